@@ -1,0 +1,453 @@
+/*
+ * mote.h -- the public interface of the mote WebAssembly core.
+ *
+ * The core loads, validates and compiles WebAssembly modules, instantiates
+ * them against host imports and runs their functions.  It never allocates:
+ * every byte it uses comes from an arena that the embedder hands it.
+ *
+ * Life cycle, in order:
+ *
+ *     mote_arena *a = mote_arena_init(buf, sizeof buf);
+ *     mote_module *m;   mote_load(a, wasm, wasm_len, NULL, &m);
+ *     mote_instance *i; mote_instantiate(a, m, imports, n, NULL, &i);
+ *     mote_func *f = mote_export_func(i, "add");
+ *     mote_value args[2] = {{.i32 = 1}, {.i32 = 2}}, res[1];
+ *     mote_call(i, f, args, 2, res, 1);
+ *
+ * Every function that can fail returns a mote_status.  The details of the
+ * last failure (a message that names the place, the trap kind, function
+ * index and offset) are kept in the arena the object lives in and read with
+ * mote_arena_error().
+ *
+ * Objects never own memory outside their arena.  The module bytes are read
+ * in place and must stay valid and unchanged while the module is loaded;
+ * they may sit in flash.  The core never writes to them.
+ *
+ * Thread safety: an arena and everything in it belongs to one thread at a
+ * time.  The only call that may come from another thread or an interrupt
+ * handler is mote_interrupt().
+ */
+#ifndef MOTE_MOTE_H
+#define MOTE_MOTE_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <stdbool.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#define MOTE_VERSION_MAJOR 0
+#define MOTE_VERSION_MINOR 1
+#define MOTE_VERSION_PATCH 0
+#define MOTE_VERSION_STRING "0.1.0"
+
+/* ------------------------------------------------------------------------
+ * Status codes, traps and error records
+ * ------------------------------------------------------------------------ */
+
+typedef enum mote_status {
+    MOTE_OK = 0,
+    MOTE_ERR_MALFORMED,     /* the bytes are not a well-formed binary module */
+    MOTE_ERR_INVALID,       /* the module is well formed but fails validation */
+    MOTE_ERR_LIMIT,         /* an implementation limit was exceeded */
+    MOTE_ERR_NO_MEMORY,     /* the arena is too small; the message says how
+                               many bytes are needed */
+    MOTE_ERR_UNLINKABLE,    /* an import is missing or has the wrong type */
+    MOTE_ERR_NOT_FOUND,     /* no export of that name or kind */
+    MOTE_ERR_ARGUMENT,      /* the embedder passed a bad argument */
+    MOTE_ERR_STATE,         /* the call is not allowed in this state (for
+                               example resuming an instance with nothing paused) */
+    MOTE_TRAP,              /* execution trapped; see mote_error.trap */
+    MOTE_PAUSED,            /* fuel ran out or mote_interrupt() was called;
+                               mote_resume() continues the call */
+    MOTE_EXIT               /* a host function ended the program
+                               (mote_host_exit); see mote_exit_code() */
+} mote_status;
+
+/* Trap kinds.  Their messages use the WebAssembly specification's wording. */
+typedef enum mote_trap {
+    MOTE_TRAP_NONE = 0,
+    MOTE_TRAP_UNREACHABLE,            /* "unreachable" */
+    MOTE_TRAP_MEMORY_OUT_OF_BOUNDS,   /* "out of bounds memory access" */
+    MOTE_TRAP_TABLE_OUT_OF_BOUNDS,    /* "out of bounds table access" */
+    MOTE_TRAP_UNDEFINED_ELEMENT,      /* "undefined element" */
+    MOTE_TRAP_UNINITIALIZED_ELEMENT,  /* "uninitialized element" */
+    MOTE_TRAP_INDIRECT_CALL_TYPE,     /* "indirect call type mismatch" */
+    MOTE_TRAP_DIVIDE_BY_ZERO,         /* "integer divide by zero" */
+    MOTE_TRAP_INTEGER_OVERFLOW,       /* "integer overflow" */
+    MOTE_TRAP_INVALID_CONVERSION,     /* "invalid conversion to integer" */
+    MOTE_TRAP_STACK_EXHAUSTED,        /* "call stack exhausted" */
+    MOTE_TRAP_HOST                    /* raised by a host function */
+} mote_trap;
+
+#define MOTE_NO_FUNC 0xFFFFFFFFu
+
+typedef struct mote_error {
+    mote_status status;
+    mote_trap trap;         /* MOTE_TRAP_NONE unless status == MOTE_TRAP */
+    uint32_t func;          /* function index, or MOTE_NO_FUNC */
+    uint32_t offset;        /* byte offset in the module binary, 0 if none */
+    char message[192];      /* e.g. "func 12 +0x3a1: type mismatch:
+                               expected i32, got f64" */
+} mote_error;
+
+/* The spec wording of a trap kind, e.g. "integer divide by zero". */
+const char *mote_trap_message(mote_trap trap);
+
+/* A short name for a status code, e.g. "malformed". */
+const char *mote_status_name(mote_status status);
+
+/* ------------------------------------------------------------------------
+ * Arenas
+ * ------------------------------------------------------------------------ */
+
+typedef struct mote_arena mote_arena;
+
+/*
+ * Turns buf[0..size) into an arena.  The arena's own bookkeeping is carved
+ * from the start of the buffer (mote_arena_used() counts it).  Returns NULL
+ * if the buffer is too small to hold that bookkeeping.  buf need not be
+ * aligned; the core aligns internally.
+ */
+mote_arena *mote_arena_init(void *buf, size_t size);
+
+/* Bytes handed out so far (bookkeeping included), and the arena's size. */
+size_t mote_arena_used(const mote_arena *arena);
+size_t mote_arena_size(const mote_arena *arena);
+
+/* The largest mote_arena_used() value seen, temporary load-time use included. */
+size_t mote_arena_peak(const mote_arena *arena);
+
+/* Frees everything in the arena: all modules and instances in it end. */
+void mote_arena_reset(mote_arena *arena);
+
+/* The record of the last failure of an operation on an object in this arena. */
+const mote_error *mote_arena_error(const mote_arena *arena);
+
+/* ------------------------------------------------------------------------
+ * Values and types
+ * ------------------------------------------------------------------------ */
+
+/* Value types, numbered as in the binary format. */
+typedef uint8_t mote_valtype;
+#define MOTE_I32       ((mote_valtype)0x7F)
+#define MOTE_I64       ((mote_valtype)0x7E)
+#define MOTE_F32       ((mote_valtype)0x7D)
+#define MOTE_F64       ((mote_valtype)0x7C)
+#define MOTE_V128      ((mote_valtype)0x7B)
+#define MOTE_FUNCREF   ((mote_valtype)0x70)
+#define MOTE_EXTERNREF ((mote_valtype)0x6F)
+
+/* "i32", "f64", "funcref", ... */
+const char *mote_valtype_name(mote_valtype type);
+
+typedef struct mote_func mote_func;
+typedef struct mote_memory mote_memory;
+typedef struct mote_table mote_table;
+typedef struct mote_global mote_global;
+typedef struct mote_module mote_module;
+typedef struct mote_instance mote_instance;
+
+/*
+ * A value.  Floats are kept as bit patterns (f32/f64 members alias the bits),
+ * so NaN payloads pass through unchanged.  funcref values are mote_func
+ * pointers; externref values are opaque host pointers; NULL is ref.null.
+ */
+typedef union mote_value {
+    int32_t i32;
+    uint32_t u32;
+    int64_t i64;
+    uint64_t u64;
+    float f32;
+    double f64;
+    void *ref;
+    mote_func *func;
+} mote_value;
+
+/* ------------------------------------------------------------------------
+ * Loading
+ * ------------------------------------------------------------------------ */
+
+/* Optional features; all are on by default. */
+#define MOTE_FEATURE_TAIL_CALL          (1u << 0)
+#define MOTE_FEATURE_EXTENDED_CONST     (1u << 1)
+#define MOTE_FEATURE_CUSTOM_PAGE_SIZES  (1u << 2)
+#define MOTE_FEATURE_ALL                0xFFFFFFFFu
+
+typedef struct mote_load_config {
+    uint32_t features;      /* MOTE_FEATURE_* bits; 0 means MOTE_FEATURE_ALL */
+} mote_load_config;
+
+/*
+ * Decodes, validates and compiles a binary module into the arena.
+ * wasm[0..len) is read in place and must outlive the module.  config may be
+ * NULL.  On failure nothing stays allocated in the arena, and the arena's
+ * error record says what and where; when the arena is too small the message
+ * gives the number of bytes the load needs.
+ */
+mote_status mote_load(mote_arena *arena, const uint8_t *wasm, size_t len,
+                      const mote_load_config *config, mote_module **out);
+
+/* Frees the module and everything allocated in its arena after it. */
+void mote_unload(mote_module *module);
+
+/* Number of imports and exports, and a description of each. */
+typedef enum mote_extern_kind {
+    MOTE_EXTERN_FUNC = 0,
+    MOTE_EXTERN_TABLE = 1,
+    MOTE_EXTERN_MEMORY = 2,
+    MOTE_EXTERN_GLOBAL = 3
+} mote_extern_kind;
+
+typedef struct mote_limits {
+    uint64_t min;           /* in pages for memories, elements for tables */
+    uint64_t max;           /* valid if has_max */
+    bool has_max;
+    uint32_t page_size;     /* memories: bytes per page (65536 or 1) */
+} mote_limits;
+
+typedef struct mote_extern_info {
+    const char *module;     /* import module name (imports only); not NUL-terminated */
+    size_t module_len;
+    const char *name;       /* field or export name; not NUL-terminated */
+    size_t name_len;
+    mote_extern_kind kind;
+    uint32_t index;         /* index in the module's space of that kind */
+    /* type of the item: */
+    const mote_valtype *params, *results;  /* functions */
+    uint32_t num_params, num_results;
+    mote_valtype valtype;   /* globals: value type; tables: element type */
+    bool mutable_;          /* globals */
+    mote_limits limits;     /* tables and memories */
+} mote_extern_info;
+
+uint32_t mote_module_num_imports(const mote_module *module);
+uint32_t mote_module_num_exports(const mote_module *module);
+mote_status mote_module_import(const mote_module *module, uint32_t i, mote_extern_info *out);
+mote_status mote_module_export(const mote_module *module, uint32_t i, mote_extern_info *out);
+
+/*
+ * The name of function `index` from the module's name section, or NULL.
+ * The returned bytes point into the module binary and are not NUL-terminated.
+ */
+const char *mote_module_func_name(const mote_module *module, uint32_t index, size_t *len);
+
+/* Bytes of the arena the module occupies, and of that its compiled code. */
+size_t mote_module_bytes(const mote_module *module);
+size_t mote_module_code_bytes(const mote_module *module);
+
+/* ------------------------------------------------------------------------
+ * Host functions and imports
+ * ------------------------------------------------------------------------ */
+
+/*
+ * A host function.  io[0..num_params) holds the arguments on entry; the
+ * function writes its results to io[0..num_results).  `caller` is the
+ * instance whose code made the call: use it to reach the caller's linear
+ * memory (mote_memory_ptr) and to trap or exit.  Return MOTE_OK, or the
+ * status of mote_host_trap() or mote_host_exit().  Returning MOTE_PAUSED
+ * suspends the whole call; mote_resume() then calls the host function again
+ * with the same arguments.
+ */
+typedef mote_status (*mote_host_fn)(mote_instance *caller, mote_value *io, void *user);
+
+/* Records a trap with the given message; returns MOTE_TRAP for the host to return. */
+mote_status mote_host_trap(mote_instance *caller, const char *message);
+
+/* Records an exit with the given code; returns MOTE_EXIT for the host to return. */
+mote_status mote_host_exit(mote_instance *caller, int32_t code);
+
+/* An import or export: one of the four kinds of object. */
+typedef struct mote_extern {
+    mote_extern_kind kind;
+    union {
+        mote_func *func;
+        mote_table *table;
+        mote_memory *memory;
+        mote_global *global;
+    } u;
+} mote_extern;
+
+/*
+ * One import offered to mote_instantiate().  Module and field names are
+ * NUL-terminated strings.  Either `fn` is set (a host function, typed by
+ * `signature`) or `ext` names an existing object.
+ *
+ * Signatures list parameter types in parentheses, then result types:
+ * i = i32, I = i64, f = f32, F = f64, r = funcref, e = externref.
+ * "(ii)i" takes two i32 and returns an i32; "()" takes and returns nothing.
+ */
+typedef struct mote_import {
+    const char *module;
+    const char *name;
+    mote_host_fn fn;
+    const char *signature;
+    void *user;
+    mote_extern ext;
+} mote_import;
+
+/* Objects created by the embedder, to be offered as imports. */
+mote_status mote_memory_new(mote_arena *arena, const mote_limits *limits, mote_memory **out);
+mote_status mote_table_new(mote_arena *arena, mote_valtype elem_type, const mote_limits *limits,
+                           mote_table **out);
+mote_status mote_global_new(mote_arena *arena, mote_valtype type, bool mutable_,
+                            mote_value value, mote_global **out);
+
+/* ------------------------------------------------------------------------
+ * Instances
+ * ------------------------------------------------------------------------ */
+
+typedef struct mote_instance_config {
+    uint32_t value_stack_bytes; /* operand/local stack; 0 = 64 KiB */
+    uint32_t call_stack_bytes;  /* call frame records; 0 = 8 KiB */
+    uint64_t memory_cap;        /* cap on each linear memory's size in bytes;
+                                   0 = none beyond the declared max and the arena */
+    uint32_t table_cap;         /* most elements a table without a small
+                                   declared max may grow to; 0 = 4096 */
+} mote_instance_config;
+
+/*
+ * Creates an instance of `module` in `arena` (which may differ from the
+ * module's), resolving its imports against imports[0..num_imports) by
+ * module and field name, initialises tables and memory from the segments
+ * and runs the start function.  config may be NULL.
+ *
+ * Returns MOTE_ERR_UNLINKABLE when an import is missing or mismatched,
+ * MOTE_TRAP when a segment is out of bounds or the start function traps
+ * (the instance is then not returned and the arena is left as it was, but
+ * segments applied before the failure stay written to imported tables and
+ * memories, as the specification requires).
+ */
+mote_status mote_instantiate(mote_arena *arena, const mote_module *module,
+                             const mote_import *imports, size_t num_imports,
+                             const mote_instance_config *config, mote_instance **out);
+
+/* The arena an instance lives in (its error record is there). */
+mote_arena *mote_instance_arena(const mote_instance *inst);
+const mote_module *mote_instance_module(const mote_instance *inst);
+
+/* Looks up an export by name (name_len bytes; names may hold any byte). */
+mote_status mote_find_export(mote_instance *inst, const char *name, size_t name_len,
+                             mote_extern *out);
+
+/* Shorthands for NUL-terminated names; NULL when absent or of another kind. */
+mote_func *mote_export_func(mote_instance *inst, const char *name);
+mote_memory *mote_export_memory(mote_instance *inst, const char *name);
+mote_global *mote_export_global(mote_instance *inst, const char *name);
+mote_table *mote_export_table(mote_instance *inst, const char *name);
+
+/* ------------------------------------------------------------------------
+ * Calling
+ * ------------------------------------------------------------------------ */
+
+/* The type of a function. */
+void mote_func_type(const mote_func *func, const mote_valtype **params, uint32_t *num_params,
+                    const mote_valtype **results, uint32_t *num_results);
+
+/*
+ * Calls `func` on the stacks of `inst`.  The counts must match the
+ * function's type.  Returns MOTE_OK with results written, MOTE_TRAP,
+ * MOTE_EXIT, or MOTE_PAUSED when fuel ran out or mote_interrupt() was called;
+ * a paused call keeps `results` and writes to it when it completes, so that
+ * buffer must stay valid until then.  An instance runs one call at a time.
+ */
+mote_status mote_call(mote_instance *inst, mote_func *func, const mote_value *args,
+                      size_t num_args, mote_value *results, size_t num_results);
+
+/* Continues a paused call.  Same returns as mote_call(). */
+mote_status mote_resume(mote_instance *inst);
+
+/* Drops a paused call; the instance can take a new call. */
+void mote_abandon(mote_instance *inst);
+
+/* True while a call on this instance is paused. */
+bool mote_is_paused(const mote_instance *inst);
+
+/*
+ * Fuel: when set, every function entry and every backward branch (each
+ * loop iteration) consumes one unit; a call that finds the fuel empty
+ * pauses (MOTE_PAUSED) before doing that step, and resumes exactly there.
+ * MOTE_FUEL_OFF (the default) means no limit.
+ */
+#define MOTE_FUEL_OFF INT64_MAX
+void mote_set_fuel(mote_instance *inst, int64_t fuel);
+int64_t mote_get_fuel(const mote_instance *inst);
+
+/*
+ * Asks the running call to stop at its next function entry or backward
+ * branch with MOTE_PAUSED.  Safe to call from an interrupt handler or
+ * another thread.  The request stays set until the call notices it.
+ */
+void mote_interrupt(mote_instance *inst);
+
+/* The code passed to mote_host_exit() after a call returned MOTE_EXIT. */
+int32_t mote_exit_code(const mote_instance *inst);
+
+/* One frame of a trap's backtrace; innermost first. */
+typedef struct mote_frame {
+    uint32_t func;          /* function index */
+    uint32_t offset;        /* byte offset in the module binary, 0 if unknown */
+    const mote_instance *instance;
+} mote_frame;
+
+/* Copies up to `max` frames of the last trap's backtrace; returns the count. */
+size_t mote_backtrace(const mote_instance *inst, mote_frame *frames, size_t max);
+
+/* ------------------------------------------------------------------------
+ * Memories, tables and globals
+ * ------------------------------------------------------------------------ */
+
+/* The instance's memory 0, or NULL. */
+mote_memory *mote_instance_memory(mote_instance *inst);
+
+/* Current size of a memory in bytes, and its base address. */
+uint64_t mote_memory_size(const mote_memory *mem);
+uint8_t *mote_memory_data(mote_memory *mem);
+
+/*
+ * A pointer to bytes [offset, offset+len) of the caller's memory 0 if the
+ * whole range lies inside it, else NULL.  The pointer is valid until the
+ * memory grows.  This is the one safe way for host code to reach guest data.
+ */
+uint8_t *mote_memory_ptr(mote_instance *inst, uint64_t offset, uint64_t len);
+
+/* Grows a memory by `delta` pages; returns the old size in pages or -1. */
+int64_t mote_memory_grow(mote_memory *mem, uint64_t delta);
+
+uint32_t mote_table_size(const mote_table *table);
+mote_status mote_table_get(const mote_table *table, uint32_t index, mote_value *out);
+mote_status mote_table_set(mote_table *table, uint32_t index, mote_value value);
+
+mote_valtype mote_global_type(const mote_global *global, bool *mutable_);
+mote_value mote_global_get(const mote_global *global);
+mote_status mote_global_set(mote_global *global, mote_value value);
+
+/* ------------------------------------------------------------------------
+ * Sizing
+ * ------------------------------------------------------------------------ */
+
+typedef struct mote_needs {
+    size_t module_bytes;    /* the loaded module */
+    size_t instance_bytes;  /* one instance with the given config, initial
+                               memory and tables included */
+    size_t load_peak;       /* most bytes in use during the load */
+    size_t total;           /* arena bytes for load + instantiate in one arena */
+} mote_needs;
+
+/*
+ * Measures what `wasm` needs: loads it into `scratch` (any arena large enough
+ * for the work), instantiates it without imports' effects, then leaves
+ * `scratch` as it was.  The figures hold on every target: arena layouts use
+ * only fixed-width fields.
+ */
+mote_status mote_measure(mote_arena *scratch, const uint8_t *wasm, size_t len,
+                         const mote_load_config *load_config,
+                         const mote_instance_config *config, mote_needs *out);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* MOTE_MOTE_H */

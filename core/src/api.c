@@ -1,0 +1,533 @@
+/*
+ * api.c -- the public calls that act on loaded modules and instances:
+ * introspection, exports, calling, traps, memories, tables, globals, and
+ * sizing.
+ */
+#include <string.h>
+
+#include "arena.h"
+#include "error.h"
+#include "reader.h"
+#include "runtime.h"
+
+size_t instance_bytes(const mote_module *m, const mote_instance_config *cfg);
+
+/* ---- module introspection ------------------------------------------------- */
+
+uint32_t mote_module_num_imports(const mote_module *m)
+{
+    return m->nimports;
+}
+
+uint32_t mote_module_num_exports(const mote_module *m)
+{
+    return m->nexports;
+}
+
+static void describe(const mote_module *m, mote_extern_kind kind, uint32_t index, mote_extern_info *out)
+{
+    out->kind = kind;
+    out->index = index;
+    switch (kind) {
+    case MOTE_EXTERN_FUNC: {
+        const mod_type *t = &MOD_TYPES(m)[MOD_FUNCS(m)[index].type];
+        out->params = type_params(m, t);
+        out->results = type_results(m, t);
+        out->num_params = t->nparams;
+        out->num_results = t->nresults;
+        break;
+    }
+    case MOTE_EXTERN_TABLE: {
+        const mod_table *t = &MOD_TABLES(m)[index];
+        out->valtype = t->elem_type;
+        out->limits.min = t->min;
+        out->limits.max = t->max;
+        out->limits.has_max = t->has_max;
+        break;
+    }
+    case MOTE_EXTERN_MEMORY: {
+        const mod_memory *mem = &MOD_MEMS(m)[index];
+        out->limits.min = mem->min;
+        out->limits.max = mem->max;
+        out->limits.has_max = mem->has_max;
+        out->limits.page_size = 1u << mem->page_log2;
+        break;
+    }
+    default: {
+        const mod_global *g = &MOD_GLOBALS(m)[index];
+        out->valtype = g->type;
+        out->mutable_ = g->mutable_;
+        break;
+    }
+    }
+}
+
+mote_status mote_module_import(const mote_module *m, uint32_t i, mote_extern_info *out)
+{
+    if (i >= m->nimports)
+        return MOTE_ERR_NOT_FOUND;
+    const mod_import *im = &MOD_IMPORTS(m)[i];
+    memset(out, 0, sizeof *out);
+    out->module = (const char *)m->wasm + im->module;
+    out->module_len = im->module_len;
+    out->name = (const char *)m->wasm + im->name;
+    out->name_len = im->name_len;
+    describe(m, (mote_extern_kind)im->kind, im->index, out);
+    return MOTE_OK;
+}
+
+mote_status mote_module_export(const mote_module *m, uint32_t i, mote_extern_info *out)
+{
+    if (i >= m->nexports)
+        return MOTE_ERR_NOT_FOUND;
+    const mod_export *e = &MOD_EXPORTS(m)[i];
+    memset(out, 0, sizeof *out);
+    out->name = (const char *)m->wasm + e->name;
+    out->name_len = e->name_len;
+    describe(m, (mote_extern_kind)e->kind, e->index, out);
+    return MOTE_OK;
+}
+
+const char *mote_module_func_name(const mote_module *m, uint32_t index, size_t *len)
+{
+    if (!m->names_len)
+        return NULL;
+    reader r = {m->wasm + m->names, m->wasm + m->names + m->names_len, m->wasm, NULL};
+    uint32_t n;
+    if (!rd_u32(&r, &n))
+        return NULL;
+    for (uint32_t i = 0; i < n; i++) {
+        uint32_t idx, nlen;
+        const uint8_t *name;
+        if (!rd_u32(&r, &idx) || !rd_u32(&r, &nlen) || !rd_bytes(&r, nlen, &name))
+            return NULL;
+        if (idx == index) {
+            *len = nlen;
+            return (const char *)name;
+        }
+        if (idx > index)        /* the map is sorted by index */
+            return NULL;
+    }
+    return NULL;
+}
+
+size_t mote_module_bytes(const mote_module *m)
+{
+    return m->bytes;
+}
+
+size_t mote_module_code_bytes(const mote_module *m)
+{
+    return (size_t)m->code_words * 4;
+}
+
+/* ---- exports ----------------------------------------------------------------- */
+
+mote_arena *mote_instance_arena(const mote_instance *inst)
+{
+    return inst->arena;
+}
+
+const mote_module *mote_instance_module(const mote_instance *inst)
+{
+    return inst->module;
+}
+
+static int compare_name(const mote_module *m, const mod_export *e, const char *name, size_t len)
+{
+    size_t n = e->name_len < len ? e->name_len : len;
+    int c = memcmp(m->wasm + e->name, name, n);
+    if (c)
+        return c;
+    return e->name_len < len ? -1 : e->name_len > len;
+}
+
+mote_status mote_find_export(mote_instance *inst, const char *name, size_t len, mote_extern *out)
+{
+    const mote_module *m = inst->module;
+    const mod_export *exports = MOD_EXPORTS(m);
+    uint32_t lo = 0, hi = m->nexports;
+    while (lo < hi) {
+        uint32_t mid = lo + (hi - lo) / 2;
+        int c = compare_name(m, &exports[mid], name, len);
+        if (c == 0) {
+            const mod_export *e = &exports[mid];
+            out->kind = (mote_extern_kind)e->kind;
+            switch (e->kind) {
+            case MOTE_EXTERN_FUNC: out->u.func = instance_func(inst, e->index); break;
+            case MOTE_EXTERN_TABLE: out->u.table = (mote_table *)inst->tables[e->index].p; break;
+            case MOTE_EXTERN_MEMORY: out->u.memory = inst->mem; break;
+            default: out->u.global = (mote_global *)inst->globals[e->index].p; break;
+            }
+            return MOTE_OK;
+        }
+        if (c < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return error_set(&inst->arena->error, MOTE_ERR_NOT_FOUND, "no export named \"%.*s\"",
+                     (int)len, name);
+}
+
+mote_func *mote_export_func(mote_instance *inst, const char *name)
+{
+    mote_extern e;
+    if (!name || mote_find_export(inst, name, strlen(name), &e) != MOTE_OK || e.kind != MOTE_EXTERN_FUNC)
+        return NULL;
+    return e.u.func;
+}
+
+mote_memory *mote_export_memory(mote_instance *inst, const char *name)
+{
+    mote_extern e;
+    if (!name || mote_find_export(inst, name, strlen(name), &e) != MOTE_OK ||
+        e.kind != MOTE_EXTERN_MEMORY)
+        return NULL;
+    return e.u.memory;
+}
+
+mote_global *mote_export_global(mote_instance *inst, const char *name)
+{
+    mote_extern e;
+    if (!name || mote_find_export(inst, name, strlen(name), &e) != MOTE_OK ||
+        e.kind != MOTE_EXTERN_GLOBAL)
+        return NULL;
+    return e.u.global;
+}
+
+mote_table *mote_export_table(mote_instance *inst, const char *name)
+{
+    mote_extern e;
+    if (!name || mote_find_export(inst, name, strlen(name), &e) != MOTE_OK ||
+        e.kind != MOTE_EXTERN_TABLE)
+        return NULL;
+    return e.u.table;
+}
+
+/* ---- calls ---------------------------------------------------------------------- */
+
+void mote_func_type(const mote_func *f, const mote_valtype **params, uint32_t *np,
+                    const mote_valtype **results, uint32_t *nr)
+{
+    const mote_module *m;
+    const mod_type *t = func_type(f, &m);
+    *params = type_params(m, t);
+    *np = t->nparams;
+    *results = type_results(m, t);
+    *nr = t->nresults;
+}
+
+static mote_status finish_call(mote_instance *inst)
+{
+    exec *ex = &inst->ex;
+    mote_status st = interp_run(inst);
+    if (st == MOTE_PAUSED)
+        return st;
+    ex->state = EXEC_IDLE;
+    if (st == MOTE_OK && ex->nresults)
+        memcpy(ex->results, ex->stack, (size_t)ex->nresults * sizeof(mote_value));
+    return st;
+}
+
+mote_status mote_call(mote_instance *inst, mote_func *f, const mote_value *args, size_t nargs,
+                      mote_value *results, size_t nresults)
+{
+    mote_error *err = &inst->arena->error;
+    exec *ex = &inst->ex;
+    if (!f)
+        return error_set(err, MOTE_ERR_ARGUMENT, "mote_call: no function");
+    if (ex->state != EXEC_IDLE)
+        return error_set(err, MOTE_ERR_STATE, "mote_call: a call is already %s on this instance",
+                         ex->state == EXEC_PAUSED ? "paused" : "running");
+    const mote_module *fm;
+    const mod_type *t = func_type(f, &fm);
+    if (nargs != t->nparams || nresults != t->nresults || (nargs && !args) || (nresults && !results))
+        return error_set(err, MOTE_ERR_ARGUMENT,
+                         "mote_call: the function takes %u arguments and returns %u results",
+                         t->nparams, t->nresults);
+    size_t need = t->param_slots > t->result_slots ? t->param_slots : t->result_slots;
+    if (need > (size_t)(ex->stack_end - ex->stack))
+        return error_set(err, MOTE_ERR_LIMIT, "mote_call: the value stack is too small");
+    err->status = MOTE_OK;
+    if (nargs)
+        memcpy(ex->stack, args, nargs * sizeof(mote_value));
+    ex->callee = f;
+    ex->pc = ex->stub;
+    ex->fp = ex->stack;
+    ex->fr = ex->frames;
+    ex->cur = inst;
+    ex->results = results;
+    ex->nresults = (uint32_t)nresults;
+    ex->state = EXEC_RUNNING;
+    return finish_call(inst);
+}
+
+mote_status mote_resume(mote_instance *inst)
+{
+    exec *ex = &inst->ex;
+    if (ex->state != EXEC_PAUSED)
+        return error_set(&inst->arena->error, MOTE_ERR_STATE, "mote_resume: no call is paused");
+    ex->state = EXEC_RUNNING;
+    return finish_call(inst);
+}
+
+void mote_abandon(mote_instance *inst)
+{
+    if (inst->ex.state == EXEC_PAUSED)
+        inst->ex.state = EXEC_IDLE;
+}
+
+bool mote_is_paused(const mote_instance *inst)
+{
+    return inst->ex.state == EXEC_PAUSED;
+}
+
+void mote_set_fuel(mote_instance *inst, int64_t fuel)
+{
+    inst->ex.fuel = fuel < 0 ? 0 : fuel;
+}
+
+int64_t mote_get_fuel(const mote_instance *inst)
+{
+    return inst->ex.fuel;
+}
+
+void mote_interrupt(mote_instance *inst)
+{
+    inst->ex.interrupt = 1;
+}
+
+int32_t mote_exit_code(const mote_instance *inst)
+{
+    return inst->ex.exit_code;
+}
+
+mote_status mote_host_trap(mote_instance *caller, const char *message)
+{
+    mote_error *err = &caller->arena->error;
+    error_set(err, MOTE_TRAP, "%s", message ? message : "host trap");
+    err->trap = MOTE_TRAP_HOST;
+    return MOTE_TRAP;
+}
+
+mote_status mote_host_exit(mote_instance *caller, int32_t code)
+{
+    caller->ex.exit_code = code;
+    return MOTE_EXIT;
+}
+
+/* ---- traps and backtraces ----------------------------------------------------------- */
+
+/* The defined function whose code holds pc (functions are laid out in order). */
+static uint32_t func_at(const mote_instance *inst, const uint32_t *pc)
+{
+    const mote_module *m = inst->module;
+    const mod_func *funcs = MOD_FUNCS(m);
+    if (!pc || pc < inst->code || pc >= inst->code + m->code_words)
+        return MOTE_NO_FUNC;
+    uint32_t w = (uint32_t)(pc - inst->code);
+    uint32_t lo = m->nfunc_imports, hi = m->nfuncs;
+    while (hi - lo > 1) {
+        uint32_t mid = lo + (hi - lo) / 2;
+        if (funcs[mid].code <= w)
+            lo = mid;
+        else
+            hi = mid;
+    }
+    return lo < m->nfuncs ? lo : MOTE_NO_FUNC;
+}
+
+mote_status raise_trap(mote_instance *owner, mote_trap kind, const char *message)
+{
+    exec *ex = &owner->ex;
+    mote_error *err = &owner->arena->error;
+    const mote_instance *where = ex->trap_inst ? ex->trap_inst : owner;
+    uint32_t func = func_at(where, ex->trap_pc);
+    if (func != MOTE_NO_FUNC)
+        error_set(err, MOTE_TRAP, "%s (in func %u)", message ? message : mote_trap_message(kind), func);
+    else
+        error_set(err, MOTE_TRAP, "%s", message ? message : mote_trap_message(kind));
+    err->trap = kind;
+    err->func = func;
+    return MOTE_TRAP;
+}
+
+size_t mote_backtrace(const mote_instance *inst, mote_frame *frames, size_t max)
+{
+    const exec *ex = &inst->ex;
+    size_t n = 0;
+    if (!ex->trap_inst)
+        return 0;
+    if (n < max) {
+        frames[n].func = func_at(ex->trap_inst, ex->trap_pc);
+        frames[n].offset = 0;
+        frames[n].instance = ex->trap_inst;
+        n++;
+    }
+    /* Frame records hold the caller's return point; the oldest returns to the stub. */
+    for (const frame *f = ex->trap_fr; f-- > ex->frames && n < max;) {
+        if (f->pc == inst->ex.stub + 1)
+            break;
+        frames[n].func = func_at(f->inst, f->pc - 1);
+        frames[n].offset = 0;
+        frames[n].instance = f->inst;
+        n++;
+    }
+    return n;
+}
+
+/* ---- memories, tables, globals ---------------------------------------------------------- */
+
+mote_memory *mote_instance_memory(mote_instance *inst)
+{
+    return inst->mem;
+}
+
+uint64_t mote_memory_size(const mote_memory *mem)
+{
+    return mem->size;
+}
+
+uint8_t *mote_memory_data(mote_memory *mem)
+{
+    return mem->base;
+}
+
+uint8_t *mote_memory_ptr(mote_instance *inst, uint64_t offset, uint64_t len)
+{
+    mote_memory *mem = inst->mem;
+    if (!mem || offset > mem->size || len > mem->size - offset)
+        return NULL;
+    return mem->base + offset;
+}
+
+int64_t mote_memory_grow(mote_memory *mem, uint64_t delta)
+{
+    return memory_grow(mem, delta);
+}
+
+uint32_t mote_table_size(const mote_table *t)
+{
+    return t->size;
+}
+
+mote_status mote_table_get(const mote_table *t, uint32_t i, mote_value *out)
+{
+    if (i >= t->size)
+        return MOTE_ERR_ARGUMENT;
+    *out = t->elems[i];
+    return MOTE_OK;
+}
+
+mote_status mote_table_set(mote_table *t, uint32_t i, mote_value v)
+{
+    if (i >= t->size)
+        return MOTE_ERR_ARGUMENT;
+    t->elems[i] = v;
+    return MOTE_OK;
+}
+
+mote_valtype mote_global_type(const mote_global *g, bool *mutable_)
+{
+    if (mutable_)
+        *mutable_ = g->mutable_;
+    return g->type;
+}
+
+mote_value mote_global_get(const mote_global *g)
+{
+    return g->value;
+}
+
+mote_status mote_global_set(mote_global *g, mote_value v)
+{
+    if (!g->mutable_)
+        return MOTE_ERR_ARGUMENT;
+    g->value = v;
+    return MOTE_OK;
+}
+
+/* ---- objects made by the embedder --------------------------------------------------------- */
+
+mote_status mote_memory_new(mote_arena *a, const mote_limits *lim, mote_memory **out)
+{
+    uint32_t page_log2 = lim->page_size == 1 ? 0 : 16;
+    uint64_t format_max = page_log2 ? MAX_PAGES_64K : 0xFFFFFFFFull;
+    if ((lim->page_size != 1 && lim->page_size != 65536 && lim->page_size != 0) ||
+        lim->min > format_max || (lim->has_max && (lim->max > format_max || lim->max < lim->min)))
+        return error_set(&a->error, MOTE_ERR_ARGUMENT, "mote_memory_new: bad limits");
+    mote_memory *mem = arena_zalloc(a, sizeof *mem);
+    size_t bytes = (size_t)(lim->min << page_log2);
+    uint8_t *base = mem ? arena_alloc(a, bytes) : NULL;
+    if (!mem || (!base && bytes)) {
+        return error_set(&a->error, MOTE_ERR_NO_MEMORY, "arena too small for a memory of %z bytes",
+                         bytes);
+    }
+    if (!base)
+        base = (uint8_t *)mem + sizeof *mem;    /* empty: grows from the arena bottom */
+    memset(base, 0, bytes);
+    mem->base = base;
+    mem->arena = a;
+    mem->size = bytes;
+    mem->page_log2 = page_log2;
+    mem->max_pages = lim->has_max ? lim->max : format_max;
+    *out = mem;
+    return MOTE_OK;
+}
+
+mote_status mote_table_new(mote_arena *a, mote_valtype type, const mote_limits *lim, mote_table **out)
+{
+    if ((type != MOTE_FUNCREF && type != MOTE_EXTERNREF) || lim->min > UINT32_MAX ||
+        (lim->has_max && (lim->max < lim->min || lim->max > UINT32_MAX)))
+        return error_set(&a->error, MOTE_ERR_ARGUMENT, "mote_table_new: bad type or limits");
+    uint64_t cap = lim->has_max ? lim->max : lim->min;
+    mote_table *t = arena_zalloc(a, sizeof *t);
+    mote_slot *elems = t ? arena_zalloc(a, (size_t)cap * sizeof(mote_slot)) : NULL;
+    if (!t || (!elems && cap))
+        return error_set(&a->error, MOTE_ERR_NO_MEMORY, "arena too small for a table");
+    t->elems = elems;
+    t->arena = a;
+    t->size = (uint32_t)lim->min;
+    t->capacity = (uint32_t)cap;
+    t->max = lim->has_max ? lim->max : UINT32_MAX;
+    t->elem_type = type;
+    *out = t;
+    return MOTE_OK;
+}
+
+mote_status mote_global_new(mote_arena *a, mote_valtype type, bool mutable_, mote_value value,
+                            mote_global **out)
+{
+    mote_global *g = arena_zalloc(a, sizeof *g);
+    if (!g)
+        return error_set(&a->error, MOTE_ERR_NO_MEMORY, "arena too small for a global");
+    g->type = type;
+    g->mutable_ = mutable_;
+    g->value = value;
+    *out = g;
+    return MOTE_OK;
+}
+
+/* ---- sizing -------------------------------------------------------------------------------- */
+
+mote_status mote_measure(mote_arena *scratch, const uint8_t *wasm, size_t len,
+                         const mote_load_config *lc, const mote_instance_config *cfg, mote_needs *out)
+{
+    arena_mark mark = arena_get_mark(scratch);
+    size_t peak_before = scratch->peak;
+    size_t used_before = mote_arena_used(scratch);
+    scratch->peak = used_before;
+    mote_module *m;
+    mote_status st = mote_load(scratch, wasm, len, lc, &m);
+    if (st == MOTE_OK) {
+        out->module_bytes = m->bytes;
+        out->load_peak = scratch->peak - used_before;
+        out->instance_bytes = instance_bytes(m, cfg) + MOTE_ALIGN_UP(sizeof(mote_memory));
+        size_t after = out->module_bytes + out->instance_bytes;
+        out->total = (out->load_peak > after ? out->load_peak : after) + scratch->header;
+    }
+    arena_rollback(scratch, mark);
+    scratch->peak = peak_before > scratch->peak ? peak_before : scratch->peak;
+    return st;
+}

@@ -1,0 +1,58 @@
+/*
+ * arena.h -- the bump allocator every core object comes from.
+ *
+ * An arena is one buffer with two ends.  Persistent objects (modules,
+ * instances, linear memory) are carved from the bottom and live until the
+ * arena is reset or rolled back to a mark.  Scratch space for the loader
+ * (control stacks, operand stacks) is carved from the top and released when
+ * the load ends.  Nothing is ever freed individually, so there is no
+ * fragmentation and no leak across reloads.
+ */
+#ifndef MOTE_ARENA_H
+#define MOTE_ARENA_H
+
+#include "mote/mote.h"
+
+#define MOTE_ALIGN 8u
+#define MOTE_ALIGN_UP(n) (((n) + (MOTE_ALIGN - 1)) & ~(size_t)(MOTE_ALIGN - 1))
+
+struct mote_arena {
+    uint8_t *base;          /* first usable byte, 8-aligned */
+    size_t size;            /* usable bytes from base */
+    size_t bottom;          /* persistent bytes in use: [0, bottom) */
+    size_t top;             /* scratch region: [top, size) */
+    size_t header;          /* bytes taken before base (this struct, alignment) */
+    size_t peak;            /* high-water mark of mote_arena_used() */
+    uint32_t alloc_count;   /* allocations so far (for fault injection) */
+    uint32_t fail_at;       /* if non-zero, the fail_at-th allocation fails */
+    mote_error error;
+};
+
+/* Persistent allocation from the bottom, 8-aligned, not zeroed.  NULL if full. */
+void *arena_alloc(mote_arena *a, size_t n);
+
+/* Same, zero-filled. */
+void *arena_zalloc(mote_arena *a, size_t n);
+
+/* Scratch allocation from the top, 8-aligned.  NULL if full. */
+void *arena_scratch(mote_arena *a, size_t n);
+
+/* Bytes still free between the two ends. */
+size_t arena_free(const mote_arena *a);
+
+/* Marks and roll-backs.  A mark records both ends. */
+typedef struct arena_mark {
+    size_t bottom, top;
+} arena_mark;
+
+arena_mark arena_get_mark(const mote_arena *a);
+void arena_rollback(mote_arena *a, arena_mark m);
+
+/* Tries to extend the persistent block that ends at the bottom mark and
+ * starts at `block` from `old_size` to `new_size` bytes in place. */
+bool arena_grow_last(mote_arena *a, void *block, size_t old_size, size_t new_size);
+
+/* Test hook: make the k-th allocation from now fail (0 disables). */
+void mote_arena_fail_at(mote_arena *a, uint32_t k);
+
+#endif

@@ -1,0 +1,516 @@
+/*
+ * compile.c -- the compiler's machinery: errors, the two stacks, emission,
+ * moving values home, and the per-function driver.  The instructions
+ * themselves are in compile_control.c and compile_ops.c.
+ */
+#include "compile.h"
+
+#include <stdarg.h>
+#include <string.h>
+
+#include "arena.h"
+#include "error.h"
+
+mote_status compile_fail(compiler *c, mote_status st, const char *fmt, ...)
+{
+    char msg[150];
+    va_list ap;
+    va_start(ap, fmt);
+    fmt_vstring(msg, sizeof msg, fmt, ap);
+    va_end(ap);
+    error_set(c->err, st, "func %u +0x%x: %s", c->func, c->op_offset, msg);
+    c->err->func = c->func;
+    c->err->offset = c->op_offset;
+    return st;
+}
+
+bool is_valtype(uint8_t b)
+{
+    return b == MOTE_I32 || b == MOTE_I64 || b == MOTE_F32 || b == MOTE_F64 ||
+           b == MOTE_FUNCREF || b == MOTE_EXTERNREF;
+}
+
+bool is_reftype(uint8_t b)
+{
+    return b == MOTE_FUNCREF || b == MOTE_EXTERNREF;
+}
+
+/* ---- scratch memory ------------------------------------------------------ */
+
+static void update_cap(compiler *c)
+{
+    if (!c->code)
+        return;
+    size_t start = (size_t)((uint8_t *)c->code - c->arena->base);
+    size_t room = c->arena->top > start ? c->arena->top - start : 0;
+    c->cap = (uint32_t)(room / 4 > 0x7FFFFFFF ? 0x7FFFFFFF : room / 4);
+}
+
+/* Scratch that stays clear of the code this function has written so far. */
+static void *scratch_alloc(compiler *c, size_t n)
+{
+    mote_arena *a = c->arena;
+    size_t floor = a->bottom + (c->code ? (size_t)c->pos * 4 + 8 : 0);
+    n = MOTE_ALIGN_UP(n);
+    if (a->top < floor || a->top - floor < n)
+        return NULL;
+    void *p = arena_scratch(a, n);
+    update_cap(c);
+    return p;
+}
+
+static bool grow_array(compiler *c, void **arr, uint32_t *cap, size_t elem)
+{
+    uint32_t ncap = *cap ? *cap * 2 : 16;
+    void *n = scratch_alloc(c, (size_t)ncap * elem);
+    if (!n)
+        return false;
+    if (*cap)
+        memcpy(n, *arr, (size_t)*cap * elem);
+    *arr = n;
+    *cap = ncap;
+    return true;
+}
+
+/* ---- the operand stack ---------------------------------------------------- */
+
+uint16_t home_at(const compiler *c, uint32_t index)
+{
+    if (index == 0)
+        return c->temps_base;
+    const cval *below = &c->vals[index - 1];
+    return (uint16_t)(below->home + 8 * valtype_slots(below->type));
+}
+
+bool cval_push(compiler *c, uint8_t type, uint8_t kind, uint16_t src, uint64_t k)
+{
+    if (c->nvals == c->vals_cap && !grow_array(c, (void **)&c->vals, &c->vals_cap, sizeof(cval))) {
+        compile_fail(c, MOTE_ERR_NO_MEMORY, "out of arena space for the operand stack");
+        return false;
+    }
+    uint32_t home = home_at(c, c->nvals);
+    uint32_t end = home + 8 * valtype_slots(type);
+    if (end > MAX_FRAME_SLOTS * 8) {
+        compile_fail(c, MOTE_ERR_LIMIT, "frame too large: locals and operands exceed %u slots",
+                     MAX_FRAME_SLOTS);
+        return false;
+    }
+    if (end > c->frame_end)
+        c->frame_end = end;
+    cval *v = &c->vals[c->nvals++];
+    v->type = type;
+    v->kind = kind;
+    v->home = (uint16_t)home;
+    v->src = src;
+    v->k = k;
+    if (kind == K_LOCAL)
+        c->nlazy++;
+    return true;
+}
+
+/* Pushes a result that an instruction is about to write; returns its home.
+ * On failure (limit or memory) the error is recorded and 0 returned; the
+ * caller's next check of c->err->status catches it. */
+uint16_t push_temp(compiler *c, uint8_t type)
+{
+    uint16_t h = home_at(c, c->nvals);
+    if (!cval_push(c, type, K_TEMP, 0, 0))
+        return 0;
+    return h;
+}
+
+cframe *frame_at(compiler *c, uint32_t depth)
+{
+    return &c->ctrl[c->nctrl - 1 - depth];
+}
+
+bool pop_check(compiler *c, uint8_t want, cval *out)
+{
+    cframe *f = frame_at(c, 0);
+    if (c->nvals == f->height) {
+        if (!f->unreachable) {
+            compile_fail(c, MOTE_ERR_INVALID, "type mismatch: expected %s, but the stack is empty",
+                         want ? mote_valtype_name(want) : "a value");
+            return false;
+        }
+        out->type = 0;      /* unknown: anything goes */
+        out->kind = K_TEMP;
+        out->home = home_at(c, c->nvals);
+        out->src = 0;
+        out->k = 0;
+        return true;
+    }
+    *out = c->vals[--c->nvals];
+    if (out->kind == K_LOCAL)
+        c->nlazy--;
+    if (want && out->type && out->type != want) {
+        compile_fail(c, MOTE_ERR_INVALID, "type mismatch: expected %s, got %s",
+                     mote_valtype_name(want), mote_valtype_name(out->type));
+        return false;
+    }
+    return true;
+}
+
+/* Checks the value `depth` below the top without popping it. */
+bool peek_check(compiler *c, uint32_t depth, uint8_t want)
+{
+    cframe *f = frame_at(c, 0);
+    if (c->nvals < f->height + depth + 1) {
+        if (f->unreachable)
+            return true;
+        compile_fail(c, MOTE_ERR_INVALID, "type mismatch: expected %s, but the stack is empty",
+                     mote_valtype_name(want));
+        return false;
+    }
+    uint8_t t = c->vals[c->nvals - 1 - depth].type;
+    if (t && t != want) {
+        compile_fail(c, MOTE_ERR_INVALID, "type mismatch: expected %s, got %s",
+                     mote_valtype_name(want), mote_valtype_name(t));
+        return false;
+    }
+    return true;
+}
+
+void set_unreachable(compiler *c)
+{
+    cframe *f = frame_at(c, 0);
+    while (c->nvals > f->height) {
+        if (c->vals[c->nvals - 1].kind == K_LOCAL)
+            c->nlazy--;
+        c->nvals--;
+    }
+    f->unreachable = 1;
+    c->live = false;
+    forget_dst(c);
+}
+
+/* ---- emission ------------------------------------------------------------ */
+
+void emit_word(compiler *c, uint32_t w)
+{
+    if (!c->live)
+        return;
+    if (c->code) {
+        if (c->pos < c->cap) {
+            c->code[c->pos] = w;
+        } else {
+            c->code = NULL;         /* out of arena: count from here on */
+            c->overflow = true;
+        }
+    }
+    c->pos++;
+}
+
+void emit_op(compiler *c, op o)
+{
+    if (!c->live)
+        return;
+    if (c->locate >= 0 && (int64_t)(c->base + c->pos) <= c->locate)
+        c->located = c->op_offset;
+    c->cmp.pos = -1;
+    c->last_dst = -1;
+    emit_word(c, (uint32_t)c->handlers[o]);
+}
+
+/* Remembers that the instruction just started writes only slot `home`, and
+ * that its d operand is in the word about to be emitted. */
+void note_dst(compiler *c, uint16_t home)
+{
+    if (!c->live)
+        return;
+    c->last_dst = (int32_t)c->pos;
+    c->last_dst_home = home;
+}
+
+void forget_dst(compiler *c)
+{
+    c->last_dst = -1;
+    c->cmp.pos = -1;
+}
+
+void emit_da(compiler *c, op o, uint16_t d, uint16_t a)
+{
+    emit_op(c, o);
+    note_dst(c, d);
+    emit_word(c, (uint32_t)d | (uint32_t)a << 16);
+}
+
+void emit_dab(compiler *c, op o, uint16_t d, uint16_t a, uint16_t b)
+{
+    emit_op(c, o);
+    note_dst(c, d);
+    emit_word(c, (uint32_t)d | (uint32_t)a << 16);
+    emit_word(c, b);
+}
+
+void emit_dai(compiler *c, op o, uint16_t d, uint16_t a, uint32_t imm)
+{
+    emit_op(c, o);
+    note_dst(c, d);
+    emit_word(c, (uint32_t)d | (uint32_t)a << 16);
+    emit_word(c, imm);
+}
+
+static void emit_const(compiler *c, uint16_t dst, uint8_t type, uint64_t k)
+{
+    if (type == MOTE_I32 || type == MOTE_F32) {
+        emit_op(c, OP_const32);
+        note_dst(c, dst);
+        emit_word(c, dst);
+        emit_word(c, (uint32_t)k);
+    } else {
+        emit_op(c, OP_const64);
+        note_dst(c, dst);
+        emit_word(c, dst);
+        emit_word(c, (uint32_t)k);
+        emit_word(c, (uint32_t)(k >> 32));
+    }
+}
+
+/* Writes the value v into slot dst without changing what the stack thinks. */
+void emit_move(compiler *c, uint16_t dst, const cval *v)
+{
+    switch (v->kind) {
+    case K_CONST:
+        emit_const(c, dst, v->type, v->k);
+        break;
+    case K_LOCAL:
+        if (v->src != dst)
+            emit_da(c, OP_copy, dst, v->src);
+        break;
+    default:
+        if (v->home != dst)
+            emit_da(c, OP_copy, dst, v->home);
+        break;
+    }
+}
+
+/* Brings stack entry `index` into its home slot. */
+void materialize(compiler *c, uint32_t index)
+{
+    cval *v = &c->vals[index];
+    if (v->kind == K_TEMP)
+        return;
+    emit_move(c, v->home, v);
+    if (v->kind == K_LOCAL)
+        c->nlazy--;
+    v->kind = K_TEMP;
+}
+
+/* Before local `slot` changes: entries still reading it get their own copy. */
+void materialize_local_refs(compiler *c, uint16_t slot)
+{
+    if (c->nlazy == 0)
+        return;
+    for (uint32_t i = 0; i < c->nvals; i++)
+        if (c->vals[i].kind == K_LOCAL && c->vals[i].src == slot)
+            materialize(c, i);
+}
+
+void materialize_all_local_refs(compiler *c)
+{
+    if (c->nlazy == 0)
+        return;
+    for (uint32_t i = 0; i < c->nvals; i++)
+        if (c->vals[i].kind == K_LOCAL)
+            materialize(c, i);
+}
+
+/* The slot an instruction should read a popped value from.  Constants are
+ * written to their home first (the home of a popped entry is free). */
+uint16_t operand(compiler *c, cval *v)
+{
+    switch (v->kind) {
+    case K_LOCAL:
+        return v->src;
+    case K_CONST:
+        emit_const(c, v->home, v->type, v->k);
+        v->kind = K_TEMP;
+        return v->home;
+    default:
+        return v->home;
+    }
+}
+
+/* ---- the function driver -------------------------------------------------- */
+
+static mote_status read_locals(compiler *c)
+{
+    const mod_type *t = c->type;
+    const uint8_t *params = type_params(c->m, t);
+    reader *r = &c->r;
+    uint32_t groups;
+    if (!rd_u32(r, &groups))
+        return compile_fail(c, MOTE_ERR_MALFORMED, "%s", r->err);
+    /* First pass: count, so the arrays are allocated once. */
+    reader scan = *r;
+    uint64_t total = t->nparams;
+    for (uint32_t i = 0; i < groups; i++) {
+        uint32_t n;
+        uint8_t ty;
+        if (!rd_u32(&scan, &n) || !rd_byte(&scan, &ty))
+            return compile_fail(c, MOTE_ERR_MALFORMED, "%s", scan.err ? scan.err : "unexpected end");
+        total += n;
+        if (total > 0xFFFFFFFFull)
+            return compile_fail(c, MOTE_ERR_MALFORMED, "too many locals");
+        if (!is_valtype(ty))
+            return compile_fail(c, MOTE_ERR_MALFORMED, "malformed value type 0x%x", ty);
+    }
+    if (total > MAX_FRAME_SLOTS)
+        return compile_fail(c, MOTE_ERR_LIMIT, "too many locals: %lu (the limit is %u slots)",
+                            (uint64_t)total, MAX_FRAME_SLOTS);
+    c->nlocals = (uint32_t)total;
+    c->local_types = scratch_alloc(c, total + 1);
+    c->local_slot = scratch_alloc(c, (total + 1) * sizeof(uint16_t));
+    if (!c->local_types || !c->local_slot)
+        return compile_fail(c, MOTE_ERR_NO_MEMORY, "out of arena space for locals");
+    uint32_t n = 0, slot = 0;
+    for (uint32_t i = 0; i < t->nparams; i++, n++) {
+        c->local_types[n] = params[i];
+        c->local_slot[n] = (uint16_t)(slot * 8);
+        slot += valtype_slots(params[i]);
+    }
+    for (uint32_t g = 0; g < groups; g++) {
+        uint32_t cnt = 0;
+        uint8_t ty = 0;
+        rd_u32(r, &cnt);
+        rd_byte(r, &ty);
+        for (uint32_t i = 0; i < cnt; i++, n++) {
+            c->local_types[n] = ty;
+            c->local_slot[n] = (uint16_t)(slot * 8);
+            slot += valtype_slots(ty);
+        }
+        if (slot > MAX_FRAME_SLOTS)
+            return compile_fail(c, MOTE_ERR_LIMIT, "too many locals (the limit is %u slots)",
+                                MAX_FRAME_SLOTS);
+    }
+    c->temps_base = (uint16_t)(slot * 8);
+    c->frame_end = slot * 8;
+    return MOTE_OK;
+}
+
+static mote_status push_function_frame(compiler *c)
+{
+    if (!grow_array(c, (void **)&c->ctrl, &c->ctrl_cap, sizeof(cframe)))
+        return compile_fail(c, MOTE_ERR_NO_MEMORY, "out of arena space for the control stack");
+    cframe *f = &c->ctrl[c->nctrl++];
+    memset(f, 0, sizeof *f);
+    f->kind = F_FUNC;
+    f->live_in = 1;
+    f->height = 0;
+    f->nresults = c->type->nresults;
+    f->results = type_results(c->m, c->type);
+    f->label_home = c->temps_base;
+    f->fixups = -1;
+    f->else_fixup = -1;
+    return MOTE_OK;
+}
+
+/* Points every call that was waiting for this function at its entry. */
+static void resolve_calls(compiler *c, mod_func *f, uint32_t entry)
+{
+    uint32_t w = f->code;
+    while (w != NO_INDEX) {
+        uint32_t next = c->mcode[w];
+        c->mcode[w] = entry - w;
+        w = next;
+    }
+}
+
+/* Grows the control stack; exported for compile_control.c. */
+bool ctrl_reserve(compiler *c)
+{
+    if (c->nctrl < c->ctrl_cap)
+        return true;
+    return grow_array(c, (void **)&c->ctrl, &c->ctrl_cap, sizeof(cframe));
+}
+
+static mote_status compile_body(compiler *c)
+{
+    reader *r = &c->r;
+    for (;;) {
+        c->op_offset = rd_offset(r);
+        uint8_t opcode;
+        if (!rd_byte(r, &opcode))
+            return compile_fail(c, MOTE_ERR_MALFORMED, "unexpected end of function body");
+        mote_status st;
+        if (opcode == 0x0B) {
+            bool done = false;
+            st = compile_end(c, &done);
+            if (st != MOTE_OK)
+                return st;
+            if (done)
+                break;
+            continue;
+        }
+        bool handled = false;
+        st = compile_control(c, opcode, &handled);
+        if (!handled && st == MOTE_OK)
+            st = compile_instruction(c, opcode);
+        if (st != MOTE_OK)
+            return st;
+        if (c->err->status != MOTE_OK)
+            return c->err->status;
+    }
+    if (r->p != r->end)
+        return compile_fail(c, MOTE_ERR_MALFORMED, "section size mismatch: code after the function's end");
+    return MOTE_OK;
+}
+
+mote_status compile_function(compiler *c, uint32_t fi)
+{
+    mod_func *f = &c->funcs[fi];
+    const mote_module *m = c->m;
+    c->func = fi;
+    c->type = &MOD_TYPES(m)[f->type];
+    c->r.base = m->wasm;
+    c->r.p = m->wasm + f->body;
+    c->r.end = c->r.p + f->body_len;
+    c->r.err = NULL;
+    c->op_offset = f->body;
+    c->nvals = c->nctrl = c->nlazy = 0;
+    c->vals_cap = c->ctrl_cap = 0;
+    c->vals = NULL;
+    c->ctrl = NULL;
+    c->live = true;
+    forget_dst(c);
+
+    mote_arena *a = c->arena;
+    size_t scratch_top = a->top;
+    c->base = (uint32_t)(((a->base + a->bottom) - (uint8_t *)c->mcode) / 4);
+    c->code = c->overflow ? NULL : (uint32_t *)(a->base + a->bottom);
+    c->pos = 0;
+    update_cap(c);
+
+    mote_status st = read_locals(c);
+    if (st == MOTE_OK)
+        st = push_function_frame(c);
+    if (st != MOTE_OK)
+        return st;
+
+    /* Header: [frame slots][param slots | local slots << 16], then the entry. */
+    emit_word(c, 0);
+    uint32_t param_slots = c->type->param_slots;
+    emit_word(c, param_slots | (uint32_t)(c->temps_base / 8) << 16);
+    uint32_t entry = c->base + c->pos;
+    if (c->code)
+        resolve_calls(c, f, entry);
+    f->code = entry;
+
+    st = compile_body(c);
+    if (st != MOTE_OK)
+        return st;
+    uint32_t frame_slots = (c->frame_end + 7) / 8;
+    if (frame_slots > MAX_FRAME_SLOTS)
+        return compile_fail(c, MOTE_ERR_LIMIT, "frame too large: %u slots (the limit is %u)",
+                            frame_slots, MAX_FRAME_SLOTS);
+    if (c->code)
+        c->code[0] = frame_slots;
+    c->scratch_used = a->size - a->top;
+    a->top = scratch_top;                  /* scratch of this function is done */
+    if (!c->overflow)
+        a->bottom += MOTE_ALIGN_UP((size_t)c->pos * 4);
+    else
+        c->counted_bytes += MOTE_ALIGN_UP((size_t)c->pos * 4);
+    return MOTE_OK;
+}

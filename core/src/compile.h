@@ -1,0 +1,149 @@
+/*
+ * compile.h -- the validating compiler: wasm function bodies -> mote code.
+ *
+ * One pass over each body both validates it (the spec's algorithm with an
+ * operand-type stack and a control stack) and emits code.  The operand
+ * stack also tracks where each value lives, so that most local.get,
+ * local.set and constants never become instructions:
+ *
+ *   K_TEMP   the value is in its home slot (the frame slot of its stack
+ *            position: homes start right after the locals);
+ *   K_LOCAL  the value is still the local in slot `src` (local.get);
+ *   K_CONST  the value is the constant `k` (i32.const ...).
+ *
+ * Consumers read locals and constants where they are; a K_LOCAL is copied
+ * to its home only when the local is about to change, when control flow
+ * merges, or when a call needs its arguments side by side.
+ *
+ * Dead code after br/return/unreachable is validated but not emitted.
+ * Code goes straight into the arena; when it does not fit, compilation
+ * continues counting words only, so the loader can say how much it needs.
+ */
+#ifndef MOTE_COMPILE_H
+#define MOTE_COMPILE_H
+
+#include "module.h"
+#include "ops.h"
+#include "reader.h"
+
+enum { K_TEMP, K_LOCAL, K_CONST };
+enum { F_BLOCK, F_LOOP, F_IF, F_ELSE, F_FUNC };
+
+typedef struct cval {
+    uint8_t type;           /* value type; 0 = unknown (unreachable code) */
+    uint8_t kind;           /* K_TEMP / K_LOCAL / K_CONST */
+    uint16_t home;          /* byte offset of its home slot */
+    uint16_t src;           /* K_LOCAL: byte offset of the local's slot */
+    uint16_t pad_;
+    uint64_t k;             /* K_CONST: the bits */
+} cval;
+
+typedef struct cframe {
+    uint8_t kind;
+    uint8_t unreachable;    /* validation: the rest of the block is stack-polymorphic */
+    uint8_t live_in;        /* code was reachable when the block began */
+    uint8_t targeted;       /* a reachable branch goes to the end label */
+    uint32_t height;        /* operand stack depth where its params begin */
+    uint32_t nparams, nresults;
+    const uint8_t *params, *results;
+    uint16_t label_home;    /* home of stack position `height` */
+    int32_t fixups;         /* chain of branch words waiting for the end label */
+    int32_t else_fixup;     /* if: the branch word that skips the then-arm */
+    uint32_t loop_pos;      /* loop: word index of the loop head */
+    uint32_t stub_stamp, stub_pos;   /* br_table: stub sharing */
+} cframe;
+
+/* A compare just emitted, which a following br_if / if may absorb. */
+typedef struct pending_cmp {
+    int32_t pos;            /* word index of the compare, -1 if none */
+    uint16_t home;          /* where it wrote its result */
+    uint8_t cmp;            /* index into MOTE_INT_COMPARES order */
+    uint8_t form;           /* 0: i32 a,b  1: i32 a,imm  2: i64 a,b  3: i32 eqz  4: i64 eqz */
+    uint16_t a, b;
+    uint32_t imm;
+} pending_cmp;
+
+typedef struct compiler {
+    const mote_module *m;
+    mote_error *err;
+    mote_arena *arena;
+    const int32_t *handlers;
+    reader r;
+    uint32_t func;          /* function index being compiled */
+    const mod_type *type;
+
+    /* locals */
+    uint32_t nlocals;
+    uint8_t *local_types;
+    uint16_t *local_slot;   /* byte offsets */
+    uint16_t temps_base;    /* byte offset of the first home */
+    uint32_t frame_end;     /* highest byte offset used + 8 */
+
+    /* code */
+    uint32_t *mcode;        /* the module's code (word 0 = first function) */
+    uint32_t *code;         /* this function's first word; NULL: counting only */
+    uint32_t base;          /* word index of this function's first word in the module code */
+    uint32_t pos, cap;      /* in words, relative to code */
+    bool overflow;          /* ran out of arena: counting only */
+    size_t counted_bytes;   /* code bytes of functions compiled while counting */
+    size_t scratch_used;    /* scratch bytes in use at the end of the last function */
+
+    /* stacks, in arena scratch */
+    cval *vals;
+    uint32_t nvals, vals_cap;
+    cframe *ctrl;
+    uint32_t nctrl, ctrl_cap;
+    uint32_t nlazy;         /* K_LOCAL entries on the stack */
+
+    bool live;              /* the current point is reachable */
+    int32_t last_dst;       /* word index of the d|a word of the last instruction
+                               if it wrote only its d slot; else -1 */
+    uint16_t last_dst_home;
+    pending_cmp cmp;
+    uint32_t stamp;
+
+    uint32_t op_offset;     /* wasm offset of the instruction being compiled */
+    int64_t locate;         /* word index to map back to a wasm offset, or -1 */
+    uint32_t located;
+    mod_func *funcs;        /* the module's functions; .code of a function not yet
+                               compiled heads the chain of calls waiting for it */
+} compiler;
+
+/* compile.c */
+mote_status compile_fail(compiler *c, mote_status st, const char *fmt, ...);
+mote_status compile_function(compiler *c, uint32_t func_index);
+bool ctrl_reserve(compiler *c);
+
+bool cval_push(compiler *c, uint8_t type, uint8_t kind, uint16_t src, uint64_t k);
+uint16_t push_temp(compiler *c, uint8_t type);
+bool pop_check(compiler *c, uint8_t want, cval *out);
+bool peek_check(compiler *c, uint32_t depth_from_top, uint8_t want);
+uint16_t home_at(const compiler *c, uint32_t index);
+cframe *frame_at(compiler *c, uint32_t depth);
+void set_unreachable(compiler *c);
+
+void emit_word(compiler *c, uint32_t w);
+void emit_op(compiler *c, op o);
+void emit_da(compiler *c, op o, uint16_t d, uint16_t a);
+void emit_dab(compiler *c, op o, uint16_t d, uint16_t a, uint16_t b);
+void emit_dai(compiler *c, op o, uint16_t d, uint16_t a, uint32_t imm);
+void emit_move(compiler *c, uint16_t dst, const cval *v);
+uint16_t operand(compiler *c, cval *v);
+void materialize(compiler *c, uint32_t index);
+void materialize_local_refs(compiler *c, uint16_t slot);
+void materialize_all_local_refs(compiler *c);
+void note_dst(compiler *c, uint16_t home);
+void forget_dst(compiler *c);
+
+/* control flow (compile_control.c) */
+mote_status compile_control(compiler *c, uint8_t opcode, bool *handled);
+mote_status compile_end(compiler *c, bool *function_done);
+
+/* everything else (compile_ops.c) */
+mote_status compile_instruction(compiler *c, uint8_t opcode);
+
+/* Decoding helpers shared with the module decoder. */
+bool is_valtype(uint8_t b);
+bool is_reftype(uint8_t b);
+
+#endif

@@ -1,0 +1,699 @@
+/*
+ * compile_control.c -- blocks, branches, calls and returns.
+ *
+ * Values that flow to a label go to the label's homes: the homes of the
+ * stack positions where the block's results (or a loop's params) sit after
+ * the block.  A branch copies its values there; falling off the end of a
+ * block brings them home where they already are.  Forward branches are
+ * chained through their own offset words until the label is placed.
+ */
+#include "compile.h"
+
+#include <string.h>
+
+/* ---- labels ----------------------------------------------------------------- */
+
+static uint32_t label_arity(const cframe *f, const uint8_t **types)
+{
+    if (f->kind == F_LOOP) {
+        *types = f->params;
+        return f->nparams;
+    }
+    *types = f->results;
+    return f->nresults;
+}
+
+/* Home of the i-th value of a label. */
+static uint16_t label_slot(const cframe *f, const uint8_t *types, uint32_t i)
+{
+    uint32_t off = f->label_home;
+    for (uint32_t j = 0; j < i; j++)
+        off += 8 * valtype_slots(types[j]);
+    return (uint16_t)off;
+}
+
+/*
+ * Checks that the top of the stack holds values of `types`.  With `exact`,
+ * nothing else may be above the current frame's base (block ends).  In
+ * unreachable code missing values are supplied, so the stack afterwards
+ * always holds n entries of the right types.
+ */
+static bool check_values(compiler *c, const uint8_t *types, uint32_t n, bool exact)
+{
+    cframe *f = frame_at(c, 0);
+    uint32_t avail = c->nvals - f->height;
+    if (exact && avail > n) {
+        compile_fail(c, MOTE_ERR_INVALID, "type mismatch: %u values left on the stack, %u expected",
+                     avail, n);
+        return false;
+    }
+    for (uint32_t i = 0; i < n && i < avail; i++) {
+        cval *v = &c->vals[c->nvals - 1 - i];
+        uint8_t want = types[n - 1 - i];
+        if (v->type && v->type != want) {
+            compile_fail(c, MOTE_ERR_INVALID, "type mismatch: expected %s, got %s",
+                         mote_valtype_name(want), mote_valtype_name(v->type));
+            return false;
+        }
+        v->type = want;
+    }
+    if (avail >= n)
+        return true;
+    if (!f->unreachable) {
+        compile_fail(c, MOTE_ERR_INVALID, "type mismatch: %u values on the stack, %u expected",
+                     avail, n);
+        return false;
+    }
+    /* Unreachable code: rebuild the values with the right types. */
+    while (c->nvals > f->height) {
+        cval discard;
+        pop_check(c, 0, &discard);
+    }
+    for (uint32_t i = 0; i < n; i++)
+        if (!cval_push(c, types[i], K_TEMP, 0, 0))
+            return false;
+    return true;
+}
+
+/* Copies the top values to the label's homes (read-only on the stack state). */
+static void emit_label_moves(compiler *c, const cframe *f)
+{
+    const uint8_t *types;
+    uint32_t n = label_arity(f, &types);
+    uint32_t first = c->nvals - n;
+    for (uint32_t i = 0; i < n; i++)
+        emit_move(c, label_slot(f, types, i), &c->vals[first + i]);
+}
+
+static bool values_in_place(compiler *c, const cframe *f)
+{
+    const uint8_t *types;
+    uint32_t n = label_arity(f, &types);
+    uint32_t first = c->nvals - n;
+    for (uint32_t i = 0; i < n; i++) {
+        const cval *v = &c->vals[first + i];
+        if (v->kind != K_TEMP || v->home != label_slot(f, types, i))
+            return false;
+    }
+    return true;
+}
+
+/* Emits the branch-offset word: chained if forward, resolved if backward. */
+static void emit_target(compiler *c, cframe *f)
+{
+    if (!c->live)
+        return;
+    if (f->kind == F_LOOP) {
+        emit_word(c, (uint32_t)((int32_t)f->loop_pos - (int32_t)c->pos));
+    } else {
+        int32_t w = (int32_t)c->pos;
+        emit_word(c, (uint32_t)f->fixups);
+        f->fixups = w;
+        f->targeted = 1;
+    }
+}
+
+static void emit_skip_target(compiler *c, int32_t *chain)
+{
+    if (!c->live)
+        return;
+    int32_t w = (int32_t)c->pos;
+    emit_word(c, (uint32_t)*chain);
+    *chain = w;
+}
+
+/* Places a label: every branch in the chain now lands here. */
+static void resolve_chain(compiler *c, int32_t chain)
+{
+    if (chain < 0)
+        return;
+    forget_dst(c);
+    if (!c->code)
+        return;
+    int32_t here = (int32_t)c->pos;
+    while (chain >= 0) {
+        int32_t next = (int32_t)c->code[chain];
+        c->code[chain] = (uint32_t)(here - chain);
+        chain = next;
+    }
+}
+
+/* ---- returns -------------------------------------------------------------- */
+
+/* Returns the function's results, which are on top of the stack. */
+static void emit_return(compiler *c)
+{
+    const mod_type *t = c->type;
+    const uint8_t *types = type_results(c->m, t);
+    uint32_t n = t->nresults;
+    if (!c->live)
+        return;
+    if (n == 0) {
+        emit_op(c, OP_ret);
+        return;
+    }
+    uint32_t first = c->nvals - n;
+    if (n == 1 && valtype_slots(types[0]) == 1) {
+        cval *v = &c->vals[first];
+        uint16_t src = v->kind == K_LOCAL ? v->src : v->home;
+        if (v->kind == K_CONST)
+            emit_move(c, v->home, v);
+        emit_op(c, OP_ret1);
+        emit_word(c, src);
+        return;
+    }
+    /* Results go to slots 0..; first bring each home (homes lie above all
+     * locals, so no result overwrites a local another result still needs),
+     * then copy down in ascending order (destinations never pass sources). */
+    for (uint32_t i = 0; i < n; i++)
+        if (c->vals[first + i].kind != K_TEMP)
+            emit_move(c, c->vals[first + i].home, &c->vals[first + i]);
+    uint16_t dst = 0;
+    for (uint32_t i = 0; i < n; i++) {
+        uint16_t src = c->vals[first + i].home;
+        for (unsigned s = 0; s < valtype_slots(types[i]); s++)
+            if (src + 8 * s != dst + 8 * s)
+                emit_da(c, OP_copy, (uint16_t)(dst + 8 * s), (uint16_t)(src + 8 * s));
+        dst = (uint16_t)(dst + 8 * valtype_slots(types[i]));
+    }
+    emit_op(c, OP_ret);
+}
+
+/* An unconditional jump to label f with its values. */
+static void emit_branch(compiler *c, cframe *f)
+{
+    if (!c->live)
+        return;
+    if (f->kind == F_FUNC) {
+        emit_return(c);
+        return;
+    }
+    emit_label_moves(c, f);
+    emit_op(c, f->kind == F_LOOP ? OP_br_back : OP_br);
+    emit_target(c, f);
+}
+
+/* ---- conditional branches ------------------------------------------------- */
+
+static const uint8_t negated_cmp[10] = {1, 0, 8, 9, 6, 7, 4, 5, 2, 3};
+
+#define X(name, len)
+#define BRCMP_ROW(cmp) {OP_br_##cmp, OP_br_##cmp##_i, OP_br_##cmp##_back, OP_br_##cmp##_i_back},
+static const uint16_t br_cmp_ops[10][4] = {MOTE_INT_COMPARES(BRCMP_ROW)};
+#define BR64_ROW(cmp) {OP_br64_##cmp, OP_br64_##cmp##_back},
+static const uint16_t br64_cmp_ops[10][2] = {MOTE_INT_COMPARES(BR64_ROW)};
+#undef X
+
+/*
+ * Branches when `cond` is true (when_true) or false, to label `f` (may be a
+ * loop: then backward) or, if f is NULL, to a local chain.  A compare that
+ * produced cond as the previous instruction is fused into the branch.
+ */
+static void emit_cond_branch(compiler *c, cval *cond, bool when_true, cframe *f, int32_t *chain)
+{
+    if (!c->live)
+        return;
+    bool back = f && f->kind == F_LOOP;
+    pending_cmp p = c->cmp;
+    bool fuse = p.pos >= 0 && cond->kind == K_TEMP && cond->home == p.home &&
+                c->last_dst == p.pos + 1;
+    if (fuse) {
+        c->pos = (uint32_t)p.pos;           /* drop the compare; the branch does it */
+        uint8_t cmp = when_true ? p.cmp : negated_cmp[p.cmp];
+        switch (p.form) {
+        case 0:
+            emit_op(c, (op)br_cmp_ops[cmp][back ? 2 : 0]);
+            emit_word(c, (uint32_t)p.a | (uint32_t)p.b << 16);
+            break;
+        case 1:
+            emit_op(c, (op)br_cmp_ops[cmp][back ? 3 : 1]);
+            emit_word(c, p.a);
+            emit_word(c, p.imm);
+            break;
+        case 2:
+            emit_op(c, (op)br64_cmp_ops[cmp][back ? 1 : 0]);
+            emit_word(c, (uint32_t)p.a | (uint32_t)p.b << 16);
+            break;
+        default: {          /* i32.eqz: branch on the operand being zero */
+            bool on_zero = when_true;
+            emit_op(c, on_zero ? (back ? OP_br_ifz_back : OP_br_ifz) : (back ? OP_br_if_back : OP_br_if));
+            emit_word(c, p.a);
+            break;
+        }
+        }
+    } else {
+        uint16_t a = operand(c, cond);
+        op o = when_true ? (back ? OP_br_if_back : OP_br_if) : (back ? OP_br_ifz_back : OP_br_ifz);
+        emit_op(c, o);
+        emit_word(c, a);
+    }
+    if (f)
+        emit_target(c, f);
+    else
+        emit_skip_target(c, chain);
+}
+
+/* ---- block entry ---------------------------------------------------------- */
+
+static mote_status read_blocktype(compiler *c, uint32_t *np, const uint8_t **params,
+                                  uint32_t *nr, const uint8_t **results)
+{
+    reader *r = &c->r;
+    if (rd_left(r) == 0)
+        return compile_fail(c, MOTE_ERR_MALFORMED, "unexpected end");
+    uint8_t b = *r->p;
+    *np = *nr = 0;
+    *params = *results = NULL;
+    if (b == 0x40) {
+        r->p++;
+        return MOTE_OK;
+    }
+    if (is_valtype(b)) {
+        *results = r->p++;
+        *nr = 1;
+        return MOTE_OK;
+    }
+    int64_t idx;
+    if (!rd_sleb(r, 33, &idx))
+        return compile_fail(c, MOTE_ERR_MALFORMED, "%s", r->err);
+    if (idx < 0 || (uint64_t)idx >= c->m->ntypes)
+        return compile_fail(c, MOTE_ERR_INVALID, "unknown type %ld", (int64_t)idx);
+    const mod_type *t = &MOD_TYPES(c->m)[idx];
+    *np = t->nparams;
+    *params = type_params(c->m, t);
+    *nr = t->nresults;
+    *results = type_results(c->m, t);
+    return MOTE_OK;
+}
+
+/* Pushes a control frame over the top np values (already type-checked). */
+static cframe *push_frame(compiler *c, uint8_t kind, uint32_t np, const uint8_t *params,
+                          uint32_t nr, const uint8_t *results)
+{
+    if (!ctrl_reserve(c)) {
+        compile_fail(c, MOTE_ERR_NO_MEMORY, "out of arena space for the control stack");
+        return NULL;
+    }
+    cframe *f = &c->ctrl[c->nctrl++];
+    memset(f, 0, sizeof *f);
+    f->kind = kind;
+    f->live_in = c->live;
+    f->height = c->nvals - np;
+    f->nparams = np;
+    f->params = params;
+    f->nresults = nr;
+    f->results = results;
+    f->label_home = home_at(c, f->height);
+    f->fixups = -1;
+    f->else_fixup = -1;
+    return f;
+}
+
+static mote_status enter_block(compiler *c, uint8_t kind)
+{
+    uint32_t np, nr;
+    const uint8_t *params, *results;
+    mote_status st = read_blocktype(c, &np, &params, &nr, &results);
+    if (st != MOTE_OK)
+        return st;
+    cval cond = {0};
+    if (kind == F_IF && !pop_check(c, MOTE_I32, &cond))
+        return c->err->status;
+    if (!check_values(c, params, np, false))
+        return c->err->status;
+    /* Values that live on across the block must sit in their homes: a local
+     * may change inside, and branches deliver params/results to homes. */
+    if (c->live) {
+        materialize_all_local_refs(c);
+        for (uint32_t i = c->nvals - np; i < c->nvals; i++)
+            materialize(c, i);
+    }
+    cframe *f = push_frame(c, kind, np, params, nr, results);
+    if (!f)
+        return c->err->status;
+    if (kind == F_LOOP) {
+        f->loop_pos = c->pos;
+        forget_dst(c);              /* the loop head is a branch target */
+    } else if (kind == F_IF) {
+        emit_cond_branch(c, &cond, false, NULL, &f->else_fixup);
+    }
+    return MOTE_OK;
+}
+
+/* ---- block exit ---------------------------------------------------------- */
+
+static void leave_frame(compiler *c, cframe *f, bool live_after)
+{
+    while (c->nvals > f->height) {
+        cval discard;
+        c->nvals--;
+        discard = c->vals[c->nvals];
+        if (discard.kind == K_LOCAL)
+            c->nlazy--;
+    }
+    uint32_t nr = f->nresults;
+    const uint8_t *results = f->results;
+    c->nctrl--;
+    for (uint32_t i = 0; i < nr; i++)
+        cval_push(c, results[i], K_TEMP, 0, 0);
+    c->live = live_after;
+}
+
+static mote_status compile_else(compiler *c)
+{
+    cframe *f = frame_at(c, 0);
+    if (f->kind != F_IF)
+        return compile_fail(c, MOTE_ERR_INVALID, "else without a matching if");
+    if (!check_values(c, f->results, f->nresults, true))
+        return c->err->status;
+    if (c->live) {
+        for (uint32_t i = c->nvals - f->nresults; i < c->nvals; i++)
+            materialize(c, i);
+        emit_op(c, OP_br);
+        emit_target(c, f);
+    }
+    c->live = f->live_in;
+    resolve_chain(c, f->else_fixup);
+    f->else_fixup = -1;
+    f->kind = F_ELSE;
+    f->unreachable = 0;
+    while (c->nvals > f->height) {
+        cval discard;
+        pop_check(c, 0, &discard);
+    }
+    for (uint32_t i = 0; i < f->nparams; i++)
+        if (!cval_push(c, f->params[i], K_TEMP, 0, 0))
+            return c->err->status;
+    forget_dst(c);
+    return MOTE_OK;
+}
+
+mote_status compile_end(compiler *c, bool *function_done)
+{
+    cframe *f = frame_at(c, 0);
+    if (!check_values(c, f->results, f->nresults, true))
+        return c->err->status;
+    if (f->kind == F_IF) {
+        /* no else: the false path carries the params through unchanged */
+        if (f->nparams != f->nresults || (f->nparams && memcmp(f->params, f->results, f->nparams)))
+            return compile_fail(c, MOTE_ERR_INVALID, "type mismatch: if without else must not change the stack");
+    }
+    if (c->live)
+        for (uint32_t i = c->nvals - f->nresults; i < c->nvals; i++)
+            materialize(c, i);
+    if (f->kind == F_FUNC) {
+        emit_return(c);
+        c->nctrl--;
+        *function_done = true;
+        return MOTE_OK;
+    }
+    bool live_after = c->live || f->targeted || (f->kind == F_IF && f->live_in);
+    if (f->kind == F_IF)
+        resolve_chain(c, f->else_fixup);
+    resolve_chain(c, f->fixups);
+    if (f->kind == F_IF || f->targeted)
+        forget_dst(c);
+    leave_frame(c, f, live_after);
+    return c->err->status;
+}
+
+/* ---- branches -------------------------------------------------------------- */
+
+static mote_status read_label(compiler *c, uint32_t *depth)
+{
+    if (!rd_u32(&c->r, depth))
+        return compile_fail(c, MOTE_ERR_MALFORMED, "%s", c->r.err);
+    if (*depth >= c->nctrl)
+        return compile_fail(c, MOTE_ERR_INVALID, "unknown label %u", *depth);
+    return MOTE_OK;
+}
+
+static mote_status compile_br(compiler *c)
+{
+    uint32_t depth;
+    mote_status st = read_label(c, &depth);
+    if (st != MOTE_OK)
+        return st;
+    cframe *f = frame_at(c, depth);
+    const uint8_t *types;
+    uint32_t n = label_arity(f, &types);
+    if (!check_values(c, types, n, false))
+        return c->err->status;
+    emit_branch(c, f);
+    set_unreachable(c);
+    return MOTE_OK;
+}
+
+static mote_status compile_br_if(compiler *c)
+{
+    uint32_t depth;
+    mote_status st = read_label(c, &depth);
+    if (st != MOTE_OK)
+        return st;
+    cval cond;
+    if (!pop_check(c, MOTE_I32, &cond))
+        return c->err->status;
+    cframe *f = frame_at(c, depth);
+    const uint8_t *types;
+    uint32_t n = label_arity(f, &types);
+    if (!check_values(c, types, n, false))
+        return c->err->status;
+    if (!c->live)
+        return MOTE_OK;
+    if (f->kind != F_FUNC && values_in_place(c, f)) {
+        emit_cond_branch(c, &cond, true, f, NULL);
+    } else {
+        int32_t skip = -1;
+        emit_cond_branch(c, &cond, false, NULL, &skip);
+        emit_branch(c, f);
+        resolve_chain(c, skip);
+    }
+    return MOTE_OK;
+}
+
+/* One br_table entry: jump straight to the label when nothing needs doing,
+ * else to a stub (shared by entries with the same label) that moves the
+ * values and jumps.  Backward and return targets always use a stub. */
+static void emit_table_entry(compiler *c, uint32_t word, cframe *f)
+{
+    int32_t target;
+    if (f->kind != F_FUNC && f->kind != F_LOOP && values_in_place(c, f)) {
+        if (c->code) {
+            c->code[word] = (uint32_t)f->fixups;
+        }
+        f->fixups = (int32_t)word;
+        f->targeted = 1;
+        return;
+    }
+    if (f->stub_stamp != c->stamp) {
+        f->stub_stamp = c->stamp;
+        f->stub_pos = c->pos;
+        emit_branch(c, f);
+    }
+    target = (int32_t)f->stub_pos;
+    if (c->code)
+        c->code[word] = (uint32_t)(target - (int32_t)word);
+}
+
+static mote_status compile_br_table(compiler *c)
+{
+    reader *r = &c->r;
+    uint32_t count, depth = 0;
+    if (!rd_u32(r, &count))
+        return compile_fail(c, MOTE_ERR_MALFORMED, "%s", r->err);
+    if (count > rd_left(r))
+        return compile_fail(c, MOTE_ERR_MALFORMED, "unexpected end");
+    reader labels = *r;
+    for (uint32_t i = 0; i <= count; i++) {
+        mote_status st = read_label(c, &depth);     /* the last one is the default */
+        if (st != MOTE_OK)
+            return st;
+    }
+    cval index;
+    if (!pop_check(c, MOTE_I32, &index))
+        return c->err->status;
+    const uint8_t *types;
+    uint32_t arity = label_arity(frame_at(c, depth), &types);
+    reader check = labels;
+    for (uint32_t i = 0; i <= count; i++) {
+        uint32_t d = 0;
+        rd_u32(&check, &d);
+        if (label_arity(frame_at(c, d), &types) != arity)
+            return compile_fail(c, MOTE_ERR_INVALID, "type mismatch: br_table labels differ in arity");
+        if (!check_values(c, types, arity, false))
+            return c->err->status;
+    }
+    if (c->live) {
+        uint16_t a = operand(c, &index);
+        emit_op(c, OP_br_table);
+        emit_word(c, a);
+        emit_word(c, count);
+        uint32_t table = c->pos;
+        for (uint32_t i = 0; i <= count; i++)
+            emit_word(c, 0);
+        c->stamp++;
+        reader emit = labels;
+        for (uint32_t i = 0; i <= count; i++) {
+            uint32_t d = 0;
+            rd_u32(&emit, &d);
+            emit_table_entry(c, table + i, frame_at(c, d));
+        }
+    }
+    set_unreachable(c);
+    return MOTE_OK;
+}
+
+static mote_status compile_return(compiler *c)
+{
+    if (!check_values(c, type_results(c->m, c->type), c->type->nresults, false))
+        return c->err->status;
+    emit_return(c);
+    set_unreachable(c);
+    return MOTE_OK;
+}
+
+/* ---- calls ---------------------------------------------------------------- */
+
+/* Checks and homes the arguments; returns the home of the first one. */
+static bool take_args(compiler *c, const mod_type *t, uint16_t *argbase)
+{
+    const uint8_t *params = type_params(c->m, t);
+    if (!check_values(c, params, t->nparams, false))
+        return false;
+    uint32_t first = c->nvals - t->nparams;
+    if (c->live)
+        for (uint32_t i = first; i < c->nvals; i++)
+            materialize(c, i);
+    *argbase = home_at(c, first);
+    while (c->nvals > first) {
+        cval discard;
+        pop_check(c, 0, &discard);
+    }
+    return true;
+}
+
+static bool push_results(compiler *c, const mod_type *t)
+{
+    const uint8_t *results = type_results(c->m, t);
+    for (uint32_t i = 0; i < t->nresults; i++)
+        if (!cval_push(c, results[i], K_TEMP, 0, 0))
+            return false;
+    forget_dst(c);
+    return true;
+}
+
+/* A tail call must return exactly what the caller returns. */
+static bool same_results(const compiler *c, const mod_type *t)
+{
+    return t->nresults == c->type->nresults &&
+           !memcmp(type_results(c->m, t), type_results(c->m, c->type), t->nresults);
+}
+
+/* Emits the word that locates defined function `callee`'s entry. */
+static void emit_call_target(compiler *c, uint32_t callee)
+{
+    mod_func *g = &c->funcs[callee];
+    uint32_t w = c->base + c->pos;
+    if (callee <= c->func) {
+        emit_word(c, g->code - w);          /* compiled or being compiled */
+    } else if (c->live && c->code) {
+        emit_word(c, g->code);              /* wait in the callee's chain */
+        g->code = w;
+    } else {
+        emit_word(c, 0);
+    }
+}
+
+static mote_status compile_call(compiler *c, bool tail)
+{
+    uint32_t fi;
+    if (!rd_u32(&c->r, &fi))
+        return compile_fail(c, MOTE_ERR_MALFORMED, "%s", c->r.err);
+    if (fi >= c->m->nfuncs)
+        return compile_fail(c, MOTE_ERR_INVALID, "unknown function %u", fi);
+    const mod_type *t = &MOD_TYPES(c->m)[c->funcs[fi].type];
+    if (tail && !same_results(c, t))
+        return compile_fail(c, MOTE_ERR_INVALID, "type mismatch: tail call result types differ");
+    uint16_t argbase;
+    if (!take_args(c, t, &argbase))
+        return c->err->status;
+    bool imported = fi < c->m->nfunc_imports;
+    if (imported) {
+        emit_op(c, tail ? OP_return_call_import : OP_call_import);
+        emit_word(c, fi);
+    } else {
+        emit_op(c, tail ? OP_return_call : OP_call);
+        emit_call_target(c, fi);
+    }
+    emit_word(c, argbase);
+    if (tail) {
+        set_unreachable(c);
+        return MOTE_OK;
+    }
+    return push_results(c, t) ? MOTE_OK : c->err->status;
+}
+
+static mote_status compile_call_indirect(compiler *c, bool tail)
+{
+    uint32_t ti, table;
+    if (!rd_u32(&c->r, &ti) || !rd_u32(&c->r, &table))
+        return compile_fail(c, MOTE_ERR_MALFORMED, "%s", c->r.err);
+    if (ti >= c->m->ntypes)
+        return compile_fail(c, MOTE_ERR_INVALID, "unknown type %u", ti);
+    if (table >= c->m->ntables)
+        return compile_fail(c, MOTE_ERR_INVALID, "unknown table %u", table);
+    if (MOD_TABLES(c->m)[table].elem_type != MOTE_FUNCREF)
+        return compile_fail(c, MOTE_ERR_INVALID, "type mismatch: call_indirect needs a funcref table");
+    const mod_type *t = &MOD_TYPES(c->m)[ti];
+    if (tail && !same_results(c, t))
+        return compile_fail(c, MOTE_ERR_INVALID, "type mismatch: tail call result types differ");
+    cval index;
+    if (!pop_check(c, MOTE_I32, &index))
+        return c->err->status;
+    uint16_t argbase;
+    if (!take_args(c, t, &argbase))
+        return c->err->status;
+    uint16_t idx = operand(c, &index);
+    emit_op(c, tail ? OP_return_call_indirect : OP_call_indirect);
+    emit_word(c, t->canon);
+    emit_word(c, table);
+    emit_word(c, (uint32_t)idx | (uint32_t)argbase << 16);
+    if (tail) {
+        set_unreachable(c);
+        return MOTE_OK;
+    }
+    return push_results(c, t) ? MOTE_OK : c->err->status;
+}
+
+/* ---- dispatch --------------------------------------------------------------- */
+
+mote_status compile_control(compiler *c, uint8_t opcode, bool *handled)
+{
+    *handled = true;
+    switch (opcode) {
+    case 0x00:
+        emit_op(c, OP_unreachable);
+        set_unreachable(c);
+        return MOTE_OK;
+    case 0x01:
+        return MOTE_OK;
+    case 0x02: return enter_block(c, F_BLOCK);
+    case 0x03: return enter_block(c, F_LOOP);
+    case 0x04: return enter_block(c, F_IF);
+    case 0x05: return compile_else(c);
+    case 0x0C: return compile_br(c);
+    case 0x0D: return compile_br_if(c);
+    case 0x0E: return compile_br_table(c);
+    case 0x0F: return compile_return(c);
+    case 0x10: return compile_call(c, false);
+    case 0x11: return compile_call_indirect(c, false);
+    case 0x12:
+    case 0x13:
+        if (!(c->m->features & MOTE_FEATURE_TAIL_CALL))
+            return compile_fail(c, MOTE_ERR_MALFORMED, "illegal opcode 0x%x", opcode);
+        return opcode == 0x12 ? compile_call(c, true) : compile_call_indirect(c, true);
+    default:
+        *handled = false;
+        return MOTE_OK;
+    }
+}

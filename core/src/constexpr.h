@@ -1,0 +1,25 @@
+/*
+ * constexpr.h -- constant expressions (global initialisers, segment
+ * offsets, element items): validated at load, evaluated at instantiation,
+ * both straight from the module bytes.
+ */
+#ifndef MOTE_CONSTEXPR_H
+#define MOTE_CONSTEXPR_H
+
+#include "reader.h"
+#include "runtime.h"
+
+/*
+ * Validates the expression at r (up to and including its end opcode) and
+ * checks that it yields one value of type `want`.  Globals below
+ * `visible_globals` may be read if they are imported and immutable.
+ * ref.func marks its function as declared (refs[] = 1).  On failure writes
+ * the message to err.
+ */
+mote_status const_validate(const mote_module *m, reader *r, uint8_t want, uint32_t visible_globals,
+                           uint8_t *declared, mote_error *err);
+
+/* Evaluates a validated expression at wasm offset `at` for `inst`. */
+mote_slot const_eval(mote_instance *inst, uint32_t at);
+
+#endif

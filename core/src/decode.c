@@ -1,0 +1,998 @@
+/*
+ * decode.c -- mote_load: reads the sections of a binary module, validates
+ * everything outside function bodies, and has the compiler turn each body
+ * into code.
+ *
+ * Two passes.  The first walks the section headers and counts what the
+ * module declares, so the module block is allocated once at its exact
+ * size.  The second fills the block.  Names, types and segment payloads
+ * stay in the wasm binary and are referred to by offset.
+ */
+#include <string.h>
+
+#include "arena.h"
+#include "compile.h"
+#include "constexpr.h"
+#include "error.h"
+
+enum {
+    SEC_CUSTOM = 0, SEC_TYPE, SEC_IMPORT, SEC_FUNC, SEC_TABLE, SEC_MEMORY, SEC_GLOBAL,
+    SEC_EXPORT, SEC_START, SEC_ELEM, SEC_CODE, SEC_DATA, SEC_DATACOUNT, SEC_COUNT_
+};
+
+typedef struct section {
+    uint32_t start, end;    /* contents, as wasm offsets */
+    bool present;
+} section;
+
+typedef struct loader {
+    mote_arena *arena;
+    mote_error *err;
+    const uint8_t *wasm;
+    uint32_t len;
+    uint32_t features;
+    section sec[SEC_COUNT_];
+    uint32_t names, names_len;
+    uint32_t ndefined_funcs, ndata_count;
+    mote_module *m;         /* the block being filled */
+    uint8_t *declared;      /* per function: may become a funcref (scratch) */
+} loader;
+
+/* ---- errors -------------------------------------------------------------- */
+
+static mote_status fail_at(loader *L, const reader *r, mote_status st, const char *what)
+{
+    error_set(L->err, st, "+0x%x: %s", rd_offset(r), what);
+    L->err->offset = rd_offset(r);
+    return st;
+}
+
+static mote_status malformed(loader *L, const reader *r)
+{
+    return fail_at(L, r, MOTE_ERR_MALFORMED, r->err ? r->err : "unexpected end");
+}
+
+static reader section_reader(loader *L, int id)
+{
+    reader r = {L->wasm + L->sec[id].start, L->wasm + L->sec[id].end, L->wasm, NULL};
+    return r;
+}
+
+/* ---- UTF-8 and names ------------------------------------------------------ */
+
+bool utf8_valid(const uint8_t *s, size_t n)
+{
+    size_t i = 0;
+    while (i < n) {
+        uint8_t c = s[i];
+        uint32_t cp, need;
+        if (c < 0x80) { i++; continue; }
+        if (c >= 0xC2 && c <= 0xDF) { need = 1; cp = c & 0x1F; }
+        else if (c >= 0xE0 && c <= 0xEF) { need = 2; cp = c & 0x0F; }
+        else if (c >= 0xF0 && c <= 0xF4) { need = 3; cp = c & 0x07; }
+        else return false;
+        if (i + need >= n)
+            return false;
+        for (uint32_t k = 1; k <= need; k++) {
+            if ((s[i + k] & 0xC0) != 0x80)
+                return false;
+            cp = cp << 6 | (s[i + k] & 0x3F);
+        }
+        if ((need == 2 && cp < 0x800) || (need == 3 && cp < 0x10000) || cp > 0x10FFFF ||
+            (cp >= 0xD800 && cp <= 0xDFFF))
+            return false;
+        i += need + 1;
+    }
+    return true;
+}
+
+bool rd_name(reader *r, const uint8_t **bytes, uint32_t *len)
+{
+    if (!rd_u32(r, len) || !rd_bytes(r, *len, bytes))
+        return false;
+    if (!utf8_valid(*bytes, *len))
+        return rd_fail(r, "malformed UTF-8 encoding");
+    return true;
+}
+
+/* ---- pass 1: sections and counts ------------------------------------------ */
+
+/* Order of the non-custom sections in a module (data count sits before code). */
+static int section_rank(int id)
+{
+    static const int rank[SEC_COUNT_] = {0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 11, 12, 10};
+    return rank[id];
+}
+
+static mote_status scan_custom(loader *L, reader *r, uint32_t end)
+{
+    reader c = *r;
+    c.end = L->wasm + end;
+    const uint8_t *name;
+    uint32_t nlen;
+    if (!rd_name(&c, &name, &nlen))
+        return malformed(L, &c);
+    if (nlen == 4 && !memcmp(name, "name", 4)) {
+        /* Find the function-names subsection; a broken one is ignored. */
+        while (rd_left(&c) > 0) {
+            uint8_t id;
+            uint32_t size;
+            if (!rd_byte(&c, &id) || !rd_u32(&c, &size) || size > rd_left(&c))
+                break;
+            if (id == 1) {
+                L->names = rd_offset(&c);
+                L->names_len = size;
+                break;
+            }
+            c.p += size;
+        }
+    }
+    return MOTE_OK;
+}
+
+static mote_status scan_sections(loader *L)
+{
+    reader r = {L->wasm, L->wasm + L->len, L->wasm, NULL};
+    uint32_t magic, version;
+    if (!rd_u32_le(&r, &magic) || magic != 0x6D736100u)
+        return fail_at(L, &r, MOTE_ERR_MALFORMED, "magic header not detected");
+    if (!rd_u32_le(&r, &version) || version != 1)
+        return fail_at(L, &r, MOTE_ERR_MALFORMED, "unknown binary version");
+    int last = 0;
+    while (rd_left(&r) > 0) {
+        uint8_t id;
+        uint32_t size = 0;
+        rd_byte(&r, &id);
+        if (!rd_u32(&r, &size))
+            return malformed(L, &r);
+        if (size > rd_left(&r))
+            return fail_at(L, &r, MOTE_ERR_MALFORMED, "section size mismatch: unexpected end");
+        uint32_t start = rd_offset(&r), end = start + size;
+        if (id >= SEC_COUNT_)
+            return fail_at(L, &r, MOTE_ERR_MALFORMED, "malformed section id");
+        if (id == SEC_CUSTOM) {
+            mote_status st = scan_custom(L, &r, end);
+            if (st != MOTE_OK)
+                return st;
+        } else {
+            if (section_rank(id) <= last)
+                return fail_at(L, &r, MOTE_ERR_MALFORMED, "unexpected content after last section");
+            last = section_rank(id);
+            L->sec[id].start = start;
+            L->sec[id].end = end;
+            L->sec[id].present = true;
+        }
+        r.p = L->wasm + end;
+    }
+    return MOTE_OK;
+}
+
+/* Reads the element count at the start of a section (0 if absent). */
+static mote_status section_count(loader *L, int id, uint32_t *n)
+{
+    *n = 0;
+    if (!L->sec[id].present)
+        return MOTE_OK;
+    reader r = section_reader(L, id);
+    if (!rd_u32(&r, n))
+        return malformed(L, &r);
+    if (*n > rd_left(&r))      /* every entry takes at least a byte */
+        return fail_at(L, &r, MOTE_ERR_MALFORMED, "unexpected end: vector longer than its section");
+    return MOTE_OK;
+}
+
+/* Counts imports of each kind (needed to size the index spaces). */
+static mote_status count_imports(loader *L, mote_module *m)
+{
+    reader r = section_reader(L, SEC_IMPORT);
+    if (!L->sec[SEC_IMPORT].present)
+        return MOTE_OK;
+    uint32_t n = 0;
+    rd_u32(&r, &n);
+    for (uint32_t i = 0; i < n; i++) {
+        const uint8_t *s;
+        uint32_t l;
+        uint8_t kind;
+        if (!rd_name(&r, &s, &l) || !rd_name(&r, &s, &l) || !rd_byte(&r, &kind))
+            return malformed(L, &r);
+        uint32_t x;
+        uint8_t b;
+        switch (kind) {
+        case 0:
+            if (!rd_u32(&r, &x))
+                return malformed(L, &r);
+            m->nfunc_imports++;
+            break;
+        case 1:
+            if (!rd_byte(&r, &b) || !rd_byte(&r, &b) || !rd_u32(&r, &x) || ((b & 1) && !rd_u32(&r, &x)))
+                return malformed(L, &r);
+            m->ntable_imports++;
+            break;
+        case 2: {
+            uint8_t flags;
+            if (!rd_byte(&r, &flags) || !rd_u32(&r, &x) || ((flags & 1) && !rd_u32(&r, &x)) ||
+                ((flags & 8) && !rd_u32(&r, &x)))
+                return malformed(L, &r);
+            m->nmem_imports++;
+            break;
+        }
+        case 3:
+            if (!rd_byte(&r, &b) || !rd_byte(&r, &b))
+                return malformed(L, &r);
+            m->nglobal_imports++;
+            break;
+        default:
+            return fail_at(L, &r, MOTE_ERR_MALFORMED, "malformed import kind");
+        }
+    }
+    if (r.p != r.end)
+        return fail_at(L, &r, MOTE_ERR_MALFORMED, "section size mismatch");
+    return MOTE_OK;
+}
+
+static mote_status count_everything(loader *L, mote_module *m)
+{
+    uint32_t nfuncs, ntables, nmems, nglobals, ncode;
+    mote_status st;
+    if ((st = section_count(L, SEC_TYPE, &m->ntypes)) || (st = section_count(L, SEC_IMPORT, &m->nimports)) ||
+        (st = section_count(L, SEC_FUNC, &nfuncs)) || (st = section_count(L, SEC_TABLE, &ntables)) ||
+        (st = section_count(L, SEC_MEMORY, &nmems)) || (st = section_count(L, SEC_GLOBAL, &nglobals)) ||
+        (st = section_count(L, SEC_EXPORT, &m->nexports)) || (st = section_count(L, SEC_ELEM, &m->nelems)) ||
+        (st = section_count(L, SEC_DATA, &m->ndatas)) || (st = section_count(L, SEC_CODE, &ncode)) ||
+        (st = count_imports(L, m)))
+        return st;
+    if (nfuncs != ncode) {
+        reader r = section_reader(L, L->sec[SEC_CODE].present ? SEC_CODE : SEC_FUNC);
+        return fail_at(L, &r, MOTE_ERR_MALFORMED, "function and code section have inconsistent lengths");
+    }
+    if (L->sec[SEC_DATACOUNT].present) {
+        reader r = section_reader(L, SEC_DATACOUNT);
+        if (!rd_u32(&r, &L->ndata_count))
+            return malformed(L, &r);
+        if (r.p != r.end)
+            return fail_at(L, &r, MOTE_ERR_MALFORMED, "section size mismatch");
+        if (L->ndata_count != m->ndatas)
+            return fail_at(L, &r, MOTE_ERR_MALFORMED, "data count and data section have inconsistent lengths");
+        m->has_data_count = 1;
+    }
+    L->ndefined_funcs = nfuncs;
+    m->nfuncs = m->nfunc_imports + nfuncs;
+    m->ntables = m->ntable_imports + ntables;
+    m->nmems = m->nmem_imports + nmems;
+    m->nglobals = m->nglobal_imports + nglobals;
+    if (m->nfuncs < nfuncs || m->ntables < ntables || m->nmems < nmems || m->nglobals < nglobals)
+        return error_set(L->err, MOTE_ERR_LIMIT, "too many definitions");
+    return MOTE_OK;
+}
+
+/* Lays out the arrays after the header; returns the block size. */
+static size_t layout(mote_module *m)
+{
+    size_t off = MOTE_ALIGN_UP(sizeof(mote_module));
+#define PLACE(field, count, T)                        \
+    m->field = (uint32_t)off;                         \
+    off += MOTE_ALIGN_UP((size_t)(count) * sizeof(T));
+    PLACE(types, m->ntypes, mod_type)
+    PLACE(imports, m->nimports, mod_import)
+    PLACE(funcs, m->nfuncs, mod_func)
+    PLACE(tables, m->ntables, mod_table)
+    PLACE(mems, m->nmems, mod_memory)
+    PLACE(globals, m->nglobals, mod_global)
+    PLACE(exports, m->nexports, mod_export)
+    PLACE(elems, m->nelems, mod_elem)
+    PLACE(datas, m->ndatas, mod_data)
+#undef PLACE
+    return off;
+}
+
+/* ---- pass 2: the sections ---------------------------------------------------- */
+
+static mote_status end_of_section(loader *L, reader *r)
+{
+    if (r->p != r->end)
+        return fail_at(L, r, MOTE_ERR_MALFORMED, "section size mismatch");
+    return MOTE_OK;
+}
+
+static mote_status read_valtype(loader *L, reader *r, uint8_t *t)
+{
+    if (!rd_byte(r, t))
+        return malformed(L, r);
+    if (!is_valtype(*t))
+        return fail_at(L, r, MOTE_ERR_MALFORMED, "malformed value type");
+    return MOTE_OK;
+}
+
+static bool same_type(const mote_module *m, const mod_type *a, const mod_type *b)
+{
+    return a->nparams == b->nparams && a->nresults == b->nresults &&
+           !memcmp(m->wasm + a->params, m->wasm + b->params, a->nparams) &&
+           !memcmp(m->wasm + a->results, m->wasm + b->results, a->nresults);
+}
+
+bool types_equal(const mote_module *ma, const mod_type *a, const mote_module *mb, const mod_type *b)
+{
+    return a->nparams == b->nparams && a->nresults == b->nresults &&
+           !memcmp(ma->wasm + a->params, mb->wasm + b->params, a->nparams) &&
+           !memcmp(ma->wasm + a->results, mb->wasm + b->results, a->nresults);
+}
+
+static uint32_t hash_type(const mote_module *m, const mod_type *t)
+{
+    uint32_t h = 2166136261u ^ t->nparams ^ (t->nresults << 16);
+    for (uint32_t i = 0; i < t->nparams; i++)
+        h = (h ^ m->wasm[t->params + i]) * 16777619u;
+    h = (h ^ 0xFF) * 16777619u;
+    for (uint32_t i = 0; i < t->nresults; i++)
+        h = (h ^ m->wasm[t->results + i]) * 16777619u;
+    return h;
+}
+
+/* Gives every type the index of the first type equal to it, so that type
+ * checks between functions of one module compare indices. */
+static mote_status canonicalize_types(loader *L, mod_type *types, uint32_t n)
+{
+    uint32_t size = 16;
+    while (size < 2 * n)
+        size *= 2;
+    uint32_t *table = arena_scratch(L->arena, (size_t)size * sizeof(uint32_t));
+    if (!table)
+        return error_set(L->err, MOTE_ERR_NO_MEMORY, "arena too small to load the module");
+    memset(table, 0xFF, (size_t)size * sizeof(uint32_t));
+    for (uint32_t i = 0; i < n; i++) {
+        uint32_t h = hash_type(L->m, &types[i]) & (size - 1);
+        for (;;) {
+            uint32_t j = table[h];
+            if (j == NO_INDEX) {
+                table[h] = i;
+                types[i].canon = i;
+                break;
+            }
+            if (same_type(L->m, &types[j], &types[i])) {
+                types[i].canon = j;
+                break;
+            }
+            h = (h + 1) & (size - 1);
+        }
+    }
+    return MOTE_OK;
+}
+
+static mote_status decode_types(loader *L)
+{
+    mote_module *m = L->m;
+    mod_type *types = (mod_type *)MOD_TYPES(m);
+    reader r = section_reader(L, SEC_TYPE);
+    if (!L->sec[SEC_TYPE].present)
+        return MOTE_OK;
+    uint32_t n = 0;
+    rd_u32(&r, &n);
+    for (uint32_t i = 0; i < n; i++) {
+        uint8_t form;
+        if (!rd_byte(&r, &form))
+            return malformed(L, &r);
+        if (form != 0x60)
+            return fail_at(L, &r, MOTE_ERR_MALFORMED, "integer representation too long: malformed function type");
+        mod_type *t = &types[i];
+        uint32_t slots = 0;
+        for (int part = 0; part < 2; part++) {
+            uint32_t count;
+            if (!rd_u32(&r, &count))
+                return malformed(L, &r);
+            if (count > rd_left(&r))
+                return fail_at(L, &r, MOTE_ERR_MALFORMED, "unexpected end");
+            uint32_t at = rd_offset(&r);
+            slots = 0;
+            for (uint32_t k = 0; k < count; k++) {
+                uint8_t vt;
+                mote_status st = read_valtype(L, &r, &vt);
+                if (st != MOTE_OK)
+                    return st;
+                slots += valtype_slots(vt);
+            }
+            if (slots > MAX_FRAME_SLOTS)
+                return fail_at(L, &r, MOTE_ERR_LIMIT, "function type has too many values");
+            if (part == 0) {
+                t->params = at;
+                t->nparams = count;
+                t->param_slots = (uint16_t)slots;
+            } else {
+                t->results = at;
+                t->nresults = count;
+                t->result_slots = (uint16_t)slots;
+            }
+        }
+    }
+    mote_status st = end_of_section(L, &r);
+    if (st == MOTE_OK)
+        st = canonicalize_types(L, types, n);
+    return st;
+}
+
+/* limits: flags, min, [max], [page size exponent] */
+static mote_status read_limits(loader *L, reader *r, bool memory, uint64_t *min, uint64_t *max,
+                               uint8_t *has_max, uint8_t *page_log2)
+{
+    uint8_t flags;
+    uint32_t lo, hi = 0;
+    if (!rd_byte(r, &flags))
+        return malformed(L, r);
+    uint8_t allowed = 1;
+    if (memory && (L->features & MOTE_FEATURE_CUSTOM_PAGE_SIZES))
+        allowed |= 8;
+    if (flags & ~allowed)
+        return fail_at(L, r, MOTE_ERR_MALFORMED, "integer too large: malformed limits flags");
+    if (!rd_u32(r, &lo) || ((flags & 1) && !rd_u32(r, &hi)))
+        return malformed(L, r);
+    *min = lo;
+    *max = hi;
+    *has_max = flags & 1;
+    *page_log2 = 16;
+    if (flags & 8) {
+        uint32_t p;
+        if (!rd_u32(r, &p))
+            return malformed(L, r);
+        if (p != 0 && p != 16)
+            return fail_at(L, r, MOTE_ERR_INVALID, "invalid custom page size");
+        *page_log2 = (uint8_t)p;
+    }
+    if (*has_max && *max < *min)
+        return fail_at(L, r, MOTE_ERR_INVALID, "size minimum must not be greater than maximum");
+    if (memory) {
+        uint64_t limit = *page_log2 == 16 ? MAX_PAGES_64K : 0xFFFFFFFFull;
+        if (*min > limit || (*has_max && *max > limit))
+            return fail_at(L, r, MOTE_ERR_INVALID, "memory size must be at most 65536 pages (4GiB)");
+    }
+    return MOTE_OK;
+}
+
+static mote_status read_table_type(loader *L, reader *r, mod_table *t)
+{
+    uint8_t et, pl;
+    if (!rd_byte(r, &et))
+        return malformed(L, r);
+    if (!is_reftype(et))
+        return fail_at(L, r, MOTE_ERR_MALFORMED, "malformed reference type");
+    t->elem_type = et;
+    return read_limits(L, r, false, &t->min, &t->max, &t->has_max, &pl);
+}
+
+static mote_status read_memory_type(loader *L, reader *r, mod_memory *mem)
+{
+    return read_limits(L, r, true, &mem->min, &mem->max, &mem->has_max, &mem->page_log2);
+}
+
+static mote_status read_global_type(loader *L, reader *r, mod_global *g)
+{
+    mote_status st = read_valtype(L, r, &g->type);
+    if (st != MOTE_OK)
+        return st;
+    if (!rd_byte(r, &g->mutable_))
+        return malformed(L, r);
+    if (g->mutable_ > 1)
+        return fail_at(L, r, MOTE_ERR_MALFORMED, "malformed mutability");
+    return MOTE_OK;
+}
+
+static mote_status decode_imports(loader *L)
+{
+    mote_module *m = L->m;
+    mod_import *imports = (mod_import *)MOD_IMPORTS(m);
+    mod_func *funcs = (mod_func *)MOD_FUNCS(m);
+    mod_table *tables = (mod_table *)MOD_TABLES(m);
+    mod_memory *mems = (mod_memory *)MOD_MEMS(m);
+    mod_global *globals = (mod_global *)MOD_GLOBALS(m);
+    uint32_t nf = 0, nt = 0, nm = 0, ng = 0;
+    reader r = section_reader(L, SEC_IMPORT);
+    if (!L->sec[SEC_IMPORT].present)
+        return MOTE_OK;
+    uint32_t n = 0;
+    rd_u32(&r, &n);
+    for (uint32_t i = 0; i < n; i++) {
+        mod_import *im = &imports[i];
+        const uint8_t *s;
+        uint8_t kind = 0;
+        rd_name(&r, &s, &im->module_len);
+        im->module = (uint32_t)(s - L->wasm);
+        rd_name(&r, &s, &im->name_len);
+        im->name = (uint32_t)(s - L->wasm);
+        rd_byte(&r, &kind);
+        im->kind = kind;
+        mote_status st = MOTE_OK;
+        switch (kind) {
+        case 0: {
+            uint32_t ti = 0;
+            rd_u32(&r, &ti);
+            if (ti >= m->ntypes)
+                return fail_at(L, &r, MOTE_ERR_INVALID, "unknown type");
+            im->index = nf;
+            funcs[nf].type = ti;
+            funcs[nf].code = NO_INDEX;
+            funcs[nf].import = i;
+            funcs[nf].ref = NO_INDEX;
+            nf++;
+            break;
+        }
+        case 1:
+            im->index = nt;
+            tables[nt].imported = 1;
+            st = read_table_type(L, &r, &tables[nt++]);
+            break;
+        case 2:
+            im->index = nm;
+            mems[nm].imported = 1;
+            st = read_memory_type(L, &r, &mems[nm++]);
+            break;
+        default:
+            im->index = ng;
+            globals[ng].imported = 1;
+            globals[ng].init = 0;
+            st = read_global_type(L, &r, &globals[ng++]);
+            break;
+        }
+        if (st != MOTE_OK)
+            return st;
+    }
+    return MOTE_OK;
+}
+
+static mote_status decode_functions(loader *L)
+{
+    mote_module *m = L->m;
+    mod_func *funcs = (mod_func *)MOD_FUNCS(m);
+    if (!L->sec[SEC_FUNC].present)
+        return MOTE_OK;
+    reader r = section_reader(L, SEC_FUNC);
+    uint32_t n = 0;
+    rd_u32(&r, &n);
+    for (uint32_t i = 0; i < n; i++) {
+        mod_func *f = &funcs[m->nfunc_imports + i];
+        if (!rd_u32(&r, &f->type))
+            return malformed(L, &r);
+        if (f->type >= m->ntypes)
+            return fail_at(L, &r, MOTE_ERR_INVALID, "unknown type");
+        f->code = NO_INDEX;
+        f->import = NO_INDEX;
+        f->ref = NO_INDEX;
+    }
+    return end_of_section(L, &r);
+}
+
+static mote_status decode_tables_memories(loader *L)
+{
+    mote_module *m = L->m;
+    mod_table *tables = (mod_table *)MOD_TABLES(m);
+    mod_memory *mems = (mod_memory *)MOD_MEMS(m);
+    uint32_t n = 0;
+    mote_status st;
+    if (L->sec[SEC_TABLE].present) {
+        reader r = section_reader(L, SEC_TABLE);
+        rd_u32(&r, &n);
+        for (uint32_t i = 0; i < n; i++)
+            if ((st = read_table_type(L, &r, &tables[m->ntable_imports + i])))
+                return st;
+        if ((st = end_of_section(L, &r)))
+            return st;
+    }
+    if (L->sec[SEC_MEMORY].present) {
+        reader r = section_reader(L, SEC_MEMORY);
+        rd_u32(&r, &n);
+        for (uint32_t i = 0; i < n; i++)
+            if ((st = read_memory_type(L, &r, &mems[m->nmem_imports + i])))
+                return st;
+        if ((st = end_of_section(L, &r)))
+            return st;
+    }
+    if (m->nmems > 1) {
+        reader r = section_reader(L, L->sec[SEC_MEMORY].present ? SEC_MEMORY : SEC_IMPORT);
+        return fail_at(L, &r, MOTE_ERR_INVALID, "multiple memories");
+    }
+    return MOTE_OK;
+}
+
+static mote_status decode_globals(loader *L)
+{
+    mote_module *m = L->m;
+    mod_global *globals = (mod_global *)MOD_GLOBALS(m);
+    if (!L->sec[SEC_GLOBAL].present)
+        return MOTE_OK;
+    reader r = section_reader(L, SEC_GLOBAL);
+    uint32_t n = 0;
+    rd_u32(&r, &n);
+    for (uint32_t i = 0; i < n; i++) {
+        uint32_t gi = m->nglobal_imports + i;
+        mod_global *g = &globals[gi];
+        mote_status st = read_global_type(L, &r, g);
+        if (st != MOTE_OK)
+            return st;
+        g->init = rd_offset(&r);
+        st = const_validate(m, &r, g->type, gi, L->declared, L->err);
+        if (st != MOTE_OK)
+            return st;
+    }
+    return end_of_section(L, &r);
+}
+
+static int compare_names(const uint8_t *wasm, const mod_export *a, const mod_export *b)
+{
+    uint32_t n = a->name_len < b->name_len ? a->name_len : b->name_len;
+    int c = memcmp(wasm + a->name, wasm + b->name, n);
+    if (c)
+        return c;
+    return a->name_len < b->name_len ? -1 : a->name_len > b->name_len;
+}
+
+/* Heap sort by name: exports are then found by binary search, and
+ * duplicates sit side by side.  No recursion, no scratch. */
+static void sift_down(const uint8_t *wasm, mod_export *e, uint32_t root, uint32_t n)
+{
+    for (;;) {
+        uint32_t child = 2 * root + 1;
+        if (child >= n)
+            return;
+        if (child + 1 < n && compare_names(wasm, &e[child], &e[child + 1]) < 0)
+            child++;
+        if (compare_names(wasm, &e[root], &e[child]) >= 0)
+            return;
+        mod_export t = e[root];
+        e[root] = e[child];
+        e[child] = t;
+        root = child;
+    }
+}
+
+static void sort_exports(const uint8_t *wasm, mod_export *e, uint32_t n)
+{
+    for (uint32_t i = n / 2; i-- > 0;)
+        sift_down(wasm, e, i, n);
+    for (uint32_t end = n; end-- > 1;) {
+        mod_export t = e[0];
+        e[0] = e[end];
+        e[end] = t;
+        sift_down(wasm, e, 0, end);
+    }
+}
+
+static mote_status decode_exports(loader *L)
+{
+    mote_module *m = L->m;
+    mod_export *exports = (mod_export *)MOD_EXPORTS(m);
+    if (!L->sec[SEC_EXPORT].present)
+        return MOTE_OK;
+    reader r = section_reader(L, SEC_EXPORT);
+    uint32_t n = 0;
+    rd_u32(&r, &n);
+    for (uint32_t i = 0; i < n; i++) {
+        mod_export *e = &exports[i];
+        const uint8_t *s;
+        uint8_t kind;
+        if (!rd_name(&r, &s, &e->name_len) || !rd_byte(&r, &kind) || !rd_u32(&r, &e->index))
+            return malformed(L, &r);
+        e->name = (uint32_t)(s - L->wasm);
+        e->kind = kind;
+        uint32_t limit;
+        switch (kind) {
+        case 0: limit = m->nfuncs; break;
+        case 1: limit = m->ntables; break;
+        case 2: limit = m->nmems; break;
+        case 3: limit = m->nglobals; break;
+        default: return fail_at(L, &r, MOTE_ERR_MALFORMED, "malformed export kind");
+        }
+        if (e->index >= limit)
+            return fail_at(L, &r, MOTE_ERR_INVALID, "unknown export target");
+        if (kind == 0)
+            L->declared[e->index] = 1;
+    }
+    mote_status st = end_of_section(L, &r);
+    if (st != MOTE_OK)
+        return st;
+    sort_exports(L->wasm, exports, n);
+    for (uint32_t i = 1; i < n; i++)
+        if (compare_names(L->wasm, &exports[i - 1], &exports[i]) == 0)
+            return fail_at(L, &r, MOTE_ERR_INVALID, "duplicate export name");
+    return MOTE_OK;
+}
+
+static mote_status decode_start(loader *L)
+{
+    mote_module *m = L->m;
+    m->start = NO_INDEX;
+    if (!L->sec[SEC_START].present)
+        return MOTE_OK;
+    reader r = section_reader(L, SEC_START);
+    if (!rd_u32(&r, &m->start))
+        return malformed(L, &r);
+    if (m->start >= m->nfuncs)
+        return fail_at(L, &r, MOTE_ERR_INVALID, "unknown function");
+    const mod_type *t = &MOD_TYPES(m)[MOD_FUNCS(m)[m->start].type];
+    if (t->nparams || t->nresults)
+        return fail_at(L, &r, MOTE_ERR_INVALID, "start function must take and return nothing");
+    return end_of_section(L, &r);
+}
+
+static mote_status check_table(loader *L, reader *r, uint32_t table, uint8_t elem_type)
+{
+    if (table >= L->m->ntables)
+        return fail_at(L, r, MOTE_ERR_INVALID, "unknown table");
+    if (MOD_TABLES(L->m)[table].elem_type != elem_type)
+        return fail_at(L, r, MOTE_ERR_INVALID, "type mismatch: element segment and table types differ");
+    return MOTE_OK;
+}
+
+static mote_status decode_elem_items(loader *L, reader *r, mod_elem *e)
+{
+    if (!rd_u32(r, &e->count))
+        return malformed(L, r);
+    if (e->count > rd_left(r))
+        return fail_at(L, r, MOTE_ERR_MALFORMED, "unexpected end");
+    e->items = rd_offset(r);
+    for (uint32_t k = 0; k < e->count; k++) {
+        if (e->exprs) {
+            mote_status st = const_validate(L->m, r, e->elem_type, L->m->nglobals, L->declared, L->err);
+            if (st != MOTE_OK)
+                return st;
+        } else {
+            uint32_t f;
+            if (!rd_u32(r, &f))
+                return malformed(L, r);
+            if (f >= L->m->nfuncs)
+                return fail_at(L, r, MOTE_ERR_INVALID, "unknown function");
+            L->declared[f] = 1;
+        }
+    }
+    return MOTE_OK;
+}
+
+static mote_status decode_elems(loader *L)
+{
+    mote_module *m = L->m;
+    mod_elem *elems = (mod_elem *)MOD_ELEMS(m);
+    if (!L->sec[SEC_ELEM].present)
+        return MOTE_OK;
+    reader r = section_reader(L, SEC_ELEM);
+    uint32_t n = 0;
+    rd_u32(&r, &n);
+    for (uint32_t i = 0; i < n; i++) {
+        mod_elem *e = &elems[i];
+        uint32_t flags;
+        if (!rd_u32(&r, &flags))
+            return malformed(L, &r);
+        if (flags > 7)
+            return fail_at(L, &r, MOTE_ERR_MALFORMED, "malformed elements segment kind");
+        e->mode = (flags & 1) ? ((flags & 2) ? SEG_DECLARATIVE : SEG_PASSIVE) : SEG_ACTIVE;
+        e->exprs = (flags & 4) != 0;
+        e->elem_type = MOTE_FUNCREF;
+        e->table = 0;
+        mote_status st;
+        if (e->mode == SEG_ACTIVE) {
+            if ((flags & 2) && !rd_u32(&r, &e->table))
+                return malformed(L, &r);
+            e->offset = rd_offset(&r);
+            if ((st = const_validate(m, &r, MOTE_I32, m->nglobals, L->declared, L->err)))
+                return st;
+        }
+        if (flags & 3) {    /* an explicit element kind or reference type */
+            uint8_t k;
+            if (!rd_byte(&r, &k))
+                return malformed(L, &r);
+            if (e->exprs) {
+                if (!is_reftype(k))
+                    return fail_at(L, &r, MOTE_ERR_MALFORMED, "malformed reference type");
+                e->elem_type = k;
+            } else if (k != 0x00) {
+                return fail_at(L, &r, MOTE_ERR_MALFORMED, "malformed element kind");
+            }
+        }
+        if (e->mode == SEG_ACTIVE && (st = check_table(L, &r, e->table, e->elem_type)))
+            return st;
+        e->passive_index = e->mode == SEG_PASSIVE ? m->npassive_elems++ : NO_INDEX;
+        if ((st = decode_elem_items(L, &r, e)))
+            return st;
+    }
+    return end_of_section(L, &r);
+}
+
+static mote_status decode_datas(loader *L)
+{
+    mote_module *m = L->m;
+    mod_data *datas = (mod_data *)MOD_DATAS(m);
+    if (!L->sec[SEC_DATA].present)
+        return MOTE_OK;
+    reader r = section_reader(L, SEC_DATA);
+    uint32_t n = 0;
+    rd_u32(&r, &n);
+    for (uint32_t i = 0; i < n; i++) {
+        mod_data *d = &datas[i];
+        uint32_t flags;
+        if (!rd_u32(&r, &flags))
+            return malformed(L, &r);
+        if (flags > 2)
+            return fail_at(L, &r, MOTE_ERR_MALFORMED, "malformed data segment kind");
+        d->mode = flags == 1 ? SEG_PASSIVE : SEG_ACTIVE;
+        d->memory = 0;
+        if (flags == 2 && !rd_u32(&r, &d->memory))
+            return malformed(L, &r);
+        if (d->mode == SEG_ACTIVE) {
+            if (d->memory >= m->nmems)
+                return fail_at(L, &r, MOTE_ERR_INVALID, "unknown memory");
+            d->offset = rd_offset(&r);
+            mote_status st = const_validate(m, &r, MOTE_I32, m->nglobals, L->declared, L->err);
+            if (st != MOTE_OK)
+                return st;
+        }
+        const uint8_t *bytes;
+        if (!rd_u32(&r, &d->len) || !rd_bytes(&r, d->len, &bytes))
+            return malformed(L, &r);
+        d->bytes = (uint32_t)(bytes - L->wasm);
+    }
+    return end_of_section(L, &r);
+}
+
+/* Records each body's place; checks sizes. */
+static mote_status decode_code_bodies(loader *L)
+{
+    mote_module *m = L->m;
+    mod_func *funcs = (mod_func *)MOD_FUNCS(m);
+    if (!L->sec[SEC_CODE].present)
+        return MOTE_OK;
+    reader r = section_reader(L, SEC_CODE);
+    uint32_t n = 0;
+    rd_u32(&r, &n);
+    for (uint32_t i = 0; i < n; i++) {
+        mod_func *f = &funcs[m->nfunc_imports + i];
+        if (!rd_u32(&r, &f->body_len))
+            return malformed(L, &r);
+        if (f->body_len > rd_left(&r))
+            return fail_at(L, &r, MOTE_ERR_MALFORMED, "section size mismatch: unexpected end");
+        f->body = rd_offset(&r);
+        r.p += f->body_len;
+    }
+    return end_of_section(L, &r);
+}
+
+/* Functions that can become funcrefs get an index among the instance's
+ * function objects. */
+static void number_refs(loader *L)
+{
+    mote_module *m = L->m;
+    mod_func *funcs = (mod_func *)MOD_FUNCS(m);
+    m->nrefs = 0;
+    for (uint32_t i = 0; i < m->nfuncs; i++)
+        if (L->declared[i])
+            funcs[i].ref = m->nrefs++;
+}
+
+/* ---- compiling ------------------------------------------------------------------- */
+
+/*
+ * Compiles every body.  *peak receives the highest arena offset the load
+ * reached or would have reached (code below, scratch above), counting the
+ * code of functions compiled after the arena ran out.
+ */
+static mote_status compile_all(loader *L, size_t *peak)
+{
+    mote_module *m = L->m;
+    mote_arena *a = L->arena;
+    compiler c;
+    memset(&c, 0, sizeof c);
+    c.m = m;
+    c.err = L->err;
+    c.arena = a;
+    c.handlers = interp_handler_words();
+    c.funcs = (mod_func *)MOD_FUNCS(m);
+    c.mcode = (uint32_t *)(a->base + a->bottom);
+    c.locate = -1;
+    m->code = (uint32_t)((uint8_t *)c.mcode - (uint8_t *)m);
+    size_t code_start = a->bottom;
+    *peak = a->bottom + (a->size - a->top);
+    for (uint32_t i = m->nfunc_imports; i < m->nfuncs; i++) {
+        mote_status st = compile_function(&c, i);
+        if (st != MOTE_OK) {
+            *peak = 0;              /* not even scratch fitted: no figure */
+            return st;
+        }
+        size_t reached = a->bottom + c.counted_bytes + 8 + c.scratch_used;
+        if (reached > *peak)
+            *peak = reached;
+    }
+    m->code_words = (uint32_t)((a->bottom - code_start) / 4);
+    return c.overflow ? MOTE_ERR_NO_MEMORY : MOTE_OK;
+}
+
+/* ---- mote_load ------------------------------------------------------------------- */
+
+static mote_status decode_all(loader *L)
+{
+    mote_status st;
+    if ((st = decode_types(L)) || (st = decode_imports(L)) || (st = decode_functions(L)) ||
+        (st = decode_tables_memories(L)) || (st = decode_globals(L)) || (st = decode_exports(L)) ||
+        (st = decode_start(L)) || (st = decode_elems(L)) || (st = decode_datas(L)) ||
+        (st = decode_code_bodies(L)))
+        return st;
+    number_refs(L);
+    return MOTE_OK;
+}
+
+static mote_status no_memory(loader *L, size_t need, bool at_least)
+{
+    error_set(L->err, MOTE_ERR_NO_MEMORY,
+              "arena too small: loading this module needs %s%z free bytes, the arena has %z",
+              at_least ? "at least " : "", need, arena_free(L->arena));
+    return MOTE_ERR_NO_MEMORY;
+}
+
+mote_status mote_load(mote_arena *a, const uint8_t *wasm, size_t len, const mote_load_config *cfg,
+                      mote_module **out)
+{
+    if (!a || !out || (!wasm && len))
+        return a ? error_set(&a->error, MOTE_ERR_ARGUMENT, "mote_load: bad argument") : MOTE_ERR_ARGUMENT;
+    *out = NULL;
+    if (len > 0x7FFFFFFFu)
+        return error_set(&a->error, MOTE_ERR_LIMIT, "module too large (%z bytes)", len);
+    arena_mark mark = arena_get_mark(a);
+    loader L;
+    memset(&L, 0, sizeof L);
+    L.arena = a;
+    L.err = &a->error;
+    L.wasm = wasm;
+    L.len = (uint32_t)len;
+    L.features = cfg && cfg->features ? cfg->features : MOTE_FEATURE_ALL;
+    a->error.status = MOTE_OK;
+
+    mote_module counts;
+    memset(&counts, 0, sizeof counts);
+    mote_status st = scan_sections(&L);
+    if (st == MOTE_OK)
+        st = count_everything(&L, &counts);
+    if (st != MOTE_OK)
+        return st;
+
+    size_t block = layout(&counts);
+    mote_module *m = arena_alloc(a, block);
+    L.declared = arena_scratch(a, counts.nfuncs + 1);
+    if (!m || !L.declared) {
+        arena_rollback(a, mark);
+        return no_memory(&L, block + counts.nfuncs + 8, true);
+    }
+    memset(m, 0, block);
+    memcpy(m, &counts, sizeof counts);
+    memset(L.declared, 0, counts.nfuncs + 1);
+    m->wasm = wasm;
+    m->wasm_len = (uint32_t)len;
+    m->arena = a;
+    m->features = L.features;
+    m->mark_bottom = mark.bottom;
+    m->mark_top = mark.top;
+    m->names = L.names;
+    m->names_len = L.names_len;
+    L.m = m;
+
+    st = decode_all(&L);
+    size_t peak = 0;
+    if (st == MOTE_OK)
+        st = compile_all(&L, &peak);
+    if (st == MOTE_ERR_NO_MEMORY && peak > 0) {
+        /* free bytes the load needs = the offsets it reached, less what
+         * was already in use at either end before it began */
+        size_t need = peak - mark.bottom - (a->size - mark.top);
+        arena_rollback(a, mark);
+        return no_memory(&L, need, false);
+    }
+    if (st != MOTE_OK) {
+        arena_rollback(a, mark);
+        return st;
+    }
+    a->top = mark.top;      /* the scratch of the load is done */
+    m->bytes = (uint32_t)(a->bottom - mark.bottom);
+    *out = m;
+    return MOTE_OK;
+}
+
+void mote_unload(mote_module *m)
+{
+    if (!m)
+        return;
+    mote_arena *a = m->arena;
+    arena_mark mark = {(size_t)m->mark_bottom, (size_t)m->mark_top};
+    arena_rollback(a, mark);
+}

@@ -1,0 +1,607 @@
+/*
+ * instance.c -- mote_instantiate: linking imports, laying out an instance
+ * in its arena, initialising globals, tables and memory, running start.
+ *
+ * Layout, in allocation order: the instance record and its index arrays,
+ * defined globals and tables (with reserved capacity), passive element
+ * segments, the value and call stacks, and last the linear memory, so
+ * that memory.grow can extend it in place.
+ */
+#include <string.h>
+
+#include "arena.h"
+#include "constexpr.h"
+#include "error.h"
+#include "ops.h"
+
+#define DEFAULT_VALUE_STACK (64u * 1024u)
+#define DEFAULT_CALL_STACK (8u * 1024u)
+#define DEFAULT_TABLE_CAP 4096u
+
+/* ---- small helpers shared with the interpreter ------------------------------ */
+
+mote_func *instance_func(mote_instance *inst, uint32_t index)
+{
+    const mote_module *m = inst->module;
+    if (index < m->nfunc_imports)
+        return (mote_func *)inst->imports[index].p;
+    return &inst->refs[MOD_FUNCS(m)[index].ref];
+}
+
+bool instance_dropped(const mote_instance *inst, uint32_t bit)
+{
+    return (inst->dropped[bit >> 3] >> (bit & 7)) & 1;
+}
+
+void instance_drop(mote_instance *inst, uint32_t bit)
+{
+    inst->dropped[bit >> 3] |= (uint8_t)(1u << (bit & 7));
+}
+
+const mod_type *func_type(const mote_func *f, const mote_module **module)
+{
+    *module = f->inst->module;
+    return f->type;
+}
+
+int64_t memory_grow(mote_memory *mem, uint64_t delta)
+{
+    uint64_t pages = mem->size >> mem->page_log2;
+    if (delta == 0)
+        return (int64_t)pages;
+    uint64_t want = pages + delta;
+    if (want > mem->max_pages)
+        return -1;
+    uint64_t bytes = want << mem->page_log2;
+    if ((mem->cap && bytes > mem->cap) || bytes > (uint64_t)SIZE_MAX || !mem->arena)
+        return -1;
+    if (!arena_grow_last(mem->arena, mem->base, (size_t)mem->size, (size_t)bytes))
+        return -1;
+    memset(mem->base + mem->size, 0, (size_t)(bytes - mem->size));
+    mem->size = bytes;
+    return (int64_t)pages;
+}
+
+int64_t table_grow(mote_table *t, uint32_t delta, mote_slot init)
+{
+    uint32_t old = t->size;
+    uint64_t want = (uint64_t)old + delta;
+    if (want > t->max || want > t->capacity)
+        return -1;
+    for (uint32_t i = old; i < want; i++)
+        t->elems[i] = init;
+    t->size = (uint32_t)want;
+    return old;
+}
+
+/* ---- layout ---------------------------------------------------------------- */
+
+typedef struct layout {
+    size_t instance, globals, tables, imports, refs, hosts, host_objs, dropped, passive;
+    size_t global_objs, table_objs, table_elems, passive_items;
+    size_t stack, frames;
+    size_t memory;          /* defined memory's initial bytes (allocated last) */
+    size_t total;
+} layout;
+
+static uint32_t table_capacity(const mod_table *t, const mote_instance_config *cfg)
+{
+    uint64_t cap = cfg && cfg->table_cap ? cfg->table_cap : DEFAULT_TABLE_CAP;
+    if (t->has_max && t->max < cap)
+        cap = t->max;
+    if (cap < t->min)
+        cap = t->min;
+    return (uint32_t)cap;
+}
+
+static void compute_layout(const mote_module *m, const mote_instance_config *cfg, layout *L)
+{
+    memset(L, 0, sizeof *L);
+    const mod_table *tables = MOD_TABLES(m);
+    const mod_elem *elems = MOD_ELEMS(m);
+    uint32_t ndefined_globals = m->nglobals - m->nglobal_imports;
+    L->instance = MOTE_ALIGN_UP(sizeof(mote_instance));
+    L->globals = MOTE_ALIGN_UP((size_t)m->nglobals * sizeof(ptr_slot));
+    L->tables = MOTE_ALIGN_UP((size_t)m->ntables * sizeof(ptr_slot));
+    L->imports = MOTE_ALIGN_UP((size_t)m->nfunc_imports * sizeof(ptr_slot));
+    L->refs = MOTE_ALIGN_UP((size_t)m->nrefs * sizeof(mote_func));
+    L->hosts = MOTE_ALIGN_UP((size_t)m->nfunc_imports * sizeof(host_binding));
+    L->host_objs = MOTE_ALIGN_UP((size_t)m->nfunc_imports * sizeof(mote_func));
+    L->dropped = MOTE_ALIGN_UP(((size_t)m->ndatas + m->nelems + 7) / 8);
+    L->passive = MOTE_ALIGN_UP((size_t)m->npassive_elems * sizeof(ptr_slot));
+    L->global_objs = MOTE_ALIGN_UP((size_t)ndefined_globals * sizeof(mote_global));
+    L->table_objs = MOTE_ALIGN_UP((size_t)(m->ntables - m->ntable_imports) * sizeof(mote_table));
+    for (uint32_t i = m->ntable_imports; i < m->ntables; i++)
+        L->table_elems += MOTE_ALIGN_UP((size_t)table_capacity(&tables[i], cfg) * sizeof(mote_slot));
+    for (uint32_t i = 0; i < m->nelems; i++)
+        if (elems[i].mode == SEG_PASSIVE)
+            L->passive_items += MOTE_ALIGN_UP((size_t)elems[i].count * sizeof(mote_slot));
+    uint32_t vs = cfg && cfg->value_stack_bytes ? cfg->value_stack_bytes : DEFAULT_VALUE_STACK;
+    uint32_t cs = cfg && cfg->call_stack_bytes ? cfg->call_stack_bytes : DEFAULT_CALL_STACK;
+    L->stack = MOTE_ALIGN_UP(vs);
+    L->frames = MOTE_ALIGN_UP(cs / sizeof(frame) * sizeof(frame));
+    if (m->nmems > m->nmem_imports) {
+        const mod_memory *mem = &MOD_MEMS(m)[m->nmem_imports];
+        L->memory = MOTE_ALIGN_UP((size_t)(mem->min << mem->page_log2));
+    }
+    L->total = L->instance + L->globals + L->tables + L->imports + L->refs + L->hosts +
+               L->host_objs + L->dropped + L->passive + L->global_objs + L->table_objs +
+               L->table_elems + L->passive_items + L->stack + L->frames + L->memory;
+}
+
+size_t instance_bytes(const mote_module *m, const mote_instance_config *cfg)
+{
+    layout L;
+    compute_layout(m, cfg, &L);
+    return L.total;
+}
+
+/* ---- linking ------------------------------------------------------------------ */
+
+static bool name_is(const uint8_t *bytes, uint32_t len, const char *s)
+{
+    return s && strlen(s) == len && !memcmp(bytes, s, len);
+}
+
+static mote_valtype sig_type(char ch)
+{
+    switch (ch) {
+    case 'i': return MOTE_I32;
+    case 'I': return MOTE_I64;
+    case 'f': return MOTE_F32;
+    case 'F': return MOTE_F64;
+    case 'r': return MOTE_FUNCREF;
+    case 'e': return MOTE_EXTERNREF;
+    default: return 0;
+    }
+}
+
+/* Does the signature string describe exactly this function type? */
+static bool signature_matches(const char *sig, const mote_module *m, const mod_type *t)
+{
+    if (!sig || *sig++ != '(')
+        return false;
+    const uint8_t *p = type_params(m, t), *r = type_results(m, t);
+    uint32_t i = 0;
+    for (; *sig && *sig != ')'; sig++, i++)
+        if (i >= t->nparams || sig_type(*sig) != p[i])
+            return false;
+    if (*sig++ != ')' || i != t->nparams)
+        return false;
+    for (i = 0; *sig; sig++, i++)
+        if (i >= t->nresults || sig_type(*sig) != r[i])
+            return false;
+    return i == t->nresults;
+}
+
+static bool limits_match(uint64_t have_min, bool have_has_max, uint64_t have_max,
+                         uint64_t want_min, bool want_has_max, uint64_t want_max)
+{
+    if (have_min < want_min)
+        return false;
+    if (want_has_max && (!have_has_max || have_max > want_max))
+        return false;
+    return true;
+}
+
+typedef struct linker {
+    mote_error *err;
+    const mote_module *m;
+    const mote_import *imports;
+    size_t nimports;
+} linker;
+
+static mote_status unlinkable(linker *k, const mod_import *im, const char *why)
+{
+    const uint8_t *w = k->m->wasm;
+    return error_set(k->err, MOTE_ERR_UNLINKABLE, "%s: \"%.*s\" \"%.*s\"", why,
+                     (int)im->module_len, (const char *)w + im->module, (int)im->name_len,
+                     (const char *)w + im->name);
+}
+
+static const mote_import *find_import(linker *k, const mod_import *im)
+{
+    const uint8_t *w = k->m->wasm;
+    for (size_t i = 0; i < k->nimports; i++) {
+        const mote_import *c = &k->imports[i];
+        if (name_is(w + im->module, im->module_len, c->module) &&
+            name_is(w + im->name, im->name_len, c->name))
+            return c;
+    }
+    return NULL;
+}
+
+static mote_status check_import(linker *k, const mod_import *im, const mote_import *c)
+{
+    const mote_module *m = k->m;
+    const char *bad = "incompatible import type";
+    switch (im->kind) {
+    case MOTE_EXTERN_FUNC: {
+        const mod_type *want = &MOD_TYPES(m)[MOD_FUNCS(m)[im->index].type];
+        if (c->fn)
+            return signature_matches(c->signature, m, want) ? MOTE_OK : unlinkable(k, im, bad);
+        if (c->ext.kind != MOTE_EXTERN_FUNC || !c->ext.u.func)
+            return unlinkable(k, im, bad);
+        const mote_module *fm;
+        const mod_type *have = func_type(c->ext.u.func, &fm);
+        return types_equal(m, want, fm, have) ? MOTE_OK : unlinkable(k, im, bad);
+    }
+    case MOTE_EXTERN_TABLE: {
+        const mod_table *want = &MOD_TABLES(m)[im->index];
+        const mote_table *t = c->ext.u.table;
+        if (c->fn || c->ext.kind != MOTE_EXTERN_TABLE || !t || t->elem_type != want->elem_type ||
+            !limits_match(t->size, t->max != UINT32_MAX, t->max, want->min, want->has_max, want->max))
+            return unlinkable(k, im, bad);
+        return MOTE_OK;
+    }
+    case MOTE_EXTERN_MEMORY: {
+        const mod_memory *want = &MOD_MEMS(m)[im->index];
+        const mote_memory *mem = c->ext.u.memory;
+        if (c->fn || c->ext.kind != MOTE_EXTERN_MEMORY || !mem || mem->page_log2 != want->page_log2)
+            return unlinkable(k, im, bad);
+        uint64_t format_max = want->page_log2 == 16 ? MAX_PAGES_64K : 0xFFFFFFFFull;
+        bool has_max = mem->max_pages != format_max;
+        if (!limits_match(mem->size >> mem->page_log2, has_max, mem->max_pages, want->min,
+                          want->has_max, want->max))
+            return unlinkable(k, im, bad);
+        return MOTE_OK;
+    }
+    default: {
+        const mod_global *want = &MOD_GLOBALS(m)[im->index];
+        const mote_global *g = c->ext.u.global;
+        if (c->fn || c->ext.kind != MOTE_EXTERN_GLOBAL || !g || g->type != want->type ||
+            g->mutable_ != want->mutable_)
+            return unlinkable(k, im, bad);
+        return MOTE_OK;
+    }
+    }
+}
+
+/* ---- building the instance --------------------------------------------------------- */
+
+static void *take(uint8_t **cursor, size_t bytes)
+{
+    void *p = *cursor;
+    *cursor += bytes;
+    return p;
+}
+
+static void bind_imports(mote_instance *inst, linker *k, mote_func *host_objs)
+{
+    const mote_module *m = inst->module;
+    const mod_import *imports = MOD_IMPORTS(m);
+    for (uint32_t i = 0; i < m->nimports; i++) {
+        const mod_import *im = &imports[i];
+        const mote_import *c = find_import(k, im);
+        switch (im->kind) {
+        case MOTE_EXTERN_FUNC:
+            if (c->fn) {
+                mote_func *h = &host_objs[im->index];
+                h->inst = inst;
+                h->code = NULL;
+                h->type = &MOD_TYPES(m)[MOD_TYPES(m)[MOD_FUNCS(m)[im->index].type].canon];
+                h->index = im->index;
+                h->kind = FUNC_HOST;
+                inst->hosts[im->index].fn = c->fn;
+                inst->hosts[im->index].user = c->user;
+                inst->imports[im->index].p = h;
+            } else {
+                inst->imports[im->index].p = c->ext.u.func;
+            }
+            break;
+        case MOTE_EXTERN_TABLE:
+            inst->tables[im->index].p = c->ext.u.table;
+            break;
+        case MOTE_EXTERN_MEMORY:
+            inst->mem = c->ext.u.memory;
+            break;
+        default:
+            inst->globals[im->index].p = c->ext.u.global;
+            break;
+        }
+    }
+}
+
+static void make_refs(mote_instance *inst)
+{
+    const mote_module *m = inst->module;
+    const mod_func *funcs = MOD_FUNCS(m);
+    const mod_type *types = MOD_TYPES(m);
+    for (uint32_t i = 0; i < m->nfuncs; i++) {
+        if (funcs[i].ref == NO_INDEX)
+            continue;
+        mote_func *f = &inst->refs[funcs[i].ref];
+        if (i < m->nfunc_imports) {     /* imports are their own objects */
+            memset(f, 0, sizeof *f);
+            continue;
+        }
+        f->inst = inst;
+        f->code = inst->code + funcs[i].code;
+        f->type = &types[types[funcs[i].type].canon];
+        f->index = i;
+        f->kind = FUNC_WASM;
+    }
+}
+
+static mote_status trap_now(mote_instance *inst, mote_trap kind)
+{
+    return raise_trap(inst, kind, NULL);
+}
+
+/* Active element segments are applied, then dropped, in order. */
+static mote_status apply_elems(mote_instance *inst)
+{
+    const mote_module *m = inst->module;
+    const mod_elem *elems = MOD_ELEMS(m);
+    for (uint32_t i = 0; i < m->nelems; i++) {
+        const mod_elem *e = &elems[i];
+        if (e->mode == SEG_PASSIVE)
+            continue;
+        instance_drop(inst, m->ndatas + i);
+        if (e->mode == SEG_DECLARATIVE)
+            continue;
+        uint32_t offset = const_eval(inst, e->offset).u32;
+        mote_table *t = (mote_table *)inst->tables[e->table].p;
+        if ((uint64_t)offset + e->count > t->size)
+            return trap_now(inst, MOTE_TRAP_TABLE_OUT_OF_BOUNDS);
+        reader r = {m->wasm + e->items, m->wasm + m->wasm_len, m->wasm, NULL};
+        for (uint32_t k = 0; k < e->count; k++) {
+            mote_slot v;
+            if (e->exprs) {
+                v = const_eval(inst, rd_offset(&r));
+                uint8_t op;     /* skip the expression just evaluated */
+                do {
+                    rd_byte(&r, &op);
+                    if (op == 0x41 || op == 0x42) { int64_t x; rd_sleb(&r, 64, &x); }
+                    else if (op == 0x43) r.p += 4;
+                    else if (op == 0x44) r.p += 8;
+                    else if (op == 0xD0) r.p += 1;
+                    else if (op == 0xD2 || op == 0x23) { uint32_t x; rd_u32(&r, &x); }
+                } while (op != 0x0B);
+            } else {
+                uint32_t f = 0;
+                rd_u32(&r, &f);
+                v.u64 = 0;
+                v.func = instance_func(inst, f);
+            }
+            t->elems[offset + k] = v;
+        }
+    }
+    return MOTE_OK;
+}
+
+static mote_status apply_datas(mote_instance *inst)
+{
+    const mote_module *m = inst->module;
+    const mod_data *datas = MOD_DATAS(m);
+    for (uint32_t i = 0; i < m->ndatas; i++) {
+        const mod_data *d = &datas[i];
+        if (d->mode != SEG_ACTIVE)
+            continue;
+        instance_drop(inst, i);
+        uint32_t offset = const_eval(inst, d->offset).u32;
+        mote_memory *mem = inst->mem;
+        if ((uint64_t)offset + d->len > mem->size)
+            return trap_now(inst, MOTE_TRAP_MEMORY_OUT_OF_BOUNDS);
+        memcpy(mem->base + offset, m->wasm + d->bytes, d->len);
+    }
+    return MOTE_OK;
+}
+
+/* Evaluates the items of passive segments, for table.init later. */
+static void fill_passive(mote_instance *inst, uint8_t **cursor)
+{
+    const mote_module *m = inst->module;
+    const mod_elem *elems = MOD_ELEMS(m);
+    for (uint32_t i = 0; i < m->nelems; i++) {
+        const mod_elem *e = &elems[i];
+        if (e->mode != SEG_PASSIVE)
+            continue;
+        mote_slot *items = take(cursor, MOTE_ALIGN_UP((size_t)e->count * sizeof(mote_slot)));
+        inst->passive[e->passive_index].p = items;
+        reader r = {m->wasm + e->items, m->wasm + m->wasm_len, m->wasm, NULL};
+        for (uint32_t k = 0; k < e->count; k++) {
+            items[k].u64 = 0;
+            if (!e->exprs) {
+                uint32_t f = 0;
+                rd_u32(&r, &f);
+                items[k].func = instance_func(inst, f);
+                continue;
+            }
+            items[k] = const_eval(inst, rd_offset(&r));
+            uint8_t op;
+            do {
+                rd_byte(&r, &op);
+                if (op == 0x41 || op == 0x42) { int64_t x; rd_sleb(&r, 64, &x); }
+                else if (op == 0x43) r.p += 4;
+                else if (op == 0x44) r.p += 8;
+                else if (op == 0xD0) r.p += 1;
+                else if (op == 0xD2 || op == 0x23) { uint32_t x; rd_u32(&r, &x); }
+            } while (op != 0x0B);
+        }
+    }
+}
+
+static void init_globals(mote_instance *inst, mote_global *objs)
+{
+    const mote_module *m = inst->module;
+    const mod_global *globals = MOD_GLOBALS(m);
+    for (uint32_t i = m->nglobal_imports; i < m->nglobals; i++) {
+        mote_global *g = &objs[i - m->nglobal_imports];
+        memset(g, 0, sizeof *g);
+        g->type = globals[i].type;
+        g->mutable_ = globals[i].mutable_;
+        inst->globals[i].p = g;
+        g->value = const_eval(inst, globals[i].init);
+    }
+}
+
+static void init_tables(mote_instance *inst, const mote_instance_config *cfg, mote_table *objs,
+                        uint8_t **cursor)
+{
+    const mote_module *m = inst->module;
+    const mod_table *tables = MOD_TABLES(m);
+    for (uint32_t i = m->ntable_imports; i < m->ntables; i++) {
+        mote_table *t = &objs[i - m->ntable_imports];
+        memset(t, 0, sizeof *t);
+        t->capacity = table_capacity(&tables[i], cfg);
+        t->elems = take(cursor, MOTE_ALIGN_UP((size_t)t->capacity * sizeof(mote_slot)));
+        memset(t->elems, 0, (size_t)t->capacity * sizeof(mote_slot));
+        t->size = (uint32_t)tables[i].min;
+        t->max = tables[i].has_max ? tables[i].max : UINT32_MAX;
+        t->elem_type = tables[i].elem_type;
+        t->arena = inst->arena;
+        inst->tables[i].p = t;
+    }
+}
+
+static mote_status init_memory(mote_instance *inst, const mote_instance_config *cfg, size_t bytes)
+{
+    const mote_module *m = inst->module;
+    if (m->nmems == m->nmem_imports)
+        return MOTE_OK;
+    const mod_memory *d = &MOD_MEMS(m)[m->nmem_imports];
+    mote_arena *a = inst->arena;
+    mote_memory *mem = arena_zalloc(a, sizeof *mem);
+    uint8_t *base = arena_alloc(a, bytes);
+    if (!mem || !base)
+        return MOTE_ERR_NO_MEMORY;
+    memset(base, 0, bytes);
+    mem->base = base;
+    mem->arena = a;
+    mem->size = d->min << d->page_log2;
+    mem->page_log2 = d->page_log2;
+    mem->max_pages = d->has_max ? d->max : (d->page_log2 == 16 ? MAX_PAGES_64K : 0xFFFFFFFFull);
+    mem->cap = cfg ? cfg->memory_cap : 0;
+    inst->mem = mem;
+    return MOTE_OK;
+}
+
+static mote_status run_start(mote_instance *inst)
+{
+    const mote_module *m = inst->module;
+    if (m->start == NO_INDEX)
+        return MOTE_OK;
+    mote_func tmp;
+    mote_func *f;
+    if (m->start < m->nfunc_imports) {
+        f = (mote_func *)inst->imports[m->start].p;
+    } else {
+        const mod_func *mf = &MOD_FUNCS(m)[m->start];
+        const mod_type *types = MOD_TYPES(m);
+        memset(&tmp, 0, sizeof tmp);
+        tmp.inst = inst;
+        tmp.code = inst->code + mf->code;
+        tmp.type = &types[types[mf->type].canon];
+        tmp.index = m->start;
+        tmp.kind = FUNC_WASM;
+        f = &tmp;
+    }
+    mote_status st = mote_call(inst, f, NULL, 0, NULL, 0);
+    if (st == MOTE_PAUSED) {
+        mote_abandon(inst);
+        return error_set(&inst->arena->error, MOTE_ERR_STATE,
+                         "the start function ran out of fuel or was interrupted");
+    }
+    return st;
+}
+
+static mote_status check_memory_fits(const mote_module *m, const mote_instance_config *cfg,
+                                     mote_error *err)
+{
+    if (m->nmems == m->nmem_imports || !cfg || !cfg->memory_cap)
+        return MOTE_OK;
+    const mod_memory *d = &MOD_MEMS(m)[m->nmem_imports];
+    uint64_t bytes = d->min << d->page_log2;
+    if (bytes > cfg->memory_cap)
+        return error_set(err, MOTE_ERR_LIMIT,
+                         "memory needs %lu bytes (its declared minimum) but the cap is %lu bytes",
+                         bytes, cfg->memory_cap);
+    return MOTE_OK;
+}
+
+mote_status mote_instantiate(mote_arena *a, const mote_module *m, const mote_import *imports,
+                             size_t nimports, const mote_instance_config *cfg, mote_instance **out)
+{
+    if (!a || !m || !out || (nimports && !imports))
+        return a ? error_set(&a->error, MOTE_ERR_ARGUMENT, "mote_instantiate: bad argument")
+                 : MOTE_ERR_ARGUMENT;
+    *out = NULL;
+    a->error.status = MOTE_OK;
+    linker k = {&a->error, m, imports, nimports};
+    const mod_import *mimports = MOD_IMPORTS(m);
+    for (uint32_t i = 0; i < m->nimports; i++) {
+        const mote_import *c = find_import(&k, &mimports[i]);
+        if (!c)
+            return unlinkable(&k, &mimports[i], "unknown import");
+        mote_status st = check_import(&k, &mimports[i], c);
+        if (st != MOTE_OK)
+            return st;
+    }
+    mote_status st = check_memory_fits(m, cfg, &a->error);
+    if (st != MOTE_OK)
+        return st;
+
+    layout L;
+    compute_layout(m, cfg, &L);
+    arena_mark mark = arena_get_mark(a);
+    size_t fixed = L.total - L.memory;
+    uint8_t *block = arena_alloc(a, fixed);
+    if (!block || arena_free(a) < L.memory + MOTE_ALIGN_UP(sizeof(mote_memory))) {
+        arena_rollback(a, mark);
+        return error_set(&a->error, MOTE_ERR_NO_MEMORY,
+                         "arena too small: the instance needs %z bytes, the arena has %z free",
+                         L.total + MOTE_ALIGN_UP(sizeof(mote_memory)), arena_free(a));
+    }
+    memset(block, 0, fixed - L.stack - L.memory * 0);
+    uint8_t *cur = block;
+    mote_instance *inst = take(&cur, L.instance);
+    inst->module = m;
+    inst->arena = a;
+    inst->code = MOD_CODE(m);
+    inst->globals = take(&cur, L.globals);
+    inst->tables = take(&cur, L.tables);
+    inst->imports = take(&cur, L.imports);
+    inst->refs = take(&cur, L.refs);
+    inst->hosts = take(&cur, L.hosts);
+    mote_func *host_objs = take(&cur, L.host_objs);
+    inst->dropped = take(&cur, L.dropped);
+    inst->passive = take(&cur, L.passive);
+    mote_global *global_objs = take(&cur, L.global_objs);
+    mote_table *table_objs = take(&cur, L.table_objs);
+    inst->mark_bottom = mark.bottom;
+    inst->mark_top = mark.top;
+
+    exec *ex = &inst->ex;
+    const int32_t *handlers = interp_handler_words();
+    ex->stub[0] = (uint32_t)handlers[OP_enter];
+    ex->stub[1] = (uint32_t)handlers[OP_exit];
+    ex->fuel = MOTE_FUEL_OFF;
+    ex->state = EXEC_IDLE;
+
+    bind_imports(inst, &k, host_objs);
+    make_refs(inst);
+    init_globals(inst, global_objs);
+    init_tables(inst, cfg, table_objs, &cur);
+    fill_passive(inst, &cur);
+    ex->stack = take(&cur, L.stack);
+    ex->stack_end = ex->stack + L.stack / sizeof(mote_slot);
+    ex->frames = take(&cur, L.frames);
+    ex->frames_end = ex->frames + L.frames / sizeof(frame);
+    if (init_memory(inst, cfg, L.memory) != MOTE_OK) {
+        arena_rollback(a, mark);
+        return error_set(&a->error, MOTE_ERR_NO_MEMORY, "arena too small for the linear memory");
+    }
+
+    st = apply_elems(inst);
+    if (st == MOTE_OK)
+        st = apply_datas(inst);
+    if (st == MOTE_OK)
+        st = run_start(inst);
+    if (st != MOTE_OK) {
+        arena_rollback(a, mark);
+        return st;
+    }
+    *out = inst;
+    return MOTE_OK;
+}

@@ -1,0 +1,146 @@
+/*
+ * module.h -- the layout of a loaded module.
+ *
+ * A module is one block in its arena: this header, then arrays, then the
+ * compiled code.  Arrays are reached by offsets from the header, strings
+ * and types by offsets into the wasm binary (which is read in place), and
+ * every field has a fixed width, so the block has the same size on every
+ * target and could be copied to flash as an image.
+ */
+#ifndef MOTE_MODULE_H
+#define MOTE_MODULE_H
+
+#include "mote/mote.h"
+
+/* A pointer in a field that is 8 bytes wide on 32- and 64-bit targets alike. */
+#define MOTE_PTR(type, name) union { type name; uint64_t name##_bits_; }
+
+#define NO_INDEX 0xFFFFFFFFu
+
+/* Limits of this implementation. */
+#define MAX_FRAME_SLOTS 8191u       /* operands are 16-bit byte offsets */
+#define MAX_CONST_EXPR_DEPTH 32u
+#define MAX_PAGES_64K 65536u        /* 4 GiB of 64 KiB pages */
+
+typedef struct mod_type {
+    uint32_t params;        /* wasm offset of the parameter value types */
+    uint32_t results;       /* wasm offset of the result value types */
+    uint32_t nparams, nresults;
+    uint32_t canon;         /* index of the first structurally equal type */
+    uint16_t param_slots, result_slots;
+} mod_type;
+
+typedef struct mod_import {
+    uint32_t module, module_len;   /* wasm offsets and lengths */
+    uint32_t name, name_len;
+    uint32_t kind;                 /* mote_extern_kind */
+    uint32_t index;                /* index in that kind's space */
+} mod_import;
+
+typedef struct mod_func {
+    uint32_t type;          /* type index */
+    uint32_t code;          /* defined: word offset of the entry in the code */
+    uint32_t body;          /* defined: wasm offset of the body (locals first) */
+    uint32_t body_len;
+    uint32_t ref;           /* index of its funcref object, or NO_INDEX */
+    uint32_t import;        /* imported: import index, else NO_INDEX */
+} mod_func;
+
+typedef struct mod_table {
+    uint64_t min, max;
+    uint8_t elem_type, has_max, imported, pad_;
+    uint32_t pad2_;
+} mod_table;
+
+typedef struct mod_memory {
+    uint64_t min, max;      /* in pages */
+    uint8_t has_max, page_log2, imported, pad_;
+    uint32_t pad2_;
+} mod_memory;
+
+typedef struct mod_global {
+    uint8_t type, mutable_, imported, pad_;
+    uint32_t init;          /* wasm offset of the constant expression */
+} mod_global;
+
+typedef struct mod_export {
+    uint32_t name, name_len;
+    uint32_t kind, index;
+} mod_export;
+
+enum { SEG_ACTIVE = 0, SEG_PASSIVE = 1, SEG_DECLARATIVE = 2 };
+
+typedef struct mod_elem {
+    uint8_t mode, elem_type, exprs, pad_;   /* exprs: items are expressions */
+    uint32_t table;
+    uint32_t offset;        /* active: wasm offset of the offset expression */
+    uint32_t count;
+    uint32_t items;         /* wasm offset of the first item */
+    uint32_t passive_index; /* passive: index among passive segments */
+} mod_elem;
+
+typedef struct mod_data {
+    uint8_t mode, pad_[3];
+    uint32_t memory;
+    uint32_t offset;        /* active: wasm offset of the offset expression */
+    uint32_t bytes, len;    /* the payload, in the wasm binary */
+} mod_data;
+
+struct mote_module {
+    MOTE_PTR(const uint8_t *, wasm);
+    MOTE_PTR(mote_arena *, arena);
+    uint64_t mark_bottom, mark_top;    /* arena state before the load */
+    uint32_t wasm_len;
+    uint32_t features;
+    uint32_t bytes;                    /* size of this block */
+    uint32_t ntypes, nimports, nexports;
+    uint32_t nfuncs, nfunc_imports;
+    uint32_t ntables, ntable_imports;
+    uint32_t nmems, nmem_imports;
+    uint32_t nglobals, nglobal_imports;
+    uint32_t nelems, npassive_elems, ndatas;
+    uint32_t nrefs;                    /* functions that can become funcrefs */
+    uint32_t start;                    /* start function or NO_INDEX */
+    uint32_t has_data_count;
+    /* array offsets from the module header */
+    uint32_t types, imports, funcs, tables, mems, globals, exports, elems, datas;
+    uint32_t code, code_words;
+    uint32_t names, names_len;         /* function-name subsection, if any */
+};
+
+#define MOD_ARRAY(m, T, field) ((T *)((uint8_t *)(m) + (m)->field))
+#define MOD_TYPES(m) MOD_ARRAY(m, const mod_type, types)
+#define MOD_IMPORTS(m) MOD_ARRAY(m, const mod_import, imports)
+#define MOD_FUNCS(m) MOD_ARRAY(m, const mod_func, funcs)
+#define MOD_TABLES(m) MOD_ARRAY(m, const mod_table, tables)
+#define MOD_MEMS(m) MOD_ARRAY(m, const mod_memory, mems)
+#define MOD_GLOBALS(m) MOD_ARRAY(m, const mod_global, globals)
+#define MOD_EXPORTS(m) MOD_ARRAY(m, const mod_export, exports)
+#define MOD_ELEMS(m) MOD_ARRAY(m, const mod_elem, elems)
+#define MOD_DATAS(m) MOD_ARRAY(m, const mod_data, datas)
+#define MOD_CODE(m) MOD_ARRAY(m, const uint32_t, code)
+
+static inline const uint8_t *mod_bytes(const mote_module *m, uint32_t off)
+{
+    return m->wasm + off;
+}
+
+static inline const mote_valtype *type_params(const mote_module *m, const mod_type *t)
+{
+    return m->wasm + t->params;
+}
+
+static inline const mote_valtype *type_results(const mote_module *m, const mod_type *t)
+{
+    return m->wasm + t->results;
+}
+
+static inline unsigned valtype_slots(mote_valtype t)
+{
+    return t == MOTE_V128 ? 2u : 1u;
+}
+
+/* True if the two function types (possibly of different modules) are equal. */
+bool types_equal(const mote_module *ma, const mod_type *a, const mote_module *mb, const mod_type *b);
+
+#endif

@@ -1,0 +1,151 @@
+/*
+ * reader.h -- bounded reading of the binary format.
+ *
+ * Every read checks the end of its buffer; on failure it records a static
+ * message in rd->err (the wording of the spec's malformed-module tests) and
+ * returns false.  Callers turn that into an error with the offset.
+ */
+#ifndef MOTE_READER_H
+#define MOTE_READER_H
+
+#include <stdbool.h>
+#include <stdint.h>
+#include <stddef.h>
+
+typedef struct reader {
+    const uint8_t *p;       /* next byte */
+    const uint8_t *end;     /* one past the last readable byte */
+    const uint8_t *base;    /* start of the module, for offsets */
+    const char *err;        /* why the last read failed */
+} reader;
+
+static inline uint32_t rd_offset(const reader *r)
+{
+    return (uint32_t)(r->p - r->base);
+}
+
+static inline size_t rd_left(const reader *r)
+{
+    return (size_t)(r->end - r->p);
+}
+
+static inline bool rd_fail(reader *r, const char *why)
+{
+    r->err = why;
+    return false;
+}
+
+static inline bool rd_byte(reader *r, uint8_t *out)
+{
+    if (r->p >= r->end)
+        return rd_fail(r, "unexpected end");
+    *out = *r->p++;
+    return true;
+}
+
+static inline bool rd_bytes(reader *r, size_t n, const uint8_t **out)
+{
+    if (n > rd_left(r))
+        return rd_fail(r, "unexpected end");
+    *out = r->p;
+    r->p += n;
+    return true;
+}
+
+/* Unsigned LEB128 of at most `bits` bits (32 or 64). */
+static inline bool rd_uleb(reader *r, unsigned bits, uint64_t *out)
+{
+    uint64_t v = 0;
+    unsigned shift = 0;
+    for (;;) {
+        uint8_t b;
+        if (!rd_byte(r, &b))
+            return false;
+        if (shift + 7 >= bits && shift < bits) {
+            /* the final possible byte: bits beyond the width must be 0 */
+            unsigned used = bits - shift;
+            if (b & 0x80)
+                return rd_fail(r, "integer representation too long");
+            if (used < 7 && (b >> used) != 0)
+                return rd_fail(r, "integer too large");
+            v |= (uint64_t)b << shift;
+            *out = v;
+            return true;
+        }
+        v |= (uint64_t)(b & 0x7F) << shift;
+        shift += 7;
+        if (!(b & 0x80)) {
+            *out = v;
+            return true;
+        }
+    }
+}
+
+/* Signed LEB128 of at most `bits` bits (32, 33 or 64). */
+static inline bool rd_sleb(reader *r, unsigned bits, int64_t *out)
+{
+    uint64_t v = 0;
+    unsigned shift = 0;
+    uint8_t b;
+    for (;;) {
+        if (!rd_byte(r, &b))
+            return false;
+        if (shift + 7 >= bits) {
+            /* final byte: bits at and above the width must copy the sign */
+            unsigned used = bits - shift;     /* 1..7 bits carry value */
+            if (b & 0x80)
+                return rd_fail(r, "integer representation too long");
+            int sign_bit = (b >> (used - 1)) & 1;
+            uint8_t rest = (uint8_t)(b >> used);           /* bits above width, 7-used of them */
+            uint8_t want = sign_bit ? (uint8_t)(0x7F >> used) : 0;
+            if (rest != want)
+                return rd_fail(r, "integer too large");
+            v |= (uint64_t)(b & 0x7F) << shift;
+            shift += 7;
+            break;
+        }
+        v |= (uint64_t)(b & 0x7F) << shift;
+        shift += 7;
+        if (!(b & 0x80))
+            break;
+    }
+    if (shift < 64 && (b & 0x40))
+        v |= ~(uint64_t)0 << shift;
+    *out = (int64_t)v;
+    return true;
+}
+
+static inline bool rd_u32(reader *r, uint32_t *out)
+{
+    uint64_t v;
+    if (!rd_uleb(r, 32, &v))
+        return false;
+    *out = (uint32_t)v;
+    return true;
+}
+
+static inline bool rd_u32_le(reader *r, uint32_t *out)
+{
+    const uint8_t *b;
+    if (!rd_bytes(r, 4, &b))
+        return false;
+    *out = (uint32_t)b[0] | (uint32_t)b[1] << 8 | (uint32_t)b[2] << 16 | (uint32_t)b[3] << 24;
+    return true;
+}
+
+static inline bool rd_u64_le(reader *r, uint64_t *out)
+{
+    uint32_t lo, hi;
+    if (!rd_u32_le(r, &lo) || !rd_u32_le(r, &hi))
+        return false;
+    *out = (uint64_t)hi << 32 | lo;
+    return true;
+}
+
+/* A name: u32 length + bytes that must be valid UTF-8. */
+bool rd_name(reader *r, const uint8_t **bytes, uint32_t *len);
+
+/* True if s[0..n) is well-formed UTF-8 (no overlongs, no surrogates, <= U+10FFFF). */
+bool utf8_valid(const uint8_t *s, size_t n);
+
+#endif

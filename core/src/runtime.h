@@ -1,0 +1,128 @@
+/*
+ * runtime.h -- instances and the objects they share: functions, memories,
+ * tables, globals, and the execution state of a call.
+ *
+ * Like modules, these use fixed-width fields (pointers in 8-byte unions)
+ * so an instance needs the same arena bytes on every target.
+ */
+#ifndef MOTE_RUNTIME_H
+#define MOTE_RUNTIME_H
+
+#include "arena.h"
+#include "module.h"
+
+/* One value slot of a frame: the public value union, 8 bytes.  Narrow
+ * values use the low bytes; the rest of the slot is unspecified. */
+typedef mote_value mote_slot;
+
+enum { FUNC_WASM = 0, FUNC_HOST = 1 };
+
+struct mote_func {
+    MOTE_PTR(mote_instance *, inst);    /* defining instance (host: the importer) */
+    MOTE_PTR(const uint32_t *, code);   /* wasm: entry point */
+    MOTE_PTR(const mod_type *, type);   /* canonical type in inst's module */
+    uint32_t index;                     /* function index in inst's module */
+    uint32_t kind;                      /* FUNC_WASM or FUNC_HOST */
+};
+
+typedef struct host_binding {
+    MOTE_PTR(mote_host_fn, fn);
+    MOTE_PTR(void *, user);
+} host_binding;
+
+struct mote_memory {
+    MOTE_PTR(uint8_t *, base);
+    MOTE_PTR(mote_arena *, arena);      /* where it grows in place */
+    uint64_t size;                      /* bytes */
+    uint64_t max_pages;                 /* the declared maximum, or the format's */
+    uint64_t cap;                       /* embedder cap in bytes (0: none) */
+    uint32_t page_log2;
+    uint32_t pad_;
+};
+
+struct mote_table {
+    MOTE_PTR(mote_slot *, elems);
+    MOTE_PTR(mote_arena *, arena);
+    uint32_t size, capacity;            /* capacity: elements reserved */
+    uint64_t max;                       /* declared maximum, or UINT32_MAX */
+    uint8_t elem_type, pad_[7];
+};
+
+struct mote_global {
+    mote_slot value;
+    uint8_t type, mutable_, pad_[6];
+};
+
+/* A call frame record: where to go back to. */
+typedef struct frame {
+    MOTE_PTR(const uint32_t *, pc);
+    MOTE_PTR(mote_slot *, fp);
+    MOTE_PTR(mote_instance *, inst);
+} frame;
+
+typedef union ptr_slot {
+    void *p;
+    uint64_t bits_;
+} ptr_slot;
+
+enum { EXEC_IDLE, EXEC_RUNNING, EXEC_PAUSED };
+
+/* The state of the call running (or paused) on an instance's stacks. */
+typedef struct exec {
+    MOTE_PTR(mote_slot *, stack);       /* value stack */
+    MOTE_PTR(mote_slot *, stack_end);
+    MOTE_PTR(frame *, frames);          /* call stack */
+    MOTE_PTR(frame *, frames_end);
+    /* a paused call resumes from here */
+    MOTE_PTR(const uint32_t *, pc);
+    MOTE_PTR(mote_slot *, fp);
+    MOTE_PTR(frame *, fr);
+    MOTE_PTR(mote_instance *, cur);
+    MOTE_PTR(mote_value *, results);
+    MOTE_PTR(const mote_func *, callee);
+    int64_t fuel;                       /* MOTE_FUEL_OFF: unmetered */
+    uint32_t nresults;
+    uint32_t state;
+    volatile uint32_t interrupt;
+    int32_t exit_code;
+    /* the trap that ended the last call */
+    MOTE_PTR(const uint32_t *, trap_pc);
+    MOTE_PTR(mote_instance *, trap_inst);
+    MOTE_PTR(frame *, trap_fr);
+    uint32_t stub[2];                   /* [enter][exit]: where every call starts and ends */
+} exec;
+
+struct mote_instance {
+    MOTE_PTR(const mote_module *, module);
+    MOTE_PTR(mote_arena *, arena);
+    MOTE_PTR(const uint32_t *, code);   /* the module's compiled code */
+    MOTE_PTR(mote_memory *, mem);       /* memory 0, or NULL */
+    MOTE_PTR(ptr_slot *, globals);      /* mote_global * per global index */
+    MOTE_PTR(ptr_slot *, tables);       /* mote_table * per table index */
+    MOTE_PTR(ptr_slot *, imports);      /* mote_func * per imported function */
+    MOTE_PTR(mote_func *, refs);        /* funcref objects of defined functions */
+    MOTE_PTR(host_binding *, hosts);    /* per imported function (host ones) */
+    MOTE_PTR(uint8_t *, dropped);       /* bit per data segment, then per elem segment */
+    MOTE_PTR(ptr_slot *, passive);      /* evaluated passive elem segments (mote_slot *) */
+    uint64_t mark_bottom, mark_top;     /* arena state before instantiation */
+    exec ex;
+};
+
+/* Helpers shared by instance.c, api.c and the interpreter. */
+mote_func *instance_func(mote_instance *inst, uint32_t index);
+bool instance_dropped(const mote_instance *inst, uint32_t bit);
+void instance_drop(mote_instance *inst, uint32_t bit);
+int64_t memory_grow(mote_memory *mem, uint64_t delta_pages);
+int64_t table_grow(mote_table *t, uint32_t delta, mote_slot init);
+
+/* interp.c: runs until the frame stack unwinds to the exit stub, a trap,
+ * an exit or a pause.  The state to start from is in inst->ex. */
+mote_status interp_run(mote_instance *inst);
+
+/* Records a trap on the stack owner `owner`. */
+mote_status raise_trap(mote_instance *owner, mote_trap kind, const char *message);
+
+/* Type of any function object. */
+const mod_type *func_type(const mote_func *f, const mote_module **module);
+
+#endif
