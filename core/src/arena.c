@@ -104,6 +104,13 @@ void *arena_scratch(mote_arena *a, size_t n)
     return a->base + a->top;
 }
 
+void arena_release_scratch(mote_arena *a, void *p)
+{
+    size_t at = (size_t)((uint8_t *)p - a->base);
+    if (at >= a->top && at <= a->size)
+        a->top = at;
+}
+
 arena_mark arena_get_mark(const mote_arena *a)
 {
     arena_mark m = {a->bottom, a->top};

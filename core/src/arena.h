@@ -37,6 +37,9 @@ void *arena_zalloc(mote_arena *a, size_t n);
 /* Scratch allocation from the top, 8-aligned.  NULL if full. */
 void *arena_scratch(mote_arena *a, size_t n);
 
+/* Gives back the most recent scratch allocation p and everything after it. */
+void arena_release_scratch(mote_arena *a, void *p);
+
 /* Bytes still free between the two ends. */
 size_t arena_free(const mote_arena *a);
 

@@ -46,14 +46,21 @@ static void update_cap(compiler *c)
     c->cap = (uint32_t)(room / 4 > 0x7FFFFFFF ? 0x7FFFFFFF : room / 4);
 }
 
-/* Scratch that stays clear of the code this function has written so far. */
+/* Scratch that stays clear of the code this function has written so far.
+ * When the two ends meet, the function's code is given up (compilation goes
+ * on counting words only, so the loader can still say what it needs) and
+ * its space serves as scratch. */
 static void *scratch_alloc(compiler *c, size_t n)
 {
     mote_arena *a = c->arena;
-    size_t floor = a->bottom + (c->code ? (size_t)c->pos * 4 + 8 : 0);
     n = MOTE_ALIGN_UP(n);
-    if (a->top < floor || a->top - floor < n)
-        return NULL;
+    size_t floor = a->bottom + (c->code ? (size_t)c->pos * 4 + 8 : 0);
+    if (a->top < floor || a->top - floor < n) {
+        if (!c->code || a->top - a->bottom < n)
+            return NULL;
+        c->code = NULL;
+        c->overflow = true;
+    }
     void *p = arena_scratch(a, n);
     update_cap(c);
     return p;

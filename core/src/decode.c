@@ -336,8 +336,19 @@ static mote_status canonicalize_types(loader *L, mod_type *types, uint32_t n)
     while (size < 2 * n)
         size *= 2;
     uint32_t *table = arena_scratch(L->arena, (size_t)size * sizeof(uint32_t));
-    if (!table)
-        return error_set(L->err, MOTE_ERR_NO_MEMORY, "arena too small to load the module");
+    if (!table) {
+        /* No room for the hash table: compare pairwise instead (slow, but
+         * a tight arena must not decide whether a module loads). */
+        for (uint32_t i = 0; i < n; i++) {
+            types[i].canon = i;
+            for (uint32_t j = 0; j < i; j++)
+                if (types[j].canon == j && same_type(L->m, &types[j], &types[i])) {
+                    types[i].canon = j;
+                    break;
+                }
+        }
+        return MOTE_OK;
+    }
     memset(table, 0xFF, (size_t)size * sizeof(uint32_t));
     for (uint32_t i = 0; i < n; i++) {
         uint32_t h = hash_type(L->m, &types[i]) & (size - 1);
@@ -355,6 +366,7 @@ static mote_status canonicalize_types(loader *L, mod_type *types, uint32_t n)
             h = (h + 1) & (size - 1);
         }
     }
+    arena_release_scratch(L->arena, table);
     return MOTE_OK;
 }
 
@@ -971,12 +983,14 @@ mote_status mote_load(mote_arena *a, const uint8_t *wasm, size_t len, const mote
     size_t peak = 0;
     if (st == MOTE_OK)
         st = compile_all(&L, &peak);
-    if (st == MOTE_ERR_NO_MEMORY && peak > 0) {
-        /* free bytes the load needs = the offsets it reached, less what
-         * was already in use at either end before it began */
-        size_t need = peak - mark.bottom - (a->size - mark.top);
+    if (st == MOTE_ERR_NO_MEMORY) {
+        /* Free bytes the load needs = the offsets it reached, less what was
+         * in use at either end before it began.  Without a figure (scratch
+         * itself ran out) what it had taken so far is a lower bound. */
+        size_t need = peak ? peak - mark.bottom - (a->size - mark.top)
+                           : (a->bottom - mark.bottom) + (mark.top - a->top) + MOTE_ALIGN;
         arena_rollback(a, mark);
-        return no_memory(&L, need, false);
+        return no_memory(&L, need, peak == 0);
     }
     if (st != MOTE_OK) {
         arena_rollback(a, mark);

@@ -1,0 +1,37 @@
+# mote's front door.  Every target first makes sure the Debian packages it
+# needs are installed (toolchain/install-deps).
+#
+#   make demo    build firmware for mps2-an385 with an example app, boot it in QEMU
+#   make test    build everything and run every test suite (host, sanitizers, boards)
+#   make host    build the host tools and library only
+#   make bench   run the benchmark suite and write bench/results/
+#   make size    flash and RAM of the core and wasi-lite per board
+
+JOBS ?= 2
+export JOBS
+
+.PHONY: all deps host demo test bench size clean
+
+all: host
+
+deps:
+	@toolchain/install-deps
+
+host: deps
+	cmake --preset host >/dev/null
+	cmake --build --preset host
+
+demo: deps
+	@tests/demo.sh
+
+test: deps
+	@tests/run-all.sh
+
+bench: deps host
+	@bench/run-mote.sh
+
+size: deps
+	@tests/size.sh
+
+clean:
+	rm -rf build

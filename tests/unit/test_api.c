@@ -1,0 +1,417 @@
+/*
+ * test_api.c -- unit tests of the core through its public API.
+ *
+ * usage: test_api <wasm-dir> <test-name>
+ * Each test is registered with ctest on its own; a failed check prints its
+ * line and the core's last error message.
+ */
+#include <mote/mote.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static int failures;
+static mote_arena *current;     /* for error messages in CHECK */
+
+#define CHECK(cond)                                                                      \
+    do {                                                                                 \
+        if (!(cond)) {                                                                   \
+            failures++;                                                                  \
+            fprintf(stderr, "%s:%d: check failed: %s\n", __FILE__, __LINE__, #cond);    \
+            if (current)                                                                 \
+                fprintf(stderr, "  last error: %s\n", mote_arena_error(current)->message); \
+        }                                                                                \
+    } while (0)
+
+static const char *wasm_dir;
+
+static uint8_t *read_file(const char *name, size_t *len)
+{
+    char path[1024];
+    snprintf(path, sizeof path, "%s/%s", wasm_dir, name);
+    FILE *f = fopen(path, "rb");
+    if (!f) {
+        fprintf(stderr, "cannot open %s\n", path);
+        exit(2);
+    }
+    fseek(f, 0, SEEK_END);
+    *len = (size_t)ftell(f);
+    fseek(f, 0, SEEK_SET);
+    uint8_t *buf = malloc(*len ? *len : 1);
+    if (fread(buf, 1, *len, f) != *len)
+        exit(2);
+    fclose(f);
+    return buf;
+}
+
+/* ---- host functions for basic.wat ---------------------------------------- */
+
+static int host_calls;
+
+static mote_status add3(mote_instance *caller, mote_value *io, void *user)
+{
+    (void)caller;
+    host_calls++;
+    io[0].i32 = io[0].i32 + io[1].i32 + io[2].i32 + *(int32_t *)user;
+    return MOTE_OK;
+}
+
+static mote_status fail(mote_instance *caller, mote_value *io, void *user)
+{
+    (void)io;
+    (void)user;
+    return mote_host_trap(caller, "host said no");
+}
+
+static mote_status quit(mote_instance *caller, mote_value *io, void *user)
+{
+    (void)user;
+    return mote_host_exit(caller, io[0].i32);
+}
+
+static int32_t bias = 1000;
+
+static const mote_import basic_imports[] = {
+    {.module = "env", .name = "add3", .fn = add3, .signature = "(iii)i", .user = &bias},
+    {.module = "env", .name = "fail", .fn = fail, .signature = "(i)"},
+    {.module = "env", .name = "quit", .fn = quit, .signature = "(i)"},
+};
+
+typedef struct fixture {
+    uint8_t *buf;
+    mote_arena *arena;
+    mote_module *module;
+    mote_instance *inst;
+    uint8_t *wasm;
+} fixture;
+
+static void setup(fixture *fx, const char *file, size_t arena_size, const mote_instance_config *cfg)
+{
+    size_t len;
+    fx->wasm = read_file(file, &len);
+    fx->buf = malloc(arena_size);
+    fx->arena = mote_arena_init(fx->buf, arena_size);
+    current = fx->arena;
+    CHECK(mote_load(fx->arena, fx->wasm, len, NULL, &fx->module) == MOTE_OK);
+    CHECK(mote_instantiate(fx->arena, fx->module, basic_imports, 3, cfg, &fx->inst) == MOTE_OK);
+}
+
+static void teardown(fixture *fx)
+{
+    free(fx->buf);
+    free(fx->wasm);
+    current = NULL;
+}
+
+static mote_status call1(mote_instance *inst, const char *name, int32_t arg, mote_value *res)
+{
+    mote_value a = {.i32 = arg};
+    mote_func *f = mote_export_func(inst, name);
+    CHECK(f != NULL);
+    const mote_valtype *p, *r;
+    uint32_t np, nr;
+    mote_func_type(f, &p, &np, &r, &nr);
+    return mote_call(inst, f, &a, np, res, nr);
+}
+
+/* ---- tests ------------------------------------------------------------------- */
+
+static void test_arena(void)
+{
+    static uint8_t small[16];
+    CHECK(mote_arena_init(small, sizeof small) == NULL);
+    static uint8_t buf[4096];
+    mote_arena *a = mote_arena_init(buf + 1, sizeof buf - 1);     /* misaligned on purpose */
+    CHECK(a != NULL);
+    CHECK(mote_arena_size(a) <= sizeof buf - 1);
+    CHECK(mote_arena_used(a) > 0 && mote_arena_used(a) < 512);
+    CHECK(mote_arena_peak(a) == mote_arena_used(a));
+}
+
+static void test_calls(void)
+{
+    fixture fx;
+    setup(&fx, "basic.wasm", 1 << 20, NULL);
+    mote_value r[2];
+    CHECK(call1(fx.inst, "fib", 20, r) == MOTE_OK && r[0].i32 == 6765);
+    CHECK(call1(fx.inst, "sum", 100000, r) == MOTE_OK && r[0].i64 == 5000050000LL);
+    CHECK(call1(fx.inst, "call_host", 5, r) == MOTE_OK && r[0].i32 == 1115 && host_calls == 1);
+    mote_value args[2] = {{.i32 = 3}, {.i64 = -9}};
+    mote_func *swap = mote_export_func(fx.inst, "swap");
+    CHECK(mote_call(fx.inst, swap, args, 2, r, 2) == MOTE_OK && r[0].i64 == -9 && r[1].i32 == 3);
+    CHECK(mote_call(fx.inst, swap, args, 1, r, 2) == MOTE_ERR_ARGUMENT);
+    CHECK(mote_export_func(fx.inst, "nope") == NULL);
+    mote_global *g = mote_export_global(fx.inst, "counter");
+    CHECK(g && mote_global_get(g).i32 == 7);
+    CHECK(call1(fx.inst, "bump", 0, r) == MOTE_OK && r[0].i32 == 8 && mote_global_get(g).i32 == 8);
+    teardown(&fx);
+}
+
+static void test_traps(void)
+{
+    fixture fx;
+    mote_instance_config cfg = {.value_stack_bytes = 64 * 1024, .call_stack_bytes = 16 * 1024};
+    setup(&fx, "basic.wasm", 1 << 20, &cfg);
+    const mote_error *e = mote_arena_error(fx.arena);
+    mote_value r[1];
+    mote_value args[2] = {{.i32 = 7}, {.i32 = 0}};
+    CHECK(mote_call(fx.inst, mote_export_func(fx.inst, "div"), args, 2, r, 1) == MOTE_TRAP);
+    CHECK(e->trap == MOTE_TRAP_DIVIDE_BY_ZERO && strstr(e->message, "integer divide by zero"));
+    CHECK(call1(fx.inst, "load", 65535, r) == MOTE_TRAP && e->trap == MOTE_TRAP_MEMORY_OUT_OF_BOUNDS);
+    CHECK(call1(fx.inst, "load", 65532, r) == MOTE_OK);
+    CHECK(call1(fx.inst, "host_trap", 0, r) == MOTE_TRAP && e->trap == MOTE_TRAP_HOST &&
+          strstr(e->message, "host said no"));
+    CHECK(call1(fx.inst, "host_exit", 0, r) == MOTE_EXIT && mote_exit_code(fx.inst) == 42);
+    CHECK(call1(fx.inst, "deep", 100, r) == MOTE_OK && r[0].i32 == 100);
+    CHECK(call1(fx.inst, "deep", 10000000, r) == MOTE_TRAP && e->trap == MOTE_TRAP_STACK_EXHAUSTED);
+    mote_frame frames[4];
+    CHECK(mote_backtrace(fx.inst, frames, 4) == 4 && frames[0].func == 8 && frames[3].func == 8);
+    /* the instance is usable after every kind of failure */
+    CHECK(call1(fx.inst, "fib", 10, r) == MOTE_OK && r[0].i32 == 55);
+    teardown(&fx);
+}
+
+static void test_memory_grow(void)
+{
+    fixture fx;
+    setup(&fx, "basic.wasm", 1 << 20, NULL);
+    mote_value r[1];
+    mote_memory *mem = mote_export_memory(fx.inst, "memory");
+    CHECK(mem && mote_memory_size(mem) == 65536);
+    CHECK(call1(fx.inst, "grow", 2, r) == MOTE_OK && r[0].i32 == 1);
+    CHECK(mote_memory_size(mem) == 3 * 65536);
+    CHECK(call1(fx.inst, "grow", 2, r) == MOTE_OK && r[0].i32 == -1);      /* max is 4 */
+    CHECK(call1(fx.inst, "load", 3 * 65536 - 4, r) == MOTE_OK && r[0].i32 == 0);
+    CHECK(mote_memory_ptr(fx.inst, 3 * 65536 - 4, 4) != NULL);
+    CHECK(mote_memory_ptr(fx.inst, 3 * 65536 - 4, 5) == NULL);
+    CHECK(mote_memory_ptr(fx.inst, UINT64_MAX, 2) == NULL);
+    teardown(&fx);
+
+    /* a memory cap stops growth below the declared maximum */
+    mote_instance_config cfg = {.memory_cap = 2 * 65536};
+    setup(&fx, "basic.wasm", 1 << 20, &cfg);
+    CHECK(call1(fx.inst, "grow", 1, r) == MOTE_OK && r[0].i32 == 1);
+    CHECK(call1(fx.inst, "grow", 1, r) == MOTE_OK && r[0].i32 == -1);
+    teardown(&fx);
+}
+
+/* Runs `name`(arg) in slices of `slice` fuel units; returns the result. */
+static int64_t run_sliced(mote_instance *inst, const char *name, int32_t arg, int64_t slice, int *pauses)
+{
+    mote_value a = {.i32 = arg}, r[1];
+    *pauses = 0;
+    mote_set_fuel(inst, slice);
+    mote_status st = mote_call(inst, mote_export_func(inst, name), &a, 1, r, 1);
+    while (st == MOTE_PAUSED) {
+        (*pauses)++;
+        CHECK(mote_get_fuel(inst) == 0);
+        mote_set_fuel(inst, slice);
+        st = mote_resume(inst);
+    }
+    CHECK(st == MOTE_OK);
+    return r[0].i64;
+}
+
+static void test_fuel(void)
+{
+    fixture fx;
+    setup(&fx, "basic.wasm", 1 << 20, NULL);
+    int pauses;
+    const int64_t plenty = 1000000;
+    int64_t whole = run_sliced(fx.inst, "sum", 1000, plenty, &pauses);
+    int64_t used = plenty - mote_get_fuel(fx.inst);
+    CHECK(whole == 500500 && pauses == 0);
+    CHECK(used == 1001);            /* one call and 1000 back-edges */
+    CHECK(run_sliced(fx.inst, "sum", 1000, 1, &pauses) == whole && pauses == used - 1);
+    CHECK(run_sliced(fx.inst, "sum", 1000, 7, &pauses) == whole && pauses == (used + 6) / 7 - 1);
+    CHECK(run_sliced(fx.inst, "sum", 1000, 1000, &pauses) == whole && pauses == 1);
+    int64_t fibs = run_sliced(fx.inst, "fib", 15, plenty, &pauses);
+    used = plenty - mote_get_fuel(fx.inst);
+    CHECK(fibs == 610 && used == 1973);     /* fib(15) makes 1973 calls */
+    CHECK(run_sliced(fx.inst, "fib", 15, 1, &pauses) == fibs && pauses == used - 1);
+    CHECK(run_sliced(fx.inst, "fib", 15, 7, &pauses) == fibs && pauses == (used + 6) / 7 - 1);
+
+    /* runaway code stops with its fuel, and the instance takes new calls */
+    mote_value r[1];
+    mote_set_fuel(fx.inst, MOTE_FUEL_OFF);
+    mote_set_fuel(fx.inst, 100000);
+    CHECK(mote_call(fx.inst, mote_export_func(fx.inst, "forever"), NULL, 0, NULL, 0) == MOTE_PAUSED);
+    CHECK(mote_is_paused(fx.inst) && mote_get_fuel(fx.inst) == 0);
+    CHECK(call1(fx.inst, "fib", 5, r) == MOTE_ERR_STATE);
+    mote_abandon(fx.inst);
+    mote_set_fuel(fx.inst, MOTE_FUEL_OFF);
+    CHECK(call1(fx.inst, "fib", 5, r) == MOTE_OK && r[0].i32 == 5);
+
+    /* an interrupt stops the call at its next back-edge or call */
+    mote_interrupt(fx.inst);
+    CHECK(mote_call(fx.inst, mote_export_func(fx.inst, "forever"), NULL, 0, NULL, 0) == MOTE_PAUSED);
+    mote_abandon(fx.inst);
+    CHECK(mote_resume(fx.inst) == MOTE_ERR_STATE);
+    teardown(&fx);
+}
+
+static void test_start(void)
+{
+    size_t len;
+    uint8_t *wasm = read_file("start.wasm", &len);
+    uint8_t *buf = malloc(1 << 20);
+    mote_arena *a = mote_arena_init(buf, 1 << 20);
+    current = a;
+    mote_module *m;
+    CHECK(mote_load(a, wasm, len, NULL, &m) == MOTE_OK);
+    mote_global *flag;
+    CHECK(mote_global_new(a, MOTE_I32, false, (mote_value){.i32 = 1}, &flag) == MOTE_OK);
+    mote_import im = {.module = "env", .name = "flag", .ext = {.kind = MOTE_EXTERN_GLOBAL, .u.global = flag}};
+    size_t used = mote_arena_used(a);
+    mote_instance *inst;
+    CHECK(mote_instantiate(a, m, &im, 1, NULL, &inst) == MOTE_TRAP);
+    CHECK(mote_arena_error(a)->trap == MOTE_TRAP_UNREACHABLE);
+    CHECK(mote_arena_used(a) == used);
+    mote_global_set(flag, (mote_value){.i32 = 0});     /* immutable: refused */
+    CHECK(mote_global_get(flag).i32 == 1);
+    mote_global *flag0;
+    CHECK(mote_global_new(a, MOTE_I32, false, (mote_value){.i32 = 0}, &flag0) == MOTE_OK);
+    im.ext.u.global = flag0;
+    CHECK(mote_instantiate(a, m, &im, 1, NULL, &inst) == MOTE_OK);
+    CHECK(mote_global_get(mote_export_global(inst, "seen")).i32 == 1);
+    /* linking errors name the import */
+    CHECK(mote_instantiate(a, m, NULL, 0, NULL, &inst) == MOTE_ERR_UNLINKABLE);
+    CHECK(strstr(mote_arena_error(a)->message, "\"env\" \"flag\"") != NULL);
+    mote_global *wrong;
+    CHECK(mote_global_new(a, MOTE_I64, false, (mote_value){.i64 = 0}, &wrong) == MOTE_OK);
+    im.ext.u.global = wrong;
+    CHECK(mote_instantiate(a, m, &im, 1, NULL, &inst) == MOTE_ERR_UNLINKABLE);
+    free(buf);
+    free(wasm);
+}
+
+static void test_bad_modules(void)
+{
+    size_t len;
+    uint8_t *wasm = read_file("basic.wasm", &len);
+    uint8_t *buf = malloc(1 << 20);
+    mote_arena *a = mote_arena_init(buf, 1 << 20);
+    current = a;
+    size_t used = mote_arena_used(a);
+    mote_module *m;
+    /* every truncation of a valid module is rejected */
+    for (size_t n = 0; n < len; n++) {
+        mote_status st = mote_load(a, wasm, n, NULL, &m);
+        if (st == MOTE_OK) {    /* cut at a section boundary: a smaller valid module */
+            mote_unload(m);
+            continue;
+        }
+        CHECK(st == MOTE_ERR_MALFORMED || st == MOTE_ERR_INVALID);
+        CHECK(mote_arena_used(a) == used && m == NULL);
+    }
+    /* single-byte corruptions never crash; whatever loads also runs */
+    uint8_t *copy = malloc(len);
+    unsigned seed = 12345;
+    for (int round = 0; round < 20000; round++) {
+        memcpy(copy, wasm, len);
+        seed = seed * 1103515245u + 12345u;
+        size_t at = (seed >> 8) % len;
+        copy[at] ^= (uint8_t)(1u << ((seed >> 4) & 7));
+        mote_status st = mote_load(a, copy, len, NULL, &m);
+        if (st == MOTE_OK)
+            mote_unload(m);
+        CHECK(mote_arena_used(a) == used);
+    }
+    const uint8_t garbage[] = "this is not a wasm module";
+    CHECK(mote_load(a, garbage, sizeof garbage, NULL, &m) == MOTE_ERR_MALFORMED);
+    CHECK(strstr(mote_arena_error(a)->message, "magic header not detected") != NULL);
+    free(copy);
+    free(buf);
+    free(wasm);
+}
+
+/* The number in "arena too small" is enough, and close to what is used. */
+static void test_arena_too_small(void)
+{
+    size_t len;
+    uint8_t *wasm = read_file("basic.wasm", &len);
+    uint8_t *big = malloc(1 << 20);
+    mote_arena *scratch = mote_arena_init(big, 1 << 20);
+    current = scratch;
+    mote_needs needs;
+    mote_instance_config cfg = {.value_stack_bytes = 4096, .call_stack_bytes = 1024};
+    CHECK(mote_measure(scratch, wasm, len, NULL, &cfg, &needs) == MOTE_OK);
+    CHECK(needs.module_bytes > 0 && needs.instance_bytes > 65536 && needs.total >= needs.load_peak);
+    CHECK(mote_arena_used(scratch) == mote_arena_used(mote_arena_init(big, 1 << 20)));
+
+    for (size_t size = 600; size < needs.total; size += 97) {
+        uint8_t *buf = malloc(size);
+        mote_arena *a = mote_arena_init(buf, size);
+        current = a;
+        size_t used = mote_arena_used(a);
+        mote_module *m;
+        mote_status st = mote_load(a, wasm, len, NULL, &m);
+        if (st == MOTE_OK) {
+            mote_instance *inst;
+            st = mote_instantiate(a, m, basic_imports, 3, &cfg, &inst);
+            CHECK(st == MOTE_ERR_NO_MEMORY);
+        } else {
+            CHECK(st == MOTE_ERR_NO_MEMORY && mote_arena_used(a) == used);
+            const char *msg = mote_arena_error(a)->message;
+            const char *num = strstr(msg, "needs ");
+            CHECK(num != NULL);
+            if (num && !strstr(msg, "at least")) {
+                size_t need = strtoul(num + 6, NULL, 10);
+                /* an arena with exactly that much free loads the module */
+                size_t exact = size - (size - used) + need;
+                uint8_t *buf2 = malloc(exact + 8);
+                mote_arena *b = mote_arena_init(buf2, exact);
+                CHECK(mote_load(b, wasm, len, NULL, &m) == MOTE_OK);
+                CHECK(need <= needs.load_peak + 64);
+                free(buf2);
+            }
+        }
+        free(buf);
+    }
+    /* and the measured total is enough for load + instantiate */
+    uint8_t *buf = malloc(needs.total);
+    mote_arena *a = mote_arena_init(buf, needs.total);
+    current = a;
+    mote_module *m;
+    mote_instance *inst;
+    CHECK(mote_load(a, wasm, len, NULL, &m) == MOTE_OK);
+    CHECK(mote_instantiate(a, m, basic_imports, 3, &cfg, &inst) == MOTE_OK);
+    mote_value r[1];
+    CHECK(call1(inst, "fib", 12, r) == MOTE_OK && r[0].i32 == 144);
+    free(buf);
+    free(big);
+    free(wasm);
+}
+
+static const struct {
+    const char *name;
+    void (*fn)(void);
+} tests[] = {
+    {"arena", test_arena},
+    {"calls", test_calls},
+    {"traps", test_traps},
+    {"memory_grow", test_memory_grow},
+    {"fuel", test_fuel},
+    {"start", test_start},
+    {"bad_modules", test_bad_modules},
+    {"arena_too_small", test_arena_too_small},
+};
+
+int main(int argc, char **argv)
+{
+    if (argc != 3) {
+        fprintf(stderr, "usage: %s <wasm-dir> <test>\n", argv[0]);
+        return 2;
+    }
+    wasm_dir = argv[1];
+    for (size_t i = 0; i < sizeof tests / sizeof tests[0]; i++) {
+        if (strcmp(tests[i].name, argv[2]) == 0) {
+            tests[i].fn();
+            printf("%s: %s\n", argv[2], failures ? "FAILED" : "ok");
+            return failures ? 1 : 0;
+        }
+    }
+    fprintf(stderr, "no test named %s\n", argv[2]);
+    return 2;
+}

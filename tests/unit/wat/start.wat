@@ -1,0 +1,8 @@
+;; The start function runs at instantiation and can trap.
+(module
+  (import "env" "flag" (global $flag i32))
+  (global $seen (export "seen") (mut i32) (i32.const 0))
+  (func $start
+    (if (global.get $flag) (then (unreachable)))
+    (global.set $seen (i32.const 1)))
+  (start $start))
