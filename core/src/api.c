@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "arena.h"
+#include "compile.h"
 #include "error.h"
 #include "reader.h"
 #include "runtime.h"
@@ -338,18 +339,29 @@ static uint32_t func_at(const mote_instance *inst, const uint32_t *pc)
     return lo < m->nfuncs ? lo : MOTE_NO_FUNC;
 }
 
+/* The wasm offset of code word pc of function func in inst's module. */
+static uint32_t offset_at(const mote_instance *inst, uint32_t func, const uint32_t *pc)
+{
+    if (func == MOTE_NO_FUNC)
+        return 0;
+    return compile_locate(inst->module, inst->arena, func, (uint32_t)(pc - inst->code));
+}
+
 mote_status raise_trap(mote_instance *owner, mote_trap kind, const char *message)
 {
     exec *ex = &owner->ex;
     mote_error *err = &owner->arena->error;
     const mote_instance *where = ex->trap_inst ? ex->trap_inst : owner;
     uint32_t func = func_at(where, ex->trap_pc);
+    uint32_t offset = offset_at(where, func, ex->trap_pc);
+    const char *text = message ? message : mote_trap_message(kind);
     if (func != MOTE_NO_FUNC)
-        error_set(err, MOTE_TRAP, "%s (in func %u)", message ? message : mote_trap_message(kind), func);
+        error_set(err, MOTE_TRAP, "%s (func %u +0x%x)", text, func, offset);
     else
-        error_set(err, MOTE_TRAP, "%s", message ? message : mote_trap_message(kind));
+        error_set(err, MOTE_TRAP, "%s", text);
     err->trap = kind;
     err->func = func;
+    err->offset = offset;
     return MOTE_TRAP;
 }
 
@@ -361,7 +373,7 @@ size_t mote_backtrace(const mote_instance *inst, mote_frame *frames, size_t max)
         return 0;
     if (n < max) {
         frames[n].func = func_at(ex->trap_inst, ex->trap_pc);
-        frames[n].offset = 0;
+        frames[n].offset = offset_at(ex->trap_inst, frames[n].func, ex->trap_pc);
         frames[n].instance = ex->trap_inst;
         n++;
     }
@@ -370,7 +382,7 @@ size_t mote_backtrace(const mote_instance *inst, mote_frame *frames, size_t max)
         if (f->pc == inst->ex.stub + 1)
             break;
         frames[n].func = func_at(f->inst, f->pc - 1);
-        frames[n].offset = 0;
+        frames[n].offset = offset_at(f->inst, frames[n].func, f->pc - 1);
         frames[n].instance = f->inst;
         n++;
     }
@@ -458,18 +470,31 @@ mote_status mote_memory_new(mote_arena *a, const mote_limits *lim, mote_memory *
         lim->min > format_max || (lim->has_max && (lim->max > format_max || lim->max < lim->min)))
         return error_set(&a->error, MOTE_ERR_ARGUMENT, "mote_memory_new: bad limits");
     mote_memory *mem = arena_zalloc(a, sizeof *mem);
+    if (!mem)
+        return error_set(&a->error, MOTE_ERR_NO_MEMORY, "arena too small for a memory");
+    /* Reserve the maximum when it is known and fits, so the memory can grow
+     * even after other objects are allocated behind it. */
     size_t bytes = (size_t)(lim->min << page_log2);
-    uint8_t *base = mem ? arena_alloc(a, bytes) : NULL;
-    if (!mem || (!base && bytes)) {
+    size_t reserve = bytes;
+    uint8_t *base = NULL;
+    if (lim->has_max && (lim->max << page_log2) <= arena_free(a)) {
+        reserve = (size_t)(lim->max << page_log2);
+        base = arena_alloc(a, reserve);
+    }
+    if (!base) {
+        reserve = bytes;
+        base = arena_alloc(a, bytes);
+    }
+    if (!base && bytes)
         return error_set(&a->error, MOTE_ERR_NO_MEMORY, "arena too small for a memory of %z bytes",
                          bytes);
-    }
     if (!base)
-        base = (uint8_t *)mem + sizeof *mem;    /* empty: grows from the arena bottom */
+        base = a->base + a->bottom;     /* empty: grows from the arena's bottom */
     memset(base, 0, bytes);
     mem->base = base;
     mem->arena = a;
     mem->size = bytes;
+    mem->reserved = reserve;
     mem->page_log2 = page_log2;
     mem->max_pages = lim->has_max ? lim->max : format_max;
     *out = mem;

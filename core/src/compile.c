@@ -484,8 +484,14 @@ mote_status compile_function(compiler *c, uint32_t fi)
 
     mote_arena *a = c->arena;
     size_t scratch_top = a->top;
-    c->base = (uint32_t)(((a->base + a->bottom) - (uint8_t *)c->mcode) / 4);
-    c->code = c->overflow ? NULL : (uint32_t *)(a->base + a->bottom);
+    bool locating = c->locate >= 0;
+    if (locating) {                 /* recompiling to map code back to wasm */
+        c->base = f->code - 2;
+        c->code = NULL;
+    } else {
+        c->base = (uint32_t)(((a->base + a->bottom) - (uint8_t *)c->mcode) / 4);
+        c->code = c->overflow ? NULL : (uint32_t *)(a->base + a->bottom);
+    }
     c->pos = 0;
     update_cap(c);
 
@@ -502,7 +508,8 @@ mote_status compile_function(compiler *c, uint32_t fi)
     uint32_t entry = c->base + c->pos;
     if (c->code)
         resolve_calls(c, f, entry);
-    f->code = entry;
+    if (!locating)
+        f->code = entry;
 
     st = compile_body(c);
     if (st != MOTE_OK)
@@ -515,9 +522,33 @@ mote_status compile_function(compiler *c, uint32_t fi)
         c->code[0] = frame_slots;
     c->scratch_used = a->size - a->top;
     a->top = scratch_top;                  /* scratch of this function is done */
+    if (locating)
+        return MOTE_OK;
     if (!c->overflow)
         a->bottom += MOTE_ALIGN_UP((size_t)c->pos * 4);
     else
         c->counted_bytes += MOTE_ALIGN_UP((size_t)c->pos * 4);
     return MOTE_OK;
+}
+
+uint32_t compile_locate(const mote_module *m, mote_arena *scratch, uint32_t func, uint32_t word)
+{
+    if (func < m->nfunc_imports || func >= m->nfuncs)
+        return 0;
+    mote_error quiet;               /* a failure here must not hide the trap's record */
+    compiler c;
+    memset(&c, 0, sizeof c);
+    c.m = m;
+    c.err = &quiet;
+    quiet.status = MOTE_OK;
+    c.arena = scratch;
+    c.handlers = interp_handler_words();
+    c.funcs = (mod_func *)MOD_FUNCS(m);
+    c.locate = word;
+    c.located = 0;
+    size_t top = scratch->top, peak = scratch->peak;
+    mote_status st = compile_function(&c, func);
+    scratch->top = top;
+    scratch->peak = peak;           /* diagnostics do not count as use */
+    return st == MOTE_OK ? c.located : 0;
 }

@@ -114,6 +114,11 @@ mote_status compile_fail(compiler *c, mote_status st, const char *fmt, ...);
 mote_status compile_function(compiler *c, uint32_t func_index);
 bool ctrl_reserve(compiler *c);
 
+/* The wasm offset of the instruction whose code holds module code word
+ * `word` of function `func`, found by compiling it again (counting only)
+ * with scratch from `scratch`; 0 if that is not possible. */
+uint32_t compile_locate(const mote_module *m, mote_arena *scratch, uint32_t func, uint32_t word);
+
 bool cval_push(compiler *c, uint8_t type, uint8_t kind, uint16_t src, uint64_t k);
 uint16_t push_temp(compiler *c, uint8_t type);
 bool pop_check(compiler *c, uint8_t want, cval *out);

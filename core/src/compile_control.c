@@ -32,13 +32,21 @@ static uint16_t label_slot(const cframe *f, const uint8_t *types, uint32_t i)
     return (uint16_t)off;
 }
 
+static bool check_short(compiler *c, uint32_t avail, uint32_t n)
+{
+    compile_fail(c, MOTE_ERR_INVALID, "type mismatch: %u values on the stack, %u expected", avail, n);
+    return false;
+}
+
 /*
  * Checks that the top of the stack holds values of `types`.  With `exact`,
  * nothing else may be above the current frame's base (block ends).  In
  * unreachable code missing values are supplied, so the stack afterwards
- * always holds n entries of the right types.
+ * always holds n entries of the right types.  Without `retype` (branches
+ * that leave the code unreachable anyway) the stack is only checked: a
+ * polymorphic stack can meet labels of different types.
  */
-static bool check_values(compiler *c, const uint8_t *types, uint32_t n, bool exact)
+static bool check_values(compiler *c, const uint8_t *types, uint32_t n, bool exact, bool retype)
 {
     cframe *f = frame_at(c, 0);
     uint32_t avail = c->nvals - f->height;
@@ -55,15 +63,15 @@ static bool check_values(compiler *c, const uint8_t *types, uint32_t n, bool exa
                          mote_valtype_name(want), mote_valtype_name(v->type));
             return false;
         }
-        v->type = want;
+        if (retype)
+            v->type = want;
     }
     if (avail >= n)
         return true;
-    if (!f->unreachable) {
-        compile_fail(c, MOTE_ERR_INVALID, "type mismatch: %u values on the stack, %u expected",
-                     avail, n);
-        return false;
-    }
+    if (!f->unreachable)
+        return check_short(c, avail, n);
+    if (!retype)
+        return true;
     /* Unreachable code: rebuild the values with the right types. */
     while (c->nvals > f->height) {
         cval discard;
@@ -319,7 +327,7 @@ static mote_status enter_block(compiler *c, uint8_t kind)
     cval cond = {0};
     if (kind == F_IF && !pop_check(c, MOTE_I32, &cond))
         return c->err->status;
-    if (!check_values(c, params, np, false))
+    if (!check_values(c, params, np, false, true))
         return c->err->status;
     /* Values that live on across the block must sit in their homes: a local
      * may change inside, and branches deliver params/results to homes. */
@@ -364,7 +372,7 @@ static mote_status compile_else(compiler *c)
     cframe *f = frame_at(c, 0);
     if (f->kind != F_IF)
         return compile_fail(c, MOTE_ERR_INVALID, "else without a matching if");
-    if (!check_values(c, f->results, f->nresults, true))
+    if (!check_values(c, f->results, f->nresults, true, true))
         return c->err->status;
     if (c->live) {
         for (uint32_t i = c->nvals - f->nresults; i < c->nvals; i++)
@@ -391,7 +399,7 @@ static mote_status compile_else(compiler *c)
 mote_status compile_end(compiler *c, bool *function_done)
 {
     cframe *f = frame_at(c, 0);
-    if (!check_values(c, f->results, f->nresults, true))
+    if (!check_values(c, f->results, f->nresults, true, true))
         return c->err->status;
     if (f->kind == F_IF) {
         /* no else: the false path carries the params through unchanged */
@@ -437,7 +445,7 @@ static mote_status compile_br(compiler *c)
     cframe *f = frame_at(c, depth);
     const uint8_t *types;
     uint32_t n = label_arity(f, &types);
-    if (!check_values(c, types, n, false))
+    if (!check_values(c, types, n, false, false))
         return c->err->status;
     emit_branch(c, f);
     set_unreachable(c);
@@ -456,7 +464,7 @@ static mote_status compile_br_if(compiler *c)
     cframe *f = frame_at(c, depth);
     const uint8_t *types;
     uint32_t n = label_arity(f, &types);
-    if (!check_values(c, types, n, false))
+    if (!check_values(c, types, n, false, true))
         return c->err->status;
     if (!c->live)
         return MOTE_OK;
@@ -520,7 +528,7 @@ static mote_status compile_br_table(compiler *c)
         rd_u32(&check, &d);
         if (label_arity(frame_at(c, d), &types) != arity)
             return compile_fail(c, MOTE_ERR_INVALID, "type mismatch: br_table labels differ in arity");
-        if (!check_values(c, types, arity, false))
+        if (!check_values(c, types, arity, false, false))
             return c->err->status;
     }
     if (c->live) {
@@ -545,7 +553,7 @@ static mote_status compile_br_table(compiler *c)
 
 static mote_status compile_return(compiler *c)
 {
-    if (!check_values(c, type_results(c->m, c->type), c->type->nresults, false))
+    if (!check_values(c, type_results(c->m, c->type), c->type->nresults, false, false))
         return c->err->status;
     emit_return(c);
     set_unreachable(c);
@@ -558,7 +566,7 @@ static mote_status compile_return(compiler *c)
 static bool take_args(compiler *c, const mod_type *t, uint16_t *argbase)
 {
     const uint8_t *params = type_params(c->m, t);
-    if (!check_values(c, params, t->nparams, false))
+    if (!check_values(c, params, t->nparams, false, true))
         return false;
     uint32_t first = c->nvals - t->nparams;
     if (c->live)

@@ -408,10 +408,10 @@ static bool pop3(compiler *c, uint8_t t1, uint8_t t2, uint8_t t3, uint16_t out[3
 
 static mote_status need_data_count(compiler *c, uint32_t seg)
 {
-    if (!c->m->has_data_count)
-        return compile_fail(c, MOTE_ERR_MALFORMED, "data count section required");
     if (seg >= c->m->ndatas)
         return compile_fail(c, MOTE_ERR_INVALID, "unknown data segment %u", seg);
+    if (!c->m->has_data_count)
+        return compile_fail(c, MOTE_ERR_MALFORMED, "data count section required");
     return MOTE_OK;
 }
 

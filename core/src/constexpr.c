@@ -3,6 +3,7 @@
 
 #include "compile.h"
 #include "error.h"
+#include "syntax.h"
 
 static mote_status bad(mote_error *err, const reader *r, mote_status st, const char *what)
 {
@@ -88,6 +89,8 @@ mote_status const_validate(const mote_module *m, reader *r, uint8_t want, uint32
             continue;
         }
         default:
+            if (!opcode_exists(op))
+                return bad(err, r, MOTE_ERR_MALFORMED, "illegal opcode");
             return bad(err, r, MOTE_ERR_INVALID, "constant expression required");
         }
         if (depth == MAX_CONST_EXPR_DEPTH)

@@ -14,6 +14,7 @@
 #include "compile.h"
 #include "constexpr.h"
 #include "error.h"
+#include "syntax.h"
 
 enum {
     SEC_CUSTOM = 0, SEC_TYPE, SEC_IMPORT, SEC_FUNC, SEC_TABLE, SEC_MEMORY, SEC_GLOBAL,
@@ -876,6 +877,23 @@ static void number_refs(loader *L)
 
 /* ---- compiling ------------------------------------------------------------------- */
 
+/* After a validation error in body `from`: if that or a later body is
+ * malformed, that is the error to report (decoding precedes validation). */
+static mote_status malformed_later(loader *L, uint32_t from, mote_status st)
+{
+    const mod_func *funcs = MOD_FUNCS(L->m);
+    for (uint32_t i = from; i < L->m->nfuncs; i++) {
+        reader r = {L->wasm + funcs[i].body, L->wasm + funcs[i].body + funcs[i].body_len, L->wasm, NULL};
+        if (!syntax_check_body(&r)) {
+            error_set(L->err, MOTE_ERR_MALFORMED, "func %u +0x%x: %s", i, rd_offset(&r), r.err);
+            L->err->func = i;
+            L->err->offset = rd_offset(&r);
+            return MOTE_ERR_MALFORMED;
+        }
+    }
+    return st;
+}
+
 /*
  * Compiles every body.  *peak receives the highest arena offset the load
  * reached or would have reached (code below, scratch above), counting the
@@ -899,6 +917,8 @@ static mote_status compile_all(loader *L, size_t *peak)
     *peak = a->bottom + (a->size - a->top);
     for (uint32_t i = m->nfunc_imports; i < m->nfuncs; i++) {
         mote_status st = compile_function(&c, i);
+        if (st == MOTE_ERR_INVALID)
+            return malformed_later(L, i, st);
         if (st != MOTE_OK) {
             *peak = 0;              /* not even scratch fitted: no figure */
             return st;

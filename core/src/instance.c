@@ -55,8 +55,11 @@ int64_t memory_grow(mote_memory *mem, uint64_t delta)
     uint64_t bytes = want << mem->page_log2;
     if ((mem->cap && bytes > mem->cap) || bytes > (uint64_t)SIZE_MAX || !mem->arena)
         return -1;
-    if (!arena_grow_last(mem->arena, mem->base, (size_t)mem->size, (size_t)bytes))
-        return -1;
+    if (bytes > mem->reserved) {
+        if (!arena_grow_last(mem->arena, mem->base, (size_t)mem->reserved, (size_t)bytes))
+            return -1;
+        mem->reserved = bytes;
+    }
     memset(mem->base + mem->size, 0, (size_t)(bytes - mem->size));
     mem->size = bytes;
     return (int64_t)pages;
@@ -470,6 +473,7 @@ static mote_status init_memory(mote_instance *inst, const mote_instance_config *
     mem->base = base;
     mem->arena = a;
     mem->size = d->min << d->page_log2;
+    mem->reserved = mem->size;
     mem->page_log2 = d->page_log2;
     mem->max_pages = d->has_max ? d->max : (d->page_log2 == 16 ? MAX_PAGES_64K : 0xFFFFFFFFull);
     mem->cap = cfg ? cfg->memory_cap : 0;

@@ -36,6 +36,7 @@ struct mote_memory {
     uint64_t size;                      /* bytes */
     uint64_t max_pages;                 /* the declared maximum, or the format's */
     uint64_t cap;                       /* embedder cap in bytes (0: none) */
+    uint64_t reserved;                  /* bytes allocated at base (>= size) */
     uint32_t page_log2;
     uint32_t pad_;
 };
