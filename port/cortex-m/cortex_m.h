@@ -1,0 +1,36 @@
+/*
+ * cortex_m.h -- the System Control Space registers the Cortex-M port uses
+ * (ARMv7-M and ARMv8-M mainline share these addresses).
+ */
+#ifndef MOTE_CORTEX_M_H
+#define MOTE_CORTEX_M_H
+
+#include <stdint.h>
+
+#define CM_REG(addr) (*(volatile uint32_t *)(addr))
+
+#define CM_ICSR   CM_REG(0xE000ED04u)   /* interrupt control and state */
+#define CM_VTOR   CM_REG(0xE000ED08u)   /* vector table offset */
+#define CM_CFSR   CM_REG(0xE000ED28u)   /* configurable fault status */
+#define CM_HFSR   CM_REG(0xE000ED2Cu)   /* HardFault status */
+#define CM_MMFAR  CM_REG(0xE000ED34u)   /* MemManage fault address */
+#define CM_BFAR   CM_REG(0xE000ED38u)   /* BusFault address */
+#define CM_CPACR  CM_REG(0xE000ED88u)   /* coprocessor access control */
+
+#define CM_NVIC_ISER(n) CM_REG(0xE000E100u + 4u * (n))   /* set-enable */
+#define CM_NVIC_ICER(n) CM_REG(0xE000E180u + 4u * (n))   /* clear-enable */
+#define CM_NVIC_ICPR(n) CM_REG(0xE000E280u + 4u * (n))   /* clear-pending */
+
+/* The number of the exception being handled (0 in thread mode). */
+static inline uint32_t cm_active_exception(void)
+{
+    uint32_t ipsr;
+    __asm__ volatile("mrs %0, ipsr" : "=r"(ipsr));
+    return ipsr & 0x1FFu;
+}
+
+void mote_cm_reset(void);
+void mote_cm_fault_entry(void);
+void mote_cm_irq_entry(void);
+
+#endif /* MOTE_CORTEX_M_H */

@@ -1,0 +1,93 @@
+/*
+ * outcome.c -- recording what became of each command: counts, the
+ * expected-failures list, and the lines printed for failures and skips.
+ */
+#include "script.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+
+/* "<name>:<line>: <kind> <what>: " then the detail. */
+static void print_line(spec_script *s, const char *detail)
+{
+    fprintf(s->out, "%s:%lu: %s%s%s: %s\n", s->name, s->line, s->kind,
+            s->what.len ? " " : "", s->what.text, detail);
+}
+
+static spec_xfail_entry *entry(spec_script *s)
+{
+    spec_xfail_entry *e = spec_xfail_find(&s->xfail, s->line);
+    if (e)
+        e->seen = true;
+    return e;
+}
+
+void spec_pass(spec_script *s)
+{
+    if (s->done)
+        return;
+    s->done = true;
+    spec_xfail_entry *e = entry(s);
+    if (e)
+        e->passed = true;
+    if (s->is_assertion)
+        s->counts->passed++;
+}
+
+void spec_fail(spec_script *s, const char *fmt, ...)
+{
+    if (s->done)
+        return;
+    s->done = true;
+    spec_xfail_entry *e = entry(s);
+    if (e) {
+        e->failed = true;
+        s->counts->expected_failures++;
+        return;
+    }
+    spec_msg detail;
+    msg_clear(&detail);
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(detail.text, sizeof detail.text, fmt, ap);
+    va_end(ap);
+    s->counts->failed++;
+    print_line(s, detail.text);
+}
+
+void spec_skip(spec_script *s, spec_skip_reason why, const char *fmt, ...)
+{
+    if (s->done)
+        return;
+    s->done = true;
+    entry(s);
+    s->counts->skipped++;
+    switch (why) {
+    case SPEC_SKIP_TEXT:      s->counts->skipped_text++; break;
+    case SPEC_SKIP_ARENA:     s->counts->skipped_arena++; break;
+    case SPEC_SKIP_V128:      s->counts->skipped_v128++; break;
+    case SPEC_SKIP_DEPENDENT: s->counts->skipped_dependent++; break;
+    }
+    /* Text modules and v128 are known gaps, counted in the summary; a module
+       that does not fit the arena is a fact about this board: say it. */
+    if (why != SPEC_SKIP_ARENA)
+        return;
+    spec_msg detail;
+    msg_clear(&detail);
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(detail.text, sizeof detail.text, fmt, ap);
+    va_end(ap);
+    print_line(s, detail.text);
+}
+
+void spec_note(spec_script *s, const char *fmt, ...)
+{
+    spec_msg detail;
+    msg_clear(&detail);
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(detail.text, sizeof detail.text, fmt, ap);
+    va_end(ap);
+    print_line(s, detail.text);
+}

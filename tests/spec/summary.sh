@@ -1,0 +1,43 @@
+#!/bin/sh
+# summary.sh MANIFEST -- the grand total of the spec suite over all scripts.
+#
+# MANIFEST (written by CMake, build/.../tests/spec/manifest.txt) has one line per script:
+#   result <name> <result-file>   a script mote-spec ran; its --result-file holds
+#                                 "<name> <passed> <failed> <skipped> <xfail> <stale>"
+#   simd <name> <wast-file>       a SIMD script, not run yet: its assertions count
+#                                 as skipped.  They are counted from the .wast text
+#                                 as occurrences of "(assert_" (no JSON is made for
+#                                 them), so the figure is close, not exact.
+# Prints one line per script, then:
+#   total: N passed, N failed, N skipped (...)
+# and exits 0 only if nothing failed, no expected failure is stale and every
+# script has a result (a missing one means it was not run in this ctest run).
+set -u
+manifest=${1:?usage: summary.sh MANIFEST}
+[ -r "$manifest" ] || { echo "summary.sh: cannot read $manifest" >&2; exit 2; }
+
+passed=0 failed=0 skipped=0 xfail=0 stale=0 missing=0 scripts=0 simd_files=0 simd_asserts=0
+while read -r kind name path; do
+  case $kind in
+    result)
+      scripts=$((scripts + 1))
+      if [ -r "$path" ] && read -r _ p f s x st < "$path" && [ -n "${st:-}" ]; then
+        passed=$((passed + p)); failed=$((failed + f)); skipped=$((skipped + s))
+        xfail=$((xfail + x)); stale=$((stale + st))
+        echo "$name: $p passed, $f failed, $s skipped"
+      else
+        missing=$((missing + 1))
+        echo "$name: no result (not run in this ctest run, or it crashed)"
+      fi ;;
+    simd)
+      n=$(grep -o '(assert_' "$path" | wc -l)
+      simd_files=$((simd_files + 1)); simd_asserts=$((simd_asserts + n))
+      echo "$name: 0 passed, 0 failed, $n skipped (SIMD not supported yet)" ;;
+  esac
+done < "$manifest"
+
+skipped=$((skipped + simd_asserts))
+echo "total: $passed passed, $failed failed, $skipped skipped" \
+     "($scripts scripts run, $missing without a result; $xfail expected failures," \
+     "$stale stale; $simd_files SIMD scripts with $simd_asserts assertions skipped)"
+[ "$failed" -eq 0 ] && [ "$stale" -eq 0 ] && [ "$missing" -eq 0 ]

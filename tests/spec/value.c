@@ -1,0 +1,285 @@
+/* value.c -- spec script values; see value.h. */
+#include "value.h"
+#include "nan.h"
+
+#include <stdio.h>
+#include <string.h>
+
+static bool text_is(const char *text, size_t len, const char *s)
+{
+    return text && strlen(s) == len && memcmp(text, s, len) == 0;
+}
+
+bool spec_parse_u64(const char *text, size_t len, uint64_t *out)
+{
+    if (text == NULL || len == 0)
+        return false;
+    uint64_t v = 0;
+    for (size_t i = 0; i < len; i++) {
+        unsigned d = (unsigned)(text[i] - '0');
+        if (d > 9 || v > (UINT64_MAX - d) / 10)
+            return false;
+        v = v * 10 + d;
+    }
+    *out = v;
+    return true;
+}
+
+void *spec_extern_ref(uint64_t n)
+{
+    if (n >= (uint64_t)UINTPTR_MAX)
+        return NULL;
+    return (void *)(uintptr_t)(n + 1);
+}
+
+static bool type_from_name(const char *type, size_t len, mote_valtype *out)
+{
+    static const struct { const char *name; mote_valtype type; } types[] = {
+        {"i32", MOTE_I32}, {"i64", MOTE_I64}, {"f32", MOTE_F32}, {"f64", MOTE_F64},
+        {"v128", MOTE_V128}, {"funcref", MOTE_FUNCREF}, {"externref", MOTE_EXTERNREF},
+    };
+    for (size_t i = 0; i < sizeof types / sizeof types[0]; i++)
+        if (text_is(type, len, types[i].name)) {
+            *out = types[i].type;
+            return true;
+        }
+    return false;
+}
+
+static spec_parse parse_number(const char *value, size_t len, spec_value *out)
+{
+    bool is_float = out->type == MOTE_F32 || out->type == MOTE_F64;
+    if (is_float && text_is(value, len, "nan:canonical")) {
+        out->kind = SPEC_VALUE_NAN_CANONICAL;
+        return SPEC_PARSE_OK;
+    }
+    if (is_float && text_is(value, len, "nan:arithmetic")) {
+        out->kind = SPEC_VALUE_NAN_ARITHMETIC;
+        return SPEC_PARSE_OK;
+    }
+    uint64_t bits;
+    if (!spec_parse_u64(value, len, &bits))
+        return SPEC_PARSE_BAD;
+    bool is32 = out->type == MOTE_I32 || out->type == MOTE_F32;
+    if (is32 && bits > UINT32_MAX)
+        return SPEC_PARSE_BAD;
+    out->kind = SPEC_VALUE_BITS;
+    out->bits = bits;
+    return SPEC_PARSE_OK;
+}
+
+static spec_parse parse_ref(const char *value, size_t len, spec_value *out)
+{
+    if (text_is(value, len, "null")) {
+        out->kind = SPEC_VALUE_REF_NULL;
+        return SPEC_PARSE_OK;
+    }
+    uint64_t n;
+    if (!spec_parse_u64(value, len, &n))
+        return SPEC_PARSE_BAD;
+    if (out->type == MOTE_FUNCREF) {
+        out->kind = SPEC_VALUE_REF_FUNC;    /* (ref.func): any non-null */
+        return SPEC_PARSE_OK;
+    }
+    if (spec_extern_ref(n) == NULL)
+        return SPEC_PARSE_BAD;
+    out->kind = SPEC_VALUE_REF_EXTERN;
+    out->bits = n;
+    return SPEC_PARSE_OK;
+}
+
+spec_parse spec_value_parse(const char *type, size_t type_len,
+                            const char *value, size_t value_len, spec_value *out)
+{
+    memset(out, 0, sizeof *out);
+    if (!type_from_name(type, type_len, &out->type))
+        return SPEC_PARSE_BAD;
+    if (out->type == MOTE_V128)
+        return SPEC_PARSE_UNSUPPORTED;
+    if (value == NULL) {
+        out->kind = SPEC_VALUE_TYPE_ONLY;
+        return SPEC_PARSE_OK;
+    }
+    if (out->type == MOTE_FUNCREF || out->type == MOTE_EXTERNREF)
+        return parse_ref(value, value_len, out);
+    return parse_number(value, value_len, out);
+}
+
+bool spec_value_to_arg(const spec_value *v, mote_value *out)
+{
+    memset(out, 0, sizeof *out);
+    switch (v->kind) {
+    case SPEC_VALUE_BITS:
+        if (v->type == MOTE_I32 || v->type == MOTE_F32)
+            out->u32 = (uint32_t)v->bits;   /* f32 aliases these bits */
+        else
+            out->u64 = v->bits;
+        return true;
+    case SPEC_VALUE_REF_NULL:
+        out->ref = NULL;
+        return true;
+    case SPEC_VALUE_REF_EXTERN:
+        out->ref = spec_extern_ref(v->bits);
+        return true;
+    default:
+        return false;
+    }
+}
+
+static bool match_bits(const spec_value *e, mote_value got)
+{
+    bool is32 = e->type == MOTE_I32 || e->type == MOTE_F32;
+    uint64_t bits = is32 ? got.u32 : got.u64;
+    switch (e->kind) {
+    case SPEC_VALUE_BITS:
+        return bits == e->bits;     /* floats too: -0 != +0, NaN payloads exact */
+    case SPEC_VALUE_NAN_CANONICAL:
+        return e->type == MOTE_F32 ? spec_f32_is_canonical_nan(got.u32)
+                                   : spec_f64_is_canonical_nan(got.u64);
+    case SPEC_VALUE_NAN_ARITHMETIC:
+        return e->type == MOTE_F32 ? spec_f32_is_arithmetic_nan(got.u32)
+                                   : spec_f64_is_arithmetic_nan(got.u64);
+    default:
+        return false;
+    }
+}
+
+bool spec_value_matches(const spec_value *expected, mote_valtype got_type, mote_value got)
+{
+    if (expected->type != got_type)
+        return false;
+    switch (expected->kind) {
+    case SPEC_VALUE_TYPE_ONLY:  return true;
+    case SPEC_VALUE_REF_NULL:   return got.ref == NULL;
+    case SPEC_VALUE_REF_FUNC:   return got.ref != NULL;
+    case SPEC_VALUE_REF_EXTERN: return got.ref == spec_extern_ref(expected->bits);
+    default:                    return match_bits(expected, got);
+    }
+}
+
+const char *spec_type_name(mote_valtype type, char scratch[16])
+{
+    switch (type) {
+    case MOTE_I32:       return "i32";
+    case MOTE_I64:       return "i64";
+    case MOTE_F32:       return "f32";
+    case MOTE_F64:       return "f64";
+    case MOTE_V128:      return "v128";
+    case MOTE_FUNCREF:   return "funcref";
+    case MOTE_EXTERNREF: return "externref";
+    default:
+        snprintf(scratch, 16, "type 0x%02x", (unsigned)type);
+        return scratch;
+    }
+}
+
+/* ---- printing ------------------------------------------------------------ */
+
+/* Decimal without %llu: newlib-nano's printf lacks long long. */
+static void u64_dec(char out[21], uint64_t v)
+{
+    char tmp[21];
+    size_t n = 0;
+    do {
+        tmp[n++] = (char)('0' + v % 10);
+        v /= 10;
+    } while (v);
+    for (size_t i = 0; i < n; i++)
+        out[i] = tmp[n - 1 - i];
+    out[n] = '\0';
+}
+
+static void u64_hex(char out[17], uint64_t v, int digits)
+{
+    static const char hex[] = "0123456789abcdef";
+    for (int i = 0; i < digits; i++)
+        out[i] = hex[(v >> (4 * (digits - 1 - i))) & 15];
+    out[digits] = '\0';
+}
+
+static void float_note(char *buf, size_t cap, mote_valtype type, uint64_t bits)
+{
+    if (type == MOTE_F32 ? spec_f32_is_nan((uint32_t)bits) : spec_f64_is_nan(bits)) {
+        bool canonical = type == MOTE_F32 ? spec_f32_is_canonical_nan((uint32_t)bits)
+                                          : spec_f64_is_canonical_nan(bits);
+        snprintf(buf, cap, canonical ? "canonical nan" : "nan");
+    } else if (type == MOTE_F32) {
+        float f;
+        uint32_t b = (uint32_t)bits;
+        memcpy(&f, &b, sizeof f);
+        snprintf(buf, cap, "%.9g", (double)f);
+    } else {
+        double d;
+        memcpy(&d, &bits, sizeof d);
+        snprintf(buf, cap, "%.17g", d);
+    }
+}
+
+static void format_bits(char *buf, size_t cap, mote_valtype type, uint64_t bits)
+{
+    char num[21], note[40], scratch[16];
+    const char *name = spec_type_name(type, scratch);
+    if (type == MOTE_I32 || type == MOTE_I64) {
+        u64_dec(num, bits);
+        bool negative = type == MOTE_I32 ? (bits >> 31) != 0 : (bits >> 63) != 0;
+        uint64_t mag = type == MOTE_I32 ? (uint64_t)(~(uint32_t)bits) + 1 : ~bits + 1;
+        u64_dec(note, mag);
+        if (negative)
+            snprintf(buf, cap, "%s:%s (-%s)", name, num, note);
+        else
+            snprintf(buf, cap, "%s:%s", name, num);
+        return;
+    }
+    u64_hex(num, bits, type == MOTE_F32 ? 8 : 16);
+    float_note(note, sizeof note, type, bits);
+    snprintf(buf, cap, "%s:0x%s (%s)", name, num, note);
+}
+
+void spec_value_format(char *buf, size_t cap, const spec_value *v)
+{
+    char scratch[16], num[21];
+    const char *name = spec_type_name(v->type, scratch);
+    switch (v->kind) {
+    case SPEC_VALUE_BITS:           format_bits(buf, cap, v->type, v->bits); return;
+    case SPEC_VALUE_NAN_CANONICAL:  snprintf(buf, cap, "%s:nan:canonical", name); return;
+    case SPEC_VALUE_NAN_ARITHMETIC: snprintf(buf, cap, "%s:nan:arithmetic", name); return;
+    case SPEC_VALUE_REF_NULL:       snprintf(buf, cap, "%s:null", name); return;
+    case SPEC_VALUE_REF_FUNC:       snprintf(buf, cap, "funcref:non-null"); return;
+    case SPEC_VALUE_TYPE_ONLY:      snprintf(buf, cap, "%s:any", name); return;
+    case SPEC_VALUE_REF_EXTERN:
+        u64_dec(num, v->bits);
+        snprintf(buf, cap, "externref:%s", num);
+        return;
+    }
+    snprintf(buf, cap, "?");
+}
+
+void spec_result_format(char *buf, size_t cap, mote_valtype type, mote_value v)
+{
+    char scratch[16], num[21];
+    const char *name = spec_type_name(type, scratch);
+    switch (type) {
+    case MOTE_I32:
+    case MOTE_F32:
+        format_bits(buf, cap, type, v.u32);
+        return;
+    case MOTE_I64:
+    case MOTE_F64:
+        format_bits(buf, cap, type, v.u64);
+        return;
+    case MOTE_EXTERNREF:
+        if (v.ref == NULL) {
+            snprintf(buf, cap, "%s:null", name);
+        } else {
+            u64_dec(num, (uint64_t)((uintptr_t)v.ref - 1));  /* inverse of spec_extern_ref */
+            snprintf(buf, cap, "%s:%s", name, num);
+        }
+        return;
+    case MOTE_FUNCREF:
+        snprintf(buf, cap, v.ref ? "%s:non-null" : "%s:null", name);
+        return;
+    default:
+        snprintf(buf, cap, "%s", name);
+        return;
+    }
+}
