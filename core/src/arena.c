@@ -57,6 +57,11 @@ const mote_error *mote_arena_error(const mote_arena *a)
     return &a->error;
 }
 
+uint32_t mote_arena_grow_refusals(const mote_arena *a)
+{
+    return a->grow_refusals;
+}
+
 void mote_arena_fail_at(mote_arena *a, uint32_t k)
 {
     a->alloc_count = 0;

@@ -25,6 +25,7 @@ struct mote_arena {
     size_t peak;            /* high-water mark of mote_arena_used() */
     uint32_t alloc_count;   /* allocations so far (for fault injection) */
     uint32_t fail_at;       /* if non-zero, the fail_at-th allocation fails */
+    uint32_t grow_refusals; /* memory/table growth refused for lack of room */
     mote_error error;
 };
 

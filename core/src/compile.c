@@ -110,7 +110,7 @@ bool cval_push(compiler *c, uint8_t type, uint8_t kind, uint16_t src, uint64_t k
     v->home = (uint16_t)home;
     v->src = src;
     v->k = k;
-    if (kind == K_LOCAL)
+    if (kind_is_lazy(kind))
         c->nlazy++;
     return true;
 }
@@ -148,7 +148,7 @@ bool pop_check(compiler *c, uint8_t want, cval *out)
         return true;
     }
     *out = c->vals[--c->nvals];
-    if (out->kind == K_LOCAL)
+    if (kind_is_lazy(out->kind))
         c->nlazy--;
     if (want && out->type && out->type != want) {
         compile_fail(c, MOTE_ERR_INVALID, "type mismatch: expected %s, got %s",
@@ -182,7 +182,7 @@ void set_unreachable(compiler *c)
 {
     cframe *f = frame_at(c, 0);
     while (c->nvals > f->height) {
-        if (c->vals[c->nvals - 1].kind == K_LOCAL)
+        if (kind_is_lazy(c->vals[c->nvals - 1].kind))
             c->nlazy--;
         c->nvals--;
     }
@@ -285,6 +285,9 @@ void emit_move(compiler *c, uint16_t dst, const cval *v)
         if (v->src != dst)
             emit_da(c, OP_copy, dst, v->src);
         break;
+    case K_ADDK:
+        emit_dai(c, OP_i32_add_i, dst, v->src, (uint32_t)v->k);
+        break;
     default:
         if (v->home != dst)
             emit_da(c, OP_copy, dst, v->home);
@@ -299,7 +302,7 @@ void materialize(compiler *c, uint32_t index)
     if (v->kind == K_TEMP)
         return;
     emit_move(c, v->home, v);
-    if (v->kind == K_LOCAL)
+    if (kind_is_lazy(v->kind))
         c->nlazy--;
     v->kind = K_TEMP;
 }
@@ -310,7 +313,7 @@ void materialize_local_refs(compiler *c, uint16_t slot)
     if (c->nlazy == 0)
         return;
     for (uint32_t i = 0; i < c->nvals; i++)
-        if (c->vals[i].kind == K_LOCAL && c->vals[i].src == slot)
+        if (kind_is_lazy(c->vals[i].kind) && c->vals[i].src == slot)
             materialize(c, i);
 }
 
@@ -319,7 +322,7 @@ void materialize_all_local_refs(compiler *c)
     if (c->nlazy == 0)
         return;
     for (uint32_t i = 0; i < c->nvals; i++)
-        if (c->vals[i].kind == K_LOCAL)
+        if (kind_is_lazy(c->vals[i].kind))
             materialize(c, i);
 }
 
@@ -331,7 +334,8 @@ uint16_t operand(compiler *c, cval *v)
     case K_LOCAL:
         return v->src;
     case K_CONST:
-        emit_const(c, v->home, v->type, v->k);
+    case K_ADDK:
+        emit_move(c, v->home, v);
         v->kind = K_TEMP;
         return v->home;
     default:

@@ -9,7 +9,9 @@
  *   K_TEMP   the value is in its home slot (the frame slot of its stack
  *            position: homes start right after the locals);
  *   K_LOCAL  the value is still the local in slot `src` (local.get);
- *   K_CONST  the value is the constant `k` (i32.const ...).
+ *   K_CONST  the value is the constant `k` (i32.const ...);
+ *   K_ADDK   the value is the i32 in slot `src` plus the constant `k`
+ *            (an address being formed: loads and stores take it whole).
  *
  * Consumers read locals and constants where they are; a K_LOCAL is copied
  * to its home only when the local is about to change, when control flow
@@ -26,16 +28,22 @@
 #include "ops.h"
 #include "reader.h"
 
-enum { K_TEMP, K_LOCAL, K_CONST };
+enum { K_TEMP, K_LOCAL, K_CONST, K_ADDK };
+
+/* Kinds that read a slot which may change before the value is used. */
+static inline bool kind_is_lazy(uint8_t kind)
+{
+    return kind == K_LOCAL || kind == K_ADDK;
+}
 enum { F_BLOCK, F_LOOP, F_IF, F_ELSE, F_FUNC };
 
 typedef struct cval {
     uint8_t type;           /* value type; 0 = unknown (unreachable code) */
     uint8_t kind;           /* K_TEMP / K_LOCAL / K_CONST */
     uint16_t home;          /* byte offset of its home slot */
-    uint16_t src;           /* K_LOCAL: byte offset of the local's slot */
+    uint16_t src;           /* K_LOCAL, K_ADDK: byte offset of the slot read */
     uint16_t pad_;
-    uint64_t k;             /* K_CONST: the bits */
+    uint64_t k;             /* K_CONST: the bits; K_ADDK: the addend */
 } cval;
 
 typedef struct cframe {
@@ -93,7 +101,7 @@ typedef struct compiler {
     uint32_t nvals, vals_cap;
     cframe *ctrl;
     uint32_t nctrl, ctrl_cap;
-    uint32_t nlazy;         /* K_LOCAL entries on the stack */
+    uint32_t nlazy;         /* K_LOCAL and K_ADDK entries on the stack */
 
     bool live;              /* the current point is reachable */
     int32_t last_dst;       /* word index of the d|a word of the last instruction

@@ -164,7 +164,7 @@ static void emit_return(compiler *c)
     if (n == 1 && valtype_slots(types[0]) == 1) {
         cval *v = &c->vals[first];
         uint16_t src = v->kind == K_LOCAL ? v->src : v->home;
-        if (v->kind == K_CONST)
+        if (v->kind == K_CONST || v->kind == K_ADDK)
             emit_move(c, v->home, v);
         emit_op(c, OP_ret1);
         emit_word(c, src);
@@ -356,7 +356,7 @@ static void leave_frame(compiler *c, cframe *f, bool live_after)
         cval discard;
         c->nvals--;
         discard = c->vals[c->nvals];
-        if (discard.kind == K_LOCAL)
+        if (kind_is_lazy(discard.kind))
             c->nlazy--;
     }
     uint32_t nr = f->nresults;

@@ -171,6 +171,43 @@ static bool imm_fits(const opinfo *in, uint64_t k, uint32_t *imm)
     return true;
 }
 
+/*
+ * i32.add/sub of a constant makes no code: the result is left as "slot +
+ * k" (K_ADDK) for a load or store to absorb, or for whoever needs it to
+ * materialise.  A base in a temp may only be its own home: other homes are
+ * overwritten as the stack grows again.
+ */
+static mote_status fold_addk(compiler *c, cval *a, uint32_t k, bool sub, uint16_t d)
+{
+    if (sub)
+        k = (uint32_t)0 - k;
+    uint16_t src;
+    switch (a->kind) {
+    case K_CONST:
+        return cval_push(c, MOTE_I32, K_CONST, 0, (uint32_t)((uint32_t)a->k + k)) ? MOTE_OK
+                                                                                 : c->err->status;
+    case K_LOCAL:
+        src = a->src;
+        break;
+    case K_ADDK:
+        src = a->src;
+        k += (uint32_t)a->k;
+        break;
+    default:
+        src = a->home;
+        break;
+    }
+    bool local_base = src < c->temps_base;
+    if (k == 0 && a->kind == K_LOCAL)
+        return cval_push(c, MOTE_I32, K_LOCAL, src, 0) ? MOTE_OK : c->err->status;
+    if (!local_base && src != d) {
+        emit_dai(c, OP_i32_add_i, d, src, k);
+        push_temp(c, MOTE_I32);
+        return c->err->status;
+    }
+    return cval_push(c, MOTE_I32, K_ADDK, src, k) ? MOTE_OK : c->err->status;
+}
+
 static mote_status compile_binary(compiler *c, const opinfo *in)
 {
     cval a, b;
@@ -189,6 +226,8 @@ static mote_status compile_binary(compiler *c, const opinfo *in)
     }
     uint32_t imm;
     uint32_t start;
+    if ((in->op == OP_i32_add || in->op == OP_i32_sub) && b.kind == K_CONST)
+        return fold_addk(c, &a, (uint32_t)b.k, in->op == OP_i32_sub, d);
     if (has_imm && b.kind == K_CONST && imm_fits(in, b.k, &imm)) {
         uint16_t as = operand(c, &a);
         start = c->pos;
@@ -312,22 +351,24 @@ static mote_status read_memarg(compiler *c, unsigned natural_log2, uint32_t *off
 }
 
 typedef struct memop {
-    uint16_t op;
+    uint16_t op, op_k;      /* plain, and with the address as base + k */
     uint8_t type;
     uint8_t log2;
 } memop;
 
+#define M(o, t, l) {OP_##o, OP_##o##_k, t, l}
 static const memop loads[14] = {
-    {OP_ld32u, I32, 2}, {OP_ld64, I64, 3}, {OP_ld32u, F32, 2}, {OP_ld64, F64, 3},
-    {OP_ld8s, I32, 0}, {OP_ld8u, I32, 0}, {OP_ld16s, I32, 1}, {OP_ld16u, I32, 1},
-    {OP_ld8s, I64, 0}, {OP_ld8u, I64, 0}, {OP_ld16s, I64, 1}, {OP_ld16u, I64, 1},
-    {OP_ld32s, I64, 2}, {OP_ld32u, I64, 2},
+    M(ld32u, I32, 2), M(ld64, I64, 3), M(ld32u, F32, 2), M(ld64, F64, 3),
+    M(ld8s, I32, 0), M(ld8u, I32, 0), M(ld16s, I32, 1), M(ld16u, I32, 1),
+    M(ld8s, I64, 0), M(ld8u, I64, 0), M(ld16s, I64, 1), M(ld16u, I64, 1),
+    M(ld32s, I64, 2), M(ld32u, I64, 2),
 };
 
 static const memop stores[9] = {
-    {OP_st32, I32, 2}, {OP_st64, I64, 3}, {OP_st32, F32, 2}, {OP_st64, F64, 3},
-    {OP_st8, I32, 0}, {OP_st16, I32, 1}, {OP_st8, I64, 0}, {OP_st16, I64, 1}, {OP_st32, I64, 2},
+    M(st32, I32, 2), M(st64, I64, 3), M(st32, F32, 2), M(st64, F64, 3),
+    M(st8, I32, 0), M(st16, I32, 1), M(st8, I64, 0), M(st16, I64, 1), M(st32, I64, 2),
 };
+#undef M
 
 static mote_status compile_load(compiler *c, const memop *m)
 {
@@ -338,8 +379,13 @@ static mote_status compile_load(compiler *c, const memop *m)
     cval addr;
     if (!pop_check(c, MOTE_I32, &addr))
         return c->err->status;
-    uint16_t a = operand(c, &addr);
-    emit_dai(c, (op)m->op, addr.home, a, offset);
+    if (addr.kind == K_ADDK) {      /* the address add rides along */
+        emit_dai(c, (op)m->op_k, addr.home, addr.src, (uint32_t)addr.k);
+        emit_word(c, offset);
+    } else {
+        uint16_t a = operand(c, &addr);
+        emit_dai(c, (op)m->op, addr.home, a, offset);
+    }
     push_temp(c, m->type);
     return c->err->status;
 }
@@ -353,10 +399,13 @@ static mote_status compile_store(compiler *c, const memop *m)
     cval v, addr;
     if (!pop_check(c, m->type, &v) || !pop_check(c, MOTE_I32, &addr))
         return c->err->status;
-    uint16_t a = operand(c, &addr);
+    bool fused = addr.kind == K_ADDK;
+    uint16_t a = fused ? addr.src : operand(c, &addr);
     uint16_t vs = operand(c, &v);
-    emit_op(c, (op)m->op);
+    emit_op(c, (op)(fused ? m->op_k : m->op));
     emit_word(c, (uint32_t)vs | (uint32_t)a << 16);
+    if (fused)
+        emit_word(c, (uint32_t)addr.k);
     emit_word(c, offset);
     return MOTE_OK;
 }

@@ -968,7 +968,8 @@ mote_status mote_load(mote_arena *a, const uint8_t *wasm, size_t len, const mote
     L.err = &a->error;
     L.wasm = wasm;
     L.len = (uint32_t)len;
-    L.features = cfg && cfg->features ? cfg->features : MOTE_FEATURE_ALL;
+    /* 0 means all; otherwise the bits given (MOTE_FEATURE_EXACT alone: none) */
+    L.features = (cfg && cfg->features ? cfg->features : MOTE_FEATURE_ALL) & MOTE_FEATURE_ALL;
     a->error.status = MOTE_OK;
 
     mote_module counts;

@@ -56,8 +56,10 @@ int64_t memory_grow(mote_memory *mem, uint64_t delta)
     if ((mem->cap && bytes > mem->cap) || bytes > (uint64_t)SIZE_MAX || !mem->arena)
         return -1;
     if (bytes > mem->reserved) {
-        if (!arena_grow_last(mem->arena, mem->base, (size_t)mem->reserved, (size_t)bytes))
+        if (!arena_grow_last(mem->arena, mem->base, (size_t)mem->reserved, (size_t)bytes)) {
+            mem->arena->grow_refusals++;
             return -1;
+        }
         mem->reserved = bytes;
     }
     memset(mem->base + mem->size, 0, (size_t)(bytes - mem->size));
@@ -69,8 +71,13 @@ int64_t table_grow(mote_table *t, uint32_t delta, mote_slot init)
 {
     uint32_t old = t->size;
     uint64_t want = (uint64_t)old + delta;
-    if (want > t->max || want > t->capacity)
+    if (want > t->max)
         return -1;
+    if (want > t->capacity) {           /* the reserve is all the table gets */
+        if (t->arena)
+            t->arena->grow_refusals++;
+        return -1;
+    }
     for (uint32_t i = old; i < want; i++)
         t->elems[i] = init;
     t->size = (uint32_t)want;
@@ -141,9 +148,13 @@ size_t instance_bytes(const mote_module *m, const mote_instance_config *cfg)
 
 /* ---- linking ------------------------------------------------------------------ */
 
-static bool name_is(const uint8_t *bytes, uint32_t len, const char *s)
+static bool name_is(const uint8_t *bytes, uint32_t len, const char *s, size_t slen)
 {
-    return s && strlen(s) == len && !memcmp(bytes, s, len);
+    if (!s)
+        return false;
+    if (slen == 0)
+        slen = strlen(s);
+    return slen == len && !memcmp(bytes, s, len);
 }
 
 static mote_valtype sig_type(char ch)
@@ -207,8 +218,8 @@ static const mote_import *find_import(linker *k, const mod_import *im)
     const uint8_t *w = k->m->wasm;
     for (size_t i = 0; i < k->nimports; i++) {
         const mote_import *c = &k->imports[i];
-        if (name_is(w + im->module, im->module_len, c->module) &&
-            name_is(w + im->name, im->name_len, c->name))
+        if (name_is(w + im->module, im->module_len, c->module, c->module_len) &&
+            name_is(w + im->name, im->name_len, c->name, c->name_len))
             return c;
     }
     return NULL;

@@ -34,6 +34,12 @@
 
 #define FUEL_CHUNK 0x10000
 
+#ifdef MOTE_PROFILE
+/* Developer aid (switch dispatch only): the embedder defines this to count
+ * executed instructions by op number. */
+void mote_profile_count(uint32_t op);
+#endif
+
 static int32_t take_fuel(exec *ex)
 {
     if (ex->fuel == MOTE_FUEL_OFF)
@@ -136,6 +142,9 @@ static mote_status run(mote_instance *owner, const int32_t **table_out)
     NEXT();
 #else
 dispatch:
+#ifdef MOTE_PROFILE
+    mote_profile_count(*pc);
+#endif
     switch ((op)*pc) {
 #endif
 
@@ -416,6 +425,42 @@ dispatch:
         pc += 3;                                                     \
         NEXT();                                                      \
     }
+    /* base + k wraps at 32 bits, as the i32.add it replaces did */
+#define EFFECTIVE_K(w, n)                                                 \
+    uint64_t ea = (uint64_t)(uint32_t)(SLOT(HI(w)).u32 + pc[2]) + pc[3];  \
+    if (UNLIKELY(ea + (n) > mem_size))                                    \
+        TRAP(MOTE_TRAP_MEMORY_OUT_OF_BOUNDS)
+#define LOAD_K(name, ctype, field)                                   \
+    OP(name) {                                                       \
+        uint32_t w = pc[1];                                          \
+        EFFECTIVE_K(w, sizeof(ctype));                               \
+        ctype v;                                                     \
+        memcpy(&v, mem + ea, sizeof v);                              \
+        SLOT(LO(w)).field = v;                                       \
+        pc += 4;                                                     \
+        NEXT();                                                      \
+    }
+#define STORE_K(name, ctype, field)                                  \
+    OP(name) {                                                       \
+        uint32_t w = pc[1];                                          \
+        EFFECTIVE_K(w, sizeof(ctype));                               \
+        ctype v = (ctype)SLOT(LO(w)).field;                          \
+        memcpy(mem + ea, &v, sizeof v);                              \
+        pc += 4;                                                     \
+        NEXT();                                                      \
+    }
+    LOAD_K(ld8s_k, int8_t, i64)
+    LOAD_K(ld8u_k, uint8_t, u64)
+    LOAD_K(ld16s_k, int16_t, i64)
+    LOAD_K(ld16u_k, uint16_t, u64)
+    LOAD_K(ld32s_k, int32_t, i64)
+    LOAD_K(ld32u_k, uint32_t, u64)
+    LOAD_K(ld64_k, uint64_t, u64)
+    STORE_K(st8_k, uint8_t, u32)
+    STORE_K(st16_k, uint16_t, u32)
+    STORE_K(st32_k, uint32_t, u32)
+    STORE_K(st64_k, uint64_t, u64)
+
     LOAD(ld8s, int8_t, i64)
     LOAD(ld8u, uint8_t, u64)
     LOAD(ld16s, int16_t, i64)

@@ -47,6 +47,10 @@
     X(ld8s, 3) X(ld8u, 3) X(ld16s, 3) X(ld16u, 3) X(ld32s, 3) X(ld32u, 3)  \
     X(ld64, 3)                                                             \
     X(st8, 3) X(st16, 3) X(st32, 3) X(st64, 3)                             \
+    /* the same with the address formed as base + k (wrapping): [op][d|b][k][off] */ \
+    X(ld8s_k, 4) X(ld8u_k, 4) X(ld16s_k, 4) X(ld16u_k, 4) X(ld32s_k, 4)    \
+    X(ld32u_k, 4) X(ld64_k, 4)                                             \
+    X(st8_k, 4) X(st16_k, 4) X(st32_k, 4) X(st64_k, 4)                     \
     X(memory_size, 2) X(memory_grow, 2) X(memory_fill, 3) X(memory_copy, 3) \
     X(memory_init, 4) X(data_drop, 2)                                      \
     /* tables and references */                                            \

@@ -123,8 +123,21 @@ size_t mote_arena_peak(const mote_arena *arena);
 /* Frees everything in the arena: all modules and instances in it end. */
 void mote_arena_reset(mote_arena *arena);
 
-/* The record of the last failure of an operation on an object in this arena. */
+/*
+ * The record of the last failure of an operation on an object in this
+ * arena.  For calls, that is the arena of the instance mote_call() was
+ * given, even when the trap happened in a function of another instance.
+ */
 const mote_error *mote_arena_error(const mote_arena *arena);
+
+/*
+ * How many times a memory.grow or table.grow in this arena was refused
+ * because the arena had no room (as opposed to the module's declared
+ * maximum or the embedder's cap).  Such a grow returns -1 to the program,
+ * as the specification allows; this count lets a test harness tell the
+ * two apart.
+ */
+uint32_t mote_arena_grow_refusals(const mote_arena *arena);
 
 /* ------------------------------------------------------------------------
  * Values and types
@@ -174,10 +187,14 @@ typedef union mote_value {
 #define MOTE_FEATURE_TAIL_CALL          (1u << 0)
 #define MOTE_FEATURE_EXTENDED_CONST     (1u << 1)
 #define MOTE_FEATURE_CUSTOM_PAGE_SIZES  (1u << 2)
-#define MOTE_FEATURE_ALL                0xFFFFFFFFu
+#define MOTE_FEATURE_ALL                0x7FFFFFFFu
+/* Set this bit to mean "exactly the bits given", so that
+ * MOTE_FEATURE_NONE turns every optional feature off. */
+#define MOTE_FEATURE_EXACT              (1u << 31)
+#define MOTE_FEATURE_NONE               MOTE_FEATURE_EXACT
 
 typedef struct mote_load_config {
-    uint32_t features;      /* MOTE_FEATURE_* bits; 0 means MOTE_FEATURE_ALL */
+    uint32_t features;      /* MOTE_FEATURE_* bits; 0 (or no config) means all */
 } mote_load_config;
 
 /*
@@ -272,8 +289,9 @@ typedef struct mote_extern {
 
 /*
  * One import offered to mote_instantiate().  Module and field names are
- * NUL-terminated strings.  Either `fn` is set (a host function, typed by
- * `signature`) or `ext` names an existing object.
+ * strings of module_len and name_len bytes, or NUL-terminated when the
+ * length is 0.  Either `fn` is set (a host function, typed by `signature`)
+ * or `ext` names an existing object.
  *
  * Signatures list parameter types in parentheses, then result types:
  * i = i32, I = i64, f = f32, F = f64, r = funcref, e = externref.
@@ -282,6 +300,7 @@ typedef struct mote_extern {
 typedef struct mote_import {
     const char *module;
     const char *name;
+    size_t module_len, name_len;    /* 0: the name is NUL-terminated */
     mote_host_fn fn;
     const char *signature;
     void *user;
@@ -315,10 +334,12 @@ typedef struct mote_instance_config {
  * and runs the start function.  config may be NULL.
  *
  * Returns MOTE_ERR_UNLINKABLE when an import is missing or mismatched,
- * MOTE_TRAP when a segment is out of bounds or the start function traps
- * (the instance is then not returned and the arena is left as it was, but
- * segments applied before the failure stay written to imported tables and
- * memories, as the specification requires).
+ * MOTE_TRAP when a segment is out of bounds or the start function traps.
+ * The instance is then not returned and the arena's bottom goes back to
+ * where it was, but segments applied before the failure stay written to
+ * imported tables and memories, as the specification requires: such a
+ * table may then hold references to functions of the failed instance, so
+ * do not reuse that arena space while such a table is in use.
  */
 mote_status mote_instantiate(mote_arena *arena, const mote_module *module,
                              const mote_import *imports, size_t num_imports,
@@ -420,6 +441,7 @@ uint32_t mote_table_size(const mote_table *table);
 mote_status mote_table_get(const mote_table *table, uint32_t index, mote_value *out);
 mote_status mote_table_set(mote_table *table, uint32_t index, mote_value value);
 
+/* The global's type; *mutable_ is set unless mutable_ is NULL. */
 mote_valtype mote_global_type(const mote_global *global, bool *mutable_);
 mote_value mote_global_get(const mote_global *global);
 mote_status mote_global_set(mote_global *global, mote_value value);
@@ -433,7 +455,8 @@ typedef struct mote_needs {
     size_t instance_bytes;  /* one instance with the given config, initial
                                memory and tables included */
     size_t load_peak;       /* most bytes in use during the load */
-    size_t total;           /* arena bytes for load + instantiate in one arena */
+    size_t total;           /* size of an arena buffer that holds the load and
+                               the instance (its own bookkeeping included) */
 } mote_needs;
 
 /*
