@@ -212,10 +212,11 @@ void emit_op(compiler *c, op o)
 {
     if (!c->live)
         return;
-    if (c->locate >= 0 && (int64_t)(c->base + c->pos) <= c->locate)
+    if (c->locate >= 0 && !c->first_pass && (int64_t)(c->base + c->pos) <= c->locate)
         c->located = c->op_offset;
     c->cmp.pos = -1;
     c->last_dst = -1;
+    c->last_copy = -1;
     emit_word(c, (uint32_t)c->handlers[o]);
 }
 
@@ -233,10 +234,36 @@ void forget_dst(compiler *c)
 {
     c->last_dst = -1;
     c->cmp.pos = -1;
+    c->addi.pos = -1;
+    c->last_copy = -1;
+}
+
+/* Two copies in a row become one copy2 (the pair still runs in order). */
+static bool merge_copy(compiler *c, uint16_t d, uint16_t a)
+{
+    if (c->last_copy < 0 || c->last_copy + 2 != (int32_t)c->pos)
+        return false;
+    if (c->code)
+        c->code[c->last_copy] = (uint32_t)c->handlers[OP_copy2];
+    c->last_copy = -1;
+    c->cmp.pos = -1;
+    note_dst(c, d);
+    emit_word(c, (uint32_t)d | (uint32_t)a << 16);
+    return true;
 }
 
 void emit_da(compiler *c, op o, uint16_t d, uint16_t a)
 {
+    if (o == OP_copy && c->live) {
+        if (merge_copy(c, d, a))
+            return;
+        int32_t at = (int32_t)c->pos;
+        emit_op(c, o);
+        note_dst(c, d);
+        emit_word(c, (uint32_t)d | (uint32_t)a << 16);
+        c->last_copy = at;
+        return;
+    }
     emit_op(c, o);
     note_dst(c, d);
     emit_word(c, (uint32_t)d | (uint32_t)a << 16);
@@ -274,20 +301,55 @@ static void emit_const(compiler *c, uint16_t dst, uint8_t type, uint64_t k)
     }
 }
 
+#define MAX_CONST_SLOTS 64u
+
+/* The slot holding constant v (first pass: claims one), or false when the
+ * constant must be written by an instruction instead. */
+static bool const_slot(compiler *c, const cval *v, uint16_t *slot)
+{
+    uint64_t bits = valtype_slots(v->type) == 1 && v->type != MOTE_I64 && v->type != MOTE_F64 &&
+                            !is_reftype(v->type)
+                        ? (uint32_t)v->k
+                        : v->k;
+    for (uint32_t i = 0; i < c->nk; i++) {
+        if (c->kvals[i] == bits) {
+            *slot = (uint16_t)(c->kbase + 8 * i);
+            return true;
+        }
+    }
+    if (c->kfrozen || !c->kvals || c->nk == MAX_CONST_SLOTS)
+        return false;
+    c->kvals[c->nk] = bits;
+    *slot = (uint16_t)(c->kbase + 8 * c->nk++);
+    return true;
+}
+
 /* Writes the value v into slot dst without changing what the stack thinks. */
 void emit_move(compiler *c, uint16_t dst, const cval *v)
 {
+    uint16_t ks;
     switch (v->kind) {
     case K_CONST:
-        emit_const(c, dst, v->type, v->k);
+        if (const_slot(c, v, &ks))
+            emit_da(c, OP_copy, dst, ks);
+        else
+            emit_const(c, dst, v->type, v->k);
         break;
     case K_LOCAL:
         if (v->src != dst)
             emit_da(c, OP_copy, dst, v->src);
         break;
-    case K_ADDK:
+    case K_ADDK: {
+        int32_t at = (int32_t)c->pos;
         emit_dai(c, OP_i32_add_i, dst, v->src, (uint32_t)v->k);
+        if (c->live) {
+            c->addi.pos = at;
+            c->addi.d = dst;
+            c->addi.a = v->src;
+            c->addi.k = (uint32_t)v->k;
+        }
         break;
+    }
     default:
         if (v->home != dst)
             emit_da(c, OP_copy, dst, v->home);
@@ -330,10 +392,14 @@ void materialize_all_local_refs(compiler *c)
  * written to their home first (the home of a popped entry is free). */
 uint16_t operand(compiler *c, cval *v)
 {
+    uint16_t ks;
     switch (v->kind) {
     case K_LOCAL:
         return v->src;
     case K_CONST:
+        if (const_slot(c, v, &ks))
+            return ks;
+        /* fall through */
     case K_ADDK:
         emit_move(c, v->home, v);
         v->kind = K_TEMP;
@@ -468,12 +534,14 @@ static mote_status compile_body(compiler *c)
     return MOTE_OK;
 }
 
-mote_status compile_function(compiler *c, uint32_t fi)
+/* One pass over a body; the second (final) pass emits for real. */
+static mote_status compile_pass(compiler *c, uint32_t fi, bool final)
 {
     mod_func *f = &c->funcs[fi];
     const mote_module *m = c->m;
-    c->func = fi;
-    c->type = &MOD_TYPES(m)[f->type];
+    mote_arena *a = c->arena;
+    bool locating = c->locate >= 0;
+    c->first_pass = !final;
     c->r.base = m->wasm;
     c->r.p = m->wasm + f->body;
     c->r.end = c->r.p + f->body_len;
@@ -485,37 +553,82 @@ mote_status compile_function(compiler *c, uint32_t fi)
     c->ctrl = NULL;
     c->live = true;
     forget_dst(c);
-
-    mote_arena *a = c->arena;
-    size_t scratch_top = a->top;
-    bool locating = c->locate >= 0;
     if (locating) {                 /* recompiling to map code back to wasm */
         c->base = f->code - 2;
         c->code = NULL;
     } else {
         c->base = (uint32_t)(((a->base + a->bottom) - (uint8_t *)c->mcode) / 4);
-        c->code = c->overflow ? NULL : (uint32_t *)(a->base + a->bottom);
+        c->code = c->overflow || !final ? NULL : (uint32_t *)(a->base + a->bottom);
     }
     c->pos = 0;
     update_cap(c);
 
     mote_status st = read_locals(c);
-    if (st == MOTE_OK)
-        st = push_function_frame(c);
+    if (st != MOTE_OK)
+        return st;
+    /* Frame: [params][locals][constants][homes].  Constants sit below the
+     * homes because a callee's frame begins at its caller's arguments. */
+    uint16_t locals_end = c->temps_base;
+    c->kbase = locals_end;
+    c->temps_base = (uint16_t)(locals_end + 8 * c->nk);
+    c->frame_end = c->temps_base;
+    st = push_function_frame(c);
     if (st != MOTE_OK)
         return st;
 
     /* Header: [frame slots][param slots | local slots << 16], then the entry. */
     emit_word(c, 0);
-    uint32_t param_slots = c->type->param_slots;
-    emit_word(c, param_slots | (uint32_t)(c->temps_base / 8) << 16);
+    emit_word(c, c->type->param_slots | (uint32_t)(locals_end / 8) << 16);
     uint32_t entry = c->base + c->pos;
-    if (c->code)
+    if (final && c->code)
         resolve_calls(c, f, entry);
-    if (!locating)
+    if (final && !locating)
         f->code = entry;
-
+    uint32_t kload = 0;
+    if (c->nk) {
+        emit_op(c, OP_kload);
+        emit_word(c, c->kbase | c->nk << 16);
+        kload = c->pos;
+        emit_word(c, 0);
+    }
     st = compile_body(c);
+    if (st != MOTE_OK)
+        return st;
+    if (c->nk) {                    /* the constant table, after the code */
+        c->live = true;
+        if (c->code)
+            c->code[kload] = c->pos - kload;
+        for (uint32_t i = 0; i < c->nk; i++) {
+            emit_word(c, (uint32_t)c->kvals[i]);
+            emit_word(c, (uint32_t)(c->kvals[i] >> 32));
+        }
+    }
+    return MOTE_OK;
+}
+
+mote_status compile_function(compiler *c, uint32_t fi)
+{
+    const mote_module *m = c->m;
+    mote_arena *a = c->arena;
+    c->func = fi;
+    c->type = &MOD_TYPES(m)[c->funcs[fi].type];
+    size_t scratch_top = a->top;
+    c->nk = 0;
+    c->kbase = 0;
+    c->kfrozen = false;
+    c->kvals = scratch_alloc(c, MAX_CONST_SLOTS * sizeof(uint64_t));
+    size_t pass_top = a->top;
+
+    mote_status st = compile_pass(c, fi, false);
+    if (st != MOTE_OK)
+        return st;
+    /* Keep the frame within the operand range: fewer constant slots if need be. */
+    uint32_t used = (c->frame_end + 7) / 8;
+    if (used + c->nk > MAX_FRAME_SLOTS)
+        c->nk = used < MAX_FRAME_SLOTS ? MAX_FRAME_SLOTS - used : 0;
+    c->kfrozen = true;
+    a->top = pass_top;
+    st = compile_pass(c, fi, true);
     if (st != MOTE_OK)
         return st;
     uint32_t frame_slots = (c->frame_end + 7) / 8;
@@ -526,7 +639,7 @@ mote_status compile_function(compiler *c, uint32_t fi)
         c->code[0] = frame_slots;
     c->scratch_used = a->size - a->top;
     a->top = scratch_top;                  /* scratch of this function is done */
-    if (locating)
+    if (c->locate >= 0)
         return MOTE_OK;
     if (!c->overflow)
         a->bottom += MOTE_ALIGN_UP((size_t)c->pos * 4);

@@ -103,11 +103,28 @@ typedef struct compiler {
     uint32_t nctrl, ctrl_cap;
     uint32_t nlazy;         /* K_LOCAL and K_ADDK entries on the stack */
 
+    /* Constants that instructions read get frame slots of their own above
+     * the homes, loaded once per call by a kload at the entry.  A first
+     * pass (counting only) finds them and the frame size; the second pass
+     * emits the code. */
+    uint64_t *kvals;        /* the distinct constants, as slot bits */
+    uint32_t nk;
+    bool kfrozen;           /* second pass: no new constants */
+    bool first_pass;
+    uint16_t kbase;         /* byte offset of constant 0's slot */
+
     bool live;              /* the current point is reachable */
     int32_t last_dst;       /* word index of the d|a word of the last instruction
                                if it wrote only its d slot; else -1 */
     uint16_t last_dst_home;
     pending_cmp cmp;
+    /* the last i32_add_i, which a loop's compare-and-branch may absorb */
+    struct {
+        int32_t pos;        /* word index, -1 if none */
+        uint16_t d, a;
+        uint32_t k;
+    } addi;
+    int32_t last_copy;      /* word index of the last instruction if it is a copy */
     uint32_t stamp;
 
     uint32_t op_offset;     /* wasm offset of the instruction being compiled */

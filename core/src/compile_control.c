@@ -210,6 +210,8 @@ static const uint8_t negated_cmp[10] = {1, 0, 8, 9, 6, 7, 4, 5, 2, 3};
 static const uint16_t br_cmp_ops[10][4] = {MOTE_INT_COMPARES(BRCMP_ROW)};
 #define BR64_ROW(cmp) {OP_br64_##cmp, OP_br64_##cmp##_back},
 static const uint16_t br64_cmp_ops[10][2] = {MOTE_INT_COMPARES(BR64_ROW)};
+#define ADDI_ROW(cmp) {OP_addi_br_##cmp##_back, OP_addi_br_##cmp##_i_back},
+static const uint16_t addi_br_ops[10][2] = {MOTE_INT_COMPARES(ADDI_ROW)};
 #undef X
 
 /*
@@ -228,6 +230,19 @@ static void emit_cond_branch(compiler *c, cval *cond, bool when_true, cframe *f,
     if (fuse) {
         c->pos = (uint32_t)p.pos;           /* drop the compare; the branch does it */
         uint8_t cmp = when_true ? p.cmp : negated_cmp[p.cmp];
+        /* A loop tail "x = a + k; if (x CMP b) continue": one instruction. */
+        bool addi = back && c->addi.pos >= 0 && c->addi.pos + 3 == p.pos && c->addi.d == p.a &&
+                    (p.form == 1 || (p.form == 0 && p.b != c->addi.d));
+        if (addi) {
+            c->pos = (uint32_t)c->addi.pos;
+            emit_op(c, (op)addi_br_ops[cmp][p.form]);
+            emit_word(c, (uint32_t)c->addi.d | (uint32_t)c->addi.a << 16);
+            emit_word(c, c->addi.k);
+            emit_word(c, p.form == 1 ? p.imm : p.b);
+            c->addi.pos = -1;
+            emit_target(c, f);
+            return;
+        }
         switch (p.form) {
         case 0:
             emit_op(c, (op)br_cmp_ops[cmp][back ? 2 : 0]);
@@ -249,6 +264,15 @@ static void emit_cond_branch(compiler *c, cval *cond, bool when_true, cframe *f,
             break;
         }
         }
+    } else if (back && cond->kind == K_LOCAL && c->addi.pos >= 0 &&
+               c->addi.pos + 3 == (int32_t)c->pos && c->addi.d == cond->src) {
+        /* "x = a + k; br_if loop (x)": the add and a test against 0 */
+        c->pos = (uint32_t)c->addi.pos;
+        emit_op(c, (op)addi_br_ops[when_true ? 1 : 0][1]);
+        emit_word(c, (uint32_t)c->addi.d | (uint32_t)c->addi.a << 16);
+        emit_word(c, c->addi.k);
+        emit_word(c, 0);
+        c->addi.pos = -1;
     } else {
         uint16_t a = operand(c, cond);
         op o = when_true ? (back ? OP_br_if_back : OP_br_if) : (back ? OP_br_ifz_back : OP_br_ifz);

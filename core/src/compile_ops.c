@@ -289,10 +289,15 @@ static mote_status compile_local_set(compiler *c, bool tee)
         if (retarget) {
             if (c->code)
                 c->code[c->last_dst] = (c->code[c->last_dst] & 0xFFFF0000u) | slot;
+            if (c->addi.pos >= 0 && c->addi.pos + 1 == c->last_dst)
+                c->addi.d = slot;
         } else if (!(v.kind == K_LOCAL && v.src == slot)) {
             emit_move(c, slot, &v);
         }
-        forget_dst(c);
+        /* No later retargeting of that instruction; an add or a copy just
+         * emitted may still pair with what follows. */
+        c->last_dst = -1;
+        c->cmp.pos = -1;
     }
     if (tee && !cval_push(c, type, K_LOCAL, slot, 0))
         return c->err->status;

@@ -160,6 +160,12 @@ dispatch:
         ret = pc + 1;
         goto do_call_func;
     }
+    OP(kload) {         /* [kbase | n << 16][offset of the constant table] */
+        uint32_t w = pc[1];
+        memcpy(AT(fp, LO(w)), pc + 2 + (int32_t)pc[2], (size_t)HI(w) * sizeof(mote_slot));
+        pc += 3;
+        NEXT();
+    }
     OP(unreachable) {
         TRAP(MOTE_TRAP_UNREACHABLE);
     }
@@ -280,8 +286,38 @@ dispatch:
         pc += 3;                                                       \
         NEXT();                                                        \
     }
+    /* The add's result is written only once the fuel step is paid for, so a
+     * pause here re-runs the whole instruction from the old value. */
+#define ADDI_BR(c)                                                     \
+    OP(addi_br_##c##_back) {                                           \
+        uint32_t w = pc[1];                                            \
+        uint32_t v = SLOT(HI(w)).u32 + pc[2], b = SLOT(pc[3]).u32;     \
+        if (C_##c(v, b, int32_t)) {                                    \
+            FUEL_STEP();                                               \
+            SLOT(LO(w)).u32 = v;                                       \
+            pc += 4 + (int32_t)pc[4];                                  \
+            NEXT();                                                    \
+        }                                                              \
+        SLOT(LO(w)).u32 = v;                                           \
+        pc += 5;                                                       \
+        NEXT();                                                        \
+    }                                                                  \
+    OP(addi_br_##c##_i_back) {                                         \
+        uint32_t w = pc[1];                                            \
+        uint32_t v = SLOT(HI(w)).u32 + pc[2], b = pc[3];               \
+        if (C_##c(v, b, int32_t)) {                                    \
+            FUEL_STEP();                                               \
+            SLOT(LO(w)).u32 = v;                                       \
+            pc += 4 + (int32_t)pc[4];                                  \
+            NEXT();                                                    \
+        }                                                              \
+        SLOT(LO(w)).u32 = v;                                           \
+        pc += 5;                                                       \
+        NEXT();                                                        \
+    }
     MOTE_INT_COMPARES(BR_CMP32)
     MOTE_INT_COMPARES(BR_CMP64)
+    MOTE_INT_COMPARES(ADDI_BR)
 
     /* ---- calls and returns ------------------------------------------------ */
 

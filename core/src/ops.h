@@ -30,7 +30,7 @@
 
 #define MOTE_OPS(X)                                                        \
     /* control */                                                          \
-    X(exit, 1) X(enter, 1) X(unreachable, 1) X(nop, 1)                                 \
+    X(exit, 1) X(enter, 1) X(kload, 3) X(unreachable, 1) X(nop, 1)                                 \
     X(br, 2) X(br_back, 2)                                                 \
     X(br_if, 3) X(br_ifz, 3) X(br_if_back, 3) X(br_ifz_back, 3)            \
     X(br_table, 0)                                                         \
@@ -40,6 +40,7 @@
     /* fused compare-and-branch, register and immediate forms */           \
     MOTE_INT_COMPARES(MOTE_BR_CMP_OPS)                                     \
     MOTE_INT_COMPARES(MOTE_BR_CMP64_OPS)                                   \
+    MOTE_INT_COMPARES(MOTE_ADDI_BR_OPS)                                    \
     /* data movement */                                                    \
     X(copy, 2) X(copy2, 3) X(const32, 3) X(const64, 4) X(select, 3)        \
     X(global_get, 3) X(global_set, 3)                                      \
@@ -108,6 +109,9 @@
 /* Expansions of the comparison families (each needs the X of its caller). */
 #define MOTE_BR_CMP_OPS(c) X(br_##c, 3) X(br_##c##_i, 4) X(br_##c##_back, 3) X(br_##c##_i_back, 4)
 #define MOTE_BR_CMP64_OPS(c) X(br64_##c, 3) X(br64_##c##_back, 3)
+/* loop tails: d = a + k, then branch back on d CMP b / d CMP imm:
+ * [op][d|a][k][b or imm][off] */
+#define MOTE_ADDI_BR_OPS(c) X(addi_br_##c##_back, 5) X(addi_br_##c##_i_back, 5)
 #define MOTE_CMP32_OPS(c) X(i32_##c, 3) X(i32_##c##_i, 3)
 #define MOTE_CMP64_OPS(c) X(i64_##c, 3)
 
