@@ -166,3 +166,25 @@ mote_slot const_eval(mote_instance *inst, uint32_t at)
         stack[depth++] = v;
     }
 }
+
+void const_skip(reader *r)
+{
+    uint8_t op = 0x0B;
+    do {
+        if (!rd_byte(r, &op))
+            return;
+        if (op == 0x41 || op == 0x42) {
+            int64_t x;
+            rd_sleb(r, 64, &x);
+        } else if (op == 0x43 || op == 0x44) {
+            const uint8_t *b;
+            rd_bytes(r, op == 0x43 ? 4 : 8, &b);
+        } else if (op == 0xD0) {
+            uint8_t t;
+            rd_byte(r, &t);
+        } else if (op == 0xD2 || op == 0x23) {
+            uint32_t x;
+            rd_u32(r, &x);
+        }
+    } while (op != 0x0B);
+}

@@ -19,6 +19,9 @@
 mote_status const_validate(const mote_module *m, reader *r, uint8_t want, uint32_t visible_globals,
                            uint8_t *declared, mote_error *err);
 
+/* Moves r past a validated expression (its end opcode included). */
+void const_skip(reader *r);
+
 /* Evaluates a validated expression at wasm offset `at` for `inst`. */
 mote_slot const_eval(mote_instance *inst, uint32_t at);
 

@@ -36,6 +36,7 @@ typedef struct loader {
     uint32_t names, names_len;
     uint32_t ndefined_funcs, ndata_count;
     mote_module *m;         /* the block being filled */
+    const int32_t *handlers;    /* the instruction encoding to compile for */
     uint8_t *declared;      /* per function: may become a funcref (scratch) */
 } loader;
 
@@ -116,7 +117,7 @@ static mote_status scan_custom(loader *L, reader *r, uint32_t end)
     if (nlen == 4 && !memcmp(name, "name", 4)) {
         /* Find the function-names subsection; a broken one is ignored. */
         while (rd_left(&c) > 0) {
-            uint8_t id;
+            uint8_t id = 0;
             uint32_t size;
             if (!rd_byte(&c, &id) || !rd_u32(&c, &size) || size > rd_left(&c))
                 break;
@@ -141,7 +142,7 @@ static mote_status scan_sections(loader *L)
         return fail_at(L, &r, MOTE_ERR_MALFORMED, "unknown binary version");
     int last = 0;
     while (rd_left(&r) > 0) {
-        uint8_t id;
+        uint8_t id = 0;
         uint32_t size = 0;
         rd_byte(&r, &id);
         if (!rd_u32(&r, &size))
@@ -908,7 +909,7 @@ static mote_status compile_all(loader *L, size_t *peak)
     c.m = m;
     c.err = L->err;
     c.arena = a;
-    c.handlers = interp_handler_words();
+    c.handlers = L->handlers;
     c.funcs = (mod_func *)MOD_FUNCS(m);
     c.mcode = (uint32_t *)(a->base + a->bottom);
     c.locate = -1;
@@ -953,8 +954,8 @@ static mote_status no_memory(loader *L, size_t need, bool at_least)
     return MOTE_ERR_NO_MEMORY;
 }
 
-mote_status mote_load(mote_arena *a, const uint8_t *wasm, size_t len, const mote_load_config *cfg,
-                      mote_module **out)
+mote_status load_module(mote_arena *a, const uint8_t *wasm, size_t len, const mote_load_config *cfg,
+                        const int32_t *handlers, mote_module **out)
 {
     if (!a || !out || (!wasm && len))
         return a ? error_set(&a->error, MOTE_ERR_ARGUMENT, "mote_load: bad argument") : MOTE_ERR_ARGUMENT;
@@ -968,6 +969,7 @@ mote_status mote_load(mote_arena *a, const uint8_t *wasm, size_t len, const mote
     L.err = &a->error;
     L.wasm = wasm;
     L.len = (uint32_t)len;
+    L.handlers = handlers ? handlers : interp_handler_words();
     /* 0 means all; otherwise the bits given (MOTE_FEATURE_EXACT alone: none) */
     L.features = (cfg && cfg->features ? cfg->features : MOTE_FEATURE_ALL) & MOTE_FEATURE_ALL;
     a->error.status = MOTE_OK;
@@ -993,6 +995,8 @@ mote_status mote_load(mote_arena *a, const uint8_t *wasm, size_t len, const mote
     m->wasm = wasm;
     m->wasm_len = (uint32_t)len;
     m->arena = a;
+    m->block = (const uint8_t *)m;
+    m->foreign = handlers != NULL;
     m->features = L.features;
     m->mark_bottom = mark.bottom;
     m->mark_top = mark.top;
@@ -1021,6 +1025,12 @@ mote_status mote_load(mote_arena *a, const uint8_t *wasm, size_t len, const mote
     m->bytes = (uint32_t)(a->bottom - mark.bottom);
     *out = m;
     return MOTE_OK;
+}
+
+mote_status mote_load(mote_arena *a, const uint8_t *wasm, size_t len, const mote_load_config *cfg,
+                      mote_module **out)
+{
+    return load_module(a, wasm, len, cfg, NULL, out);
 }
 
 void mote_unload(mote_module *m)

@@ -363,15 +363,7 @@ static mote_status apply_elems(mote_instance *inst)
             mote_slot v;
             if (e->exprs) {
                 v = const_eval(inst, rd_offset(&r));
-                uint8_t op;     /* skip the expression just evaluated */
-                do {
-                    rd_byte(&r, &op);
-                    if (op == 0x41 || op == 0x42) { int64_t x; rd_sleb(&r, 64, &x); }
-                    else if (op == 0x43) r.p += 4;
-                    else if (op == 0x44) r.p += 8;
-                    else if (op == 0xD0) r.p += 1;
-                    else if (op == 0xD2 || op == 0x23) { uint32_t x; rd_u32(&r, &x); }
-                } while (op != 0x0B);
+                const_skip(&r);
             } else {
                 uint32_t f = 0;
                 rd_u32(&r, &f);
@@ -423,15 +415,7 @@ static void fill_passive(mote_instance *inst, uint8_t **cursor)
                 continue;
             }
             items[k] = const_eval(inst, rd_offset(&r));
-            uint8_t op;
-            do {
-                rd_byte(&r, &op);
-                if (op == 0x41 || op == 0x42) { int64_t x; rd_sleb(&r, 64, &x); }
-                else if (op == 0x43) r.p += 4;
-                else if (op == 0x44) r.p += 8;
-                else if (op == 0xD0) r.p += 1;
-                else if (op == 0xD2 || op == 0x23) { uint32_t x; rd_u32(&r, &x); }
-            } while (op != 0x0B);
+            const_skip(&r);
         }
     }
 }
@@ -543,6 +527,9 @@ mote_status mote_instantiate(mote_arena *a, const mote_module *m, const mote_imp
                  : MOTE_ERR_ARGUMENT;
     *out = NULL;
     a->error.status = MOTE_OK;
+    if (m->foreign)
+        return error_set(&a->error, MOTE_ERR_STATE,
+                         "this module was compiled for another build; write it as an image");
     linker k = {&a->error, m, imports, nimports};
     const mod_import *mimports = MOD_IMPORTS(m);
     for (uint32_t i = 0; i < m->nimports; i++) {

@@ -69,8 +69,11 @@ static void give_back_fuel(exec *ex, int32_t budget)
 
 static mote_status run(mote_instance *owner, const int32_t **table_out)
 {
+    /* The handler table has a section of its own so that a build tool can
+     * read it from this object file: precompiled images (image.c) are
+     * compiled with the table of the firmware that will run them. */
 #if MOTE_THREADED
-    static const int32_t handlers[OP_COUNT_] = {
+    static const int32_t handlers[OP_COUNT_] __attribute__((section(".rodata.mote_handlers"))) = {
 #define X(name, len) [OP_##name] = &&L_##name - &&L_exit,
         MOTE_OPS(X)
 #undef X
@@ -78,7 +81,7 @@ static mote_status run(mote_instance *owner, const int32_t **table_out)
 #define OP(name) L_##name:
 #define NEXT() goto *(const void *)((const char *)&&L_exit + (int32_t)*pc)
 #else
-    static const int32_t handlers[OP_COUNT_] = {
+    static const int32_t handlers[OP_COUNT_] __attribute__((section(".rodata.mote_handlers"))) = {
 #define X(name, len) [OP_##name] = OP_##name,
         MOTE_OPS(X)
 #undef X

@@ -89,6 +89,8 @@ typedef struct mod_data {
 struct mote_module {
     MOTE_PTR(const uint8_t *, wasm);
     MOTE_PTR(mote_arena *, arena);
+    MOTE_PTR(const uint8_t *, block);   /* arrays and code: this header's own
+                                           block, or a precompiled image */
     uint64_t mark_bottom, mark_top;    /* arena state before the load */
     uint32_t wasm_len;
     uint32_t features;
@@ -102,13 +104,14 @@ struct mote_module {
     uint32_t nrefs;                    /* functions that can become funcrefs */
     uint32_t start;                    /* start function or NO_INDEX */
     uint32_t has_data_count;
+    uint32_t foreign;                  /* compiled for another build's handlers */
     /* array offsets from the module header */
     uint32_t types, imports, funcs, tables, mems, globals, exports, elems, datas;
     uint32_t code, code_words;
     uint32_t names, names_len;         /* function-name subsection, if any */
 };
 
-#define MOD_ARRAY(m, T, field) ((T *)((uint8_t *)(m) + (m)->field))
+#define MOD_ARRAY(m, T, field) ((T *)((m)->block + (m)->field))
 #define MOD_TYPES(m) MOD_ARRAY(m, const mod_type, types)
 #define MOD_IMPORTS(m) MOD_ARRAY(m, const mod_import, imports)
 #define MOD_FUNCS(m) MOD_ARRAY(m, const mod_func, funcs)

@@ -15,6 +15,9 @@
 #include <mote/mote.h>
 
 MOTE_EMBEDDED_APP(mote_app);
+#ifdef MOTE_EXAMPLE_IMAGE
+MOTE_EMBEDDED_APP(mote_app_image);     /* compiled ahead of time (IMAGE) */
+#endif
 
 /* env.print(text, length): writes guest memory to the console. */
 static mote_status host_print(mote_instance *caller, mote_value *io, void *user)
@@ -50,8 +53,16 @@ int main(void)
         return 1;
     }
     mote_module *module;
+#ifdef MOTE_EXAMPLE_IMAGE
+    if (mote_image_attach(arena, mote_app_image, mote_app_image_size, mote_app, mote_app_size,
+                          &module) != MOTE_OK)
+        return failed(arena, "attach");
+    printf("example: compiled code runs from the image in flash (%lu bytes)\n",
+           (unsigned long)mote_app_image_size);
+#else
     if (mote_load(arena, mote_app, mote_app_size, NULL, &module) != MOTE_OK)
         return failed(arena, "load");
+#endif
     mote_instance_config config = {
         .value_stack_bytes = 2048,
         .call_stack_bytes = 512,

@@ -384,10 +384,64 @@ static void test_arena_too_small(void)
     free(wasm);
 }
 
+/* A module compiled ahead of time into an image runs from the image. */
+static void test_image(void)
+{
+    size_t len;
+    uint8_t *wasm = read_file("basic.wasm", &len);
+    uint8_t *big = malloc(1 << 20);
+    mote_arena *scratch = mote_arena_init(big, 1 << 20);
+    current = scratch;
+    const int32_t *table;
+    size_t n = mote_handler_table(&table);
+    size_t need;
+    uint8_t small[64];
+    CHECK(mote_image_compile(scratch, wasm, len, NULL, table, n, small, sizeof small, &need) ==
+          MOTE_ERR_NO_MEMORY);
+    CHECK(need > sizeof small && strstr(mote_arena_error(scratch)->message, "needs"));
+    uint64_t *image = malloc(need + 8);     /* 8-byte aligned */
+    size_t written;
+    CHECK(mote_image_compile(scratch, wasm, len, NULL, table, n, (uint8_t *)image, need, &written) ==
+          MOTE_OK && written == need);
+    CHECK(mote_arena_used(scratch) == mote_arena_used(mote_arena_init(big, 1 << 20)));
+    /* a module compiled for another build cannot run here */
+    mote_module *m;
+    int32_t *other = malloc(n * sizeof *other);
+    memcpy(other, table, n * sizeof *other);
+    other[1] ^= 4;
+    uint64_t *foreign = malloc(need + 8);
+    CHECK(mote_image_compile(scratch, wasm, len, NULL, other, n, (uint8_t *)foreign, need, &written) == MOTE_OK);
+    uint8_t *buf = malloc(1 << 20);
+    mote_arena *a = mote_arena_init(buf, 1 << 20);
+    current = a;
+    CHECK(mote_image_attach(a, (uint8_t *)foreign, need, wasm, len, &m) == MOTE_ERR_STATE);
+    CHECK(mote_image_attach(a, (uint8_t *)image, need, wasm, len - 1, &m) == MOTE_ERR_ARGUMENT);
+    CHECK(mote_image_attach(a, (uint8_t *)image + 1, need - 1, wasm, len, &m) == MOTE_ERR_ARGUMENT);
+    CHECK(mote_image_attach(a, (uint8_t *)image, need - 8, wasm, len, &m) == MOTE_ERR_MALFORMED);
+    size_t before = mote_arena_used(a);
+    CHECK(mote_image_attach(a, (uint8_t *)image, need, wasm, len, &m) == MOTE_OK);
+    CHECK(mote_arena_used(a) - before < 512);       /* only the header */
+    mote_instance *inst;
+    CHECK(mote_instantiate(a, m, basic_imports, 3, NULL, &inst) == MOTE_OK);
+    mote_value r[1];
+    CHECK(call1(inst, "fib", 20, r) == MOTE_OK && r[0].i32 == 6765);
+    CHECK(call1(inst, "call_host", 1, r) == MOTE_OK && r[0].i32 == 1111);
+    mote_value args[2] = {{.i32 = 1}, {.i32 = 0}};
+    CHECK(mote_call(inst, mote_export_func(inst, "div"), args, 2, r, 1) == MOTE_TRAP);
+    CHECK(strstr(mote_arena_error(a)->message, "integer divide by zero (func 10 +0x"));
+    free(buf);
+    free(foreign);
+    free(other);
+    free(image);
+    free(big);
+    free(wasm);
+}
+
 static const struct {
     const char *name;
     void (*fn)(void);
 } tests[] = {
+    {"image", test_image},
     {"arena", test_arena},
     {"calls", test_calls},
     {"traps", test_traps},

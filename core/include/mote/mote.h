@@ -256,6 +256,43 @@ size_t mote_module_bytes(const mote_module *module);
 size_t mote_module_code_bytes(const mote_module *module);
 
 /* ------------------------------------------------------------------------
+ * Precompiled images: modules whose compiled code lives in flash
+ *
+ * A device with little RAM cannot hold a big module's compiled code.  An
+ * image is that code, compiled ahead of time (at build time on the PC, or
+ * once on the device and programmed into flash) for one firmware build;
+ * attaching it costs a few hundred bytes of arena, and the module then runs
+ * straight from where the image and the wasm bytes are.
+ * ------------------------------------------------------------------------ */
+
+/*
+ * This build's instruction encoding: the handler word of every internal
+ * instruction.  An image compiled with this table runs only on builds whose
+ * table is identical; mote_image_attach() checks that.
+ */
+size_t mote_handler_table(const int32_t **table);
+
+/*
+ * Compiles wasm[0..len) for the build whose handler table is given (from
+ * its mote_handler_table(), e.g. extracted from its object file) and writes
+ * the image to out[0..cap), setting *written.  `scratch` is any arena large
+ * enough for the load; it is left as it was.  Fails with MOTE_ERR_NO_MEMORY
+ * (and the size needed in the message) when cap is too small.
+ */
+mote_status mote_image_compile(mote_arena *scratch, const uint8_t *wasm, size_t len,
+                               const mote_load_config *config, const int32_t *handlers,
+                               size_t num_handlers, uint8_t *out, size_t cap, size_t *written);
+
+/*
+ * Attaches an image compiled for this build.  The image must be 8-byte
+ * aligned and stay valid and unchanged, like wasm[0..len), which must be
+ * the very module it was compiled from (its length and checksum are
+ * compared).  Only the module header is allocated in the arena.
+ */
+mote_status mote_image_attach(mote_arena *arena, const uint8_t *image, size_t image_len,
+                              const uint8_t *wasm, size_t len, mote_module **out);
+
+/* ------------------------------------------------------------------------
  * Host functions and imports
  * ------------------------------------------------------------------------ */
 

@@ -1,0 +1,154 @@
+/*
+ * image.c -- precompiled images.
+ *
+ * An image is a 32-byte header followed by a module block exactly as the
+ * loader builds it in an arena: everything in the block is an offset or a
+ * fixed-width value, and the compiled code is position independent, so the
+ * block can sit anywhere.  The header ties it to the wasm it came from
+ * (length and checksum) and to the build whose handler words it contains.
+ */
+#include <string.h>
+
+#include "arena.h"
+#include "error.h"
+#include "module.h"
+#include "ops.h"
+
+#define IMAGE_MAGIC "moteimg1"
+#define IMAGE_VERSION 1u
+
+typedef struct image_header {
+    char magic[8];
+    uint32_t version;
+    uint32_t block_len;
+    uint32_t wasm_len;
+    uint32_t wasm_hash;
+    uint32_t fingerprint;       /* of the handler table compiled for */
+    uint32_t reserved;
+} image_header;
+
+mote_status load_module(mote_arena *a, const uint8_t *wasm, size_t len, const mote_load_config *cfg,
+                        const int32_t *handlers, mote_module **out);
+
+static uint32_t fnv1a(uint32_t h, const void *data, size_t len)
+{
+    const uint8_t *p = data;
+    for (size_t i = 0; i < len; i++)
+        h = (h ^ p[i]) * 16777619u;
+    return h;
+}
+
+static uint32_t fingerprint(const int32_t *handlers, size_t n)
+{
+    uint32_t count = (uint32_t)n;
+    return fnv1a(fnv1a(2166136261u, &count, sizeof count), handlers, n * sizeof *handlers);
+}
+
+size_t mote_handler_table(const int32_t **table)
+{
+    *table = interp_handler_words();
+    return OP_COUNT_;
+}
+
+mote_status mote_image_compile(mote_arena *scratch, const uint8_t *wasm, size_t len,
+                               const mote_load_config *cfg, const int32_t *handlers, size_t nhandlers,
+                               uint8_t *out, size_t cap, size_t *written)
+{
+    if (nhandlers != OP_COUNT_)
+        return error_set(&scratch->error, MOTE_ERR_ARGUMENT,
+                         "handler table has %z entries; this compiler needs %u (different mote versions)",
+                         nhandlers, (unsigned)OP_COUNT_);
+    arena_mark mark = arena_get_mark(scratch);
+    mote_module *m;
+    mote_status st = load_module(scratch, wasm, len, cfg, handlers, &m);
+    if (st != MOTE_OK)
+        return st;
+    size_t total = sizeof(image_header) + m->bytes;
+    *written = total;
+    if (total > cap) {
+        arena_rollback(scratch, mark);
+        return error_set(&scratch->error, MOTE_ERR_NO_MEMORY,
+                         "the image needs %z bytes, the buffer has %z", total, cap);
+    }
+    image_header h;
+    memset(&h, 0, sizeof h);
+    memcpy(h.magic, IMAGE_MAGIC, 8);
+    h.version = IMAGE_VERSION;
+    h.block_len = m->bytes;
+    h.wasm_len = (uint32_t)len;
+    h.wasm_hash = fnv1a(2166136261u, wasm, len);
+    h.fingerprint = fingerprint(handlers, nhandlers);
+    memcpy(out, &h, sizeof h);
+    mote_module *copy = (mote_module *)(out + sizeof h);
+    memcpy(copy, m, m->bytes);
+    /* pointers mean nothing in another build: clear them */
+    copy->wasm = NULL;
+    copy->arena = NULL;
+    copy->block = NULL;
+    copy->foreign = 0;
+    arena_rollback(scratch, mark);
+    return MOTE_OK;
+}
+
+/* Every array and the code must lie inside the block. */
+static bool block_consistent(const mote_module *m, uint32_t block_len)
+{
+    struct { uint32_t off; uint64_t bytes; } parts[] = {
+        {m->types, (uint64_t)m->ntypes * sizeof(mod_type)},
+        {m->imports, (uint64_t)m->nimports * sizeof(mod_import)},
+        {m->funcs, (uint64_t)m->nfuncs * sizeof(mod_func)},
+        {m->tables, (uint64_t)m->ntables * sizeof(mod_table)},
+        {m->mems, (uint64_t)m->nmems * sizeof(mod_memory)},
+        {m->globals, (uint64_t)m->nglobals * sizeof(mod_global)},
+        {m->exports, (uint64_t)m->nexports * sizeof(mod_export)},
+        {m->elems, (uint64_t)m->nelems * sizeof(mod_elem)},
+        {m->datas, (uint64_t)m->ndatas * sizeof(mod_data)},
+        {m->code, (uint64_t)m->code_words * 4},
+    };
+    for (size_t i = 0; i < sizeof parts / sizeof parts[0]; i++)
+        if ((parts[i].off & 3) || parts[i].off + parts[i].bytes > block_len)
+            return false;
+    return m->bytes == block_len && m->nfunc_imports <= m->nfuncs;
+}
+
+mote_status mote_image_attach(mote_arena *a, const uint8_t *image, size_t image_len,
+                              const uint8_t *wasm, size_t len, mote_module **out)
+{
+    mote_error *err = &a->error;
+    *out = NULL;
+    image_header h;
+    if (!image || image_len < sizeof h + sizeof(mote_module) || ((uintptr_t)image & 7))
+        return error_set(err, MOTE_ERR_ARGUMENT, "not an image (too short or not 8-byte aligned)");
+    memcpy(&h, image, sizeof h);
+    if (memcmp(h.magic, IMAGE_MAGIC, 8) || h.version != IMAGE_VERSION)
+        return error_set(err, MOTE_ERR_MALFORMED, "not a mote image, or one of another version");
+    if (h.block_len > image_len - sizeof h)
+        return error_set(err, MOTE_ERR_MALFORMED, "image truncated: %z of %u bytes",
+                         image_len - sizeof h, h.block_len);
+    if (h.wasm_len != len || h.wasm_hash != fnv1a(2166136261u, wasm, len))
+        return error_set(err, MOTE_ERR_ARGUMENT, "the image was compiled from another module");
+    const int32_t *table;
+    size_t n = mote_handler_table(&table);
+    if (h.fingerprint != fingerprint(table, n))
+        return error_set(err, MOTE_ERR_STATE,
+                         "the image was compiled for another firmware build: compile it again");
+    const uint8_t *block = image + sizeof h;
+    mote_module *m = arena_alloc(a, sizeof *m);
+    if (!m)
+        return error_set(err, MOTE_ERR_NO_MEMORY, "arena too small: attaching needs %z bytes",
+                         MOTE_ALIGN_UP(sizeof *m));
+    memcpy(m, block, sizeof *m);
+    if (!block_consistent(m, h.block_len)) {
+        a->bottom -= MOTE_ALIGN_UP(sizeof *m);
+        return error_set(err, MOTE_ERR_MALFORMED, "image corrupt: tables outside the block");
+    }
+    m->wasm = wasm;
+    m->wasm_len = (uint32_t)len;
+    m->arena = a;
+    m->block = block;
+    m->mark_bottom = a->bottom - MOTE_ALIGN_UP(sizeof *m);
+    m->mark_top = a->top;
+    m->bytes = (uint32_t)MOTE_ALIGN_UP(sizeof *m);
+    *out = m;
+    return MOTE_OK;
+}
