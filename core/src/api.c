@@ -389,6 +389,32 @@ size_t mote_backtrace(const mote_instance *inst, mote_frame *frames, size_t max)
     return n;
 }
 
+void mote_trap_print(const mote_instance *inst, mote_write_fn write, void *ctx)
+{
+    const mote_error *err = &inst->arena->error;
+    if (err->status != MOTE_TRAP || !inst->ex.trap_inst)
+        return;
+    char line[192];
+    size_t n = fmt_string(line, sizeof line, "trap: %s\n", err->message);
+    write(ctx, line, n < sizeof line ? n : sizeof line - 1);
+    mote_frame frames[16];
+    size_t count = mote_backtrace(inst, frames, 16);
+    for (size_t i = 0; i < count; i++) {
+        size_t len = 0;
+        const char *name = frames[i].func == MOTE_NO_FUNC ? NULL
+                           : mote_module_func_name(frames[i].instance->module, frames[i].func, &len);
+        if (name)
+            n = fmt_string(line, sizeof line, "  #%u func %u <%.*s> +0x%x\n", (unsigned)i,
+                           frames[i].func, (int)(len > 100 ? 100 : len), name, frames[i].offset);
+        else
+            n = fmt_string(line, sizeof line, "  #%u func %u +0x%x\n", (unsigned)i, frames[i].func,
+                           frames[i].offset);
+        write(ctx, line, n < sizeof line ? n : sizeof line - 1);
+    }
+    if (count == 16)
+        write(ctx, "  ... (older frames not shown)\n", 31);
+}
+
 /* ---- memories, tables, globals ---------------------------------------------------------- */
 
 mote_memory *mote_instance_memory(mote_instance *inst)

@@ -337,11 +337,6 @@ static void make_refs(mote_instance *inst)
     }
 }
 
-static mote_status trap_now(mote_instance *inst, mote_trap kind)
-{
-    return raise_trap(inst, kind, NULL);
-}
-
 /* Active element segments are applied, then dropped, in order. */
 static mote_status apply_elems(mote_instance *inst)
 {
@@ -356,8 +351,12 @@ static mote_status apply_elems(mote_instance *inst)
             continue;
         uint32_t offset = const_eval(inst, e->offset).u32;
         mote_table *t = (mote_table *)inst->tables[e->table].p;
-        if ((uint64_t)offset + e->count > t->size)
-            return trap_now(inst, MOTE_TRAP_TABLE_OUT_OF_BOUNDS);
+        if ((uint64_t)offset + e->count > t->size) {
+            char msg[128];
+            fmt_string(msg, sizeof msg, "out of bounds table access: element segment %u "
+                       "(%u items at %u) does not fit the table of %u", i, e->count, offset, t->size);
+            return raise_trap(inst, MOTE_TRAP_TABLE_OUT_OF_BOUNDS, msg);
+        }
         reader r = {m->wasm + e->items, m->wasm + m->wasm_len, m->wasm, NULL};
         for (uint32_t k = 0; k < e->count; k++) {
             mote_slot v;
@@ -387,8 +386,13 @@ static mote_status apply_datas(mote_instance *inst)
         instance_drop(inst, i);
         uint32_t offset = const_eval(inst, d->offset).u32;
         mote_memory *mem = inst->mem;
-        if ((uint64_t)offset + d->len > mem->size)
-            return trap_now(inst, MOTE_TRAP_MEMORY_OUT_OF_BOUNDS);
+        if ((uint64_t)offset + d->len > mem->size) {
+            char msg[128];
+            fmt_string(msg, sizeof msg, "out of bounds memory access: data segment %u "
+                       "(%u bytes at %u) does not fit the memory of %lu bytes",
+                       i, d->len, offset, (uint64_t)mem->size);
+            return raise_trap(inst, MOTE_TRAP_MEMORY_OUT_OF_BOUNDS, msg);
+        }
         memcpy(mem->base + offset, m->wasm + d->bytes, d->len);
     }
     return MOTE_OK;

@@ -453,6 +453,20 @@ typedef struct mote_frame {
 /* Copies up to `max` frames of the last trap's backtrace; returns the count. */
 size_t mote_backtrace(const mote_instance *inst, mote_frame *frames, size_t max);
 
+/*
+ * Prints the last trap of a call on `inst` -- its message and backtrace,
+ * with function names from the name section -- through write(), in a few
+ * pieces, so firmware can send it to the UART in one call:
+ *
+ *     trap: integer divide by zero (func 3 +0x1a2)
+ *       #0 func 3 <average> +0x1a2
+ *       #1 func 5 <main> +0x2f0
+ *
+ * Prints nothing when the last call did not trap.
+ */
+typedef void (*mote_write_fn)(void *ctx, const char *text, size_t len);
+void mote_trap_print(const mote_instance *inst, mote_write_fn write, void *ctx);
+
 /* ------------------------------------------------------------------------
  * Memories, tables and globals
  * ------------------------------------------------------------------------ */

@@ -1,0 +1,520 @@
+/*
+ * core_tests.c -- the core's small-RAM and runaway-code features, as a
+ * firmware that runs on every board (under QEMU) and on the host:
+ *
+ *   custom page sizes (1-byte pages): size, grow, bounds, data segments,
+ *     imports and exports with matching and mismatching page sizes;
+ *   the embedder's memory cap;
+ *   native stack use that does not depend on wasm call depth;
+ *   fuel slices that give the same results as one uninterrupted run;
+ *   trap reports with function names and a backtrace.
+ *
+ * Modules are written with wasm_builder.h (wabt has no syntax for custom
+ * page sizes, and boards have no files).  Prints one line per failed
+ * check and ends with "core: N passed, N failed"; exits with the failures.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include <mote/hal.h>
+#include <mote/mote.h>
+
+#include "wasm_builder.h"
+
+static int passed, failed;
+static mote_arena *arena;
+
+#define CHECK(cond)                                                                        \
+    do {                                                                                   \
+        if (cond) {                                                                        \
+            passed++;                                                                      \
+        } else {                                                                           \
+            failed++;                                                                      \
+            printf("FAIL %s:%d: %s\n  last error: %s\n", __FILE__, __LINE__, #cond,       \
+                   mote_arena_error(arena)->message);                                      \
+        }                                                                                  \
+    } while (0)
+
+static uint8_t buf_a[512], buf_b[512], buf_c[512];
+
+/* Small stacks: the tests run on a 16 KiB board too. */
+static const mote_instance_config small = {.value_stack_bytes = 1024, .call_stack_bytes = 256};
+
+#define REQUIRE(cond)           \
+    do {                        \
+        CHECK(cond);            \
+        if (!(cond))            \
+            return;             \
+    } while (0)
+
+/* types used by the modules below */
+static void types_section(wb *b)
+{
+    wb_section_begin(b, 1);
+    wb_u32(b, 4);
+    wb_bytes(b, "\x60\x00\x01\x7f", 4);         /* 0: () -> i32 */
+    wb_bytes(b, "\x60\x01\x7f\x01\x7f", 5);     /* 1: (i32) -> i32 */
+    wb_bytes(b, "\x60\x02\x7f\x7f\x00", 5);     /* 2: (i32 i32) -> () */
+    wb_bytes(b, "\x60\x01\x7f\x00", 4);         /* 3: (i32) -> () */
+    wb_section_end(b);
+}
+
+static void body(wb *b, const char *code, size_t n)
+{
+    wb_begin(b);
+    wb_u32(b, 0);               /* no locals */
+    wb_bytes(b, code, n);
+    wb_end(b);
+}
+
+/* (memory (export "m") 100 1000 (pagesize 1)) with size/grow/load/store
+ * functions and "abcd" at 96..99, or at `data_at` when given. */
+static size_t cps_module(uint8_t *buf, size_t cap, uint32_t data_at)
+{
+    wb b;
+    wb_init(&b, buf, cap);
+    types_section(&b);
+    wb_section_begin(&b, 3);                    /* functions */
+    wb_u32(&b, 5);
+    wb_bytes(&b, "\x00\x01\x01\x02\x01", 5);
+    wb_section_end(&b);
+    wb_section_begin(&b, 5);                    /* memory */
+    wb_u32(&b, 1);
+    wb_memory_limits(&b, 100, 1, 1000, 0);
+    wb_section_end(&b);
+    wb_section_begin(&b, 7);                    /* exports */
+    wb_u32(&b, 6);
+    const char *names[] = {"size", "grow", "load", "store", "load32"};
+    for (uint32_t i = 0; i < 5; i++) {
+        wb_name(&b, names[i]);
+        wb_byte(&b, 0);
+        wb_u32(&b, i);
+    }
+    wb_name(&b, "m");
+    wb_byte(&b, 2);
+    wb_u32(&b, 0);
+    wb_section_end(&b);
+    wb_section_begin(&b, 10);                   /* code */
+    wb_u32(&b, 5);
+    body(&b, "\x3f\x00\x0b", 3);                         /* memory.size */
+    body(&b, "\x20\x00\x40\x00\x0b", 5);                 /* memory.grow */
+    body(&b, "\x20\x00\x2d\x00\x00\x0b", 6);             /* i32.load8_u */
+    body(&b, "\x20\x00\x20\x01\x3a\x00\x00\x0b", 8);     /* i32.store8 */
+    body(&b, "\x20\x00\x28\x02\x00\x0b", 6);             /* i32.load */
+    wb_section_end(&b);
+    wb_section_begin(&b, 11);                   /* data */
+    wb_u32(&b, 1);
+    wb_u32(&b, 0);
+    wb_byte(&b, 0x41);
+    wb_s32(&b, data_at);
+    wb_byte(&b, 0x0b);
+    wb_u32(&b, 4);
+    wb_bytes(&b, "abcd", 4);
+    wb_section_end(&b);
+    return b.overflow ? 0 : b.len;
+}
+
+/* A module importing "a" "m": a memory of at least `min` pages of 2^log2 bytes. */
+static size_t importer_module(uint8_t *buf, size_t cap, uint32_t min, uint32_t log2)
+{
+    wb b;
+    wb_init(&b, buf, cap);
+    wb_section_begin(&b, 2);
+    wb_u32(&b, 1);
+    wb_name(&b, "a");
+    wb_name(&b, "m");
+    wb_byte(&b, 2);
+    wb_memory_limits(&b, min, 0, 0, log2);
+    wb_section_end(&b);
+    return b.overflow ? 0 : b.len;
+}
+
+static int32_t call_i(mote_instance *inst, const char *name, int32_t a, int32_t b, mote_status *st)
+{
+    mote_func *f = mote_export_func(inst, name);
+    if (!f) {
+        *st = MOTE_ERR_NOT_FOUND;
+        return 0;
+    }
+    const mote_valtype *p, *r;
+    uint32_t np, nr;
+    mote_func_type(f, &p, &np, &r, &nr);
+    mote_value args[2] = {{.i32 = a}, {.i32 = b}}, res[1] = {{.i32 = 0}};
+    *st = mote_call(inst, f, args, np, res, nr);
+    return res[0].i32;
+}
+
+static int32_t ok_call(mote_instance *inst, const char *name, int32_t a, int32_t b)
+{
+    mote_status st;
+    int32_t v = call_i(inst, name, a, b, &st);
+    CHECK(st == MOTE_OK);
+    return v;
+}
+
+static void test_custom_page_sizes(void)
+{
+    size_t len = cps_module(buf_a, sizeof buf_a, 96);
+    mote_module *m;
+    mote_instance *inst;
+    REQUIRE(mote_load(arena, buf_a, len, NULL, &m) == MOTE_OK);
+    REQUIRE(mote_instantiate(arena, m, NULL, 0, &small, &inst) == MOTE_OK);
+    mote_status st;
+    CHECK(ok_call(inst, "size", 0, 0) == 100);
+    CHECK(ok_call(inst, "load", 99, 0) == 'd');
+    call_i(inst, "load", 100, 0, &st);
+    CHECK(st == MOTE_TRAP && mote_arena_error(arena)->trap == MOTE_TRAP_MEMORY_OUT_OF_BOUNDS);
+    call_i(inst, "load32", 97, 0, &st);          /* bytes 97..100: the last is outside */
+    CHECK(st == MOTE_TRAP);
+    CHECK(ok_call(inst, "load32", 96, 0) == 0x64636261);
+    CHECK(ok_call(inst, "grow", 1, 0) == 100);  /* grows by one byte */
+    CHECK(ok_call(inst, "size", 0, 0) == 101);
+    CHECK(ok_call(inst, "load", 100, 0) == 0);
+    CHECK(ok_call(inst, "grow", 900, 0) == -1); /* 1001 > max 1000 */
+    CHECK(ok_call(inst, "grow", 899, 0) == 101);
+    ok_call(inst, "store", 999, 7);
+    CHECK(ok_call(inst, "load", 999, 0) == 7);
+    call_i(inst, "load", 1000, 0, &st);
+    CHECK(st == MOTE_TRAP);
+    CHECK(mote_memory_size(mote_export_memory(inst, "m")) == 1000);
+
+    /* imports must agree on the page size */
+    mote_extern mem;
+    CHECK(mote_find_export(inst, "m", 1, &mem) == MOTE_OK);
+    mote_import im = {.module = "a", .name = "m", .ext = mem};
+    mote_instance *other;
+    size_t ilen = importer_module(buf_b, sizeof buf_b, 50, 0);
+    CHECK(mote_load(arena, buf_b, ilen, NULL, &m) == MOTE_OK);
+    CHECK(mote_instantiate(arena, m, &im, 1, &small, &other) == MOTE_OK);
+    mote_unload(m);     /* module and instance: the arena is small on some boards */
+    ilen = importer_module(buf_b, sizeof buf_b, 1001, 0);       /* more than it has */
+    CHECK(mote_load(arena, buf_b, ilen, NULL, &m) == MOTE_OK);
+    CHECK(mote_instantiate(arena, m, &im, 1, &small, &other) == MOTE_ERR_UNLINKABLE);
+    mote_unload(m);
+    ilen = importer_module(buf_b, sizeof buf_b, 0, 16);         /* 64 KiB pages */
+    CHECK(mote_load(arena, buf_b, ilen, NULL, &m) == MOTE_OK);
+    CHECK(mote_instantiate(arena, m, &im, 1, &small, &other) == MOTE_ERR_UNLINKABLE);
+    mote_unload(m);
+
+    /* a data segment past the memory's end fails instantiation */
+    len = cps_module(buf_c, sizeof buf_c, 98);
+    CHECK(mote_load(arena, buf_c, len, NULL, &m) == MOTE_OK);
+    size_t used = mote_arena_used(arena);
+    CHECK(mote_instantiate(arena, m, NULL, 0, &small, &inst) == MOTE_TRAP);
+    CHECK(strstr(mote_arena_error(arena)->message, "98") && strstr(mote_arena_error(arena)->message, "100"));
+    CHECK(mote_arena_used(arena) == used);
+
+    /* only page sizes 1 and 64 KiB exist; the feature can be turned off */
+    ilen = importer_module(buf_b, sizeof buf_b, 1, 5);
+    CHECK(mote_load(arena, buf_b, ilen, NULL, &m) == MOTE_ERR_INVALID);
+    mote_load_config mvp = {.features = MOTE_FEATURE_NONE};
+    ilen = importer_module(buf_b, sizeof buf_b, 1, 0);
+    CHECK(mote_load(arena, buf_b, ilen, &mvp, &m) == MOTE_ERR_MALFORMED);
+}
+
+static void test_memory_cap(void)
+{
+    size_t len = cps_module(buf_a, sizeof buf_a, 96);
+    mote_module *m;
+    mote_instance *inst;
+    REQUIRE(mote_load(arena, buf_a, len, NULL, &m) == MOTE_OK);
+    mote_instance_config cfg = {.memory_cap = 150, .value_stack_bytes = 1024, .call_stack_bytes = 256};
+    REQUIRE(mote_instantiate(arena, m, NULL, 0, &cfg, &inst) == MOTE_OK);
+    CHECK(ok_call(inst, "grow", 50, 0) == 100);
+    CHECK(ok_call(inst, "grow", 1, 0) == -1);   /* at the cap */
+    mote_status st;
+    call_i(inst, "load", 150, 0, &st);
+    CHECK(st == MOTE_TRAP);
+    cfg.memory_cap = 64;                        /* below the declared minimum */
+    CHECK(mote_instantiate(arena, m, NULL, 0, &cfg, &inst) == MOTE_ERR_LIMIT);
+    const char *msg = mote_arena_error(arena)->message;
+    CHECK(strstr(msg, "100") && strstr(msg, "64"));
+}
+
+/* ---- native stack ---------------------------------------------------------- */
+
+static uintptr_t probe_at;
+
+static mote_status probe(mote_instance *caller, mote_value *io, void *user)
+{
+    (void)caller;
+    (void)io;
+    (void)user;
+    volatile uint8_t marker = 0;
+    probe_at = (uintptr_t)&marker;
+    return MOTE_OK;
+}
+
+/* rec(n): recurses n deep, then calls env.probe */
+static size_t recursion_module(uint8_t *buf, size_t cap)
+{
+    wb b;
+    wb_init(&b, buf, cap);
+    types_section(&b);
+    wb_section_begin(&b, 2);
+    wb_u32(&b, 1);
+    wb_name(&b, "env");
+    wb_name(&b, "probe");
+    wb_byte(&b, 0);
+    wb_u32(&b, 3);
+    wb_section_end(&b);
+    wb_section_begin(&b, 3);
+    wb_u32(&b, 1);
+    wb_u32(&b, 3);
+    wb_section_end(&b);
+    wb_section_begin(&b, 7);
+    wb_u32(&b, 1);
+    wb_name(&b, "rec");
+    wb_byte(&b, 0);
+    wb_u32(&b, 1);
+    wb_section_end(&b);
+    wb_section_begin(&b, 10);
+    wb_u32(&b, 1);
+    /* if (n == 0) probe(0) else rec(n - 1) */
+    body(&b, "\x20\x00\x45\x04\x40\x41\x00\x10\x00\x05\x20\x00\x41\x01\x6b\x10\x01\x0b\x0b", 19);
+    wb_section_end(&b);
+    return b.overflow ? 0 : b.len;
+}
+
+#define PAINT_BYTES 4096
+#define PAINT 0xA5
+
+/*
+ * Stack high-water marks: paint the free stack below the caller, run, and
+ * see how much of the paint is gone.  Both helpers are called from the
+ * same frame, so their locals sit at the same address.  Interrupts stay
+ * locked meanwhile (an interrupt frame would land in the painted area).
+ * Under AddressSanitizer the region below the stack pointer is its own, so
+ * there only the probe's address is compared.
+ */
+#if defined(__SANITIZE_ADDRESS__)
+#define PAINTING 0
+#else
+#define PAINTING 1
+#endif
+
+__attribute__((noinline)) static void paint_stack(void)
+{
+    volatile uint8_t marker = 0;
+    volatile uint8_t *below = (volatile uint8_t *)((uintptr_t)&marker - PAINT_BYTES);
+    for (size_t i = 0; PAINTING && i < PAINT_BYTES; i++)
+        below[i] = PAINT;
+}
+
+__attribute__((noinline)) static size_t stack_used(void)
+{
+    volatile uint8_t marker = 0;
+    volatile uint8_t *below = (volatile uint8_t *)((uintptr_t)&marker - PAINT_BYTES);
+    size_t untouched = 0;
+    while (PAINTING && untouched < PAINT_BYTES && below[untouched] == PAINT)
+        untouched++;
+    return PAINTING ? PAINT_BYTES - untouched : 1;
+}
+
+static size_t run_at_depth(mote_instance *inst, int32_t depth, uintptr_t *probe_out)
+{
+    mote_status st;
+    mote_hal_irq_state irq = mote_hal_irq_lock();
+    paint_stack();
+    call_i(inst, "rec", depth, 0, &st);
+    size_t used = stack_used();
+    mote_hal_irq_unlock(irq);
+    CHECK(st == MOTE_OK);
+    *probe_out = probe_at;
+    return used;
+}
+
+static void test_native_stack(void)
+{
+    size_t len = recursion_module(buf_a, sizeof buf_a);
+    mote_module *m;
+    mote_instance *inst;
+    REQUIRE(mote_load(arena, buf_a, len, NULL, &m) == MOTE_OK);
+    /* a frame of rec() takes 2 slots and a 24-byte frame record */
+    size_t free_bytes = mote_arena_size(arena) - mote_arena_used(arena);
+    int32_t depth = 10000;
+    while (depth > 100 && (size_t)depth * 48 + 8192 > free_bytes)
+        depth /= 2;
+    mote_instance_config cfg = {.value_stack_bytes = (uint32_t)depth * 16 + 256,
+                                .call_stack_bytes = (uint32_t)depth * 24 + 256};
+    mote_import im = {.module = "env", .name = "probe", .fn = probe, .signature = "(i)"};
+    REQUIRE(mote_instantiate(arena, m, &im, 1, &cfg, &inst) == MOTE_OK);
+    uintptr_t probe_shallow, probe_deep;
+    size_t shallow = run_at_depth(inst, 10, &probe_shallow);
+    size_t deep = run_at_depth(inst, depth, &probe_deep);
+    printf("core: native stack at wasm depth 10: %lu bytes, at depth %ld: %lu bytes\n",
+           (unsigned long)shallow, (long)depth, (unsigned long)deep);
+    CHECK(probe_shallow == probe_deep);
+    CHECK(shallow == deep && shallow > 0 && shallow < PAINT_BYTES);
+    /* deeper than the stacks allow: a clean trap, not a crash */
+    mote_status st;
+    call_i(inst, "rec", depth * 4, 0, &st);
+    CHECK(st == MOTE_TRAP && mote_arena_error(arena)->trap == MOTE_TRAP_STACK_EXHAUSTED);
+}
+
+/* ---- fuel ------------------------------------------------------------------ */
+
+/* work(n) = sum over i < n of fib(i % 12), with a loop and recursive calls */
+static size_t fuel_module(uint8_t *buf, size_t cap)
+{
+    wb b;
+    wb_init(&b, buf, cap);
+    types_section(&b);
+    wb_section_begin(&b, 3);
+    wb_u32(&b, 2);
+    wb_u32(&b, 1);
+    wb_u32(&b, 1);
+    wb_section_end(&b);
+    wb_section_begin(&b, 7);
+    wb_u32(&b, 1);
+    wb_name(&b, "work");
+    wb_byte(&b, 0);
+    wb_u32(&b, 1);
+    wb_section_end(&b);
+    wb_section_begin(&b, 10);
+    wb_u32(&b, 2);
+    /* fib(n): n < 2 ? n : fib(n-1) + fib(n-2) */
+    body(&b, "\x20\x00\x41\x02\x49\x04\x7f\x20\x00\x05\x20\x00\x41\x01\x6b\x10\x00"
+             "\x20\x00\x41\x02\x6b\x10\x00\x6a\x0b\x0b", 27);
+    /* work(n): locals i, acc */
+    wb_begin(&b);
+    wb_u32(&b, 1);
+    wb_u32(&b, 2);
+    wb_byte(&b, 0x7f);
+    wb_bytes(&b, "\x02\x40\x03\x40"                 /* block loop */
+                 "\x20\x01\x20\x00\x4e\x0d\x01"     /* br_if 1 (i >= n) */
+                 "\x20\x02\x20\x01\x41\x0c\x70\x10\x00\x6a\x21\x02"   /* acc += fib(i % 12) */
+                 "\x20\x01\x41\x01\x6a\x21\x01"     /* i++ */
+                 "\x0c\x00\x0b\x0b"                 /* br 0, end, end */
+                 "\x20\x02\x0b", 37);
+    wb_end(&b);
+    wb_section_end(&b);
+    return b.overflow ? 0 : b.len;
+}
+
+static int32_t sliced(mote_instance *inst, int32_t n, int64_t slice, int64_t *pauses)
+{
+    mote_value arg = {.i32 = n}, res = {.i32 = 0};
+    *pauses = 0;
+    mote_set_fuel(inst, slice);
+    mote_status st = mote_call(inst, mote_export_func(inst, "work"), &arg, 1, &res, 1);
+    while (st == MOTE_PAUSED) {
+        ++*pauses;
+        mote_set_fuel(inst, slice);
+        st = mote_resume(inst);
+    }
+    mote_set_fuel(inst, MOTE_FUEL_OFF);
+    CHECK(st == MOTE_OK);
+    return res.i32;
+}
+
+static void test_fuel_slices(void)
+{
+    size_t len = fuel_module(buf_a, sizeof buf_a);
+    mote_module *m;
+    mote_instance *inst;
+    REQUIRE(mote_load(arena, buf_a, len, NULL, &m) == MOTE_OK);
+    mote_instance_config cfg = {.value_stack_bytes = 2048, .call_stack_bytes = 1024};
+    REQUIRE(mote_instantiate(arena, m, NULL, 0, &cfg, &inst) == MOTE_OK);
+    int64_t p1, p7, p1000, none;
+    int32_t whole = sliced(inst, 60, MOTE_FUEL_OFF, &none);
+    CHECK(whole == 5 * (0 + 1 + 1 + 2 + 3 + 5 + 8 + 13 + 21 + 34 + 55 + 89));
+    CHECK(sliced(inst, 60, 1, &p1) == whole);
+    CHECK(sliced(inst, 60, 7, &p7) == whole);
+    CHECK(sliced(inst, 60, 1000, &p1000) == whole);
+    int64_t units = p1 + 1;     /* every unit but the last ends a slice of 1 */
+    CHECK(p7 == (units + 6) / 7 - 1 && p1000 == (units + 999) / 1000 - 1);
+    printf("core: work(60) = %ld in %ld fuel units; slices of 1, 7, 1000 paused %ld, %ld, %ld times\n",
+           (long)whole, (long)units, (long)p1, (long)p7, (long)p1000);
+}
+
+/* ---- trap reports ------------------------------------------------------------- */
+
+static char report[512];
+static size_t report_len;
+
+static void collect(void *ctx, const char *text, size_t len)
+{
+    (void)ctx;
+    if (report_len + len < sizeof report) {
+        memcpy(report + report_len, text, len);
+        report_len += len;
+        report[report_len] = 0;
+    }
+}
+
+/* outer(x) = divide(x) + 1, divide(x) = 100 / x; with a name section */
+static size_t named_module(uint8_t *buf, size_t cap)
+{
+    wb b;
+    wb_init(&b, buf, cap);
+    types_section(&b);
+    wb_section_begin(&b, 3);
+    wb_u32(&b, 2);
+    wb_u32(&b, 1);
+    wb_u32(&b, 1);
+    wb_section_end(&b);
+    wb_section_begin(&b, 7);
+    wb_u32(&b, 1);
+    wb_name(&b, "outer");
+    wb_byte(&b, 0);
+    wb_u32(&b, 1);
+    wb_section_end(&b);
+    wb_section_begin(&b, 10);
+    wb_u32(&b, 2);
+    body(&b, "\x41\xe4\x00\x20\x00\x6d\x0b", 7);                /* 100 / x */
+    body(&b, "\x20\x00\x10\x00\x41\x01\x6a\x0b", 8);            /* divide(x) + 1 */
+    wb_section_end(&b);
+    wb_section_begin(&b, 0);                                    /* name section */
+    wb_name(&b, "name");
+    wb_byte(&b, 1);
+    wb_begin(&b);
+    wb_u32(&b, 2);
+    wb_u32(&b, 0);
+    wb_name(&b, "divide");
+    wb_u32(&b, 1);
+    wb_name(&b, "outer");
+    wb_end(&b);
+    wb_section_end(&b);
+    return b.overflow ? 0 : b.len;
+}
+
+static void test_trap_report(void)
+{
+    size_t len = named_module(buf_a, sizeof buf_a);
+    mote_module *m;
+    mote_instance *inst;
+    REQUIRE(mote_load(arena, buf_a, len, NULL, &m) == MOTE_OK);
+    REQUIRE(mote_instantiate(arena, m, NULL, 0, &small, &inst) == MOTE_OK);
+    CHECK(ok_call(inst, "outer", 5, 0) == 21);
+    mote_status st;
+    call_i(inst, "outer", 0, 0, &st);
+    CHECK(st == MOTE_TRAP);
+    mote_trap_print(inst, collect, NULL);
+    printf("%s", report);
+    CHECK(strstr(report, "trap: integer divide by zero (func 0 +0x"));
+    CHECK(strstr(report, "#0 func 0 <divide> +0x"));
+    CHECK(strstr(report, "#1 func 1 <outer> +0x"));
+    mote_frame frames[4];
+    CHECK(mote_backtrace(inst, frames, 4) == 2 && frames[0].offset != 0 &&
+          frames[1].offset > frames[0].offset);
+}
+
+int main(void)
+{
+    mote_hal_init();
+    const mote_hal_board_info *board = mote_hal_board();
+    arena = mote_arena_init((void *)board->free_ram_base, board->free_ram_size);
+    if (!arena) {
+        printf("core: no free RAM for an arena\n");
+        return 1;
+    }
+    void (*tests[])(void) = {test_custom_page_sizes, test_memory_cap, test_native_stack,
+                             test_fuel_slices, test_trap_report};
+    for (size_t i = 0; i < sizeof tests / sizeof tests[0]; i++) {
+        mote_arena_reset(arena);
+        tests[i]();
+    }
+    printf("core: %d passed, %d failed\n", passed, failed);
+    return failed;
+}
