@@ -215,6 +215,7 @@ void emit_op(compiler *c, op o)
     if (c->locate >= 0 && !c->first_pass && (int64_t)(c->base + c->pos) <= c->locate)
         c->located = c->op_offset;
     c->cmp.pos = -1;
+    c->bin.pos = -1;
     c->last_dst = -1;
     c->last_copy = -1;
     emit_word(c, (uint32_t)c->handlers[o]);
@@ -234,6 +235,7 @@ void forget_dst(compiler *c)
 {
     c->last_dst = -1;
     c->cmp.pos = -1;
+    c->bin.pos = -1;
     c->addi.pos = -1;
     c->last_copy = -1;
 }

@@ -118,6 +118,12 @@ typedef struct compiler {
                                if it wrote only its d slot; else -1 */
     uint16_t last_dst_home;
     pending_cmp cmp;
+    /* the last plain binary operation (d = a OP b), which the next one may
+     * absorb when it consumes d: a*b + c, (a << k) + c */
+    struct {
+        int32_t pos;        /* word index, -1 if none */
+        uint16_t op, d, a, b;
+    } bin;
     /* the last i32_add_i, which a loop's compare-and-branch may absorb */
     struct {
         int32_t pos;        /* word index, -1 if none */

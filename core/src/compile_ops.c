@@ -208,6 +208,73 @@ static mote_status fold_addk(compiler *c, cval *a, uint32_t k, bool sub, uint16_
     return cval_push(c, MOTE_I32, K_ADDK, src, k) ? MOTE_OK : c->err->status;
 }
 
+/* The fused forms: a producer (mul, shl by a constant) whose result the
+ * next add consumes. */
+static op fused_with_add(uint16_t producer)
+{
+    switch (producer) {
+    case OP_i32_mul: return OP_i32_mad;
+    case OP_i64_mul: return OP_i64_mad;
+    case OP_f32_mul: return OP_f32_mad;
+    case OP_f64_mul: return OP_f64_mad;
+    case OP_i32_shl_i: return OP_i32_shladd;
+    default: return OP_nop;
+    }
+}
+
+/*
+ * x + y where one side was computed by the instruction just emitted: one
+ * instruction does both.  The other side's slot is found first; if that
+ * needed code, the producer is no longer the last instruction and nothing
+ * is fused.
+ */
+static bool fuse_add(compiler *c, const opinfo *in, cval *a, cval *b, uint16_t d)
+{
+    if (!c->live || c->bin.pos < 0 || c->last_dst != c->bin.pos + 1)
+        return false;
+    if (in->op != OP_i32_add && in->op != OP_i64_add && in->op != OP_f32_add &&
+        in->op != OP_f64_add)
+        return false;
+    cval *made = a->kind == K_TEMP && a->home == c->bin.d ? a
+               : b->kind == K_TEMP && b->home == c->bin.d ? b : NULL;
+    op fused = fused_with_add(c->bin.op);
+    if (!made || fused == OP_nop)
+        return false;
+    if (fused != OP_i32_shladd && fused != OP_i32_mad && in->op == OP_i32_add)
+        return false;       /* i32.add only absorbs i32 producers */
+    cval *other = made == a ? b : a;
+    uint32_t before = c->pos;
+    uint16_t os = operand(c, other);
+    if (c->pos != before || os == c->bin.d)
+        return false;
+    if ((fused == OP_i64_mad) != (in->op == OP_i64_add) ||
+        (fused == OP_f32_mad) != (in->op == OP_f32_add) ||
+        (fused == OP_f64_mad) != (in->op == OP_f64_add))
+        return false;
+    uint16_t pa = c->bin.a, pb = c->bin.b;
+    c->pos = (uint32_t)c->bin.pos;          /* the producer's words are rewritten */
+    emit_op(c, fused);
+    note_dst(c, d);
+    emit_word(c, (uint32_t)d | (uint32_t)pa << 16);
+    if (fused == OP_i32_shladd)                 /* [c | k] */
+        emit_word(c, (uint32_t)os | (uint32_t)pb << 16);
+    else                                        /* [b | c] */
+        emit_word(c, (uint32_t)pb | (uint32_t)os << 16);
+    push_temp(c, in->out);
+    return true;
+}
+
+static void note_bin(compiler *c, uint32_t start, uint16_t o, uint16_t d, uint16_t a, uint16_t b)
+{
+    if (!c->live || fused_with_add(o) == OP_nop)
+        return;
+    c->bin.pos = (int32_t)start;
+    c->bin.op = o;
+    c->bin.d = d;
+    c->bin.a = a;
+    c->bin.b = b;
+}
+
 static mote_status compile_binary(compiler *c, const opinfo *in)
 {
     cval a, b;
@@ -236,8 +303,12 @@ static mote_status compile_binary(compiler *c, const opinfo *in)
         push_temp(c, in->out);
         if (in->flags & CMP32)
             note_cmp(c, start, d, cmp, 1, as, 0, imm);
+        else if (o == OP_i32_shl_i && imm < 32)
+            note_bin(c, start, o, d, as, (uint16_t)imm);
         return c->err->status;
     }
+    if (fuse_add(c, in, &a, &b, d))
+        return c->err->status;
     uint16_t as = operand(c, &a);
     uint16_t bs = operand(c, &b);
     start = c->pos;
@@ -250,6 +321,8 @@ static mote_status compile_binary(compiler *c, const opinfo *in)
         note_cmp(c, start, d, cmp, 0, as, bs, 0);
     else if (in->flags & CMP64)
         note_cmp(c, start, d, cmp, 2, as, bs, 0);
+    else
+        note_bin(c, start, o, d, as, bs);
     return c->err->status;
 }
 

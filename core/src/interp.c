@@ -27,8 +27,25 @@
 #define LIKELY(x) __builtin_expect(!!(x), 1)
 #define UNLIKELY(x) __builtin_expect(!!(x), 0)
 
-#define LO(w) ((w) & 0xFFFFu)
-#define HI(w) ((w) >> 16)
+/*
+ * Operands are read as halfwords straight from the code: on every target
+ * that is one load each (ldrh, lhu, movzwl) rather than a word load and a
+ * shift or mask.  p points at an operand word: LO is its low half (the
+ * first operand, e.g. d), HI its high half.
+ */
+static inline uint32_t rd16(const void *p)
+{
+    uint16_t v;
+    memcpy(&v, __builtin_assume_aligned(p, 2), sizeof v);
+    return v;
+}
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ != __ORDER_LITTLE_ENDIAN__
+#error "mote's code and slot layouts assume a little-endian CPU"
+#endif
+#define LO(p) rd16(p)
+#define HI(p) rd16((const uint8_t *)(p) + 2)
+#define LOV(w) ((w) & 0xFFFFu)
+#define HIV(w) ((w) >> 16)
 #define SLOT(off) (*(mote_slot *)((uint8_t *)fp + (off)))
 #define AT(base, off) ((mote_slot *)((uint8_t *)(base) + (off)))
 
@@ -164,7 +181,7 @@ dispatch:
         goto do_call_func;
     }
     OP(kload) {         /* [kbase | n << 16][offset of the constant table] */
-        uint32_t w = pc[1];
+        const uint32_t *w = pc + 1;
         memcpy(AT(fp, LO(w)), pc + 2 + (int32_t)pc[2], (size_t)HI(w) * sizeof(mote_slot));
         pc += 3;
         NEXT();
@@ -228,7 +245,7 @@ dispatch:
 
 #define BR_CMP32(c)                                                    \
     OP(br_##c) {                                                       \
-        uint32_t w = pc[1];                                            \
+        const uint32_t *w = pc + 1;                                            \
         uint32_t a = SLOT(LO(w)).u32, b = SLOT(HI(w)).u32;             \
         if (C_##c(a, b, int32_t)) {                                    \
             pc += 2 + (int32_t)pc[2];                                  \
@@ -247,7 +264,7 @@ dispatch:
         NEXT();                                                        \
     }                                                                  \
     OP(br_##c##_back) {                                                \
-        uint32_t w = pc[1];                                            \
+        const uint32_t *w = pc + 1;                                            \
         uint32_t a = SLOT(LO(w)).u32, b = SLOT(HI(w)).u32;             \
         if (C_##c(a, b, int32_t)) {                                    \
             FUEL_STEP();                                               \
@@ -269,7 +286,7 @@ dispatch:
     }
 #define BR_CMP64(c)                                                    \
     OP(br64_##c) {                                                     \
-        uint32_t w = pc[1];                                            \
+        const uint32_t *w = pc + 1;                                            \
         uint64_t a = SLOT(LO(w)).u64, b = SLOT(HI(w)).u64;             \
         if (C_##c(a, b, int64_t)) {                                    \
             pc += 2 + (int32_t)pc[2];                                  \
@@ -279,7 +296,7 @@ dispatch:
         NEXT();                                                        \
     }                                                                  \
     OP(br64_##c##_back) {                                              \
-        uint32_t w = pc[1];                                            \
+        const uint32_t *w = pc + 1;                                            \
         uint64_t a = SLOT(LO(w)).u64, b = SLOT(HI(w)).u64;             \
         if (C_##c(a, b, int64_t)) {                                    \
             FUEL_STEP();                                               \
@@ -293,7 +310,7 @@ dispatch:
      * pause here re-runs the whole instruction from the old value. */
 #define ADDI_BR(c)                                                     \
     OP(addi_br_##c##_back) {                                           \
-        uint32_t w = pc[1];                                            \
+        const uint32_t *w = pc + 1;                                            \
         uint32_t v = SLOT(HI(w)).u32 + pc[2], b = SLOT(pc[3]).u32;     \
         if (C_##c(v, b, int32_t)) {                                    \
             FUEL_STEP();                                               \
@@ -306,7 +323,7 @@ dispatch:
         NEXT();                                                        \
     }                                                                  \
     OP(addi_br_##c##_i_back) {                                         \
-        uint32_t w = pc[1];                                            \
+        const uint32_t *w = pc + 1;                                            \
         uint32_t v = SLOT(HI(w)).u32 + pc[2], b = pc[3];               \
         if (C_##c(v, b, int32_t)) {                                    \
             FUEL_STEP();                                               \
@@ -353,7 +370,7 @@ dispatch:
         goto do_call_func;
     }
     OP(call_indirect) {
-        uint32_t w = pc[3];
+        const uint32_t *w = pc + 3;
         mote_table *t = TABLE(pc[2]);
         uint32_t i = SLOT(LO(w)).u32;
         if (UNLIKELY(i >= t->size))
@@ -381,7 +398,7 @@ dispatch:
         goto do_tail_func;
     }
     OP(return_call_indirect) {
-        uint32_t w = pc[3];
+        const uint32_t *w = pc + 3;
         mote_table *t = TABLE(pc[2]);
         uint32_t i = SLOT(LO(w)).u32;
         if (UNLIKELY(i >= t->size))
@@ -400,13 +417,13 @@ dispatch:
     /* ---- data movement ------------------------------------------------------ */
 
     OP(copy) {
-        uint32_t w = pc[1];
+        const uint32_t *w = pc + 1;
         SLOT(LO(w)) = SLOT(HI(w));
         pc += 2;
         NEXT();
     }
     OP(copy2) {
-        uint32_t w = pc[1], v = pc[2];
+        const uint32_t *w = pc + 1, *v = pc + 2;
         SLOT(LO(w)) = SLOT(HI(w));
         SLOT(LO(v)) = SLOT(HI(v));
         pc += 3;
@@ -423,7 +440,7 @@ dispatch:
         NEXT();
     }
     OP(select) {
-        uint32_t w = pc[1], v = pc[2];
+        const uint32_t *w = pc + 1, *v = pc + 2;
         SLOT(LO(w)) = SLOT(HI(v)).u32 ? SLOT(HI(w)) : SLOT(LO(v));
         pc += 3;
         NEXT();
@@ -447,7 +464,7 @@ dispatch:
         TRAP(MOTE_TRAP_MEMORY_OUT_OF_BOUNDS)
 #define LOAD(name, ctype, field)                                     \
     OP(name) {                                                       \
-        uint32_t w = pc[1];                                          \
+        const uint32_t *w = pc + 1;                                          \
         EFFECTIVE(w, sizeof(ctype));                                 \
         ctype v;                                                     \
         memcpy(&v, mem + ea, sizeof v);                              \
@@ -457,7 +474,7 @@ dispatch:
     }
 #define STORE(name, ctype, field)                                    \
     OP(name) {                                                       \
-        uint32_t w = pc[1];                                          \
+        const uint32_t *w = pc + 1;                                          \
         EFFECTIVE(w, sizeof(ctype));                                 \
         ctype v = (ctype)SLOT(LO(w)).field;                          \
         memcpy(mem + ea, &v, sizeof v);                              \
@@ -471,7 +488,7 @@ dispatch:
         TRAP(MOTE_TRAP_MEMORY_OUT_OF_BOUNDS)
 #define LOAD_K(name, ctype, field)                                   \
     OP(name) {                                                       \
-        uint32_t w = pc[1];                                          \
+        const uint32_t *w = pc + 1;                                          \
         EFFECTIVE_K(w, sizeof(ctype));                               \
         ctype v;                                                     \
         memcpy(&v, mem + ea, sizeof v);                              \
@@ -481,7 +498,7 @@ dispatch:
     }
 #define STORE_K(name, ctype, field)                                  \
     OP(name) {                                                       \
-        uint32_t w = pc[1];                                          \
+        const uint32_t *w = pc + 1;                                          \
         EFFECTIVE_K(w, sizeof(ctype));                               \
         ctype v = (ctype)SLOT(LO(w)).field;                          \
         memcpy(mem + ea, &v, sizeof v);                              \
@@ -518,14 +535,14 @@ dispatch:
         NEXT();
     }
     OP(memory_grow) {
-        uint32_t w = pc[1];
+        const uint32_t *w = pc + 1;
         SLOT(LO(w)).i32 = (int32_t)memory_grow(mem_obj, SLOT(HI(w)).u32);
         RELOAD_MEM();
         pc += 2;
         NEXT();
     }
     OP(memory_fill) {
-        uint32_t w = pc[1];
+        const uint32_t *w = pc + 1;
         uint32_t d = SLOT(LO(w)).u32, n = SLOT(pc[2]).u32;
         if (UNLIKELY((uint64_t)d + n > mem_size))
             TRAP(MOTE_TRAP_MEMORY_OUT_OF_BOUNDS);
@@ -534,7 +551,7 @@ dispatch:
         NEXT();
     }
     OP(memory_copy) {
-        uint32_t w = pc[1];
+        const uint32_t *w = pc + 1;
         uint32_t d = SLOT(LO(w)).u32, s = SLOT(HI(w)).u32, n = SLOT(pc[2]).u32;
         if (UNLIKELY((uint64_t)d + n > mem_size || (uint64_t)s + n > mem_size))
             TRAP(MOTE_TRAP_MEMORY_OUT_OF_BOUNDS);
@@ -543,7 +560,8 @@ dispatch:
         NEXT();
     }
     OP(memory_init) {
-        uint32_t w = pc[1], seg = pc[3];
+        const uint32_t *w = pc + 1;
+        uint32_t seg = pc[3];
         uint32_t d = SLOT(LO(w)).u32, s = SLOT(HI(w)).u32, n = SLOT(pc[2]).u32;
         const mod_data *data = &MOD_DATAS(inst->module)[seg];
         uint32_t len = instance_dropped(inst, seg) ? 0 : data->len;
@@ -562,7 +580,7 @@ dispatch:
     /* ---- tables and references -------------------------------------------------- */
 
     OP(table_get) {
-        uint32_t w = pc[1];
+        const uint32_t *w = pc + 1;
         mote_table *t = TABLE(pc[2]);
         uint32_t i = SLOT(HI(w)).u32;
         if (UNLIKELY(i >= t->size))
@@ -572,7 +590,7 @@ dispatch:
         NEXT();
     }
     OP(table_set) {
-        uint32_t w = pc[1];
+        const uint32_t *w = pc + 1;
         mote_table *t = TABLE(pc[2]);
         uint32_t i = SLOT(LO(w)).u32;
         if (UNLIKELY(i >= t->size))
@@ -587,14 +605,14 @@ dispatch:
         NEXT();
     }
     OP(table_grow) {
-        uint32_t w = pc[1];
+        const uint32_t *w = pc + 1;
         mote_table *t = TABLE(pc[3]);
         SLOT(LO(w)).i32 = (int32_t)table_grow(t, SLOT(pc[2]).u32, SLOT(HI(w)));
         pc += 4;
         NEXT();
     }
     OP(table_fill) {
-        uint32_t w = pc[1];
+        const uint32_t *w = pc + 1;
         mote_table *t = TABLE(pc[3]);
         uint32_t i = SLOT(LO(w)).u32, n = SLOT(pc[2]).u32;
         mote_slot v = SLOT(HI(w));
@@ -606,7 +624,7 @@ dispatch:
         NEXT();
     }
     OP(table_copy) {
-        uint32_t w = pc[1];
+        const uint32_t *w = pc + 1;
         mote_table *dt = TABLE(pc[3]), *st = TABLE(pc[4]);
         uint32_t d = SLOT(LO(w)).u32, s = SLOT(HI(w)).u32, n = SLOT(pc[2]).u32;
         if (UNLIKELY((uint64_t)d + n > dt->size || (uint64_t)s + n > st->size))
@@ -616,7 +634,8 @@ dispatch:
         NEXT();
     }
     OP(table_init) {
-        uint32_t w = pc[1], seg = pc[4];
+        const uint32_t *w = pc + 1;
+        uint32_t seg = pc[4];
         mote_table *t = TABLE(pc[3]);
         uint32_t d = SLOT(LO(w)).u32, s = SLOT(HI(w)).u32, n = SLOT(pc[2]).u32;
         const mod_elem *e = &MOD_ELEMS(inst->module)[seg];
@@ -641,7 +660,7 @@ dispatch:
         NEXT();
     }
     OP(ref_is_null) {
-        uint32_t w = pc[1];
+        const uint32_t *w = pc + 1;
         SLOT(LO(w)).u32 = SLOT(HI(w)).ref == NULL;
         pc += 2;
         NEXT();
@@ -651,7 +670,7 @@ dispatch:
 
 #define BIN(name, T, field, expr)                                    \
     OP(name) {                                                       \
-        uint32_t w = pc[1];                                          \
+        const uint32_t *w = pc + 1;                                          \
         T a = SLOT(HI(w)).field, b = SLOT(pc[2]).field;              \
         SLOT(LO(w)).field = (expr);                                  \
         pc += 3;                                                     \
@@ -659,7 +678,7 @@ dispatch:
     }
 #define BINI32(name, expr)                                           \
     OP(name) {                                                       \
-        uint32_t w = pc[1];                                          \
+        const uint32_t *w = pc + 1;                                          \
         uint32_t a = SLOT(HI(w)).u32, b = pc[2];                     \
         SLOT(LO(w)).u32 = (expr);                                    \
         pc += 3;                                                     \
@@ -667,7 +686,7 @@ dispatch:
     }
 #define BINI64(name, expr)                                           \
     OP(name) {                                                       \
-        uint32_t w = pc[1];                                          \
+        const uint32_t *w = pc + 1;                                          \
         uint64_t a = SLOT(HI(w)).u64;                                \
         uint64_t b = (uint64_t)(int64_t)(int32_t)pc[2];              \
         SLOT(LO(w)).u64 = (expr);                                    \
@@ -676,7 +695,7 @@ dispatch:
     }
 #define CMPOP(name, T, field, expr)                                  \
     OP(name) {                                                       \
-        uint32_t w = pc[1];                                          \
+        const uint32_t *w = pc + 1;                                          \
         T a = SLOT(HI(w)).field, b = SLOT(pc[2]).field;              \
         SLOT(LO(w)).u32 = (expr);                                    \
         pc += 3;                                                     \
@@ -684,7 +703,7 @@ dispatch:
     }
 #define UNOP(name, T, fin, fout, expr)                               \
     OP(name) {                                                       \
-        uint32_t w = pc[1];                                          \
+        const uint32_t *w = pc + 1;                                          \
         T a = SLOT(HI(w)).fin;                                       \
         SLOT(LO(w)).fout = (expr);                                   \
         pc += 2;                                                     \
@@ -722,8 +741,30 @@ dispatch:
     BINI32(i32_shr_s_i, (uint32_t)((int32_t)a >> (b & 31)))
     BINI32(i32_shr_u_i, a >> (b & 31))
     BINI32(i32_rotl_i, rotl32(a, b))
+    /* The float forms round the product, then the sum, as the two wasm
+     * instructions would (the core is built with -ffp-contract=off). */
+#define MAD(name, T, field)                                              \
+    OP(name) {                                                           \
+        const uint32_t *w = pc + 1;                                      \
+        T a = SLOT(HI(w)).field, b = SLOT(LO(w + 1)).field;              \
+        T p = a * b;                                                     \
+        SLOT(LO(w)).field = p + SLOT(HI(w + 1)).field;                   \
+        pc += 3;                                                         \
+        NEXT();                                                          \
+    }
+    MAD(i32_mad, uint32_t, u32)
+    MAD(i64_mad, uint64_t, u64)
+    MAD(f32_mad, float, f32)
+    MAD(f64_mad, double, f64)
+    OP(i32_shladd) {
+        const uint32_t *w = pc + 1;
+        uint32_t a = SLOT(HI(w)).u32, c = SLOT(LO(w + 1)).u32;
+        SLOT(LO(w)).u32 = (a << (HI(w + 1) & 31)) + c;     /* [d|a][c|k] */
+        pc += 3;
+        NEXT();
+    }
     OP(i32_div_s) {
-        uint32_t w = pc[1];
+        const uint32_t *w = pc + 1;
         int32_t a = SLOT(HI(w)).i32, b = SLOT(pc[2]).i32;
         if (UNLIKELY(b == 0))
             TRAP(MOTE_TRAP_DIVIDE_BY_ZERO);
@@ -734,7 +775,7 @@ dispatch:
         NEXT();
     }
     OP(i32_div_u) {
-        uint32_t w = pc[1];
+        const uint32_t *w = pc + 1;
         uint32_t a = SLOT(HI(w)).u32, b = SLOT(pc[2]).u32;
         if (UNLIKELY(b == 0))
             TRAP(MOTE_TRAP_DIVIDE_BY_ZERO);
@@ -743,7 +784,7 @@ dispatch:
         NEXT();
     }
     OP(i32_rem_s) {
-        uint32_t w = pc[1];
+        const uint32_t *w = pc + 1;
         int32_t a = SLOT(HI(w)).i32, b = SLOT(pc[2]).i32;
         if (UNLIKELY(b == 0))
             TRAP(MOTE_TRAP_DIVIDE_BY_ZERO);
@@ -752,7 +793,7 @@ dispatch:
         NEXT();
     }
     OP(i32_rem_u) {
-        uint32_t w = pc[1];
+        const uint32_t *w = pc + 1;
         uint32_t a = SLOT(HI(w)).u32, b = SLOT(pc[2]).u32;
         if (UNLIKELY(b == 0))
             TRAP(MOTE_TRAP_DIVIDE_BY_ZERO);
@@ -782,7 +823,7 @@ dispatch:
     BINI64(i64_shr_s_i, (uint64_t)((int64_t)a >> (b & 63)))
     BINI64(i64_shr_u_i, a >> (b & 63))
     OP(i64_div_s) {
-        uint32_t w = pc[1];
+        const uint32_t *w = pc + 1;
         int64_t a = SLOT(HI(w)).i64, b = SLOT(pc[2]).i64;
         if (UNLIKELY(b == 0))
             TRAP(MOTE_TRAP_DIVIDE_BY_ZERO);
@@ -793,7 +834,7 @@ dispatch:
         NEXT();
     }
     OP(i64_div_u) {
-        uint32_t w = pc[1];
+        const uint32_t *w = pc + 1;
         uint64_t a = SLOT(HI(w)).u64, b = SLOT(pc[2]).u64;
         if (UNLIKELY(b == 0))
             TRAP(MOTE_TRAP_DIVIDE_BY_ZERO);
@@ -802,7 +843,7 @@ dispatch:
         NEXT();
     }
     OP(i64_rem_s) {
-        uint32_t w = pc[1];
+        const uint32_t *w = pc + 1;
         int64_t a = SLOT(HI(w)).i64, b = SLOT(pc[2]).i64;
         if (UNLIKELY(b == 0))
             TRAP(MOTE_TRAP_DIVIDE_BY_ZERO);
@@ -811,7 +852,7 @@ dispatch:
         NEXT();
     }
     OP(i64_rem_u) {
-        uint32_t w = pc[1];
+        const uint32_t *w = pc + 1;
         uint64_t a = SLOT(HI(w)).u64, b = SLOT(pc[2]).u64;
         if (UNLIKELY(b == 0))
             TRAP(MOTE_TRAP_DIVIDE_BY_ZERO);
@@ -867,7 +908,7 @@ dispatch:
 
 #define TRUNC(name, T, fin, fout, OT, fits)                              \
     OP(name) {                                                           \
-        uint32_t w = pc[1];                                              \
+        const uint32_t *w = pc + 1;                                              \
         T a = SLOT(HI(w)).fin;                                           \
         if (UNLIKELY(!fits(a)))                                          \
             TRAP(a != a ? MOTE_TRAP_INVALID_CONVERSION : MOTE_TRAP_INTEGER_OVERFLOW); \
@@ -957,7 +998,7 @@ do_call_wasm:   /* target, callee_inst, nfp, ret set; pc is the calling instruct
         fr->fp = fp;
         fr->inst = inst;
         fr++;
-        for (uint32_t i = LO(hdr); i < HI(hdr); i++)
+        for (uint32_t i = LOV(hdr); i < HIV(hdr); i++)
             nfp[i].u64 = 0;
         fp = nfp;
         pc = target;
@@ -1005,8 +1046,8 @@ do_tail_wasm:   /* target, callee_inst, src set */
         if (UNLIKELY(fp + target[-2] > stack_end))
             TRAP(MOTE_TRAP_STACK_EXHAUSTED);
         if (src != fp)
-            memmove(fp, src, (size_t)LO(hdr) * sizeof(mote_slot));
-        for (uint32_t i = LO(hdr); i < HI(hdr); i++)
+            memmove(fp, src, (size_t)LOV(hdr) * sizeof(mote_slot));
+        for (uint32_t i = LOV(hdr); i < HIV(hdr); i++)
             fp[i].u64 = 0;
         pc = target;
         if (UNLIKELY(callee_inst != inst)) {

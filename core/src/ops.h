@@ -68,6 +68,8 @@
     X(i32_add_i, 3) X(i32_mul_i, 3) X(i32_and_i, 3) X(i32_or_i, 3)         \
     X(i32_xor_i, 3) X(i32_shl_i, 3) X(i32_shr_s_i, 3) X(i32_shr_u_i, 3)    \
     X(i32_rotl_i, 3)                                                       \
+    /* fused pairs: d = a*b + c  [op][d|a][b|c];  d = (a << k) + c  [op][d|a][c|k] */ \
+    X(i32_mad, 3) X(i64_mad, 3) X(f32_mad, 3) X(f64_mad, 3) X(i32_shladd, 3) \
     /* i64 */                                                              \
     X(i64_eqz, 2) MOTE_INT_COMPARES(MOTE_CMP64_OPS)                        \
     X(i64_clz, 2) X(i64_ctz, 2) X(i64_popcnt, 2)                           \
