@@ -84,6 +84,11 @@ static void give_back_fuel(exec *ex, int32_t budget)
 #define C_ge_s(a, b, S) ((S)(a) >= (S)(b))
 #define C_ge_u(a, b, S) ((a) >= (b))
 
+/* Calls zero a few locals and move a few arguments: loops beat a call to
+ * memset/memmove there, so GCC must not turn them into one. */
+#if defined(__GNUC__) && !defined(__clang__)
+__attribute__((optimize("no-tree-loop-distribute-patterns")))
+#endif
 static mote_status run(mote_instance *owner, const int32_t **table_out)
 {
     /* The handler table has a section of its own so that a build tool can
@@ -1045,8 +1050,8 @@ do_tail_wasm:   /* target, callee_inst, src set */
         uint32_t hdr = target[-1];
         if (UNLIKELY(fp + target[-2] > stack_end))
             TRAP(MOTE_TRAP_STACK_EXHAUSTED);
-        if (src != fp)
-            memmove(fp, src, (size_t)LOV(hdr) * sizeof(mote_slot));
+        for (uint32_t i = 0; i < LOV(hdr); i++)     /* src >= fp: upward is safe */
+            fp[i] = src[i];
         for (uint32_t i = LOV(hdr); i < HIV(hdr); i++)
             fp[i].u64 = 0;
         pc = target;
