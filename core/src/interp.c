@@ -120,14 +120,9 @@ static mote_status run(mote_instance *owner, const int32_t **table_out)
     const uint32_t *pc = ex->pc;
     mote_slot *fp = ex->fp;
     frame *fr = ex->fr;
-    frame *const fr_end = ex->frames_end;
-    mote_slot *const stack_end = ex->stack_end;
     mote_instance *inst = ex->cur;
-    mote_memory *mem_obj;
     uint8_t *mem;
     uint64_t mem_size;
-    ptr_slot *globals;
-    const mod_type *types;
     int32_t budget = take_fuel(ex);
     mote_status result = MOTE_OK;
     mote_trap trap_kind = MOTE_TRAP_NONE;
@@ -138,14 +133,14 @@ static mote_status run(mote_instance *owner, const int32_t **table_out)
     mote_func *f;
     mote_instance *callee_inst;
 
-#define RELOAD_MEM() (mem_size = mem_obj ? mem_obj->size : 0)
+/* Only what every few instructions needs lives in locals (registers);
+ * the rest is read through inst or ex when used, which leaves registers
+ * for pc, fp and the frame pointer. */
+#define RELOAD_MEM() (mem_size = inst->mem ? inst->mem->size : 0)
 #define LOAD_INST()                                   \
     do {                                              \
-        mem_obj = inst->mem;                          \
-        mem = mem_obj ? mem_obj->base : NULL;         \
+        mem = inst->mem ? inst->mem->base : NULL;     \
         RELOAD_MEM();                                 \
-        globals = inst->globals;                      \
-        types = MOD_TYPES(inst->module);              \
     } while (0)
 #define TRAP(k)               \
     do {                      \
@@ -157,7 +152,7 @@ static mote_status run(mote_instance *owner, const int32_t **table_out)
         if (UNLIKELY(--budget < 0) || UNLIKELY(ex->interrupt))        \
             goto fuel_slow;                                           \
     } while (0)
-#define GLOBAL(i) ((mote_global *)globals[i].p)
+#define GLOBAL(i) ((mote_global *)inst->globals[i].p)
 #define TABLE(i) ((mote_table *)inst->tables[i].p)
 
     LOAD_INST();
@@ -383,7 +378,7 @@ dispatch:
         f = t->elems[i].func;
         if (UNLIKELY(!f))
             TRAP(MOTE_TRAP_UNINITIALIZED_ELEMENT);
-        const mod_type *want = &types[pc[1]];
+        const mod_type *want = &MOD_TYPES(inst->module)[pc[1]];
         if (UNLIKELY(f->type != want) &&
             !types_equal(inst->module, want, f->inst->module, f->type))
             TRAP(MOTE_TRAP_INDIRECT_CALL_TYPE);
@@ -411,7 +406,7 @@ dispatch:
         f = t->elems[i].func;
         if (UNLIKELY(!f))
             TRAP(MOTE_TRAP_UNINITIALIZED_ELEMENT);
-        const mod_type *want = &types[pc[1]];
+        const mod_type *want = &MOD_TYPES(inst->module)[pc[1]];
         if (UNLIKELY(f->type != want) &&
             !types_equal(inst->module, want, f->inst->module, f->type))
             TRAP(MOTE_TRAP_INDIRECT_CALL_TYPE);
@@ -535,13 +530,13 @@ dispatch:
     STORE(st64, uint64_t, u64)
 
     OP(memory_size) {
-        SLOT(pc[1]).u32 = (uint32_t)(mem_size >> mem_obj->page_log2);
+        SLOT(pc[1]).u32 = (uint32_t)(mem_size >> inst->mem->page_log2);
         pc += 2;
         NEXT();
     }
     OP(memory_grow) {
         const uint32_t *w = pc + 1;
-        SLOT(LO(w)).i32 = (int32_t)memory_grow(mem_obj, SLOT(HI(w)).u32);
+        SLOT(LO(w)).i32 = (int32_t)memory_grow(inst->mem, SLOT(HI(w)).u32);
         RELOAD_MEM();
         pc += 2;
         NEXT();
@@ -997,7 +992,7 @@ do_call_wasm:   /* target, callee_inst, nfp, ret set; pc is the calling instruct
     FUEL_STEP();
     {
         uint32_t hdr = target[-1];
-        if (UNLIKELY(nfp + target[-2] > stack_end || fr == fr_end))
+        if (UNLIKELY(nfp + target[-2] > ex->stack_end || fr == ex->frames_end))
             TRAP(MOTE_TRAP_STACK_EXHAUSTED);
         fr->pc = ret;
         fr->fp = fp;
@@ -1048,7 +1043,7 @@ do_tail_wasm:   /* target, callee_inst, src set */
     FUEL_STEP();
     {
         uint32_t hdr = target[-1];
-        if (UNLIKELY(fp + target[-2] > stack_end))
+        if (UNLIKELY(fp + target[-2] > ex->stack_end))
             TRAP(MOTE_TRAP_STACK_EXHAUSTED);
         for (uint32_t i = 0; i < LOV(hdr); i++)     /* src >= fp: upward is safe */
             fp[i] = src[i];
