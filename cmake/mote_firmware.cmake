@@ -7,11 +7,8 @@
 # and MOTE_BOARD_RUN (the command that boots an image: QEMU from the
 # board's qemu.args, or nothing on the host), and defines:
 #
-#   mote_add_wasm_app(<name> SOURCES <file.c>... [EXPORTS <symbol>...]
-#                     [LINK_OPTIONS <wasm-ld option>...])
-#       Compiles freestanding C to <name>.wasm with clang (--target=wasm32,
-#       no libc); <name> becomes a target whose MOTE_WASM_FILE property is
-#       the module's path.
+#   (Wasm apps are built with mote_add_wasm_app() from the app SDK,
+#   wasi-lite/sdk/mote_app.cmake.)
 #
 #   mote_add_firmware(<target> [APP <file.wasm> | APP <wasm app target>]
 #                     [APP_SYMBOL <symbol>] [APP_MEMORY_BYTES <n>] [IMAGE]
@@ -120,33 +117,6 @@ if(EXISTS "${_mote_qemu_args}")
   separate_arguments(MOTE_BOARD_RUN UNIX_COMMAND "${_mote_words}")
   list(APPEND MOTE_BOARD_RUN -kernel)
 endif()
-
-find_program(MOTE_CLANG NAMES clang-14 clang DOC "clang with the wasm32 target, for Wasm apps")
-
-function(mote_add_wasm_app name)
-  cmake_parse_arguments(APP "" "" "SOURCES;EXPORTS;LINK_OPTIONS" ${ARGN})
-  if(NOT MOTE_CLANG)
-    message(FATAL_ERROR "mote_add_wasm_app(${name}): clang-14 not found (toolchain/install-deps)")
-  endif()
-  set(out "${CMAKE_CURRENT_BINARY_DIR}/${name}.wasm")
-  set(sources "")
-  foreach(src IN LISTS APP_SOURCES)
-    get_filename_component(src "${src}" ABSOLUTE)
-    list(APPEND sources "${src}")
-  endforeach()
-  set(exports "")
-  foreach(sym IN LISTS APP_EXPORTS)
-    list(APPEND exports "-Wl,--export=${sym}")
-  endforeach()
-  add_custom_command(OUTPUT "${out}"
-    COMMAND "${MOTE_CLANG}" --target=wasm32 -nostdlib -O2 -Wall -Wextra -Werror
-            -Wl,--no-entry ${exports} ${APP_LINK_OPTIONS} -o "${out}" ${sources}
-    DEPENDS ${sources}
-    COMMENT "Compiling Wasm app ${name}.wasm"
-    VERBATIM)
-  add_custom_target(${name} DEPENDS "${out}")
-  set_target_properties(${name} PROPERTIES MOTE_WASM_FILE "${out}")
-endfunction()
 
 # mote-image, built for the machine running the build (tools/mote-image):
 # validates apps, shrinks their memory, compiles precompiled images.

@@ -170,6 +170,10 @@ int main(int argc, char **argv)
                                &written) != MOTE_OK)
             die("%s: %s", in, mote_arena_error(arena)->message);
         write_all(image, img, written);
+        free(img);
+        free(table);
     }
+    free(buf);
+    free(wasm);
     return 0;
 }

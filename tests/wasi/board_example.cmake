@@ -1,0 +1,49 @@
+# board_example.cmake -- registers an example firmware (made with
+# mote_add_wasi_firmware) as a test on the board being built: booted under
+# QEMU (the board's qemu.args) or natively on the host board, its console
+# output and exit status checked by check_run.cmake.  Included by
+# examples/<app>/CMakeLists.txt; tests are named <board>.app-<app> and
+# labelled board, <board> and wasi.
+#
+# mote_wasi_example_test(<app> <firmware target> [STATUS n] [STDIN file]
+#                        [STDOUT expected file] [MATCH regex]
+#                        [TRACE <qemu trace event> <regex> <count>])
+#
+# TRACE observes the hardware from outside the guest: QEMU logs the trace
+# event on stderr, and the regex must match exactly <count> times (e.g.
+# the LED register writes of the MPS2 FPGA I/O block).
+
+# (The function finds check_run.cmake through CMAKE_CURRENT_FUNCTION_LIST_DIR:
+# with the include guard, variables set here would only exist in the scope
+# of the first directory that includes this file.)
+include_guard(GLOBAL)
+
+function(mote_wasi_example_test app target)
+  cmake_parse_arguments(T "" "STATUS;STDIN;STDOUT;MATCH" "TRACE" ${ARGN})
+  # Boards whose RAM cannot hold a wasi-libc app with today's core: sifive-e
+  # has 16 KiB in all (the small-RAM work will lift this).
+  if(MOTE_BOARD STREQUAL "sifive-e")
+    return()
+  endif()
+  set(run ${MOTE_BOARD_RUN})
+  set(defs "")
+  if(T_TRACE AND run)
+    list(GET T_TRACE 0 event)
+    list(GET T_TRACE 1 regex)
+    list(GET T_TRACE 2 count)
+    list(REMOVE_AT run -1)                  # "-kernel", put back after
+    list(APPEND run -trace ${event} -kernel)
+    list(APPEND defs "-DTRACE_REGEX=${regex}" "-DTRACE_COUNT=${count}")
+  endif()
+  foreach(key STATUS STDIN STDOUT MATCH)
+    if(DEFINED T_${key})
+      list(APPEND defs "-D${key}=${T_${key}}")
+    endif()
+  endforeach()
+  set(cmd ${run} "$<TARGET_FILE:${target}>")
+  string(REPLACE ";" "|" cmd "${cmd}")
+  set(name ${MOTE_BOARD_NAME}.app-${app})
+  add_test(NAME ${name} COMMAND "${CMAKE_COMMAND}" "-DCOMMAND=${cmd}" ${defs}
+           -P "${CMAKE_CURRENT_FUNCTION_LIST_DIR}/check_run.cmake")
+  set_tests_properties(${name} PROPERTIES TIMEOUT 90 LABELS "board;${MOTE_BOARD_NAME};wasi")
+endfunction()

@@ -1,0 +1,321 @@
+/*
+ * wasi.h -- WASI-lite: runs WebAssembly apps built against wasi-libc on a
+ * board, and gives them GPIO, timers and events.
+ *
+ * WASI-lite offers two import modules to an app:
+ *
+ *   wasi_snapshot_preview1   the WASI calls wasi-libc makes: console I/O on
+ *                            fds 0/1/2, args, environment, clocks, sleeping
+ *                            (poll_oneoff), random, exit.  Every other call
+ *                            wasi-libc may import is present and returns an
+ *                            error code (see wasi-lite/README.md).
+ *   mote                     the device API (wasi-lite/sdk/include/mote/device.h):
+ *                            GPIO, logical timers, and an event call.
+ *
+ * It never allocates.  The firmware owns one `mote_wasi` context per app
+ * (static storage is fine), fills a configuration, and either calls the
+ * all-in-one mote_wasi_run_app() or drives the steps itself:
+ *
+ *     static mote_wasi wasi;
+ *     mote_wasi_config cfg;
+ *     mote_wasi_config_init(&cfg);
+ *     cfg.pins = 1u << LED_PIN;           // capabilities
+ *     cfg.max_timers = 1;
+ *     mote_wasi_init(&wasi, &cfg);
+ *     int status = mote_wasi_run_app(&wasi, app, app_len, arena);
+ *
+ * Only one context may be active (between mote_wasi_init() and
+ * mote_wasi_stop()) at a time: it owns the board's single HAL alarm and the
+ * edge interrupts of the pins its app watches.
+ *
+ * Threading: every function here runs on the firmware's main thread.  The
+ * context's event queue and timers are also touched by HAL callbacks in
+ * interrupt context; WASI-lite masks interrupts (mote_hal_irq_lock) around
+ * every access to them.
+ */
+#ifndef MOTE_WASI_H
+#define MOTE_WASI_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include <mote/mote.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* ------------------------------------------------------------------------
+ * Build-time sizes (define before including to change them, in every file
+ * that includes this header and in the wasi-lite library build alike)
+ * ------------------------------------------------------------------------ */
+
+/* Logical timers per context: the largest max_timers a config may ask. */
+#ifndef MOTE_WASI_MAX_TIMERS
+#define MOTE_WASI_MAX_TIMERS 8
+#endif
+
+/* Events the queue holds before it drops (and counts) new ones.  A power of two. */
+#ifndef MOTE_WASI_EVENT_QUEUE
+#define MOTE_WASI_EVENT_QUEUE 16
+#endif
+
+/* Most WASI-lite imports a module may have for mote_wasi_instantiate(),
+ * which builds the module's import table on the C stack: 36 bytes per
+ * import on a 32-bit CPU (a wasi-libc printf app has about 10). */
+#ifndef MOTE_WASI_MAX_IMPORTS
+#define MOTE_WASI_MAX_IMPORTS 64
+#endif
+
+/* ------------------------------------------------------------------------
+ * Configuration
+ * ------------------------------------------------------------------------ */
+
+typedef struct mote_wasi mote_wasi;
+
+/* Fills buf[0..len) with random bytes from a hardware generator; returns
+ * false if it failed (the app then gets EIO). */
+typedef bool (*mote_wasi_random_fn)(void *buf, size_t len, void *user);
+
+/* Called by the run functions each time the app pauses (fuel slice spent,
+ * mote_interrupt(), or a cooperative wait): the firmware's turn to work.
+ * To stop the app from here: mote_abandon(inst) and
+ * mote_wasi_forget_wait(ctx); the run function then returns MOTE_ERR_STATE. */
+typedef void (*mote_wasi_pause_fn)(mote_wasi *ctx, mote_instance *inst, void *user);
+
+typedef struct mote_wasi_config {
+    /* Command-line arguments and environment ("KEY=value" strings) the app
+     * sees through args_get / environ_get.  The strings must stay valid
+     * while the app runs.  argv[0] is conventionally the app's name. */
+    const char *const *argv;
+    uint32_t argc;
+    const char *const *envp;
+    uint32_t envc;
+
+    /* Capabilities.  Bit n of `pins` lets the app use GPIO pin n; timer ids
+     * 0 .. max_timers-1 are the app's (max_timers <= MOTE_WASI_MAX_TIMERS).
+     * A call outside them returns -ENOTCAPABLE to the app. */
+    uint64_t pins;
+    uint32_t max_timers;
+
+    /* Console input.  A byte equal to eof_byte reads as end of file (like
+     * Ctrl-D on a terminal), so fgets() and friends can finish; 0 disables
+     * it.  With input_cr_to_nl, received '\r' bytes read as '\n' (serial
+     * terminals send '\r' for Enter).  The HAL has no receive interrupt:
+     * while an app waits for input, the console is polled every
+     * console_poll_us microseconds. */
+    uint8_t eof_byte;
+    bool input_cr_to_nl;
+    uint32_t console_poll_us;
+
+    /* Wall-clock time.  A board with a clock (RTC, or time from a network)
+     * sets has_realtime and realtime_base_ns = the realtime clock's value
+     * in ns when mote_hal_time_us() was 0.  Without it, clock_time_get and
+     * clock_res_get on the realtime clock return ENOTSUP. */
+    bool has_realtime;
+    uint64_t realtime_base_ns;
+
+    /* random_get: a hardware generator if set, else a non-cryptographic
+     * generator (xorshift64*, seeded from the time; see README). */
+    mote_wasi_random_fn random;
+    void *random_user;
+
+    /* Cooperative mode: instead of sleeping inside a WASI call (poll_oneoff,
+     * a blocking fd_read, event_wait) or sched_yield, the call returns
+     * MOTE_PAUSED to whoever called mote_call()/mote_resume(), which then
+     * does its own work, calls mote_wasi_idle() and mote_resume().  The run
+     * functions below do this for you and call on_pause each time. */
+    bool cooperative;
+
+    /* With fuel_slice > 0 the run functions give the app that much fuel per
+     * slice (mote_set_fuel), so on_pause also runs while the app computes. */
+    int64_t fuel_slice;
+    mote_wasi_pause_fn on_pause;
+    void *pause_user;
+
+    /* Instance sizes for mote_wasi_run_app(); zeros take the core's defaults. */
+    mote_instance_config instance;
+} mote_wasi_config;
+
+/* Sets every field to its default: no args, no env, no pins, no timers,
+ * eof_byte 0x04, console_poll_us 10000, blocking waits, no realtime clock. */
+void mote_wasi_config_init(mote_wasi_config *cfg);
+
+/* ------------------------------------------------------------------------
+ * The context (treat the fields as private; they are here so that a
+ * context can be a static variable)
+ * ------------------------------------------------------------------------ */
+
+typedef struct mote_wasi_queued {
+    uint8_t kind;               /* MOTE_WASI_EVENT_*, or 0 once purged */
+    uint8_t unused;
+    uint16_t lost_after;        /* events dropped right after this one */
+    uint32_t source;
+    uint32_t value;
+    uint64_t time_us;
+} mote_wasi_queued;
+
+typedef struct mote_wasi_timer {
+    bool active;
+    uint64_t due_us;
+    uint64_t period_us;         /* 0: one-shot */
+} mote_wasi_timer;
+
+/* What a paused or sleeping call waits for. */
+typedef struct mote_wasi_wait {
+    bool active;                /* a wait is in progress (survives a pause) */
+    bool events;                /* wakes on a queued event or UART input */
+    bool console;               /* wakes on console input */
+    uint64_t start_us;          /* when the waiting call first came */
+    uint64_t deadline_us;       /* UINT64_MAX: none */
+} mote_wasi_wait;
+
+struct mote_wasi {
+    mote_wasi_config cfg;
+    mote_instance *inst;        /* the app's instance, once instantiated */
+    /* console fds 0, 1, 2 */
+    uint8_t fd_open;            /* bit n: fd n is open */
+    uint16_t fd_flags[3];       /* WASI fdflags (append, nonblock) */
+    bool eof_pending;           /* an EOF byte ended the last read */
+    /* events, filled by interrupt callbacks */
+    mote_wasi_queued queue[MOTE_WASI_EVENT_QUEUE];
+    volatile uint32_t head, tail;       /* free-running counters */
+    uint32_t overflow_pending;  /* lost events to report next */
+    uint32_t lost_total;
+    uint64_t watched_pins;
+    bool uart_watch;
+    /* timers, multiplexed on the HAL alarm */
+    mote_wasi_timer timers[MOTE_WASI_MAX_TIMERS];
+    uint64_t wake_us;           /* a private wake-up for waits; UINT64_MAX: none */
+    mote_wasi_wait wait;
+    bool yielded;               /* cooperative sched_yield has paused once */
+    uint64_t rng;
+};
+
+/* ------------------------------------------------------------------------
+ * Life cycle
+ * ------------------------------------------------------------------------ */
+
+/*
+ * Prepares ctx for one app run with a copy of cfg.  Call after
+ * mote_hal_init().  MOTE_ERR_ARGUMENT if cfg asks for more than
+ * MOTE_WASI_MAX_TIMERS timers or gives a NULL argv/envp with a count.
+ */
+mote_status mote_wasi_init(mote_wasi *ctx, const mote_wasi_config *cfg);
+
+/*
+ * Ends the run: stops the app's timers and the alarm, turns off the edge
+ * interrupts of the pins it watched, and drops queued events.  Afterwards no
+ * callback touches ctx.  Call it before ctx goes out of scope or another
+ * context starts.  mote_wasi_run_app() calls it.
+ */
+void mote_wasi_stop(mote_wasi *ctx);
+
+/* Events lost to a full queue since mote_wasi_init(). */
+uint32_t mote_wasi_events_lost(const mote_wasi *ctx);
+
+/* ------------------------------------------------------------------------
+ * Linking
+ * ------------------------------------------------------------------------ */
+
+/*
+ * Writes to out[] one import entry (user = ctx) for each function the
+ * module imports from "wasi_snapshot_preview1" or "mote" that WASI-lite
+ * provides, and returns how many there are; when that is more than cap,
+ * only cap are written.  Imports WASI-lite does not know are left out: the
+ * core then reports them as unlinkable.  Use this to add the firmware's own
+ * host functions to the table; the table is only read during
+ * mote_instantiate().
+ */
+size_t mote_wasi_imports(mote_wasi *ctx, const mote_module *module, mote_import *out, size_t cap);
+
+/*
+ * Instantiates module in arena with WASI-lite's imports and remembers the
+ * instance in ctx.  Returns what mote_instantiate() returns, or
+ * MOTE_ERR_LIMIT without touching the arena (nor its error record) when
+ * the module has more than MOTE_WASI_MAX_IMPORTS WASI-lite imports.
+ */
+mote_status mote_wasi_instantiate(mote_wasi *ctx, mote_arena *arena, const mote_module *module,
+                                  const mote_instance_config *config, mote_instance **out);
+
+/* ------------------------------------------------------------------------
+ * Running
+ *
+ * The run functions return MOTE_OK or MOTE_EXIT with *exit_code set (0 when
+ * _start returns normally, else the code given to proc_exit), or the
+ * core's status for a trap or error.  They handle pauses: on each one they
+ * call on_pause, wait (mote_wasi_idle) and resume.
+ * ------------------------------------------------------------------------ */
+
+/* Runs a command app: calls its exported _start. */
+mote_status mote_wasi_run_command(mote_wasi *ctx, mote_instance *inst, int32_t *exit_code);
+
+/*
+ * Runs a reactor app: calls _initialize and mote_on_start() if exported,
+ * then for each event calls the exported handler
+ * mote_on_event(kind, source, value) (see device.h), sleeping between
+ * events.  Returns when the app exits (proc_exit), traps, or has nothing
+ * left that could produce an event (no timer running, no pin or UART
+ * watched): that last case is MOTE_OK with *exit_code 0.
+ */
+mote_status mote_wasi_run_reactor(mote_wasi *ctx, mote_instance *inst, int32_t *exit_code);
+
+/*
+ * Delivers at most one event to a reactor's mote_on_event, waiting up to
+ * timeout_us for it (UINT64_MAX: no limit; 0: only what is pending).  For
+ * firmware with its own main loop.  *delivered tells whether a handler
+ * ran.  Returns the handler call's status (MOTE_OK when none ran).
+ */
+mote_status mote_wasi_dispatch(mote_wasi *ctx, mote_instance *inst, uint64_t timeout_us,
+                               bool *delivered);
+
+/*
+ * After a cooperative pause: sleeps the CPU until what the app waits for
+ * may have happened (its deadline, an event, console input), or returns at
+ * once if the app was not waiting (a fuel pause or sched_yield).  Then
+ * mote_resume() the app.
+ */
+void mote_wasi_idle(mote_wasi *ctx);
+
+/* Forgets a wait in progress: call after mote_abandon() of a paused call. */
+void mote_wasi_forget_wait(mote_wasi *ctx);
+
+/* Exit statuses of mote_wasi_run_app() that are not the app's own. */
+#define MOTE_WASI_EXIT_NOT_RUN 126  /* could not load, link or instantiate */
+#define MOTE_WASI_EXIT_STOPPED 127  /* stopped by another error (no entry
+                                       point, a pause abandoned in on_pause) */
+#define MOTE_WASI_EXIT_TRAP 128     /* 128 + mote_trap kind: the app trapped */
+
+/*
+ * Everything at once: loads wasm[0..len) into arena (the bytes are read in
+ * place), instantiates it with cfg.instance sizes, runs it as a command
+ * (_start) or, if it has no _start but exports mote_on_event, as a reactor,
+ * then calls mote_wasi_stop() and unloads the module, leaving the arena as
+ * it was.  Failures and traps are reported on the console with
+ * mote_wasi_report().  Returns the app's exit status, or
+ * MOTE_WASI_EXIT_NOT_RUN, MOTE_WASI_EXIT_STOPPED, or MOTE_WASI_EXIT_TRAP +
+ * the trap kind.
+ */
+int mote_wasi_run_app(mote_wasi *ctx, const uint8_t *wasm, size_t len, mote_arena *arena);
+
+/*
+ * The same for a module the firmware loaded itself (for example from a
+ * precompiled image with mote_image_attach()): instantiates it in arena,
+ * runs it, stops the context and reports failures.  The module and the
+ * instance stay in the arena (mote_unload() the module to free both).
+ */
+int mote_wasi_run_module(mote_wasi *ctx, const mote_module *module, mote_arena *arena);
+
+/*
+ * Prints the last failure recorded in arena on the console, one line
+ * "mote: <status>: <message>", and for a trap of inst (may be NULL) a
+ * backtrace, one line per frame with function names from the name section.
+ */
+void mote_wasi_report(const mote_arena *arena, const mote_instance *inst);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* MOTE_WASI_H */

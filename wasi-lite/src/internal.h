@@ -1,0 +1,181 @@
+/*
+ * internal.h -- what the parts of WASI-lite share: guest memory access,
+ * the event queue, timers, waiting, and the host functions the import
+ * catalog lists.  Every external name here starts with wl_, so that the
+ * library's internals cannot clash with firmware symbols.
+ */
+#ifndef MOTE_WASI_INTERNAL_H
+#define MOTE_WASI_INTERNAL_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include <mote/hal.h>
+#include <mote/mote.h>
+#include <mote/wasi.h>
+
+#include "wasi_abi.h"
+
+#define NO_DEADLINE UINT64_MAX
+
+/* Event kinds, as in sdk/include/mote/device.h. */
+#define MOTE_WASI_EVENT_GPIO 1
+#define MOTE_WASI_EVENT_TIMER 2
+#define MOTE_WASI_EVENT_UART 3
+#define MOTE_WASI_EVENT_OVERFLOW 4
+
+/* ---- guest memory (guest.c) --------------------------------------------- */
+
+/* All of [offset, offset+len) of the caller's memory, or NULL.  offset and
+ * len come straight from the guest: the sum is formed in 64 bits, so it
+ * cannot wrap. */
+uint8_t *wl_guest_range(mote_instance *inst, uint64_t offset, uint64_t len);
+
+uint16_t wl_load_u16(const uint8_t *p);
+uint32_t wl_load_u32(const uint8_t *p);
+uint64_t wl_load_u64(const uint8_t *p);
+void wl_store_u16(uint8_t *p, uint16_t v);
+void wl_store_u32(uint8_t *p, uint32_t v);
+void wl_store_u64(uint8_t *p, uint64_t v);
+
+/* Writes a u32 / u64 result at guest offset; false if it does not fit. */
+bool wl_guest_put_u32(mote_instance *inst, uint32_t offset, uint32_t value);
+bool wl_guest_put_u64(mote_instance *inst, uint32_t offset, uint64_t value);
+
+/* Host-function results: WASI errno in io[0]. */
+mote_status wl_wasi_return(mote_value *io, uint16_t err);
+/* Device-API results: a value >= 0, or -errno. */
+mote_status wl_device_return(mote_value *io, int32_t result);
+
+/* ---- fds (fd_meta.c) ----------------------------------------------------- */
+
+/* True if fd is a console fd (0, 1, 2) the app has not closed. */
+bool wl_fd_is_open(const mote_wasi *ctx, uint32_t fd);
+
+/* ---- event queue (events.c): push from interrupt context ----------------- */
+
+void wl_events_reset(mote_wasi *ctx);
+/* Queues an event, or counts it as lost when the queue is full. */
+void wl_events_push(mote_wasi *ctx, uint8_t kind, uint32_t source, uint32_t value);
+/* Takes the next event to deliver (queued, overflow report, UART
+ * readiness) into *out; false if there is none.  Main thread. */
+bool wl_events_take(mote_wasi *ctx, mote_wasi_queued *out);
+/* True if wl_events_take() would find something.  Call with interrupts locked. */
+bool wl_events_ready(mote_wasi *ctx);
+/* Drops queued events of one kind and source (a stopped timer's). */
+void wl_events_purge(mote_wasi *ctx, uint8_t kind, uint32_t source);
+/* True if something could still produce an event: a running timer, a
+ * watched pin, the UART watch. */
+bool wl_events_have_source(const mote_wasi *ctx);
+
+/* ---- timers (timers.c) --------------------------------------------------- */
+
+void wl_timers_reset(mote_wasi *ctx);
+void wl_timers_start(mote_wasi *ctx, uint32_t id, uint64_t delay_us, uint64_t period_us);
+void wl_timers_stop(mote_wasi *ctx, uint32_t id);
+bool wl_timers_any_active(const mote_wasi *ctx);
+/* Re-arms the HAL alarm for the earliest timer or ctx->wake_us.  Call
+ * with interrupts locked. */
+void wl_timers_rearm(mote_wasi *ctx);
+
+/* ---- waiting (wait.c) ---------------------------------------------------- */
+
+/*
+ * Starts a wait, or finds the one already in progress when a cooperative
+ * call is resumed: ctx->wait keeps the time the call first came, so that
+ * relative timeouts do not restart.  Returns the wait's start time.
+ */
+uint64_t wl_wait_begin(mote_wasi *ctx);
+
+/* Ends the wait in progress. */
+void wl_wait_end(mote_wasi *ctx);
+
+/*
+ * Blocks until ctx->wait's condition holds or its deadline passes
+ * (sleeping the CPU), or in cooperative mode returns MOTE_PAUSED at once
+ * when the condition does not hold yet.  Returns MOTE_OK when the caller
+ * should look again.
+ */
+mote_status wl_wait_block(mote_wasi *ctx);
+
+/* One look-then-sleep step that always sleeps, cooperative or not (for
+ * the firmware-side loops); true if the wait's condition held. */
+bool wl_wait_sleep(mote_wasi *ctx);
+
+/* True when the current wait's condition holds.  Interrupts locked. */
+bool wl_wait_ready(mote_wasi *ctx);
+
+/* ---- console input (console.c) ------------------------------------------ */
+
+/* True if a read of stdin would not block: input pending or EOF. */
+bool wl_console_input_ready(mote_wasi *ctx);
+
+/* Reads up to max bytes without waiting; *eof set when an EOF byte ended
+ * the input.  Applies eof_byte and input_cr_to_nl. */
+size_t wl_console_read(mote_wasi *ctx, uint8_t *buf, size_t max, bool *eof);
+
+/* ---- clocks (clock.c) ---------------------------------------------------- */
+
+/* Monotonic µs for a WASI clock's absolute timestamp in ns; false (with
+ * *err set) for a clock WASI-lite cannot time. */
+bool wl_clock_deadline_us(const mote_wasi *ctx, uint32_t clock, uint64_t timestamp_ns,
+                       uint64_t *deadline_us, uint16_t *err);
+
+/* µs rounded up from ns, saturating. */
+uint64_t wl_ns_to_us_up(uint64_t ns);
+uint64_t wl_add_saturating(uint64_t a, uint64_t b);
+
+/* ---- random (random.c) --------------------------------------------------- */
+
+void wl_random_seed(mote_wasi *ctx);
+
+/* ---- host functions ------------------------------------------------------ */
+
+#define HOST_FN(name) mote_status name(mote_instance *inst, mote_value *io, void *user)
+
+/* wasi_snapshot_preview1 */
+HOST_FN(wl_wasi_args_get);
+HOST_FN(wl_wasi_args_sizes_get);
+HOST_FN(wl_wasi_environ_get);
+HOST_FN(wl_wasi_environ_sizes_get);
+HOST_FN(wl_wasi_clock_res_get);
+HOST_FN(wl_wasi_clock_time_get);
+HOST_FN(wl_wasi_fd_close);
+HOST_FN(wl_wasi_fd_fdstat_get);
+HOST_FN(wl_wasi_fd_fdstat_set_flags);
+HOST_FN(wl_wasi_fd_filestat_get);
+HOST_FN(wl_wasi_fd_prestat_get);
+HOST_FN(wl_wasi_fd_prestat_dir_name);
+HOST_FN(wl_wasi_fd_read);
+HOST_FN(wl_wasi_fd_seek);
+HOST_FN(wl_wasi_fd_sync);
+HOST_FN(wl_wasi_fd_tell);
+HOST_FN(wl_wasi_fd_write);
+HOST_FN(wl_wasi_poll_oneoff);
+HOST_FN(wl_wasi_proc_exit);
+HOST_FN(wl_wasi_sched_yield);
+HOST_FN(wl_wasi_random_get);
+/* unsupported.c: calls the console cannot do, grouped by the error a
+ * console fd gets (a closed or unknown fd always gets EBADF) */
+HOST_FN(wl_wasi_deny_espipe);
+HOST_FN(wl_wasi_deny_einval);
+HOST_FN(wl_wasi_deny_enotsup);
+HOST_FN(wl_wasi_deny_enotdir);
+HOST_FN(wl_wasi_deny_enotsock);
+HOST_FN(wl_wasi_path_symlink);
+HOST_FN(wl_wasi_enosys);
+
+/* mote (device API) */
+HOST_FN(wl_dev_gpio_configure);
+HOST_FN(wl_dev_gpio_write);
+HOST_FN(wl_dev_gpio_toggle);
+HOST_FN(wl_dev_gpio_read);
+HOST_FN(wl_dev_gpio_watch);
+HOST_FN(wl_dev_timer_start);
+HOST_FN(wl_dev_timer_stop);
+HOST_FN(wl_dev_event_wait);
+HOST_FN(wl_dev_uart_watch);
+HOST_FN(wl_dev_time_us);
+
+#endif /* MOTE_WASI_INTERNAL_H */
