@@ -9,6 +9,7 @@
 
 #define CMSDK_APB_CLOCK_HZ 25000000u    /* clock of the APB peripherals */
 #define CMSDK_UART_BASE 0x40004000u     /* UART0: the console */
+#define CMSDK_UART_AUX_BASES 0x40005000u /* UART1 (QEMU: the second -serial) */
 #define CMSDK_TIMEBASE_BASE 0x40000000u /* TIMER0 */
 #define CMSDK_TIMEBASE_IRQ 8
 #define CMSDK_DEADLINE_BASE 0x40001000u /* TIMER1 */

@@ -10,6 +10,7 @@
 
 #define CMSDK_APB_CLOCK_HZ 20000000u    /* SSE-200 main clock */
 #define CMSDK_UART_BASE 0x50200000u     /* UART0: the console */
+#define CMSDK_UART_AUX_BASES 0x50201000u /* UART1 (QEMU: the second -serial) */
 #define CMSDK_TIMEBASE_BASE 0x50000000u /* SSE-200 TIMER0 */
 #define CMSDK_TIMEBASE_IRQ 3
 #define CMSDK_DEADLINE_BASE 0x50001000u /* SSE-200 TIMER1 */

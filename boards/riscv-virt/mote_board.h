@@ -13,6 +13,8 @@
 #define NS16550_BASE 0x10000000u        /* the console */
 #define NS16550_CLOCK_HZ 3686400u
 
+#define SIFIVE_TEST_BASE 0x00100000u    /* QEMU's test device: mote_hal_reset() */
+
 /* The storage region: flash bank 0 (two 16-bit CFI chips, 256 KiB blocks). */
 #define CFI_FLASH_BASE 0x20000000u
 #define CFI_FLASH_SIZE 0x02000000u

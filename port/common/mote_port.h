@@ -5,14 +5,16 @@
  *
  * Firmware never includes this; it uses <mote/hal.h>.  Who implements what:
  *
- *   console driver   mote_port_console_init, mote_hal_console_*
+ *   console driver   mote_port_console_init, mote_hal_console_*, and
+ *                    mote_hal_uart_* when the board has more UARTs of the
+ *                    same kind (else the uart_aux_none driver)
  *   timer driver     mote_port_timer_init, mote_port_timer_set_deadline,
  *                    mote_hal_time_us; its interrupt calls
  *                    mote_port_timer_expired()
  *   GPIO driver      mote_port_gpio_init, mote_port_gpio_pins, mote_hal_gpio_*
  *   flash driver     mote_port_flash_init, mote_hal_flash_*
  *   CPU port         mote_port_irq_*, mote_hal_irq_*, wait_for_interrupt,
- *                    mote_port_semihost, the fault report
+ *                    mote_port_semihost, the fault report, mote_hal_reset
  *   port/common      mote_hal_init, the alarm and sleep, board info, exit
  */
 #ifndef MOTE_PORT_H

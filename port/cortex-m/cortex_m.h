@@ -11,6 +11,7 @@
 
 #define CM_ICSR   CM_REG(0xE000ED04u)   /* interrupt control and state */
 #define CM_VTOR   CM_REG(0xE000ED08u)   /* vector table offset */
+#define CM_AIRCR  CM_REG(0xE000ED0Cu)   /* application interrupt and reset control */
 #define CM_CFSR   CM_REG(0xE000ED28u)   /* configurable fault status */
 #define CM_HFSR   CM_REG(0xE000ED2Cu)   /* HardFault status */
 #define CM_MMFAR  CM_REG(0xE000ED34u)   /* MemManage fault address */

@@ -84,6 +84,17 @@ _Noreturn void mote_hal_exit(int status);
 /* The status mote_hal_exit() gets after a CPU fault was reported. */
 #define MOTE_HAL_EXIT_FAULT 70
 
+/*
+ * Resets the board as its reset pin would: the CPU and peripherals start
+ * over, RAM is lost, and the firmware boots again from the beginning.  The
+ * flash storage region keeps its contents -- which is how a firmware hands
+ * over to what it has just written there (an OTA update).  Under QEMU the
+ * emulator keeps running and boots the image again.  Returns only on a
+ * board that cannot reset itself: MOTE_HAL_ERR_UNSUPPORTED.  Main thread
+ * only.
+ */
+mote_hal_status mote_hal_reset(void);
+
 /* ------------------------------------------------------------------------
  * Console (the board's first UART, or stdin/stdout on the host)
  * ------------------------------------------------------------------------ */
@@ -103,6 +114,31 @@ size_t mote_hal_console_read(void *buf, size_t max);
 
 /* True when mote_hal_console_read() would return at least one byte. */
 bool mote_hal_console_readable(void);
+
+/* ------------------------------------------------------------------------
+ * Auxiliary UARTs: byte streams besides the console (an update link, a
+ * modem, a sensor), numbered from 1 -- UART 0 is the console above.
+ *
+ * 8 data bits, no parity, one stop bit.  Polled: there is no receive
+ * interrupt, and a UART may buffer as little as one byte (CMSDK), so a
+ * firmware on a fast line must read often or use a protocol that waits for
+ * answers (as the OTA chunk protocol does).  Boards without UART n report
+ * MOTE_HAL_ERR_UNSUPPORTED.  Main thread only.
+ * ------------------------------------------------------------------------ */
+
+/* Enables UART n at baud bits per second, receiver and transmitter;
+ * MOTE_HAL_ERR_ARGUMENT for a rate the UART's clock cannot make.  A byte
+ * left in its receive buffer from before is discarded. */
+mote_hal_status mote_hal_uart_open(uint32_t uart, uint32_t baud);
+
+/* Writes len bytes, waiting while the transmitter is full.  This and
+ * mote_hal_uart_read() report MOTE_HAL_ERR_ARGUMENT before the UART was
+ * opened. */
+mote_hal_status mote_hal_uart_write(uint32_t uart, const void *data, size_t len);
+
+/* Copies up to max received bytes into buf without waiting; *got is how
+ * many (0 when nothing is pending). */
+mote_hal_status mote_hal_uart_read(uint32_t uart, void *buf, size_t max, size_t *got);
 
 /* ------------------------------------------------------------------------
  * Time, alarm and sleep
