@@ -3,7 +3,8 @@
  * free RAM between .bss and the stack -- the same RAM mote_hal_board()
  * offers firmware for its arenas.  This one confines malloc() (which
  * fopen() and friends use) to the top __malloc_size bytes of that RAM,
- * a size each board's memory.ld sets; the rest stays the arena's.
+ * a size each board's memory.ld sets (a firmware may set its own with
+ * --defsym); the rest stays the arena's.
  */
 #include <errno.h>
 #include <stddef.h>

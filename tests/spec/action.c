@@ -73,13 +73,15 @@ static mote_instance *target(spec_script *s, const json_node *module)
         spec_fail(s, module ? "no module of that name" : "no module has been loaded");
         return NULL;
     }
-    if (m->state == SPEC_MODULE_READY && m->inst)
+    if (m->state == SPEC_MODULE_READY && m->inst) {
+        s->target = m;
         return m->inst;
+    }
     spec_msg why;
     msg_clear(&why);
     spec_module_describe(s, m, &why);
     if (m->state == SPEC_MODULE_SKIPPED)
-        spec_skip(s, SPEC_SKIP_DEPENDENT, "%s", why.text);
+        spec_skip(s, spec_skip_dependent(m), "%s", why.text);
     else
         spec_fail(s, "%s", why.text);
     return NULL;

@@ -104,7 +104,7 @@ void spec_cmd_register(spec_script *s)
     msg_clear(&why);
     spec_module_describe(s, m, &why);
     if (m->state == SPEC_MODULE_SKIPPED)
-        spec_skip(s, SPEC_SKIP_DEPENDENT, "%s", why.text);
+        spec_skip(s, spec_skip_dependent(m), "%s", why.text);
     else
         spec_fail(s, "%s", why.text);
 }

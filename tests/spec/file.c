@@ -6,20 +6,20 @@
 
 #define CHUNK 4096
 
-bool spec_read_file(const char *path, unsigned char **data, size_t *len)
+spec_read spec_read_file(const char *path, unsigned char **data, size_t *len)
 {
     FILE *f = fopen(path, "rb");
     if (f == NULL)
-        return false;
+        return SPEC_READ_IO;
     unsigned char *buf = NULL;
     size_t used = 0, cap = 0;
-    bool ok = true;
+    spec_read result = SPEC_READ_OK;
     for (;;) {
         if (cap - used < CHUNK) {
             size_t grown = cap ? cap * 2 : CHUNK;
             unsigned char *p = realloc(buf, grown);
             if (p == NULL) {
-                ok = false;
+                result = SPEC_READ_NO_MEMORY;
                 break;
             }
             buf = p;
@@ -30,18 +30,18 @@ bool spec_read_file(const char *path, unsigned char **data, size_t *len)
         if (n == 0)
             break;
     }
-    if (ferror(f))
-        ok = false;
+    if (result == SPEC_READ_OK && ferror(f))
+        result = SPEC_READ_IO;
     fclose(f);
-    if (!ok) {
+    if (result != SPEC_READ_OK) {
         free(buf);
-        return false;
+        return result;
     }
     /* Give back the slack: modules stay loaded for a whole script. */
     unsigned char *fit = realloc(buf, used ? used : 1);
     *data = fit ? fit : buf;
     *len = used;
-    return true;
+    return SPEC_READ_OK;
 }
 
 size_t spec_stdio_fill(void *file, char *buf, size_t cap)

@@ -11,12 +11,17 @@
 #include <stddef.h>
 #include <stdio.h>
 
+typedef enum spec_read {
+    SPEC_READ_OK,
+    SPEC_READ_IO,           /* cannot be opened or read */
+    SPEC_READ_NO_MEMORY     /* does not fit in the heap (a small board) */
+} spec_read;
+
 /*
  * Reads a whole file into a malloc'd buffer (free() it).  Reads in chunks
  * instead of asking for the size, which semihosted streams may not know.
- * False if the file cannot be opened or read or memory runs out.
  */
-bool spec_read_file(const char *path, unsigned char **data, size_t *len);
+spec_read spec_read_file(const char *path, unsigned char **data, size_t *len);
 
 /* A json_fill_fn over a FILE *. */
 size_t spec_stdio_fill(void *file, char *buf, size_t cap);

@@ -13,6 +13,7 @@
  * imports one).
  */
 #include "script.h"
+#include "peek.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -43,10 +44,13 @@ static bool already_offered(const mote_import *imports, size_t n, const mote_imp
 
 /* Resolves from a registered instance. 1 found, 0 not offered, -1 skip. */
 static int from_registry(spec_script *s, spec_module *m, const spec_registration *r,
-                         const mote_extern_info *info, mote_import *e, spec_msg *why)
+                         const mote_extern_info *info, mote_import *e, spec_skip_reason *skip,
+                         spec_msg *why)
 {
     spec_module *target = r->module;
     if (target->state == SPEC_MODULE_SKIPPED) {
+        m->no_room |= target->no_room;
+        *skip = spec_skip_dependent(target);
         msg_add(why, "imports from ");
         msg_name(why, r->as, r->as_len);
         msg_add(why, ", and ");
@@ -57,7 +61,8 @@ static int from_registry(spec_script *s, spec_module *m, const spec_registration
         return 0;       /* it failed: the import stays unresolved */
     if (mote_find_export(target->inst, info->name, info->name_len, &e->ext) != MOTE_OK)
         return 0;
-    m->keep_arena = true;
+    m->keep_arena |= m->makes_refs;
+    m->sources[m->num_sources++] = target;
     return 1;
 }
 
@@ -67,7 +72,8 @@ static int from_spectest(spec_script *s, spec_module *m, const mote_extern_info 
 {
     bool is_table = false;
     if (spec_host_import(s, info->name, info->name_len, e, &is_table)) {
-        m->keep_arena |= is_table;
+        m->keep_arena |= is_table && m->makes_refs;
+        m->uses_spectest = true;
         return 1;
     }
     if (s->host.tried && s->host.status == MOTE_ERR_NO_MEMORY) {
@@ -93,13 +99,15 @@ spec_link spec_link_imports(spec_script *s, spec_module *m, size_t *count,
                             spec_skip_reason *skip, spec_msg *why)
 {
     uint32_t n = mote_module_num_imports(m->module);
+    m->makes_refs = spec_peek_makes_func_refs(m->wasm, m->wasm_len);
     *count = 0;
     *skip = SPEC_SKIP_DEPENDENT;
     if (n == 0)
         return SPEC_LINK_OK;
     m->imports = calloc(n, sizeof *m->imports);
     m->import_names = malloc(names_size(m->module, n));
-    if (m->imports == NULL || m->import_names == NULL)
+    m->sources = calloc(n, sizeof *m->sources);
+    if (m->imports == NULL || m->import_names == NULL || m->sources == NULL)
         return SPEC_LINK_NO_HOST_MEMORY;
     char *cursor = m->import_names;
     for (uint32_t i = 0; i < n; i++) {
@@ -113,7 +121,7 @@ spec_link spec_link_imports(spec_script *s, spec_module *m, size_t *count,
         if (already_offered(m->imports, *count, e))
             continue;
         const spec_registration *r = spec_registry_find(s, info.module, info.module_len);
-        int found = r ? from_registry(s, m, r, &info, e, why)
+        int found = r ? from_registry(s, m, r, &info, e, skip, why)
                       : is_spectest(&info) ? from_spectest(s, m, &info, e, skip, why) : 0;
         if (found < 0)
             return SPEC_LINK_SKIP;

@@ -9,49 +9,18 @@
  */
 #include "script.h"
 #include "file.h"
+#include "peek.h"
 
 #include <stdlib.h>
 #include <string.h>
 
-/*
- * mote_load_config.features == 0 means "all features"; to ask for none we
- * pass a mask whose only bit is one the core does not define.
- */
-#define SPEC_FEATURES_NONE (1u << 31)
-
-/*
- * Arena buffers: one freed buffer is kept for the next module of the same
- * size.  Most modules are short-lived, and allocating and freeing 64 MiB
- * hundreds of times per script is slow under AddressSanitizer.
- */
-static void *take_arena(spec_script *s, size_t size)
-{
-    if (s->spare_arena && s->spare_bytes == size) {
-        void *buf = s->spare_arena;
-        s->spare_arena = NULL;
-        return buf;
-    }
-    return malloc(size);
-}
-
-static void give_arena(spec_script *s, void *buf, size_t size)
-{
-    if (buf == NULL)
-        return;
-    if (s->spare_arena == NULL) {
-        s->spare_arena = buf;
-        s->spare_bytes = size;
-    } else {
-        free(buf);
-    }
-}
-
 static void free_heavy(spec_script *s, spec_module *m)
 {
-    give_arena(s, m->arena_buf, m->arena_bytes);
+    spec_arena_give(s, m->arena_buf, m->arena_bytes);
     free(m->wasm);
     free(m->imports);
     free(m->import_names);
+    free(m->sources);
     m->arena_buf = NULL;
     m->arena = NULL;
     m->module = NULL;
@@ -59,6 +28,8 @@ static void free_heavy(spec_script *s, spec_module *m)
     m->wasm = NULL;
     m->imports = NULL;
     m->import_names = NULL;
+    m->sources = NULL;
+    m->num_sources = 0;
 }
 
 static void unlink_record(spec_script *s, spec_module *m)
@@ -89,13 +60,14 @@ static spec_module *new_record(spec_script *s)
     return m;
 }
 
-static mote_load_config load_config(const spec_script *s)
+mote_load_config spec_load_config(const spec_script *s)
 {
-    mote_load_config config = {s->cfg->features ? s->cfg->features : SPEC_FEATURES_NONE};
+    /* mote_load_config.features == 0 means "all features". */
+    mote_load_config config = {s->cfg->features ? s->cfg->features : MOTE_FEATURE_NONE};
     return config;
 }
 
-static mote_instance_config instance_config(const spec_script *s)
+mote_instance_config spec_instance_config(const spec_script *s)
 {
     mote_instance_config config;
     memset(&config, 0, sizeof config);
@@ -104,43 +76,56 @@ static mote_instance_config instance_config(const spec_script *s)
     return config;
 }
 
-/*
- * The arena size for a module: cfg->arena_bytes, or with fit_arena what
- * mote_measure() says it needs plus the headroom.  The measurement borrows a
- * full-size scratch arena for a moment.  If it fails, the full size is used
- * and the real load reports the problem.
- */
-static size_t arena_size(spec_script *s, const spec_module *m)
+static void mark_source(void *ctx, const char *name, size_t len)
 {
-    size_t full = s->cfg->arena_bytes;
-    if (!s->cfg->fit_arena)
-        return full;
-    void *scratch_buf = take_arena(s, full);
-    mote_arena *scratch = scratch_buf ? mote_arena_init(scratch_buf, full) : NULL;
-    mote_load_config lc = load_config(s);
-    mote_instance_config ic = instance_config(s);
-    mote_needs needs;
-    size_t size = full;
-    if (scratch && mote_measure(scratch, m->wasm, m->wasm_len, &lc, &ic, &needs) == MOTE_OK
-        && needs.total < full && full - needs.total > s->cfg->fit_headroom)
-        size = needs.total + s->cfg->fit_headroom;
-    give_arena(s, scratch_buf, full);
-    return size;
+    spec_script *s = ctx;
+    spec_registration *r = spec_registry_find(s, name, len);
+    if (r)
+        r->module->diverged = true;
+    else if (len == 8 && memcmp(name, "spectest", 8) == 0)
+        s->host_diverged = true;
+}
+
+/*
+ * m is skipped.  If that is for lack of room (no_room: the board's, never
+ * the host's), what it imports from never saw its segments and start
+ * function (script.h, spec_module_diverged).  If its imports cannot be
+ * read, that may be any registered module, or spectest.
+ */
+static void skipped(spec_script *s, spec_module *m, bool no_room)
+{
+    m->state = SPEC_MODULE_SKIPPED;
+    m->no_room = no_room;
+    if (!no_room || (m->wasm && spec_peek_import_modules(m->wasm, m->wasm_len, mark_source, s)))
+        return;
+    for (spec_registration *r = s->registry; r; r = r->next)
+        r->module->diverged = true;
+    s->host_diverged = true;
 }
 
 /* Reads the .wasm and makes the arena; false with out filled on failure. */
 static bool prepare(spec_script *s, spec_module *m, const json_node *filename, spec_loaded *out)
 {
     char *path = spec_sibling_path(s->path, filename->str, filename->len);
-    if (path == NULL || !spec_read_file(path, &m->wasm, &m->wasm_len)) {
-        out->stage = SPEC_STAGE_IO;
-        msg_add(&out->why, "cannot read %s", path ? path : "(out of host memory)");
+    spec_read r = path ? spec_read_file(path, &m->wasm, &m->wasm_len) : SPEC_READ_NO_MEMORY;
+    if (r != SPEC_READ_OK) {
+        if (r == SPEC_READ_NO_MEMORY) {
+            /* The module file itself does not fit: the board is too small. */
+            out->stage = SPEC_STAGE_ARENA;
+            out->skip = SPEC_SKIP_ARENA;
+            skipped(s, m, true);
+            msg_add(&out->why, "arena too small: no memory to read %s",
+                    path ? path : "the module");
+        } else {
+            out->stage = SPEC_STAGE_IO;
+            msg_add(&out->why, "cannot read %s", path);
+        }
         free(path);
         return false;
     }
     free(path);
-    size_t size = arena_size(s, m);
-    m->arena_buf = take_arena(s, size);
+    size_t size;
+    m->arena_buf = spec_arena_for(s, m, &size);
     m->arena_bytes = size;
     m->arena = m->arena_buf ? mote_arena_init(m->arena_buf, size) : NULL;
     if (m->arena == NULL) {
@@ -149,19 +134,23 @@ static bool prepare(spec_script *s, spec_module *m, const json_node *filename, s
         msg_add(&out->why, "arena too small: %s %lu bytes",
                 m->arena_buf ? "cannot set up an arena in" : "cannot allocate",
                 (unsigned long)size);
-        m->state = SPEC_MODULE_SKIPPED;
+        skipped(s, m, true);
         return false;
     }
     return true;
 }
 
-static void failed_stage(spec_module *m, spec_stage stage, mote_status status, spec_loaded *out)
+static void failed_stage(spec_script *s, spec_module *m, spec_stage stage, mote_status status,
+                         spec_loaded *out)
 {
     out->stage = stage;
     out->status = status;
     out->error = mote_arena_error(m->arena);
     out->skip = SPEC_SKIP_ARENA;
-    m->state = status == MOTE_ERR_NO_MEMORY ? SPEC_MODULE_SKIPPED : SPEC_MODULE_FAILED;
+    if (status == MOTE_ERR_NO_MEMORY)
+        skipped(s, m, true);
+    else
+        m->state = SPEC_MODULE_FAILED;
 }
 
 static void instantiate(spec_script *s, spec_module *m, spec_loaded *out)
@@ -170,7 +159,7 @@ static void instantiate(spec_script *s, spec_module *m, spec_loaded *out)
     spec_link link = spec_link_imports(s, m, &count, &out->skip, &out->why);
     if (link == SPEC_LINK_SKIP) {
         out->stage = SPEC_STAGE_LINK;
-        m->state = SPEC_MODULE_SKIPPED;
+        skipped(s, m, m->no_room || out->skip == SPEC_SKIP_ARENA);
         return;
     }
     if (link == SPEC_LINK_NO_HOST_MEMORY) {
@@ -179,10 +168,10 @@ static void instantiate(spec_script *s, spec_module *m, spec_loaded *out)
         return;
     }
     mote_instance *inst = NULL;
-    mote_instance_config config = instance_config(s);
+    mote_instance_config config = spec_instance_config(s);
     mote_status st = mote_instantiate(m->arena, m->module, m->imports, count, &config, &inst);
     if (st != MOTE_OK) {
-        failed_stage(m, SPEC_STAGE_INSTANTIATE, st, out);
+        failed_stage(s, m, SPEC_STAGE_INSTANTIATE, st, out);
         return;
     }
     m->inst = inst;
@@ -201,17 +190,18 @@ void spec_module_open(spec_script *s, const json_node *filename, bool inst, spec
     }
     spec_module *m = new_record(s);
     out->module = m;
+    s->target = m;
     if (m == NULL) {
         msg_add(&out->why, "out of host memory");
         return;
     }
     if (!prepare(s, m, filename, out))
         return;
-    mote_load_config config = load_config(s);
+    mote_load_config config = spec_load_config(s);
     mote_status st = mote_load(m->arena, m->wasm, m->wasm_len, &config, &m->module);
     if (st != MOTE_OK) {
         m->module = NULL;
-        failed_stage(m, SPEC_STAGE_LOAD, st, out);
+        failed_stage(s, m, SPEC_STAGE_LOAD, st, out);
         return;
     }
     if (!inst) {
@@ -246,8 +236,24 @@ void spec_module_release(spec_script *s, spec_module *m)
     }
     if (s->current == m)
         s->current = NULL;
+    if (s->target == m)
+        s->target = NULL;
     unlink_record(s, m);
     free_record(s, m);
+}
+
+bool spec_module_diverged(const spec_script *s, const spec_module *m)
+{
+    if (m->diverged || (m->arena && mote_arena_grow_refusals(m->arena) > 0))
+        return true;
+    if (m->uses_spectest && (s->host_diverged || (s->host.arena
+                                                  && mote_arena_grow_refusals(s->host.arena) > 0)))
+        return true;
+    /* Sources were instantiated before m: the recursion ends. */
+    for (size_t i = 0; i < m->num_sources; i++)
+        if (spec_module_diverged(s, m->sources[i]))
+            return true;
+    return false;
 }
 
 void spec_modules_free_all(spec_script *s)
@@ -264,6 +270,5 @@ void spec_modules_free_all(spec_script *s)
         free_record(s, m);
     }
     s->current = NULL;
-    free(s->spare_arena);
-    s->spare_arena = NULL;
+    spec_arena_drop_spare(s);
 }

@@ -48,6 +48,11 @@ bool spec_register(spec_script *s, spec_module *m, const char *as, size_t as_len
     return true;
 }
 
+spec_skip_reason spec_skip_dependent(const spec_module *m)
+{
+    return m->no_room ? SPEC_SKIP_ARENA : SPEC_SKIP_DEPENDENT;
+}
+
 void spec_module_describe(spec_script *s, const spec_module *m, spec_msg *out)
 {
     (void)s;
@@ -55,5 +60,6 @@ void spec_module_describe(spec_script *s, const spec_module *m, spec_msg *out)
         msg_add(out, "module %.*s (line %lu) ", (int)m->name_len, m->name, m->line);
     else
         msg_add(out, "the module of line %lu ", m->line);
-    msg_add(out, m->state == SPEC_MODULE_SKIPPED ? "was skipped" : "failed");
+    msg_add(out, m->state != SPEC_MODULE_SKIPPED ? "failed"
+                 : m->no_room ? "was skipped (arena too small)" : "was skipped");
 }

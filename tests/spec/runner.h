@@ -8,7 +8,7 @@
  *
  * What is printed, to cfg->out:
  *   - one line per failed command:  <name>:<line>: <command>: <what happened>
- *   - one line per module skipped because it does not fit the arena, and per
+ *   - one line per command skipped because the arena is too small, and per
  *     stale expected-failures entry;
  *   - at the end exactly one summary line, see spec_print_summary().
  *
@@ -19,7 +19,10 @@
  *   text      a module given as wast text ("module_type": "text"): mote
  *             loads binary modules only;
  *   arena     a module that does not fit the arena (MOTE_ERR_NO_MEMORY,
- *             or the arena itself could not be allocated);
+ *             or the arena itself could not be allocated), and a failed
+ *             command on a module whose memory or table could not grow
+ *             for lack of arena room (see spec_module_diverged in
+ *             script.h): a board with too little RAM;
  *   v128      a command with v128 values (SIMD is not supported yet);
  *   dependent a command that needs a module that was skipped.
  * A command that fails at a line listed in the expected-failures file counts
@@ -45,10 +48,16 @@
 typedef struct spec_config {
     size_t arena_bytes;         /* each module's own arena (at most) */
     bool fit_arena;             /* size each arena by mote_measure() to what
-                                   the module needs plus fit_headroom bytes
-                                   (capped at arena_bytes): for boards, where
-                                   a few MiB must hold every live module */
-    size_t fit_headroom;        /* room to grow memories and tables */
+                                   the module needs plus room for its memory
+                                   to grow (capped at arena_bytes): for
+                                   boards, where a few MiB must hold every
+                                   live module */
+    size_t fit_headroom;        /* the most room a module's memory gets to
+                                   grow in (only as much as its maximum
+                                   allows, see peek.h) */
+    size_t (*fit_headroom_now)(void);   /* if set, asked for each module
+                                   instead of fit_headroom (a board's, from
+                                   what RAM is free) */
     uint32_t value_stack_bytes; /* mote_instance_config; 0 = core default */
     uint32_t call_stack_bytes;  /* mote_instance_config; 0 = core default */
     size_t spectest_arena_bytes;
@@ -62,6 +71,14 @@ typedef struct spec_config {
     uint32_t features;          /* exactly the MOTE_FEATURE_* bits to enable
                                    (0 = none; unlike mote_load_config, where
                                    0 means all) */
+    /*
+     * Where the module arenas (and spectest's) come from; NULL: malloc()
+     * and free().  A board passes an allocator over its free RAM
+     * (region_heap.h): its malloc() heap is small, and may clear what it
+     * hands out, at a cost in time that grows with the arena.
+     */
+    void *(*arena_alloc)(size_t bytes);
+    void (*arena_free)(void *buf);
     bool keep_all;              /* keep every module's arena until the end,
                                    instead of freeing modules nothing can
                                    reach any more (see modules.c) */
@@ -93,8 +110,9 @@ bool spec_run_script(const spec_config *cfg, const char *json_path, spec_counts 
 void spec_print_summary(FILE *out, const char *name, const spec_counts *counts);
 
 /*
- * Writes "<name> <passed> <failed> <skipped> <expected_failures> <stale>\n"
- * to path, for summary.sh to total.  False if the file cannot be written.
+ * Writes "<name> <passed> <failed> <skipped> <expected_failures> <stale>
+ * <skipped_arena>\n" to path, for summary.sh to total.  False if the file
+ * cannot be written.
  */
 bool spec_write_result(const char *path, const char *name, const spec_counts *counts);
 

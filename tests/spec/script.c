@@ -40,6 +40,7 @@ static void run_command(spec_script *s, const json_node *cmd)
 {
     const json_node *type = json_get(cmd, "type");
     s->cmd = cmd;
+    s->target = NULL;
     s->done = false;
     s->line = 0;
     msg_clear(&s->what);
@@ -181,7 +182,7 @@ bool spec_run_script(const spec_config *cfg, const char *json_path, spec_counts 
         run_file(&s);
     report_stale(&s);
     spec_modules_free_all(&s);
-    spec_host_free(&s.host);
+    spec_host_free(&s);
     spec_xfail_free(&s.xfail);
     spec_print_summary(s.out, s.name, counts);
     fflush(s.out);

@@ -34,13 +34,16 @@ struct spec_module {
      * What must outlive the module's time as the current module:
      * keep_record -- named or registered: later commands reach it by name;
      * keep_arena  -- its instantiation got objects others share (exports of
-     *                a registered instance, the spectest table), so it may
-     *                have stored references to its own functions where other
-     *                instances will call them, even if instantiation failed.
+     *                a registered instance, the spectest table) and it can
+     *                make references to its own functions (makes_refs: it
+     *                has an element section, see peek.h), so it may have
+     *                stored them where other instances will call them, even
+     *                if instantiation failed.
      * A record with neither is freed when the next module replaces it.
      */
     bool keep_record;
     bool keep_arena;
+    bool makes_refs;
     unsigned char *wasm;        /* must outlive the module (read in place) */
     size_t wasm_len;
     void *arena_buf;
@@ -50,6 +53,18 @@ struct spec_module {
     mote_instance *inst;
     mote_import *imports;       /* kept while the instance lives */
     char *import_names;
+    /*
+     * Where its imports came from, to tell whether its state still follows
+     * the specification's (spec_module_diverged): the registered records
+     * (they live to the end of the script) and whether spectest's objects.
+     */
+    spec_module **sources;
+    size_t num_sources;
+    bool uses_spectest;
+    bool diverged;              /* a module importing from it was skipped
+                                   for lack of room (see modules.c) */
+    bool no_room;               /* skipped for lack of room, or because a
+                                   module it imports from was */
 };
 
 typedef struct spec_registration spec_registration;
@@ -92,10 +107,14 @@ typedef struct spec_script {
 
     spec_module *modules;
     spec_module *current;       /* the last module command's record */
+    spec_module *target;        /* the record the current command runs code
+                                   in (instantiation or action), or NULL */
     void *spare_arena;          /* one freed arena kept for the next module */
     size_t spare_bytes;
     spec_registration *registry;
     spec_host host;
+    bool host_diverged;         /* a module importing spectest was skipped
+                                   for lack of room */
 
     /* the command being run */
     const json_node *cmd;
@@ -158,8 +177,38 @@ void spec_module_open(spec_script *s, const json_node *filename, bool instantiat
 void spec_module_release(spec_script *s, spec_module *m);
 /* A record with no module, standing for one that was skipped or failed. */
 spec_module *spec_module_placeholder(spec_script *s, spec_module_state state);
+/* The configs every load and instantiation of the script uses. */
+mote_load_config spec_load_config(const spec_script *s);
+mote_instance_config spec_instance_config(const spec_script *s);
+
+/* ---- arenas (arenas.c) ------------------------------------------------------ */
+
+/* Memory for an arena, and giving it back (cfg->arena_alloc or malloc). */
+void *spec_arena_alloc(const spec_script *s, size_t bytes);
+void spec_arena_free(const spec_script *s, void *buf);
+/*
+ * The arena buffer for module m, whose wasm is read; *size gets its size.
+ * NULL if there is no memory for it (a board's: the module is skipped).
+ */
+void *spec_arena_for(spec_script *s, const spec_module *m, size_t *size);
+/* Gives back an arena buffer of `size` bytes (NULL: nothing); it may be
+   kept for the next module. */
+void spec_arena_give(spec_script *s, void *buf, size_t size);
+/* Frees the buffer kept, if any: the end of the script. */
+void spec_arena_drop_spare(spec_script *s);
+
 /* Frees the arena and bytes of a record that has no instance, unless kept. */
 void spec_module_trim(spec_script *s, spec_module *m);
+/*
+ * True when m's state may differ from what the script expects because the
+ * board ran out of room: a memory.grow or table.grow was refused for lack
+ * of arena room (mote_arena_grow_refusals) in m's arena or in that of a
+ * module (or spectest) m imports from, or a module that imports from m
+ * (or from those) was skipped, so its segments and start function never
+ * ran on them.  A failure of a command on m then counts as skipped (arena
+ * too small), not failed.  Never on the host, where every script fits.
+ */
+bool spec_module_diverged(const spec_script *s, const spec_module *m);
 /* Frees every record and registration; the end of the script. */
 void spec_modules_free_all(spec_script *s);
 
@@ -171,6 +220,9 @@ spec_module *spec_module_find(spec_script *s, const json_node *name);
 spec_registration *spec_registry_find(spec_script *s, const char *as, size_t as_len);
 /* Registers m under `as` (m is then kept to the end); false if out of memory. */
 bool spec_register(spec_script *s, spec_module *m, const char *as, size_t as_len);
+/* How to count a command skipped because it needs skipped record m: as
+   arena too small if m was skipped for lack of room, else as dependent. */
+spec_skip_reason spec_skip_dependent(const spec_module *m);
 /* Describes why a record is unusable, for messages. */
 void spec_module_describe(spec_script *s, const spec_module *m, spec_msg *out);
 
@@ -196,7 +248,7 @@ bool spec_host_import(spec_script *s, const char *name, size_t len, mote_import 
                       bool *is_table);
 /* Creates spectest on first use; false (with s->host.status) if it failed. */
 bool spec_host_ready(spec_script *s);
-void spec_host_free(spec_host *host);
+void spec_host_free(spec_script *s);
 
 /* ---- actions (action.c) ---------------------------------------------------- */
 

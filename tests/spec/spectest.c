@@ -16,7 +16,6 @@
  */
 #include "script.h"
 
-#include <stdlib.h>
 #include <string.h>
 
 /* 666.6 rounded to f32 and f64, as bits: no float arithmetic on the board. */
@@ -90,7 +89,7 @@ bool spec_host_ready(spec_script *s)
     h->tried = true;
     msg_clear(&h->error);
     size_t size = s->cfg->spectest_arena_bytes;
-    h->arena_buf = malloc(size);
+    h->arena_buf = spec_arena_alloc(s, size);
     h->arena = h->arena_buf ? mote_arena_init(h->arena_buf, size) : NULL;
     if (h->arena == NULL) {
         h->status = MOTE_ERR_NO_MEMORY;
@@ -149,8 +148,9 @@ bool spec_host_import(spec_script *s, const char *name, size_t len, mote_import 
     return true;
 }
 
-void spec_host_free(spec_host *host)
+void spec_host_free(spec_script *s)
 {
-    free(host->arena_buf);
-    memset(host, 0, sizeof *host);
+    if (s->host.arena_buf)
+        spec_arena_free(s, s->host.arena_buf);
+    memset(&s->host, 0, sizeof s->host);
 }

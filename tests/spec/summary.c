@@ -37,7 +37,7 @@ bool spec_write_result(const char *path, const char *name, const spec_counts *c)
     FILE *f = fopen(path, "w");
     if (f == NULL)
         return false;
-    fprintf(f, "%s %lu %lu %lu %lu %lu\n", name, c->passed, c->failed, c->skipped,
-            c->expected_failures, c->stale);
+    fprintf(f, "%s %lu %lu %lu %lu %lu %lu\n", name, c->passed, c->failed, c->skipped,
+            c->expected_failures, c->stale, c->skipped_arena);
     return fclose(f) == 0;
 }

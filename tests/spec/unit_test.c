@@ -1,7 +1,8 @@
 /*
  * unit_test.c -- tests of the runner's own parts that need no core: the JSON
  * reader, spec values and NaN classes, the trap text rule, the
- * expected-failures list and message escaping.
+ * expected-failures list, message escaping, reading facts from module
+ * binaries (peek.h) and the boards' arena allocator (region_heap.h).
  *
  *   mote-spec-unit                 runs the tests
  *   mote-spec-unit --parse F...    also streams each wast2json file F
@@ -12,6 +13,8 @@
 #include "json.h"
 #include "msg.h"
 #include "nan.h"
+#include "peek.h"
+#include "region_heap.h"
 #include "trap_text.h"
 #include "value.h"
 #include "xfail.h"
@@ -496,6 +499,76 @@ static void parse_script(const char *path)
     fclose(f);
 }
 
+/* ---- peek ---------------------------------------------------------------- */
+
+#define WASM_HEADER 0x00, 0x61, 0x73, 0x6D, 0x01, 0x00, 0x00, 0x00
+
+static void count_import(void *ctx, const char *name, size_t len)
+{
+    char *seen = ctx;
+    strncat(seen, name, len);
+    strcat(seen, ";");
+}
+
+static void test_peek(void)
+{
+    static const uint8_t none[] = {WASM_HEADER};
+    static const uint8_t bounded[] = {WASM_HEADER, 5, 4, 1, 0x01, 1, 5};     /* (memory 1 5) */
+    static const uint8_t fixed[] = {WASM_HEADER, 5, 4, 1, 0x01, 2, 2};       /* (memory 2 2) */
+    static const uint8_t open[] = {WASM_HEADER, 5, 3, 1, 0x00, 1};           /* (memory 1) */
+    static const uint8_t bytes[] = {WASM_HEADER, 5, 5, 1, 0x09, 0, 100, 0};  /* 0..100 x 1 B */
+    static const uint8_t cut[] = {WASM_HEADER, 5, 9, 1};
+    CHECK(spec_peek_memory_growth(none, sizeof none) == 0);
+    CHECK(spec_peek_memory_growth(bounded, sizeof bounded) == (size_t)4 << 16);
+    CHECK(spec_peek_memory_growth(fixed, sizeof fixed) == 0);
+    CHECK(spec_peek_memory_growth(open, sizeof open) == SIZE_MAX);
+    CHECK(spec_peek_memory_growth(bytes, sizeof bytes) == 100);
+    CHECK(spec_peek_memory_growth(cut, sizeof cut) == SIZE_MAX);
+
+    /* (import "a" "f" (func)) (import "bb" "m" (memory 1)) (elem ...) */
+    static const uint8_t imports[] = {WASM_HEADER, 2, 15, 2, 1, 'a', 1, 'f', 0x00, 0,
+                                      2, 'b', 'b', 1, 'm', 0x02, 0x00, 1, 9, 1, 0};
+    char seen[32] = "";
+    CHECK(spec_peek_import_modules(imports, sizeof imports, count_import, seen));
+    CHECK(strcmp(seen, "a;bb;") == 0);
+    CHECK(spec_peek_makes_func_refs(imports, sizeof imports));
+    CHECK(!spec_peek_makes_func_refs(bounded, sizeof bounded));
+    CHECK(spec_peek_makes_func_refs(cut, sizeof cut));      /* unreadable: assume so */
+    seen[0] = '\0';
+    CHECK(spec_peek_import_modules(none, sizeof none, count_import, seen) && seen[0] == '\0');
+}
+
+/* ---- region heap ---------------------------------------------------------- */
+
+static void test_region_heap(void)
+{
+    static unsigned char region[4096 + 8];
+    region_heap_init(region + 3, 4096);     /* unaligned on purpose */
+    size_t all = region_heap_free_bytes();
+    CHECK(all > 4000 && all < 4096);
+    unsigned char *a = region_heap_alloc(1000), *b = region_heap_alloc(1000);
+    unsigned char *c = region_heap_alloc(1000);
+    CHECK(a && b && c && region_heap_alloc(2000) == NULL);
+    CHECK(((uintptr_t)a | (uintptr_t)b | (uintptr_t)c) % 16 == 0);
+    memset(a, 1, 1000);
+    memset(b, 2, 1000);
+    memset(c, 3, 1000);
+    CHECK(a[999] == 1 && b[0] == 2 && c[500] == 3);
+    /* Freeing in any order merges everything back into one block. */
+    region_heap_free(b);
+    CHECK(region_heap_alloc(2000) == NULL);
+    region_heap_free(a);
+    unsigned char *d = region_heap_alloc(2000);
+    CHECK(d != NULL);
+    region_heap_free(c);
+    region_heap_free(d);
+    region_heap_free(NULL);
+    CHECK(region_heap_free_bytes() == all);
+    CHECK(region_heap_alloc(all) != NULL && region_heap_free_bytes() == 0);
+    CHECK(region_heap_alloc(1) == NULL);
+    CHECK(region_heap_alloc(SIZE_MAX) == NULL);
+}
+
 int main(int argc, char **argv)
 {
     test_json_values();
@@ -512,6 +585,8 @@ int main(int argc, char **argv)
     test_trap_text();
     test_xfail();
     test_msg();
+    test_peek();
+    test_region_heap();
     int files = 0;
     for (int i = 1; i < argc; i++) {
         if (strcmp(argv[i], "--parse") == 0)

@@ -95,7 +95,7 @@ bool spec_xfail_load(spec_xfail *list, const char *path, const char *name,
     unsigned char *text;
     size_t len;
     memset(list, 0, sizeof *list);
-    if (!spec_read_file(path, &text, &len)) {
+    if (spec_read_file(path, &text, &len) != SPEC_READ_OK) {
         snprintf(err, err_cap, "cannot read expected-failures file %s", path);
         return false;
     }

@@ -1,0 +1,83 @@
+/* region_heap.c -- see region_heap.h. */
+#include "region_heap.h"
+
+#include <stdint.h>
+
+/* Every block starts with this header; a free block's also links it. */
+typedef struct chunk {
+    size_t size;                /* of the whole block, header included */
+    struct chunk *next;         /* free blocks only, in address order */
+} chunk;
+
+#define ALIGN ((size_t)16)      /* enough for any type on our boards */
+#define HEADER ((sizeof(chunk) + ALIGN - 1) & ~(ALIGN - 1))
+#define MIN_SPLIT (HEADER + ALIGN)
+
+static chunk *free_list;
+
+void region_heap_init(void *base, size_t size)
+{
+    uintptr_t start = ((uintptr_t)base + ALIGN - 1) & ~(uintptr_t)(ALIGN - 1);
+    size_t pad = (size_t)(start - (uintptr_t)base);
+    free_list = NULL;
+    if (size < pad + MIN_SPLIT)
+        return;
+    free_list = (chunk *)start;
+    free_list->size = (size - pad) & ~(ALIGN - 1);
+    free_list->next = NULL;
+}
+
+void *region_heap_alloc(size_t bytes)
+{
+    if (bytes > SIZE_MAX - HEADER - ALIGN)
+        return NULL;
+    size_t need = (bytes + HEADER + ALIGN - 1) & ~(ALIGN - 1);
+    for (chunk **link = &free_list; *link; link = &(*link)->next) {
+        chunk *c = *link;
+        if (c->size < need)
+            continue;
+        if (c->size - need >= MIN_SPLIT) {
+            /* Keep the front free (its link stays put), hand out the end. */
+            c->size -= need;
+            c = (chunk *)((uint8_t *)c + c->size);
+            c->size = need;
+        } else {
+            *link = c->next;
+        }
+        return (uint8_t *)c + HEADER;
+    }
+    return NULL;
+}
+
+void region_heap_free(void *block)
+{
+    if (block == NULL)
+        return;
+    chunk *c = (chunk *)((uint8_t *)block - HEADER);
+    chunk *prev = NULL, *next = free_list;
+    while (next && next < c) {
+        prev = next;
+        next = next->next;
+    }
+    c->next = next;
+    if (next && (uint8_t *)c + c->size == (uint8_t *)next) {
+        c->size += next->size;
+        c->next = next->next;
+    }
+    if (prev && (uint8_t *)prev + prev->size == (uint8_t *)c) {
+        prev->size += c->size;
+        prev->next = c->next;
+    } else if (prev) {
+        prev->next = c;
+    } else {
+        free_list = c;
+    }
+}
+
+size_t region_heap_free_bytes(void)
+{
+    size_t total = 0;
+    for (chunk *c = free_list; c; c = c->next)
+        total += c->size - HEADER;
+    return total;
+}
