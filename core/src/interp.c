@@ -51,6 +51,29 @@ static inline uint32_t rd16(const void *p)
 
 #define FUEL_CHUNK 0x10000
 
+/*
+ * Bounds of a memory access: address + offset (33 bits in wasm) + size
+ * must not pass the memory's size.  A 64-bit CPU does that in 64-bit
+ * arithmetic; a 32-bit one, whose memories are below 4 GiB anyway, in
+ * 32-bit arithmetic with carries, keeping the size in one register.
+ * Declares `ea`, or traps.
+ */
+#if UINTPTR_MAX > 0xFFFFFFFFu
+typedef uint64_t msize_t;
+#define CHECKED_EA(addr, off, n)                                      \
+    uint64_t ea = (uint64_t)(addr) + (off);                           \
+    if (UNLIKELY(ea + (n) > mem_size))                                \
+        TRAP(MOTE_TRAP_MEMORY_OUT_OF_BOUNDS)
+#else
+typedef uint32_t msize_t;
+#define CHECKED_EA(addr, off, n)                                      \
+    uint32_t ea, ea_end_;                                             \
+    if (UNLIKELY(__builtin_add_overflow((uint32_t)(addr), (uint32_t)(off), &ea) || \
+                 __builtin_add_overflow(ea, (uint32_t)(n), &ea_end_) ||           \
+                 ea_end_ > mem_size))                                 \
+        TRAP(MOTE_TRAP_MEMORY_OUT_OF_BOUNDS)
+#endif
+
 #ifdef MOTE_PROFILE
 /* Developer aid (switch dispatch only): the embedder defines this to count
  * executed instructions by op number. */
@@ -122,7 +145,7 @@ static mote_status run(mote_instance *owner, const int32_t **table_out)
     frame *fr = ex->fr;
     mote_instance *inst = ex->cur;
     uint8_t *mem;
-    uint64_t mem_size;
+    msize_t mem_size;
     int32_t budget = take_fuel(ex);
     mote_status result = MOTE_OK;
     mote_trap trap_kind = MOTE_TRAP_NONE;
@@ -136,7 +159,7 @@ static mote_status run(mote_instance *owner, const int32_t **table_out)
 /* Only what every few instructions needs lives in locals (registers);
  * the rest is read through inst or ex when used, which leaves registers
  * for pc, fp and the frame pointer. */
-#define RELOAD_MEM() (mem_size = inst->mem ? inst->mem->size : 0)
+#define RELOAD_MEM() (mem_size = inst->mem ? (msize_t)inst->mem->size : 0)
 #define LOAD_INST()                                   \
     do {                                              \
         mem = inst->mem ? inst->mem->base : NULL;     \
@@ -458,10 +481,7 @@ dispatch:
 
     /* ---- memory --------------------------------------------------------------- */
 
-#define EFFECTIVE(w, n)                                              \
-    uint64_t ea = (uint64_t)SLOT(HI(w)).u32 + pc[2];                 \
-    if (UNLIKELY(ea + (n) > mem_size))                               \
-        TRAP(MOTE_TRAP_MEMORY_OUT_OF_BOUNDS)
+#define EFFECTIVE(w, n) CHECKED_EA(SLOT(HI(w)).u32, pc[2], n)
 #define LOAD(name, ctype, field)                                     \
     OP(name) {                                                       \
         const uint32_t *w = pc + 1;                                          \
@@ -482,10 +502,7 @@ dispatch:
         NEXT();                                                      \
     }
     /* base + k wraps at 32 bits, as the i32.add it replaces did */
-#define EFFECTIVE_K(w, n)                                                 \
-    uint64_t ea = (uint64_t)(uint32_t)(SLOT(HI(w)).u32 + pc[2]) + pc[3];  \
-    if (UNLIKELY(ea + (n) > mem_size))                                    \
-        TRAP(MOTE_TRAP_MEMORY_OUT_OF_BOUNDS)
+#define EFFECTIVE_K(w, n) CHECKED_EA((uint32_t)(SLOT(HI(w)).u32 + pc[2]), pc[3], n)
 #define LOAD_K(name, ctype, field)                                   \
     OP(name) {                                                       \
         const uint32_t *w = pc + 1;                                          \
