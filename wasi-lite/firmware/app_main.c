@@ -10,6 +10,11 @@
  *   MOTE_APP_IMAGE        defined when the app's code was compiled ahead of
  *                         time (mote_add_firmware IMAGE): it then runs from
  *                         flash and the arena holds only the instance
+ *   MOTE_APP_REPORT       defined to print where the RAM went after the run
+ *                         (mote_add_wasi_firmware REPORT); its value is the
+ *                         app's shadow-stack size (STACK_SIZE), and
+ *                         MOTE_APP_REPORT_NATIVE_STACK is defined on boards
+ *                         laid out by picolibc.ld (all but the host)
  *
  * The app gets every GPIO pin and every timer, and in its environment
  * MOTE_BOARD=<board name>, LED=<pin> when the board names an LED
@@ -72,8 +77,108 @@ static uint64_t all_pins(uint32_t count)
     return count >= 64 ? UINT64_MAX : (1ull << count) - 1;
 }
 
+#ifdef MOTE_APP_REPORT
+/*
+ * The RAM report, one line of name=value pairs for docs/ram-map.md:
+ *
+ *   arena         the arena's size (the board's free RAM)
+ *   used, peak    arena bytes in use after the run (module + instance) and
+ *                 at most (loading and instantiating use scratch space)
+ *   module        arena bytes of the loaded module (with an image: only
+ *                 its header; the code stays in flash), the rest of used
+ *                 being the instance
+ *   value_stack, call_stack   the instance's stacks (part of used)
+ *   memory        the app's linear memory at the end (part of used)
+ *   app_stack     bytes of the app's shadow stack (the first STACK_SIZE
+ *                 bytes of its memory, --stack-first) ever written: the
+ *                 memory starts zeroed and the stack grows down, so the
+ *                 lowest non-zero byte marks its deepest point
+ *   native_stack  bytes of the firmware's stack ever used, from paint
+ */
+static void say(const char *text)
+{
+    mote_hal_console_write(text, strlen(text));
+}
+
+static void say_number(size_t value)
+{
+    char digits[24];
+    size_t n = 0;
+    do {
+        digits[sizeof digits - 1 - n++] = (char)('0' + value % 10);
+        value /= 10;
+    } while (value != 0);
+    mote_hal_console_write(digits + sizeof digits - n, n);
+}
+
+/* " name=value", or " name=value/of" when of is not 0. */
+static void say_pair(const char *name, size_t value, size_t of)
+{
+    say(" ");
+    say(name);
+    say("=");
+    say_number(value);
+    if (of != 0) {
+        say("/");
+        say_number(of);
+    }
+}
+
+#ifdef MOTE_APP_REPORT_NATIVE_STACK
+/* picolibc.ld: the stack is [__heap_end, __stack). */
+extern uint8_t __heap_end[], __stack[];
+#define PAINT 0xA5
+
+/* Paints the unused stack, leaving a margin below this frame. */
+__attribute__((noinline)) static void paint_stack(void)
+{
+    uintptr_t below = (uintptr_t)__builtin_frame_address(0) - 64;
+    for (volatile uint8_t *p = __heap_end; (uintptr_t)p < below; p++)
+        *p = PAINT;
+}
+
+static size_t native_stack_used(void)
+{
+    const uint8_t *p = __heap_end;
+    while (p < __stack && *p == PAINT)
+        p++;
+    return (size_t)(__stack - p);
+}
+#endif
+
+static void report(mote_arena *arena, size_t module_bytes)
+{
+    say("mote: ram");
+    say_pair("arena", mote_arena_size(arena), 0);
+    say_pair("used", mote_arena_used(arena), 0);
+    say_pair("peak", mote_arena_peak(arena), 0);
+    say_pair("module", module_bytes, 0);
+    say_pair("value_stack", MOTE_APP_VALUE_STACK, 0);
+    say_pair("call_stack", MOTE_APP_CALL_STACK, 0);
+    /* The instance is the context's (a private field, but this firmware
+     * is part of WASI-lite). */
+    mote_memory *memory = wasi.inst != NULL ? mote_instance_memory(wasi.inst) : NULL;
+    if (memory != NULL) {
+        size_t size = (size_t)mote_memory_size(memory);
+        const uint8_t *data = mote_memory_data(memory);
+        size_t stack = MOTE_APP_REPORT < size ? MOTE_APP_REPORT : size, low = 0;
+        while (low < stack && data[low] == 0)
+            low++;
+        say_pair("memory", size, 0);
+        say_pair("app_stack", stack - low, stack);
+    }
+#ifdef MOTE_APP_REPORT_NATIVE_STACK
+    say_pair("native_stack", native_stack_used(), (size_t)(__stack - __heap_end));
+#endif
+    say("\n");
+}
+#endif
+
 int main(void)
 {
+#ifdef MOTE_APP_REPORT_NATIVE_STACK
+    paint_stack();
+#endif
     mote_hal_init();
     const mote_hal_board_info *board = mote_hal_board();
     set_board_env(board->name);
@@ -97,15 +202,24 @@ int main(void)
         mote_hal_console_write(msg, strlen(msg));
         return MOTE_WASI_EXIT_NOT_RUN;
     }
-#ifdef MOTE_APP_IMAGE
+    /* (The firmware ends with the app: no need to unload the module.) */
     mote_module *module;
-    if (mote_image_attach(arena, mote_app_image, mote_app_image_size, mote_app, mote_app_size,
-                          &module) != MOTE_OK) {
+#ifdef MOTE_APP_IMAGE
+    mote_status st = mote_image_attach(arena, mote_app_image, mote_app_image_size, mote_app,
+                                       mote_app_size, &module);
+#else
+    mote_status st = mote_load(arena, mote_app, mote_app_size, NULL, &module);
+#endif
+    if (st != MOTE_OK) {
         mote_wasi_report(arena, NULL);
         return MOTE_WASI_EXIT_NOT_RUN;
     }
-    return mote_wasi_run_module(&wasi, module, arena);
+#ifdef MOTE_APP_REPORT
+    size_t module_bytes = mote_arena_used(arena);
+    int status = mote_wasi_run_module(&wasi, module, arena);
+    report(arena, module_bytes);
+    return status;
 #else
-    return mote_wasi_run_app(&wasi, mote_app, mote_app_size, arena);
+    return mote_wasi_run_module(&wasi, module, arena);
 #endif
 }

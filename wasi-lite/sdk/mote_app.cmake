@@ -12,6 +12,8 @@
 #                   [INITIAL_MEMORY <bytes>]   default 65536 (whole 64 KiB pages)
 #                   [MAX_MEMORY <bytes>]       default INITIAL_MEMORY; with HEAP, none
 #                   [HEAP]                     let malloc grow the memory
+#                   [MEMORY_BYTES <bytes> [HEAP <bytes>]]
+#                                              small-memory mode (below)
 #                   [REACTOR]                  no main(): the firmware calls
 #                                              mote_on_start/mote_on_event
 #                   [FREESTANDING]             no libc and no entry point
@@ -25,7 +27,8 @@
 # builds ${CMAKE_CURRENT_BINARY_DIR}/<name>.wasm (part of `all`) and a target
 # <name> whose MOTE_WASM_FILE property is that path, ready for a firmware
 # to embed (mote_add_firmware(... APP <name>)).  Its MOTE_WASM_STACK_SIZE
-# and MOTE_WASM_INITIAL_MEMORY properties record the layout.
+# and MOTE_WASM_INITIAL_MEMORY properties record the layout (in
+# small-memory mode MOTE_WASM_MEMORY_BYTES and MOTE_WASM_HEAP instead).
 #
 # Flags for small devices: -Os; sign-ext and bulk-memory (memcpy and
 # memset become single instructions); the stack placed first in memory
@@ -35,6 +38,21 @@
 # function names.  Compilation and linking are separate steps because
 # clang runs wasm-opt after an optimising link when it finds one, and
 # wasm-opt drops the name section.
+#
+# Small-memory mode (MEMORY_BYTES n): for boards with a few KiB of RAM.
+# The memory gets 1-byte pages (the custom-page-sizes proposal) instead of
+# 64 KiB ones: it starts at exactly the stack plus the static data (plus
+# HEAP <bytes>, a heap reserve, if given) and may grow to n bytes.  The
+# app is linked with the SDK's allocator (runtime/malloc.c) instead of
+# wasi-libc's dlmalloc, which assumes 64 KiB pages: malloc grows the
+# memory by the bytes a block needs and returns NULL once memory.grow
+# fails (n reached, or the firmware's cap or arena).  wasi-libc mallocs
+# argv and the environment at start-up, so a command app needs a little
+# heap even if its own code never allocates.  The last step,
+# tools/mote_app_memory.c (built for the build machine), rewrites the
+# memory section; the build fails if the stack and data exceed n.  Not
+# with INITIAL_MEMORY or MAX_MEMORY; with FREESTANDING only the memory is
+# rewritten (no libc, no allocator).
 #
 # Post-link steps: POST_LINK is one command in which <IN> and <OUT> stand
 # for the input and output .wasm; a non-empty MOTE_WASM_POST_LINK variable
@@ -83,6 +101,28 @@ function(_mote_app_compile name src flags out_list)
   set(${out_list} ${${out_list}} "${obj}" PARENT_SCOPE)
 endfunction()
 
+# The small-memory mode's post-link tool, built once per build tree with
+# the build machine's C compiler (the project's may be a cross compiler).
+function(_mote_app_memory_tool out)
+  set(tool "${CMAKE_BINARY_DIR}/host-tools/mote-app-memory")
+  if(NOT TARGET mote-app-memory-host)
+    find_program(MOTE_HOST_CC NAMES cc gcc clang REQUIRED)
+    set(source "${CMAKE_CURRENT_FUNCTION_LIST_DIR}/tools/mote_app_memory.c")
+    set(warnings -Wall -Wextra)
+    if(MOTE_WERROR)
+      list(APPEND warnings -Werror)
+    endif()
+    add_custom_command(OUTPUT "${tool}"
+      COMMAND "${CMAKE_COMMAND}" -E make_directory "${CMAKE_BINARY_DIR}/host-tools"
+      COMMAND "${MOTE_HOST_CC}" -std=c11 -O2 ${warnings} -o "${tool}" "${source}"
+      DEPENDS "${source}"
+      COMMENT "Building mote-app-memory for the build machine"
+      VERBATIM)
+    add_custom_target(mote-app-memory-host DEPENDS "${tool}")
+  endif()
+  set(${out} "${tool}" PARENT_SCOPE)
+endfunction()
+
 # Adds one post-link step from `in` to `out`, given as a command list with
 # <IN> and <OUT> placeholders.
 function(_mote_app_post_link name step in out)
@@ -93,10 +133,23 @@ function(_mote_app_post_link name step in out)
 endfunction()
 
 function(mote_add_wasm_app name)
+  # HEAP is a flag, or in small-memory mode may take a size: take the size
+  # out before parsing.
+  set(args "")
+  set(heap_bytes 0)
+  set(previous "")
+  foreach(arg IN LISTS ARGN)
+    if(previous STREQUAL "HEAP" AND arg MATCHES "^[0-9]+$")
+      set(heap_bytes ${arg})
+    else()
+      list(APPEND args "${arg}")
+    endif()
+    set(previous "${arg}")
+  endforeach()
   cmake_parse_arguments(APP "REACTOR;FREESTANDING;STRIP;HEAP"
-    "STACK_SIZE;INITIAL_MEMORY;MAX_MEMORY"
+    "STACK_SIZE;INITIAL_MEMORY;MAX_MEMORY;MEMORY_BYTES"
     "SOURCES;EXPORTS;INCLUDE_DIRECTORIES;DEFINITIONS;COMPILE_OPTIONS;LINK_OPTIONS;POST_LINK"
-    ${ARGN})
+    ${args})
   if(NOT MOTE_CLANG)
     message(FATAL_ERROR "mote_add_wasm_app(${name}): clang-14 not found (toolchain/install-deps)")
   endif()
@@ -108,6 +161,18 @@ function(mote_add_wasm_app name)
   endif()
   if(NOT APP_STACK_SIZE)
     set(APP_STACK_SIZE 4096)
+  endif()
+  if(DEFINED APP_MEMORY_BYTES OR "MEMORY_BYTES" IN_LIST APP_KEYWORDS_MISSING_VALUES)
+    if(NOT APP_MEMORY_BYTES MATCHES "^[1-9][0-9]*$")
+      message(FATAL_ERROR "mote_add_wasm_app(${name}): MEMORY_BYTES needs a byte count")
+    endif()
+    if(APP_INITIAL_MEMORY OR APP_MAX_MEMORY)
+      message(FATAL_ERROR "mote_add_wasm_app(${name}): MEMORY_BYTES sets the memory; "
+                          "INITIAL_MEMORY and MAX_MEMORY are for 64 KiB pages")
+    endif()
+  elseif(heap_bytes)
+    message(FATAL_ERROR "mote_add_wasm_app(${name}): HEAP <bytes> needs MEMORY_BYTES "
+                        "(with 64 KiB pages, HEAP takes no size)")
   endif()
   if(NOT APP_INITIAL_MEMORY)
     set(APP_INITIAL_MEMORY 65536)
@@ -130,10 +195,23 @@ function(mote_add_wasm_app name)
     _mote_app_compile(${name} "${src}" "${flags}" app_objects)
   endforeach()
 
-  set(link ${flags} -Wl,--stack-first -Wl,-z,stack-size=${APP_STACK_SIZE}
-      -Wl,--initial-memory=${APP_INITIAL_MEMORY} -Wl,--strip-debug)
-  if(APP_MAX_MEMORY)
-    list(APPEND link -Wl,--max-memory=${APP_MAX_MEMORY})
+  set(link ${flags} -Wl,--stack-first -Wl,-z,stack-size=${APP_STACK_SIZE} -Wl,--strip-debug)
+  if(APP_MEMORY_BYTES)
+    # Its own allocator, linked before libc so that dlmalloc is never
+    # pulled in (a second malloc would be a duplicate-symbol error), and
+    # __heap_base exported for mote-app-memory, which removes the export.
+    # wasm-ld picks whole pages that hold the stack and data; the last
+    # step re-declares the memory.
+    if(NOT APP_FREESTANDING)
+      _mote_app_compile(${name} "${CMAKE_CURRENT_FUNCTION_LIST_DIR}/runtime/malloc.c"
+                        "${flags};-fno-builtin" app_objects)
+    endif()
+    list(APPEND link -Wl,--export=__heap_base)
+  else()
+    list(APPEND link -Wl,--initial-memory=${APP_INITIAL_MEMORY})
+    if(APP_MAX_MEMORY)
+      list(APPEND link -Wl,--max-memory=${APP_MAX_MEMORY})
+    endif()
   endif()
   list(REMOVE_ITEM link -Os)        # no optimising link: see above
   if(APP_FREESTANDING)
@@ -149,8 +227,14 @@ function(mote_add_wasm_app name)
   endforeach()
   list(APPEND link ${APP_LINK_OPTIONS})
 
-  # The chain: link -> [the app's POST_LINK] -> [MOTE_WASM_POST_LINK] -> <name>.wasm
+  # The chain: link -> [the app's POST_LINK] -> [MOTE_WASM_POST_LINK]
+  # -> [mote-app-memory] -> <name>.wasm.  The memory step comes last: tools
+  # that predate custom page sizes (wasm-opt, wabt) cannot read its output.
   set(out "${CMAKE_CURRENT_BINARY_DIR}/${name}.wasm")
+  set(final "${out}")
+  if(APP_MEMORY_BYTES)
+    set(out "${CMAKE_CURRENT_BINARY_DIR}/${name}.pages.wasm")
+  endif()
   set(linked "${out}")
   if(APP_POST_LINK OR MOTE_WASM_POST_LINK)
     set(linked "${CMAKE_CURRENT_BINARY_DIR}/${name}.linked.wasm")
@@ -172,10 +256,24 @@ function(mote_add_wasm_app name)
   if(MOTE_WASM_POST_LINK)
     _mote_app_post_link(${name} "${MOTE_WASM_POST_LINK}" "${stage}" "${out}")
   endif()
+  if(APP_MEMORY_BYTES)
+    _mote_app_memory_tool(tool)
+    add_custom_command(OUTPUT "${final}"
+      COMMAND "${tool}" --max ${APP_MEMORY_BYTES} --heap ${heap_bytes} "${out}" -o "${final}"
+      DEPENDS "${out}" "${tool}" mote-app-memory-host
+      COMMENT "Sizing the memory of Wasm app ${name}"
+      VERBATIM)
+  endif()
 
-  add_custom_target(${name} ALL DEPENDS "${out}")
+  add_custom_target(${name} ALL DEPENDS "${final}")
   set_target_properties(${name} PROPERTIES
-    MOTE_WASM_FILE "${out}"
-    MOTE_WASM_STACK_SIZE ${APP_STACK_SIZE}
-    MOTE_WASM_INITIAL_MEMORY ${APP_INITIAL_MEMORY})
+    MOTE_WASM_FILE "${final}"
+    MOTE_WASM_STACK_SIZE ${APP_STACK_SIZE})
+  if(APP_MEMORY_BYTES)
+    set_target_properties(${name} PROPERTIES
+      MOTE_WASM_MEMORY_BYTES ${APP_MEMORY_BYTES}
+      MOTE_WASM_HEAP ${heap_bytes})
+  else()
+    set_target_properties(${name} PROPERTIES MOTE_WASM_INITIAL_MEMORY ${APP_INITIAL_MEMORY})
+  endif()
 endfunction()
