@@ -27,8 +27,8 @@ demo: deps
 test: deps
 	@tests/run-all.sh
 
-bench: deps host
-	@bench/run-mote.sh
+bench: deps
+	@bench/run-mote.sh $(BENCH_ARGS)
 
 size: deps
 	@tests/size.sh
