@@ -1,4 +1,5 @@
-/* The host board: no fixed addresses; GPIO pins are simulated in memory. */
+/* The host board: no fixed addresses; its 32 GPIO pins are simulated
+ * (port/host/gpio.c; input scripts and traces in boards/host). */
 #ifndef MOTE_BOARD_H
 #define MOTE_BOARD_H
 
