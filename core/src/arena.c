@@ -17,7 +17,7 @@ mote_arena *mote_arena_init(void *buf, size_t size)
     uintptr_t start = (uintptr_t)buf;
     uintptr_t aligned = (start + (MOTE_ALIGN - 1)) & ~(uintptr_t)(MOTE_ALIGN - 1);
     size_t pad = (size_t)(aligned - start);
-    size_t header = pad + MOTE_ALIGN_UP(sizeof(mote_arena));
+    size_t header = pad + MOTE_ARENA_HEADER;
     if (buf == NULL || size < header + MOTE_ALIGN)
         return NULL;
     mote_arena *a = (mote_arena *)aligned;

@@ -29,6 +29,12 @@ struct mote_arena {
     mote_error error;
 };
 
+/* The bookkeeping at the start of every arena buffer takes this many bytes
+ * on every target (the struct is smaller, and differs between 32- and
+ * 64-bit CPUs), so arena figures measured on the PC hold on a board. */
+#define MOTE_ARENA_HEADER 320u
+_Static_assert(sizeof(struct mote_arena) <= MOTE_ARENA_HEADER, "arena header grew");
+
 /* Persistent allocation from the bottom, 8-aligned, not zeroed.  NULL if full. */
 void *arena_alloc(mote_arena *a, size_t n);
 

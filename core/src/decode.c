@@ -927,6 +927,10 @@ static mote_status compile_all(loader *L, size_t *peak)
         size_t reached = a->bottom + c.counted_bytes + 8 + c.scratch_used;
         if (reached > *peak)
             *peak = reached;
+        /* The arena's peak saw the scratch but not the code written below it
+         * meanwhile; mote_measure() reports the peak, so count both. */
+        if (!c.overflow && a->header + reached > a->peak)
+            a->peak = a->header + reached;
     }
     m->code_words = (uint32_t)((a->bottom - code_start) / 4);
     return c.overflow ? MOTE_ERR_NO_MEMORY : MOTE_OK;
@@ -1015,6 +1019,8 @@ mote_status load_module(mote_arena *a, const uint8_t *wasm, size_t len, const mo
         size_t need = peak ? peak - mark.bottom - (a->size - mark.top)
                            : (a->bottom - mark.bottom) + (mark.top - a->top) + MOTE_ALIGN;
         arena_rollback(a, mark);
+        if (peak == 0 && need <= arena_free(a))
+            need = arena_free(a) + MOTE_ALIGN;  /* it did not fit: more than there is */
         return no_memory(&L, need, peak == 0);
     }
     if (st != MOTE_OK) {
