@@ -31,7 +31,7 @@ bench: deps
 	@bench/run-mote.sh $(BENCH_ARGS)
 
 size: deps
-	@tests/size.sh
+	@boards/size-report.sh
 
 clean:
 	rm -rf build
