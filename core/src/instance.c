@@ -480,7 +480,7 @@ static mote_status init_memory(mote_instance *inst, const mote_instance_config *
     return MOTE_OK;
 }
 
-static mote_status run_start(mote_instance *inst)
+static mote_status run_start(mote_instance *inst, int64_t start_fuel)
 {
     const mote_module *m = inst->module;
     if (m->start == NO_INDEX)
@@ -500,7 +500,9 @@ static mote_status run_start(mote_instance *inst)
         tmp.kind = FUNC_WASM;
         f = &tmp;
     }
+    mote_set_fuel(inst, start_fuel > 0 ? start_fuel : MOTE_FUEL_OFF);
     mote_status st = mote_call(inst, f, NULL, 0, NULL, 0);
+    mote_set_fuel(inst, MOTE_FUEL_OFF);
     if (st == MOTE_PAUSED) {
         mote_abandon(inst);
         return error_set(&inst->arena->error, MOTE_ERR_STATE,
@@ -603,7 +605,7 @@ mote_status mote_instantiate(mote_arena *a, const mote_module *m, const mote_imp
     if (st == MOTE_OK)
         st = apply_datas(inst);
     if (st == MOTE_OK)
-        st = run_start(inst);
+        st = run_start(inst, cfg ? cfg->start_fuel : 0);
     if (st != MOTE_OK) {
         arena_rollback(a, mark);
         return st;

@@ -275,6 +275,15 @@ static void test_start(void)
     im.ext.u.global = flag0;
     CHECK(mote_instantiate(a, m, &im, 1, NULL, &inst) == MOTE_OK);
     CHECK(mote_global_get(mote_export_global(inst, "seen")).i32 == 1);
+    /* a start function that loops forever is stopped by its fuel */
+    mote_global *flag2;
+    CHECK(mote_global_new(a, MOTE_I32, false, (mote_value){.i32 = 2}, &flag2) == MOTE_OK);
+    im.ext.u.global = flag2;
+    mote_instance_config bounded = {.start_fuel = 1000};
+    used = mote_arena_used(a);
+    CHECK(mote_instantiate(a, m, &im, 1, &bounded, &inst) == MOTE_ERR_STATE);
+    CHECK(strstr(mote_arena_error(a)->message, "ran out of fuel") != NULL);
+    CHECK(mote_arena_used(a) == used);
     /* linking errors name the import */
     CHECK(mote_instantiate(a, m, NULL, 0, NULL, &inst) == MOTE_ERR_UNLINKABLE);
     CHECK(strstr(mote_arena_error(a)->message, "\"env\" \"flag\"") != NULL);

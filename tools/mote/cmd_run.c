@@ -144,7 +144,9 @@ static int not_run(const char *step, const uint8_t *wasm, size_t len)
     const char *hint = "";
     char advice[96];
     size_t need;
-    mote_instance_config cfg = {R.o.value_stack, R.o.call_stack, R.o.mem_cap, 0};
+    mote_instance_config cfg = {.value_stack_bytes = R.o.value_stack,
+                                .call_stack_bytes = R.o.call_stack,
+                                .memory_cap = R.o.mem_cap};
     if (e->status == MOTE_ERR_NO_MEMORY && sizing_arena_for(wasm, len, &cfg, &need)) {
         snprintf(advice, sizeof advice, " (with these stacks it needs --arena %zu)", need);
         hint = advice;
@@ -228,6 +230,7 @@ static int setup_wasi(void)
     cfg.instance.value_stack_bytes = R.o.value_stack;
     cfg.instance.call_stack_bytes = R.o.call_stack;
     cfg.instance.memory_cap = R.o.mem_cap;
+    cfg.instance.start_fuel = R.o.fuel;     /* --fuel bounds a start function too */
     if (mote_wasi_init(&R.wasi, &cfg) != MOTE_OK)
         return cli_fail(EXIT_USAGE, "bad WASI-lite configuration");
     return -1;

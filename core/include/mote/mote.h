@@ -362,6 +362,9 @@ typedef struct mote_instance_config {
                                    0 = none beyond the declared max and the arena */
     uint32_t table_cap;         /* most elements a table without a small
                                    declared max may grow to; 0 = 4096 */
+    int64_t start_fuel;         /* fuel for the start function (see
+                                   mote_set_fuel); 0 = unlimited.  A start
+                                   function that runs out fails instantiation */
 } mote_instance_config;
 
 /*
