@@ -266,7 +266,7 @@ static bool fuse_add(compiler *c, const opinfo *in, cval *a, cval *b, uint16_t d
 
 static void note_bin(compiler *c, uint32_t start, uint16_t o, uint16_t d, uint16_t a, uint16_t b)
 {
-    if (!c->live || fused_with_add(o) == OP_nop)
+    if (!c->live || (fused_with_add(o) == OP_nop && o != OP_i32_add))
         return;
     c->bin.pos = (int32_t)start;
     c->bin.op = o;
@@ -364,6 +364,8 @@ static mote_status compile_local_set(compiler *c, bool tee)
                 c->code[c->last_dst] = (c->code[c->last_dst] & 0xFFFF0000u) | slot;
             if (c->addi.pos >= 0 && c->addi.pos + 1 == c->last_dst)
                 c->addi.d = slot;
+            if (c->bin.pos >= 0 && c->bin.pos + 1 == c->last_dst)
+                c->bin.d = slot;
         } else if (!(v.kind == K_LOCAL && v.src == slot)) {
             emit_move(c, slot, &v);
         }
@@ -430,16 +432,18 @@ static mote_status read_memarg(compiler *c, unsigned natural_log2, uint32_t *off
 
 typedef struct memop {
     uint16_t op, op_k;      /* plain, and with the address as base + k */
+    uint16_t op_ar, op_ai;  /* loads after "x = a + b" / "x = a + k" into x */
     uint8_t type;
     uint8_t log2;
 } memop;
 
-#define M(o, t, l) {OP_##o, OP_##o##_k, t, l}
+#define M(o, t, l) {OP_##o, OP_##o##_k, OP_ld32u_ar, OP_ld32u_ai, t, l}
+#define L(o, t, l) {OP_##o, OP_##o##_k, OP_##o##_ar, OP_##o##_ai, t, l}
 static const memop loads[14] = {
-    M(ld32u, I32, 2), M(ld64, I64, 3), M(ld32u, F32, 2), M(ld64, F64, 3),
-    M(ld8s, I32, 0), M(ld8u, I32, 0), M(ld16s, I32, 1), M(ld16u, I32, 1),
-    M(ld8s, I64, 0), M(ld8u, I64, 0), M(ld16s, I64, 1), M(ld16u, I64, 1),
-    M(ld32s, I64, 2), M(ld32u, I64, 2),
+    L(ld32u, I32, 2), L(ld64, I64, 3), L(ld32u, F32, 2), L(ld64, F64, 3),
+    L(ld8s, I32, 0), L(ld8u, I32, 0), L(ld16s, I32, 1), L(ld16u, I32, 1),
+    L(ld8s, I64, 0), L(ld8u, I64, 0), L(ld16s, I64, 1), L(ld16u, I64, 1),
+    L(ld32s, I64, 2), L(ld32u, I64, 2),
 };
 
 static const memop stores[9] = {
@@ -447,6 +451,43 @@ static const memop stores[9] = {
     M(st8, I32, 0), M(st16, I32, 1), M(st8, I64, 0), M(st16, I64, 1), M(st32, I64, 2),
 };
 #undef M
+#undef L
+
+/*
+ * "x = a + b (or a + k); load [x]": when the add into local x is the last
+ * instruction, the load does both.  (Pointers walked through an array.)
+ */
+static bool fuse_address_update(compiler *c, const memop *m, const cval *addr, uint32_t offset)
+{
+    if (!c->live || addr->kind != K_LOCAL)
+        return false;
+    uint16_t d = addr->home;
+    if (c->addi.pos >= 0 && c->addi.pos + 3 == (int32_t)c->pos && c->addi.d == addr->src) {
+        uint16_t a = c->addi.a;
+        uint32_t k = c->addi.k;
+        c->pos = (uint32_t)c->addi.pos;
+        c->addi.pos = -1;
+        emit_op(c, (op)m->op_ai);
+        note_dst(c, d);
+        emit_word(c, (uint32_t)d | (uint32_t)addr->src << 16);
+        emit_word(c, a);
+        emit_word(c, k);
+        emit_word(c, offset);
+        return true;
+    }
+    if (c->bin.pos >= 0 && c->bin.op == OP_i32_add && c->bin.pos + 3 == (int32_t)c->pos &&
+        c->bin.d == addr->src) {
+        uint16_t a = c->bin.a, b = c->bin.b;
+        c->pos = (uint32_t)c->bin.pos;
+        emit_op(c, (op)m->op_ar);
+        note_dst(c, d);
+        emit_word(c, (uint32_t)d | (uint32_t)addr->src << 16);
+        emit_word(c, (uint32_t)a | (uint32_t)b << 16);
+        emit_word(c, offset);
+        return true;
+    }
+    return false;
+}
 
 static mote_status compile_load(compiler *c, const memop *m)
 {
@@ -460,6 +501,8 @@ static mote_status compile_load(compiler *c, const memop *m)
     if (addr.kind == K_ADDK) {      /* the address add rides along */
         emit_dai(c, (op)m->op_k, addr.home, addr.src, (uint32_t)addr.k);
         emit_word(c, offset);
+    } else if (fuse_address_update(c, m, &addr, offset)) {
+        /* done */
     } else {
         uint16_t a = operand(c, &addr);
         emit_dai(c, (op)m->op, addr.home, a, offset);

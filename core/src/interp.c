@@ -534,6 +534,46 @@ dispatch:
     STORE_K(st32_k, uint32_t, u32)
     STORE_K(st64_k, uint64_t, u64)
 
+    /* the address register is updated first: the add came before the load */
+#define LOAD_AR(name, ctype, field)                                  \
+    OP(name) {                                                       \
+        const uint32_t *w = pc + 1;                                  \
+        uint32_t x = SLOT(LO(w + 1)).u32 + SLOT(HI(w + 1)).u32;      \
+        SLOT(HI(w)).u32 = x;                                         \
+        CHECKED_EA(x, pc[3], sizeof(ctype));                         \
+        ctype v;                                                     \
+        memcpy(&v, mem + ea, sizeof v);                              \
+        SLOT(LO(w)).field = v;                                       \
+        pc += 4;                                                     \
+        NEXT();                                                      \
+    }
+#define LOAD_AI(name, ctype, field)                                  \
+    OP(name) {                                                       \
+        const uint32_t *w = pc + 1;                                  \
+        uint32_t x = SLOT(LO(w + 1)).u32 + pc[3];                    \
+        SLOT(HI(w)).u32 = x;                                         \
+        CHECKED_EA(x, pc[4], sizeof(ctype));                         \
+        ctype v;                                                     \
+        memcpy(&v, mem + ea, sizeof v);                              \
+        SLOT(LO(w)).field = v;                                       \
+        pc += 5;                                                     \
+        NEXT();                                                      \
+    }
+    LOAD_AR(ld8s_ar, int8_t, i64)
+    LOAD_AR(ld8u_ar, uint8_t, u64)
+    LOAD_AR(ld16s_ar, int16_t, i64)
+    LOAD_AR(ld16u_ar, uint16_t, u64)
+    LOAD_AR(ld32s_ar, int32_t, i64)
+    LOAD_AR(ld32u_ar, uint32_t, u64)
+    LOAD_AR(ld64_ar, uint64_t, u64)
+    LOAD_AI(ld8s_ai, int8_t, i64)
+    LOAD_AI(ld8u_ai, uint8_t, u64)
+    LOAD_AI(ld16s_ai, int16_t, i64)
+    LOAD_AI(ld16u_ai, uint16_t, u64)
+    LOAD_AI(ld32s_ai, int32_t, i64)
+    LOAD_AI(ld32u_ai, uint32_t, u64)
+    LOAD_AI(ld64_ai, uint64_t, u64)
+
     LOAD(ld8s, int8_t, i64)
     LOAD(ld8u, uint8_t, u64)
     LOAD(ld16s, int16_t, i64)

@@ -52,6 +52,12 @@
     X(ld8s_k, 4) X(ld8u_k, 4) X(ld16s_k, 4) X(ld16u_k, 4) X(ld32s_k, 4)    \
     X(ld32u_k, 4) X(ld64_k, 4)                                             \
     X(st8_k, 4) X(st16_k, 4) X(st32_k, 4) X(st64_k, 4)                     \
+    /* x = a + b then d = mem[x + off]: [op][d|x][a|b][off]; with a constant */ \
+    /* (x = a + k): [op][d|x][a][k][off] -- the add's local is written first */ \
+    X(ld8s_ar, 4) X(ld8u_ar, 4) X(ld16s_ar, 4) X(ld16u_ar, 4) X(ld32s_ar, 4) \
+    X(ld32u_ar, 4) X(ld64_ar, 4)                                           \
+    X(ld8s_ai, 5) X(ld8u_ai, 5) X(ld16s_ai, 5) X(ld16u_ai, 5) X(ld32s_ai, 5) \
+    X(ld32u_ai, 5) X(ld64_ai, 5)                                           \
     X(memory_size, 2) X(memory_grow, 2) X(memory_fill, 3) X(memory_copy, 3) \
     X(memory_init, 4) X(data_drop, 2)                                      \
     /* tables and references */                                            \
