@@ -341,6 +341,18 @@ void emit_move(compiler *c, uint16_t dst, const cval *v)
         if (v->src != dst)
             emit_da(c, OP_copy, dst, v->src);
         break;
+    case K_ADD2: {
+        int32_t at = (int32_t)c->pos;
+        emit_dab(c, OP_i32_add, dst, v->src, (uint16_t)v->k);
+        if (c->live) {          /* a load through dst may still absorb it */
+            c->bin.pos = at;
+            c->bin.op = OP_i32_add;
+            c->bin.d = dst;
+            c->bin.a = v->src;
+            c->bin.b = (uint16_t)v->k;
+        }
+        break;
+    }
     case K_ADDK: {
         int32_t at = (int32_t)c->pos;
         emit_dai(c, OP_i32_add_i, dst, v->src, (uint32_t)v->k);
@@ -377,7 +389,8 @@ void materialize_local_refs(compiler *c, uint16_t slot)
     if (c->nlazy == 0)
         return;
     for (uint32_t i = 0; i < c->nvals; i++)
-        if (kind_is_lazy(c->vals[i].kind) && c->vals[i].src == slot)
+        if (kind_is_lazy(c->vals[i].kind) &&
+            (c->vals[i].src == slot || (c->vals[i].kind == K_ADD2 && (uint16_t)c->vals[i].k == slot)))
             materialize(c, i);
 }
 
@@ -403,6 +416,7 @@ uint16_t operand(compiler *c, cval *v)
             return ks;
         /* fall through */
     case K_ADDK:
+    case K_ADD2:
         emit_move(c, v->home, v);
         v->kind = K_TEMP;
         return v->home;

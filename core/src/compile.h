@@ -11,7 +11,9 @@
  *   K_LOCAL  the value is still the local in slot `src` (local.get);
  *   K_CONST  the value is the constant `k` (i32.const ...);
  *   K_ADDK   the value is the i32 in slot `src` plus the constant `k`
- *            (an address being formed: loads and stores take it whole).
+ *            (an address being formed: loads and stores take it whole);
+ *   K_ADD2   the value is the i32 in slot `src` plus the i32 in slot `k`
+ *            (base + index, for loads and stores likewise).
  *
  * Consumers read locals and constants where they are; a K_LOCAL is copied
  * to its home only when the local is about to change, when control flow
@@ -28,12 +30,12 @@
 #include "ops.h"
 #include "reader.h"
 
-enum { K_TEMP, K_LOCAL, K_CONST, K_ADDK };
+enum { K_TEMP, K_LOCAL, K_CONST, K_ADDK, K_ADD2 };
 
 /* Kinds that read a slot which may change before the value is used. */
 static inline bool kind_is_lazy(uint8_t kind)
 {
-    return kind == K_LOCAL || kind == K_ADDK;
+    return kind == K_LOCAL || kind == K_ADDK || kind == K_ADD2;
 }
 enum { F_BLOCK, F_LOOP, F_IF, F_ELSE, F_FUNC };
 
@@ -43,7 +45,8 @@ typedef struct cval {
     uint16_t home;          /* byte offset of its home slot */
     uint16_t src;           /* K_LOCAL, K_ADDK: byte offset of the slot read */
     uint16_t pad_;
-    uint64_t k;             /* K_CONST: the bits; K_ADDK: the addend */
+    uint64_t k;             /* K_CONST: the bits; K_ADDK: the addend; K_ADD2: the
+                               second slot */
 } cval;
 
 typedef struct cframe {
@@ -101,7 +104,7 @@ typedef struct compiler {
     uint32_t nvals, vals_cap;
     cframe *ctrl;
     uint32_t nctrl, ctrl_cap;
-    uint32_t nlazy;         /* K_LOCAL and K_ADDK entries on the stack */
+    uint32_t nlazy;         /* lazy entries (kind_is_lazy) on the stack */
 
     /* Constants that instructions read get frame slots of their own above
      * the homes, loaded once per call by a kload at the entry.  A first

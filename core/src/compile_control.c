@@ -164,7 +164,7 @@ static void emit_return(compiler *c)
     if (n == 1 && valtype_slots(types[0]) == 1) {
         cval *v = &c->vals[first];
         uint16_t src = v->kind == K_LOCAL ? v->src : v->home;
-        if (v->kind == K_CONST || v->kind == K_ADDK)
+        if (v->kind == K_CONST || v->kind == K_ADDK || v->kind == K_ADD2)
             emit_move(c, v->home, v);
         emit_op(c, OP_ret1);
         emit_word(c, src);

@@ -193,6 +193,9 @@ static mote_status fold_addk(compiler *c, cval *a, uint32_t k, bool sub, uint16_
         src = a->src;
         k += (uint32_t)a->k;
         break;
+    case K_ADD2:
+        src = operand(c, a);        /* into its home first */
+        break;
     default:
         src = a->home;
         break;
@@ -309,6 +312,16 @@ static mote_status compile_binary(compiler *c, const opinfo *in)
     }
     if (fuse_add(c, in, &a, &b, d))
         return c->err->status;
+    if (in->op == OP_i32_add && c->live) {
+        /* base + index stays lazy for a load or store to take whole.  Both
+         * slots must outlive the entry: locals, or the entry's own home. */
+        bool a_ok = a.kind == K_LOCAL || (a.kind == K_TEMP && a.home == d);
+        bool b_ok = b.kind == K_LOCAL;
+        if (a_ok && b_ok) {
+            uint16_t as = a.kind == K_LOCAL ? a.src : a.home;
+            return cval_push(c, MOTE_I32, K_ADD2, as, b.src) ? MOTE_OK : c->err->status;
+        }
+    }
     uint16_t as = operand(c, &a);
     uint16_t bs = operand(c, &b);
     start = c->pos;
@@ -432,13 +445,14 @@ static mote_status read_memarg(compiler *c, unsigned natural_log2, uint32_t *off
 
 typedef struct memop {
     uint16_t op, op_k;      /* plain, and with the address as base + k */
+    uint16_t op_x;          /* with the address as base + index */
     uint16_t op_ar, op_ai;  /* loads after "x = a + b" / "x = a + k" into x */
     uint8_t type;
     uint8_t log2;
 } memop;
 
-#define M(o, t, l) {OP_##o, OP_##o##_k, OP_ld32u_ar, OP_ld32u_ai, t, l}
-#define L(o, t, l) {OP_##o, OP_##o##_k, OP_##o##_ar, OP_##o##_ai, t, l}
+#define M(o, t, l) {OP_##o, OP_##o##_k, OP_##o##_x, OP_ld32u_ar, OP_ld32u_ai, t, l}
+#define L(o, t, l) {OP_##o, OP_##o##_k, OP_##o##_x, OP_##o##_ar, OP_##o##_ai, t, l}
 static const memop loads[14] = {
     L(ld32u, I32, 2), L(ld64, I64, 3), L(ld32u, F32, 2), L(ld64, F64, 3),
     L(ld8s, I32, 0), L(ld8u, I32, 0), L(ld16s, I32, 1), L(ld16u, I32, 1),
@@ -501,6 +515,9 @@ static mote_status compile_load(compiler *c, const memop *m)
     if (addr.kind == K_ADDK) {      /* the address add rides along */
         emit_dai(c, (op)m->op_k, addr.home, addr.src, (uint32_t)addr.k);
         emit_word(c, offset);
+    } else if (addr.kind == K_ADD2) {
+        emit_dai(c, (op)m->op_x, addr.home, addr.src, (uint16_t)addr.k);
+        emit_word(c, offset);
     } else if (fuse_address_update(c, m, &addr, offset)) {
         /* done */
     } else {
@@ -520,13 +537,15 @@ static mote_status compile_store(compiler *c, const memop *m)
     cval v, addr;
     if (!pop_check(c, m->type, &v) || !pop_check(c, MOTE_I32, &addr))
         return c->err->status;
-    bool fused = addr.kind == K_ADDK;
+    bool fused = addr.kind == K_ADDK || addr.kind == K_ADD2;
     uint16_t a = fused ? addr.src : operand(c, &addr);
     uint16_t vs = operand(c, &v);
-    emit_op(c, (op)(fused ? m->op_k : m->op));
+    emit_op(c, (op)(addr.kind == K_ADDK ? m->op_k : addr.kind == K_ADD2 ? m->op_x : m->op));
     emit_word(c, (uint32_t)vs | (uint32_t)a << 16);
-    if (fused)
+    if (addr.kind == K_ADDK)
         emit_word(c, (uint32_t)addr.k);
+    else if (addr.kind == K_ADD2)
+        emit_word(c, (uint16_t)addr.k);
     emit_word(c, offset);
     return MOTE_OK;
 }

@@ -534,6 +534,38 @@ dispatch:
     STORE_K(st32_k, uint32_t, u32)
     STORE_K(st64_k, uint64_t, u64)
 
+#define EFFECTIVE_X(w, n) CHECKED_EA(SLOT(HI(w)).u32 + SLOT(LO(w + 1)).u32, pc[3], n)
+#define LOAD_X(name, ctype, field)                                   \
+    OP(name) {                                                       \
+        const uint32_t *w = pc + 1;                                  \
+        EFFECTIVE_X(w, sizeof(ctype));                               \
+        ctype v;                                                     \
+        memcpy(&v, mem + ea, sizeof v);                              \
+        SLOT(LO(w)).field = v;                                       \
+        pc += 4;                                                     \
+        NEXT();                                                      \
+    }
+#define STORE_X(name, ctype, field)                                  \
+    OP(name) {                                                       \
+        const uint32_t *w = pc + 1;                                  \
+        EFFECTIVE_X(w, sizeof(ctype));                               \
+        ctype v = (ctype)SLOT(LO(w)).field;                          \
+        memcpy(mem + ea, &v, sizeof v);                              \
+        pc += 4;                                                     \
+        NEXT();                                                      \
+    }
+    LOAD_X(ld8s_x, int8_t, i64)
+    LOAD_X(ld8u_x, uint8_t, u64)
+    LOAD_X(ld16s_x, int16_t, i64)
+    LOAD_X(ld16u_x, uint16_t, u64)
+    LOAD_X(ld32s_x, int32_t, i64)
+    LOAD_X(ld32u_x, uint32_t, u64)
+    LOAD_X(ld64_x, uint64_t, u64)
+    STORE_X(st8_x, uint8_t, u32)
+    STORE_X(st16_x, uint16_t, u32)
+    STORE_X(st32_x, uint32_t, u32)
+    STORE_X(st64_x, uint64_t, u64)
+
     /* the address register is updated first: the add came before the load */
 #define LOAD_AR(name, ctype, field)                                  \
     OP(name) {                                                       \

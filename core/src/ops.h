@@ -52,6 +52,10 @@
     X(ld8s_k, 4) X(ld8u_k, 4) X(ld16s_k, 4) X(ld16u_k, 4) X(ld32s_k, 4)    \
     X(ld32u_k, 4) X(ld64_k, 4)                                             \
     X(st8_k, 4) X(st16_k, 4) X(st32_k, 4) X(st64_k, 4)                     \
+    /* the address as base + index (two slots, wrapping): [op][d|b][x][off] */ \
+    X(ld8s_x, 4) X(ld8u_x, 4) X(ld16s_x, 4) X(ld16u_x, 4) X(ld32s_x, 4)    \
+    X(ld32u_x, 4) X(ld64_x, 4)                                             \
+    X(st8_x, 4) X(st16_x, 4) X(st32_x, 4) X(st64_x, 4)                     \
     /* x = a + b then d = mem[x + off]: [op][d|x][a|b][off]; with a constant */ \
     /* (x = a + k): [op][d|x][a][k][off] -- the add's local is written first */ \
     X(ld8s_ar, 4) X(ld8u_ar, 4) X(ld16s_ar, 4) X(ld16u_ar, 4) X(ld32s_ar, 4) \
