@@ -6,11 +6,14 @@
 #   make host    build the host tools and library only
 #   make bench   run the benchmark suite and write bench/results/
 #   make size    flash and RAM of the core and wasi-lite per board
+#   make fuzz    run each libFuzzer harness FUZZ_SECONDS (default 600) seconds
+#   make difftest N=...   compare N random modules (default 2000) with wabt
+#   make memcheck         the spec suite under valgrind
 
 JOBS ?= 2
 export JOBS
 
-.PHONY: all deps host demo test bench size clean
+.PHONY: all deps host demo test bench size fuzz difftest memcheck clean
 
 all: host
 
@@ -32,6 +35,19 @@ bench: deps
 
 size: deps
 	@boards/size-report.sh
+
+FUZZ_SECONDS ?= 600
+fuzz: deps
+	@FUZZ_SECONDS=$(FUZZ_SECONDS) tests/fuzz/run.sh $(FUZZERS)
+
+N ?= 2000
+SEED ?= 1
+difftest: host
+	@python3 tests/difftest/difftest.py --driver build/host/tests/difftest/mote-difftest \
+	  --out build/difftest --count $(N) --seed $(SEED) --progress 500
+
+memcheck: host
+	@tests/memcheck.sh
 
 clean:
 	rm -rf build

@@ -193,6 +193,24 @@ static void test_fd_read(void)
     CHECK_EQ(call("fd_fdstat_set_flags", 2, 0, WASI_FDFLAG_NONBLOCK), WASI_ESUCCESS);
     CHECK_REJECTED(call("fd_read", 4, 0, 200, 1, 300), WASI_EAGAIN);
     CHECK_EQ(call("fd_fdstat_set_flags", 2, 0, 0), WASI_ESUCCESS);
+
+    /* The first iovec's buffer covers the second iovec, and the bytes read
+     * point that one past the end of memory: reading stops there (found by
+     * fuzz_wasi; wasi-lite used to read into a NULL buffer). */
+    put32(200, 204);
+    put32(204, 8);
+    put32(208, 2000);
+    put32(212, 4);
+    static const uint8_t hostile[12] = {8, 0, 0, 0, 0xF0, 0xFF, 0xFF, 0xFF, 'r', 'e', 's', 't'};
+    sim_console_input(sim_now(), hostile, sizeof hostile);
+    CHECK_EQ(call("fd_read", 4, 0, 200, 2, 300), WASI_ESUCCESS);
+    CHECK_EQ(get32(300), 8);
+    CHECK_EQ(get32(208), 0xFFFFFFF0u);
+    CHECK(mote_hal_console_readable());     /* "rest" is still there */
+    put32(200, 1000);
+    put32(204, 16);
+    CHECK_EQ(call("fd_read", 4, 0, 200, 1, 300), WASI_ESUCCESS);
+    CHECK(get32(300) == 4 && memcmp(fx.mem + 1000, "rest", 4) == 0);
 }
 
 /* ---- fd metadata ------------------------------------------------------------------- */

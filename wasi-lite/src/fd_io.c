@@ -33,7 +33,9 @@ static uint16_t check_iovecs(mote_instance *inst, uint32_t iovs, uint32_t count,
     return WASI_ESUCCESS;
 }
 
-/* The buffer of iovec i (already checked). */
+/* The buffer of iovec i, or NULL when it has none or lies outside the
+ * memory.  Read again at each use: bytes that fd_read stored through an
+ * earlier iovec may have rewritten this one after check_iovecs() saw it. */
 static uint8_t *iovec_buf(mote_instance *inst, uint32_t iovs, uint32_t i, uint32_t *len)
 {
     const uint8_t *vec = wl_guest_range(inst, iovs + (uint64_t)i * WASI_IOVEC_SIZE, WASI_IOVEC_SIZE);
@@ -57,7 +59,7 @@ mote_status wl_wasi_fd_write(mote_instance *inst, mote_value *io, void *user)
     for (uint32_t i = 0; i < count; i++) {
         uint32_t len;
         const uint8_t *buf = iovec_buf(inst, iovs, i, &len);
-        if (len > 0)
+        if (buf != NULL)
             mote_hal_console_write(buf, len);
     }
     wl_guest_put_u32(inst, result, (uint32_t)total);
@@ -75,6 +77,8 @@ static uint32_t read_now(mote_wasi *ctx, mote_instance *inst, uint32_t iovs, uin
         uint8_t *buf = iovec_buf(inst, iovs, i, &len);
         if (len == 0)
             continue;
+        if (buf == NULL || len > MAX_TRANSFER - got)
+            break;      /* rewritten by the bytes just read: stop here */
         size_t n = wl_console_read(ctx, buf, len, eof);
         got += (uint32_t)n;
         if (n < len)

@@ -1,0 +1,55 @@
+/*
+ * exh.h -- shared by the resource-exhaustion tests: checks, arenas and
+ * calls.  Each case builds its module with wbuf, drives mote to one of its
+ * limits and checks for the documented outcome: a clear error or trap,
+ * never a crash, never a hang (ctest's timeout catches a hang).
+ */
+#ifndef MOTE_EXH_H
+#define MOTE_EXH_H
+
+#include <mote/mote.h>
+
+#include <stdio.h>
+
+#include "wbuf.h"
+
+extern int exh_failures;
+extern mote_arena *exh_current;     /* its last error is printed on failure */
+
+#define CHECK(cond)                                                                       \
+    do {                                                                                  \
+        if (!(cond)) {                                                                    \
+            exh_failures++;                                                               \
+            fprintf(stderr, "%s:%d: check failed: %s\n", __FILE__, __LINE__, #cond);     \
+            if (exh_current)                                                              \
+                fprintf(stderr, "  last error: %s\n", mote_arena_error(exh_current)->message); \
+        }                                                                                 \
+    } while (0)
+
+/* A heap arena of `size` bytes (freed at exit); becomes exh_current. */
+mote_arena *exh_arena(size_t size);
+
+/* The module in b, checked to be well-built. */
+mote_status exh_load(mote_arena *a, const wbuf *b, mote_module **m);
+
+/* Calls export `name` taking and returning at most one i32.  *result is
+ * set when the call returns a value. */
+mote_status exh_call(mote_instance *inst, const char *name, int nargs, int32_t arg,
+                     int32_t *result);
+
+/* True if the arena's last error message contains `text`. */
+int exh_message_has(const mote_arena *a, const char *text);
+
+/* The cases, one ctest each. */
+int case_fail_every_alloc(int argc, char **argv);
+int case_nested_blocks(int argc, char **argv);
+int case_many_locals(int argc, char **argv);
+int case_big_data(int argc, char **argv);
+int case_many_functions(int argc, char **argv);
+int case_huge_counts(int argc, char **argv);
+int case_stack(int argc, char **argv);
+int case_fuel(int argc, char **argv);
+int case_memory_cap(int argc, char **argv);
+int case_table_cap(int argc, char **argv);
+
+#endif

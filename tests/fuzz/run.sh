@@ -1,0 +1,51 @@
+#!/usr/bin/env bash
+# Builds the libFuzzer harnesses with clang-14 (ASan + UBSan) in build/fuzz
+# and runs each for FUZZ_SECONDS (default 60), one after another.
+#
+#   tests/fuzz/run.sh [load|run|wasi ...]     (default: every fuzzer built)
+#
+# Environment: FUZZ_SECONDS, FUZZ_BUILD (default build/fuzz), FUZZ_FLAGS
+# (extra libFuzzer flags, e.g. "-jobs=2 -workers=2").
+# The working corpus grows in $FUZZ_BUILD/corpus/<fuzzer> (the committed
+# seeds in tests/fuzz/corpus are read, never written); logs go to
+# $FUZZ_BUILD/logs.  On a crash the script stops with status 1 and names
+# the reproducer; copy it to tests/fuzz/regressions/<fuzzer>/ to keep it.
+set -eu
+here=$(cd "$(dirname "$0")" && pwd)
+root=$(cd "$here/../.." && pwd)
+build=${FUZZ_BUILD:-$root/build/fuzz}
+seconds=${FUZZ_SECONDS:-60}
+cc=${FUZZ_CC:-clang-14}
+
+command -v "$cc" >/dev/null || { echo "fuzz: $cc not found (toolchain/install-deps)" >&2; exit 1; }
+cmake -S "$here" -B "$build" -G Ninja -DCMAKE_C_COMPILER="$cc" \
+      -DCMAKE_BUILD_TYPE=RelWithDebInfo >"$build.configure.log" 2>&1 ||
+  { cat "$build.configure.log" >&2; exit 1; }
+cmake --build "$build" >"$build.build.log" 2>&1 || { tail -n 40 "$build.build.log" >&2; exit 1; }
+
+fuzzers=${*:-$(cd "$build" && ls fuzz_* 2>/dev/null | grep -E '^fuzz_[a-z]+$' | sed 's/^fuzz_//')}
+mkdir -p "$build/logs"
+status=0
+for f in $fuzzers; do
+  exe=$build/fuzz_$f
+  [ -x "$exe" ] || { echo "fuzz: no fuzzer $f" >&2; status=1; continue; }
+  mkdir -p "$build/corpus/$f" "$build/artifacts/$f"
+  seeds=$here/corpus/$f
+  regress=()
+  [ -d "$here/regressions/$f" ] && regress=("$here/regressions/$f")
+  log=$build/logs/$f.log
+  # shellcheck disable=SC2086
+  if nice "$exe" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2560 \
+       -dict="$here/wasm.dict" -print_final_stats=1 \
+       -artifact_prefix="$build/artifacts/$f/" ${FUZZ_FLAGS:-} \
+       "$build/corpus/$f" "$seeds" "${regress[@]}" >"$log" 2>&1; then
+    runs=$(grep -E '^stat::number_of_executed_units' "$log" | awk '{s += $2} END {print s + 0}')
+    corpus=$(ls "$build/corpus/$f" | wc -l)
+    echo "fuzz_$f: $runs executions in ${seconds} s, working corpus $corpus files, no crash"
+  else
+    echo "fuzz_$f: FAILED; log $log" >&2
+    grep -E 'ERROR|broken promise|SUMMARY|Test unit written' "$log" | head -n 20 >&2
+    status=1
+  fi
+done
+exit $status
