@@ -9,7 +9,7 @@ cd "$(dirname "$0")/.."
 
 presets=("$@")
 if [ ${#presets[@]} -eq 0 ]; then
-  presets=(mps2-an385 mps2-an386 mps2-an505 sifive-e riscv-virt-rv32 riscv-virt-rv64)
+  presets=(mps2-an385 mps2-an386 mps2-an505 microbit sifive-e riscv-virt-rv32 riscv-virt-rv64)
 fi
 labels=(core wasi-lite)
 

@@ -1,6 +1,8 @@
 /*
  * cortex_m.h -- the System Control Space registers the Cortex-M port uses
- * (ARMv7-M and ARMv8-M mainline share these addresses).
+ * (ARMv6-M, ARMv7-M and ARMv8-M mainline share these addresses; ARMv6-M
+ * has no CFSR, HFSR, MMFAR, BFAR or CPACR, and VTOR only optionally: the
+ * port does not touch them there).
  */
 #ifndef MOTE_CORTEX_M_H
 #define MOTE_CORTEX_M_H

@@ -1,7 +1,8 @@
 /*
  * The Cortex-M fault reporter.  Every system exception but reset lands
  * here (the configurable faults are left disabled, so MemManage, BusFault
- * and UsageFault escalate to HardFault and CFSR says which it was).  It
+ * and UsageFault escalate to HardFault and CFSR says which it was; ARMv6-M
+ * has only HardFault, and no CFSR).  It
  * prints the registers the CPU stacked, the callee-saved ones, and the
  * fault status registers, then ends the program with MOTE_HAL_EXIT_FAULT.
  */
@@ -26,6 +27,37 @@ _Noreturn void mote_cm_fault_report(const uint32_t *frame, uint32_t exc_return,
  */
 __attribute__((naked)) void mote_cm_fault_entry(void)
 {
+#if defined(__ARM_ARCH_6M__)
+    /* ARMv6-M (Thumb-1): no IT blocks, no TST with an immediate, and PUSH
+     * reaches only r0-r7: store r8-r11 through a low register.  BL, not B:
+     * an unconditional B reaches only 2 KiB, and the reporter returns
+     * never, so losing LR is harmless (r1 holds it). */
+    __asm__ volatile(
+        "mov r1, lr\n\t"
+        "movs r0, #4\n\t"
+        "tst r0, r1\n\t"
+        "bne 1f\n\t"
+        "mrs r0, msp\n\t"
+        "b 2f\n"
+        "1:\n\t"
+        "mrs r0, psp\n"
+        "2:\n\t"
+        "sub sp, #32\n\t"
+        "str r4, [sp, #0]\n\t"
+        "str r5, [sp, #4]\n\t"
+        "str r6, [sp, #8]\n\t"
+        "str r7, [sp, #12]\n\t"
+        "mov r4, r8\n\t"
+        "str r4, [sp, #16]\n\t"
+        "mov r4, r9\n\t"
+        "str r4, [sp, #20]\n\t"
+        "mov r4, r10\n\t"
+        "str r4, [sp, #24]\n\t"
+        "mov r4, r11\n\t"
+        "str r4, [sp, #28]\n\t"
+        "mov r2, sp\n\t"
+        "bl mote_cm_fault_report\n\t");
+#else
     __asm__ volatile(
 #if defined(__ARM_ARCH_8M_MAIN__)
         /* The fault may be a stack overflow: lift the limit, or pushing
@@ -41,6 +73,7 @@ __attribute__((naked)) void mote_cm_fault_entry(void)
         "push {r4-r11}\n\t"
         "mov r2, sp\n\t"
         "b mote_cm_fault_report\n\t");
+#endif
 }
 
 static const char *exception_name(uint32_t number)
@@ -60,6 +93,7 @@ static const char *exception_name(uint32_t number)
     }
 }
 
+#if !defined(__ARM_ARCH_6M__)
 /* CFSR bits, in register order: MemManage, BusFault, then UsageFault. */
 static const struct { uint8_t bit; const char *name; } cfsr_bits[] = {
     {0, "IACCVIOL"}, {1, "DACCVIOL"}, {3, "MUNSTKERR"}, {4, "MSTKERR"},
@@ -85,6 +119,7 @@ static void print_cfsr_causes(uint32_t cfsr)
     if (hfsr & (1u << 30))
         mote_port_print(" FORCED");
 }
+#endif
 
 /* Reading a frame through a wild stack pointer would fault inside the
  * fault handler and lock the CPU up: check it lies in RAM first. */
@@ -148,6 +183,9 @@ _Noreturn void mote_cm_fault_report(const uint32_t *frame, uint32_t exc_return,
     mote_port_print("\n ");
     mote_port_print_hex("sp", stack_pointer_before(frame, exc_return));
     mote_port_print_hex("exc_return", exc_return);
+#if !defined(__ARM_ARCH_6M__)
+    /* (ARMv6-M has no fault status or address registers: all it knows is
+     * that this was a HardFault.) */
     mote_port_print("\n ");
     uint32_t cfsr = CM_CFSR;
     mote_port_print_hex("cfsr", cfsr);
@@ -155,5 +193,6 @@ _Noreturn void mote_cm_fault_report(const uint32_t *frame, uint32_t exc_return,
     mote_port_print_hex("mmfar", CM_MMFAR);
     mote_port_print_hex("bfar", CM_BFAR);
     print_cfsr_causes(cfsr);
+#endif
     mote_port_fault_end();
 }

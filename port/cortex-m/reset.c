@@ -18,7 +18,13 @@ void mote_cm_reset(void)
     CM_CPACR |= 0xFu << 20;
     __asm__ volatile("dsb\n\tisb" ::: "memory");
 #endif
+#if !defined(__ARM_ARCH_6M__)
     CM_VTOR = (uint32_t)(uintptr_t)mote_cm_vectors;
+#else
+    /* ARMv6-M: the Cortex-M0 has no VTOR and fetches vectors from address
+     * 0, which is __flash on these boards (memory.ld). */
+    (void)mote_cm_vectors;
+#endif
 #if defined(__ARM_ARCH_8M_MAIN__)
     /* ARMv8-M checks the stack limit in hardware: an overflow becomes a
      * UsageFault (STKOF) instead of silently overwriting the heap. */

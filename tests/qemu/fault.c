@@ -9,6 +9,9 @@
  *   FAULT_IN_IRQ  the bad load, from inside an alarm callback
  *   FAULT_STACK   unbounded recursion (ARMv8-M: the stack limit catches it)
  *   FAULT_IN_CORE the core writing to an arena where nothing answers
+ *   FAULT_UNALIGNED a word load from an odd address (ARMv6-M: always a
+ *                 HardFault, which shows QEMU checks alignment, so the
+ *                 core's clean runs on that board mean something)
  */
 #include <stdint.h>
 #include <stdio.h>
@@ -91,6 +94,11 @@ int main(void)
 #elif FAULT_STACK
     printf("fault: recursing until the stack runs out\n");
     printf("%u\n", recurse(0));
+#elif FAULT_UNALIGNED
+    static volatile uint32_t words[2];
+    printf("fault: faulting instruction at 0x%0*lx\n", HEX_DIGITS,
+           (unsigned long)code_address(fault_load_insn));
+    load_from((uintptr_t)words + 1);
 #elif FAULT_IN_CORE
     printf("fault: giving the core an arena at 0x%lx\n", (unsigned long)MOTE_BOARD_UNMAPPED_ADDRESS);
     mote_arena_init((void *)(uintptr_t)MOTE_BOARD_UNMAPPED_ADDRESS, 65536);

@@ -20,10 +20,11 @@ include_guard(GLOBAL)
 
 function(mote_wasi_example_test app target)
   cmake_parse_arguments(T "" "STATUS;STDIN;STDOUT;MATCH" "TRACE" ${ARGN})
-  # sifive-e has 16 KiB of RAM for firmware, VM and app together: only a
+  # Small-RAM boards (MOTE_BOARD_SMALL_RAM: sifive-e, microbit) have 16 KiB
+  # of RAM for firmware, VM and app together: only a
   # firmware that keeps the app's compiled code in flash (IMAGE) and runs
   # an app built in the SDK's small-memory mode (MEMORY_BYTES) fits there.
-  if(MOTE_BOARD STREQUAL "sifive-e")
+  if(MOTE_BOARD_SMALL_RAM)
     get_target_property(image ${target} MOTE_WASI_IMAGE)
     get_target_property(wasm_app ${target} MOTE_WASI_APP)
     set(memory "")
