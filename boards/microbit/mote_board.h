@@ -19,12 +19,12 @@
 #define NRF51_GPIO_BASE 0x50000000u
 #define NRF51_GPIO_RESERVED ((1u << NRF51_UART_TX_PIN) | (1u << NRF51_UART_RX_PIN))
 
-/* The storage region: the last 32 KiB of flash, after the image.  Read
- * only: the NVMC driver is not written yet (port/README.md). */
-#define XIP_FLASH_BASE 0x00038000u
-#define XIP_FLASH_SIZE 0x00008000u
-#define XIP_FLASH_SECTOR_SIZE 1024u     /* nRF51 flash page */
-#define XIP_FLASH_WRITE_SIZE 4u
+/* The storage region: the last 32 KiB of flash, after the image, erased
+ * and programmed through the NVMC (drivers/nrf51_nvmc.c). */
+#define NRF51_NVMC_BASE 0x4001E000u
+#define NRF51_NVMC_STORAGE_BASE 0x00038000u
+#define NRF51_NVMC_STORAGE_SIZE 0x00008000u
+#define NRF51_NVMC_PAGE_SIZE 1024u
 
 /* For firmware and tests.  The LEDs are a 3x9 matrix: a row pin high
  * (13..15) with its column pin (4..12) low lights one; rows stand for
