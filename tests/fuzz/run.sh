@@ -34,17 +34,18 @@ for f in $fuzzers; do
   regress=()
   [ -d "$here/regressions/$f" ] && regress=("$here/regressions/$f")
   log=$build/logs/$f.log
+  start=$SECONDS
   # shellcheck disable=SC2086
   if nice "$exe" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2560 \
        -dict="$here/wasm.dict" -print_final_stats=1 \
        -artifact_prefix="$build/artifacts/$f/" ${FUZZ_FLAGS:-} \
        "$build/corpus/$f" "$seeds" "${regress[@]}" >"$log" 2>&1; then
-    runs=$(grep -E '^stat::number_of_executed_units' "$log" | awk '{s += $2} END {print s + 0}')
+    runs=$(grep -aE '^stat::number_of_executed_units' "$log" | awk '{s += $2} END {print s + 0}')
     corpus=$(ls "$build/corpus/$f" | wc -l)
-    echo "fuzz_$f: $runs executions in ${seconds} s, working corpus $corpus files, no crash"
+    echo "fuzz_$f: $runs executions in $((SECONDS - start)) s, working corpus $corpus files, no crash"
   else
     echo "fuzz_$f: FAILED; log $log" >&2
-    grep -E 'ERROR|broken promise|SUMMARY|Test unit written' "$log" | head -n 20 >&2
+    grep -aE 'ERROR|broken promise|SUMMARY|Test unit written' "$log" | head -n 20 >&2
     status=1
   fi
 done
