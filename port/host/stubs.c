@@ -1,32 +1,9 @@
 /*
- * HAL groups the host port does not offer (yet): auxiliary UARTs and
- * reset.  A firmware that needs them reports "unsupported" on the host.
+ * What the host port does not offer (yet): reset.  A firmware that needs
+ * it reports "unsupported" on the host.  Auxiliary UARTs come from
+ * drivers/uart_aux_none.c, as on boards without a second UART.
  */
 #include "mote_port.h"
-
-mote_hal_status mote_hal_uart_open(uint32_t uart, uint32_t baud)
-{
-    (void)uart;
-    (void)baud;
-    return MOTE_HAL_ERR_UNSUPPORTED;
-}
-
-mote_hal_status mote_hal_uart_write(uint32_t uart, const void *data, size_t len)
-{
-    (void)uart;
-    (void)data;
-    (void)len;
-    return MOTE_HAL_ERR_UNSUPPORTED;
-}
-
-mote_hal_status mote_hal_uart_read(uint32_t uart, void *buf, size_t max, size_t *got)
-{
-    (void)uart;
-    (void)buf;
-    (void)max;
-    *got = 0;
-    return MOTE_HAL_ERR_UNSUPPORTED;
-}
 
 mote_hal_status mote_hal_reset(void)
 {

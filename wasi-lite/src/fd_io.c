@@ -12,9 +12,10 @@
 
 #define MAX_TRANSFER 0x7FFFFFFFu    /* the largest total a 32-bit ssize_t holds */
 
-/* Checks an iovec array; sets *total.  Returns a WASI errno. */
-static uint16_t check_iovecs(mote_instance *inst, uint32_t iovs, uint32_t count,
-                             uint64_t *total)
+/* Checks an iovec array and the 4-byte result pointer; sets *total.
+ * Returns a WASI errno. */
+static uint16_t check_transfer(mote_instance *inst, uint32_t iovs, uint32_t count,
+                               uint32_t result, uint64_t *total)
 {
     const uint8_t *vec = wl_guest_range(inst, iovs, (uint64_t)count * WASI_IOVEC_SIZE);
     if (vec == NULL)
@@ -29,6 +30,8 @@ static uint16_t check_iovecs(mote_instance *inst, uint32_t iovs, uint32_t count,
         if (sum > MAX_TRANSFER)
             return WASI_EINVAL;
     }
+    if (wl_guest_range(inst, result, 4) == NULL)
+        return WASI_EFAULT;
     *total = sum;
     return WASI_ESUCCESS;
 }
@@ -51,9 +54,7 @@ mote_status wl_wasi_fd_write(mote_instance *inst, mote_value *io, void *user)
     if (fd == 0 || !wl_fd_is_open(ctx, fd))
         return wl_wasi_return(io, WASI_EBADF);
     uint64_t total;
-    uint16_t err = check_iovecs(inst, iovs, count, &total);
-    if (err == WASI_ESUCCESS && wl_guest_range(inst, result, 4) == NULL)
-        err = WASI_EFAULT;
+    uint16_t err = check_transfer(inst, iovs, count, result, &total);
     if (err != WASI_ESUCCESS)
         return wl_wasi_return(io, err);
     for (uint32_t i = 0; i < count; i++) {
@@ -96,9 +97,7 @@ mote_status wl_wasi_fd_read(mote_instance *inst, mote_value *io, void *user)
     if (fd != 0 || !wl_fd_is_open(ctx, fd))
         return wl_wasi_return(io, WASI_EBADF);
     uint64_t total;
-    uint16_t err = check_iovecs(inst, iovs, count, &total);
-    if (err == WASI_ESUCCESS && wl_guest_range(inst, result, 4) == NULL)
-        err = WASI_EFAULT;
+    uint16_t err = check_transfer(inst, iovs, count, result, &total);
     if (err != WASI_ESUCCESS)
         return wl_wasi_return(io, err);
     uint32_t got = 0;
