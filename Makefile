@@ -6,8 +6,10 @@
 #   make host    build the host tools and library only
 #   make bench   run the benchmark suite and write bench/results/
 #   make size    flash and RAM of the core and wasi-lite per board
-#   make fuzz    run each libFuzzer harness FUZZ_SECONDS (default 600) seconds
-#   make difftest N=...   compare N random modules (default 2000) with wabt
+#   make fuzz    run each libFuzzer harness FUZZ_SECONDS (default 600) seconds;
+#                FUZZ_M32=1: the 32-bit (i386, qemu-i386) build of them
+#   make difftest N=...   compare N random modules (default 2000) with wabt;
+#                DIFFTEST_PRESET=host32: mote built for i386
 #   make memcheck         the spec suite under valgrind
 
 JOBS ?= 2
@@ -42,9 +44,13 @@ fuzz: deps
 
 N ?= 2000
 SEED ?= 1
-difftest: host
-	@python3 tests/difftest/difftest.py --driver build/host/tests/difftest/mote-difftest \
-	  --out build/difftest --count $(N) --seed $(SEED) --progress 500
+DIFFTEST_PRESET ?= host
+difftest: deps
+	cmake --preset $(DIFFTEST_PRESET) >/dev/null
+	cmake --build --preset $(DIFFTEST_PRESET) --target mote-difftest
+	@python3 tests/difftest/difftest.py --driver build/$(DIFFTEST_PRESET)/tests/difftest/mote-difftest \
+	  $(if $(filter host32,$(DIFFTEST_PRESET)),--emulator toolchain/run-i386) \
+	  --out build/difftest-$(DIFFTEST_PRESET) --count $(N) --seed $(SEED) --progress 500
 
 memcheck: host
 	@tests/memcheck.sh

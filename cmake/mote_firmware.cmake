@@ -116,6 +116,9 @@ if(EXISTS "${_mote_qemu_args}")
   endforeach()
   separate_arguments(MOTE_BOARD_RUN UNIX_COMMAND "${_mote_words}")
   list(APPEND MOTE_BOARD_RUN -kernel)
+elseif(CMAKE_CROSSCOMPILING_EMULATOR)
+  # The host built for another CPU (the host32 preset: i386 under qemu-i386).
+  set(MOTE_BOARD_RUN ${CMAKE_CROSSCOMPILING_EMULATOR})
 endif()
 
 # mote-image, built for the machine running the build (tools/mote-image):

@@ -11,7 +11,7 @@
 #include "reader.h"
 #include "runtime.h"
 
-size_t instance_bytes(const mote_module *m, const mote_instance_config *cfg);
+uint64_t instance_bytes(const mote_module *m, const mote_instance_config *cfg);
 
 /* ---- module introspection ------------------------------------------------- */
 
@@ -495,28 +495,32 @@ mote_status mote_memory_new(mote_arena *a, const mote_limits *lim, mote_memory *
     if ((lim->page_size != 1 && lim->page_size != 65536 && lim->page_size != 0) ||
         lim->min > format_max || (lim->has_max && (lim->max > format_max || lim->max < lim->min)))
         return error_set(&a->error, MOTE_ERR_ARGUMENT, "mote_memory_new: bad limits");
+    /* Both limits are at most 2^32 pages: their bytes fit 64 bits. */
+    uint64_t bytes = lim->min << page_log2;
+    uint64_t max_bytes = lim->has_max ? lim->max << page_log2 : 0;
+    arena_mark mark = arena_get_mark(a);
     mote_memory *mem = arena_zalloc(a, sizeof *mem);
     if (!mem)
-        return error_set(&a->error, MOTE_ERR_NO_MEMORY, "arena too small for a memory");
+        return arena_no_room(a, "a memory", sizeof *mem);
     /* Reserve the maximum when it is known and fits, so the memory can grow
      * even after other objects are allocated behind it. */
-    size_t bytes = (size_t)(lim->min << page_log2);
-    size_t reserve = bytes;
+    uint64_t reserve = bytes;
     uint8_t *base = NULL;
-    if (lim->has_max && (lim->max << page_log2) <= arena_free(a)) {
-        reserve = (size_t)(lim->max << page_log2);
+    if (lim->has_max && max_bytes <= arena_free(a)) {
+        reserve = max_bytes;
         base = arena_alloc(a, reserve);
     }
     if (!base) {
         reserve = bytes;
         base = arena_alloc(a, bytes);
     }
-    if (!base && bytes)
-        return error_set(&a->error, MOTE_ERR_NO_MEMORY, "arena too small for a memory of %z bytes",
-                         bytes);
+    if (!base && bytes) {
+        arena_rollback(a, mark);
+        return arena_no_room(a, "the memory", bytes);
+    }
     if (!base)
         base = a->base + a->bottom;     /* empty: grows from the arena's bottom */
-    memset(base, 0, bytes);
+    memset(base, 0, (size_t)bytes);
     mem->base = base;
     mem->arena = a;
     mem->size = bytes;
@@ -533,10 +537,13 @@ mote_status mote_table_new(mote_arena *a, mote_valtype type, const mote_limits *
         (lim->has_max && (lim->max < lim->min || lim->max > UINT32_MAX)))
         return error_set(&a->error, MOTE_ERR_ARGUMENT, "mote_table_new: bad type or limits");
     uint64_t cap = lim->has_max ? lim->max : lim->min;
+    arena_mark mark = arena_get_mark(a);
     mote_table *t = arena_zalloc(a, sizeof *t);
-    mote_slot *elems = t ? arena_zalloc(a, (size_t)cap * sizeof(mote_slot)) : NULL;
-    if (!t || (!elems && cap))
-        return error_set(&a->error, MOTE_ERR_NO_MEMORY, "arena too small for a table");
+    mote_slot *elems = t ? arena_zalloc(a, cap * sizeof(mote_slot)) : NULL;  /* cap < 2^32 */
+    if (!t || !elems) {
+        arena_rollback(a, mark);
+        return arena_no_room(a, "the table", sizeof *t + cap * sizeof(mote_slot));
+    }
     t->elems = elems;
     t->arena = a;
     t->size = (uint32_t)lim->min;
@@ -574,9 +581,15 @@ mote_status mote_measure(mote_arena *scratch, const uint8_t *wasm, size_t len,
     if (st == MOTE_OK) {
         out->module_bytes = m->bytes;
         out->load_peak = scratch->peak - used_before;
-        out->instance_bytes = instance_bytes(m, cfg) + MOTE_ALIGN_UP(sizeof(mote_memory));
-        size_t after = out->module_bytes + out->instance_bytes;
-        out->total = (out->load_peak > after ? out->load_peak : after) + scratch->header;
+        uint64_t inst = instance_bytes(m, cfg) + align_up64(sizeof(mote_memory));
+        uint64_t after = (uint64_t)out->module_bytes + inst;
+        uint64_t total = (out->load_peak > after ? out->load_peak : after) + scratch->header;
+        if (!size_fits(total)) {
+            st = arena_no_room(scratch, "one instance of this module", total);
+        } else {
+            out->instance_bytes = (size_t)inst;
+            out->total = (size_t)total;
+        }
     }
     arena_rollback(scratch, mark);
     scratch->peak = peak_before > scratch->peak ? peak_before : scratch->peak;

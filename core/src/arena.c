@@ -80,33 +80,55 @@ size_t arena_free(const mote_arena *a)
     return a->top - a->bottom;
 }
 
-void *arena_alloc(mote_arena *a, size_t n)
+/* Rounds a request that fits the free space: free space is a multiple of
+ * MOTE_ALIGN, so the rounded size still fits and nothing can wrap. */
+static bool take_room(mote_arena *a, uint64_t n, size_t *rounded)
 {
-    n = MOTE_ALIGN_UP(n);
     if (n > arena_free(a) || injected_failure(a))
+        return false;
+    *rounded = MOTE_ALIGN_UP((size_t)n);
+    return true;
+}
+
+void *arena_alloc(mote_arena *a, uint64_t n)
+{
+    size_t size;
+    if (!take_room(a, n, &size))
         return NULL;
     void *p = a->base + a->bottom;
-    a->bottom += n;
+    a->bottom += size;
     note_peak(a);
     return p;
 }
 
-void *arena_zalloc(mote_arena *a, size_t n)
+void *arena_zalloc(mote_arena *a, uint64_t n)
 {
     void *p = arena_alloc(a, n);
     if (p)
-        memset(p, 0, n);
+        memset(p, 0, (size_t)n);
     return p;
 }
 
-void *arena_scratch(mote_arena *a, size_t n)
+void *arena_scratch(mote_arena *a, uint64_t n)
 {
-    n = MOTE_ALIGN_UP(n);
-    if (n > arena_free(a) || injected_failure(a))
+    size_t size;
+    if (!take_room(a, n, &size))
         return NULL;
-    a->top -= n;
+    a->top -= size;
     note_peak(a);
     return a->base + a->top;
+}
+
+mote_status arena_no_room(mote_arena *a, const char *what, uint64_t need)
+{
+    if (need > (uint64_t)SIZE_MAX - a->header)
+        return error_set(&a->error, MOTE_ERR_LIMIT,
+                         "%s needs %lu bytes, more than this %u-bit CPU can address "
+                         "(at most %lu bytes)", what, need, (unsigned)(sizeof(size_t) * 8),
+                         (uint64_t)SIZE_MAX);
+    return error_set(&a->error, MOTE_ERR_NO_MEMORY,
+                     "arena too small: %s needs %lu bytes, the arena has %z free", what, need,
+                     arena_free(a));
 }
 
 void arena_release_scratch(mote_arena *a, void *p)
@@ -128,15 +150,15 @@ void arena_rollback(mote_arena *a, arena_mark m)
     a->top = m.top;
 }
 
-bool arena_grow_last(mote_arena *a, void *block, size_t old_size, size_t new_size)
+bool arena_grow_last(mote_arena *a, void *block, uint64_t old_size, uint64_t new_size)
 {
     size_t start = (size_t)((uint8_t *)block - a->base);
-    if (MOTE_ALIGN_UP(start + old_size) != a->bottom)
+    if (start > a->bottom || old_size > a->bottom - start ||
+        MOTE_ALIGN_UP(start + (size_t)old_size) != a->bottom)
         return false;               /* something was allocated after it */
-    size_t end = MOTE_ALIGN_UP(start + new_size);
-    if (end > a->top)
+    if (new_size > a->top - start)  /* a->top is aligned: so is the rounded end */
         return false;
-    a->bottom = end;
+    a->bottom = MOTE_ALIGN_UP(start + (size_t)new_size);
     note_peak(a);
     return true;
 }

@@ -50,11 +50,11 @@ static void update_cap(compiler *c)
  * When the two ends meet, the function's code is given up (compilation goes
  * on counting words only, so the loader can still say what it needs) and
  * its space serves as scratch. */
-static void *scratch_alloc(compiler *c, size_t n)
+static void *scratch_alloc(compiler *c, uint64_t n)
 {
     mote_arena *a = c->arena;
-    n = MOTE_ALIGN_UP(n);
-    size_t floor = a->bottom + (c->code ? (size_t)c->pos * 4 + 8 : 0);
+    n = align_up64(n);
+    size_t floor = a->bottom + (c->code ? (size_t)c->pos * 4 + 8 : 0);   /* pos < cap: fits */
     if (a->top < floor || a->top - floor < n) {
         if (!c->code || a->top - a->bottom < n)
             return NULL;
@@ -68,14 +68,16 @@ static void *scratch_alloc(compiler *c, size_t n)
 
 static bool grow_array(compiler *c, void **arr, uint32_t *cap, size_t elem)
 {
-    uint32_t ncap = *cap ? *cap * 2 : 16;
-    void *n = scratch_alloc(c, (size_t)ncap * elem);
+    uint64_t ncap = *cap ? (uint64_t)*cap * 2 : 16;
+    if (ncap > UINT32_MAX)
+        return false;
+    void *n = scratch_alloc(c, ncap * elem);
     if (!n)
         return false;
     if (*cap)
         memcpy(n, *arr, (size_t)*cap * elem);
     *arr = n;
-    *cap = ncap;
+    *cap = (uint32_t)ncap;
     return true;
 }
 
@@ -658,9 +660,9 @@ mote_status compile_function(compiler *c, uint32_t fi)
     if (c->locate >= 0)
         return MOTE_OK;
     if (!c->overflow)
-        a->bottom += MOTE_ALIGN_UP((size_t)c->pos * 4);
+        a->bottom += MOTE_ALIGN_UP((size_t)c->pos * 4);     /* written: it fitted */
     else
-        c->counted_bytes += MOTE_ALIGN_UP((size_t)c->pos * 4);
+        c->counted_bytes += align_up64((uint64_t)c->pos * 4);
     return MOTE_OK;
 }
 

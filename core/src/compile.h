@@ -96,7 +96,7 @@ typedef struct compiler {
     uint32_t base;          /* word index of this function's first word in the module code */
     uint32_t pos, cap;      /* in words, relative to code */
     bool overflow;          /* ran out of arena: counting only */
-    size_t counted_bytes;   /* code bytes of functions compiled while counting */
+    uint64_t counted_bytes; /* code bytes of functions compiled while counting */
     size_t scratch_used;    /* scratch bytes in use at the end of the last function */
 
     /* stacks, in arena scratch */

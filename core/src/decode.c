@@ -267,13 +267,15 @@ static mote_status count_everything(loader *L, mote_module *m)
     return MOTE_OK;
 }
 
-/* Lays out the arrays after the header; returns the block size. */
-static size_t layout(mote_module *m)
+/* Lays out the arrays after the header; returns the block size.  Counts
+ * are at most the module's length (2^31), so 64-bit sums cannot wrap; a
+ * block the 32-bit offsets cannot describe is refused by the caller. */
+static uint64_t layout(mote_module *m)
 {
-    size_t off = MOTE_ALIGN_UP(sizeof(mote_module));
+    uint64_t off = align_up64(sizeof(mote_module));
 #define PLACE(field, count, T)                        \
     m->field = (uint32_t)off;                         \
-    off += MOTE_ALIGN_UP((size_t)(count) * sizeof(T));
+    off += align_up64((uint64_t)(count) * sizeof(T));
     PLACE(types, m->ntypes, mod_type)
     PLACE(imports, m->nimports, mod_import)
     PLACE(funcs, m->nfuncs, mod_func)
@@ -334,10 +336,10 @@ static uint32_t hash_type(const mote_module *m, const mod_type *t)
  * checks between functions of one module compare indices. */
 static mote_status canonicalize_types(loader *L, mod_type *types, uint32_t n)
 {
-    uint32_t size = 16;
-    while (size < 2 * n)
+    uint64_t size = 16;
+    while (size < 2 * (uint64_t)n)
         size *= 2;
-    uint32_t *table = arena_scratch(L->arena, (size_t)size * sizeof(uint32_t));
+    uint32_t *table = arena_scratch(L->arena, size * sizeof(uint32_t));
     if (!table) {
         /* No room for the hash table: compare pairwise instead (slow, but
          * a tight arena must not decide whether a module loads). */
@@ -900,7 +902,7 @@ static mote_status malformed_later(loader *L, uint32_t from, mote_status st)
  * reached or would have reached (code below, scratch above), counting the
  * code of functions compiled after the arena ran out.
  */
-static mote_status compile_all(loader *L, size_t *peak)
+static mote_status compile_all(loader *L, uint64_t *peak)
 {
     mote_module *m = L->m;
     mote_arena *a = L->arena;
@@ -924,7 +926,7 @@ static mote_status compile_all(loader *L, size_t *peak)
             *peak = 0;              /* not even scratch fitted: no figure */
             return st;
         }
-        size_t reached = a->bottom + c.counted_bytes + 8 + c.scratch_used;
+        uint64_t reached = (uint64_t)a->bottom + c.counted_bytes + 8 + c.scratch_used;
         if (reached > *peak)
             *peak = reached;
         /* The arena's peak saw the scratch but not the code written below it
@@ -950,10 +952,13 @@ static mote_status decode_all(loader *L)
     return MOTE_OK;
 }
 
-static mote_status no_memory(loader *L, size_t need, bool at_least)
+static mote_status no_memory(loader *L, uint64_t need, bool at_least)
 {
+    if (need > UINT32_MAX || !size_fits(need))     /* module blocks use 32-bit offsets */
+        return error_set(L->err, MOTE_ERR_LIMIT, "loading this module needs %s%lu bytes, more "
+                         "than mote can lay out (4 GiB) on this CPU", at_least ? "at least " : "", need);
     error_set(L->err, MOTE_ERR_NO_MEMORY,
-              "arena too small: loading this module needs %s%z free bytes, the arena has %z",
+              "arena too small: loading this module needs %s%lu free bytes, the arena has %z",
               at_least ? "at least " : "", need, arena_free(L->arena));
     return MOTE_ERR_NO_MEMORY;
 }
@@ -986,16 +991,17 @@ mote_status load_module(mote_arena *a, const uint8_t *wasm, size_t len, const mo
     if (st != MOTE_OK)
         return st;
 
-    size_t block = layout(&counts);
-    mote_module *m = arena_alloc(a, block);
-    L.declared = arena_scratch(a, counts.nfuncs + 1);
+    uint64_t block = layout(&counts);
+    uint64_t ndeclared = (uint64_t)counts.nfuncs + 1;
+    mote_module *m = block <= UINT32_MAX ? arena_alloc(a, block) : NULL;
+    L.declared = m ? arena_scratch(a, ndeclared) : NULL;
     if (!m || !L.declared) {
         arena_rollback(a, mark);
-        return no_memory(&L, block + counts.nfuncs + 8, true);
+        return no_memory(&L, block + align_up64(ndeclared), true);
     }
-    memset(m, 0, block);
+    memset(m, 0, (size_t)block);
     memcpy(m, &counts, sizeof counts);
-    memset(L.declared, 0, counts.nfuncs + 1);
+    memset(L.declared, 0, (size_t)ndeclared);
     m->wasm = wasm;
     m->wasm_len = (uint32_t)len;
     m->arena = a;
@@ -1009,15 +1015,15 @@ mote_status load_module(mote_arena *a, const uint8_t *wasm, size_t len, const mo
     L.m = m;
 
     st = decode_all(&L);
-    size_t peak = 0;
+    uint64_t peak = 0;
     if (st == MOTE_OK)
         st = compile_all(&L, &peak);
     if (st == MOTE_ERR_NO_MEMORY) {
         /* Free bytes the load needs = the offsets it reached, less what was
          * in use at either end before it began.  Without a figure (scratch
          * itself ran out) what it had taken so far is a lower bound. */
-        size_t need = peak ? peak - mark.bottom - (a->size - mark.top)
-                           : (a->bottom - mark.bottom) + (mark.top - a->top) + MOTE_ALIGN;
+        uint64_t need = peak ? peak - mark.bottom - (a->size - mark.top)
+                             : (uint64_t)(a->bottom - mark.bottom) + (mark.top - a->top) + MOTE_ALIGN;
         arena_rollback(a, mark);
         if (peak == 0 && need <= arena_free(a))
             need = arena_free(a) + MOTE_ALIGN;  /* it did not fit: more than there is */

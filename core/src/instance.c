@@ -49,20 +49,21 @@ int64_t memory_grow(mote_memory *mem, uint64_t delta)
     uint64_t pages = mem->size >> mem->page_log2;
     if (delta == 0)
         return (int64_t)pages;
-    uint64_t want = pages + delta;
-    if (want > mem->max_pages)
+    /* Compare before adding or shifting: delta is the guest's, any value. */
+    if (delta > mem->max_pages - pages || pages + delta > (UINT64_MAX >> mem->page_log2))
         return -1;
-    uint64_t bytes = want << mem->page_log2;
-    if ((mem->cap && bytes > mem->cap) || bytes > (uint64_t)SIZE_MAX || !mem->arena)
+    uint64_t bytes = (pages + delta) << mem->page_log2;
+    if ((mem->cap && bytes > mem->cap) || !mem->arena)
         return -1;
     if (bytes > mem->reserved) {
-        if (!arena_grow_last(mem->arena, mem->base, (size_t)mem->reserved, (size_t)bytes)) {
+        if (!arena_grow_last(mem->arena, mem->base, mem->reserved, bytes)) {
             mem->arena->grow_refusals++;
             return -1;
         }
         mem->reserved = bytes;
     }
-    memset(mem->base + mem->size, 0, (size_t)(bytes - mem->size));
+    /* bytes <= reserved, which the arena holds: both fit size_t */
+    memset(mem->base + (size_t)mem->size, 0, (size_t)(bytes - mem->size));
     mem->size = bytes;
     return (int64_t)pages;
 }
@@ -86,12 +87,15 @@ int64_t table_grow(mote_table *t, uint32_t delta, mote_slot init)
 
 /* ---- layout ---------------------------------------------------------------- */
 
+/* Byte counts are 64-bit: element and page counts come from the module
+ * (up to 2^32 each) and the sum is only narrowed after it is known to fit
+ * (arena_alloc takes 64-bit sizes). */
 typedef struct layout {
-    size_t instance, globals, tables, imports, refs, hosts, host_objs, dropped, passive;
-    size_t global_objs, table_objs, table_elems, passive_items;
-    size_t stack, frames;
-    size_t memory;          /* defined memory's initial bytes (allocated last) */
-    size_t total;
+    uint64_t instance, globals, tables, imports, refs, hosts, host_objs, dropped, passive;
+    uint64_t global_objs, table_objs, table_elems, passive_items;
+    uint64_t stack, frames;
+    uint64_t memory;        /* defined memory's initial bytes (allocated last) */
+    uint64_t total;
 } layout;
 
 static uint32_t table_capacity(const mod_table *t, const mote_instance_config *cfg)
@@ -101,7 +105,13 @@ static uint32_t table_capacity(const mod_table *t, const mote_instance_config *c
         cap = t->max;
     if (cap < t->min)
         cap = t->min;
-    return (uint32_t)cap;
+    return (uint32_t)cap;   /* table limits are 32-bit (checked by the decoder) */
+}
+
+/* count objects of `size` bytes, rounded up to the arena's alignment */
+static uint64_t array_bytes(uint64_t count, size_t size)
+{
+    return align_up64(count * size);
 }
 
 static void compute_layout(const mote_module *m, const mote_instance_config *cfg, layout *L)
@@ -109,37 +119,36 @@ static void compute_layout(const mote_module *m, const mote_instance_config *cfg
     memset(L, 0, sizeof *L);
     const mod_table *tables = MOD_TABLES(m);
     const mod_elem *elems = MOD_ELEMS(m);
-    uint32_t ndefined_globals = m->nglobals - m->nglobal_imports;
-    L->instance = MOTE_ALIGN_UP(sizeof(mote_instance));
-    L->globals = MOTE_ALIGN_UP((size_t)m->nglobals * sizeof(ptr_slot));
-    L->tables = MOTE_ALIGN_UP((size_t)m->ntables * sizeof(ptr_slot));
-    L->imports = MOTE_ALIGN_UP((size_t)m->nfunc_imports * sizeof(ptr_slot));
-    L->refs = MOTE_ALIGN_UP((size_t)m->nrefs * sizeof(mote_func));
-    L->hosts = MOTE_ALIGN_UP((size_t)m->nfunc_imports * sizeof(host_binding));
-    L->host_objs = MOTE_ALIGN_UP((size_t)m->nfunc_imports * sizeof(mote_func));
-    L->dropped = MOTE_ALIGN_UP(((size_t)m->ndatas + m->nelems + 7) / 8);
-    L->passive = MOTE_ALIGN_UP((size_t)m->npassive_elems * sizeof(ptr_slot));
-    L->global_objs = MOTE_ALIGN_UP((size_t)ndefined_globals * sizeof(mote_global));
-    L->table_objs = MOTE_ALIGN_UP((size_t)(m->ntables - m->ntable_imports) * sizeof(mote_table));
+    L->instance = array_bytes(1, sizeof(mote_instance));
+    L->globals = array_bytes(m->nglobals, sizeof(ptr_slot));
+    L->tables = array_bytes(m->ntables, sizeof(ptr_slot));
+    L->imports = array_bytes(m->nfunc_imports, sizeof(ptr_slot));
+    L->refs = array_bytes(m->nrefs, sizeof(mote_func));
+    L->hosts = array_bytes(m->nfunc_imports, sizeof(host_binding));
+    L->host_objs = array_bytes(m->nfunc_imports, sizeof(mote_func));
+    L->dropped = array_bytes(((uint64_t)m->ndatas + m->nelems + 7) / 8, 1);
+    L->passive = array_bytes(m->npassive_elems, sizeof(ptr_slot));
+    L->global_objs = array_bytes(m->nglobals - m->nglobal_imports, sizeof(mote_global));
+    L->table_objs = array_bytes(m->ntables - m->ntable_imports, sizeof(mote_table));
     for (uint32_t i = m->ntable_imports; i < m->ntables; i++)
-        L->table_elems += MOTE_ALIGN_UP((size_t)table_capacity(&tables[i], cfg) * sizeof(mote_slot));
+        L->table_elems += array_bytes(table_capacity(&tables[i], cfg), sizeof(mote_slot));
     for (uint32_t i = 0; i < m->nelems; i++)
         if (elems[i].mode == SEG_PASSIVE)
-            L->passive_items += MOTE_ALIGN_UP((size_t)elems[i].count * sizeof(mote_slot));
+            L->passive_items += array_bytes(elems[i].count, sizeof(mote_slot));
     uint32_t vs = cfg && cfg->value_stack_bytes ? cfg->value_stack_bytes : DEFAULT_VALUE_STACK;
     uint32_t cs = cfg && cfg->call_stack_bytes ? cfg->call_stack_bytes : DEFAULT_CALL_STACK;
-    L->stack = MOTE_ALIGN_UP(vs);
-    L->frames = MOTE_ALIGN_UP(cs / sizeof(frame) * sizeof(frame));
+    L->stack = align_up64(vs);
+    L->frames = array_bytes(cs / sizeof(frame), sizeof(frame));
     if (m->nmems > m->nmem_imports) {
         const mod_memory *mem = &MOD_MEMS(m)[m->nmem_imports];
-        L->memory = MOTE_ALIGN_UP((size_t)(mem->min << mem->page_log2));
+        L->memory = align_up64(mem->min << mem->page_log2);    /* min <= 2^32 pages */
     }
     L->total = L->instance + L->globals + L->tables + L->imports + L->refs + L->hosts +
                L->host_objs + L->dropped + L->passive + L->global_objs + L->table_objs +
                L->table_elems + L->passive_items + L->stack + L->frames + L->memory;
 }
 
-size_t instance_bytes(const mote_module *m, const mote_instance_config *cfg)
+uint64_t instance_bytes(const mote_module *m, const mote_instance_config *cfg)
 {
     layout L;
     compute_layout(m, cfg, &L);
@@ -273,10 +282,12 @@ static mote_status check_import(linker *k, const mod_import *im, const mote_impo
 
 /* ---- building the instance --------------------------------------------------------- */
 
-static void *take(uint8_t **cursor, size_t bytes)
+/* Carves the next part of the instance block; the block was allocated
+ * with the layout's total, so every part (and the sum) fits size_t. */
+static void *take(uint8_t **cursor, uint64_t bytes)
 {
     void *p = *cursor;
-    *cursor += bytes;
+    *cursor += (size_t)bytes;
     return p;
 }
 
@@ -407,7 +418,7 @@ static void fill_passive(mote_instance *inst, uint8_t **cursor)
         const mod_elem *e = &elems[i];
         if (e->mode != SEG_PASSIVE)
             continue;
-        mote_slot *items = take(cursor, MOTE_ALIGN_UP((size_t)e->count * sizeof(mote_slot)));
+        mote_slot *items = take(cursor, array_bytes(e->count, sizeof(mote_slot)));
         inst->passive[e->passive_index].p = items;
         reader r = {m->wasm + e->items, m->wasm + m->wasm_len, m->wasm, NULL};
         for (uint32_t k = 0; k < e->count; k++) {
@@ -447,8 +458,8 @@ static void init_tables(mote_instance *inst, const mote_instance_config *cfg, mo
         mote_table *t = &objs[i - m->ntable_imports];
         memset(t, 0, sizeof *t);
         t->capacity = table_capacity(&tables[i], cfg);
-        t->elems = take(cursor, MOTE_ALIGN_UP((size_t)t->capacity * sizeof(mote_slot)));
-        memset(t->elems, 0, (size_t)t->capacity * sizeof(mote_slot));
+        t->elems = take(cursor, array_bytes(t->capacity, sizeof(mote_slot)));
+        memset(t->elems, 0, (size_t)array_bytes(t->capacity, sizeof(mote_slot)));
         t->size = (uint32_t)tables[i].min;
         t->max = tables[i].has_max ? tables[i].max : UINT32_MAX;
         t->elem_type = tables[i].elem_type;
@@ -457,7 +468,7 @@ static void init_tables(mote_instance *inst, const mote_instance_config *cfg, mo
     }
 }
 
-static mote_status init_memory(mote_instance *inst, const mote_instance_config *cfg, size_t bytes)
+static mote_status init_memory(mote_instance *inst, const mote_instance_config *cfg, uint64_t bytes)
 {
     const mote_module *m = inst->module;
     if (m->nmems == m->nmem_imports)
@@ -465,10 +476,9 @@ static mote_status init_memory(mote_instance *inst, const mote_instance_config *
     const mod_memory *d = &MOD_MEMS(m)[m->nmem_imports];
     mote_arena *a = inst->arena;
     mote_memory *mem = arena_zalloc(a, sizeof *mem);
-    uint8_t *base = arena_alloc(a, bytes);
-    if (!mem || !base)
-        return MOTE_ERR_NO_MEMORY;
-    memset(base, 0, bytes);
+    uint8_t *base = mem ? arena_zalloc(a, bytes) : NULL;
+    if (!base)
+        return arena_no_room(a, "the linear memory", bytes);
     mem->base = base;
     mem->arena = a;
     mem->size = d->min << d->page_log2;
@@ -553,15 +563,14 @@ mote_status mote_instantiate(mote_arena *a, const mote_module *m, const mote_imp
     layout L;
     compute_layout(m, cfg, &L);
     arena_mark mark = arena_get_mark(a);
-    size_t fixed = L.total - L.memory;
-    uint8_t *block = arena_alloc(a, fixed);
-    if (!block || arena_free(a) < L.memory + MOTE_ALIGN_UP(sizeof(mote_memory))) {
+    uint64_t fixed = L.total - L.memory;
+    uint64_t need = L.total + align_up64(sizeof(mote_memory));
+    uint8_t *block = need <= arena_free(a) ? arena_alloc(a, fixed) : NULL;
+    if (!block) {
         arena_rollback(a, mark);
-        return error_set(&a->error, MOTE_ERR_NO_MEMORY,
-                         "arena too small: the instance needs %z bytes, the arena has %z free",
-                         L.total + MOTE_ALIGN_UP(sizeof(mote_memory)), arena_free(a));
+        return arena_no_room(a, "the instance", need);
     }
-    memset(block, 0, fixed - L.stack - L.memory * 0);
+    memset(block, 0, (size_t)(fixed - L.stack));
     uint8_t *cur = block;
     mote_instance *inst = take(&cur, L.instance);
     inst->module = m;
@@ -596,9 +605,9 @@ mote_status mote_instantiate(mote_arena *a, const mote_module *m, const mote_imp
     ex->stack_end = ex->stack + L.stack / sizeof(mote_slot);
     ex->frames = take(&cur, L.frames);
     ex->frames_end = ex->frames + L.frames / sizeof(frame);
-    if (init_memory(inst, cfg, L.memory) != MOTE_OK) {
+    if ((st = init_memory(inst, cfg, L.memory)) != MOTE_OK) {
         arena_rollback(a, mark);
-        return error_set(&a->error, MOTE_ERR_NO_MEMORY, "arena too small for the linear memory");
+        return st;
     }
 
     st = apply_elems(inst);

@@ -8,7 +8,7 @@ arguments, run in mote (mote-difftest) and in wabt (spectest-interp, from a
 generated JSON script).  Results, traps, host-call logs, binaryen's own
 memory hash and a hash of all memory and globals must agree.
 
-    difftest.py --driver build/.../mote-difftest [--count N] [--seed S]
+    difftest.py --driver build/.../mote-difftest [--emulator qemu-i386] [--count N] [--seed S]
                 [--out DIR] [--progress N] [--replay DIR...]
 
 Floats cross the boundary as bits; two NaNs of a float result compare
@@ -213,7 +213,7 @@ def evaluate(work, raw, driver, rng):
     wabt_valid = run(['wasm-validate'] + WABT_FEATURES + [raw])
     empty = os.path.join(work, 'none.txt')
     open(empty, 'w').close()
-    mote_load = run([driver, raw, empty])
+    mote_load = run(driver + [raw, empty])
     if wabt_valid is None or mote_load is None or not mote_load.stdout:
         return Outcome('tool_error', 'validation did not run')
     if mote_load.returncode != 0:
@@ -259,7 +259,7 @@ def compare_run(work, inst, calls, driver):
     script = os.path.join(work, 'script.json')
     with open(script, 'w') as f:
         json.dump(wabt_script(os.path.basename(inst), calls), f)
-    mote = run([driver, inst, calls_txt])
+    mote = run(driver + [inst, calls_txt])
     wabt = run(['spectest-interp'] + WABT_FEATURES + [script], cwd=work)
     if mote is None or wabt is None:
         return Outcome('inconclusive', 'timeout')
@@ -393,7 +393,7 @@ def expect_run(work, inst, calls, driver, expected):
     with open(calls_txt, 'w') as f:
         for name, toks, _, _ in calls:
             f.write(' '.join([name] + toks) + '\n')
-    mote = run([driver, inst, calls_txt])
+    mote = run(driver + [inst, calls_txt])
     if mote is None:
         return Outcome('inconclusive', 'timeout')
     with open(expected) as f:
@@ -407,6 +407,7 @@ def expect_run(work, inst, calls, driver, expected):
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split('\n')[0])
     ap.add_argument('--driver', required=True, help='the mote-difftest executable')
+    ap.add_argument('--emulator', help='runs the driver (qemu-i386 for a host32 build)')
     ap.add_argument('--count', type=int, default=200)
     ap.add_argument('--seed', type=int, default=1, help='first seed')
     ap.add_argument('--out', default='build/difftest', help='where mismatches are saved')
@@ -418,12 +419,13 @@ def main():
             sys.exit(f'difftest: {tool} not found (toolchain/install-deps installs binaryen and wabt)')
     os.makedirs(args.out, exist_ok=True)
     stats = Stats()
+    driver = ([args.emulator] if args.emulator else []) + [args.driver]
     if args.replay:
         for folder in args.replay:
-            replay(folder, args.driver, args.out, stats)
+            replay(folder, driver, args.out, stats)
     else:
         for i in range(args.count):
-            one_seed(args.seed + i, args.driver, args.out, stats)
+            one_seed(args.seed + i, driver, args.out, stats)
             if args.progress and (i + 1) % args.progress == 0:
                 print(f'.. {i + 1} seeds: {stats.counts}', flush=True)
     c = stats.counts

@@ -9,6 +9,7 @@
  * a sanitizer sees reads past its end.  A broken promise aborts.
  */
 #include <dirent.h>
+#include <errno.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -55,7 +56,8 @@ static int replay_dir(const char *dir, unsigned *count)
     }
     char **names = NULL;
     size_t n = 0, cap = 0;
-    for (struct dirent *e; (e = readdir(d)) != NULL;) {
+    errno = 0;
+    for (struct dirent *e; (e = readdir(d)) != NULL; errno = 0) {
         if (e->d_name[0] == '.')
             continue;
         if (n == cap) {
@@ -66,9 +68,14 @@ static int replay_dir(const char *dir, unsigned *count)
         names[n] = malloc(len);
         snprintf(names[n++], len, "%s/%s", dir, e->d_name);
     }
-    closedir(d);
-    qsort(names, n, sizeof *names, by_name);
     int rc = 0;
+    if (errno != 0) {           /* e.g. EOVERFLOW: an i386 build without 64-bit offsets */
+        perror(dir);
+        rc = -1;
+    }
+    closedir(d);
+    if (n > 0)
+        qsort(names, n, sizeof *names, by_name);
     for (size_t i = 0; i < n; i++) {
         struct stat st;
         if (stat(names[i], &st) == 0 && S_ISREG(st.st_mode)) {

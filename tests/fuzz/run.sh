@@ -4,8 +4,10 @@
 #
 #   tests/fuzz/run.sh [load|run|wasi ...]     (default: every fuzzer built)
 #
-# Environment: FUZZ_SECONDS, FUZZ_BUILD (default build/fuzz), FUZZ_FLAGS
-# (extra libFuzzer flags, e.g. "-jobs=2 -workers=2").
+# Environment: FUZZ_SECONDS, FUZZ_BUILD (default build/fuzz, build/fuzz32
+# with FUZZ_M32), FUZZ_FLAGS (extra libFuzzer flags, e.g. "-jobs=2
+# -workers=2"), FUZZ_M32=1 for the 32-bit build (i386, run under qemu-i386
+# through toolchain/run-i386: a 32-bit size_t, as on the boards).
 # The working corpus grows in $FUZZ_BUILD/corpus/<fuzzer> (the committed
 # seeds in tests/fuzz/corpus are read, never written); logs go to
 # $FUZZ_BUILD/logs.  On a crash the script stops with status 1 and names
@@ -13,13 +15,24 @@
 set -eu
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)
-build=${FUZZ_BUILD:-$root/build/fuzz}
+m32=${FUZZ_M32:-}
+if [ -n "$m32" ]; then
+  build=${FUZZ_BUILD:-$root/build/fuzz32}
+  flags=(-DCMAKE_C_FLAGS="-m32 -msse2 -mfpmath=sse -D_FILE_OFFSET_BITS=64"
+         -DCMAKE_EXE_LINKER_FLAGS=-m32)
+  runner=("$root/toolchain/run-i386")
+else
+  build=${FUZZ_BUILD:-$root/build/fuzz}
+  flags=()
+  runner=()
+fi
 seconds=${FUZZ_SECONDS:-60}
 cc=${FUZZ_CC:-clang-14}
 
 command -v "$cc" >/dev/null || { echo "fuzz: $cc not found (toolchain/install-deps)" >&2; exit 1; }
+mkdir -p "$build"
 cmake -S "$here" -B "$build" -G Ninja -DCMAKE_C_COMPILER="$cc" \
-      -DCMAKE_BUILD_TYPE=RelWithDebInfo >"$build.configure.log" 2>&1 ||
+      -DCMAKE_BUILD_TYPE=RelWithDebInfo "${flags[@]}" >"$build.configure.log" 2>&1 ||
   { cat "$build.configure.log" >&2; exit 1; }
 cmake --build "$build" >"$build.build.log" 2>&1 || { tail -n 40 "$build.build.log" >&2; exit 1; }
 
@@ -35,11 +48,20 @@ for f in $fuzzers; do
   [ -d "$here/regressions/$f" ] && regress=("$here/regressions/$f")
   log=$build/logs/$f.log
   start=$SECONDS
+  inputs=("$build/corpus/$f" "$seeds" "${regress[@]}")
+  if [ -n "$m32" ]; then
+    # libFuzzer's i386 runtime cannot list directories under qemu-i386
+    # (DESIGN.md): it writes new units to the corpus folder, and reads the
+    # seeds, the reproducers and that folder's files from a file holding
+    # their comma-separated list (-seed_inputs=@FILE).
+    find "$build/corpus/$f" "$seeds" "${regress[@]}" -type f | sort | paste -sd, >"$build/logs/$f.seeds"
+    inputs=(-seed_inputs=@"$build/logs/$f.seeds" "$build/corpus/$f")
+  fi
   # shellcheck disable=SC2086
-  if nice "$exe" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2560 \
+  if nice "${runner[@]}" "$exe" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2560 \
        -dict="$here/wasm.dict" -print_final_stats=1 \
        -artifact_prefix="$build/artifacts/$f/" ${FUZZ_FLAGS:-} \
-       "$build/corpus/$f" "$seeds" "${regress[@]}" >"$log" 2>&1; then
+       "${inputs[@]}" >"$log" 2>&1; then
     runs=$(grep -aE '^stat::number_of_executed_units' "$log" | awk '{s += $2} END {print s + 0}')
     corpus=$(ls "$build/corpus/$f" | wc -l)
     echo "fuzz_$f: $runs executions in $((SECONDS - start)) s, working corpus $corpus files, no crash"

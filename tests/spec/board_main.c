@@ -37,23 +37,6 @@
 #define BOARD_VALUE_STACK ((uint32_t)16 << 10)
 #define BOARD_CALL_STACK ((uint32_t)8 << 10)
 
-/*
- * The most room the next module's arena gets for its memory to grow in
- * (only as much as the memory's maximum allows; less if that much is not
- * free).  The suite grows memories without a maximum by up to 50 MiB
- * (memory_grow.wast; 19 MiB in call.wast): a board with plenty of RAM
- * offers half of what is free.  A small one offers 1 MiB, enough for all
- * the other scripts, but at most a third of what is free: a script may
- * keep such modules alive to its end, and the rest must still fit.
- */
-static size_t board_headroom(void)
-{
-    size_t room = region_heap_free_bytes();
-    if (room > ((size_t)16 << 20))
-        return room / 2;
-    return room / 3 < ((size_t)1 << 20) ? room / 3 : (size_t)1 << 20;
-}
-
 /* Splits the command line at spaces, in place (paths must not hold any). */
 static int split(char *line, char **argv, int max)
 {
@@ -105,7 +88,7 @@ int main(void)
     opts.cfg.arena_free = region_heap_free;
     opts.cfg.arena_bytes = board->free_ram_size;
     opts.cfg.fit_arena = true;
-    opts.cfg.fit_headroom_now = board_headroom;
+    opts.cfg.fit_headroom_now = region_heap_headroom;
     opts.cfg.value_stack_bytes = BOARD_VALUE_STACK;
     opts.cfg.call_stack_bytes = BOARD_CALL_STACK;
     const char *why = spec_parse_options(argc, argv, &opts);

@@ -46,11 +46,31 @@ static bool set_name(spec_module *m, const json_node *name)
     return true;
 }
 
+/* (module definition ...): validated, never instantiated; the current
+ * module stays what it was, as the spec's script semantics say. */
+static void module_definition(spec_script *s, const json_node *file)
+{
+    spec_module *current = s->current;
+    spec_loaded l;
+    spec_module_open(s, file, false, &l);
+    s->current = current;
+    if (l.stage == SPEC_STAGE_DONE)
+        spec_pass(s);
+    else
+        module_problem(s, &l);
+    spec_module_release(s, l.module);
+}
+
 void spec_cmd_module(spec_script *s)
 {
     const json_node *file = json_get(s->cmd, "filename");
     if (file && file->type == JSON_STRING)
         msg_add(&s->what, "%.*s", (int)file->len, file->str);
+    if (json_is(json_get(s->cmd, "definition"), "true") &&
+        !json_is(json_get(s->cmd, "module_type"), "text")) {
+        module_definition(s, file);
+        return;
+    }
     /* The previous module can no longer be reached by "current": free it
        first, so a board never holds both. */
     spec_module_release(s, s->current);

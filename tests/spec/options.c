@@ -9,7 +9,7 @@ const char spec_usage[] =
     "usage: mote-spec [--arena BYTES] [--fit-arena HEADROOM] [--spectest-arena BYTES]\n"
     "                 [--value-stack BYTES] [--call-stack BYTES] [--json-pool BYTES]\n"
     "                 [--expected-failures FILE] [--name NAME] [--features LIST]\n"
-    "                 [--keep-all] [--result-file FILE] file.json\n";
+    "                 [--keep-all] [--result-file FILE] [--region BYTES] file.json\n";
 
 static bool parse_bytes(const char *s, size_t *out)
 {
@@ -98,6 +98,8 @@ const char *spec_parse_options(int argc, char **argv, spec_options *opts)
             if (!parse_u32_bytes(v, &opts->cfg.value_stack_bytes)) return "bad --value-stack";
         } else if (strcmp(a, "--call-stack") == 0) {
             if (!parse_u32_bytes(v, &opts->cfg.call_stack_bytes)) return "bad --call-stack";
+        } else if (strcmp(a, "--region") == 0) {
+            if (!parse_bytes(v, &opts->region_bytes)) return "bad --region";
         } else if (strcmp(a, "--spectest-arena") == 0) {
             if (!parse_bytes(v, &opts->cfg.spectest_arena_bytes)) return "bad --spectest-arena";
         } else if (strcmp(a, "--json-pool") == 0) {

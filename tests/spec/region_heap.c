@@ -3,6 +3,15 @@
 
 #include <stdint.h>
 
+#if defined(__SANITIZE_ADDRESS__)
+#include <sanitizer/asan_interface.h>
+#define POISON(p, n) ASAN_POISON_MEMORY_REGION(p, n)
+#define UNPOISON(p, n) ASAN_UNPOISON_MEMORY_REGION(p, n)
+#else
+#define POISON(p, n) ((void)(p), (void)(n))
+#define UNPOISON(p, n) ((void)(p), (void)(n))
+#endif
+
 /* Every block starts with this header; a free block's also links it. */
 typedef struct chunk {
     size_t size;                /* of the whole block, header included */
@@ -25,6 +34,7 @@ void region_heap_init(void *base, size_t size)
     free_list = (chunk *)start;
     free_list->size = (size - pad) & ~(ALIGN - 1);
     free_list->next = NULL;
+    POISON((uint8_t *)start + HEADER, free_list->size - HEADER);
 }
 
 void *region_heap_alloc(size_t bytes)
@@ -40,10 +50,12 @@ void *region_heap_alloc(size_t bytes)
             /* Keep the front free (its link stays put), hand out the end. */
             c->size -= need;
             c = (chunk *)((uint8_t *)c + c->size);
+            UNPOISON(c, HEADER);            /* was inside a free payload */
             c->size = need;
         } else {
             *link = c->next;
         }
+        UNPOISON((uint8_t *)c + HEADER, bytes);
         return (uint8_t *)c + HEADER;
     }
     return NULL;
@@ -54,6 +66,7 @@ void region_heap_free(void *block)
     if (block == NULL)
         return;
     chunk *c = (chunk *)((uint8_t *)block - HEADER);
+    POISON(block, c->size - HEADER);
     chunk *prev = NULL, *next = free_list;
     while (next && next < c) {
         prev = next;
@@ -80,4 +93,12 @@ size_t region_heap_free_bytes(void)
     for (chunk *c = free_list; c; c = c->next)
         total += c->size - HEADER;
     return total;
+}
+
+size_t region_heap_headroom(void)
+{
+    size_t room = region_heap_free_bytes();
+    if (room > ((size_t)16 << 20))
+        return room / 2;
+    return room / 3 < ((size_t)1 << 20) ? room / 3 : (size_t)1 << 20;
 }

@@ -10,7 +10,8 @@
  * small malloc() heap the runner's bookkeeping and stdio use.
  *
  * Blocks are kept in address order; freeing merges neighbours.  One heap,
- * not thread-safe.
+ * not thread-safe.  Under AddressSanitizer only the bytes handed out are
+ * addressable, so an arena overrun is still caught.
  */
 #ifndef MOTE_SPEC_REGION_HEAP_H
 #define MOTE_SPEC_REGION_HEAP_H
@@ -28,5 +29,17 @@ void region_heap_free(void *block);
 
 /* Bytes in free blocks, for sizing decisions. */
 size_t region_heap_free_bytes(void);
+
+/*
+ * The most room the next module's arena gets for its memory to grow in
+ * (spec_config.fit_headroom_now; only as much as the memory's maximum
+ * allows, less if that much is not free).  The suite grows memories
+ * without a maximum by up to 50 MiB (memory_grow.wast; 19 MiB in
+ * call.wast): with plenty of RAM, half of what is free.  With little, 1
+ * MiB, enough for all the other scripts, but at most a third of what is
+ * free: a script may keep such modules alive to its end, and the rest must
+ * still fit.
+ */
+size_t region_heap_headroom(void);
 
 #endif

@@ -1,0 +1,2 @@
+;; Instantiating this traps: a runner that instantiates a definition fails.
+(module (func $boom unreachable) (start $boom))
