@@ -4,6 +4,7 @@
  * themselves are in compile_control.c and compile_ops.c.
  */
 #include "compile.h"
+#include "syntax.h"
 
 #include <stdarg.h>
 #include <string.h>
@@ -520,28 +521,34 @@ bool ctrl_reserve(compiler *c)
     return grow_array(c, (void **)&c->ctrl, &c->ctrl_cap, sizeof(cframe));
 }
 
+/* An encoding syntax_read_op() refused (r->err says why), or one without a
+ * row in this build. */
+static mote_status illegal_opcode(compiler *c, uint32_t prefix, uint32_t code)
+{
+    if (c->r.err && strcmp(c->r.err, "illegal opcode") != 0)
+        return compile_fail(c, MOTE_ERR_MALFORMED, "%s", c->r.err);
+    if (prefix)
+        return compile_fail(c, MOTE_ERR_MALFORMED, "illegal opcode 0x%x 0x%x", prefix, code);
+    return compile_fail(c, MOTE_ERR_MALFORMED, "illegal opcode 0x%x", code);
+}
+
 static mote_status compile_body(compiler *c)
 {
     reader *r = &c->r;
-    for (;;) {
+    c->body_done = false;
+    while (!c->body_done) {
         c->op_offset = rd_offset(r);
-        uint8_t opcode;
-        if (!rd_byte(r, &opcode))
+        if (rd_left(r) == 0)
             return compile_fail(c, MOTE_ERR_MALFORMED, "unexpected end of function body");
-        mote_status st;
-        if (opcode == 0x0B) {
-            bool done = false;
-            st = compile_end(c, &done);
-            if (st != MOTE_OK)
-                return st;
-            if (done)
-                break;
-            continue;
-        }
-        bool handled = false;
-        st = compile_control(c, opcode, &handled);
-        if (!handled && st == MOTE_OK)
-            st = compile_instruction(c, opcode);
+        wasm_op op;
+        uint32_t prefix = 0, code = 0;
+        c->r.err = NULL;
+        if (!syntax_read_op(r, c->m->features, &op, &prefix, &code))
+            return illegal_opcode(c, prefix, code);
+        const crow *row = &compile_rows[op];
+        if (!row->fn)
+            return illegal_opcode(c, prefix, code);
+        mote_status st = row->fn(c, row);
         if (st != MOTE_OK)
             return st;
         if (c->err->status != MOTE_OK)

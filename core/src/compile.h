@@ -29,6 +29,7 @@
 #include "module.h"
 #include "ops.h"
 #include "reader.h"
+#include "wasm_ops.h"
 
 enum { K_TEMP, K_LOCAL, K_CONST, K_ADDK, K_ADD2 };
 
@@ -137,6 +138,7 @@ typedef struct compiler {
     uint32_t stamp;
 
     uint32_t op_offset;     /* wasm offset of the instruction being compiled */
+    bool body_done;         /* the function's final end was compiled */
     int64_t locate;         /* word index to map back to a wasm offset, or -1 */
     uint32_t located;
     mod_func *funcs;        /* the module's functions; .code of a function not yet
@@ -174,12 +176,88 @@ void materialize_all_local_refs(compiler *c);
 void note_dst(compiler *c, uint16_t home);
 void forget_dst(compiler *c);
 
-/* control flow (compile_control.c) */
-mote_status compile_control(compiler *c, uint8_t opcode, bool *handled);
-mote_status compile_end(compiler *c, bool *function_done);
+/*
+ * How one wasm instruction compiles: its row in compile_rows.c, indexed by
+ * wasm_op.  `fn` does the work; numeric instructions share one fn and say
+ * in the row which mote op they become, on what types.
+ */
+typedef struct crow crow;
+typedef mote_status (*compile_fn)(compiler *c, const crow *row);
+struct crow {
+    compile_fn fn;          /* NULL: the instruction is not in this build */
+    uint16_t op, imm_op;    /* numeric: the mote op, and its form with a constant
+                               right operand (0: none) */
+    uint8_t in, out;        /* numeric: operand and result types */
+    uint8_t arity;          /* numeric: 1 or 2 */
+    uint8_t flags;          /* numeric: RF_* */
+    uint8_t cmp;            /* comparisons: index in MOTE_INT_COMPARES order */
+    uint8_t arg;            /* the others: a small argument for fn (block kind,
+                               tail call, value type, table of memory ops...) */
+};
 
+enum {
+    RF_COMM = 1,        /* commutative: a constant left operand may swap right */
+    RF_CMP32 = 2,       /* i32 comparison (fusable; cmp index in .cmp) */
+    RF_CMP64 = 4,       /* i64 comparison */
+    RF_RETYPE = 8,      /* same bits, new type: no code */
+    RF_EQZ32 = 16,      /* i32.eqz (fusable) */
+    RF_IMM64 = 32,      /* the immediate form takes a sign-extended 32-bit value */
+    RF_SUB = 64         /* i32.sub: a constant right operand becomes add of -k */
+};
+
+extern const crow compile_rows[WASM_COUNT_];
+
+/* The instruction handlers the rows name. */
+#define COMPILE_FN(name) mote_status name(compiler *c, const crow *row)
+/* control flow (compile_control.c) */
+COMPILE_FN(compile_unreachable);
+COMPILE_FN(compile_nop);
+COMPILE_FN(compile_block);      /* arg: F_BLOCK, F_LOOP, F_IF */
+COMPILE_FN(compile_else);
+COMPILE_FN(compile_end);        /* sets c->body_done at the function's end */
+COMPILE_FN(compile_br);
+COMPILE_FN(compile_br_if);
+COMPILE_FN(compile_br_table);
+COMPILE_FN(compile_return);
+COMPILE_FN(compile_call);       /* arg: 1 for return_call */
+COMPILE_FN(compile_call_indirect);
 /* everything else (compile_ops.c) */
-mote_status compile_instruction(compiler *c, uint8_t opcode);
+COMPILE_FN(compile_numeric);    /* op, imm_op, in, out, arity, flags, cmp */
+COMPILE_FN(compile_drop);
+COMPILE_FN(compile_select);     /* arg: 1 for select t */
+COMPILE_FN(compile_local_get);
+COMPILE_FN(compile_local_set);  /* arg: 1 for local.tee */
+COMPILE_FN(compile_global);     /* arg: 1 for global.set */
+COMPILE_FN(compile_load);       /* arg: index in compile_loads[] */
+COMPILE_FN(compile_store);      /* arg: index in compile_stores[] */
+COMPILE_FN(compile_memory_size);
+COMPILE_FN(compile_memory_grow);
+COMPILE_FN(compile_const);      /* arg: the value type */
+COMPILE_FN(compile_ref_null);
+COMPILE_FN(compile_ref_is_null);
+COMPILE_FN(compile_ref_func);
+COMPILE_FN(compile_table_get);
+COMPILE_FN(compile_table_set);
+COMPILE_FN(compile_memory_init);
+COMPILE_FN(compile_data_drop);
+COMPILE_FN(compile_memory_copy);
+COMPILE_FN(compile_memory_fill);
+COMPILE_FN(compile_table_init);
+COMPILE_FN(compile_elem_drop);
+COMPILE_FN(compile_table_copy);
+COMPILE_FN(compile_table_grow);
+COMPILE_FN(compile_table_size);
+COMPILE_FN(compile_table_fill);
+
+/* Loads and stores: the mote op of each address form (compile_ops.c). */
+typedef struct memop {
+    uint16_t op, op_k;      /* plain, and with the address as base + k */
+    uint16_t op_x;          /* with the address as base + index */
+    uint16_t op_ar, op_ai;  /* loads after "x = a + b" / "x = a + k" into x */
+    uint8_t type;
+    uint8_t log2;
+} memop;
+extern const memop compile_loads[14], compile_stores[9];
 
 /* Decoding helpers shared with the module decoder. */
 bool is_valtype(uint8_t b);

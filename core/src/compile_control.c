@@ -341,8 +341,9 @@ static cframe *push_frame(compiler *c, uint8_t kind, uint32_t np, const uint8_t 
     return f;
 }
 
-static mote_status enter_block(compiler *c, uint8_t kind)
+COMPILE_FN(compile_block)
 {
+    uint8_t kind = row->arg;
     uint32_t np, nr;
     const uint8_t *params, *results;
     mote_status st = read_blocktype(c, &np, &params, &nr, &results);
@@ -391,8 +392,9 @@ static void leave_frame(compiler *c, cframe *f, bool live_after)
     c->live = live_after;
 }
 
-static mote_status compile_else(compiler *c)
+COMPILE_FN(compile_else)
 {
+    (void)row;
     cframe *f = frame_at(c, 0);
     if (f->kind != F_IF)
         return compile_fail(c, MOTE_ERR_INVALID, "else without a matching if");
@@ -420,8 +422,9 @@ static mote_status compile_else(compiler *c)
     return MOTE_OK;
 }
 
-mote_status compile_end(compiler *c, bool *function_done)
+COMPILE_FN(compile_end)
 {
+    (void)row;
     cframe *f = frame_at(c, 0);
     if (!check_values(c, f->results, f->nresults, true, true))
         return c->err->status;
@@ -436,7 +439,7 @@ mote_status compile_end(compiler *c, bool *function_done)
     if (f->kind == F_FUNC) {
         emit_return(c);
         c->nctrl--;
-        *function_done = true;
+        c->body_done = true;
         return MOTE_OK;
     }
     bool live_after = c->live || f->targeted || (f->kind == F_IF && f->live_in);
@@ -460,9 +463,10 @@ static mote_status read_label(compiler *c, uint32_t *depth)
     return MOTE_OK;
 }
 
-static mote_status compile_br(compiler *c)
+COMPILE_FN(compile_br)
 {
-    uint32_t depth;
+    (void)row;
+    uint32_t depth = 0;
     mote_status st = read_label(c, &depth);
     if (st != MOTE_OK)
         return st;
@@ -476,9 +480,10 @@ static mote_status compile_br(compiler *c)
     return MOTE_OK;
 }
 
-static mote_status compile_br_if(compiler *c)
+COMPILE_FN(compile_br_if)
 {
-    uint32_t depth;
+    (void)row;
+    uint32_t depth = 0;
     mote_status st = read_label(c, &depth);
     if (st != MOTE_OK)
         return st;
@@ -527,8 +532,9 @@ static void emit_table_entry(compiler *c, uint32_t word, cframe *f)
         c->code[word] = (uint32_t)(target - (int32_t)word);
 }
 
-static mote_status compile_br_table(compiler *c)
+COMPILE_FN(compile_br_table)
 {
+    (void)row;
     reader *r = &c->r;
     uint32_t count, depth = 0;
     if (!rd_u32(r, &count))
@@ -575,8 +581,9 @@ static mote_status compile_br_table(compiler *c)
     return MOTE_OK;
 }
 
-static mote_status compile_return(compiler *c)
+COMPILE_FN(compile_return)
 {
+    (void)row;
     if (!check_values(c, type_results(c->m, c->type), c->type->nresults, false, false))
         return c->err->status;
     emit_return(c);
@@ -636,8 +643,9 @@ static void emit_call_target(compiler *c, uint32_t callee)
     }
 }
 
-static mote_status compile_call(compiler *c, bool tail)
+COMPILE_FN(compile_call)
 {
+    bool tail = row->arg;
     uint32_t fi;
     if (!rd_u32(&c->r, &fi))
         return compile_fail(c, MOTE_ERR_MALFORMED, "%s", c->r.err);
@@ -665,8 +673,9 @@ static mote_status compile_call(compiler *c, bool tail)
     return push_results(c, t) ? MOTE_OK : c->err->status;
 }
 
-static mote_status compile_call_indirect(compiler *c, bool tail)
+COMPILE_FN(compile_call_indirect)
 {
+    bool tail = row->arg;
     uint32_t ti, table;
     if (!rd_u32(&c->r, &ti) || !rd_u32(&c->r, &table))
         return compile_fail(c, MOTE_ERR_MALFORMED, "%s", c->r.err);
@@ -697,35 +706,19 @@ static mote_status compile_call_indirect(compiler *c, bool tail)
     return push_results(c, t) ? MOTE_OK : c->err->status;
 }
 
-/* ---- dispatch --------------------------------------------------------------- */
+/* ---- the simple ones -------------------------------------------------------- */
 
-mote_status compile_control(compiler *c, uint8_t opcode, bool *handled)
+COMPILE_FN(compile_unreachable)
 {
-    *handled = true;
-    switch (opcode) {
-    case 0x00:
-        emit_op(c, OP_unreachable);
-        set_unreachable(c);
-        return MOTE_OK;
-    case 0x01:
-        return MOTE_OK;
-    case 0x02: return enter_block(c, F_BLOCK);
-    case 0x03: return enter_block(c, F_LOOP);
-    case 0x04: return enter_block(c, F_IF);
-    case 0x05: return compile_else(c);
-    case 0x0C: return compile_br(c);
-    case 0x0D: return compile_br_if(c);
-    case 0x0E: return compile_br_table(c);
-    case 0x0F: return compile_return(c);
-    case 0x10: return compile_call(c, false);
-    case 0x11: return compile_call_indirect(c, false);
-    case 0x12:
-    case 0x13:
-        if (!(c->m->features & MOTE_FEATURE_TAIL_CALL))
-            return compile_fail(c, MOTE_ERR_MALFORMED, "illegal opcode 0x%x", opcode);
-        return opcode == 0x12 ? compile_call(c, true) : compile_call_indirect(c, true);
-    default:
-        *handled = false;
-        return MOTE_OK;
-    }
+    (void)row;
+    emit_op(c, OP_unreachable);
+    set_unreachable(c);
+    return MOTE_OK;
+}
+
+COMPILE_FN(compile_nop)
+{
+    (void)c;
+    (void)row;
+    return MOTE_OK;
 }

@@ -1,112 +1,13 @@
 /*
  * compile_ops.c -- every instruction that is not control flow.
  *
- * Numeric instructions are table-driven: one row per wasm opcode gives the
- * mote op, operand and result types, and whether a constant operand can be
- * folded into an immediate form.
+ * Numeric instructions are table-driven: their rows (compile_rows.c) give
+ * the mote op, operand and result types, and whether a constant operand
+ * can be folded into an immediate form.
  */
 #include "compile.h"
 
 #include <string.h>
-
-/* ---- the numeric table ------------------------------------------------------ */
-
-enum {
-    COMM = 1,       /* commutative: a constant left operand may swap right */
-    CMP32 = 2,      /* i32 comparison (fusable; cmp index in .cmp) */
-    CMP64 = 4,      /* i64 comparison */
-    RETYPE = 8,     /* same bits, new type: no code */
-    EQZ32 = 16,     /* i32.eqz (fusable) */
-    IMM64 = 32,     /* the immediate form takes a sign-extended 32-bit value */
-    SUB = 64        /* i32.sub: a constant right operand becomes add of -k */
-};
-
-typedef struct opinfo {
-    uint16_t op;            /* 0 = not a simple numeric instruction */
-    uint16_t imm_op;        /* form with a constant right operand, or 0 */
-    uint8_t in, out;        /* operand and result types */
-    uint8_t arity;          /* 1 or 2 */
-    uint8_t flags;
-    uint8_t cmp;            /* comparisons: index in MOTE_INT_COMPARES order */
-} opinfo;
-
-#define I32 MOTE_I32
-#define I64 MOTE_I64
-#define F32 MOTE_F32
-#define F64 MOTE_F64
-#define UN(o, i, r) {OP_##o, 0, i, r, 1, 0, 0}
-#define BIN(o, t) {OP_##o, 0, t, t, 2, 0, 0}
-#define BINI(o, t, fl) {OP_##o, OP_##o##_i, t, t, 2, fl, 0}
-#define CMP(o, t, i) {OP_##o, 0, t, I32, 2, 0, i}
-#define CMPI(o, i) {OP_##o, OP_##o##_i, I32, I32, 2, CMP32, i}
-#define CMP64(o, i) {OP_##o, 0, I64, I32, 2, CMP64, i}
-
-static const opinfo numeric[256] = {
-    [0x45] = {OP_i32_eqz, 0, I32, I32, 1, EQZ32, 0},
-    [0x46] = CMPI(i32_eq, 0), [0x47] = CMPI(i32_ne, 1), [0x48] = CMPI(i32_lt_s, 2),
-    [0x49] = CMPI(i32_lt_u, 3), [0x4A] = CMPI(i32_gt_s, 4), [0x4B] = CMPI(i32_gt_u, 5),
-    [0x4C] = CMPI(i32_le_s, 6), [0x4D] = CMPI(i32_le_u, 7), [0x4E] = CMPI(i32_ge_s, 8),
-    [0x4F] = CMPI(i32_ge_u, 9),
-    [0x50] = UN(i64_eqz, I64, I32),
-    [0x51] = CMP64(i64_eq, 0), [0x52] = CMP64(i64_ne, 1), [0x53] = CMP64(i64_lt_s, 2),
-    [0x54] = CMP64(i64_lt_u, 3), [0x55] = CMP64(i64_gt_s, 4), [0x56] = CMP64(i64_gt_u, 5),
-    [0x57] = CMP64(i64_le_s, 6), [0x58] = CMP64(i64_le_u, 7), [0x59] = CMP64(i64_ge_s, 8),
-    [0x5A] = CMP64(i64_ge_u, 9),
-    [0x5B] = CMP(f32_eq, F32, 0), [0x5C] = CMP(f32_ne, F32, 0), [0x5D] = CMP(f32_lt, F32, 0),
-    [0x5E] = CMP(f32_gt, F32, 0), [0x5F] = CMP(f32_le, F32, 0), [0x60] = CMP(f32_ge, F32, 0),
-    [0x61] = CMP(f64_eq, F64, 0), [0x62] = CMP(f64_ne, F64, 0), [0x63] = CMP(f64_lt, F64, 0),
-    [0x64] = CMP(f64_gt, F64, 0), [0x65] = CMP(f64_le, F64, 0), [0x66] = CMP(f64_ge, F64, 0),
-    [0x67] = UN(i32_clz, I32, I32), [0x68] = UN(i32_ctz, I32, I32), [0x69] = UN(i32_popcnt, I32, I32),
-    [0x6A] = BINI(i32_add, I32, COMM), [0x6B] = {OP_i32_sub, OP_i32_add_i, I32, I32, 2, SUB, 0},
-    [0x6C] = BINI(i32_mul, I32, COMM), [0x6D] = BIN(i32_div_s, I32), [0x6E] = BIN(i32_div_u, I32),
-    [0x6F] = BIN(i32_rem_s, I32), [0x70] = BIN(i32_rem_u, I32), [0x71] = BINI(i32_and, I32, COMM),
-    [0x72] = BINI(i32_or, I32, COMM), [0x73] = BINI(i32_xor, I32, COMM),
-    [0x74] = BINI(i32_shl, I32, 0), [0x75] = BINI(i32_shr_s, I32, 0), [0x76] = BINI(i32_shr_u, I32, 0),
-    [0x77] = BINI(i32_rotl, I32, 0), [0x78] = BIN(i32_rotr, I32),
-    [0x79] = UN(i64_clz, I64, I64), [0x7A] = UN(i64_ctz, I64, I64), [0x7B] = UN(i64_popcnt, I64, I64),
-    [0x7C] = BINI(i64_add, I64, COMM | IMM64), [0x7D] = BIN(i64_sub, I64),
-    [0x7E] = BIN(i64_mul, I64), [0x7F] = BIN(i64_div_s, I64), [0x80] = BIN(i64_div_u, I64),
-    [0x81] = BIN(i64_rem_s, I64), [0x82] = BIN(i64_rem_u, I64),
-    [0x83] = BINI(i64_and, I64, COMM | IMM64), [0x84] = BIN(i64_or, I64), [0x85] = BIN(i64_xor, I64),
-    [0x86] = BINI(i64_shl, I64, IMM64), [0x87] = BINI(i64_shr_s, I64, IMM64),
-    [0x88] = BINI(i64_shr_u, I64, IMM64), [0x89] = BIN(i64_rotl, I64), [0x8A] = BIN(i64_rotr, I64),
-    [0x8B] = UN(f32_abs, F32, F32), [0x8C] = UN(f32_neg, F32, F32), [0x8D] = UN(f32_ceil, F32, F32),
-    [0x8E] = UN(f32_floor, F32, F32), [0x8F] = UN(f32_trunc, F32, F32),
-    [0x90] = UN(f32_nearest, F32, F32), [0x91] = UN(f32_sqrt, F32, F32),
-    [0x92] = BIN(f32_add, F32), [0x93] = BIN(f32_sub, F32), [0x94] = BIN(f32_mul, F32),
-    [0x95] = BIN(f32_div, F32), [0x96] = BIN(f32_min, F32), [0x97] = BIN(f32_max, F32),
-    [0x98] = BIN(f32_copysign, F32),
-    [0x99] = UN(f64_abs, F64, F64), [0x9A] = UN(f64_neg, F64, F64), [0x9B] = UN(f64_ceil, F64, F64),
-    [0x9C] = UN(f64_floor, F64, F64), [0x9D] = UN(f64_trunc, F64, F64),
-    [0x9E] = UN(f64_nearest, F64, F64), [0x9F] = UN(f64_sqrt, F64, F64),
-    [0xA0] = BIN(f64_add, F64), [0xA1] = BIN(f64_sub, F64), [0xA2] = BIN(f64_mul, F64),
-    [0xA3] = BIN(f64_div, F64), [0xA4] = BIN(f64_min, F64), [0xA5] = BIN(f64_max, F64),
-    [0xA6] = BIN(f64_copysign, F64),
-    [0xA7] = {OP_nop, 0, I64, I32, 1, RETYPE, 0},               /* i32.wrap_i64: low bits */
-    [0xA8] = UN(i32_trunc_f32_s, F32, I32), [0xA9] = UN(i32_trunc_f32_u, F32, I32),
-    [0xAA] = UN(i32_trunc_f64_s, F64, I32), [0xAB] = UN(i32_trunc_f64_u, F64, I32),
-    [0xAC] = UN(i64_extend_i32_s, I32, I64), [0xAD] = UN(i64_extend_i32_u, I32, I64),
-    [0xAE] = UN(i64_trunc_f32_s, F32, I64), [0xAF] = UN(i64_trunc_f32_u, F32, I64),
-    [0xB0] = UN(i64_trunc_f64_s, F64, I64), [0xB1] = UN(i64_trunc_f64_u, F64, I64),
-    [0xB2] = UN(f32_convert_i32_s, I32, F32), [0xB3] = UN(f32_convert_i32_u, I32, F32),
-    [0xB4] = UN(f32_convert_i64_s, I64, F32), [0xB5] = UN(f32_convert_i64_u, I64, F32),
-    [0xB6] = UN(f32_demote_f64, F64, F32),
-    [0xB7] = UN(f64_convert_i32_s, I32, F64), [0xB8] = UN(f64_convert_i32_u, I32, F64),
-    [0xB9] = UN(f64_convert_i64_s, I64, F64), [0xBA] = UN(f64_convert_i64_u, I64, F64),
-    [0xBB] = UN(f64_promote_f32, F32, F64),
-    [0xBC] = {OP_nop, 0, F32, I32, 1, RETYPE, 0}, [0xBD] = {OP_nop, 0, F64, I64, 1, RETYPE, 0},
-    [0xBE] = {OP_nop, 0, I32, F32, 1, RETYPE, 0}, [0xBF] = {OP_nop, 0, I64, F64, 1, RETYPE, 0},
-    [0xC0] = UN(i32_extend8_s, I32, I32), [0xC1] = UN(i32_extend16_s, I32, I32),
-    [0xC2] = UN(i64_extend8_s, I64, I64), [0xC3] = UN(i64_extend16_s, I64, I64),
-    [0xC4] = UN(i64_extend32_s, I64, I64),
-};
-
-static const opinfo saturating[8] = {
-    UN(i32_trunc_sat_f32_s, F32, I32), UN(i32_trunc_sat_f32_u, F32, I32),
-    UN(i32_trunc_sat_f64_s, F64, I32), UN(i32_trunc_sat_f64_u, F64, I32),
-    UN(i64_trunc_sat_f32_s, F32, I64), UN(i64_trunc_sat_f32_u, F32, I64),
-    UN(i64_trunc_sat_f64_s, F64, I64), UN(i64_trunc_sat_f64_u, F64, I64),
-};
 
 /* a OP b == b OP' a for the comparisons, in MOTE_INT_COMPARES order */
 static const uint8_t swapped_cmp[10] = {0, 1, 4, 5, 2, 3, 8, 9, 6, 7};
@@ -135,12 +36,12 @@ static void note_cmp(compiler *c, uint32_t start, uint16_t home, uint8_t cmp, ui
     c->cmp.imm = imm;
 }
 
-static mote_status compile_unary(compiler *c, const opinfo *in)
+static mote_status compile_unary(compiler *c, const crow *in)
 {
     cval a;
     if (!pop_check(c, in->in, &a))
         return c->err->status;
-    if (in->flags & RETYPE) {
+    if (in->flags & RF_RETYPE) {
         /* The bits stay where they are; only the type changes. */
         a.type = in->out;
         if (!cval_push(c, a.type, a.kind, a.src, a.k))
@@ -152,21 +53,21 @@ static mote_status compile_unary(compiler *c, const opinfo *in)
     uint32_t start = c->pos;
     emit_da(c, (op)in->op, d, as);
     push_temp(c, in->out);
-    if (in->flags & EQZ32)
+    if (in->flags & RF_EQZ32)
         note_cmp(c, start, d, 0, 3, as, 0, 0);
     return c->err->status;
 }
 
 /* Does constant k fit the immediate form of this op? */
-static bool imm_fits(const opinfo *in, uint64_t k, uint32_t *imm)
+static bool imm_fits(const crow *in, uint64_t k, uint32_t *imm)
 {
-    if (in->flags & IMM64) {
+    if (in->flags & RF_IMM64) {
         int64_t v = (int64_t)k;
         if (v < INT32_MIN || v > INT32_MAX)
             return false;
     }
     *imm = (uint32_t)k;
-    if (in->flags & SUB)
+    if (in->flags & RF_SUB)
         *imm = (uint32_t)0 - *imm;
     return true;
 }
@@ -231,7 +132,7 @@ static op fused_with_add(uint16_t producer)
  * needed code, the producer is no longer the last instruction and nothing
  * is fused.
  */
-static bool fuse_add(compiler *c, const opinfo *in, cval *a, cval *b, uint16_t d)
+static bool fuse_add(compiler *c, const crow *in, cval *a, cval *b, uint16_t d)
 {
     if (!c->live || c->bin.pos < 0 || c->last_dst != c->bin.pos + 1)
         return false;
@@ -278,7 +179,7 @@ static void note_bin(compiler *c, uint32_t start, uint16_t o, uint16_t d, uint16
     c->bin.b = b;
 }
 
-static mote_status compile_binary(compiler *c, const opinfo *in)
+static mote_status compile_binary(compiler *c, const crow *in)
 {
     cval a, b;
     if (!pop_check(c, in->in, &b) || !pop_check(c, in->in, &a))
@@ -287,11 +188,11 @@ static mote_status compile_binary(compiler *c, const opinfo *in)
     uint8_t cmp = in->cmp;
     bool has_imm = in->imm_op != 0;
     /* A constant on the left moves right where the operation allows it. */
-    if (a.kind == K_CONST && b.kind != K_CONST && (in->flags & (COMM | CMP32))) {
+    if (a.kind == K_CONST && b.kind != K_CONST && (in->flags & (RF_COMM | RF_CMP32))) {
         cval t = a;         /* homes stay: they say where each value lives */
         a = b;
         b = t;
-        if (in->flags & CMP32)
+        if (in->flags & RF_CMP32)
             cmp = swapped_cmp[cmp];
     }
     uint32_t imm;
@@ -301,10 +202,10 @@ static mote_status compile_binary(compiler *c, const opinfo *in)
     if (has_imm && b.kind == K_CONST && imm_fits(in, b.k, &imm)) {
         uint16_t as = operand(c, &a);
         start = c->pos;
-        op o = (in->flags & CMP32) ? (op)cmp_imm_ops[cmp] : (op)in->imm_op;
+        op o = (in->flags & RF_CMP32) ? (op)cmp_imm_ops[cmp] : (op)in->imm_op;
         emit_dai(c, o, d, as, imm);
         push_temp(c, in->out);
-        if (in->flags & CMP32)
+        if (in->flags & RF_CMP32)
             note_cmp(c, start, d, cmp, 1, as, 0, imm);
         else if (o == OP_i32_shl_i && imm < 32)
             note_bin(c, start, o, d, as, (uint16_t)imm);
@@ -326,17 +227,22 @@ static mote_status compile_binary(compiler *c, const opinfo *in)
     uint16_t bs = operand(c, &b);
     start = c->pos;
     op o = (op)in->op;
-    if ((in->flags & CMP32) && cmp != in->cmp)
+    if ((in->flags & RF_CMP32) && cmp != in->cmp)
         o = (op)(OP_i32_eq + 2 * cmp);      /* the swapped comparison (register form) */
     emit_dab(c, o, d, as, bs);
     push_temp(c, in->out);
-    if (in->flags & CMP32)
+    if (in->flags & RF_CMP32)
         note_cmp(c, start, d, cmp, 0, as, bs, 0);
-    else if (in->flags & CMP64)
+    else if (in->flags & RF_CMP64)
         note_cmp(c, start, d, cmp, 2, as, bs, 0);
     else
         note_bin(c, start, o, d, as, bs);
     return c->err->status;
+}
+
+COMPILE_FN(compile_numeric)
+{
+    return row->arity == 1 ? compile_unary(c, row) : compile_binary(c, row);
 }
 
 /* ---- locals and globals ------------------------------------------------------- */
@@ -350,9 +256,20 @@ static mote_status read_local(compiler *c, uint32_t *x)
     return MOTE_OK;
 }
 
-/* local.set / local.tee: the value goes into the local's slot. */
-static mote_status compile_local_set(compiler *c, bool tee)
+COMPILE_FN(compile_local_get)
 {
+    (void)row;
+    uint32_t x = 0;
+    mote_status st = read_local(c, &x);
+    if (st != MOTE_OK)
+        return st;
+    return cval_push(c, c->local_types[x], K_LOCAL, c->local_slot[x], 0) ? MOTE_OK : c->err->status;
+}
+
+/* local.set / local.tee: the value goes into the local's slot. */
+COMPILE_FN(compile_local_set)
+{
+    bool tee = row->arg;
     uint32_t x = 0;
     mote_status st = read_local(c, &x);
     if (st != MOTE_OK)
@@ -392,8 +309,9 @@ static mote_status compile_local_set(compiler *c, bool tee)
     return MOTE_OK;
 }
 
-static mote_status compile_global(compiler *c, bool set)
+COMPILE_FN(compile_global)
 {
+    bool set = row->arg;
     uint32_t g = 0;
     if (!rd_u32(&c->r, &g))
         return fail_malformed(c);
@@ -443,26 +361,19 @@ static mote_status read_memarg(compiler *c, unsigned natural_log2, uint32_t *off
     return MOTE_OK;
 }
 
-typedef struct memop {
-    uint16_t op, op_k;      /* plain, and with the address as base + k */
-    uint16_t op_x;          /* with the address as base + index */
-    uint16_t op_ar, op_ai;  /* loads after "x = a + b" / "x = a + k" into x */
-    uint8_t type;
-    uint8_t log2;
-} memop;
-
 #define M(o, t, l) {OP_##o, OP_##o##_k, OP_##o##_x, OP_ld32u_ar, OP_ld32u_ai, t, l}
 #define L(o, t, l) {OP_##o, OP_##o##_k, OP_##o##_x, OP_##o##_ar, OP_##o##_ai, t, l}
-static const memop loads[14] = {
-    L(ld32u, I32, 2), L(ld64, I64, 3), L(ld32u, F32, 2), L(ld64, F64, 3),
-    L(ld8s, I32, 0), L(ld8u, I32, 0), L(ld16s, I32, 1), L(ld16u, I32, 1),
-    L(ld8s, I64, 0), L(ld8u, I64, 0), L(ld16s, I64, 1), L(ld16u, I64, 1),
-    L(ld32s, I64, 2), L(ld32u, I64, 2),
+const memop compile_loads[14] = {
+    L(ld32u, MOTE_I32, 2), L(ld64, MOTE_I64, 3), L(ld32u, MOTE_F32, 2), L(ld64, MOTE_F64, 3),
+    L(ld8s, MOTE_I32, 0), L(ld8u, MOTE_I32, 0), L(ld16s, MOTE_I32, 1), L(ld16u, MOTE_I32, 1),
+    L(ld8s, MOTE_I64, 0), L(ld8u, MOTE_I64, 0), L(ld16s, MOTE_I64, 1), L(ld16u, MOTE_I64, 1),
+    L(ld32s, MOTE_I64, 2), L(ld32u, MOTE_I64, 2),
 };
 
-static const memop stores[9] = {
-    M(st32, I32, 2), M(st64, I64, 3), M(st32, F32, 2), M(st64, F64, 3),
-    M(st8, I32, 0), M(st16, I32, 1), M(st8, I64, 0), M(st16, I64, 1), M(st32, I64, 2),
+const memop compile_stores[9] = {
+    M(st32, MOTE_I32, 2), M(st64, MOTE_I64, 3), M(st32, MOTE_F32, 2), M(st64, MOTE_F64, 3),
+    M(st8, MOTE_I32, 0), M(st16, MOTE_I32, 1), M(st8, MOTE_I64, 0), M(st16, MOTE_I64, 1),
+    M(st32, MOTE_I64, 2),
 };
 #undef M
 #undef L
@@ -503,9 +414,10 @@ static bool fuse_address_update(compiler *c, const memop *m, const cval *addr, u
     return false;
 }
 
-static mote_status compile_load(compiler *c, const memop *m)
+COMPILE_FN(compile_load)
 {
-    uint32_t offset;
+    const memop *m = &compile_loads[row->arg];
+    uint32_t offset = 0;
     mote_status st = read_memarg(c, m->log2, &offset);
     if (st != MOTE_OK)
         return st;
@@ -528,9 +440,10 @@ static mote_status compile_load(compiler *c, const memop *m)
     return c->err->status;
 }
 
-static mote_status compile_store(compiler *c, const memop *m)
+COMPILE_FN(compile_store)
 {
-    uint32_t offset;
+    const memop *m = &compile_stores[row->arg];
+    uint32_t offset = 0;
     mote_status st = read_memarg(c, m->log2, &offset);
     if (st != MOTE_OK)
         return st;
@@ -560,25 +473,35 @@ static mote_status zero_byte(compiler *c)
     return MOTE_OK;
 }
 
-static mote_status compile_memory_size_grow(compiler *c, bool grow)
+COMPILE_FN(compile_memory_size)
 {
+    (void)row;
     mote_status st = zero_byte(c);
     if (st == MOTE_OK)
         st = need_memory(c, 0);
     if (st != MOTE_OK)
         return st;
-    if (grow) {
-        cval delta;
-        if (!pop_check(c, MOTE_I32, &delta))
-            return c->err->status;
-        uint16_t a = operand(c, &delta);
-        emit_da(c, OP_memory_grow, delta.home, a);
-    } else {
-        uint16_t d = home_at(c, c->nvals);
-        emit_op(c, OP_memory_size);
-        note_dst(c, d);
-        emit_word(c, d);
-    }
+    uint16_t d = home_at(c, c->nvals);
+    emit_op(c, OP_memory_size);
+    note_dst(c, d);
+    emit_word(c, d);
+    push_temp(c, MOTE_I32);
+    return c->err->status;
+}
+
+COMPILE_FN(compile_memory_grow)
+{
+    (void)row;
+    mote_status st = zero_byte(c);
+    if (st == MOTE_OK)
+        st = need_memory(c, 0);
+    if (st != MOTE_OK)
+        return st;
+    cval delta;
+    if (!pop_check(c, MOTE_I32, &delta))
+        return c->err->status;
+    uint16_t a = operand(c, &delta);
+    emit_da(c, OP_memory_grow, delta.home, a);
     push_temp(c, MOTE_I32);
     return c->err->status;
 }
@@ -629,54 +552,68 @@ static uint8_t table_type(compiler *c, uint32_t t)
     return MOD_TABLES(c->m)[t].elem_type;
 }
 
-static mote_status compile_table_get_set(compiler *c, bool set)
+COMPILE_FN(compile_table_set)
 {
+    (void)row;
     uint32_t t = 0;
     mote_status st = read_table(c, &t);
     if (st != MOTE_OK)
         return st;
-    uint8_t et = table_type(c, t);
-    if (set) {
-        cval v, i;
-        if (!pop_check(c, et, &v) || !pop_check(c, MOTE_I32, &i))
-            return c->err->status;
-        uint16_t is = operand(c, &i), vs = operand(c, &v);
-        emit_op(c, OP_table_set);
-        emit_word(c, (uint32_t)is | (uint32_t)vs << 16);
-        emit_word(c, t);
-        return MOTE_OK;
-    }
+    cval v, i;
+    if (!pop_check(c, table_type(c, t), &v) || !pop_check(c, MOTE_I32, &i))
+        return c->err->status;
+    uint16_t is = operand(c, &i), vs = operand(c, &v);
+    emit_op(c, OP_table_set);
+    emit_word(c, (uint32_t)is | (uint32_t)vs << 16);
+    emit_word(c, t);
+    return MOTE_OK;
+}
+
+COMPILE_FN(compile_table_get)
+{
+    (void)row;
+    uint32_t t = 0;
+    mote_status st = read_table(c, &t);
+    if (st != MOTE_OK)
+        return st;
     cval i;
     if (!pop_check(c, MOTE_I32, &i))
         return c->err->status;
     uint16_t is = operand(c, &i);
     emit_dai(c, OP_table_get, i.home, is, t);
-    push_temp(c, et);
+    push_temp(c, table_type(c, t));
     return c->err->status;
 }
 
-static mote_status compile_ref(compiler *c, uint8_t opcode)
+COMPILE_FN(compile_ref_null)
 {
-    if (opcode == 0xD0) {
-        uint8_t t;
-        if (!rd_byte(&c->r, &t))
-            return fail_malformed(c);
-        if (!is_reftype(t))
-            return compile_fail(c, MOTE_ERR_MALFORMED, "malformed reference type 0x%x", t);
-        return cval_push(c, t, K_CONST, 0, 0) ? MOTE_OK : c->err->status;
-    }
-    if (opcode == 0xD1) {
-        cval v;
-        if (!pop_check(c, 0, &v))
-            return c->err->status;
-        if (v.type && !is_reftype(v.type))
-            return compile_fail(c, MOTE_ERR_INVALID, "type mismatch: ref.is_null needs a reference, got %s",
-                                mote_valtype_name(v.type));
-        uint16_t a = operand(c, &v);
-        emit_da(c, OP_ref_is_null, v.home, a);
-        push_temp(c, MOTE_I32);
+    (void)row;
+    uint8_t t;
+    if (!rd_byte(&c->r, &t))
+        return fail_malformed(c);
+    if (!is_reftype(t))
+        return compile_fail(c, MOTE_ERR_MALFORMED, "malformed reference type 0x%x", t);
+    return cval_push(c, t, K_CONST, 0, 0) ? MOTE_OK : c->err->status;
+}
+
+COMPILE_FN(compile_ref_is_null)
+{
+    (void)row;
+    cval v;
+    if (!pop_check(c, 0, &v))
         return c->err->status;
-    }
+    if (v.type && !is_reftype(v.type))
+        return compile_fail(c, MOTE_ERR_INVALID, "type mismatch: ref.is_null needs a reference, got %s",
+                            mote_valtype_name(v.type));
+    uint16_t a = operand(c, &v);
+    emit_da(c, OP_ref_is_null, v.home, a);
+    push_temp(c, MOTE_I32);
+    return c->err->status;
+}
+
+COMPILE_FN(compile_ref_func)
+{
+    (void)row;
     uint32_t f = 0;
     if (!rd_u32(&c->r, &f))
         return fail_malformed(c);
@@ -693,8 +630,9 @@ static mote_status compile_ref(compiler *c, uint8_t opcode)
     return c->err->status;
 }
 
-static mote_status compile_select(compiler *c, bool typed)
+COMPILE_FN(compile_select)
 {
+    bool typed = row->arg;
     uint8_t want = 0;
     if (typed) {
         uint32_t n;
@@ -728,190 +666,202 @@ static mote_status compile_select(compiler *c, bool typed)
     return c->err->status;
 }
 
-/* ---- the 0xFC prefix ------------------------------------------------------------- */
+/* ---- bulk memory and tables -------------------------------------------------------- */
 
-static mote_status compile_prefixed(compiler *c)
+COMPILE_FN(compile_memory_init)
 {
-    uint32_t sub;
-    if (!rd_u32(&c->r, &sub))
-        return fail_malformed(c);
-    if (sub < 8)
-        return compile_unary(c, &saturating[sub]);
+    (void)row;
+    uint32_t x = 0;
     uint16_t s[3];
-    uint32_t x = 0, y = 0;
     mote_status st;
-    switch (sub) {
-    case 8:     /* memory.init */
-        if (!rd_u32(&c->r, &x))
-            return fail_malformed(c);
-        if ((st = zero_byte(c)) || (st = need_memory(c, 0)) || (st = need_data_count(c, x)))
-            return st;
-        if (!pop3(c, MOTE_I32, MOTE_I32, MOTE_I32, s))
-            return c->err->status;
-        emit_op(c, OP_memory_init);
-        emit_word(c, (uint32_t)s[0] | (uint32_t)s[1] << 16);
-        emit_word(c, s[2]);
-        emit_word(c, x);
-        return MOTE_OK;
-    case 9:     /* data.drop */
-        if (!rd_u32(&c->r, &x))
-            return fail_malformed(c);
-        if ((st = need_data_count(c, x)))
-            return st;
-        emit_op(c, OP_data_drop);
-        emit_word(c, x);
-        return MOTE_OK;
-    case 10:    /* memory.copy */
-    case 11:    /* memory.fill */
-        if ((st = zero_byte(c)) || (sub == 10 && (st = zero_byte(c))) || (st = need_memory(c, 0)))
-            return st;
-        if (!pop3(c, MOTE_I32, MOTE_I32, MOTE_I32, s))
-            return c->err->status;
-        emit_op(c, sub == 10 ? OP_memory_copy : OP_memory_fill);
-        emit_word(c, (uint32_t)s[0] | (uint32_t)s[1] << 16);
-        emit_word(c, s[2]);
-        return MOTE_OK;
-    case 12:    /* table.init elem table */
-        if ((st = read_elem(c, &x)) || (st = read_table(c, &y)))
-            return st;
-        if (MOD_ELEMS(c->m)[x].elem_type != table_type(c, y))
-            return compile_fail(c, MOTE_ERR_INVALID, "type mismatch: element segment and table types differ");
-        if (!pop3(c, MOTE_I32, MOTE_I32, MOTE_I32, s))
-            return c->err->status;
-        emit_op(c, OP_table_init);
-        emit_word(c, (uint32_t)s[0] | (uint32_t)s[1] << 16);
-        emit_word(c, s[2]);
-        emit_word(c, y);
-        emit_word(c, x);
-        return MOTE_OK;
-    case 13:    /* elem.drop */
-        if ((st = read_elem(c, &x)))
-            return st;
-        emit_op(c, OP_elem_drop);
-        emit_word(c, x);
-        return MOTE_OK;
-    case 14:    /* table.copy dst src */
-        if ((st = read_table(c, &x)) || (st = read_table(c, &y)))
-            return st;
-        if (table_type(c, x) != table_type(c, y))
-            return compile_fail(c, MOTE_ERR_INVALID, "type mismatch: table.copy between different types");
-        if (!pop3(c, MOTE_I32, MOTE_I32, MOTE_I32, s))
-            return c->err->status;
-        emit_op(c, OP_table_copy);
-        emit_word(c, (uint32_t)s[0] | (uint32_t)s[1] << 16);
-        emit_word(c, s[2]);
-        emit_word(c, x);
-        emit_word(c, y);
-        return MOTE_OK;
-    case 15: {  /* table.grow */
-        if ((st = read_table(c, &x)))
-            return st;
-        cval n, init;
-        if (!pop_check(c, MOTE_I32, &n) || !pop_check(c, table_type(c, x), &init))
-            return c->err->status;
-        uint16_t is = operand(c, &init), ns = operand(c, &n);
-        emit_op(c, OP_table_grow);
-        note_dst(c, init.home);
-        emit_word(c, (uint32_t)init.home | (uint32_t)is << 16);
-        emit_word(c, ns);
-        emit_word(c, x);
-        push_temp(c, MOTE_I32);
+    if (!rd_u32(&c->r, &x))
+        return fail_malformed(c);
+    if ((st = zero_byte(c)) || (st = need_memory(c, 0)) || (st = need_data_count(c, x)))
+        return st;
+    if (!pop3(c, MOTE_I32, MOTE_I32, MOTE_I32, s))
         return c->err->status;
-    }
-    case 16: {  /* table.size */
-        if ((st = read_table(c, &x)))
-            return st;
-        uint16_t d = home_at(c, c->nvals);
-        emit_op(c, OP_table_size);
-        note_dst(c, d);
-        emit_word(c, d);
-        emit_word(c, x);
-        push_temp(c, MOTE_I32);
-        return c->err->status;
-    }
-    case 17:    /* table.fill */
-        if ((st = read_table(c, &x)))
-            return st;
-        if (!pop3(c, MOTE_I32, table_type(c, x), MOTE_I32, s))
-            return c->err->status;
-        emit_op(c, OP_table_fill);
-        emit_word(c, (uint32_t)s[0] | (uint32_t)s[1] << 16);
-        emit_word(c, s[2]);
-        emit_word(c, x);
-        return MOTE_OK;
-    default:
-        return compile_fail(c, MOTE_ERR_MALFORMED, "illegal opcode 0xfc 0x%x", sub);
-    }
+    emit_op(c, OP_memory_init);
+    emit_word(c, (uint32_t)s[0] | (uint32_t)s[1] << 16);
+    emit_word(c, s[2]);
+    emit_word(c, x);
+    return MOTE_OK;
 }
 
-/* ---- dispatch -------------------------------------------------------------------- */
-
-mote_status compile_instruction(compiler *c, uint8_t opcode)
+COMPILE_FN(compile_data_drop)
 {
-    const opinfo *in = &numeric[opcode];
-    if (in->op || (in->flags & RETYPE))
-        return in->arity == 1 ? compile_unary(c, in) : compile_binary(c, in);
-    if (opcode >= 0x28 && opcode <= 0x35)
-        return compile_load(c, &loads[opcode - 0x28]);
-    if (opcode >= 0x36 && opcode <= 0x3E)
-        return compile_store(c, &stores[opcode - 0x36]);
-    reader *r = &c->r;
-    switch (opcode) {
-    case 0x1A: {
-        cval v;
-        if (!pop_check(c, 0, &v))
-            return c->err->status;
-        forget_dst(c);
-        return MOTE_OK;
-    }
-    case 0x1B: return compile_select(c, false);
-    case 0x1C: return compile_select(c, true);
-    case 0x20: {
-        uint32_t x = 0;
-        mote_status st = read_local(c, &x);
-        if (st != MOTE_OK)
+    (void)row;
+    uint32_t x = 0;
+    mote_status st;
+    if (!rd_u32(&c->r, &x))
+        return fail_malformed(c);
+    if ((st = need_data_count(c, x)))
+        return st;
+    emit_op(c, OP_data_drop);
+    emit_word(c, x);
+    return MOTE_OK;
+}
+
+/* memory.copy and memory.fill: [op][d | a<<16][n] */
+static mote_status memory_bulk(compiler *c, op o, int zeros)
+{
+    uint16_t s[3];
+    mote_status st;
+    for (int i = 0; i < zeros; i++)
+        if ((st = zero_byte(c)))
             return st;
-        return cval_push(c, c->local_types[x], K_LOCAL, c->local_slot[x], 0) ? MOTE_OK : c->err->status;
+    if ((st = need_memory(c, 0)))
+        return st;
+    if (!pop3(c, MOTE_I32, MOTE_I32, MOTE_I32, s))
+        return c->err->status;
+    emit_op(c, o);
+    emit_word(c, (uint32_t)s[0] | (uint32_t)s[1] << 16);
+    emit_word(c, s[2]);
+    return MOTE_OK;
+}
+
+COMPILE_FN(compile_memory_copy)
+{
+    (void)row;
+    return memory_bulk(c, OP_memory_copy, 2);
+}
+
+COMPILE_FN(compile_memory_fill)
+{
+    (void)row;
+    return memory_bulk(c, OP_memory_fill, 1);
+}
+
+COMPILE_FN(compile_table_init)
+{
+    (void)row;
+    uint32_t x = 0, y = 0;
+    uint16_t s[3];
+    mote_status st;
+    if ((st = read_elem(c, &x)) || (st = read_table(c, &y)))
+        return st;
+    if (MOD_ELEMS(c->m)[x].elem_type != table_type(c, y))
+        return compile_fail(c, MOTE_ERR_INVALID, "type mismatch: element segment and table types differ");
+    if (!pop3(c, MOTE_I32, MOTE_I32, MOTE_I32, s))
+        return c->err->status;
+    emit_op(c, OP_table_init);
+    emit_word(c, (uint32_t)s[0] | (uint32_t)s[1] << 16);
+    emit_word(c, s[2]);
+    emit_word(c, y);
+    emit_word(c, x);
+    return MOTE_OK;
+}
+
+COMPILE_FN(compile_elem_drop)
+{
+    (void)row;
+    uint32_t x = 0;
+    mote_status st;
+    if ((st = read_elem(c, &x)))
+        return st;
+    emit_op(c, OP_elem_drop);
+    emit_word(c, x);
+    return MOTE_OK;
+}
+
+COMPILE_FN(compile_table_copy)
+{
+    (void)row;
+    uint32_t x = 0, y = 0;
+    uint16_t s[3];
+    mote_status st;
+    if ((st = read_table(c, &x)) || (st = read_table(c, &y)))
+        return st;
+    if (table_type(c, x) != table_type(c, y))
+        return compile_fail(c, MOTE_ERR_INVALID, "type mismatch: table.copy between different types");
+    if (!pop3(c, MOTE_I32, MOTE_I32, MOTE_I32, s))
+        return c->err->status;
+    emit_op(c, OP_table_copy);
+    emit_word(c, (uint32_t)s[0] | (uint32_t)s[1] << 16);
+    emit_word(c, s[2]);
+    emit_word(c, x);
+    emit_word(c, y);
+    return MOTE_OK;
+}
+
+COMPILE_FN(compile_table_grow)
+{
+    (void)row;
+    uint32_t x = 0;
+    mote_status st;
+    if ((st = read_table(c, &x)))
+        return st;
+    cval n, init;
+    if (!pop_check(c, MOTE_I32, &n) || !pop_check(c, table_type(c, x), &init))
+        return c->err->status;
+    uint16_t is = operand(c, &init), ns = operand(c, &n);
+    emit_op(c, OP_table_grow);
+    note_dst(c, init.home);
+    emit_word(c, (uint32_t)init.home | (uint32_t)is << 16);
+    emit_word(c, ns);
+    emit_word(c, x);
+    push_temp(c, MOTE_I32);
+    return c->err->status;
+}
+
+COMPILE_FN(compile_table_size)
+{
+    (void)row;
+    uint32_t x = 0;
+    mote_status st;
+    if ((st = read_table(c, &x)))
+        return st;
+    uint16_t d = home_at(c, c->nvals);
+    emit_op(c, OP_table_size);
+    note_dst(c, d);
+    emit_word(c, d);
+    emit_word(c, x);
+    push_temp(c, MOTE_I32);
+    return c->err->status;
+}
+
+COMPILE_FN(compile_table_fill)
+{
+    (void)row;
+    uint32_t x = 0;
+    uint16_t s[3];
+    mote_status st;
+    if ((st = read_table(c, &x)))
+        return st;
+    if (!pop3(c, MOTE_I32, table_type(c, x), MOTE_I32, s))
+        return c->err->status;
+    emit_op(c, OP_table_fill);
+    emit_word(c, (uint32_t)s[0] | (uint32_t)s[1] << 16);
+    emit_word(c, s[2]);
+    emit_word(c, x);
+    return MOTE_OK;
+}
+
+/* ---- stack and constants ----------------------------------------------------------- */
+
+COMPILE_FN(compile_drop)
+{
+    (void)row;
+    cval v;
+    if (!pop_check(c, 0, &v))
+        return c->err->status;
+    forget_dst(c);
+    return MOTE_OK;
+}
+
+COMPILE_FN(compile_const)
+{
+    reader *r = &c->r;
+    uint64_t bits = 0;
+    int64_t v = 0;
+    uint32_t w = 0;
+    bool ok;
+    switch (row->arg) {
+    case MOTE_I32: ok = rd_sleb(r, 32, &v); bits = (uint32_t)(int32_t)v; break;
+    case MOTE_I64: ok = rd_sleb(r, 64, &v); bits = (uint64_t)v; break;
+    case MOTE_F32: ok = rd_u32_le(r, &w); bits = w; break;
+    default: ok = rd_u64_le(r, &bits); break;
     }
-    case 0x21: return compile_local_set(c, false);
-    case 0x22: return compile_local_set(c, true);
-    case 0x23: return compile_global(c, false);
-    case 0x24: return compile_global(c, true);
-    case 0x25: return compile_table_get_set(c, false);
-    case 0x26: return compile_table_get_set(c, true);
-    case 0x3F: return compile_memory_size_grow(c, false);
-    case 0x40: return compile_memory_size_grow(c, true);
-    case 0x41: {
-        int64_t v;
-        if (!rd_sleb(r, 32, &v))
-            return fail_malformed(c);
-        return cval_push(c, MOTE_I32, K_CONST, 0, (uint32_t)(int32_t)v) ? MOTE_OK : c->err->status;
-    }
-    case 0x42: {
-        int64_t v;
-        if (!rd_sleb(r, 64, &v))
-            return fail_malformed(c);
-        return cval_push(c, MOTE_I64, K_CONST, 0, (uint64_t)v) ? MOTE_OK : c->err->status;
-    }
-    case 0x43: {
-        uint32_t v;
-        if (!rd_u32_le(r, &v))
-            return fail_malformed(c);
-        return cval_push(c, MOTE_F32, K_CONST, 0, v) ? MOTE_OK : c->err->status;
-    }
-    case 0x44: {
-        uint64_t v;
-        if (!rd_u64_le(r, &v))
-            return fail_malformed(c);
-        return cval_push(c, MOTE_F64, K_CONST, 0, v) ? MOTE_OK : c->err->status;
-    }
-    case 0xD0:
-    case 0xD1:
-    case 0xD2:
-        return compile_ref(c, opcode);
-    case 0xFC:
-        return compile_prefixed(c);
-    default:
-        return compile_fail(c, MOTE_ERR_MALFORMED, "illegal opcode 0x%x", opcode);
-    }
+    if (!ok)
+        return fail_malformed(c);
+    return cval_push(c, row->arg, K_CONST, 0, bits) ? MOTE_OK : c->err->status;
 }

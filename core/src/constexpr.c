@@ -19,44 +19,47 @@ mote_status const_validate(const mote_module *m, reader *r, uint8_t want, uint32
     uint32_t depth = 0;
     bool extended = (m->features & MOTE_FEATURE_EXTENDED_CONST) != 0;
     for (;;) {
-        uint8_t op;
-        if (!rd_byte(r, &op))
+        wasm_op op;
+        uint32_t prefix, code;
+        if (rd_left(r) == 0)
             return bad(err, r, MOTE_ERR_MALFORMED, "unexpected end of constant expression");
+        if (!syntax_read_op(r, m->features, &op, &prefix, &code))
+            return bad(err, r, MOTE_ERR_MALFORMED, r->err);
         uint8_t type = 0;
         switch (op) {
-        case 0x0B:
+        case WASM_end:
             if (depth != 1 || stack[0] != want)
                 return bad(err, r, MOTE_ERR_INVALID, "type mismatch in constant expression");
             return MOTE_OK;
-        case 0x41: {
+        case WASM_i32_const: {
             int64_t v;
             if (!rd_sleb(r, 32, &v))
                 return bad(err, r, MOTE_ERR_MALFORMED, r->err);
             type = MOTE_I32;
             break;
         }
-        case 0x42: {
+        case WASM_i64_const: {
             int64_t v;
             if (!rd_sleb(r, 64, &v))
                 return bad(err, r, MOTE_ERR_MALFORMED, r->err);
             type = MOTE_I64;
             break;
         }
-        case 0x43:
-        case 0x44: {
+        case WASM_f32_const:
+        case WASM_f64_const: {
             const uint8_t *b;
-            if (!rd_bytes(r, op == 0x43 ? 4 : 8, &b))
+            if (!rd_bytes(r, op == WASM_f32_const ? 4 : 8, &b))
                 return bad(err, r, MOTE_ERR_MALFORMED, r->err);
-            type = op == 0x43 ? MOTE_F32 : MOTE_F64;
+            type = op == WASM_f32_const ? MOTE_F32 : MOTE_F64;
             break;
         }
-        case 0xD0:
+        case WASM_ref_null:
             if (!rd_byte(r, &type))
                 return bad(err, r, MOTE_ERR_MALFORMED, r->err);
             if (!is_reftype(type))
                 return bad(err, r, MOTE_ERR_MALFORMED, "malformed reference type");
             break;
-        case 0xD2: {
+        case WASM_ref_func: {
             uint32_t f;
             if (!rd_u32(r, &f))
                 return bad(err, r, MOTE_ERR_MALFORMED, r->err);
@@ -66,7 +69,7 @@ mote_status const_validate(const mote_module *m, reader *r, uint8_t want, uint32
             type = MOTE_FUNCREF;
             break;
         }
-        case 0x23: {
+        case WASM_global_get: {
             uint32_t g;
             if (!rd_u32(r, &g))
                 return bad(err, r, MOTE_ERR_MALFORMED, r->err);
@@ -78,19 +81,17 @@ mote_status const_validate(const mote_module *m, reader *r, uint8_t want, uint32
             type = gl->type;
             break;
         }
-        case 0x6A: case 0x6B: case 0x6C:
-        case 0x7C: case 0x7D: case 0x7E: {
+        case WASM_i32_add: case WASM_i32_sub: case WASM_i32_mul:
+        case WASM_i64_add: case WASM_i64_sub: case WASM_i64_mul: {
             if (!extended)
                 return bad(err, r, MOTE_ERR_INVALID, "constant expression required");
-            uint8_t t = op <= 0x6C ? MOTE_I32 : MOTE_I64;
+            uint8_t t = op <= WASM_i32_mul ? MOTE_I32 : MOTE_I64;
             if (depth < 2 || stack[depth - 1] != t || stack[depth - 2] != t)
                 return bad(err, r, MOTE_ERR_INVALID, "type mismatch in constant expression");
             depth--;
             continue;
         }
         default:
-            if (!opcode_exists(op))
-                return bad(err, r, MOTE_ERR_MALFORMED, "illegal opcode");
             return bad(err, r, MOTE_ERR_INVALID, "constant expression required");
         }
         if (depth == MAX_CONST_EXPR_DEPTH)
@@ -106,45 +107,46 @@ mote_slot const_eval(mote_instance *inst, uint32_t at)
     mote_slot stack[MAX_CONST_EXPR_DEPTH];
     uint32_t depth = 0;
     for (;;) {
-        uint8_t op = 0;
-        rd_byte(&r, &op);
+        wasm_op op = WASM_end;
+        uint32_t prefix, code;
+        syntax_read_op(&r, m->features, &op, &prefix, &code);    /* validated */
         mote_slot v;
         v.u64 = 0;
         switch (op) {
-        case 0x0B:
+        case WASM_end:
             return stack[0];
-        case 0x41: {
+        case WASM_i32_const: {
             int64_t x = 0;
             rd_sleb(&r, 32, &x);
             v.u64 = (uint32_t)(int32_t)x;
             break;
         }
-        case 0x42: {
+        case WASM_i64_const: {
             int64_t x = 0;
             rd_sleb(&r, 64, &x);
             v.i64 = x;
             break;
         }
-        case 0x43: {
+        case WASM_f32_const: {
             uint32_t x = 0;
             rd_u32_le(&r, &x);
             v.u32 = x;
             break;
         }
-        case 0x44:
+        case WASM_f64_const:
             rd_u64_le(&r, &v.u64);
             break;
-        case 0xD0:
+        case WASM_ref_null:
             r.p++;
             v.ref = NULL;
             break;
-        case 0xD2: {
+        case WASM_ref_func: {
             uint32_t f = 0;
             rd_u32(&r, &f);
             v.func = instance_func(inst, f);
             break;
         }
-        case 0x23: {
+        case WASM_global_get: {
             uint32_t g = 0;
             rd_u32(&r, &g);
             v = ((mote_global *)inst->globals[g].p)->value;
@@ -153,11 +155,11 @@ mote_slot const_eval(mote_instance *inst, uint32_t at)
         default: {      /* extended-const arithmetic */
             mote_slot b = stack[--depth], a = stack[--depth];
             switch (op) {
-            case 0x6A: v.u64 = (uint32_t)(a.u32 + b.u32); break;
-            case 0x6B: v.u64 = (uint32_t)(a.u32 - b.u32); break;
-            case 0x6C: v.u64 = (uint32_t)(a.u32 * b.u32); break;
-            case 0x7C: v.u64 = a.u64 + b.u64; break;
-            case 0x7D: v.u64 = a.u64 - b.u64; break;
+            case WASM_i32_add: v.u64 = (uint32_t)(a.u32 + b.u32); break;
+            case WASM_i32_sub: v.u64 = (uint32_t)(a.u32 - b.u32); break;
+            case WASM_i32_mul: v.u64 = (uint32_t)(a.u32 * b.u32); break;
+            case WASM_i64_add: v.u64 = a.u64 + b.u64; break;
+            case WASM_i64_sub: v.u64 = a.u64 - b.u64; break;
             default: v.u64 = a.u64 * b.u64; break;
             }
             break;
@@ -167,24 +169,13 @@ mote_slot const_eval(mote_instance *inst, uint32_t at)
     }
 }
 
-void const_skip(reader *r)
+void const_skip(reader *r, uint32_t features)
 {
-    uint8_t op = 0x0B;
+    wasm_op op;
+    uint32_t prefix, code;
     do {
-        if (!rd_byte(r, &op))
+        if (!syntax_read_op(r, features, &op, &prefix, &code) ||
+            !syntax_skip_immediates(r, wasm_op_imm(op)))
             return;
-        if (op == 0x41 || op == 0x42) {
-            int64_t x;
-            rd_sleb(r, 64, &x);
-        } else if (op == 0x43 || op == 0x44) {
-            const uint8_t *b;
-            rd_bytes(r, op == 0x43 ? 4 : 8, &b);
-        } else if (op == 0xD0) {
-            uint8_t t;
-            rd_byte(r, &t);
-        } else if (op == 0xD2 || op == 0x23) {
-            uint32_t x;
-            rd_u32(r, &x);
-        }
-    } while (op != 0x0B);
+    } while (op != WASM_end);
 }

@@ -20,7 +20,7 @@ mote_status const_validate(const mote_module *m, reader *r, uint8_t want, uint32
                            uint8_t *declared, mote_error *err);
 
 /* Moves r past a validated expression (its end opcode included). */
-void const_skip(reader *r);
+void const_skip(reader *r, uint32_t features);
 
 /* Evaluates a validated expression at wasm offset `at` for `inst`. */
 mote_slot const_eval(mote_instance *inst, uint32_t at);

@@ -887,7 +887,7 @@ static mote_status malformed_later(loader *L, uint32_t from, mote_status st)
     const mod_func *funcs = MOD_FUNCS(L->m);
     for (uint32_t i = from; i < L->m->nfuncs; i++) {
         reader r = {L->wasm + funcs[i].body, L->wasm + funcs[i].body + funcs[i].body_len, L->wasm, NULL};
-        if (!syntax_check_body(&r)) {
+        if (!syntax_check_body(&r, L->m->features)) {
             error_set(L->err, MOTE_ERR_MALFORMED, "func %u +0x%x: %s", i, rd_offset(&r), r.err);
             L->err->func = i;
             L->err->offset = rd_offset(&r);

@@ -373,7 +373,7 @@ static mote_status apply_elems(mote_instance *inst)
             mote_slot v;
             if (e->exprs) {
                 v = const_eval(inst, rd_offset(&r));
-                const_skip(&r);
+                const_skip(&r, m->features);
             } else {
                 uint32_t f = 0;
                 rd_u32(&r, &f);
@@ -430,7 +430,7 @@ static void fill_passive(mote_instance *inst, uint8_t **cursor)
                 continue;
             }
             items[k] = const_eval(inst, rd_offset(&r));
-            const_skip(&r);
+            const_skip(&r, m->features);
         }
     }
 }

@@ -1,11 +1,22 @@
 /* syntax.c -- see syntax.h. */
 #include "syntax.h"
 
-bool opcode_exists(uint8_t op)
+bool syntax_read_op(reader *r, uint32_t features, wasm_op *op, uint32_t *prefix, uint32_t *code)
 {
-    return op <= 0x05 || (op >= 0x0B && op <= 0x13) || (op >= 0x1A && op <= 0x1C) ||
-           (op >= 0x20 && op <= 0x26) || (op >= 0x28 && op <= 0xC4) ||
-           (op >= 0xD0 && op <= 0xD2) || op == 0xFC;
+    uint8_t b;
+    if (!rd_byte(r, &b))
+        return false;
+    *prefix = 0;
+    *code = b;
+    if (b == WASM_PREFIX_FC) {
+        *prefix = b;
+        if (!rd_u32(r, code))
+            return false;
+    }
+    *op = wasm_op_of(*prefix, *code);
+    if (*op == WASM_NONE_ || (wasm_op_feature(*op) & ~features))
+        return rd_fail(r, "illegal opcode");
+    return true;
 }
 
 static bool skip_u32(reader *r, int n)
@@ -17,12 +28,16 @@ static bool skip_u32(reader *r, int n)
     return true;
 }
 
-static bool zero_byte(reader *r)
+static bool zero_bytes(reader *r, int n)
 {
-    uint8_t b;
-    if (!rd_byte(r, &b))
-        return false;
-    return b == 0 || rd_fail(r, "zero byte expected");
+    for (int i = 0; i < n; i++) {
+        uint8_t b;
+        if (!rd_byte(r, &b))
+            return false;
+        if (b != 0)
+            return rd_fail(r, "zero byte expected");
+    }
+    return true;
 }
 
 static bool skip_blocktype(reader *r)
@@ -38,68 +53,42 @@ static bool skip_blocktype(reader *r)
     return rd_sleb(r, 33, &v);
 }
 
-static bool skip_prefixed(reader *r)
+static bool skip_br_table(reader *r)
 {
-    uint32_t sub;
-    if (!rd_u32(r, &sub))
+    uint32_t n;
+    if (!rd_u32(r, &n))
         return false;
-    switch (sub) {
-    case 0: case 1: case 2: case 3: case 4: case 5: case 6: case 7:
-        return true;
-    case 8: return skip_u32(r, 1) && zero_byte(r);
-    case 10: return zero_byte(r) && zero_byte(r);
-    case 11: return zero_byte(r);
-    case 9: case 13: case 15: case 16: case 17: return skip_u32(r, 1);
-    case 12: case 14: return skip_u32(r, 2);
-    default: return rd_fail(r, "illegal opcode");
-    }
+    if (n > rd_left(r))
+        return rd_fail(r, "unexpected end");
+    return skip_u32(r, (int)n + 1);
 }
 
-/* Skips one instruction's immediates; adjusts the block depth. */
-static bool skip_instruction(reader *r, uint8_t op, uint32_t *depth)
+bool syntax_skip_immediates(reader *r, wasm_imm shape)
 {
-    int64_t s;
     const uint8_t *b;
-    switch (op) {
-    case 0x02: case 0x03: case 0x04:
-        ++*depth;
-        return skip_blocktype(r);
-    case 0x0B:
-        --*depth;
-        return true;
-    case 0x0C: case 0x0D: case 0x10: case 0x12: case 0x20: case 0x21: case 0x22: case 0x23:
-    case 0x24: case 0x25: case 0x26: case 0xD2:
-        return skip_u32(r, 1);
-    case 0x11: case 0x13:
-        return skip_u32(r, 2);
-    case 0x0E: {
-        uint32_t n;
-        if (!rd_u32(r, &n))
-            return false;
-        if (n > rd_left(r))
-            return rd_fail(r, "unexpected end");
-        return skip_u32(r, (int)n + 1);
+    int64_t s;
+    uint32_t n;
+    switch (shape) {
+    case WI_NONE: return true;
+    case WI_BLOCK: return skip_blocktype(r);
+    case WI_IDX: return skip_u32(r, 1);
+    case WI_IDX2: return skip_u32(r, 2);
+    case WI_BR_TABLE: return skip_br_table(r);
+    case WI_MEMARG: return skip_u32(r, 2);
+    case WI_ZERO: return zero_bytes(r, 1);
+    case WI_ZERO2: return zero_bytes(r, 2);
+    case WI_IDX_ZERO: return skip_u32(r, 1) && zero_bytes(r, 1);
+    case WI_I32: return rd_sleb(r, 32, &s);
+    case WI_I64: return rd_sleb(r, 64, &s);
+    case WI_F32: return rd_bytes(r, 4, &b);
+    case WI_F64: return rd_bytes(r, 8, &b);
+    case WI_REFTYPE: return rd_bytes(r, 1, &b);
+    case WI_SELECT_T: return rd_u32(r, &n) && rd_bytes(r, n, &b);
     }
-    case 0x1C: {
-        uint32_t n;
-        return rd_u32(r, &n) && rd_bytes(r, n, &b);
-    }
-    case 0x3F: case 0x40:
-        return zero_byte(r);
-    case 0x41: return rd_sleb(r, 32, &s);
-    case 0x42: return rd_sleb(r, 64, &s);
-    case 0x43: return rd_bytes(r, 4, &b);
-    case 0x44: return rd_bytes(r, 8, &b);
-    case 0xD0: return rd_bytes(r, 1, &b);
-    case 0xFC: return skip_prefixed(r);
-    default:
-        if (op >= 0x28 && op <= 0x3E)
-            return skip_u32(r, 2);
-        return opcode_exists(op) || rd_fail(r, "illegal opcode");
-    }
+    return rd_fail(r, "illegal opcode");
 }
 
-bool syntax_check_body(reader *r)
+bool syntax_check_body(reader *r, uint32_t features)
 {
     uint32_t groups;
     uint64_t total = 0;
@@ -116,9 +105,15 @@ bool syntax_check_body(reader *r)
     }
     uint32_t depth = 1;
     while (depth > 0) {
-        uint8_t op;
-        if (!rd_byte(r, &op) || !skip_instruction(r, op, &depth))
+        wasm_op op;
+        uint32_t prefix, code;
+        if (!syntax_read_op(r, features, &op, &prefix, &code) ||
+            !syntax_skip_immediates(r, wasm_op_imm(op)))
             return false;
+        if (op == WASM_block || op == WASM_loop || op == WASM_if)
+            depth++;
+        else if (op == WASM_end)
+            depth--;
     }
     return r->p == r->end || rd_fail(r, "section size mismatch");
 }

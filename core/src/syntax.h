@@ -5,19 +5,28 @@
  * meets may be a validation error even when the module is also malformed
  * further on.  The specification decodes the whole module first, so a
  * malformed module must be reported as malformed: after a validation error
- * the loader re-reads the remaining bodies with this scanner.
+ * the loader re-reads the remaining bodies with this scanner.  Both read
+ * opcodes with syntax_read_op(), so the two cannot disagree on what exists.
  */
 #ifndef MOTE_SYNTAX_H
 #define MOTE_SYNTAX_H
 
 #include "reader.h"
+#include "wasm_ops.h"
 
-/* True for every single-byte opcode of the instruction set (0xFC included). */
-bool opcode_exists(uint8_t op);
+/* Reads one opcode (with its prefix and sub-opcode): *op is the instruction
+ * (wasm_ops.h), *prefix 0 or the prefix byte, *code the opcode byte or
+ * sub-opcode.  An encoding that names no instruction, or one whose feature
+ * is not among `features`, fails with r->err "illegal opcode" (*prefix and
+ * *code still say what was read). */
+bool syntax_read_op(reader *r, uint32_t features, wasm_op *op, uint32_t *prefix, uint32_t *code);
+
+/* Skips the immediates of an instruction whose immediates have this shape. */
+bool syntax_skip_immediates(reader *r, wasm_imm shape);
 
 /* Reads a function body (locals, then instructions to the final end) from r,
  * which must end exactly where the body does.  On a malformation returns
  * false with r->err set. */
-bool syntax_check_body(reader *r);
+bool syntax_check_body(reader *r, uint32_t features);
 
 #endif

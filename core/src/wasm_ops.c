@@ -1,0 +1,60 @@
+/* wasm_ops.c -- the lookups over wasm_ops.h's list. */
+#include "mote/mote.h"
+#include "wasm_ops.h"
+
+typedef struct op_info {
+    uint8_t imm, prefix;
+    uint16_t code;
+    uint32_t feature;
+} op_info;
+
+static const op_info infos[WASM_COUNT_] = {
+#define W00(name, code, imm, feature) {WI_##imm, 0, code, feature},
+#define WFC(name, code, imm, feature) {WI_##imm, WASM_PREFIX_FC, code, feature},
+    MOTE_WASM_OPS_00(W00)
+    MOTE_WASM_OPS_FC(WFC)
+#undef W00
+#undef WFC
+};
+
+/* encoding -> index + 1 (0: no such instruction) */
+static const uint16_t by_byte[256] = {
+#define W(name, code, imm, feature) [code] = WASM_##name + 1,
+    MOTE_WASM_OPS_00(W)
+#undef W
+};
+static const uint16_t by_fc[WASM_FC_LIMIT] = {
+#define W(name, code, imm, feature) [code] = WASM_##name + 1,
+    MOTE_WASM_OPS_FC(W)
+#undef W
+};
+
+wasm_op wasm_op_of(uint32_t prefix, uint32_t code)
+{
+    uint32_t i = 0;
+    if (prefix == 0 && code < 256)
+        i = by_byte[code];
+    else if (prefix == WASM_PREFIX_FC && code < WASM_FC_LIMIT)
+        i = by_fc[code];
+    return i ? (wasm_op)(i - 1) : WASM_NONE_;
+}
+
+wasm_imm wasm_op_imm(wasm_op op)
+{
+    return (wasm_imm)infos[op].imm;
+}
+
+uint32_t wasm_op_feature(wasm_op op)
+{
+    return infos[op].feature;
+}
+
+uint32_t wasm_op_prefix(wasm_op op)
+{
+    return infos[op].prefix;
+}
+
+uint32_t wasm_op_code(wasm_op op)
+{
+    return infos[op].code;
+}
