@@ -81,5 +81,5 @@ mote_ota_status storage_factory_install(const mote_ota_layout *layout, const uin
     mote_ota_writer w;
     mote_ota_writer_begin(&w, layout->flash, layout->slot_off[0], layout->slot_size);
     st = mote_ota_writer_write(&w, bundle, len);
-    return st == MOTE_OTA_OK ? mote_ota_writer_flush(&w) : st;
+    return st == MOTE_OTA_OK ? mote_ota_writer_finish(&w) : st;
 }

@@ -49,11 +49,11 @@ static mote_ota_status install(simdev *d, const app *a)
     mote_ota_writer_begin(&w, &d->nor.flash, d->layout.slot_off[slot], d->layout.slot_size);
     s = mote_ota_writer_write(&w, a->b, a->len);
     if (s == MOTE_OTA_OK)
-        s = mote_ota_writer_flush(&w);
+        s = mote_ota_writer_finish(&w);
     mote_ota_image_info img;
     if (s == MOTE_OTA_OK)
         s = mote_ota_image_verify(&d->nor.flash, d->layout.slot_off[slot], d->layout.slot_size,
-                                  pk, NULL, &img);
+                                  false, pk, NULL, &img, NULL);
     return s == MOTE_OTA_OK ? mote_ota_commit(&d->slots, &img, true) : s;
 }
 
