@@ -195,8 +195,10 @@ static int apply(sign_args *a, const sign_option *o, const char *opt, char **v)
     case O_KEY: a->key = v[0]; break;
     case O_OUTPUT: a->out = v[0]; break;
     case O_VERSION:
-        if (!cli_parse_version(v[0], &p->version))
-            return usage_error("bad version (want major.minor.revision+build):", "", v[0]);
+        if (!cli_parse_version(v[0], &p->version)) {
+            cli_error("bad version '%s' (want major.minor.revision+build)", v[0]);
+            return EXIT_USAGE;
+        }
         a->have_version = true;
         break;
     case O_HEADER_SIZE:
