@@ -294,6 +294,7 @@ static void finish(mote_ota_receiver *r, uint16_t seq)
         return;
     }
     r->phase = COMMITTED;
+    r->trial = trial;
     set_why(r, trial ? "installed; reset to run it" : "installed, confirmed; reset to run it");
     result(r, seq);
 }

@@ -52,6 +52,7 @@ typedef struct mote_ota_receiver {
     uint32_t got;              /* bytes accepted (the ACK offset) */
     uint8_t head[32];          /* the header, checked before anything is erased */
     mote_ota_version version;  /* of the bundle, once its header arrived */
+    bool trial;                /* once committed: as a trial (else confirmed) */
     char why[MOTE_OTA_RESULT_TEXT_MAX + 1];
     mote_ota_writer writer;
     uint8_t reply[MOTE_OTA_FRAME_OVERHEAD + 10 + MOTE_OTA_RESULT_TEXT_MAX];
