@@ -106,6 +106,8 @@ bool bundle_build(const uint8_t *payload, size_t len, const bundle_params *p,
 {
     size_t prot = prot_size(p), hashed = p->header_size + len + prot;
     size_t total = hashed + main_size(p), size = p->pad ? p->slot_size : total;
+    if (p->pad && size < total + bundle_trailer_size(p))
+        return false;   /* bundle_fits() says why */
     uint8_t *b = malloc(size);
     if (!b)
         return false;

@@ -49,7 +49,7 @@ const char *bundle_fits(const bundle_params *p, size_t payload_len, char *msg, s
  * + TLVs (SHA256, KEYHASH or PUBKEY, ED25519), padded with a trailer when
  * p->pad -- exactly as `imgtool sign --pad-header` does for an Ed25519
  * key.  seed is the 32-byte private key.  *out is malloc'd.  Returns false
- * only on allocation failure (bundle_fits() first). */
+ * on allocation failure, or if it does not fit (bundle_fits() says why). */
 bool bundle_build(const uint8_t *payload, size_t len, const bundle_params *p,
                   const uint8_t seed[32], uint8_t **out, size_t *out_len);
 

@@ -58,7 +58,8 @@ typedef struct mote_ota_tlv_ref {
 
 /* Streaming verifier: feed the bundle in pieces of any size, then finish.
  * Hashes as it goes, applies ota_rules.h to the header flags and to every
- * TLV of both areas, and keeps the few values it needs (~400 bytes). */
+ * TLV of both areas, and keeps the few values it needs (552 bytes on a
+ * Cortex-M3). */
 typedef struct mote_ota_verifier {
     mote_ota_hash hash;
     mote_ota_header hdr;
