@@ -66,10 +66,9 @@ _Noreturn static void roll_back(int status)
 int main(void)
 {
     mote_hal_init();
-    printf("ota: mote OTA example on %s: A/B slots, updates on UART%u\n", mote_hal_board()->name,
-           (unsigned)OTA_UART);
-
     mote_ota_status st = storage_open(&layout);
+    printf("ota: mote OTA example on %s: A/B slots of %lu bytes, updates on UART%u\n",
+           mote_hal_board()->name, (unsigned long)layout.slot_size, (unsigned)OTA_UART);
     if (st != MOTE_OTA_OK)
         fail("the flash storage region cannot hold two slots", st);
     st = open_and_boot();
@@ -88,6 +87,14 @@ int main(void)
            ota_version_text(v, &boot.image.hdr.version), boot.trial ? " on trial" : "",
            boot.rolled_back ? " (rolled back: the trial before was cut short)" : "",
            boot.fallback ? " (fallback: the recorded slot failed verification)" : "");
+
+    /* What the bundle carries beyond the module. */
+    if (boot.image.has_security_counter || mote_ota_security_counter(&slots) != 0)
+        printf("ota: security counter %lu (the device's: %lu)\n",
+               (unsigned long)boot.image.security_counter,
+               (unsigned long)mote_ota_security_counter(&slots));
+    if (boot.image.manifest.present)
+        printf("ota: app manifest of %u bytes (not enforced yet)\n", boot.image.manifest.len);
 
     int status = app_run(&boot.image);
     if (boot.trial) {

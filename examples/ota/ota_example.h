@@ -26,8 +26,9 @@
 #define OTA_VERSION_TEXT 32
 const char *ota_version_text(char *out, const mote_ota_version *v);
 
-/* storage.c */
+/* storage.c: the layout of the example, or (tests) one with other slots. */
 mote_ota_status storage_open(mote_ota_layout *layout);
+mote_ota_status storage_open_slots(mote_ota_layout *layout, uint32_t slot_size);
 mote_ota_status storage_factory_install(const mote_ota_layout *layout, const uint8_t *bundle,
                                         size_t len);
 

@@ -42,7 +42,8 @@ static void report(mote_ota_status result, const mote_ota_image_info *img)
     ota_version_text(got, &rx.version);
     ota_version_text(running, &img->hdr.version);
     if (result == MOTE_OTA_OK) {
-        printf("ota: update %s verified, validated and committed: resetting to try it\n", got);
+        printf("ota: update %s verified, validated and committed%s: resetting to %s it\n", got,
+               rx.trial ? "" : " confirmed (no trial)", rx.trial ? "try" : "run");
         mote_hal_sleep_us(DRAIN_US);
         mote_hal_status st = mote_hal_reset();
         printf("ota: cannot reset (%s): reset the board to run the update\n",

@@ -8,7 +8,7 @@ const char *mote_ota_status_str(mote_ota_status s)
     case MOTE_OTA_ERR_ARG: return "bad argument or configuration";
     case MOTE_OTA_ERR_FLASH: return "flash operation failed";
     case MOTE_OTA_ERR_MAGIC: return "not a signed bundle (bad image magic)";
-    case MOTE_OTA_ERR_FORMAT: return "malformed bundle header or TLV area";
+    case MOTE_OTA_ERR_FORMAT: return "malformed bundle";
     case MOTE_OTA_ERR_TOO_BIG: return "bundle does not fit the slot";
     case MOTE_OTA_ERR_TRUNCATED: return "bundle is truncated";
     case MOTE_OTA_ERR_HASH: return "SHA-256 of the image does not match";
@@ -19,6 +19,8 @@ const char *mote_ota_status_str(mote_ota_status s)
     case MOTE_OTA_ERR_STATE: return "not allowed in the current state";
     case MOTE_OTA_ERR_NO_IMAGE: return "no slot holds a verified image";
     case MOTE_OTA_ERR_PROTOCOL: return "protocol error";
+    case MOTE_OTA_ERR_UNSUPPORTED: return "unsupported MCUboot feature";
+    case MOTE_OTA_ERR_ROLLBACK: return "security counter is below the device's";
     }
     return "unknown error";
 }

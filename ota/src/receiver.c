@@ -58,30 +58,16 @@ static void set_why(mote_ota_receiver *r, const char *text)
     r->why[n] = 0;
 }
 
-/* "maj.min.rev+build" without stdio. */
-static char *put_uint(char *p, uint32_t v)
+/* "maj.min.rev+build" */
+static void add_version(mote_ota_why *w, const mote_ota_version *v)
 {
-    char tmp[10];
-    int n = 0;
-    do {
-        tmp[n++] = (char)('0' + v % 10);
-        v /= 10;
-    } while (v);
-    while (n)
-        *p++ = tmp[--n];
-    return p;
-}
-
-static void version_text(char *out, const mote_ota_version *v)
-{
-    char *p = put_uint(out, v->major);
-    *p++ = '.';
-    p = put_uint(p, v->minor);
-    *p++ = '.';
-    p = put_uint(p, v->revision);
-    *p++ = '+';
-    p = put_uint(p, v->build);
-    *p = 0;
+    mote_ota_why_dec(w, v->major);
+    mote_ota_why_add(w, ".");
+    mote_ota_why_dec(w, v->minor);
+    mote_ota_why_add(w, ".");
+    mote_ota_why_dec(w, v->revision);
+    mote_ota_why_add(w, "+");
+    mote_ota_why_dec(w, v->build);
 }
 
 static void fail(mote_ota_receiver *r, uint16_t seq, mote_ota_status s, const char *why)
@@ -150,35 +136,31 @@ static void on_start(mote_ota_receiver *r, const mote_ota_frame *f)
     reply(r, MOTE_OTA_F_READY, f->seq, r->got, p, sizeof p);
 }
 
-/* Runs when the first 32 bytes are in, before anything is erased. */
-static mote_ota_status check_header(mote_ota_receiver *r)
+/* Runs when the first 32 bytes are in, before anything is erased.  *why
+ * gets the detail of a refusal when there is one. */
+static mote_ota_status check_header(mote_ota_receiver *r, mote_ota_why *why)
 {
     mote_ota_header h;
     mote_ota_status st = mote_ota_header_decode(r->head, &h);
     if (st != MOTE_OTA_OK)
         return st;
     r->version = h.version;
+    st = mote_ota_check_flags(h.flags, why);
+    if (st != MOTE_OTA_OK)
+        return st;
     uint64_t need = (uint64_t)h.hdr_size + h.img_size + h.prot_tlv_size + 4;
     if (need > r->cfg.slots->layout->slot_size)
         return MOTE_OTA_ERR_TOO_BIG;
     if (need > r->total)
         return MOTE_OTA_ERR_TRUNCATED;
-    return mote_ota_update_allowed(r->cfg.slots, &h.version);
-}
-
-/* "2.0.0+0 is older than the running 2.1.0+0" */
-static void reject_header(mote_ota_receiver *r, uint16_t seq, mote_ota_status st)
-{
-    char text[80], *p = text;  /* two versions of up to 24 characters */
-    if (st != MOTE_OTA_ERR_DOWNGRADE) {
-        fail(r, seq, st, NULL);
-        return;
+    st = mote_ota_update_allowed(r->cfg.slots, &h.version);
+    if (st == MOTE_OTA_ERR_DOWNGRADE) {   /* "2.0.0+0 is older than the running 2.1.0+0" */
+        why->text[0] = 0;
+        add_version(why, &r->version);
+        mote_ota_why_add(why, " is older than the running ");
+        add_version(why, &r->cfg.slots->booted_image.hdr.version);
     }
-    version_text(p, &r->version);
-    p += strlen(p);
-    memcpy(p, " is older than the running ", 27);
-    version_text(p + 27, &r->cfg.slots->booted_image.hdr.version);
-    fail(r, seq, st, text);
+    return st;
 }
 
 /* Takes the new bytes of a DATA frame (the part past what we have).  The
@@ -201,9 +183,10 @@ static void take(mote_ota_receiver *r, const mote_ota_frame *f)
             reply(r, MOTE_OTA_F_ACK, f->seq, r->got, NULL, 0);
             return;
         }
-        st = check_header(r);
+        mote_ota_why why = {""};
+        st = check_header(r, &why);
         if (st != MOTE_OTA_OK) {
-            reject_header(r, f->seq, st);
+            fail(r, f->seq, st, why.text[0] ? why.text : NULL);
             return;
         }
         st = mote_ota_writer_write(&r->writer, r->head, MOTE_OTA_HEADER_SIZE);
@@ -242,31 +225,77 @@ static void on_data(mote_ota_receiver *r, const mote_ota_frame *f)
     take(r, f);
 }
 
-/* All bytes are in flash: verify from flash, validate, commit. */
+/* A padded transfer must fill exactly this device's slot (imgtool --pad
+ * --slot-size), as MCUboot reads the trailer at the end of the slot.
+ * Checked before the bundle is verified, so that it is named even when
+ * the bundle is signed with another key. */
+static mote_ota_status check_padding(const mote_ota_receiver *r, mote_ota_why *why)
+{
+    uint8_t last[MOTE_OTA_TRAILER_MAGIC_SIZE];
+    mote_ota_trailer_check t;
+    uint32_t slot = r->cfg.slots->layout->slot_size;
+    if (r->total == slot || r->total < sizeof last)
+        return MOTE_OTA_OK;
+    mote_ota_status st = mote_ota_flash_read(r->cfg.slots->layout->flash,
+                                             r->writer.off + r->total - sizeof last, last,
+                                             sizeof last);
+    if (st != MOTE_OTA_OK || !mote_ota_trailer_begin(&t, 0, r->total, last))
+        return st;
+    mote_ota_why_set(why, "padded for a ");
+    mote_ota_why_dec(why, r->total);
+    mote_ota_why_add(why, "-byte slot, not ");
+    mote_ota_why_dec(why, slot);
+    return MOTE_OTA_ERR_FORMAT;
+}
+
+/* "security counter 3 is below the device's 5" */
+static mote_ota_status check_allowed(const mote_ota_receiver *r, const mote_ota_image_info *img,
+                                     mote_ota_why *why)
+{
+    mote_ota_status st = mote_ota_image_allowed(r->cfg.slots, img);
+    if (st == MOTE_OTA_ERR_ROLLBACK) {
+        mote_ota_why_set(why, "security counter ");
+        mote_ota_why_dec(why, img->security_counter);
+        mote_ota_why_add(why, " is below the device's ");
+        mote_ota_why_dec(why, mote_ota_security_counter(r->cfg.slots));
+    }
+    return st;
+}
+
+/* All bytes are in flash: verify from flash, validate, commit -- as a
+ * trial unless the firmware or the bundle's trailer (--confirm) says it is
+ * confirmed already. */
 static void finish(mote_ota_receiver *r, uint16_t seq)
 {
     mote_ota_slots *s = r->cfg.slots;
     mote_ota_image_info img;
-    const char *why = NULL;
-    mote_ota_status st = mote_ota_writer_flush(&r->writer);
+    mote_ota_why why = {""};
+    const char *detail = NULL;
+    mote_ota_status st = mote_ota_writer_finish(&r->writer);
     if (st == MOTE_OTA_OK)
-        st = mote_ota_image_verify(s->layout->flash, r->writer.off, r->total, s->pubkey,
-                                   s->crypto, &img);
+        st = check_padding(r, &why);
+    if (st == MOTE_OTA_OK)
+        st = mote_ota_image_verify(s->layout->flash, r->writer.off, r->total, true, s->pubkey,
+                                   s->crypto, &img, &why);
     /* With the announced size as the limit, "too big" means cut short. */
     if (st == MOTE_OTA_ERR_TOO_BIG)
         st = MOTE_OTA_ERR_TRUNCATED;
-    if (st == MOTE_OTA_OK && img.total_size != r->total)
-        st = MOTE_OTA_ERR_FORMAT, why = "bytes after the TLV area";
-    if (st == MOTE_OTA_OK && r->cfg.validate && r->cfg.validate(r->cfg.user, &img, &why) != 0)
-        st = MOTE_OTA_ERR_VALIDATE;
     if (st == MOTE_OTA_OK)
-        st = mote_ota_commit(s, &img, !r->cfg.confirmed);
+        st = check_allowed(r, &img, &why);
+    if (st == MOTE_OTA_OK && r->cfg.validate && r->cfg.validate(r->cfg.user, &img, &detail) != 0)
+        st = MOTE_OTA_ERR_VALIDATE;
+    bool trial = !r->cfg.confirmed;
+    if (st == MOTE_OTA_OK) {
+        trial = trial && img.trailer != MOTE_OTA_TRAILER_CONFIRMED;
+        st = mote_ota_commit(s, &img, trial);
+    }
     if (st != MOTE_OTA_OK) {
-        fail(r, seq, st, why);
+        fail(r, seq, st, detail ? detail : why.text[0] ? why.text : NULL);
         return;
     }
     r->phase = COMMITTED;
-    set_why(r, "installed; reset to run it");
+    r->trial = trial;
+    set_why(r, trial ? "installed; reset to run it" : "installed, confirmed; reset to run it");
     result(r, seq);
 }
 

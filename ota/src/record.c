@@ -5,11 +5,12 @@
 
 #include "record_log.h"
 
-#define RECORD_MAGIC 0x41544f4dU  /* "MOTA" */
+#define RECORD_MAGIC 0x32544f4dU  /* "MOT2": the layout with the security counter */
 #define APPEND_TRIES 3
 
 /* Layout: magic, seq, slot, state, 2 zero bytes, version (8), digest
- * prefix (8), CRC-32 of the first 28 bytes. */
+ * prefix (8), the device's security counter, CRC-32 of the first 32 bytes. */
+enum { CRC_AT = MOTE_OTA_RECORD_SIZE - 4 };
 void mote_ota_record_encode(uint8_t out[MOTE_OTA_RECORD_SIZE], const mote_ota_record *r)
 {
     mote_ota_put32(out, RECORD_MAGIC);
@@ -22,13 +23,14 @@ void mote_ota_record_encode(uint8_t out[MOTE_OTA_RECORD_SIZE], const mote_ota_re
     mote_ota_put16(out + 14, r->version.revision);
     mote_ota_put32(out + 16, r->version.build);
     memcpy(out + 20, r->digest, 8);
-    mote_ota_put32(out + 28, mote_ota_crc32(0, out, 28));
+    mote_ota_put32(out + 28, r->security_counter);
+    mote_ota_put32(out + CRC_AT, mote_ota_crc32(0, out, CRC_AT));
 }
 
 bool mote_ota_record_decode(const uint8_t in[MOTE_OTA_RECORD_SIZE], mote_ota_record *r)
 {
     if (mote_ota_get32(in) != RECORD_MAGIC ||
-        mote_ota_get32(in + 28) != mote_ota_crc32(0, in, 28))
+        mote_ota_get32(in + CRC_AT) != mote_ota_crc32(0, in, CRC_AT))
         return false;
     if (in[8] > 1 || in[9] < MOTE_OTA_STATE_CONFIRMED || in[9] > MOTE_OTA_STATE_TRIAL_RUNNING)
         return false;
@@ -40,12 +42,14 @@ bool mote_ota_record_decode(const uint8_t in[MOTE_OTA_RECORD_SIZE], mote_ota_rec
     r->version.revision = mote_ota_get16(in + 14);
     r->version.build = mote_ota_get32(in + 16);
     memcpy(r->digest, in + 20, 8);
+    r->security_counter = mote_ota_get32(in + 28);
     return true;
 }
 
 uint32_t mote_ota_record_stride(const mote_ota_flash *f)
 {
-    return f->prog_size > MOTE_OTA_RECORD_SIZE ? f->prog_size : MOTE_OTA_RECORD_SIZE;
+    /* Whole program units (a power of two up to 64): 36..64 bytes. */
+    return (MOTE_OTA_RECORD_SIZE + f->prog_size - 1) / f->prog_size * f->prog_size;
 }
 
 static bool blank(const uint8_t *p, uint32_t n)

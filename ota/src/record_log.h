@@ -7,7 +7,7 @@
 
 #include "mote/ota_slots.h"
 
-/* Bytes one record occupies: 32, or the program unit if that is larger. */
+/* Bytes one record occupies: its size rounded up to whole program units. */
 uint32_t mote_ota_record_stride(const mote_ota_flash *f);
 
 /* Finds the latest valid record and where the next one goes. */

@@ -78,3 +78,12 @@ mote_ota_status mote_ota_writer_flush(mote_ota_writer *w)
     w->pos -= pad;   /* padding is not bundle data */
     return s;
 }
+
+mote_ota_status mote_ota_writer_finish(mote_ota_writer *w)
+{
+    mote_ota_status s = mote_ota_writer_flush(w);
+    uint32_t last = w->size - w->flash->sector_size;
+    if (s == MOTE_OTA_OK && w->erased <= last)
+        s = mote_ota_flash_erase(w->flash, w->off + last);
+    return s;
+}

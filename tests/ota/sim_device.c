@@ -14,6 +14,9 @@
  *                                             (negative: from the end)
  *   ota_sim_device cut IN OUT LENGTH          copy the first LENGTH bytes
  *   ota_sim_device wasm OUT SIZE ANSWER       write a valid SIZE-byte module
+ *
+ * OTA_SIM_KEY names the key file the device trusts; OTA_SIM_SLOT (bytes, a
+ * multiple of 4096; default 65536) sets its slot size.
  */
 #define _DEFAULT_SOURCE
 #include <errno.h>
@@ -211,7 +214,13 @@ int main(int argc, char **argv)
         fprintf(stderr, "sim device: set OTA_SIM_KEY to the public key file\n");
         return 2;
     }
-    simdev_init(&dev, SECTOR, PROG, SLOT_SECTORS, k.pk);
+    const char *slot = getenv("OTA_SIM_SLOT");
+    long slot_sectors = slot ? atol(slot) / SECTOR : SLOT_SECTORS;
+    if (slot_sectors < 1 || slot_sectors > 256) {
+        fprintf(stderr, "sim device: bad OTA_SIM_SLOT\n");
+        return 2;
+    }
+    simdev_init(&dev, SECTOR, PROG, (uint32_t)slot_sectors, k.pk);
     flash_path = argv[2];
     rng_seed_from_env(1);
     if (!strcmp(argv[1], "init") && argc == 4) {

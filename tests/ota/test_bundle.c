@@ -1,15 +1,19 @@
 /* The bundle format end to end: host signing (tools/mote-ota/bundle.c,
  * libsodium) against the device verifier (streamed in random pieces and
- * from flash), the reference bundles made by data/make_reference.py, the
- * classic rejections, and a mutation cross-check of host and device. */
+ * from flash), the reference bundles of data/cases.txt on every path (host
+ * check, flash as a slot and as a transfer, the receiver, boot from a slot
+ * written directly), the classic rejections, and a mutation cross-check of
+ * host and device. */
 #include <sodium.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "bundle.h"
+#include "cases.h"
 #include "keyfile.h"
 #include "mote/ota.h"
 #include "norsim.h"
+#include "simdev.h"
 #include "testutil.h"
 
 static const char *data_dir;
@@ -30,16 +34,20 @@ static mote_ota_status stream_verify(const uint8_t *b, size_t len, const uint8_t
     return mote_ota_verifier_finish(&v, pk);
 }
 
-/* Device verdict on a bundle sitting in (simulated) flash; *same tells
- * whether the payload it points at is `want`. */
+/* Device verdict on a bundle sitting in (simulated) flash at the start of
+ * a slot of slot bytes, checked as a slot (the bytes after it are the
+ * slot's) or as a transfer (limit = len); *same tells whether the payload
+ * it points at is `want`. */
 static mote_ota_status flash_verify(const uint8_t *b, size_t len, const uint8_t *pk,
-                                    mote_ota_image_info *info, const uint8_t *want,
-                                    size_t want_len, bool *same)
+                                    uint32_t slot, bool transfer, mote_ota_image_info *info,
+                                    mote_ota_why *why, const uint8_t *want, size_t want_len,
+                                    bool *same)
 {
     norsim n;
-    norsim_init(&n, 0x10000000, 64 * 1024, 4096, 8);
+    norsim_init(&n, 0x10000000, 4096 + slot, 4096, 8);
     norsim_factory(&n, 4096, b, (uint32_t)len);
-    mote_ota_status s = mote_ota_image_verify(&n.flash, 4096, 60 * 1024, pk, NULL, info);
+    mote_ota_status s = mote_ota_image_verify(&n.flash, 4096, transfer ? (uint32_t)len : slot,
+                                              transfer, pk, NULL, info, why);
     *same = s == MOTE_OTA_OK && info->payload == n.mem + info->payload_off &&
             info->payload_size == want_len && !memcmp(info->payload, want, want_len);
     info->payload = NULL;   /* gone with the simulator */
@@ -65,7 +73,8 @@ static void round_trips(const uint8_t seed[32], const uint8_t pk[32])
         bool same;
         CHECK(bundle_check(b, len, pk, &r, &why) == MOTE_OTA_OK, "host check: %s", why);
         CHECK(stream_verify(b, len, pk, (uint32_t)len) == MOTE_OTA_OK, "stream verify %d", i);
-        CHECK(flash_verify(b, len, pk, &info, wasm, n, &same) == MOTE_OTA_OK, "flash verify %d", i);
+        CHECK(flash_verify(b, len, pk, 60 * 1024, i % 2, &info, NULL, wasm, n, &same) ==
+              MOTE_OTA_OK, "flash verify %d", i);
         CHECK(same && info.total_size == len && info.payload_off == 4096u + p.header_size &&
               !memcmp(info.digest, r.digest, 32) &&
               mote_ota_version_cmp(&info.hdr.version, &p.version) == 0 &&
@@ -177,48 +186,116 @@ static void mutations(const uint8_t seed[32], const uint8_t pk[32], int count)
     free(b);
 }
 
-/* data/make_reference.py's bundles: the device accepts them and the host
- * tool rebuilds the first two byte for byte. */
-static void reference_bundles(void)
+/* A device with the factory app 0.0.1 (ref key) in slot A, slots of
+ * `slot` bytes, ready for an update. */
+static void ref_device(simdev *d, uint32_t slot, const uint8_t *pk, const uint8_t *seed,
+                       const uint8_t *wasm, size_t wlen)
 {
-    char path[1024];
+    uint8_t *b;
+    size_t len;
+    bundle_params p = {.version = {0, 0, 1, 0}, .header_size = 32};
+    bundle_build(wasm, wlen, &p, seed, &b, &len);
+    simdev_init(d, 1024, 8, slot / 1024, pk);
+    norsim_factory(&d->nor, 0, b, (uint32_t)len);
+    free(b);
+    simdev_boot(d);
+    simdev_start_receiver(d);
+}
+
+static bool says(const char *text, const char *want)
+{
+    return strstr(text, want) != NULL;
+}
+
+/* One reference bundle on every path.  A bundle padded for another slot
+ * size is refused as a transfer; in a slot its trailer is not at the slot
+ * end, so there it is no trailer (as for MCUboot) and the image is good. */
+static void one_case(const ota_cases *cs, const ota_case *c, const uint8_t *b, size_t len,
+                     const uint8_t *seed, const uint8_t *wasm, size_t wlen)
+{
+    bundle_report r;
+    const char *why;
+    mote_ota_why dwhy;
+    mote_ota_image_info info;
+    bool same;
+    mote_ota_status host = bundle_check(b, len, cs->pk, &r, &why);
+    char msg[64];
+    bool other_slot = host == MOTE_OTA_OK && r.trailer && r.padded_size != cs->slot;
+    if (other_slot) {   /* what mote-ota verify -S says */
+        snprintf(msg, sizeof msg, "padded for a %zu-byte slot, not %u", r.padded_size,
+                 (unsigned)cs->slot);
+        host = MOTE_OTA_ERR_FORMAT, why = msg;
+    }
+    CHECK(host == c->want && says(why, c->why), "%s: host says %s (%s)", c->file,
+          mote_ota_status_str(host), why);
+    mote_ota_status want_flash = other_slot ? MOTE_OTA_OK : c->want;
+    for (int transfer = 0; transfer < 2; transfer++) {
+        memset(&dwhy, 0, sizeof dwhy);
+        mote_ota_status dev = flash_verify(b, len, cs->pk, cs->slot, transfer, &info, &dwhy,
+                                           wasm, wlen, &same);
+        CHECK(dev == want_flash && (dev != MOTE_OTA_OK || same) &&
+              (dev == MOTE_OTA_OK || says(dwhy.text, c->why)),
+              "%s: from flash as a %s, the device says %s (%s)", c->file,
+              transfer ? "transfer" : "slot", mote_ota_status_str(dev), dwhy.text);
+        if (dev == MOTE_OTA_OK)
+            CHECK((info.trailer == r.trailer || (other_slot && !transfer)) &&
+                  info.security_counter == r.security_counter &&
+                  info.manifest.present == r.manifest.present &&
+                  info.manifest.len == r.manifest.len &&
+                  info.boot_record.len == r.boot_record.len,
+                  "%s: device and host read the TLVs differently", c->file);
+    }
+    /* Sent to a device, which installs it or refuses it. */
+    simdev d;
+    ref_device(&d, cs->slot, cs->pk, seed, wasm, wlen);
+    mote_ota_status sent = simdev_send(&d, b, (uint32_t)len, 200, NULL, NULL);
+    CHECK(sent == c->want && says(d.rx.why, c->why), "%s: the receiver says %s (%s)", c->file,
+          mote_ota_status_str(sent), d.rx.why);
+    if (sent == MOTE_OTA_OK) {
+        bool trial = r.trailer != MOTE_OTA_TRAILER_CONFIRMED;
+        simdev_boot(&d);
+        CHECK(d.boot_status == MOTE_OTA_OK && d.boot.slot == 1 && d.boot.trial == trial &&
+              d.boot.image.security_counter == r.security_counter,
+              "%s: boots %s slot %d%s", c->file, mote_ota_status_str(d.boot_status),
+              d.boot.slot, d.boot.trial ? " on trial" : "");
+    }
+    simdev_free(&d);
+    /* Written straight into slot A of a blank device: boots, or nothing does. */
+    simdev_init(&d, 1024, 8, cs->slot / 1024, cs->pk);
+    norsim_factory(&d.nor, 0, b, (uint32_t)len);
+    simdev_boot(&d);
+    CHECK(d.boot_status == (want_flash == MOTE_OTA_OK ? MOTE_OTA_OK : MOTE_OTA_ERR_NO_IMAGE),
+          "%s: written into a slot, boot says %s", c->file, mote_ota_status_str(d.boot_status));
+    simdev_free(&d);
+}
+
+/* data/cases.txt: every reference bundle gives its verdict on every path. */
+static void reference_cases(void)
+{
+    ota_cases cs;
     keyfile k;
+    char path[1024];
     snprintf(path, sizeof path, "%s/ref-key.pem", data_dir);
-    if (!keyfile_read(path, &k)) {
-        CHECK(false, "cannot read %s", path);
+    if (!ota_cases_read(data_dir, &cs) || !keyfile_read(path, &k)) {
+        CHECK(false, "cannot read the reference data in %s", data_dir);
         return;
     }
+    CHECK(!memcmp(cs.pk, k.pk, 32), "cases.txt names another key than ref-key.pem");
     size_t wlen;
     snprintf(path, sizeof path, "%s/ref-app.wasm", data_dir);
     uint8_t *wasm = read_whole(path, &wlen);
-    struct {
-        const char *file;
-        bundle_params p;
-        bool rebuild;
-    } refs[] = {
-        {"ref-1.2.3+4.bin", {{1, 2, 3, 4}, 32, 0}, true},
-        {"ref-hdr512.bin", {{0, 9, 1, 77}, 0x200, 0x20000000}, true},
-        {"ref-seccnt.bin", {{2, 0, 0, 0}, 32, 0}, false},   /* has a protected TLV area */
-    };
-    for (size_t i = 0; i < sizeof refs / sizeof refs[0]; i++) {
+    int accepted = 0;
+    for (int i = 0; i < cs.n; i++) {
         size_t len;
-        snprintf(path, sizeof path, "%s/%s", data_dir, refs[i].file);
-        uint8_t *ref = read_whole(path, &len);
-        mote_ota_image_info info;
-        bool same;
-        mote_ota_status s = flash_verify(ref, len, k.pk, &info, wasm, wlen, &same);
-        CHECK(s == MOTE_OTA_OK && same, "%s: device says %s", refs[i].file,
-              mote_ota_status_str(s));
-        if (refs[i].rebuild) {
-            uint8_t *b;
-            size_t blen;
-            bundle_build(wasm, wlen, &refs[i].p, k.seed, &b, &blen);
-            CHECK(blen == len && !memcmp(b, ref, len), "%s: rebuilt bundle differs",
-                  refs[i].file);
-            free(b);
-        }
-        free(ref);
+        snprintf(path, sizeof path, "%s/%s", data_dir, cs.c[i].file);
+        uint8_t *b = read_whole(path, &len);
+        one_case(&cs, &cs.c[i], b, len, k.seed, wasm, wlen);
+        accepted += cs.c[i].want == MOTE_OTA_OK;
+        free(b);
     }
+    printf("bundle: %d reference bundles (%d accepted, %d refused) on the host, from flash as "
+           "slot and transfer, through the receiver and booted from a slot\n", cs.n, accepted,
+           cs.n - accepted);
     free(wasm);
 }
 
@@ -234,7 +311,7 @@ int main(int argc, char **argv)
     round_trips(seed, pk);
     rejections(seed, pk);
     mutations(seed, pk, 4000);
-    reference_bundles();
+    reference_cases();
     printf("bundle: round trips, 13 rejection cases, reference bundles: %s\n",
            test_failures ? "FAILED" : "ok");
     return test_failures ? 1 : 0;

@@ -1,7 +1,7 @@
 /*
  * Power-fail enumeration.  Each scenario (update + confirm, update + reset
- * during the trial, update + reject, and a chain of updates that rotates
- * the record log) first runs without faults while every flash erase and
+ * during the trial, update + reject, a chain of updates that rotates the
+ * record log, and an update padded with --confirm, installed confirmed) first runs without faults while every flash erase and
  * program is numbered and, after each one, a copy of the flash is booted to
  * learn what the device would run at that instant.  Then, for every
  * operation k, the scenario runs again with the power cut inside operation
@@ -11,8 +11,9 @@
  *   - boot (a brick is a failure),
  *   - run a slot whose bytes are exactly one of the signed bundles (a
  *     half-written or unverified image is a failure),
- *   - run what the device ran just before operation k or just after it
- *     (each operation is atomic as far as booting is concerned),
+ *   - run what the device ran just before operation k or just after it,
+ *     with the security counter it had then (each operation is atomic as
+ *     far as booting is concerned; bundle i carries security counter i),
  * while the fault-free run itself must, after every operation, only ever
  * be in the state before the current step or the state the script says
  * the step leads to (so the atomic steps are also the right ones),
@@ -28,7 +29,7 @@
 #include "simdev.h"
 #include "testutil.h"
 
-enum { MAX_BUNDLES = 6, RECOVERY = 5 };
+enum { MAX_BUNDLES = 7, RECOVERY = 5, PADDED = 6, SLOT = 4096 };
 static uint8_t seed[32], pk[32];
 static uint8_t *bundles[MAX_BUNDLES];
 static size_t bundle_len[MAX_BUNDLES];
@@ -47,10 +48,12 @@ typedef struct geometry {
     uint32_t sector, prog;
 } geometry;
 
-/* What booting yields: which bundle (-1: none/brick, -2: unknown bytes). */
+/* What booting yields: which bundle (-1: none/brick, -2: unknown bytes),
+ * and the device's security counter after it. */
 typedef struct outcome {
     int bundle;
     bool trial;
+    uint32_t counter;
 } outcome;
 
 typedef struct totals {
@@ -58,13 +61,20 @@ typedef struct totals {
     unsigned violations;
 } totals;
 
+/* Bundle i carries security counter i, but for the last: 3.5.0, counter
+ * 3, padded to the slot with --confirm (installed without a trial). */
+static const uint32_t counters[MAX_BUNDLES] = {0, 1, 2, 3, 4, 5, 3};
+
 static void make_bundles(void)
 {
-    static const size_t sizes[MAX_BUNDLES] = {2500, 3100, 2200, 3300, 2900, 2000};
+    static const size_t sizes[MAX_BUNDLES] = {2500, 3100, 2200, 3300, 2900, 2000, 1800};
     for (int i = 0; i < MAX_BUNDLES; i++) {
         uint8_t *wasm = malloc(sizes[i]);
         make_wasm(wasm, sizes[i], i);
-        bundle_params p = {.version = {(uint8_t)(i + 1), 0, 0, 0}, .header_size = 32};
+        bundle_params p = {.version = {(uint8_t)(i + 1), 0, 0, 0}, .header_size = 32,
+                           .has_security_counter = true, .security_counter = counters[i]};
+        if (i == PADDED)
+            p.version = (mote_ota_version){3, 5, 0, 0}, p.slot_size = SLOT, p.pad = p.confirm = true;
         bundle_build(wasm, sizes[i], &p, seed, &bundles[i], &bundle_len[i]);
         free(wasm);
     }
@@ -72,20 +82,21 @@ static void make_bundles(void)
 
 static void device(simdev *d, const geometry *g)
 {
-    simdev_init(d, g->sector, g->prog, 4096 / g->sector, pk);
+    simdev_init(d, g->sector, g->prog, SLOT / g->sector, pk);
     norsim_factory(&d->nor, d->layout.slot_off[0], bundles[0], (uint32_t)bundle_len[0]);
 }
 
 /* Which bundle the booted slot holds, byte for byte. */
 static outcome classify(simdev *d)
 {
-    outcome o = {-1, false};
+    outcome o = {-1, false, 0};
     if (d->boot_status != MOTE_OTA_OK)
         return o;
+    o.counter = d->slots.have_record ? d->slots.rec.security_counter : 0;
     o.trial = d->boot.trial;
     o.bundle = -2;
     for (int i = 0; i < MAX_BUNDLES; i++)
-        if (d->boot.image.total_size == bundle_len[i] &&
+        if (d->boot.image.padded_size == bundle_len[i] &&
             !memcmp(d->nor.mem + d->boot.image.offset, bundles[i], bundle_len[i]))
             o.bundle = i;
     return o;
@@ -239,11 +250,12 @@ static void one_cut(const reference *r, const step *script, long k, uint32_t byt
     t->cuts++;
     outcome o = check_reboot(&d, t, where);
     const outcome *before = &r->after[k], *after = &r->after[k + 1];
-    bool atomic = (o.bundle == before->bundle && o.trial == before->trial) ||
-                  (o.bundle == after->bundle && o.trial == after->trial);
+    bool atomic = (same(o, before->bundle, before->trial) && o.counter == before->counter) ||
+                  (same(o, after->bundle, after->trial) && o.counter == after->counter);
     t->non_atomic += !atomic;
-    CHECK(atomic, "%s: booted bundle %d trial %d, expected %d/%d or %d/%d", where, o.bundle,
-          o.trial, before->bundle, before->trial, after->bundle, after->trial);
+    CHECK(atomic, "%s: booted bundle %d trial %d counter %u, expected %d/%d/%u or %d/%d/%u",
+          where, o.bundle, o.trial, o.counter, before->bundle, before->trial, before->counter,
+          after->bundle, after->trial, after->counter);
     /* Every 7th cut point also loses power once more during recovery. */
     if (k % 7 == 3) {
         long second = (long)d.nor.ops + 1 + rng_below(30);
@@ -299,6 +311,10 @@ static const step RESET_IN_TRIAL[] = {
 static const step REJECTED[] = {
     {BOOT, 0, 0, false}, {UPDATE, 1, 1, true}, {BOOT, 0, 0, false}, {REJECT, 0, 0, false},
     {BOOT, 0, 0, false}, {END, 0, 0, false}};
+/* A padded bundle with image_ok set: confirmed as it is committed. */
+static const step CONFIRMED_BY_TRAILER[] = {
+    {BOOT, 0, 0, false}, {UPDATE, PADDED, PADDED, false}, {BOOT, 0, PADDED, false},
+    {BOOT, 0, PADDED, false}, {END, 0, 0, false}};
 static const step CHAIN[] = {
     {BOOT, 0, 0, false}, {UPDATE, 1, 1, true}, {BOOT, 0, 0, false}, {CONFIRM, 0, 1, false},
     {BOOT, 0, 1, false},
@@ -314,8 +330,10 @@ static void scenario(const char *name, const step *script, const geometry *g, in
     reference r;
     totals t = {0};
     record_reference(&r, g, script, name);
-    CHECK(r.after[r.count].bundle == expect_end && !r.after[r.count].trial,
-          "%s: fault-free run ends on bundle %d", name, r.after[r.count].bundle);
+    CHECK(r.after[r.count].bundle == expect_end && !r.after[r.count].trial &&
+          r.after[r.count].counter == counters[expect_end],
+          "%s: fault-free run ends on bundle %d, security counter %u", name,
+          r.after[r.count].bundle, r.after[r.count].counter);
     enumerate(&r, script, &t, name);
     printf("  %-16s sector %4u prog %2u: %3u ops, %4u cuts, bricks %u, unverified %u, "
            "non-atomic %u, failed recoveries %u, double cuts %u\n", name, g->sector, g->prog,
@@ -352,6 +370,7 @@ int main(void)
         scenario("reset in trial", RESET_IN_TRIAL, &geos[i], 0, &all);
         scenario("update+reject", REJECTED, &geos[i], 0, &all);
         scenario("chain+rotation", CHAIN, &geos[i], 4, &all);
+        scenario("--confirm image", CONFIRMED_BY_TRAILER, &geos[i], PADDED, &all);
     }
     printf("power-fail total: %u operations enumerated, %u cut points, %u double cuts; "
            "bricks %u, unverified runs %u, non-atomic %u, failed recoveries %u, "

@@ -17,15 +17,20 @@ typedef struct blob {
     size_t len;
 } blob;
 
-static blob sign_with(const uint8_t *key_seed, mote_ota_version v, size_t wasm_len)
+static blob sign_params(const uint8_t *key_seed, const bundle_params *p, size_t wasm_len)
 {
     blob out;
     uint8_t *wasm = malloc(wasm_len);
-    make_wasm(wasm, wasm_len, v.major);
-    bundle_params p = {.version = v, .header_size = 32};
-    bundle_build(wasm, wasm_len, &p, key_seed, &out.b, &out.len);
+    make_wasm(wasm, wasm_len, p->version.major);
+    bundle_build(wasm, wasm_len, p, key_seed, &out.b, &out.len);
     free(wasm);
     return out;
+}
+
+static blob sign_with(const uint8_t *key_seed, mote_ota_version v, size_t wasm_len)
+{
+    bundle_params p = {.version = v, .header_size = 32};
+    return sign_params(key_seed, &p, wasm_len);
 }
 
 static blob V1, V2;
@@ -43,7 +48,7 @@ static bool runs(simdev *d, const blob *app, bool trial)
 {
     simdev_boot(d);
     return d->boot_status == MOTE_OTA_OK && d->boot.trial == trial &&
-           d->boot.image.total_size == app->len &&
+           d->boot.image.padded_size == app->len &&
            !memcmp(d->nor.mem + d->boot.image.offset, app->b, app->len);
 }
 
@@ -192,6 +197,67 @@ static void rejections(void)
     free(junk.b);
 }
 
+/* MCUboot's semantics over the link: a refused flag before any flash
+ * operation, padded images (trial, or confirmed with --confirm; refused if
+ * padded for another slot size), the security counter. */
+static void semantics(void)
+{
+    simdev d;
+    const uint32_t slot = 1024 * 8;   /* fresh()'s slots */
+    bundle_params pad = {.version = {2, 1, 0, 0}, .header_size = 32, .slot_size = slot,
+                         .pad = true},
+                  confirm = pad, small = pad, counted = {.version = {2, 2, 0, 0},
+                  .header_size = 32, .has_security_counter = true, .security_counter = 5},
+                  lower = counted;
+    confirm.confirm = true;
+    small.slot_size = slot / 2;
+    lower.version.minor = 3;
+    lower.security_counter = 4;
+    blob padded = sign_params(seed, &pad, 3000), confirmed = sign_params(seed, &confirm, 3000),
+         other = sign_params(seed, &small, 1000), c5 = sign_params(seed, &counted, 3000),
+         c4 = sign_params(seed, &lower, 3000), nonboot = sign_with(seed,
+         (mote_ota_version){2, 0, 0, 0}, 3000);
+    nonboot.b[16] |= MOTE_OTA_IMAGE_F_NON_BOOTABLE;
+
+    fresh(&d, 8);
+    uint32_t ops = d.nor.ops;
+    CHECK(simdev_send(&d, nonboot.b, (uint32_t)nonboot.len, 256, NULL, NULL) ==
+          MOTE_OTA_ERR_UNSUPPORTED && strstr(d.rx.why, "non-bootable") && d.nor.ops == ops,
+          "a non-bootable image is refused from its header: %s", d.rx.why);
+    simdev_free(&d);
+
+    fresh(&d, 4);
+    CHECK(padded.len == slot && simdev_send(&d, padded.b, slot, 256, NULL, NULL) == MOTE_OTA_OK &&
+          runs(&d, &padded, true), "--pad: installed, boots on trial");
+    simdev_free(&d);
+    fresh(&d, 16);
+    CHECK(simdev_send(&d, confirmed.b, slot, 256, NULL, NULL) == MOTE_OTA_OK &&
+          strstr(d.rx.why, "confirmed"), "--confirm: installed confirmed (%s)", d.rx.why);
+    simdev_boot(&d);
+    CHECK(d.boot_status == MOTE_OTA_OK && d.boot.slot == 1 && !d.boot.trial,
+          "--confirm: boots without a trial");
+    simdev_free(&d);
+    fresh(&d, 8);
+    CHECK(simdev_send(&d, other.b, (uint32_t)other.len, 256, NULL, NULL) == MOTE_OTA_ERR_FORMAT &&
+          strstr(d.rx.why, "padded for a 4096-byte slot, not 8192") && runs(&d, &V1, false),
+          "padded for another slot: %s", d.rx.why);
+    simdev_free(&d);
+
+    fresh(&d, 8);
+    CHECK(simdev_send(&d, c5.b, (uint32_t)c5.len, 256, NULL, NULL) == MOTE_OTA_OK, "counter 5");
+    simdev_boot(&d);
+    mote_ota_confirm(&d.slots);
+    simdev_boot(&d);
+    simdev_start_receiver(&d);
+    CHECK(simdev_send(&d, c4.b, (uint32_t)c4.len, 256, NULL, NULL) == MOTE_OTA_ERR_ROLLBACK &&
+          !strcmp(d.rx.why, "security counter 4 is below the device's 5"),
+          "a newer version with a lower counter: %s", d.rx.why);
+    CHECK(runs(&d, &c5, false), "the counted app keeps running");
+    simdev_free(&d);
+    printf("receiver: flags, padded and confirmed transfers, security counter checked\n");
+    free(padded.b), free(confirmed.b), free(other.b), free(c5.b), free(c4.b), free(nonboot.b);
+}
+
 static void misuse(void)
 {
     simdev d;
@@ -232,6 +298,7 @@ int main(void)
     noisy_link();
     resume();
     rejections();
+    semantics();
     misuse();
     free(V1.b);
     free(V2.b);

@@ -17,15 +17,22 @@ typedef struct app {
     mote_ota_version v;
 } app;
 
-static app make_version(mote_ota_version v, size_t wasm_len, int answer)
+static app make_counted(mote_ota_version v, size_t wasm_len, int answer, bool counted,
+                        uint32_t counter)
 {
     app a = {.v = v};
     uint8_t *wasm = malloc(wasm_len);
     make_wasm(wasm, wasm_len, answer);
-    bundle_params p = {.version = v, .header_size = 32};
+    bundle_params p = {.version = v, .header_size = 32, .has_security_counter = counted,
+                       .security_counter = counter};
     bundle_build(wasm, wasm_len, &p, seed, &a.b, &a.len);
     free(wasm);
     return a;
+}
+
+static app make_version(mote_ota_version v, size_t wasm_len, int answer)
+{
+    return make_counted(v, wasm_len, answer, false, 0);
 }
 
 static app make_app(uint8_t major, uint8_t minor, size_t wasm_len)
@@ -39,7 +46,7 @@ static void factory(simdev *d, int slot, const app *a)
 }
 
 /* Writes, verifies and commits an app as the receiver would. */
-static mote_ota_status install(simdev *d, const app *a)
+static mote_ota_status install_as(simdev *d, const app *a, bool trial)
 {
     int slot = mote_ota_inactive_slot(&d->slots);
     mote_ota_status s = mote_ota_update_allowed(&d->slots, &a->v);
@@ -49,12 +56,17 @@ static mote_ota_status install(simdev *d, const app *a)
     mote_ota_writer_begin(&w, &d->nor.flash, d->layout.slot_off[slot], d->layout.slot_size);
     s = mote_ota_writer_write(&w, a->b, a->len);
     if (s == MOTE_OTA_OK)
-        s = mote_ota_writer_flush(&w);
+        s = mote_ota_writer_finish(&w);
     mote_ota_image_info img;
     if (s == MOTE_OTA_OK)
         s = mote_ota_image_verify(&d->nor.flash, d->layout.slot_off[slot], d->layout.slot_size,
-                                  pk, NULL, &img);
-    return s == MOTE_OTA_OK ? mote_ota_commit(&d->slots, &img, true) : s;
+                                  false, pk, NULL, &img, NULL);
+    return s == MOTE_OTA_OK ? mote_ota_commit(&d->slots, &img, trial) : s;
+}
+
+static mote_ota_status install(simdev *d, const app *a)
+{
+    return install_as(d, a, true);
 }
 
 static bool booted(const simdev *d, const app *a, bool trial)
@@ -203,14 +215,58 @@ static void garbage_state(const app *v1, const app *v2)
     simdev_free(&d);
 }
 
+/* The security counter: raised only by a confirmed app, recorded in every
+ * record, and below it nothing is installed or booted -- not even the
+ * previous app as a fallback. */
+static void security_counter(void)
+{
+    simdev d;
+    app v1 = make_counted((mote_ota_version){1, 0, 0, 0}, 1800, 10, true, 3),
+        v15 = make_counted((mote_ota_version){1, 5, 0, 0}, 1900, 15, true, 2),
+        v2 = make_counted((mote_ota_version){2, 0, 0, 0}, 2000, 20, true, 5),
+        v3 = make_counted((mote_ota_version){3, 0, 0, 0}, 2100, 30, false, 0),
+        v4 = make_counted((mote_ota_version){4, 0, 0, 0}, 2200, 40, true, 9);
+    simdev_init(&d, 512, 8, 8, pk);
+    factory(&d, 0, &v1);
+    simdev_boot(&d);
+    CHECK(mote_ota_security_counter(&d.slots) == 3, "the running app's counter counts");
+    CHECK(install(&d, &v15) == MOTE_OTA_ERR_ROLLBACK, "newer version, lower counter refused");
+    CHECK(install(&d, &v2) == MOTE_OTA_OK && d.slots.rec.security_counter == 3,
+          "commit records the running app's counter, not the new one's");
+    simdev_boot(&d);
+    simdev_boot(&d);   /* reset during the trial */
+    CHECK(booted(&d, &v1, false) && d.boot.rolled_back, "a trial above the counter rolls back");
+    CHECK(install(&d, &v2) == MOTE_OTA_OK, "install v2 again");
+    simdev_boot(&d);
+    CHECK(mote_ota_confirm(&d.slots) == MOTE_OTA_OK && d.slots.rec.security_counter == 5,
+          "confirming raises the counter to 5");
+    simdev_boot(&d);
+    CHECK(booted(&d, &v2, false) && d.slots.rec.security_counter == 5, "and it persists");
+    CHECK(install(&d, &v3) == MOTE_OTA_ERR_ROLLBACK, "no counter (0) is below 5");
+    d.nor.mem[d.layout.slot_off[1] + 100] ^= 0x20;   /* v2 rots */
+    CHECK(simdev_boot(&d) == MOTE_OTA_ERR_NO_IMAGE, "v1 (3) is no fallback below 5");
+    d.nor.mem[d.layout.slot_off[1] + 100] ^= 0x20;
+    simdev_boot(&d);
+    CHECK(install_as(&d, &v4, false) == MOTE_OTA_OK && d.slots.rec.security_counter == 9,
+          "an app committed confirmed raises the counter at once");
+    simdev_boot(&d);
+    CHECK(booted(&d, &v4, false), "v4 runs confirmed");
+    CHECK(d.nor.violations == 0, "flash misuse");
+    printf("slots: security counter 3 -> 5 -> 9, rollbacks and fallbacks below it refused\n");
+    free(v1.b), free(v15.b), free(v2.b), free(v3.b), free(v4.b);
+    simdev_free(&d);
+}
+
 static void records(void)
 {
     mote_ota_record r = {.seq = 77, .slot = 1, .state = MOTE_OTA_STATE_TRIAL_RUNNING,
-                         .version = {1, 2, 3, 4}, .digest = {1, 2, 3, 4, 5, 6, 7, 8}}, back;
+                         .version = {1, 2, 3, 4}, .digest = {1, 2, 3, 4, 5, 6, 7, 8},
+                         .security_counter = 0x01020304}, back;
     uint8_t raw[MOTE_OTA_RECORD_SIZE];
     mote_ota_record_encode(raw, &r);
     CHECK(mote_ota_record_decode(raw, &back) && back.seq == 77 && back.slot == 1 &&
-          back.state == r.state && !memcmp(&back.version, &r.version, sizeof r.version),
+          back.state == r.state && !memcmp(&back.version, &r.version, sizeof r.version) &&
+          back.security_counter == r.security_counter,
           "record round trip");
     int caught = 0;
     for (int bit = 0; bit < MOTE_OTA_RECORD_SIZE * 8; bit++) {
@@ -236,6 +292,7 @@ int main(void)
     downgrade(&v1, &v2);
     corrupt_slots(&v1, &v2);
     garbage_state(&v1, &v2);
+    security_counter();
     rotation();
     free(v1.b);
     free(v2.b);

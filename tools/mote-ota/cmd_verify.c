@@ -9,14 +9,23 @@
 #include "keyfile.h"
 
 static const char USAGE[] =
-    "usage: mote-ota verify [-k KEY] BUNDLE\n"
+    "usage: mote-ota verify [-k KEY] [-S SLOT_SIZE] BUNDLE\n"
     "\n"
-    "Checks a bundle's header, TLV area and SHA-256, and with a key also the\n"
-    "key hash and the Ed25519 signature.  Prints what it found; exits 0 if\n"
-    "the bundle is good, 1 if not.\n"
+    "Checks a bundle as a device would: header, flags, both TLV areas, the\n"
+    "trailer of a padded bundle and the SHA-256, and with a key also the key\n"
+    "hash and the Ed25519 signature.  Prints what it found; exits 0 if the\n"
+    "bundle is good, 1 if not.\n"
     "\n"
-    "  -k, --key FILE   public or private key (PEM) to check the signature with\n"
-    "  -h, --help       show this help\n";
+    "  -k, --key FILE         public or private key (PEM) to check the signature with\n"
+    "  -S, --slot-size N      the device's slot size: a padded bundle must fill it\n"
+    "  -h, --help             show this help\n";
+
+static void hex(const char *label, const uint8_t *b, size_t n)
+{
+    printf("\n  %s ", label);
+    for (size_t i = 0; i < n; i++)
+        printf("%02x", b[i]);
+}
 
 static void report(const char *path, const bundle_report *r)
 {
@@ -26,26 +35,42 @@ static void report(const char *path, const bundle_report *r)
            r->total);
     if (r->hdr.load_addr)
         printf(", load address 0x%08x", (unsigned)r->hdr.load_addr);
-    printf("\n  sha256 ");
-    for (int i = 0; i < 32; i++)
-        printf("%02x", r->digest[i]);
-    if (r->has_keyhash) {
-        printf("\n  key hash ");
-        for (int i = 0; i < 32; i++)
-            printf("%02x", r->keyhash[i]);
-    }
+    if (r->has_security_counter)
+        printf("\n  security counter %u", (unsigned)r->security_counter);
+    if (r->manifest.present)
+        printf("\n  app manifest (TLV 0x00a0): %u bytes, not enforced yet", r->manifest.len);
+    if (r->boot_record.present)
+        printf("\n  boot record: %u bytes", r->boot_record.len);
+    if (r->trailer != MOTE_OTA_TRAILER_NONE)
+        printf("\n  padded to %zu bytes, trailer (max-align %u): %s", r->padded_size,
+               (unsigned)r->trailer_align,
+               r->trailer == MOTE_OTA_TRAILER_CONFIRMED ? "confirmed, installs without a trial"
+                                                        : "installs on trial");
+    hex("sha256", r->digest, 32);
+    if (r->has_keyhash)
+        hex("key hash", r->keyhash, 32);
+    if (r->has_pubkey)
+        printf("\n  public key in the bundle (PUBKEY TLV)");
     printf("\n  %s\n", r->signature_checked ? "signature OK" : "signature not checked (no --key)");
 }
 
 int cmd_verify(int argc, char **argv)
 {
     static const struct option opts[] = {
-        {"key", required_argument, 0, 'k'}, {"help", no_argument, 0, 'h'}, {0, 0, 0, 0},
+        {"key", required_argument, 0, 'k'}, {"slot-size", required_argument, 0, 'S'},
+        {"help", no_argument, 0, 'h'}, {0, 0, 0, 0},
     };
     const char *key = NULL;
-    for (int c; (c = getopt_long(argc, argv, "k:h", opts, NULL)) != -1;) {
+    uint32_t slot_size = 0;
+    for (int c; (c = getopt_long(argc, argv, "k:S:h", opts, NULL)) != -1;) {
         switch (c) {
         case 'k': key = optarg; break;
+        case 'S':
+            if (!cli_parse_u32(optarg, UINT32_MAX, &slot_size) || slot_size == 0) {
+                cli_error("bad --slot-size '%s'", optarg);
+                return EXIT_USAGE;
+            }
+            break;
         case 'h': fputs(USAGE, stdout); return 0;
         default: fputs(USAGE, stderr); return EXIT_USAGE;
         }
@@ -63,11 +88,20 @@ int cmd_verify(int argc, char **argv)
     bundle_report r;
     const char *why;
     mote_ota_status s = bundle_check(b, len, key ? k.pk : NULL, &r, &why);
-    free(b);
+    char detail[64];
+    if (s == MOTE_OTA_OK && slot_size && r.trailer != MOTE_OTA_TRAILER_NONE &&
+        r.padded_size != slot_size) {
+        /* the device's words (ota/src/receiver.c) */
+        snprintf(detail, sizeof detail, "padded for a %zu-byte slot, not %u", r.padded_size,
+                 (unsigned)slot_size);
+        s = MOTE_OTA_ERR_FORMAT, why = detail;
+    }
     if (s != MOTE_OTA_OK) {
         cli_error("%s: %s (%s)", argv[optind], mote_ota_status_str(s), why);
+        free(b);
         return EXIT_FAIL;
     }
+    free(b);
     report(argv[optind], &r);
     return 0;
 }

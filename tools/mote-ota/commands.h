@@ -7,5 +7,6 @@ int cmd_keygen(int argc, char **argv);
 int cmd_sign(int argc, char **argv);
 int cmd_verify(int argc, char **argv);
 int cmd_send(int argc, char **argv);
+int cmd_imgtool(int argc, char **argv);
 
 #endif

@@ -18,6 +18,7 @@ static const char USAGE[] =
     "  sign     wrap a .wasm into a signed bundle\n"
     "  verify   check a bundle's structure, hash and signature\n"
     "  send     stream a bundle to a device over serial, TCP or a unix socket\n"
+    "  imgtool  run an `imgtool sign` command line (imgtool's rules, mote's signer)\n"
     "\n"
     "`mote-ota <command> --help` describes each command.\n";
 
@@ -28,6 +29,7 @@ int main(int argc, char **argv)
         int (*run)(int, char **);
     } commands[] = {
         {"keygen", cmd_keygen}, {"sign", cmd_sign}, {"verify", cmd_verify}, {"send", cmd_send},
+        {"imgtool", cmd_imgtool},
     };
     if (argc < 2 || !strcmp(argv[1], "--help") || !strcmp(argv[1], "-h")) {
         fputs(USAGE, argc < 2 ? stderr : stdout);

@@ -5,6 +5,8 @@
  *   ota_base.h      status codes, versions, CRC-32
  *   ota_crypto.h    SHA-256, SHA-512, Ed25519 verification, hardware hooks
  *   ota_flash.h     the flash ops struct and the slot layout
+ *   ota_format.h    MCUboot's numbers: magics, header flags, TLV types, trailer
+ *   ota_rules.h     which flags and TLVs mote honours or refuses, the trailer
  *   ota_image.h     the signed bundle format (MCUboot's) and its verifier
  *   ota_slots.h     A/B slots, power-safe commit records, trial and rollback
  *   ota_writer.h    erase-as-you-go writing of a slot
@@ -29,9 +31,11 @@
 #include "mote/ota_base.h"
 #include "mote/ota_crypto.h"
 #include "mote/ota_flash.h"
+#include "mote/ota_format.h"
 #include "mote/ota_image.h"
 #include "mote/ota_proto.h"
 #include "mote/ota_receiver.h"
+#include "mote/ota_rules.h"
 #include "mote/ota_slots.h"
 #include "mote/ota_writer.h"
 

@@ -35,7 +35,9 @@ typedef enum mote_ota_status {
     MOTE_OTA_ERR_VALIDATE = 11,  /* the firmware's validate callback refused it */
     MOTE_OTA_ERR_STATE = 12,     /* not allowed now (e.g. a trial is unconfirmed) */
     MOTE_OTA_ERR_NO_IMAGE = 13,  /* no slot holds a verified image */
-    MOTE_OTA_ERR_PROTOCOL = 14   /* a frame that makes no sense here */
+    MOTE_OTA_ERR_PROTOCOL = 14,  /* a frame that makes no sense here */
+    MOTE_OTA_ERR_UNSUPPORTED = 15, /* an MCUboot feature mote does not implement */
+    MOTE_OTA_ERR_ROLLBACK = 16   /* security counter below the device's */
 } mote_ota_status;
 
 /* A one-line English description of a status ("bad signature", ...). */

@@ -4,32 +4,25 @@
  *
  *   [header, hdr_size bytes: 32-byte struct + 0xFF padding]
  *   [payload: the .wasm, img_size bytes]
- *   [protected TLV area, prot_tlv_size bytes (usually absent)]
+ *   [protected TLV area, prot_tlv_size bytes (security counter, manifest)]
  *   [TLV area: info (magic 0x6907, total) + SHA256, KEYHASH, ED25519 TLVs]
+ *   [a padded image (imgtool --pad): 0xFF up to the MCUboot trailer]
  *
  * The SHA-256 covers header + payload + protected TLVs; the Ed25519
- * signature is over that 32-byte digest.  docs/ota.md has the field table.
+ * signature is over that 32-byte digest.  Which flags and TLVs mote
+ * honours is ota_rules.h's business; docs/ota.md has the field tables.
  */
 #ifndef MOTE_OTA_IMAGE_H
 #define MOTE_OTA_IMAGE_H
 
 #include "mote/ota_crypto.h"
 #include "mote/ota_flash.h"
+#include "mote/ota_format.h"
+#include "mote/ota_rules.h"
 
 #ifdef __cplusplus
 extern "C" {
 #endif
-
-#define MOTE_OTA_IMAGE_MAGIC 0x96f3b83dU
-#define MOTE_OTA_HEADER_SIZE 32          /* the fixed part of the header */
-#define MOTE_OTA_TLV_INFO_MAGIC 0x6907
-#define MOTE_OTA_TLV_PROT_INFO_MAGIC 0x6908
-#define MOTE_OTA_TLV_KEYHASH 0x01        /* SHA-256 of the signer's SPKI */
-#define MOTE_OTA_TLV_PUBKEY 0x02         /* the signer's SPKI itself */
-#define MOTE_OTA_TLV_SHA256 0x10
-#define MOTE_OTA_TLV_ED25519 0x24
-#define MOTE_OTA_IMAGE_F_RAM_LOAD 0x20   /* imgtool sets it when load_addr != 0 */
-#define MOTE_OTA_SPKI_SIZE 44            /* DER SubjectPublicKeyInfo of an Ed25519 key */
 
 /* The decoded fixed header. */
 typedef struct mote_ota_header {
@@ -42,7 +35,8 @@ typedef struct mote_ota_header {
 } mote_ota_header;
 
 /* Decodes and sanity-checks the first 32 bytes of a bundle:
- * ERR_MAGIC if the magic is wrong, ERR_FORMAT if hdr_size < 32. */
+ * ERR_MAGIC if the magic is wrong, ERR_FORMAT if hdr_size < 32 or the
+ * protected size cannot hold its info.  Flags are mote_ota_check_flags'. */
 mote_ota_status mote_ota_header_decode(const uint8_t raw[32], mote_ota_header *h);
 /* Writes the 32-byte fixed header (the pad word is zero). */
 void mote_ota_header_encode(uint8_t raw[32], const mote_ota_header *h);
@@ -53,8 +47,19 @@ void mote_ota_spki(const uint8_t pk[32], uint8_t out[MOTE_OTA_SPKI_SIZE]);
 void mote_ota_key_hash(const uint8_t pk[32], const mote_ota_crypto *crypto,
                        uint8_t out[32]);
 
+/* A TLV value the firmware gets as it is (the manifest, the boot record). */
+typedef struct mote_ota_tlv_ref {
+    bool present;
+    uint16_t len;
+    uint32_t off;            /* a bundle offset in the verifier, a flash offset in
+                                mote_ota_image_info */
+    const uint8_t *data;     /* in memory when the flash is mapped, else NULL */
+} mote_ota_tlv_ref;
+
 /* Streaming verifier: feed the bundle in pieces of any size, then finish.
- * Hashes as it goes and keeps the few TLV values it needs (~300 bytes). */
+ * Hashes as it goes, applies ota_rules.h to the header flags and to every
+ * TLV of both areas, and keeps the few values it needs (552 bytes on a
+ * Cortex-M3). */
 typedef struct mote_ota_verifier {
     mote_ota_hash hash;
     mote_ota_header hdr;
@@ -63,25 +68,32 @@ typedef struct mote_ota_verifier {
     uint32_t pos;          /* bytes consumed */
     uint32_t field_end;    /* end of the field being read */
     uint32_t hashed_end;   /* end of the hashed region */
+    uint32_t area_end;     /* end of the TLV area being read */
     uint32_t tlv_end;      /* end of the bundle, once known */
     uint8_t state;
     uint8_t status;        /* sticky mote_ota_status after a failure */
-    uint8_t seen;          /* which TLVs were found */
+    uint8_t area;          /* mote_ota_tlv_area being read */
+    uint8_t use;           /* mote_ota_tlv_use of the TLV being read */
     uint8_t fill;          /* bytes collected into buf */
     uint16_t tlv_type;
     uint16_t tlv_len;
-    uint8_t buf[MOTE_OTA_SPKI_SIZE > 64 ? MOTE_OTA_SPKI_SIZE : 64];
+    mote_ota_tlv_check tlvs;
+    mote_ota_why why;      /* what a failure was about, if more than its status */
+    uint8_t buf[64];       /* the field being collected (largest: a signature) */
     uint8_t sha[32];
     uint8_t keyhash[32];
     uint8_t spki[MOTE_OTA_SPKI_SIZE];
     uint8_t sig[64];
     uint8_t digest[32];    /* computed image digest, valid after finish */
+    uint32_t security_counter;     /* SEC_CNT, 0 without one */
+    mote_ota_tlv_ref manifest;     /* bundle offsets */
+    mote_ota_tlv_ref boot_record;
 } mote_ota_verifier;
 
 void mote_ota_verifier_init(mote_ota_verifier *v, uint32_t limit,
                             const mote_ota_crypto *crypto);
-/* Consumes data.  Fails (and stays failed) on a format error or on bytes
- * past the end of the bundle. */
+/* Consumes data.  Fails (and stays failed) on a format error, a refused
+ * flag or TLV (v->why names it) or on bytes past the end of the bundle. */
 mote_ota_status mote_ota_verifier_feed(mote_ota_verifier *v, const void *data,
                                        size_t len);
 /* How many more bytes the verifier can take without running past the end
@@ -89,27 +101,44 @@ mote_ota_status mote_ota_verifier_feed(mote_ota_verifier *v, const void *data,
 uint32_t mote_ota_verifier_wanted(const mote_ota_verifier *v);
 /* The header, once 32 bytes went in (NULL before). */
 const mote_ota_header *mote_ota_verifier_header(const mote_ota_verifier *v);
+/* true once the last TLV is in (the hash and signature not yet checked). */
+bool mote_ota_verifier_complete(const mote_ota_verifier *v);
 /* Checks the digest, the key and the signature against public key pk.
  * ERR_TRUNCATED if the bundle is incomplete. */
 mote_ota_status mote_ota_verifier_finish(mote_ota_verifier *v, const uint8_t pk[32]);
+/* true if the bundle carries a security counter TLV. */
+bool mote_ota_verifier_has_counter(const mote_ota_verifier *v);
 
 /* A verified image in flash. */
 typedef struct mote_ota_image_info {
     mote_ota_header hdr;
     uint32_t offset;        /* flash offset of the bundle (slot start) */
-    uint32_t total_size;    /* whole bundle: header + payload + TLVs */
+    uint32_t total_size;    /* signed bundle: header + payload + TLVs */
     uint32_t payload_off;   /* flash offset of the .wasm */
     uint32_t payload_size;
     const uint8_t *payload; /* the .wasm in memory if the flash is mapped */
     uint8_t digest[32];
+    uint32_t security_counter;      /* its SEC_CNT TLV; 0 without one */
+    bool has_security_counter;
+    mote_ota_tlv_ref manifest;      /* mote's per-app manifest (not enforced yet) */
+    mote_ota_tlv_ref boot_record;   /* MCUboot's measured-boot record */
+    uint8_t trailer;                /* mote_ota_trailer_kind: how it asks to be installed */
+    uint32_t padded_size;           /* with a trailer, where it ends; else total_size */
 } mote_ota_image_info;
 
-/* Reads and verifies the bundle at flash offset off (at most limit bytes
- * long) against pk.  On success fills *info if info is not NULL. */
+/* Reads and checks the bundle at flash offset off that owns the limit
+ * bytes from there: header, flags, TLVs, then the bytes after the TLV
+ * area, then hash, key and signature against pk -- structure before
+ * crypto, so a refused feature is named even in a bundle signed by
+ * another key.  After the TLV area: a trailer if the last 16 bytes are
+ * MCUboot's trailer magic; other bytes are ignored in a slot (they may be
+ * an older, longer image's tail) and refused in a transfer (the limit
+ * bytes are what was sent).  On success fills *info if info is not NULL;
+ * on failure *why (if not NULL) says more than the status when it can. */
 mote_ota_status mote_ota_image_verify(const mote_ota_flash *f, uint32_t off,
-                                      uint32_t limit, const uint8_t pk[32],
+                                      uint32_t limit, bool transfer, const uint8_t pk[32],
                                       const mote_ota_crypto *crypto,
-                                      mote_ota_image_info *info);
+                                      mote_ota_image_info *info, mote_ota_why *why);
 
 #ifdef __cplusplus
 }

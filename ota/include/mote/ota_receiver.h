@@ -9,8 +9,12 @@
  * resets (mote_ota_receiver_committed() tells it when).
  *
  * It rejects early, before erasing anything, a bundle whose header is not
- * MCUboot's, does not fit the slot, claims more bytes than announced, or is
- * older than the running app (unless the slot manager allows downgrades).
+ * MCUboot's, has a flag mote refuses (ota_rules.h), does not fit the slot,
+ * claims more bytes than announced, or is older than the running app
+ * (unless the slot manager allows downgrades).  At END it also refuses a
+ * TLV mote refuses, a security counter below the device's, and a padded
+ * image whose trailer is bad or not at the end of this device's slot.  An
+ * image padded with imgtool --confirm is committed confirmed, no trial.
  */
 #ifndef MOTE_OTA_RECEIVER_H
 #define MOTE_OTA_RECEIVER_H
@@ -33,7 +37,8 @@ typedef struct mote_ota_receiver_config {
     /* Accepts (returns 0) or refuses the new, verified module; may point
      * *why at a short static message for the host.  May be NULL. */
     int (*validate)(void *user, const mote_ota_image_info *img, const char **why);
-    bool confirmed;            /* commit without a trial run (not advised) */
+    bool confirmed;            /* commit every update without a trial run (not
+                                  advised); else only --confirm images are */
     void *user;
 } mote_ota_receiver_config;
 
@@ -47,6 +52,7 @@ typedef struct mote_ota_receiver {
     uint32_t got;              /* bytes accepted (the ACK offset) */
     uint8_t head[32];          /* the header, checked before anything is erased */
     mote_ota_version version;  /* of the bundle, once its header arrived */
+    bool trial;                /* once committed: as a trial (else confirmed) */
     char why[MOTE_OTA_RESULT_TEXT_MAX + 1];
     mote_ota_writer writer;
     uint8_t reply[MOTE_OTA_FRAME_OVERHEAD + 10 + MOTE_OTA_RESULT_TEXT_MAX];

@@ -16,6 +16,13 @@
  * Boot (mote_ota_boot) also verifies the chosen slot's hash and signature
  * before handing it out, so a corrupt slot is never run.
  *
+ * Anti-rollback: besides the version rule (no update older than the
+ * running app), every record carries the device's security counter, the
+ * highest SEC_CNT TLV of an app it has confirmed (MCUboot raises its
+ * stored counter the same way: only once an image is confirmed, so a
+ * trial can still be rolled back).  An image whose counter is lower is
+ * neither installed nor booted, not even as a fallback.
+ *
  * Life cycle:
  *   open -> boot -> (run) -> [receiver commits an update] -> reset
  *   -> boot: new slot in trial -> confirm   (or reset / reject -> rollback)
@@ -43,9 +50,10 @@ typedef struct mote_ota_record {
     uint8_t state;             /* mote_ota_slot_state */
     mote_ota_version version;  /* of the image in slot */
     uint8_t digest[8];         /* first bytes of that image's SHA-256 */
+    uint32_t security_counter; /* the device's: the lowest an image may carry */
 } mote_ota_record;
 
-#define MOTE_OTA_RECORD_SIZE 32
+#define MOTE_OTA_RECORD_SIZE 36
 
 typedef struct mote_ota_slots {
     const mote_ota_layout *layout;
@@ -97,8 +105,17 @@ int mote_ota_inactive_slot(const mote_ota_slots *s);
 mote_ota_status mote_ota_update_allowed(const mote_ota_slots *s,
                                         const mote_ota_version *v);
 
+/* The device's security counter: the lowest SEC_CNT an image may carry to
+ * be installed now (the recorded one, or the running app's if higher). */
+uint32_t mote_ota_security_counter(const mote_ota_slots *s);
+
+/* mote_ota_update_allowed for a verified image, and ERR_ROLLBACK if its
+ * security counter is below mote_ota_security_counter(). */
+mote_ota_status mote_ota_image_allowed(const mote_ota_slots *s, const mote_ota_image_info *img);
+
 /* Records that the inactive slot holds the verified, validated image img
- * and must boot next: as a trial, or directly confirmed if !trial. */
+ * and must boot next: as a trial, or directly confirmed if !trial (which
+ * also raises the device's security counter to the image's). */
 mote_ota_status mote_ota_commit(mote_ota_slots *s, const mote_ota_image_info *img,
                                 bool trial);
 

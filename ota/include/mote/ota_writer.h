@@ -31,6 +31,10 @@ void mote_ota_writer_begin(mote_ota_writer *w, const mote_ota_flash *f, uint32_t
 mote_ota_status mote_ota_writer_write(mote_ota_writer *w, const uint8_t *data, size_t len);
 /* Programs the last partial unit, padded with 0xFF. */
 mote_ota_status mote_ota_writer_flush(mote_ota_writer *w);
+/* Flushes, then erases the slot's last sector unless this bundle reached
+ * it: an MCUboot trailer left there by an earlier, padded image would
+ * otherwise be taken for this one's (ota_rules.h). */
+mote_ota_status mote_ota_writer_finish(mote_ota_writer *w);
 
 #ifdef __cplusplus
 }
