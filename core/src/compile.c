@@ -92,18 +92,16 @@ uint16_t home_at(const compiler *c, uint32_t index)
     return (uint16_t)(below->home + 8 * valtype_slots(below->type));
 }
 
-bool cval_push(compiler *c, uint8_t type, uint8_t kind, uint16_t src, uint64_t k)
+mote_status cval_push(compiler *c, uint8_t type, uint8_t kind, uint16_t src, uint64_t k)
 {
     if (c->nvals == c->vals_cap && !grow_array(c, (void **)&c->vals, &c->vals_cap, sizeof(cval))) {
-        compile_fail(c, MOTE_ERR_NO_MEMORY, "out of arena space for the operand stack");
-        return false;
+        return compile_fail(c, MOTE_ERR_NO_MEMORY, "out of arena space for the operand stack");
     }
     uint32_t home = home_at(c, c->nvals);
     uint32_t end = home + 8 * valtype_slots(type);
     if (end > MAX_FRAME_SLOTS * 8) {
-        compile_fail(c, MOTE_ERR_LIMIT, "frame too large: locals and operands exceed %u slots",
+        return compile_fail(c, MOTE_ERR_LIMIT, "frame too large: locals and operands exceed %u slots",
                      MAX_FRAME_SLOTS);
-        return false;
     }
     if (end > c->frame_end)
         c->frame_end = end;
@@ -115,18 +113,13 @@ bool cval_push(compiler *c, uint8_t type, uint8_t kind, uint16_t src, uint64_t k
     v->k = k;
     if (kind_is_lazy(kind))
         c->nlazy++;
-    return true;
+    return MOTE_OK;
 }
 
-/* Pushes a result that an instruction is about to write; returns its home.
- * On failure (limit or memory) the error is recorded and 0 returned; the
- * caller's next check of c->err->status catches it. */
-uint16_t push_temp(compiler *c, uint8_t type)
+/* Pushes the result an instruction has just written to its home. */
+mote_status push_temp(compiler *c, uint8_t type)
 {
-    uint16_t h = home_at(c, c->nvals);
-    if (!cval_push(c, type, K_TEMP, 0, 0))
-        return 0;
-    return h;
+    return cval_push(c, type, K_TEMP, 0, 0);
 }
 
 cframe *frame_at(compiler *c, uint32_t depth)
@@ -134,51 +127,47 @@ cframe *frame_at(compiler *c, uint32_t depth)
     return &c->ctrl[c->nctrl - 1 - depth];
 }
 
-bool pop_check(compiler *c, uint8_t want, cval *out)
+mote_status pop_check(compiler *c, uint8_t want, cval *out)
 {
     cframe *f = frame_at(c, 0);
     if (c->nvals == f->height) {
         if (!f->unreachable) {
-            compile_fail(c, MOTE_ERR_INVALID, "type mismatch: expected %s, but the stack is empty",
+            return compile_fail(c, MOTE_ERR_INVALID, "type mismatch: expected %s, but the stack is empty",
                          want ? mote_valtype_name(want) : "a value");
-            return false;
         }
         out->type = 0;      /* unknown: anything goes */
         out->kind = K_TEMP;
         out->home = home_at(c, c->nvals);
         out->src = 0;
         out->k = 0;
-        return true;
+        return MOTE_OK;
     }
     *out = c->vals[--c->nvals];
     if (kind_is_lazy(out->kind))
         c->nlazy--;
     if (want && out->type && out->type != want) {
-        compile_fail(c, MOTE_ERR_INVALID, "type mismatch: expected %s, got %s",
+        return compile_fail(c, MOTE_ERR_INVALID, "type mismatch: expected %s, got %s",
                      mote_valtype_name(want), mote_valtype_name(out->type));
-        return false;
     }
-    return true;
+    return MOTE_OK;
 }
 
 /* Checks the value `depth` below the top without popping it. */
-bool peek_check(compiler *c, uint32_t depth, uint8_t want)
+mote_status peek_check(compiler *c, uint32_t depth, uint8_t want)
 {
     cframe *f = frame_at(c, 0);
     if (c->nvals < f->height + depth + 1) {
         if (f->unreachable)
-            return true;
-        compile_fail(c, MOTE_ERR_INVALID, "type mismatch: expected %s, but the stack is empty",
+            return MOTE_OK;
+        return compile_fail(c, MOTE_ERR_INVALID, "type mismatch: expected %s, but the stack is empty",
                      mote_valtype_name(want));
-        return false;
     }
     uint8_t t = c->vals[c->nvals - 1 - depth].type;
     if (t && t != want) {
-        compile_fail(c, MOTE_ERR_INVALID, "type mismatch: expected %s, got %s",
+        return compile_fail(c, MOTE_ERR_INVALID, "type mismatch: expected %s, got %s",
                      mote_valtype_name(want), mote_valtype_name(t));
-        return false;
     }
-    return true;
+    return MOTE_OK;
 }
 
 void set_unreachable(compiler *c)
@@ -548,11 +537,7 @@ static mote_status compile_body(compiler *c)
         const crow *row = &compile_rows[op];
         if (!row->fn)
             return illegal_opcode(c, prefix, code);
-        mote_status st = row->fn(c, row);
-        if (st != MOTE_OK)
-            return st;
-        if (c->err->status != MOTE_OK)
-            return c->err->status;
+        TRY(row->fn(c, row));
     }
     if (r->p != r->end)
         return compile_fail(c, MOTE_ERR_MALFORMED, "section size mismatch: code after the function's end");
@@ -588,18 +573,14 @@ static mote_status compile_pass(compiler *c, uint32_t fi, bool final)
     c->pos = 0;
     update_cap(c);
 
-    mote_status st = read_locals(c);
-    if (st != MOTE_OK)
-        return st;
+    TRY(read_locals(c));
     /* Frame: [params][locals][constants][homes].  Constants sit below the
      * homes because a callee's frame begins at its caller's arguments. */
     uint16_t locals_end = c->temps_base;
     c->kbase = locals_end;
     c->temps_base = (uint16_t)(locals_end + 8 * c->nk);
     c->frame_end = c->temps_base;
-    st = push_function_frame(c);
-    if (st != MOTE_OK)
-        return st;
+    TRY(push_function_frame(c));
 
     /* Header: [frame slots][param slots | local slots << 16], then the entry. */
     emit_word(c, 0);
@@ -616,9 +597,7 @@ static mote_status compile_pass(compiler *c, uint32_t fi, bool final)
         kload = c->pos;
         emit_word(c, 0);
     }
-    st = compile_body(c);
-    if (st != MOTE_OK)
-        return st;
+    TRY(compile_body(c));
     if (c->nk) {                    /* the constant table, after the code */
         c->live = true;
         if (c->code)
@@ -644,18 +623,14 @@ mote_status compile_function(compiler *c, uint32_t fi)
     c->kvals = scratch_alloc(c, MAX_CONST_SLOTS * sizeof(uint64_t));
     size_t pass_top = a->top;
 
-    mote_status st = compile_pass(c, fi, false);
-    if (st != MOTE_OK)
-        return st;
+    TRY(compile_pass(c, fi, false));
     /* Keep the frame within the operand range: fewer constant slots if need be. */
     uint32_t used = (c->frame_end + 7) / 8;
     if (used + c->nk > MAX_FRAME_SLOTS)
         c->nk = used < MAX_FRAME_SLOTS ? MAX_FRAME_SLOTS - used : 0;
     c->kfrozen = true;
     a->top = pass_top;
-    st = compile_pass(c, fi, true);
-    if (st != MOTE_OK)
-        return st;
+    TRY(compile_pass(c, fi, true));
     uint32_t frame_slots = (c->frame_end + 7) / 8;
     if (frame_slots > MAX_FRAME_SLOTS)
         return compile_fail(c, MOTE_ERR_LIMIT, "frame too large: %u slots (the limit is %u)",

@@ -30,6 +30,7 @@
 #include "ops.h"
 #include "reader.h"
 #include "wasm_ops.h"
+#include "error.h"
 
 enum { K_TEMP, K_LOCAL, K_CONST, K_ADDK, K_ADD2 };
 
@@ -155,10 +156,10 @@ bool ctrl_reserve(compiler *c);
  * with scratch from `scratch`; 0 if that is not possible. */
 uint32_t compile_locate(const mote_module *m, mote_arena *scratch, uint32_t func, uint32_t word);
 
-bool cval_push(compiler *c, uint8_t type, uint8_t kind, uint16_t src, uint64_t k);
-uint16_t push_temp(compiler *c, uint8_t type);
-bool pop_check(compiler *c, uint8_t want, cval *out);
-bool peek_check(compiler *c, uint32_t depth_from_top, uint8_t want);
+mote_status cval_push(compiler *c, uint8_t type, uint8_t kind, uint16_t src, uint64_t k);
+mote_status push_temp(compiler *c, uint8_t type);      /* a result in its home */
+mote_status pop_check(compiler *c, uint8_t want, cval *out);
+mote_status peek_check(compiler *c, uint32_t depth_from_top, uint8_t want);
 uint16_t home_at(const compiler *c, uint32_t index);
 cframe *frame_at(compiler *c, uint32_t depth);
 void set_unreachable(compiler *c);

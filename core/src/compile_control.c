@@ -32,10 +32,10 @@ static uint16_t label_slot(const cframe *f, const uint8_t *types, uint32_t i)
     return (uint16_t)off;
 }
 
-static bool check_short(compiler *c, uint32_t avail, uint32_t n)
+static mote_status check_short(compiler *c, uint32_t avail, uint32_t n)
 {
-    compile_fail(c, MOTE_ERR_INVALID, "type mismatch: %u values on the stack, %u expected", avail, n);
-    return false;
+    return compile_fail(c, MOTE_ERR_INVALID, "type mismatch: %u values on the stack, %u expected",
+                        avail, n);
 }
 
 /*
@@ -46,41 +46,38 @@ static bool check_short(compiler *c, uint32_t avail, uint32_t n)
  * that leave the code unreachable anyway) the stack is only checked: a
  * polymorphic stack can meet labels of different types.
  */
-static bool check_values(compiler *c, const uint8_t *types, uint32_t n, bool exact, bool retype)
+static mote_status check_values(compiler *c, const uint8_t *types, uint32_t n, bool exact, bool retype)
 {
     cframe *f = frame_at(c, 0);
     uint32_t avail = c->nvals - f->height;
     if (exact && avail > n) {
-        compile_fail(c, MOTE_ERR_INVALID, "type mismatch: %u values left on the stack, %u expected",
+        return compile_fail(c, MOTE_ERR_INVALID, "type mismatch: %u values left on the stack, %u expected",
                      avail, n);
-        return false;
     }
     for (uint32_t i = 0; i < n && i < avail; i++) {
         cval *v = &c->vals[c->nvals - 1 - i];
         uint8_t want = types[n - 1 - i];
         if (v->type && v->type != want) {
-            compile_fail(c, MOTE_ERR_INVALID, "type mismatch: expected %s, got %s",
+            return compile_fail(c, MOTE_ERR_INVALID, "type mismatch: expected %s, got %s",
                          mote_valtype_name(want), mote_valtype_name(v->type));
-            return false;
         }
         if (retype)
             v->type = want;
     }
     if (avail >= n)
-        return true;
+        return MOTE_OK;
     if (!f->unreachable)
         return check_short(c, avail, n);
     if (!retype)
-        return true;
+        return MOTE_OK;
     /* Unreachable code: rebuild the values with the right types. */
     while (c->nvals > f->height) {
         cval discard;
-        pop_check(c, 0, &discard);
+        TRY(pop_check(c, 0, &discard));
     }
     for (uint32_t i = 0; i < n; i++)
-        if (!cval_push(c, types[i], K_TEMP, 0, 0))
-            return false;
-    return true;
+        TRY(cval_push(c, types[i], K_TEMP, 0, 0));
+    return MOTE_OK;
 }
 
 /* Copies the top values to the label's homes (read-only on the stack state). */
@@ -319,13 +316,11 @@ static mote_status read_blocktype(compiler *c, uint32_t *np, const uint8_t **par
 }
 
 /* Pushes a control frame over the top np values (already type-checked). */
-static cframe *push_frame(compiler *c, uint8_t kind, uint32_t np, const uint8_t *params,
-                          uint32_t nr, const uint8_t *results)
+static mote_status push_frame(compiler *c, uint8_t kind, uint32_t np, const uint8_t *params,
+                              uint32_t nr, const uint8_t *results, cframe **out)
 {
-    if (!ctrl_reserve(c)) {
-        compile_fail(c, MOTE_ERR_NO_MEMORY, "out of arena space for the control stack");
-        return NULL;
-    }
+    if (!ctrl_reserve(c))
+        return compile_fail(c, MOTE_ERR_NO_MEMORY, "out of arena space for the control stack");
     cframe *f = &c->ctrl[c->nctrl++];
     memset(f, 0, sizeof *f);
     f->kind = kind;
@@ -338,7 +333,8 @@ static cframe *push_frame(compiler *c, uint8_t kind, uint32_t np, const uint8_t 
     f->label_home = home_at(c, f->height);
     f->fixups = -1;
     f->else_fixup = -1;
-    return f;
+    *out = f;
+    return MOTE_OK;
 }
 
 COMPILE_FN(compile_block)
@@ -346,14 +342,11 @@ COMPILE_FN(compile_block)
     uint8_t kind = row->arg;
     uint32_t np, nr;
     const uint8_t *params, *results;
-    mote_status st = read_blocktype(c, &np, &params, &nr, &results);
-    if (st != MOTE_OK)
-        return st;
+    TRY(read_blocktype(c, &np, &params, &nr, &results));
     cval cond = {0};
-    if (kind == F_IF && !pop_check(c, MOTE_I32, &cond))
-        return c->err->status;
-    if (!check_values(c, params, np, false, true))
-        return c->err->status;
+    if (kind == F_IF)
+        TRY(pop_check(c, MOTE_I32, &cond));
+    TRY(check_values(c, params, np, false, true));
     /* Values that live on across the block must sit in their homes: a local
      * may change inside, and branches deliver params/results to homes. */
     if (c->live) {
@@ -361,9 +354,8 @@ COMPILE_FN(compile_block)
         for (uint32_t i = c->nvals - np; i < c->nvals; i++)
             materialize(c, i);
     }
-    cframe *f = push_frame(c, kind, np, params, nr, results);
-    if (!f)
-        return c->err->status;
+    cframe *f = NULL;
+    TRY(push_frame(c, kind, np, params, nr, results, &f));
     if (kind == F_LOOP) {
         f->loop_pos = c->pos;
         forget_dst(c);              /* the loop head is a branch target */
@@ -375,7 +367,7 @@ COMPILE_FN(compile_block)
 
 /* ---- block exit ---------------------------------------------------------- */
 
-static void leave_frame(compiler *c, cframe *f, bool live_after)
+static mote_status leave_frame(compiler *c, cframe *f, bool live_after)
 {
     while (c->nvals > f->height) {
         cval discard;
@@ -387,9 +379,10 @@ static void leave_frame(compiler *c, cframe *f, bool live_after)
     uint32_t nr = f->nresults;
     const uint8_t *results = f->results;
     c->nctrl--;
-    for (uint32_t i = 0; i < nr; i++)
-        cval_push(c, results[i], K_TEMP, 0, 0);
     c->live = live_after;
+    for (uint32_t i = 0; i < nr; i++)
+        TRY(cval_push(c, results[i], K_TEMP, 0, 0));
+    return MOTE_OK;
 }
 
 COMPILE_FN(compile_else)
@@ -398,8 +391,7 @@ COMPILE_FN(compile_else)
     cframe *f = frame_at(c, 0);
     if (f->kind != F_IF)
         return compile_fail(c, MOTE_ERR_INVALID, "else without a matching if");
-    if (!check_values(c, f->results, f->nresults, true, true))
-        return c->err->status;
+    TRY(check_values(c, f->results, f->nresults, true, true));
     if (c->live) {
         for (uint32_t i = c->nvals - f->nresults; i < c->nvals; i++)
             materialize(c, i);
@@ -413,11 +405,10 @@ COMPILE_FN(compile_else)
     f->unreachable = 0;
     while (c->nvals > f->height) {
         cval discard;
-        pop_check(c, 0, &discard);
+        TRY(pop_check(c, 0, &discard));
     }
     for (uint32_t i = 0; i < f->nparams; i++)
-        if (!cval_push(c, f->params[i], K_TEMP, 0, 0))
-            return c->err->status;
+        TRY(cval_push(c, f->params[i], K_TEMP, 0, 0));
     forget_dst(c);
     return MOTE_OK;
 }
@@ -426,8 +417,7 @@ COMPILE_FN(compile_end)
 {
     (void)row;
     cframe *f = frame_at(c, 0);
-    if (!check_values(c, f->results, f->nresults, true, true))
-        return c->err->status;
+    TRY(check_values(c, f->results, f->nresults, true, true));
     if (f->kind == F_IF) {
         /* no else: the false path carries the params through unchanged */
         if (f->nparams != f->nresults || (f->nparams && memcmp(f->params, f->results, f->nparams)))
@@ -448,8 +438,7 @@ COMPILE_FN(compile_end)
     resolve_chain(c, f->fixups);
     if (f->kind == F_IF || f->targeted)
         forget_dst(c);
-    leave_frame(c, f, live_after);
-    return c->err->status;
+    return leave_frame(c, f, live_after);
 }
 
 /* ---- branches -------------------------------------------------------------- */
@@ -467,14 +456,11 @@ COMPILE_FN(compile_br)
 {
     (void)row;
     uint32_t depth = 0;
-    mote_status st = read_label(c, &depth);
-    if (st != MOTE_OK)
-        return st;
+    TRY(read_label(c, &depth));
     cframe *f = frame_at(c, depth);
     const uint8_t *types;
     uint32_t n = label_arity(f, &types);
-    if (!check_values(c, types, n, false, false))
-        return c->err->status;
+    TRY(check_values(c, types, n, false, false));
     emit_branch(c, f);
     set_unreachable(c);
     return MOTE_OK;
@@ -484,17 +470,13 @@ COMPILE_FN(compile_br_if)
 {
     (void)row;
     uint32_t depth = 0;
-    mote_status st = read_label(c, &depth);
-    if (st != MOTE_OK)
-        return st;
+    TRY(read_label(c, &depth));
     cval cond;
-    if (!pop_check(c, MOTE_I32, &cond))
-        return c->err->status;
+    TRY(pop_check(c, MOTE_I32, &cond));
     cframe *f = frame_at(c, depth);
     const uint8_t *types;
     uint32_t n = label_arity(f, &types);
-    if (!check_values(c, types, n, false, true))
-        return c->err->status;
+    TRY(check_values(c, types, n, false, true));
     if (!c->live)
         return MOTE_OK;
     if (f->kind != F_FUNC && values_in_place(c, f)) {
@@ -542,14 +524,10 @@ COMPILE_FN(compile_br_table)
     if (count > rd_left(r))
         return compile_fail(c, MOTE_ERR_MALFORMED, "unexpected end");
     reader labels = *r;
-    for (uint32_t i = 0; i <= count; i++) {
-        mote_status st = read_label(c, &depth);     /* the last one is the default */
-        if (st != MOTE_OK)
-            return st;
-    }
+    for (uint32_t i = 0; i <= count; i++)
+        TRY(read_label(c, &depth));                 /* the last one is the default */
     cval index;
-    if (!pop_check(c, MOTE_I32, &index))
-        return c->err->status;
+    TRY(pop_check(c, MOTE_I32, &index));
     const uint8_t *types;
     uint32_t arity = label_arity(frame_at(c, depth), &types);
     reader check = labels;
@@ -558,8 +536,7 @@ COMPILE_FN(compile_br_table)
         rd_u32(&check, &d);
         if (label_arity(frame_at(c, d), &types) != arity)
             return compile_fail(c, MOTE_ERR_INVALID, "type mismatch: br_table labels differ in arity");
-        if (!check_values(c, types, arity, false, false))
-            return c->err->status;
+        TRY(check_values(c, types, arity, false, false));
     }
     if (c->live) {
         uint16_t a = operand(c, &index);
@@ -584,8 +561,7 @@ COMPILE_FN(compile_br_table)
 COMPILE_FN(compile_return)
 {
     (void)row;
-    if (!check_values(c, type_results(c->m, c->type), c->type->nresults, false, false))
-        return c->err->status;
+    TRY(check_values(c, type_results(c->m, c->type), c->type->nresults, false, false));
     emit_return(c);
     set_unreachable(c);
     return MOTE_OK;
@@ -594,11 +570,10 @@ COMPILE_FN(compile_return)
 /* ---- calls ---------------------------------------------------------------- */
 
 /* Checks and homes the arguments; returns the home of the first one. */
-static bool take_args(compiler *c, const mod_type *t, uint16_t *argbase)
+static mote_status take_args(compiler *c, const mod_type *t, uint16_t *argbase)
 {
     const uint8_t *params = type_params(c->m, t);
-    if (!check_values(c, params, t->nparams, false, true))
-        return false;
+    TRY(check_values(c, params, t->nparams, false, true));
     uint32_t first = c->nvals - t->nparams;
     if (c->live)
         for (uint32_t i = first; i < c->nvals; i++)
@@ -606,19 +581,18 @@ static bool take_args(compiler *c, const mod_type *t, uint16_t *argbase)
     *argbase = home_at(c, first);
     while (c->nvals > first) {
         cval discard;
-        pop_check(c, 0, &discard);
+        TRY(pop_check(c, 0, &discard));
     }
-    return true;
+    return MOTE_OK;
 }
 
-static bool push_results(compiler *c, const mod_type *t)
+static mote_status push_results(compiler *c, const mod_type *t)
 {
     const uint8_t *results = type_results(c->m, t);
     for (uint32_t i = 0; i < t->nresults; i++)
-        if (!cval_push(c, results[i], K_TEMP, 0, 0))
-            return false;
+        TRY(cval_push(c, results[i], K_TEMP, 0, 0));
     forget_dst(c);
-    return true;
+    return MOTE_OK;
 }
 
 /* A tail call must return exactly what the caller returns. */
@@ -655,8 +629,7 @@ COMPILE_FN(compile_call)
     if (tail && !same_results(c, t))
         return compile_fail(c, MOTE_ERR_INVALID, "type mismatch: tail call result types differ");
     uint16_t argbase;
-    if (!take_args(c, t, &argbase))
-        return c->err->status;
+    TRY(take_args(c, t, &argbase));
     bool imported = fi < c->m->nfunc_imports;
     if (imported) {
         emit_op(c, tail ? OP_return_call_import : OP_call_import);
@@ -670,7 +643,7 @@ COMPILE_FN(compile_call)
         set_unreachable(c);
         return MOTE_OK;
     }
-    return push_results(c, t) ? MOTE_OK : c->err->status;
+    return push_results(c, t);
 }
 
 COMPILE_FN(compile_call_indirect)
@@ -689,11 +662,9 @@ COMPILE_FN(compile_call_indirect)
     if (tail && !same_results(c, t))
         return compile_fail(c, MOTE_ERR_INVALID, "type mismatch: tail call result types differ");
     cval index;
-    if (!pop_check(c, MOTE_I32, &index))
-        return c->err->status;
+    TRY(pop_check(c, MOTE_I32, &index));
     uint16_t argbase;
-    if (!take_args(c, t, &argbase))
-        return c->err->status;
+    TRY(take_args(c, t, &argbase));
     uint16_t idx = operand(c, &index);
     emit_op(c, tail ? OP_return_call_indirect : OP_call_indirect);
     emit_word(c, t->canon);
@@ -703,7 +674,7 @@ COMPILE_FN(compile_call_indirect)
         set_unreachable(c);
         return MOTE_OK;
     }
-    return push_results(c, t) ? MOTE_OK : c->err->status;
+    return push_results(c, t);
 }
 
 /* ---- the simple ones -------------------------------------------------------- */

@@ -12,6 +12,19 @@
 
 #include "mote/mote.h"
 
+/*
+ * The one way a failure travels through the loader and the compiler: every
+ * step that can fail returns a mote_status, with its message already
+ * recorded (error_set, fail_at, compile_fail), and its caller passes it up
+ * with TRY.
+ */
+#define TRY(expr)                                \
+    do {                                         \
+        mote_status try_st_ = (expr);            \
+        if (try_st_ != MOTE_OK)                  \
+            return try_st_;                      \
+    } while (0)
+
 /* Sets status and message; clears trap/func/offset.  Returns status. */
 mote_status error_set(mote_error *e, mote_status status, const char *fmt, ...);
 

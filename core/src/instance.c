@@ -552,14 +552,11 @@ mote_status mote_instantiate(mote_arena *a, const mote_module *m, const mote_imp
         const mote_import *c = find_import(&k, &mimports[i]);
         if (!c)
             return unlinkable(&k, &mimports[i], "unknown import");
-        mote_status st = check_import(&k, &mimports[i], c);
-        if (st != MOTE_OK)
-            return st;
+        TRY(check_import(&k, &mimports[i], c));
     }
-    mote_status st = check_memory_fits(m, cfg, &a->error);
-    if (st != MOTE_OK)
-        return st;
+    TRY(check_memory_fits(m, cfg, &a->error));
 
+    mote_status st;
     layout L;
     compute_layout(m, cfg, &L);
     arena_mark mark = arena_get_mark(a);
