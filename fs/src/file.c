@@ -305,6 +305,8 @@ mote_fs_status mote_fs_close(mote_fs_file *f)
             break;
         }
     f->flags = 0;
+    if (st == MOTE_FS_OK && !fs->read_only && !fs->broken)
+        st = fs_wear_level(fs);
     return st;
 }
 
