@@ -151,6 +151,20 @@ mote_fs_status fs_walk(mote_fs *fs, uint32_t dir, const char *path, fs_obj *pare
         return MOTE_FS_ERR_NOT_DIR;
     *name = path;
     *len = 0;
+    /* every component first: "a/../b" is refused whether or not a exists */
+    for (const char *c = path; *c != '\0';) {
+        while (*c == '/')
+            c++;
+        const char *end = c;
+        while (*end != '\0' && *end != '/')
+            end++;
+        size_t clen = (size_t)(end - c);
+        if (clen > 0 &&
+            (st = component(fs, c, clen > MOTE_FS_NAME_MAX ? MOTE_FS_NAME_MAX + 1
+                                                            : (uint32_t)clen)) != MOTE_FS_OK)
+            return st;
+        c = end;
+    }
     const char *p = path;
     for (;;) {
         while (*p == '/')
@@ -161,9 +175,6 @@ mote_fs_status fs_walk(mote_fs *fs, uint32_t dir, const char *path, fs_obj *pare
         while (*end != '\0' && *end != '/')
             end++;
         size_t clen = (size_t)(end - p);
-        if ((st = component(fs, p, clen > MOTE_FS_NAME_MAX ? MOTE_FS_NAME_MAX + 1
-                                                             : (uint32_t)clen)) != MOTE_FS_OK)
-            return st;
         const char *rest = end;
         while (*rest == '/')
             rest++;
