@@ -1,8 +1,9 @@
 /*
  * flash_backend.c -- WASI files on the flash file system (fs/).  The app
- * is confined to one directory: paths are resolved lexically (the file
- * system has no links, so "a/../b" is exactly "b"), and one that climbs
- * above the fd's directory is refused before the file system sees it.
+ * is confined to one directory: the file system has no links, so "." and
+ * ".." are resolved in the path itself (after checking that what a ".."
+ * leaves exists), and a path that climbs above the fd's directory is
+ * refused before the file system sees it.
  * Every call that may create or remove something runs with the app's
  * quota in effect.
  */
@@ -29,6 +30,38 @@ static bool is_dir(const mote_wasi_node *n)
     return n->filetype == WASI_FILETYPE_DIRECTORY;
 }
 
+/*
+ * Resolves "." and ".." in path, in place, as POSIX would: what comes
+ * before a ".." must be an existing directory ("d/nope/../x" is ENOENT,
+ * as on any POSIX file system), and nothing may climb above dir.
+ */
+static uint16_t resolve(mote_wasi_flash *b, const mote_wasi_node *dir, char *path)
+{
+    const char *p = path;
+    char prefix[MOTE_WASI_PATH_MAX + 1];
+    while ((p = strstr(p, "..")) != NULL) {
+        bool whole = (p == path || p[-1] == '/') && (p[2] == '\0' || p[2] == '/');
+        if (whole && p > path) {
+            size_t len = (size_t)(p - path);
+            memcpy(prefix, path, len);
+            prefix[len] = '\0';
+            uint16_t err = wl_path_normalize(prefix);
+            mote_fs_stat st;
+            mote_fs_status s = err == WASI_ESUCCESS
+                                   ? mote_fs_stat_path(b->fs, dir->u.dir, prefix, &st)
+                                   : MOTE_FS_OK;
+            if (err != WASI_ESUCCESS)
+                return err;
+            if (s != MOTE_FS_OK)
+                return wl_fs_errno(s);
+            if (st.type != MOTE_FS_TYPE_DIR)
+                return WASI_ENOTDIR;
+        }
+        p += 2;
+    }
+    return wl_path_normalize(path);
+}
+
 static uint16_t fl_root(void *be, mote_wasi_node *out)
 {
     mote_wasi_flash *b = self(be);
@@ -48,7 +81,7 @@ static uint16_t fl_open(void *be, mote_wasi_node *dir, char *path, uint32_t ofla
 {
     (void)follow;       /* no links */
     mote_wasi_flash *b = self(be);
-    uint16_t err = wl_path_normalize(path);
+    uint16_t err = resolve(b, dir, path);
     if (err != WASI_ESUCCESS)
         return err;
     mote_fs_stat st;
@@ -203,7 +236,7 @@ static uint16_t fl_readdir(void *be, mote_wasi_node *dir, uint64_t cookie, mote_
 static uint16_t fl_mkdir(void *be, mote_wasi_node *dir, char *path)
 {
     mote_wasi_flash *b = self(be);
-    uint16_t err = wl_path_normalize(path);
+    uint16_t err = resolve(b, dir, path);
     if (err != WASI_ESUCCESS)
         return err;
     if (path[0] == '\0')
@@ -214,7 +247,7 @@ static uint16_t fl_mkdir(void *be, mote_wasi_node *dir, char *path)
 static uint16_t fl_remove(void *be, mote_wasi_node *dir, char *path, bool want_dir)
 {
     mote_wasi_flash *b = self(be);
-    uint16_t err = wl_path_normalize(path);
+    uint16_t err = resolve(b, dir, path);
     if (err != WASI_ESUCCESS)
         return err;
     if (path[0] == '\0')
@@ -227,9 +260,9 @@ static uint16_t fl_rename(void *be, mote_wasi_node *from_dir, char *from, mote_w
                           char *to)
 {
     mote_wasi_flash *b = self(be);
-    uint16_t err = wl_path_normalize(from);
+    uint16_t err = resolve(b, from_dir, from);
     if (err == WASI_ESUCCESS)
-        err = wl_path_normalize(to);
+        err = resolve(b, to_dir, to);
     if (err != WASI_ESUCCESS)
         return err;
     if (from[0] == '\0' || to[0] == '\0')
@@ -244,7 +277,7 @@ static uint16_t fl_path_stat(void *be, mote_wasi_node *dir, char *path, bool fol
 {
     (void)follow;
     mote_wasi_flash *b = self(be);
-    uint16_t err = wl_path_normalize(path);
+    uint16_t err = resolve(b, dir, path);
     if (err != WASI_ESUCCESS)
         return err;
     mote_fs_stat st;
