@@ -96,6 +96,7 @@ static void test_mount_errors(void)
     EQ(mote_fs_mount(&ofs, &ocfg), MOTE_FS_ERR_GEOMETRY);  /* units of 4 on a flash of 16 */
     fsnor_free(&other);
     fsnor_init(&other, 64 * 1024, 1024, 1);
+    fsnor_free(&dev);
     fsnor_init(&dev, 64 * 1024, 1024, 16);
     cfg.flash = &dev.flash;
     OK(mote_fs_format(&fs, &cfg, NULL));

@@ -330,7 +330,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     cfg.preopens = &preopen;
     cfg.npreopens = 1;
     cfg.fds = fds;
-    cfg.max_fds = sizeof fds / sizeof fds[0];
+    cfg.max_fds = (uint8_t)(sizeof fds / sizeof fds[0]);
 
     static mote_wasi ctx;
     FUZZ_CHECK(mote_wasi_init(&ctx, &cfg) == MOTE_OK);

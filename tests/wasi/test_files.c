@@ -565,7 +565,7 @@ int main(int argc, char **argv)
     cfg.preopens = pre;
     cfg.npreopens = 2;
     cfg.fds = fds;
-    cfg.max_fds = sizeof fds / sizeof fds[0];
+    cfg.max_fds = (uint8_t)(sizeof fds / sizeof fds[0]);
     fx_open(&fx, argv[1], &cfg);
     /* the quota is for test_quota: lift it for the battery */
     quota.max_blocks = quota.max_objects = 1000;

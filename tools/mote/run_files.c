@@ -117,7 +117,7 @@ int run_files_setup(const run_options *o, mote_wasi_config *cfg)
     if (n == 0)
         return -1;
     cfg->preopens = F.preopens;
-    cfg->npreopens = n;
+    cfg->npreopens = (uint8_t)n;
     cfg->fds = F.fds;
     cfg->max_fds = MOTE_WASI_MAX_FDS;
     return -1;

@@ -251,7 +251,7 @@ int main(void)
         cfg.preopens = &preopen;
         cfg.npreopens = 1;
         cfg.fds = fds;
-        cfg.max_fds = COUNT(fds);
+        cfg.max_fds = (uint8_t)COUNT(fds);
     }
 #endif
     if (mote_wasi_init(&wasi, &cfg) != MOTE_OK)

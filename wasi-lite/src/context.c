@@ -27,8 +27,8 @@ static bool config_valid(const mote_wasi_config *cfg)
     for (uint32_t i = 0; i < cfg->envc; i++)
         if (cfg->envp[i] == NULL)
             return false;
-    if (cfg->max_fds > MOTE_WASI_MAX_FDS || cfg->max_fds > 255 ||
-        (cfg->max_fds > 0 && cfg->fds == NULL) || cfg->npreopens > cfg->max_fds ||
+    if (cfg->max_fds > MOTE_WASI_MAX_FDS || (cfg->max_fds > 0 && cfg->fds == NULL) ||
+        cfg->npreopens > cfg->max_fds ||
         (cfg->npreopens > 0 && cfg->preopens == NULL))
         return false;
     return true;

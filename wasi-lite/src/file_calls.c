@@ -390,7 +390,6 @@ mote_status wl_wasi_fd_renumber(mote_instance *inst, mote_value *io, void *user)
         return wl_wasi_return(io, WASI_ESUCCESS);
     if (wl_file(ctx, to) != NULL)
         wl_file_close(ctx, to);
-    ctx->slot[to - 3] = ctx->slot[fd - 3];
-    ctx->slot[fd - 3] = 0;
+    wl_file(ctx, fd)->number = (uint8_t)(to - 3);
     return wl_wasi_return(io, WASI_ESUCCESS);
 }

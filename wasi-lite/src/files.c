@@ -1,10 +1,11 @@
 /*
- * files.c -- the fd table for files and directories: fds 3 and up, each
- * mapped (ctx->slot) to an entry of the firmware's fds[] array, so that
- * fd_renumber moves numbers, never the open handles themselves (an open
- * flash file is linked into its file system by address).  The preopens
- * take the first fds at start-up.  Also the mapping of the file system's
- * statuses to WASI errnos, and filestat records.
+ * files.c -- the fd table for files and directories: fds 3 and up, each an
+ * entry of the firmware's fds[] array that records its own number, so that
+ * fd_renumber changes numbers, never moves the open handles themselves (an
+ * open flash file is linked into its file system by address), and the
+ * context needs no table of its own.  The preopens take the first fds at
+ * start-up.  Also the mapping of the file system's statuses to WASI
+ * errnos, and filestat records.
  */
 #include <string.h>
 
@@ -12,9 +13,12 @@
 
 mote_wasi_fd *wl_file(mote_wasi *ctx, uint32_t fd)
 {
-    if (fd < 3 || fd - 3 >= MOTE_WASI_MAX_FDS || ctx->slot[fd - 3] == 0)
+    if (fd < 3 || fd - 3 >= MOTE_WASI_MAX_FDS)
         return NULL;
-    return &ctx->cfg.fds[ctx->slot[fd - 3] - 1];
+    for (uint32_t i = 0; i < ctx->cfg.max_fds; i++)
+        if (ctx->cfg.fds[i].used && ctx->cfg.fds[i].number == fd - 3)
+            return &ctx->cfg.fds[i];
+    return NULL;
 }
 
 const mote_wasi_preopen *wl_backend(const mote_wasi *ctx, const mote_wasi_fd *f)
@@ -24,18 +28,18 @@ const mote_wasi_preopen *wl_backend(const mote_wasi *ctx, const mote_wasi_fd *f)
 
 mote_wasi_fd *wl_file_new(mote_wasi *ctx, uint32_t *fd)
 {
-    uint32_t n = 0, s = 0;
-    while (n < MOTE_WASI_MAX_FDS && ctx->slot[n] != 0)
-        n++;
+    uint32_t s = 0, n = 3;
     while (s < ctx->cfg.max_fds && ctx->cfg.fds[s].used)
         s++;
-    if (n == MOTE_WASI_MAX_FDS || s == ctx->cfg.max_fds)
+    while (n - 3 < MOTE_WASI_MAX_FDS && wl_file(ctx, n) != NULL)
+        n++;
+    if (s == ctx->cfg.max_fds || n - 3 == MOTE_WASI_MAX_FDS)
         return NULL;
-    ctx->slot[n] = (uint8_t)(s + 1);
-    *fd = n + 3;
     mote_wasi_fd *f = &ctx->cfg.fds[s];
     memset(f, 0, sizeof *f);
     f->used = true;
+    f->number = (uint8_t)(n - 3);
+    *fd = n;
     return f;
 }
 
@@ -44,8 +48,6 @@ void wl_file_free(mote_wasi *ctx, uint32_t fd)
     mote_wasi_fd *f = wl_file(ctx, fd);
     if (f != NULL)
         f->used = false;
-    if (fd >= 3 && fd - 3 < MOTE_WASI_MAX_FDS)
-        ctx->slot[fd - 3] = 0;
 }
 
 uint16_t wl_file_rights(const mote_wasi_fd *f, uint64_t need)
@@ -57,7 +59,6 @@ uint16_t wl_file_rights(const mote_wasi_fd *f, uint64_t need)
 
 bool wl_files_init(mote_wasi *ctx)
 {
-    memset(ctx->slot, 0, sizeof ctx->slot);
     if (ctx->cfg.fds == NULL)
         return ctx->cfg.npreopens == 0;
     for (uint32_t i = 0; i < ctx->cfg.max_fds; i++)

@@ -72,7 +72,8 @@ extern "C" {
 #endif
 
 /* File descriptors an app may number: files and directories get fds 3 ..
- * 3 + MOTE_WASI_MAX_FDS - 1 (the config's fds[] says how many may be open). */
+ * 3 + MOTE_WASI_MAX_FDS - 1 (the config's fds[] says how many may be open;
+ * at most 255). */
 #ifndef MOTE_WASI_MAX_FDS
 #define MOTE_WASI_MAX_FDS 32
 #endif
@@ -154,6 +155,7 @@ typedef struct mote_wasi_fd {
     uint64_t rights, inheriting;    /* WASI rights */
     uint16_t flags;                 /* WASI fdflags */
     uint8_t preopen;                /* the preopen (back end) it came from */
+    uint8_t number;                 /* its fd is 3 + number */
     bool used, is_preopen;
 } mote_wasi_fd;
 
@@ -251,9 +253,8 @@ typedef struct mote_wasi_config {
      * app has no files (path calls give ENOTCAPABLE, wasi-libc's preopen
      * scan finds none). */
     const mote_wasi_preopen *preopens;
-    uint32_t npreopens;
     mote_wasi_fd *fds;
-    uint32_t max_fds;
+    uint8_t npreopens, max_fds;
 } mote_wasi_config;
 
 /* Sets every field to its default: no args, no env, no pins, no timers,
@@ -309,8 +310,6 @@ struct mote_wasi {
     mote_wasi_wait wait;
     bool yielded;               /* cooperative sched_yield has paused once */
     uint64_t rng;
-    /* files: fd 3 + i is fds[slot[i] - 1]; 0 means closed */
-    uint8_t slot[MOTE_WASI_MAX_FDS];
 };
 
 /* ------------------------------------------------------------------------
