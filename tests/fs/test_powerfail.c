@@ -22,7 +22,7 @@
  * The flash simulator counts double programs ("flash misuse").  The counts
  * are printed; any non-zero count fails the test.
  *
- *   test_fs_powerfail [counter rewrites]     (default 400: CI)
+ *   test_fs_powerfail [counter rewrites]     (default 300: CI)
  */
 #include <stdlib.h>
 #include <string.h>
@@ -709,7 +709,7 @@ static void one_geometry(const geometry *g, int rewrites, totals *all)
 
 int main(int argc, char **argv)
 {
-    int rewrites = argc > 1 ? atoi(argv[1]) : 400;
+    int rewrites = argc > 1 ? atoi(argv[1]) : 300;
     rng_seed_from_env(1818);
     payload = malloc(PAYLOAD);
     rng_bytes(payload, PAYLOAD);
