@@ -20,6 +20,7 @@
 #include "cli.h"
 #include "commands.h"
 #include "invoke.h"
+#include "run_files.h"
 #include "run_options.h"
 #include "sizing.h"
 
@@ -231,6 +232,9 @@ static int setup_wasi(void)
     cfg.instance.call_stack_bytes = R.o.call_stack;
     cfg.instance.memory_cap = R.o.mem_cap;
     cfg.instance.start_fuel = R.o.fuel;     /* --fuel bounds a start function too */
+    int files = run_files_setup(&R.o, &cfg);
+    if (files >= 0)
+        return files;
     if (mote_wasi_init(&R.wasi, &cfg) != MOTE_OK)
         return cli_fail(EXIT_USAGE, "bad WASI-lite configuration");
     return -1;
@@ -314,9 +318,11 @@ int cmd_run(int argc, char **argv)
         return give_up(st);
     if (mote_load(R.arena, wasm, len, NULL, &module) != MOTE_OK)
         return give_up(not_run("load", wasm, len));
-    if ((st = setup_board()) >= 0 || (st = setup_wasi()) >= 0)
+    if ((st = setup_board()) >= 0 || (st = run_files_board(&R.o)) >= 0)
         end(st);
     mote_hal_init();
+    if ((st = setup_wasi()) >= 0)
+        end(st);
     if ((st = instantiate(module, wasm, len)) >= 0)
         end(st);
     end(R.o.invoke != NULL ? run_invoke() : run_app());

@@ -20,6 +20,7 @@ static const char USAGE[] =
     "  run        run an app (or --invoke one export) on the host board\n"
     "  inspect    imports, exports, memory, and the arena each board needs\n"
     "  validate   check a module as mote loads it; the place of a problem\n"
+    "  fs         a flash image's files: format, ls, cat, get, put, mkdir, rm\n"
     "\n"
     "`mote app.wasm ...` is short for `mote run app.wasm ...`.\n"
     "`mote <command> --help` describes each command; docs/cli.md has it all.\n"
@@ -43,6 +44,7 @@ int main(int argc, char **argv)
         int (*run)(int, char **);
     } commands[] = {
         {"run", cmd_run}, {"inspect", cmd_inspect}, {"validate", cmd_validate},
+        {"fs", cmd_fs},
     };
     if (argc < 2) {
         fputs(USAGE, stderr);
@@ -68,6 +70,6 @@ int main(int argc, char **argv)
         argv[0] = "run";        /* `mote app.wasm args` = `mote run app.wasm args` */
         return cmd_run(argc, argv);
     }
-    return cli_fail(EXIT_USAGE, "unknown command '%s' (commands: run, inspect, validate; "
+    return cli_fail(EXIT_USAGE, "unknown command '%s' (commands: run, inspect, validate, fs; "
                                 "see mote --help)", argv[1]);
 }

@@ -33,8 +33,12 @@ static const char HELP[] =
     "                      types (42, 0xff, -1.5, inf, nan, nan:0x1)\n"
     "  --env K=V           an environment variable (repeatable); MOTE_BOARD=host\n"
     "                      is set unless given\n"
-    "  --dir none          no preopened directories (the only choice: WASI-lite\n"
-    "                      has no file system)\n"
+    "  --dir HOST[::GUEST] give the app host directory HOST as GUEST (default:\n"
+    "                      HOST as written); it cannot reach outside it\n"
+    "                      (repeatable; --dir none: no directory, the default)\n"
+    "  --flash FILE[::GUEST]  the host board's flash is FILE (made if missing);\n"
+    "                      its file system (formatted if the flash is blank) is\n"
+    "                      the app's directory GUEST (default /); see mote fs\n"
     "  --pins LIST         GPIO pins the app may use: all, none, or e.g. 0,1,4-7\n"
     "                      (default all 32)\n"
     "  --timers N          timers the app may use (default and most 8)\n"
@@ -148,8 +152,16 @@ static int parse_one(run_options *o, int argc, char **argv, int *i)
         else
             o->env[o->envc++] = v;
     } else if (OPTION("--dir")) {
-        if (strcmp(v, "none") != 0)
-            st = bad_value("--dir", v, "WASI-lite has no file system: only --dir none is accepted");
+        if (v[0] == '\0' || !strncmp(v, "::", 2))
+            st = bad_value("--dir", v, "expected HOST or HOST::GUEST");
+        else if (strcmp(v, "none") != 0 && o->ndirs == RUN_MAX_DIRS)
+            st = bad_value("--dir", v, "too many directories (at most 8)");
+        else if (strcmp(v, "none") != 0)
+            o->dirs[o->ndirs++] = v;
+    } else if (OPTION("--flash")) {
+        if (v[0] == '\0' || !strncmp(v, "::", 2))
+            st = bad_value("--flash", v, "expected FILE or FILE::GUEST");
+        o->flash = v;
     } else if (OPTION("--pins")) {
         if (!parse_pins(v, &o->pins))
             st = bad_value("--pins", v, "expected all, none, or pins 0-31 such as 0,1,4-7");

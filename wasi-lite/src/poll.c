@@ -11,6 +11,7 @@
  *   fd_read    on stdin: ready when console input is pending (nbytes 1)
  *              or at end of file (nbytes 0, hangup flag)
  *   fd_write   on stdout/stderr: always ready
+ *   fd_read, fd_write on an open file or directory: ready (never blocks)
  *   on any other fd: an event with EBADF.
  * The call sleeps the CPU in low power (wait.c) until at least one is
  * ready, then reports all that are.  No subscriptions: EINVAL.  A tag that
@@ -79,6 +80,10 @@ static bool scan_one(poll_call *pc, uint32_t i, uint8_t *ev)
         return true;
     }
     uint32_t fd = wl_load_u32(sub + WASI_SUB_FD);
+    if (wl_file(pc->ctx, fd) != NULL) {     /* files and directories never block */
+        put_event(ev, sub, WASI_ESUCCESS, tag, 0, 0);
+        return true;
+    }
     bool readable = tag == TAG_FD_READ && fd == 0 && wl_fd_is_open(pc->ctx, 0);
     bool writable = tag == TAG_FD_WRITE && (fd == 1 || fd == 2) && wl_fd_is_open(pc->ctx, fd);
     if (!readable && !writable) {
