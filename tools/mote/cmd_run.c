@@ -174,9 +174,12 @@ static int setup_board(void)
         return cli_fail(EXIT_USAGE, "--gpio-in %s", err);
     if (R.o.gpio_trace != NULL && !mote_host_gpio_trace(R.o.gpio_trace, err, sizeof err))
         return cli_fail(EXIT_SETUP, "--gpio-trace: %s", err);
+    if (R.o.epoch_given)
+        mote_host_set_epoch(R.o.epoch);
+    /* (The spec's form was checked with the options: what fails here is
+     * opening it -- a port in use, a path that cannot be created.) */
     if (R.o.uart != NULL && !mote_host_set_uart(R.o.uart, err, sizeof err))
-        return cli_fail(strchr(R.o.uart, ':') || !strcmp(R.o.uart, "pty") ? EXIT_SETUP : EXIT_USAGE,
-                        "--uart: %s", err);
+        return cli_fail(EXIT_SETUP, "--uart: %s", err);
     mote_host_on_stop(notify_stop, on_stop, NULL);
     return -1;
 }
@@ -202,16 +205,26 @@ static int make_arena(void)
     return -1;
 }
 
+/* The app's stderr goes to mote's stderr when the console is stdio, so
+ * that a shell can tell the two apart; with a pty or socket as the UART
+ * both go there, as on a board. */
+static void write_output(uint32_t fd, const void *data, size_t len, void *user)
+{
+    (void)user;
+    if (fd == 2) {
+        fflush(stdout);         /* keep the order of the app's writes */
+        fwrite(data, 1, len, stderr);
+        fflush(stderr);
+    } else {
+        mote_hal_console_write(data, len);
+    }
+}
+
 static int setup_wasi(void)
 {
-    bool board_named = false;
-    for (uint32_t i = 0; i < R.o.envc; i++) {
+    /* The environment is the app's --env and nothing else. */
+    for (uint32_t i = 0; i < R.o.envc; i++)
         R.env[i] = R.o.env[i];
-        board_named = board_named || strncmp(R.o.env[i], "MOTE_BOARD=", 11) == 0;
-    }
-    uint32_t envc = R.o.envc;
-    if (!board_named)
-        R.env[envc++] = "MOTE_BOARD=host";
     R.argv = calloc((size_t)R.o.num_args + 1, sizeof *R.argv);
     if (R.argv == NULL)
         return cli_fail(EXIT_SETUP, "out of memory");
@@ -223,7 +236,9 @@ static int setup_wasi(void)
     cfg.argv = R.argv;
     cfg.argc = R.o.invoke != NULL ? 1 : (uint32_t)R.o.num_args + 1;
     cfg.envp = R.env;
-    cfg.envc = envc;
+    cfg.envc = R.o.envc;
+    if (R.o.uart == NULL || strcmp(R.o.uart, "stdio") == 0)
+        cfg.write = write_output;
     cfg.pins = R.o.pins;
     cfg.max_timers = R.o.timers;
     cfg.on_pause = on_pause;

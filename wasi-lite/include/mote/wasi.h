@@ -109,12 +109,13 @@ typedef struct mote_wasi_config {
     bool input_cr_to_nl;
     uint32_t console_poll_us;
 
-    /* Wall-clock time.  A board with a clock (RTC, or time from a network)
-     * sets has_realtime and realtime_base_ns = the realtime clock's value
-     * in ns when mote_hal_time_us() was 0.  Without it, clock_time_get and
-     * clock_res_get on the realtime clock return ENOTSUP. */
-    bool has_realtime;
-    uint64_t realtime_base_ns;
+    /* Console output.  With write set, the app's stdout (fd 1) and stderr
+     * (fd 2) go to write(fd, data, len, write_user) -- the host's `mote
+     * run` sends stderr to the process's stderr; NULL: both go to the
+     * board's console (mote_hal_console_write), as on a device.
+     * (The wall clock, CLOCK_REALTIME, is the board's: mote_hal_rtc_get.) */
+    void (*write)(uint32_t fd, const void *data, size_t len, void *write_user);
+    void *write_user;
 
     /* random_get: a hardware generator if set, else a non-cryptographic
      * generator (xorshift64*, seeded from the time; see README). */
@@ -139,7 +140,7 @@ typedef struct mote_wasi_config {
 } mote_wasi_config;
 
 /* Sets every field to its default: no args, no env, no pins, no timers,
- * eof_byte 0x04, console_poll_us 10000, blocking waits, no realtime clock. */
+ * eof_byte 0x04, console_poll_us 10000, blocking waits, output to the console. */
 void mote_wasi_config_init(mote_wasi_config *cfg);
 
 /* ------------------------------------------------------------------------
