@@ -16,6 +16,11 @@
 #define TIME_HIGH (GOLDFISH_RTC_BASE + 0x04u)
 #define NS_PER_US 1000u
 
+void mote_port_rtc_init(void)
+{
+    /* QEMU starts the clock from the host's: nothing to do. */
+}
+
 mote_hal_status mote_hal_rtc_get(uint64_t *unix_us)
 {
     mote_hal_irq_state s = mote_hal_irq_lock();     /* one latch at a time */

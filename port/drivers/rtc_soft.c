@@ -8,6 +8,11 @@
 static uint64_t offset_us;      /* wall clock - time base */
 static bool known;
 
+void mote_port_rtc_init(void)
+{
+    known = false;
+}
+
 mote_hal_status mote_hal_rtc_get(uint64_t *unix_us)
 {
     /* Locked: on a 32-bit CPU a set between the halves would tear the offset. */

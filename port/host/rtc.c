@@ -12,11 +12,17 @@
 #include <time.h>
 
 #include "host_sim.h"
+#include "mote_port.h"
 
 static bool epoch_given;
 static uint64_t epoch_us;
 static bool set_by_firmware;
 static uint64_t offset_us;      /* wall clock - time base, once set */
+
+void mote_port_rtc_init(void)
+{
+    set_by_firmware = false;
+}
 
 void mote_host_set_epoch(uint64_t unix_us)
 {

@@ -19,6 +19,7 @@
 
 #include "cli.h"
 #include "commands.h"
+#include "dwarf_line.h"
 #include "invoke.h"
 #include "run_options.h"
 #include "sizing.h"
@@ -26,6 +27,7 @@
 typedef struct run {
     run_options o;
     uint8_t *wasm;
+    size_t wasm_len;
     void *arena_buf;            /* malloc'd for --arena, else the board's */
     mote_arena *arena;
     mote_instance *volatile inst;   /* read by the stop notifier, in a signal handler */
@@ -120,13 +122,26 @@ static void write_stderr(void *ctx, const char *text, size_t len)
     fwrite(text, 1, len, stderr);
 }
 
+/* A frame's source place, when the module carries a DWARF line table. */
+static size_t locate_frame(void *user, const mote_frame *frame, char *out, size_t cap)
+{
+    const dwarf_lines *lines = user;
+    return frame->offset != 0 ? dwarf_lines_lookup(lines, frame->offset, out, cap) : 0;
+}
+
 /* The exit status for a call that did not end with the app's own status. */
 static int call_failed(mote_status st)
 {
     if (st == MOTE_TRAP) {
+        /* The firmware's format (mote_wasi_report), plus file:line. */
+        static dwarf_lines lines;
+        bool have_lines = dwarf_lines_open(&lines, R.wasm, R.wasm_len);
+        mote_trap_print_options options = {.rename = mote_wasi_demangle_rename,
+                                           .locate = have_lines ? locate_frame : NULL,
+                                           .user = &lines};
         fflush(stdout);
         fputs("mote: ", stderr);
-        mote_trap_print(R.inst, write_stderr, NULL);
+        mote_trap_print_with(R.inst, write_stderr, NULL, &options);
         return EXIT_TRAP + (int)mote_arena_error(R.arena)->trap;
     }
     if (st == MOTE_PAUSED || (st == MOTE_ERR_STATE && R.o.fuel > 0 && mote_get_fuel(R.inst) <= 0))
@@ -324,6 +339,7 @@ int cmd_run(int argc, char **argv)
     uint8_t *wasm = R.wasm = cli_read_module(R.o.module, &len);
     if (wasm == NULL)
         return EXIT_SETUP;
+    R.wasm_len = len;
     mote_module *module;
     if ((st = make_arena()) >= 0)
         return give_up(st);

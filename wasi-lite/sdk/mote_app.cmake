@@ -19,6 +19,9 @@
 #                   [FREESTANDING]             no libc and no entry point
 #                                              (--target=wasm32 -nostdlib)
 #                   [STRIP]                    drop the name section too
+#                   [DEBUG]                    -g, and keep the DWARF sections:
+#                                              `mote run` backtraces then show
+#                                              file:line (flash size grows)
 #                   [EXPORTS <symbol>...]
 #                   [INCLUDE_DIRECTORIES <dir>...] [DEFINITIONS <NAME=value>...]
 #                   [COMPILE_OPTIONS <opt>...] [LINK_OPTIONS <opt>...]
@@ -34,8 +37,8 @@
 # memset become single instructions); the stack placed first in memory
 # (--stack-first), so an overflow traps at address 0 instead of silently
 # overwriting data; a memory that cannot grow unless HEAP is given; debug
-# sections stripped but the name section kept, for backtraces with
-# function names.  Compilation and linking are separate steps because
+# sections stripped (unless DEBUG) but the name section kept, for
+# backtraces with function names.  Compilation and linking are separate steps because
 # clang runs wasm-opt after an optimising link when it finds one, and
 # wasm-opt drops the name section.
 #
@@ -146,7 +149,7 @@ function(mote_add_wasm_app name)
     endif()
     set(previous "${arg}")
   endforeach()
-  cmake_parse_arguments(APP "REACTOR;FREESTANDING;STRIP;HEAP"
+  cmake_parse_arguments(APP "REACTOR;FREESTANDING;STRIP;HEAP;DEBUG"
     "STACK_SIZE;INITIAL_MEMORY;MAX_MEMORY;MEMORY_BYTES"
     "SOURCES;EXPORTS;INCLUDE_DIRECTORIES;DEFINITIONS;COMPILE_OPTIONS;LINK_OPTIONS;POST_LINK"
     ${args})
@@ -189,13 +192,19 @@ function(mote_add_wasm_app name)
   foreach(def IN LISTS APP_DEFINITIONS)
     list(APPEND flags "-D${def}")
   endforeach()
+  if(APP_DEBUG)
+    list(APPEND flags -g)
+  endif()
   list(APPEND flags ${APP_COMPILE_OPTIONS})
   set(app_objects "")
   foreach(src IN LISTS APP_SOURCES)
     _mote_app_compile(${name} "${src}" "${flags}" app_objects)
   endforeach()
 
-  set(link ${flags} -Wl,--stack-first -Wl,-z,stack-size=${APP_STACK_SIZE} -Wl,--strip-debug)
+  set(link ${flags} -Wl,--stack-first -Wl,-z,stack-size=${APP_STACK_SIZE})
+  if(NOT APP_DEBUG)
+    list(APPEND link -Wl,--strip-debug)
+  endif()
   if(APP_MEMORY_BYTES)
     # Its own allocator, linked before libc so that dlmalloc is never
     # pulled in (a second malloc would be a duplicate-symbol error), and

@@ -311,9 +311,34 @@ int mote_wasi_run_module(mote_wasi *ctx, const mote_module *module, mote_arena *
 /*
  * Prints the last failure recorded in arena on the console, one line
  * "mote: <status>: <message>", and for a trap of inst (may be NULL) a
- * backtrace, one line per frame with function names from the name section.
+ * backtrace as mote_trap_print() does, with the function names from the
+ * name section demangled (mote_wasi_demangle):
+ *
+ *     mote: trap: unreachable (func 7 +0x280)
+ *       #0 func 7 <app::Box<int>::crash(int)> +0x280
+ *       #1 func 6 <main> +0x21a
  */
 void mote_wasi_report(const mote_arena *arena, const mote_instance *inst);
+
+/*
+ * Demangles a C++ (Itanium ABI, as clang mangles for wasm32) or Rust
+ * (legacy or v0) name into out, at most cap bytes with the closing NUL:
+ *
+ *     _ZN3app3BoxIiE5crashEi                   app::Box<int>::crash(int)
+ *     _ZN4core9panicking9panic_fmt17h7687...E  core::panicking::panic_fmt
+ *     _RNvCslkgq5TcXodA_5fd_rs4main            fd_rs::main
+ *
+ * Rust's hashes, crate disambiguators and LLVM's ".llvm.N" suffixes are
+ * left out, and a C++ function's return type.  Returns the length, or 0
+ * when the name is not mangled, not understood or does not fit: show it as
+ * it is then.  Never reads past name[len-1].  Built without the
+ * MOTE_WASI_DEMANGLE option (CMake, default ON) it always returns 0.
+ */
+size_t mote_wasi_demangle(const char *name, size_t len, char *out, size_t cap);
+
+/* mote_wasi_demangle as a mote_trap_print_options.rename function. */
+size_t mote_wasi_demangle_rename(void *user, const char *name, size_t len, char *out,
+                                 size_t cap);
 
 #ifdef __cplusplus
 }
