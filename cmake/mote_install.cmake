@@ -36,14 +36,13 @@ function(mote_install_rules)
   install(FILES "${root}/cmake/mote_firmware.cmake" DESTINATION ${share}/cmake)
   install(FILES "${root}/wasi-lite/mote_wasi_firmware.cmake" DESTINATION ${share}/wasi-lite)
   install(FILES "${root}/wasi-lite/firmware/app_main.c" DESTINATION ${share}/wasi-lite/firmware)
-  install(FILES "${root}/wasi-lite/sdk/mote_app.cmake" "${root}/wasi-lite/sdk/README.md"
+  install(FILES "${root}/wasi-lite/sdk/mote_app.cmake" "${root}/wasi-lite/sdk/mote_rust_app.cmake"
+                "${root}/wasi-lite/sdk/README.md"
           DESTINATION ${share}/wasi-lite/sdk)
   install(DIRECTORY "${root}/wasi-lite/sdk/include" "${root}/wasi-lite/sdk/runtime"
                     "${root}/wasi-lite/sdk/tools"
           DESTINATION ${share}/wasi-lite/sdk)
-  if(EXISTS "${root}/wasi-lite/sdk/rust")
-    install(DIRECTORY "${root}/wasi-lite/sdk/rust" DESTINATION ${share}/wasi-lite/sdk)
-  endif()
+  install(DIRECTORY "${root}/wasi-lite/sdk/rust" DESTINATION ${share}/wasi-lite/sdk)
   install(DIRECTORY "${root}/toolchain/" DESTINATION ${share}/toolchain
           FILES_MATCHING PATTERN "*.cmake")
   install(DIRECTORY "${root}/boards/" DESTINATION ${share}/boards

@@ -40,6 +40,14 @@ rc=0; out=$("$host/runner" "$app" one two) || rc=$?
 rc=0; out=$("$work/prefix/bin/mote" run --env GREETING=hello "$app" one two) || rc=$?
 [ "$rc" -eq 3 ] && [ "$out" = "$expect" ] ||
   { echo "installed mote run: status $rc, output '$out'"; exit 1; }
+for lang in cpp rust; do
+  rc=0; out=$("$work/prefix/bin/mote" run --env GREETING=hello "$host/app-greet-$lang.wasm" one two) || rc=$?
+  case "$lang" in
+    cpp) want="hello from a C++ app, 2 argument(s)" ;;
+    rust) want="hello from a Rust app, 2 argument(s), timer started" ;;
+  esac
+  [ "$rc" -eq 3 ] && [ "$out" = "$want" ] || { echo "$lang app: status $rc, output '$out'"; exit 1; }
+done
 grep -q "^mote=$work/prefix/bin/mote$" "$host/tools.txt" &&
   grep -q "^mote-ota=$work/prefix/bin/mote-ota$" "$host/tools.txt" ||
   { echo "the package does not name the installed tools:"; cat "$host/tools.txt"; exit 1; }
@@ -47,4 +55,4 @@ grep -q "^mote=$work/prefix/bin/mote$" "$host/tools.txt" &&
   "$work/prefix/bin/mote-ota" keygen -k "$work/key.pem" >/dev/null &&
   "$work/prefix/bin/mote-ota" sign -k "$work/key.pem" -v 1.0.0 "$app" -o "$work/app.bin" >/dev/null ||
   { echo "the installed mote-image or mote-ota failed"; exit 1; }
-echo "package: a host program runs a wasi-libc app built with the installed SDK, as the installed mote run does; mote-image and mote-ota work"
+echo "package: a host program runs a wasi-libc app built with the installed SDK, as the installed mote run does; C++ and Rust apps too; mote-image and mote-ota work"

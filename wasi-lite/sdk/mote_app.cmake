@@ -1,13 +1,15 @@
-# mote_app.cmake -- the SDK's build helper: WebAssembly apps from C, with
-# clang-14 and Debian's wasi-libc, sized for microcontrollers.
+# mote_app.cmake -- the SDK's build helper: WebAssembly apps from C and
+# C++, with clang-14, Debian's wasi-libc and libc++ (libc++-14-dev-wasm32),
+# sized for microcontrollers; Rust apps are mote_rust_app.cmake's.
 #
 # In the mote tree wasi-lite/CMakeLists.txt includes this file; an app
-# project elsewhere includes it directly:
+# project elsewhere includes it directly, or gets it from the installed
+# package (find_package(mote COMPONENTS sdk)):
 #
 #     include(<mote>/wasi-lite/sdk/mote_app.cmake)
 #     mote_add_wasm_app(blinky SOURCES blinky.c)
 #
-# mote_add_wasm_app(<name> SOURCES <file.c>...
+# mote_add_wasm_app(<name> SOURCES <file.c or .cpp>...
 #                   [STACK_SIZE <bytes>]       default 4096
 #                   [INITIAL_MEMORY <bytes>]   default 65536 (whole 64 KiB pages)
 #                   [MAX_MEMORY <bytes>]       default INITIAL_MEMORY; with HEAP, none
@@ -26,6 +28,10 @@
 #                   [INCLUDE_DIRECTORIES <dir>...] [DEFINITIONS <NAME=value>...]
 #                   [COMPILE_OPTIONS <opt>...] [LINK_OPTIONS <opt>...]
 #                   [POST_LINK <command using <IN> and <OUT>>])
+#
+# C++ sources (.cpp, .cc, .cxx) are compiled as C++17 without exceptions
+# (wasm32-wasi's libc++ has none) and the app is linked with libc++ and
+# libc++abi; mix them freely with C sources.
 #
 # builds ${CMAKE_CURRENT_BINARY_DIR}/<name>.wasm (part of `all`) and a target
 # <name> whose MOTE_WASM_FILE property is that path, ready for a firmware
@@ -69,6 +75,16 @@ include_guard(GLOBAL)
 # (Functions find the SDK's headers through CMAKE_CURRENT_FUNCTION_LIST_DIR:
 # variables set here are not seen from sibling directories.)
 find_program(MOTE_CLANG NAMES clang-14 clang DOC "clang with the wasm32 target, for Wasm apps")
+find_program(MOTE_CLANGXX NAMES clang++-14 clang++ DOC "clang++ with the wasm32 target, for C++ apps")
+
+# True for the file names of C++ sources.
+function(_mote_app_is_cxx out src)
+  set(cxx FALSE)
+  if(src MATCHES "\\.(cpp|cc|cxx|C)$")
+    set(cxx TRUE)
+  endif()
+  set(${out} ${cxx} PARENT_SCOPE)
+endfunction()
 
 # The compile flags shared by every app.
 function(_mote_app_compile_flags out freestanding)
@@ -95,8 +111,18 @@ function(_mote_app_compile name src flags out_list)
   get_filename_component(base "${src}" NAME)
   list(LENGTH ${out_list} index)
   set(obj "${CMAKE_CURRENT_BINARY_DIR}/${name}.wasm.dir/${index}-${base}.o")
+  set(compiler "${MOTE_CLANG}")
+  _mote_app_is_cxx(cxx "${src}")
+  if(cxx)
+    if(NOT MOTE_CLANGXX)
+      message(FATAL_ERROR "mote_add_wasm_app(${name}): clang++-14 not found for ${src} "
+                          "(toolchain/install-deps)")
+    endif()
+    set(compiler "${MOTE_CLANGXX}")
+    list(APPEND flags -std=c++17 -fno-exceptions)
+  endif()
   add_custom_command(OUTPUT "${obj}"
-    COMMAND "${MOTE_CLANG}" ${flags} -MD -MF "${obj}.d" -c "${src}" -o "${obj}"
+    COMMAND "${compiler}" ${flags} -MD -MF "${obj}.d" -c "${src}" -o "${obj}"
     DEPENDS "${src}"
     DEPFILE "${obj}.d"
     COMMENT "Compiling ${base} for Wasm app ${name}"
@@ -248,8 +274,16 @@ function(mote_add_wasm_app name)
   if(APP_POST_LINK OR MOTE_WASM_POST_LINK)
     set(linked "${CMAKE_CURRENT_BINARY_DIR}/${name}.linked.wasm")
   endif()
+  # C++ objects: clang++ links libc++ and libc++abi too.
+  set(linker "${MOTE_CLANG}")
+  foreach(src IN LISTS APP_SOURCES)
+    _mote_app_is_cxx(cxx "${src}")
+    if(cxx)
+      set(linker "${MOTE_CLANGXX}")
+    endif()
+  endforeach()
   add_custom_command(OUTPUT "${linked}"
-    COMMAND "${MOTE_CLANG}" ${link} -o "${linked}" ${app_objects}
+    COMMAND "${linker}" ${link} -o "${linked}" ${app_objects}
     DEPENDS ${app_objects}
     COMMENT "Linking Wasm app ${name}"
     VERBATIM)
@@ -286,3 +320,6 @@ function(mote_add_wasm_app name)
     set_target_properties(${name} PROPERTIES MOTE_WASM_INITIAL_MEMORY ${APP_INITIAL_MEMORY})
   endif()
 endfunction()
+
+# Rust apps: mote_add_rust_app().
+include("${CMAKE_CURRENT_LIST_DIR}/mote_rust_app.cmake")
