@@ -8,6 +8,19 @@
 #include "demangle.h"
 #include "internal.h"
 
+size_t wl_decimal(uint64_t v, char out[20])
+{
+    char digits[20];
+    size_t n = 0;
+    do {
+        digits[n++] = (char)('0' + v % 10);
+        v /= 10;
+    } while (v != 0);
+    for (size_t i = 0; i < n; i++)
+        out[i] = digits[n - 1 - i];
+    return n;
+}
+
 size_t mote_wasi_demangle(const char *name, size_t len, char *out, size_t cap)
 {
 #ifdef MOTE_WASI_DEMANGLE

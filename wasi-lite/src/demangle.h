@@ -11,6 +11,9 @@
 #include <stddef.h>
 #include <stdint.h>
 
+/* v in decimal into out (no NUL); returns the digit count. */
+size_t wl_decimal(uint64_t v, char out[20]);
+
 /* C++: _Z... (demangle_itanium.c). */
 size_t wl_demangle_itanium(const char *name, size_t len, char *out, size_t cap);
 

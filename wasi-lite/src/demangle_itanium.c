@@ -242,16 +242,9 @@ static bool discriminator_suffix(itanium *d)
     }
     if (!eat(d, '_'))
         return failed(d);
-    char text[24];
-    size_t used = sizeof text;
-    text[--used] = '}';
-    n++;
-    do {
-        text[--used] = (char)('0' + n % 10);
-        n /= 10;
-    } while (n != 0);
-    text[--used] = '#';
-    return put(d, text + used, sizeof text - used);
+    char digits[20];
+    size_t count = wl_decimal((uint64_t)n + 1, digits);
+    return puts_(d, "#") && put(d, digits, count) && puts_(d, "}");
 }
 
 /* <unqualified-name>, with ABI tags; ctor/dtor names repeat the class's. */

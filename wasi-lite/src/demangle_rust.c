@@ -301,13 +301,9 @@ static bool v0_const(v0 *d)
         return v0_failed(d);
     if (t == 'b')
         return puts_(d->o, v ? "true" : "false") || v0_failed(d);
-    char digits[24];
-    size_t n = sizeof digits;
-    do {
-        digits[--n] = (char)('0' + v % 10);
-        v /= 10;
-    } while (v != 0);
-    if ((negative && !puts_(d->o, "-")) || !put(d->o, digits + n, sizeof digits - n))
+    char digits[20];
+    size_t n = wl_decimal(v, digits);
+    if ((negative && !puts_(d->o, "-")) || !put(d->o, digits, n))
         return v0_failed(d);
     return true;
 }
@@ -360,18 +356,14 @@ static bool impl_path(v0 *d)
     return ok;
 }
 
-/* ", closure#2" and friends: {closure#N}, {shim:vtable#N}. */
+/* A special namespace's element: {closure#N}, {shim:vtable#N}. */
 static bool special_namespace(v0 *d, char ns, const char *text, size_t len, uint64_t dis)
 {
-    char number[24];
-    size_t n = sizeof number;
-    do {
-        number[--n] = (char)('0' + dis % 10);
-        dis /= 10;
-    } while (dis != 0);
+    char number[20];
+    size_t n = wl_decimal(dis, number);
     return puts_(d->o, "{") && puts_(d->o, ns == 'C' ? "closure" : ns == 'S' ? "shim" : "?") &&
            (len == 0 || (puts_(d->o, ":") && put(d->o, text, len))) && puts_(d->o, "#") &&
-           put(d->o, number + n, sizeof number - n) && puts_(d->o, "}");
+           put(d->o, number, n) && puts_(d->o, "}");
 }
 
 /* <path>; value: a value's path, whose generic arguments take "::<". */
