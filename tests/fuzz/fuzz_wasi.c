@@ -30,6 +30,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <mote/hal.h>
 #include <mote/wasi.h>
 
 #include "fuzz_common.h"
@@ -318,7 +319,6 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     static const uint64_t pin_sets[4] = {0, ~0ull, 0x5555555555555555ull, 1ull << SIM_PIN_LED_ONLY | 3};
     cfg.pins = pin_sets[config & 3];
     cfg.max_timers = (config >> 2) & 7;
-    cfg.has_realtime = config & 0x20;
     cfg.input_cr_to_nl = config & 0x40;
     cfg.eof_byte = (config & 0x80) ? 0x04 : 0;
     cfg.argv = argv_;
@@ -332,6 +332,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     cfg.fds = fds;
     cfg.max_fds = (uint8_t)(sizeof fds / sizeof fds[0]);
 
+    if (config & 0x20)
+        mote_hal_rtc_set(1700000000000000ull);  /* a wall clock (sim_reset forgets it) */
     static mote_wasi ctx;
     FUZZ_CHECK(mote_wasi_init(&ctx, &cfg) == MOTE_OK);
     mote_instance *inst = fresh_instance(&ctx);

@@ -23,10 +23,12 @@ static const char USAGE[] =
     "  fs         a flash image's files: format, ls, cat, get, put, mkdir, rm\n"
     "\n"
     "`mote app.wasm ...` is short for `mote run app.wasm ...`.\n"
-    "`mote <command> --help` describes each command; docs/cli.md has it all.\n"
+    "`mote help <command>` (or `mote <command> --help`) describes each command;\n"
+    "docs/cli.md has it all.\n"
     "\n"
     "exit status of mote run: the app's own, or\n"
-    "  2 bad command line          124 --fuel or --time-limit reached\n"
+    "  2 bad command line (also     124 --fuel or --time-limit reached\n"
+    "    a value that can never work)\n"
     "  123 deadlock (nothing can   125 cannot read the module, open the UART\n"
     "      wake the app)               or the trace file\n"
     "  126 cannot load, link or    127 nothing to run (no _start, no such\n"
@@ -49,6 +51,18 @@ int main(int argc, char **argv)
     if (argc < 2) {
         fputs(USAGE, stderr);
         return EXIT_USAGE;
+    }
+    if (!strcmp(argv[1], "help") && argc > 2) {
+        /* `mote help run` = `mote run --help` */
+        for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++) {
+            if (!strcmp(argv[2], commands[i].name)) {
+                cli_command = commands[i].name;
+                char *help_argv[] = {argv[2], "--help", NULL};
+                return commands[i].run(2, help_argv);
+            }
+        }
+        return cli_fail(EXIT_USAGE, "no command '%s' to describe (commands: run, inspect, "
+                                    "validate)", argv[2]);
     }
     if (!strcmp(argv[1], "--help") || !strcmp(argv[1], "-h") || !strcmp(argv[1], "help")) {
         fputs(USAGE, stdout);

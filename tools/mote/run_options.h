@@ -28,6 +28,8 @@ typedef struct run_options {
     uint32_t timers;
     bool virtual_time;
     uint64_t time_limit;        /* us; 0: none */
+    bool epoch_given;           /* --epoch: where the wall clock starts */
+    uint64_t epoch;             /* us since 1970 */
     const char *gpio_in;
     const char *gpio_trace;
     const char *uart;

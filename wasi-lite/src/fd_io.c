@@ -1,6 +1,6 @@
 /*
  * fd_io.c -- fd_write and fd_read: stdout and stderr go to the HAL
- * console, stdin comes from it.
+ * console (or the firmware's write hook), stdin comes from it.
  *
  * Both check everything before doing anything: the iovec array, every
  * iovec's buffer and the result pointer must lie inside the app's memory
@@ -62,7 +62,11 @@ mote_status wl_wasi_fd_write(mote_instance *inst, mote_value *io, void *user)
     for (uint32_t i = 0; i < count; i++) {
         uint32_t len;
         const uint8_t *buf = wl_iovec_buf(inst, iovs, i, &len);
-        if (buf != NULL)
+        if (buf == NULL)
+            continue;
+        if (ctx->cfg.write != NULL)
+            ctx->cfg.write(fd, buf, len, ctx->cfg.write_user);
+        else
             mote_hal_console_write(buf, len);
     }
     wl_guest_put_u32(inst, result, (uint32_t)total);

@@ -172,9 +172,10 @@ size_t wl_console_read(mote_wasi *ctx, uint8_t *buf, size_t max, bool *eof);
 /* ---- clocks (clock.c) ---------------------------------------------------- */
 
 /* Monotonic µs for a WASI clock's absolute timestamp in ns; false (with
- * *err set) for a clock WASI-lite cannot time. */
-bool wl_clock_deadline_us(const mote_wasi *ctx, uint32_t clock, uint64_t timestamp_ns,
-                       uint64_t *deadline_us, uint16_t *err);
+ * *err set) for a clock WASI-lite cannot time (realtime: while the board
+ * does not know the time). */
+bool wl_clock_deadline_us(uint32_t clock, uint64_t timestamp_ns, uint64_t *deadline_us,
+                          uint16_t *err);
 
 /* µs rounded up from ns, saturating. */
 uint64_t wl_ns_to_us_up(uint64_t ns);

@@ -51,7 +51,7 @@ static bool clock_ready(poll_call *pc, const uint8_t *sub, uint16_t *err)
     uint64_t timeout = wl_load_u64(sub + WASI_SUB_CLOCK_TIMEOUT);
     uint64_t due;
     if (wl_load_u16(sub + WASI_SUB_CLOCK_FLAGS) & WASI_SUBCLOCK_ABSTIME) {
-        if (!wl_clock_deadline_us(pc->ctx, clock, timeout, &due, err))
+        if (!wl_clock_deadline_us(clock, timeout, &due, err))
             return true;
     } else {
         /* A duration is the same on the realtime and monotonic clocks,

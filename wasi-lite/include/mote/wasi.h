@@ -219,12 +219,13 @@ typedef struct mote_wasi_config {
     bool input_cr_to_nl;
     uint32_t console_poll_us;
 
-    /* Wall-clock time.  A board with a clock (RTC, or time from a network)
-     * sets has_realtime and realtime_base_ns = the realtime clock's value
-     * in ns when mote_hal_time_us() was 0.  Without it, clock_time_get and
-     * clock_res_get on the realtime clock return ENOTSUP. */
-    bool has_realtime;
-    uint64_t realtime_base_ns;
+    /* Console output.  With write set, the app's stdout (fd 1) and stderr
+     * (fd 2) go to write(fd, data, len, write_user) -- the host's `mote
+     * run` sends stderr to the process's stderr; NULL: both go to the
+     * board's console (mote_hal_console_write), as on a device.
+     * (The wall clock, CLOCK_REALTIME, is the board's: mote_hal_rtc_get.) */
+    void (*write)(uint32_t fd, const void *data, size_t len, void *write_user);
+    void *write_user;
 
     /* random_get: a hardware generator if set, else a non-cryptographic
      * generator (xorshift64*, seeded from the time; see README). */
@@ -258,7 +259,7 @@ typedef struct mote_wasi_config {
 } mote_wasi_config;
 
 /* Sets every field to its default: no args, no env, no pins, no timers,
- * eof_byte 0x04, console_poll_us 10000, blocking waits, no realtime clock. */
+ * eof_byte 0x04, console_poll_us 10000, blocking waits, output to the console. */
 void mote_wasi_config_init(mote_wasi_config *cfg);
 
 /* ------------------------------------------------------------------------
@@ -431,9 +432,34 @@ int mote_wasi_run_module(mote_wasi *ctx, const mote_module *module, mote_arena *
 /*
  * Prints the last failure recorded in arena on the console, one line
  * "mote: <status>: <message>", and for a trap of inst (may be NULL) a
- * backtrace, one line per frame with function names from the name section.
+ * backtrace as mote_trap_print() does, with the function names from the
+ * name section demangled (mote_wasi_demangle):
+ *
+ *     mote: trap: unreachable (func 7 +0x280)
+ *       #0 func 7 <app::Box<int>::crash(int)> +0x280
+ *       #1 func 6 <main> +0x21a
  */
 void mote_wasi_report(const mote_arena *arena, const mote_instance *inst);
+
+/*
+ * Demangles a C++ (Itanium ABI, as clang mangles for wasm32) or Rust
+ * (legacy or v0) name into out, at most cap bytes with the closing NUL:
+ *
+ *     _ZN3app3BoxIiE5crashEi                   app::Box<int>::crash(int)
+ *     _ZN4core9panicking9panic_fmt17h7687...E  core::panicking::panic_fmt
+ *     _RNvCslkgq5TcXodA_5fd_rs4main            fd_rs::main
+ *
+ * Rust's hashes, crate disambiguators and LLVM's ".llvm.N" suffixes are
+ * left out, and a C++ function's return type.  Returns the length, or 0
+ * when the name is not mangled, not understood or does not fit: show it as
+ * it is then.  Never reads past name[len-1].  Built without the
+ * MOTE_WASI_DEMANGLE option (CMake, default ON) it always returns 0.
+ */
+size_t mote_wasi_demangle(const char *name, size_t len, char *out, size_t cap);
+
+/* mote_wasi_demangle as a mote_trap_print_options.rename function. */
+size_t mote_wasi_demangle_rename(void *user, const char *name, size_t len, char *out,
+                                 size_t cap);
 
 #ifdef __cplusplus
 }
