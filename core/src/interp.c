@@ -130,6 +130,22 @@ static inline mote_func *resolve_indirect(mote_instance *inst, const uint32_t *p
     return f;
 }
 
+/* Calls host function f with its arguments (and then its results) at
+ * args.  The state is saved first: the host may pause the call, or call
+ * into the instance.  Kept out of the loop so that the loop's registers
+ * stay with pc, fp and the frames. */
+static __attribute__((noinline)) mote_status call_host(exec *ex, mote_instance *inst,
+                                                       const mote_func *f, mote_slot *args,
+                                                       const uint32_t *pc, mote_slot *fp, frame *fr)
+{
+    host_binding *h = &f->inst->hosts[f->index];
+    ex->pc = pc;
+    ex->fp = fp;
+    ex->fr = fr;
+    ex->cur = inst;
+    return h->fn(inst, args, h->user);
+}
+
 /* Calls zero a few locals and move a few arguments: loops beat a call to
  * memset/memmove there, so GCC must not turn them into one. */
 #if defined(__GNUC__) && !defined(__clang__)
@@ -178,7 +194,6 @@ static mote_status run(mote_instance *owner, const int32_t **table_out)
     mote_slot *nfp, *src;
     mote_func *f;
     mote_instance *callee_inst;
-    bool tail;
 
 /* Only what every few instructions needs lives in locals (registers);
  * the rest is read through inst or ex when used, which leaves registers
@@ -960,38 +975,23 @@ do_call_func:   /* f, nfp, ret set; pc is the calling instruction */
         callee_inst = f->inst;
         goto do_call_wasm;
     }
-    src = nfp;
-    tail = false;
-    /* fall through */
-
-do_host:        /* f, src (the arguments and results), tail set */
     FUEL_STEP();
-    {
-        host_binding *h = &f->inst->hosts[f->index];
-        ex->pc = pc;
-        ex->fp = fp;
-        ex->fr = fr;
-        ex->cur = inst;
-        mote_status st = h->fn(inst, src, h->user);
-        if (LIKELY(st == MOTE_OK)) {
-            RELOAD_MEM();
-            if (tail) {     /* the results go where this frame's caller wants them */
-                memmove(fp, src, (size_t)f->type->result_slots * sizeof(mote_slot));
-                goto do_ret;
-            }
-            pc = ret;
-            NEXT();
-        }
-        if (st == MOTE_PAUSED)
-            goto pause;
-        if (st == MOTE_EXIT) {
-            ex->exit_code = inst->ex.exit_code;
-            result = MOTE_EXIT;
-            goto finish;
-        }
-        trap_kind = MOTE_TRAP_HOST;
-        goto trap;
+    result = call_host(ex, inst, f, nfp, pc, fp, fr);
+    if (UNLIKELY(result != MOTE_OK))
+        goto host_failed;
+    pc = ret;
+    RELOAD_MEM();
+    NEXT();
+
+host_failed:    /* result: what the host function returned */
+    if (result == MOTE_PAUSED)
+        goto pause;
+    if (result == MOTE_EXIT) {
+        ex->exit_code = inst->ex.exit_code;
+        goto finish;
     }
+    trap_kind = MOTE_TRAP_HOST;
+    goto trap;
 
 do_call_wasm:   /* target, callee_inst, nfp, ret set; pc is the calling instruction */
     FUEL_STEP();
@@ -1020,8 +1020,14 @@ do_tail_func:   /* f, src set */
         callee_inst = f->inst;
         goto do_tail_wasm;
     }
-    tail = true;
-    goto do_host;
+    FUEL_STEP();
+    result = call_host(ex, inst, f, src, pc, fp, fr);
+    if (UNLIKELY(result != MOTE_OK))
+        goto host_failed;
+    /* the results go where this frame's caller wants them */
+    memmove(fp, src, (size_t)f->type->result_slots * sizeof(mote_slot));
+    RELOAD_MEM();
+    goto do_ret;
 
 do_tail_wasm:   /* target, callee_inst, src set */
     FUEL_STEP();
