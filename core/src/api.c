@@ -11,7 +11,7 @@
 #include "reader.h"
 #include "runtime.h"
 
-uint64_t instance_bytes(const mote_module *m, const mote_instance_config *cfg);
+uint64_t instance_layout_bytes(const mote_module *m, const mote_instance_config *cfg);
 
 /* ---- module introspection ------------------------------------------------- */
 
@@ -212,7 +212,7 @@ void mote_func_type(const mote_func *f, const mote_valtype **params, uint32_t *n
                     const mote_valtype **results, uint32_t *nr)
 {
     const mote_module *m;
-    const mod_type *t = func_type(f, &m);
+    const mod_type *t = instance_func_type(f, &m);
     *params = type_params(m, t);
     *np = t->nparams;
     *results = type_results(m, t);
@@ -242,7 +242,7 @@ mote_status mote_call(mote_instance *inst, mote_func *f, const mote_value *args,
         return error_set(err, MOTE_ERR_STATE, "mote_call: a call is already %s on this instance",
                          ex->state == EXEC_PAUSED ? "paused" : "running");
     const mote_module *fm;
-    const mod_type *t = func_type(f, &fm);
+    const mod_type *t = instance_func_type(f, &fm);
     if (nargs != t->nparams || nresults != t->nresults || (nargs && !args) || (nresults && !results))
         return error_set(err, MOTE_ERR_ARGUMENT,
                          "mote_call: the function takes %u arguments and returns %u results",
@@ -347,7 +347,7 @@ static uint32_t offset_at(const mote_instance *inst, uint32_t func, const uint32
     return compile_locate(inst->module, inst->arena, func, (uint32_t)(pc - inst->code));
 }
 
-mote_status raise_trap(mote_instance *owner, mote_trap kind, const char *message)
+mote_status api_raise_trap(mote_instance *owner, mote_trap kind, const char *message)
 {
     exec *ex = &owner->ex;
     mote_error *err = &owner->arena->error;
@@ -425,13 +425,13 @@ static void trap_print_frame(size_t index, const mote_frame *f, mote_write_fn wr
         }
     }
     if (name)
-        n = fmt_string(line, sizeof line, "  #%z func %u <%.*s> +0x%x", index, f->func,
+        n = error_format(line, sizeof line, "  #%z func %u <%.*s> +0x%x", index, f->func,
                        (int)(len > 180 ? 180 : len), name, f->offset);
     else
-        n = fmt_string(line, sizeof line, "  #%z func %u +0x%x", index, f->func, f->offset);
+        n = error_format(line, sizeof line, "  #%z func %u +0x%x", index, f->func, f->offset);
     size_t w = opt && opt->locate ? opt->locate(opt->user, f, where, sizeof where) : 0;
     if (w > 0 && w < sizeof where && n + 4 + w < sizeof line)
-        n += fmt_string(line + n, sizeof line - n, " at %.*s", (int)w, where);
+        n += error_format(line + n, sizeof line - n, " at %.*s", (int)w, where);
     if (n + 1 < sizeof line) {
         line[n++] = '\n';
         line[n] = '\0';
@@ -451,14 +451,14 @@ void mote_trap_print_with(const mote_instance *inst, mote_write_fn write, void *
     if (err->status != MOTE_TRAP || !inst->ex.trap_inst)
         return;
     char line[192];
-    size_t n = fmt_string(line, sizeof line, "trap: %s\n", err->message);
+    size_t n = error_format(line, sizeof line, "trap: %s\n", err->message);
     write(ctx, line, n < sizeof line ? n : sizeof line - 1);
     mote_frame frames[TRAP_PRINT_HALF];
     size_t depth = mote_backtrace_depth(inst);
     bool elide = depth > 2 * TRAP_PRINT_HALF;
     for (size_t first = 0; first < depth;) {
         if (elide && first == TRAP_PRINT_HALF) {
-            n = fmt_string(line, sizeof line, "  ... %z frames not shown\n",
+            n = error_format(line, sizeof line, "  ... %z frames not shown\n",
                            depth - 2 * TRAP_PRINT_HALF);
             write(ctx, line, n < sizeof line ? n : sizeof line - 1);
             first = depth - TRAP_PRINT_HALF;
@@ -504,7 +504,7 @@ uint8_t *mote_memory_ptr(mote_instance *inst, uint64_t offset, uint64_t len)
 
 int64_t mote_memory_grow(mote_memory *mem, uint64_t delta)
 {
-    return memory_grow(mem, delta);
+    return instance_memory_grow(mem, delta);
 }
 
 uint32_t mote_table_size(const mote_table *t)
@@ -643,7 +643,7 @@ mote_status mote_measure(mote_arena *scratch, const uint8_t *wasm, size_t len,
     if (st == MOTE_OK) {
         out->module_bytes = m->bytes;
         out->load_peak = scratch->peak - used_before;
-        uint64_t inst = instance_bytes(m, cfg) + align_up64(sizeof(mote_memory));
+        uint64_t inst = instance_layout_bytes(m, cfg) + align_up64(sizeof(mote_memory));
         uint64_t after = (uint64_t)out->module_bytes + inst;
         uint64_t total = (out->load_peak > after ? out->load_peak : after) + scratch->header;
         if (!size_fits(total)) {

@@ -48,7 +48,7 @@ static mote_status check_short(compiler *c, uint32_t avail, uint32_t n)
  */
 static mote_status check_values(compiler *c, const uint8_t *types, uint32_t n, bool exact, bool retype)
 {
-    cframe *f = frame_at(c, 0);
+    cframe *f = compile_frame_at(c, 0);
     uint32_t avail = c->nvals - f->height;
     if (exact && avail > n) {
         return compile_fail(c, MOTE_ERR_INVALID, "type mismatch: %u values left on the stack, %u expected",
@@ -73,10 +73,10 @@ static mote_status check_values(compiler *c, const uint8_t *types, uint32_t n, b
     /* Unreachable code: rebuild the values with the right types. */
     while (c->nvals > f->height) {
         cval discard;
-        TRY(pop_check(c, 0, &discard));
+        TRY(compile_pop(c, 0, &discard));
     }
     for (uint32_t i = 0; i < n; i++)
-        TRY(cval_push(c, types[i], K_TEMP, 0, 0));
+        TRY(compile_push(c, types[i], K_TEMP, 0, 0));
     return MOTE_OK;
 }
 
@@ -87,7 +87,7 @@ static void emit_label_moves(compiler *c, const cframe *f)
     uint32_t n = label_arity(f, &types);
     uint32_t first = c->nvals - n;
     for (uint32_t i = 0; i < n; i++)
-        emit_move(c, label_slot(f, types, i), &c->vals[first + i]);
+        compile_emit_move(c, label_slot(f, types, i), &c->vals[first + i]);
 }
 
 static bool values_in_place(compiler *c, const cframe *f)
@@ -109,10 +109,10 @@ static void emit_target(compiler *c, cframe *f)
     if (!c->live)
         return;
     if (f->kind == F_LOOP) {
-        emit_word(c, (uint32_t)((int32_t)f->loop_pos - (int32_t)c->pos));
+        compile_emit_word(c, (uint32_t)((int32_t)f->loop_pos - (int32_t)c->pos));
     } else {
         int32_t w = (int32_t)c->pos;
-        emit_word(c, (uint32_t)f->fixups);
+        compile_emit_word(c, (uint32_t)f->fixups);
         f->fixups = w;
         f->targeted = 1;
     }
@@ -123,7 +123,7 @@ static void emit_skip_target(compiler *c, int32_t *chain)
     if (!c->live)
         return;
     int32_t w = (int32_t)c->pos;
-    emit_word(c, (uint32_t)*chain);
+    compile_emit_word(c, (uint32_t)*chain);
     *chain = w;
 }
 
@@ -132,7 +132,7 @@ static void resolve_chain(compiler *c, int32_t chain)
 {
     if (chain < 0)
         return;
-    forget_dst(c);
+    compile_forget_dst(c);
     if (!c->code)
         return;
     int32_t here = (int32_t)c->pos;
@@ -154,7 +154,7 @@ static void emit_return(compiler *c)
     if (!c->live)
         return;
     if (n == 0) {
-        emit_op(c, OP_ret);
+        compile_emit_op(c, OP_ret);
         return;
     }
     uint32_t first = c->nvals - n;
@@ -162,9 +162,9 @@ static void emit_return(compiler *c)
         cval *v = &c->vals[first];
         uint16_t src = v->kind == K_LOCAL ? v->src : v->home;
         if (v->kind == K_CONST || v->kind == K_ADDK || v->kind == K_ADD2)
-            emit_move(c, v->home, v);
-        emit_op(c, OP_ret1);
-        emit_word(c, src);
+            compile_emit_move(c, v->home, v);
+        compile_emit_op(c, OP_ret1);
+        compile_emit_word(c, src);
         return;
     }
     /* Results go to slots 0..; first bring each home (homes lie above all
@@ -172,16 +172,16 @@ static void emit_return(compiler *c)
      * then copy down in ascending order (destinations never pass sources). */
     for (uint32_t i = 0; i < n; i++)
         if (c->vals[first + i].kind != K_TEMP)
-            emit_move(c, c->vals[first + i].home, &c->vals[first + i]);
+            compile_emit_move(c, c->vals[first + i].home, &c->vals[first + i]);
     uint16_t dst = 0;
     for (uint32_t i = 0; i < n; i++) {
         uint16_t src = c->vals[first + i].home;
         for (unsigned s = 0; s < valtype_slots(types[i]); s++)
             if (src + 8 * s != dst + 8 * s)
-                emit_da(c, OP_copy, (uint16_t)(dst + 8 * s), (uint16_t)(src + 8 * s));
+                compile_emit_da(c, OP_copy, (uint16_t)(dst + 8 * s), (uint16_t)(src + 8 * s));
         dst = (uint16_t)(dst + 8 * valtype_slots(types[i]));
     }
-    emit_op(c, OP_ret);
+    compile_emit_op(c, OP_ret);
 }
 
 /* An unconditional jump to label f with its values. */
@@ -194,7 +194,7 @@ static void emit_branch(compiler *c, cframe *f)
         return;
     }
     emit_label_moves(c, f);
-    emit_op(c, f->kind == F_LOOP ? OP_br_back : OP_br);
+    compile_emit_op(c, f->kind == F_LOOP ? OP_br_back : OP_br);
     emit_target(c, f);
 }
 
@@ -232,32 +232,32 @@ static void emit_cond_branch(compiler *c, cval *cond, bool when_true, cframe *f,
                     (p.form == 1 || (p.form == 0 && p.b != c->addi.d));
         if (addi) {
             c->pos = (uint32_t)c->addi.pos;
-            emit_op(c, (op)addi_br_ops[cmp][p.form]);
-            emit_word(c, (uint32_t)c->addi.d | (uint32_t)c->addi.a << 16);
-            emit_word(c, c->addi.k);
-            emit_word(c, p.form == 1 ? p.imm : p.b);
+            compile_emit_op(c, (op)addi_br_ops[cmp][p.form]);
+            compile_emit_word(c, (uint32_t)c->addi.d | (uint32_t)c->addi.a << 16);
+            compile_emit_word(c, c->addi.k);
+            compile_emit_word(c, p.form == 1 ? p.imm : p.b);
             c->addi.pos = -1;
             emit_target(c, f);
             return;
         }
         switch (p.form) {
         case 0:
-            emit_op(c, (op)br_cmp_ops[cmp][back ? 2 : 0]);
-            emit_word(c, (uint32_t)p.a | (uint32_t)p.b << 16);
+            compile_emit_op(c, (op)br_cmp_ops[cmp][back ? 2 : 0]);
+            compile_emit_word(c, (uint32_t)p.a | (uint32_t)p.b << 16);
             break;
         case 1:
-            emit_op(c, (op)br_cmp_ops[cmp][back ? 3 : 1]);
-            emit_word(c, p.a);
-            emit_word(c, p.imm);
+            compile_emit_op(c, (op)br_cmp_ops[cmp][back ? 3 : 1]);
+            compile_emit_word(c, p.a);
+            compile_emit_word(c, p.imm);
             break;
         case 2:
-            emit_op(c, (op)br64_cmp_ops[cmp][back ? 1 : 0]);
-            emit_word(c, (uint32_t)p.a | (uint32_t)p.b << 16);
+            compile_emit_op(c, (op)br64_cmp_ops[cmp][back ? 1 : 0]);
+            compile_emit_word(c, (uint32_t)p.a | (uint32_t)p.b << 16);
             break;
         default: {          /* i32.eqz: branch on the operand being zero */
             bool on_zero = when_true;
-            emit_op(c, on_zero ? (back ? OP_br_ifz_back : OP_br_ifz) : (back ? OP_br_if_back : OP_br_if));
-            emit_word(c, p.a);
+            compile_emit_op(c, on_zero ? (back ? OP_br_ifz_back : OP_br_ifz) : (back ? OP_br_if_back : OP_br_if));
+            compile_emit_word(c, p.a);
             break;
         }
         }
@@ -265,16 +265,16 @@ static void emit_cond_branch(compiler *c, cval *cond, bool when_true, cframe *f,
                c->addi.pos + 3 == (int32_t)c->pos && c->addi.d == cond->src) {
         /* "x = a + k; br_if loop (x)": the add and a test against 0 */
         c->pos = (uint32_t)c->addi.pos;
-        emit_op(c, (op)addi_br_ops[when_true ? 1 : 0][1]);
-        emit_word(c, (uint32_t)c->addi.d | (uint32_t)c->addi.a << 16);
-        emit_word(c, c->addi.k);
-        emit_word(c, 0);
+        compile_emit_op(c, (op)addi_br_ops[when_true ? 1 : 0][1]);
+        compile_emit_word(c, (uint32_t)c->addi.d | (uint32_t)c->addi.a << 16);
+        compile_emit_word(c, c->addi.k);
+        compile_emit_word(c, 0);
         c->addi.pos = -1;
     } else {
-        uint16_t a = operand(c, cond);
+        uint16_t a = compile_operand(c, cond);
         op o = when_true ? (back ? OP_br_if_back : OP_br_if) : (back ? OP_br_ifz_back : OP_br_ifz);
-        emit_op(c, o);
-        emit_word(c, a);
+        compile_emit_op(c, o);
+        compile_emit_word(c, a);
     }
     if (f)
         emit_target(c, f);
@@ -297,7 +297,7 @@ static mote_status read_blocktype(compiler *c, uint32_t *np, const uint8_t **par
         r->p++;
         return MOTE_OK;
     }
-    if (is_valtype(b)) {
+    if (compile_is_valtype(b)) {
         *results = r->p++;
         *nr = 1;
         return MOTE_OK;
@@ -319,7 +319,7 @@ static mote_status read_blocktype(compiler *c, uint32_t *np, const uint8_t **par
 static mote_status push_frame(compiler *c, uint8_t kind, uint32_t np, const uint8_t *params,
                               uint32_t nr, const uint8_t *results, cframe **out)
 {
-    if (!ctrl_reserve(c))
+    if (!compile_ctrl_reserve(c))
         return compile_fail(c, MOTE_ERR_NO_MEMORY, "out of arena space for the control stack");
     cframe *f = &c->ctrl[c->nctrl++];
     memset(f, 0, sizeof *f);
@@ -330,7 +330,7 @@ static mote_status push_frame(compiler *c, uint8_t kind, uint32_t np, const uint
     f->params = params;
     f->nresults = nr;
     f->results = results;
-    f->label_home = home_at(c, f->height);
+    f->label_home = compile_home_at(c, f->height);
     f->fixups = -1;
     f->else_fixup = -1;
     *out = f;
@@ -345,20 +345,20 @@ COMPILE_FN(compile_block)
     TRY(read_blocktype(c, &np, &params, &nr, &results));
     cval cond = {0};
     if (kind == F_IF)
-        TRY(pop_check(c, MOTE_I32, &cond));
+        TRY(compile_pop(c, MOTE_I32, &cond));
     TRY(check_values(c, params, np, false, true));
     /* Values that live on across the block must sit in their homes: a local
      * may change inside, and branches deliver params/results to homes. */
     if (c->live) {
-        materialize_all_local_refs(c);
+        compile_materialize_all_locals(c);
         for (uint32_t i = c->nvals - np; i < c->nvals; i++)
-            materialize(c, i);
+            compile_materialize(c, i);
     }
     cframe *f = NULL;
     TRY(push_frame(c, kind, np, params, nr, results, &f));
     if (kind == F_LOOP) {
         f->loop_pos = c->pos;
-        forget_dst(c);              /* the loop head is a branch target */
+        compile_forget_dst(c);              /* the loop head is a branch target */
     } else if (kind == F_IF) {
         emit_cond_branch(c, &cond, false, NULL, &f->else_fixup);
     }
@@ -381,21 +381,21 @@ static mote_status leave_frame(compiler *c, cframe *f, bool live_after)
     c->nctrl--;
     c->live = live_after;
     for (uint32_t i = 0; i < nr; i++)
-        TRY(cval_push(c, results[i], K_TEMP, 0, 0));
+        TRY(compile_push(c, results[i], K_TEMP, 0, 0));
     return MOTE_OK;
 }
 
 COMPILE_FN(compile_else)
 {
     (void)row;
-    cframe *f = frame_at(c, 0);
+    cframe *f = compile_frame_at(c, 0);
     if (f->kind != F_IF)
         return compile_fail(c, MOTE_ERR_INVALID, "else without a matching if");
     TRY(check_values(c, f->results, f->nresults, true, true));
     if (c->live) {
         for (uint32_t i = c->nvals - f->nresults; i < c->nvals; i++)
-            materialize(c, i);
-        emit_op(c, OP_br);
+            compile_materialize(c, i);
+        compile_emit_op(c, OP_br);
         emit_target(c, f);
     }
     c->live = f->live_in;
@@ -405,18 +405,18 @@ COMPILE_FN(compile_else)
     f->unreachable = 0;
     while (c->nvals > f->height) {
         cval discard;
-        TRY(pop_check(c, 0, &discard));
+        TRY(compile_pop(c, 0, &discard));
     }
     for (uint32_t i = 0; i < f->nparams; i++)
-        TRY(cval_push(c, f->params[i], K_TEMP, 0, 0));
-    forget_dst(c);
+        TRY(compile_push(c, f->params[i], K_TEMP, 0, 0));
+    compile_forget_dst(c);
     return MOTE_OK;
 }
 
 COMPILE_FN(compile_end)
 {
     (void)row;
-    cframe *f = frame_at(c, 0);
+    cframe *f = compile_frame_at(c, 0);
     TRY(check_values(c, f->results, f->nresults, true, true));
     if (f->kind == F_IF) {
         /* no else: the false path carries the params through unchanged */
@@ -425,7 +425,7 @@ COMPILE_FN(compile_end)
     }
     if (c->live)
         for (uint32_t i = c->nvals - f->nresults; i < c->nvals; i++)
-            materialize(c, i);
+            compile_materialize(c, i);
     if (f->kind == F_FUNC) {
         emit_return(c);
         c->nctrl--;
@@ -437,7 +437,7 @@ COMPILE_FN(compile_end)
         resolve_chain(c, f->else_fixup);
     resolve_chain(c, f->fixups);
     if (f->kind == F_IF || f->targeted)
-        forget_dst(c);
+        compile_forget_dst(c);
     return leave_frame(c, f, live_after);
 }
 
@@ -457,12 +457,12 @@ COMPILE_FN(compile_br)
     (void)row;
     uint32_t depth = 0;
     TRY(read_label(c, &depth));
-    cframe *f = frame_at(c, depth);
+    cframe *f = compile_frame_at(c, depth);
     const uint8_t *types;
     uint32_t n = label_arity(f, &types);
     TRY(check_values(c, types, n, false, false));
     emit_branch(c, f);
-    set_unreachable(c);
+    compile_set_unreachable(c);
     return MOTE_OK;
 }
 
@@ -472,8 +472,8 @@ COMPILE_FN(compile_br_if)
     uint32_t depth = 0;
     TRY(read_label(c, &depth));
     cval cond;
-    TRY(pop_check(c, MOTE_I32, &cond));
-    cframe *f = frame_at(c, depth);
+    TRY(compile_pop(c, MOTE_I32, &cond));
+    cframe *f = compile_frame_at(c, depth);
     const uint8_t *types;
     uint32_t n = label_arity(f, &types);
     TRY(check_values(c, types, n, false, true));
@@ -527,34 +527,34 @@ COMPILE_FN(compile_br_table)
     for (uint32_t i = 0; i <= count; i++)
         TRY(read_label(c, &depth));                 /* the last one is the default */
     cval index;
-    TRY(pop_check(c, MOTE_I32, &index));
+    TRY(compile_pop(c, MOTE_I32, &index));
     const uint8_t *types;
-    uint32_t arity = label_arity(frame_at(c, depth), &types);
+    uint32_t arity = label_arity(compile_frame_at(c, depth), &types);
     reader check = labels;
     for (uint32_t i = 0; i <= count; i++) {
         uint32_t d = 0;
         rd_u32(&check, &d);
-        if (label_arity(frame_at(c, d), &types) != arity)
+        if (label_arity(compile_frame_at(c, d), &types) != arity)
             return compile_fail(c, MOTE_ERR_INVALID, "type mismatch: br_table labels differ in arity");
         TRY(check_values(c, types, arity, false, false));
     }
     if (c->live) {
-        uint16_t a = operand(c, &index);
-        emit_op(c, OP_br_table);
-        emit_word(c, a);
-        emit_word(c, count);
+        uint16_t a = compile_operand(c, &index);
+        compile_emit_op(c, OP_br_table);
+        compile_emit_word(c, a);
+        compile_emit_word(c, count);
         uint32_t table = c->pos;
         for (uint32_t i = 0; i <= count; i++)
-            emit_word(c, 0);
+            compile_emit_word(c, 0);
         c->stamp++;
         reader emit = labels;
         for (uint32_t i = 0; i <= count; i++) {
             uint32_t d = 0;
             rd_u32(&emit, &d);
-            emit_table_entry(c, table + i, frame_at(c, d));
+            emit_table_entry(c, table + i, compile_frame_at(c, d));
         }
     }
-    set_unreachable(c);
+    compile_set_unreachable(c);
     return MOTE_OK;
 }
 
@@ -563,7 +563,7 @@ COMPILE_FN(compile_return)
     (void)row;
     TRY(check_values(c, type_results(c->m, c->type), c->type->nresults, false, false));
     emit_return(c);
-    set_unreachable(c);
+    compile_set_unreachable(c);
     return MOTE_OK;
 }
 
@@ -577,11 +577,11 @@ static mote_status take_args(compiler *c, const mod_type *t, uint16_t *argbase)
     uint32_t first = c->nvals - t->nparams;
     if (c->live)
         for (uint32_t i = first; i < c->nvals; i++)
-            materialize(c, i);
-    *argbase = home_at(c, first);
+            compile_materialize(c, i);
+    *argbase = compile_home_at(c, first);
     while (c->nvals > first) {
         cval discard;
-        TRY(pop_check(c, 0, &discard));
+        TRY(compile_pop(c, 0, &discard));
     }
     return MOTE_OK;
 }
@@ -590,8 +590,8 @@ static mote_status push_results(compiler *c, const mod_type *t)
 {
     const uint8_t *results = type_results(c->m, t);
     for (uint32_t i = 0; i < t->nresults; i++)
-        TRY(cval_push(c, results[i], K_TEMP, 0, 0));
-    forget_dst(c);
+        TRY(compile_push(c, results[i], K_TEMP, 0, 0));
+    compile_forget_dst(c);
     return MOTE_OK;
 }
 
@@ -608,12 +608,12 @@ static void emit_call_target(compiler *c, uint32_t callee)
     mod_func *g = &c->funcs[callee];
     uint32_t w = c->base + c->pos;
     if (callee <= c->func) {
-        emit_word(c, g->code - w);          /* compiled or being compiled */
+        compile_emit_word(c, g->code - w);          /* compiled or being compiled */
     } else if (c->live && c->code) {
-        emit_word(c, g->code);              /* wait in the callee's chain */
+        compile_emit_word(c, g->code);              /* wait in the callee's chain */
         g->code = w;
     } else {
-        emit_word(c, 0);
+        compile_emit_word(c, 0);
     }
 }
 
@@ -632,15 +632,15 @@ COMPILE_FN(compile_call)
     TRY(take_args(c, t, &argbase));
     bool imported = fi < c->m->nfunc_imports;
     if (imported) {
-        emit_op(c, tail ? OP_return_call_import : OP_call_import);
-        emit_word(c, fi);
+        compile_emit_op(c, tail ? OP_return_call_import : OP_call_import);
+        compile_emit_word(c, fi);
     } else {
-        emit_op(c, tail ? OP_return_call : OP_call);
+        compile_emit_op(c, tail ? OP_return_call : OP_call);
         emit_call_target(c, fi);
     }
-    emit_word(c, argbase);
+    compile_emit_word(c, argbase);
     if (tail) {
-        set_unreachable(c);
+        compile_set_unreachable(c);
         return MOTE_OK;
     }
     return push_results(c, t);
@@ -662,16 +662,16 @@ COMPILE_FN(compile_call_indirect)
     if (tail && !same_results(c, t))
         return compile_fail(c, MOTE_ERR_INVALID, "type mismatch: tail call result types differ");
     cval index;
-    TRY(pop_check(c, MOTE_I32, &index));
+    TRY(compile_pop(c, MOTE_I32, &index));
     uint16_t argbase;
     TRY(take_args(c, t, &argbase));
-    uint16_t idx = operand(c, &index);
-    emit_op(c, tail ? OP_return_call_indirect : OP_call_indirect);
-    emit_word(c, t->canon);
-    emit_word(c, table);
-    emit_word(c, (uint32_t)idx | (uint32_t)argbase << 16);
+    uint16_t idx = compile_operand(c, &index);
+    compile_emit_op(c, tail ? OP_return_call_indirect : OP_call_indirect);
+    compile_emit_word(c, t->canon);
+    compile_emit_word(c, table);
+    compile_emit_word(c, (uint32_t)idx | (uint32_t)argbase << 16);
     if (tail) {
-        set_unreachable(c);
+        compile_set_unreachable(c);
         return MOTE_OK;
     }
     return push_results(c, t);
@@ -682,8 +682,8 @@ COMPILE_FN(compile_call_indirect)
 COMPILE_FN(compile_unreachable)
 {
     (void)row;
-    emit_op(c, OP_unreachable);
-    set_unreachable(c);
+    compile_emit_op(c, OP_unreachable);
+    compile_set_unreachable(c);
     return MOTE_OK;
 }
 

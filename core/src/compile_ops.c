@@ -39,18 +39,18 @@ static void note_cmp(compiler *c, uint32_t start, uint16_t home, uint8_t cmp, ui
 static mote_status compile_unary(compiler *c, const crow *in)
 {
     cval a;
-    TRY(pop_check(c, in->in, &a));
+    TRY(compile_pop(c, in->in, &a));
     if (in->flags & RF_RETYPE) {
         /* The bits stay where they are; only the type changes. */
         a.type = in->out;
-        TRY(cval_push(c, a.type, a.kind, a.src, a.k));
+        TRY(compile_push(c, a.type, a.kind, a.src, a.k));
         return MOTE_OK;
     }
     uint16_t d = a.home;
-    uint16_t as = operand(c, &a);
+    uint16_t as = compile_operand(c, &a);
     uint32_t start = c->pos;
-    emit_da(c, (op)in->op, d, as);
-    TRY(push_temp(c, in->out));
+    compile_emit_da(c, (op)in->op, d, as);
+    TRY(compile_push_temp(c, in->out));
     if (in->flags & RF_EQZ32)
         note_cmp(c, start, d, 0, 3, as, 0, 0);
     return MOTE_OK;
@@ -83,7 +83,7 @@ static mote_status fold_addk(compiler *c, cval *a, uint32_t k, bool sub, uint16_
     uint16_t src;
     switch (a->kind) {
     case K_CONST:
-        return cval_push(c, MOTE_I32, K_CONST, 0, (uint32_t)((uint32_t)a->k + k));
+        return compile_push(c, MOTE_I32, K_CONST, 0, (uint32_t)((uint32_t)a->k + k));
     case K_LOCAL:
         src = a->src;
         break;
@@ -92,7 +92,7 @@ static mote_status fold_addk(compiler *c, cval *a, uint32_t k, bool sub, uint16_
         k += (uint32_t)a->k;
         break;
     case K_ADD2:
-        src = operand(c, a);        /* into its home first */
+        src = compile_operand(c, a);        /* into its home first */
         break;
     default:
         src = a->home;
@@ -100,12 +100,12 @@ static mote_status fold_addk(compiler *c, cval *a, uint32_t k, bool sub, uint16_
     }
     bool local_base = src < c->temps_base;
     if (k == 0 && a->kind == K_LOCAL)
-        return cval_push(c, MOTE_I32, K_LOCAL, src, 0);
+        return compile_push(c, MOTE_I32, K_LOCAL, src, 0);
     if (!local_base && src != d) {
-        emit_dai(c, OP_i32_add_i, d, src, k);
-        return push_temp(c, MOTE_I32);
+        compile_emit_dai(c, OP_i32_add_i, d, src, k);
+        return compile_push_temp(c, MOTE_I32);
     }
-    return cval_push(c, MOTE_I32, K_ADDK, src, k);
+    return compile_push(c, MOTE_I32, K_ADDK, src, k);
 }
 
 /* The fused forms: a producer (mul, shl by a constant) whose result the
@@ -144,7 +144,7 @@ static bool fuse_add(compiler *c, const crow *in, cval *a, cval *b, uint16_t d)
         return false;       /* i32.add only absorbs i32 producers */
     cval *other = made == a ? b : a;
     uint32_t before = c->pos;
-    uint16_t os = operand(c, other);
+    uint16_t os = compile_operand(c, other);
     if (c->pos != before || os == c->bin.d)
         return false;
     if ((fused == OP_i64_mad) != (in->op == OP_i64_add) ||
@@ -153,13 +153,13 @@ static bool fuse_add(compiler *c, const crow *in, cval *a, cval *b, uint16_t d)
         return false;
     uint16_t pa = c->bin.a, pb = c->bin.b;
     c->pos = (uint32_t)c->bin.pos;          /* the producer's words are rewritten */
-    emit_op(c, fused);
-    note_dst(c, d);
-    emit_word(c, (uint32_t)d | (uint32_t)pa << 16);
+    compile_emit_op(c, fused);
+    compile_note_dst(c, d);
+    compile_emit_word(c, (uint32_t)d | (uint32_t)pa << 16);
     if (fused == OP_i32_shladd)                 /* [c | k] */
-        emit_word(c, (uint32_t)os | (uint32_t)pb << 16);
+        compile_emit_word(c, (uint32_t)os | (uint32_t)pb << 16);
     else                                        /* [b | c] */
-        emit_word(c, (uint32_t)pb | (uint32_t)os << 16);
+        compile_emit_word(c, (uint32_t)pb | (uint32_t)os << 16);
     return true;            /* the caller pushes the result */
 }
 
@@ -177,8 +177,8 @@ static void note_bin(compiler *c, uint32_t start, uint16_t o, uint16_t d, uint16
 static mote_status compile_binary(compiler *c, const crow *in)
 {
     cval a, b;
-    TRY(pop_check(c, in->in, &b));
-    TRY(pop_check(c, in->in, &a));
+    TRY(compile_pop(c, in->in, &b));
+    TRY(compile_pop(c, in->in, &a));
     uint16_t d = a.home;
     uint8_t cmp = in->cmp;
     bool has_imm = in->imm_op != 0;
@@ -195,11 +195,11 @@ static mote_status compile_binary(compiler *c, const crow *in)
     if ((in->op == OP_i32_add || in->op == OP_i32_sub) && b.kind == K_CONST)
         return fold_addk(c, &a, (uint32_t)b.k, in->op == OP_i32_sub, d);
     if (has_imm && b.kind == K_CONST && imm_fits(in, b.k, &imm)) {
-        uint16_t as = operand(c, &a);
+        uint16_t as = compile_operand(c, &a);
         start = c->pos;
         op o = (in->flags & RF_CMP32) ? (op)cmp_imm_ops[cmp] : (op)in->imm_op;
-        emit_dai(c, o, d, as, imm);
-        TRY(push_temp(c, in->out));
+        compile_emit_dai(c, o, d, as, imm);
+        TRY(compile_push_temp(c, in->out));
         if (in->flags & RF_CMP32)
             note_cmp(c, start, d, cmp, 1, as, 0, imm);
         else if (o == OP_i32_shl_i && imm < 32)
@@ -207,7 +207,7 @@ static mote_status compile_binary(compiler *c, const crow *in)
         return MOTE_OK;
     }
     if (fuse_add(c, in, &a, &b, d))
-        return push_temp(c, in->out);
+        return compile_push_temp(c, in->out);
     if (in->op == OP_i32_add && c->live) {
         /* base + index stays lazy for a load or store to take whole.  Both
          * slots must outlive the entry: locals, or the entry's own home. */
@@ -215,17 +215,17 @@ static mote_status compile_binary(compiler *c, const crow *in)
         bool b_ok = b.kind == K_LOCAL;
         if (a_ok && b_ok) {
             uint16_t as = a.kind == K_LOCAL ? a.src : a.home;
-            return cval_push(c, MOTE_I32, K_ADD2, as, b.src);
+            return compile_push(c, MOTE_I32, K_ADD2, as, b.src);
         }
     }
-    uint16_t as = operand(c, &a);
-    uint16_t bs = operand(c, &b);
+    uint16_t as = compile_operand(c, &a);
+    uint16_t bs = compile_operand(c, &b);
     start = c->pos;
     op o = (op)in->op;
     if ((in->flags & RF_CMP32) && cmp != in->cmp)
         o = (op)(OP_i32_eq + 2 * cmp);      /* the swapped comparison (register form) */
-    emit_dab(c, o, d, as, bs);
-    TRY(push_temp(c, in->out));
+    compile_emit_dab(c, o, d, as, bs);
+    TRY(compile_push_temp(c, in->out));
     if (in->flags & RF_CMP32)
         note_cmp(c, start, d, cmp, 0, as, bs, 0);
     else if (in->flags & RF_CMP64)
@@ -256,7 +256,7 @@ COMPILE_FN(compile_local_get)
     (void)row;
     uint32_t x = 0;
     TRY(read_local(c, &x));
-    return cval_push(c, c->local_types[x], K_LOCAL, c->local_slot[x], 0);
+    return compile_push(c, c->local_types[x], K_LOCAL, c->local_slot[x], 0);
 }
 
 /* local.set / local.tee: the value goes into the local's slot. */
@@ -268,14 +268,14 @@ COMPILE_FN(compile_local_set)
     uint8_t type = c->local_types[x];
     uint16_t slot = c->local_slot[x];
     cval v;
-    TRY(pop_check(c, type, &v));
+    TRY(compile_pop(c, type, &v));
     if (c->live) {
         /* If the instruction just emitted computed v, it can write the local
          * itself (unless other stack entries still need the old value). */
         bool retarget = v.kind == K_TEMP && c->last_dst >= 0 && c->last_dst_home == v.home;
         if (c->nlazy) {
             uint32_t before = c->pos;
-            materialize_local_refs(c, slot);
+            compile_materialize_local(c, slot);
             if (c->pos != before)
                 retarget = false;
         }
@@ -287,7 +287,7 @@ COMPILE_FN(compile_local_set)
             if (c->bin.pos >= 0 && c->bin.pos + 1 == c->last_dst)
                 c->bin.d = slot;
         } else if (!(v.kind == K_LOCAL && v.src == slot)) {
-            emit_move(c, slot, &v);
+            compile_emit_move(c, slot, &v);
         }
         /* No later retargeting of that instruction; an add or a copy just
          * emitted may still pair with what follows. */
@@ -295,7 +295,7 @@ COMPILE_FN(compile_local_set)
         c->cmp.pos = -1;
     }
     if (tee)
-        TRY(cval_push(c, type, K_LOCAL, slot, 0));
+        TRY(compile_push(c, type, K_LOCAL, slot, 0));
     return MOTE_OK;
 }
 
@@ -312,19 +312,19 @@ COMPILE_FN(compile_global)
         if (!gl->mutable_)
             return compile_fail(c, MOTE_ERR_INVALID, "global is immutable: global %u", g);
         cval v;
-        TRY(pop_check(c, gl->type, &v));
-        uint16_t a = operand(c, &v);
-        emit_op(c, OP_global_set);
-        emit_word(c, a);
-        emit_word(c, g);
+        TRY(compile_pop(c, gl->type, &v));
+        uint16_t a = compile_operand(c, &v);
+        compile_emit_op(c, OP_global_set);
+        compile_emit_word(c, a);
+        compile_emit_word(c, g);
         return MOTE_OK;
     }
-    uint16_t d = home_at(c, c->nvals);
-    emit_op(c, OP_global_get);
-    note_dst(c, d);
-    emit_word(c, d);
-    emit_word(c, g);
-    return push_temp(c, gl->type);
+    uint16_t d = compile_home_at(c, c->nvals);
+    compile_emit_op(c, OP_global_get);
+    compile_note_dst(c, d);
+    compile_emit_word(c, d);
+    compile_emit_word(c, g);
+    return compile_push_temp(c, gl->type);
 }
 
 /* ---- memory ------------------------------------------------------------------- */
@@ -378,23 +378,23 @@ static bool fuse_address_update(compiler *c, const memop *m, const cval *addr, u
         uint32_t k = c->addi.k;
         c->pos = (uint32_t)c->addi.pos;
         c->addi.pos = -1;
-        emit_op(c, (op)m->op_ai);
-        note_dst(c, d);
-        emit_word(c, (uint32_t)d | (uint32_t)addr->src << 16);
-        emit_word(c, a);
-        emit_word(c, k);
-        emit_word(c, offset);
+        compile_emit_op(c, (op)m->op_ai);
+        compile_note_dst(c, d);
+        compile_emit_word(c, (uint32_t)d | (uint32_t)addr->src << 16);
+        compile_emit_word(c, a);
+        compile_emit_word(c, k);
+        compile_emit_word(c, offset);
         return true;
     }
     if (c->bin.pos >= 0 && c->bin.op == OP_i32_add && c->bin.pos + 3 == (int32_t)c->pos &&
         c->bin.d == addr->src) {
         uint16_t a = c->bin.a, b = c->bin.b;
         c->pos = (uint32_t)c->bin.pos;
-        emit_op(c, (op)m->op_ar);
-        note_dst(c, d);
-        emit_word(c, (uint32_t)d | (uint32_t)addr->src << 16);
-        emit_word(c, (uint32_t)a | (uint32_t)b << 16);
-        emit_word(c, offset);
+        compile_emit_op(c, (op)m->op_ar);
+        compile_note_dst(c, d);
+        compile_emit_word(c, (uint32_t)d | (uint32_t)addr->src << 16);
+        compile_emit_word(c, (uint32_t)a | (uint32_t)b << 16);
+        compile_emit_word(c, offset);
         return true;
     }
     return false;
@@ -406,20 +406,20 @@ COMPILE_FN(compile_load)
     uint32_t offset = 0;
     TRY(read_memarg(c, m->log2, &offset));
     cval addr;
-    TRY(pop_check(c, MOTE_I32, &addr));
+    TRY(compile_pop(c, MOTE_I32, &addr));
     if (addr.kind == K_ADDK) {      /* the address add rides along */
-        emit_dai(c, (op)m->op_k, addr.home, addr.src, (uint32_t)addr.k);
-        emit_word(c, offset);
+        compile_emit_dai(c, (op)m->op_k, addr.home, addr.src, (uint32_t)addr.k);
+        compile_emit_word(c, offset);
     } else if (addr.kind == K_ADD2) {
-        emit_dai(c, (op)m->op_x, addr.home, addr.src, (uint16_t)addr.k);
-        emit_word(c, offset);
+        compile_emit_dai(c, (op)m->op_x, addr.home, addr.src, (uint16_t)addr.k);
+        compile_emit_word(c, offset);
     } else if (fuse_address_update(c, m, &addr, offset)) {
         /* done */
     } else {
-        uint16_t a = operand(c, &addr);
-        emit_dai(c, (op)m->op, addr.home, a, offset);
+        uint16_t a = compile_operand(c, &addr);
+        compile_emit_dai(c, (op)m->op, addr.home, a, offset);
     }
-    return push_temp(c, m->type);
+    return compile_push_temp(c, m->type);
 }
 
 COMPILE_FN(compile_store)
@@ -428,18 +428,18 @@ COMPILE_FN(compile_store)
     uint32_t offset = 0;
     TRY(read_memarg(c, m->log2, &offset));
     cval v, addr;
-    TRY(pop_check(c, m->type, &v));
-    TRY(pop_check(c, MOTE_I32, &addr));
+    TRY(compile_pop(c, m->type, &v));
+    TRY(compile_pop(c, MOTE_I32, &addr));
     bool fused = addr.kind == K_ADDK || addr.kind == K_ADD2;
-    uint16_t a = fused ? addr.src : operand(c, &addr);
-    uint16_t vs = operand(c, &v);
-    emit_op(c, (op)(addr.kind == K_ADDK ? m->op_k : addr.kind == K_ADD2 ? m->op_x : m->op));
-    emit_word(c, (uint32_t)vs | (uint32_t)a << 16);
+    uint16_t a = fused ? addr.src : compile_operand(c, &addr);
+    uint16_t vs = compile_operand(c, &v);
+    compile_emit_op(c, (op)(addr.kind == K_ADDK ? m->op_k : addr.kind == K_ADD2 ? m->op_x : m->op));
+    compile_emit_word(c, (uint32_t)vs | (uint32_t)a << 16);
     if (addr.kind == K_ADDK)
-        emit_word(c, (uint32_t)addr.k);
+        compile_emit_word(c, (uint32_t)addr.k);
     else if (addr.kind == K_ADD2)
-        emit_word(c, (uint16_t)addr.k);
-    emit_word(c, offset);
+        compile_emit_word(c, (uint16_t)addr.k);
+    compile_emit_word(c, offset);
     return MOTE_OK;
 }
 
@@ -458,11 +458,11 @@ COMPILE_FN(compile_memory_size)
     (void)row;
     TRY(zero_byte(c));
     TRY(need_memory(c, 0));
-    uint16_t d = home_at(c, c->nvals);
-    emit_op(c, OP_memory_size);
-    note_dst(c, d);
-    emit_word(c, d);
-    return push_temp(c, MOTE_I32);
+    uint16_t d = compile_home_at(c, c->nvals);
+    compile_emit_op(c, OP_memory_size);
+    compile_note_dst(c, d);
+    compile_emit_word(c, d);
+    return compile_push_temp(c, MOTE_I32);
 }
 
 COMPILE_FN(compile_memory_grow)
@@ -471,22 +471,22 @@ COMPILE_FN(compile_memory_grow)
     TRY(zero_byte(c));
     TRY(need_memory(c, 0));
     cval delta;
-    TRY(pop_check(c, MOTE_I32, &delta));
-    uint16_t a = operand(c, &delta);
-    emit_da(c, OP_memory_grow, delta.home, a);
-    return push_temp(c, MOTE_I32);
+    TRY(compile_pop(c, MOTE_I32, &delta));
+    uint16_t a = compile_operand(c, &delta);
+    compile_emit_da(c, OP_memory_grow, delta.home, a);
+    return compile_push_temp(c, MOTE_I32);
 }
 
 /* Pops three i32 operands (d, s, n order on the stack) into slots. */
 static mote_status pop3(compiler *c, uint8_t t1, uint8_t t2, uint8_t t3, uint16_t out[3])
 {
     cval v3, v2, v1;
-    TRY(pop_check(c, t3, &v3));
-    TRY(pop_check(c, t2, &v2));
-    TRY(pop_check(c, t1, &v1));
-    out[0] = operand(c, &v1);
-    out[1] = operand(c, &v2);
-    out[2] = operand(c, &v3);
+    TRY(compile_pop(c, t3, &v3));
+    TRY(compile_pop(c, t2, &v2));
+    TRY(compile_pop(c, t1, &v1));
+    out[0] = compile_operand(c, &v1);
+    out[1] = compile_operand(c, &v2);
+    out[2] = compile_operand(c, &v3);
     return MOTE_OK;
 }
 
@@ -530,12 +530,12 @@ COMPILE_FN(compile_table_set)
     uint32_t t = 0;
     TRY(read_table(c, &t));
     cval v, i;
-    TRY(pop_check(c, table_type(c, t), &v));
-    TRY(pop_check(c, MOTE_I32, &i));
-    uint16_t is = operand(c, &i), vs = operand(c, &v);
-    emit_op(c, OP_table_set);
-    emit_word(c, (uint32_t)is | (uint32_t)vs << 16);
-    emit_word(c, t);
+    TRY(compile_pop(c, table_type(c, t), &v));
+    TRY(compile_pop(c, MOTE_I32, &i));
+    uint16_t is = compile_operand(c, &i), vs = compile_operand(c, &v);
+    compile_emit_op(c, OP_table_set);
+    compile_emit_word(c, (uint32_t)is | (uint32_t)vs << 16);
+    compile_emit_word(c, t);
     return MOTE_OK;
 }
 
@@ -545,10 +545,10 @@ COMPILE_FN(compile_table_get)
     uint32_t t = 0;
     TRY(read_table(c, &t));
     cval i;
-    TRY(pop_check(c, MOTE_I32, &i));
-    uint16_t is = operand(c, &i);
-    emit_dai(c, OP_table_get, i.home, is, t);
-    return push_temp(c, table_type(c, t));
+    TRY(compile_pop(c, MOTE_I32, &i));
+    uint16_t is = compile_operand(c, &i);
+    compile_emit_dai(c, OP_table_get, i.home, is, t);
+    return compile_push_temp(c, table_type(c, t));
 }
 
 COMPILE_FN(compile_ref_null)
@@ -557,22 +557,22 @@ COMPILE_FN(compile_ref_null)
     uint8_t t;
     if (!rd_byte(&c->r, &t))
         return fail_malformed(c);
-    if (!is_reftype(t))
+    if (!compile_is_reftype(t))
         return compile_fail(c, MOTE_ERR_MALFORMED, "malformed reference type 0x%x", t);
-    return cval_push(c, t, K_CONST, 0, 0);
+    return compile_push(c, t, K_CONST, 0, 0);
 }
 
 COMPILE_FN(compile_ref_is_null)
 {
     (void)row;
     cval v;
-    TRY(pop_check(c, 0, &v));
-    if (v.type && !is_reftype(v.type))
+    TRY(compile_pop(c, 0, &v));
+    if (v.type && !compile_is_reftype(v.type))
         return compile_fail(c, MOTE_ERR_INVALID, "type mismatch: ref.is_null needs a reference, got %s",
                             mote_valtype_name(v.type));
-    uint16_t a = operand(c, &v);
-    emit_da(c, OP_ref_is_null, v.home, a);
-    return push_temp(c, MOTE_I32);
+    uint16_t a = compile_operand(c, &v);
+    compile_emit_da(c, OP_ref_is_null, v.home, a);
+    return compile_push_temp(c, MOTE_I32);
 }
 
 COMPILE_FN(compile_ref_func)
@@ -585,12 +585,12 @@ COMPILE_FN(compile_ref_func)
         return compile_fail(c, MOTE_ERR_INVALID, "unknown function %u", f);
     if (c->funcs[f].ref == NO_INDEX)
         return compile_fail(c, MOTE_ERR_INVALID, "undeclared function reference %u", f);
-    uint16_t d = home_at(c, c->nvals);
-    emit_op(c, OP_ref_func);
-    note_dst(c, d);
-    emit_word(c, d);
-    emit_word(c, f);
-    return push_temp(c, MOTE_FUNCREF);
+    uint16_t d = compile_home_at(c, c->nvals);
+    compile_emit_op(c, OP_ref_func);
+    compile_note_dst(c, d);
+    compile_emit_word(c, d);
+    compile_emit_word(c, f);
+    return compile_push_temp(c, MOTE_FUNCREF);
 }
 
 COMPILE_FN(compile_select)
@@ -605,15 +605,15 @@ COMPILE_FN(compile_select)
             return compile_fail(c, MOTE_ERR_INVALID, "invalid result arity");
         if (!rd_byte(&c->r, &want))
             return fail_malformed(c);
-        if (!is_valtype(want))
+        if (!compile_is_valtype(want))
             return compile_fail(c, MOTE_ERR_MALFORMED, "malformed value type 0x%x", want);
     }
     cval cond, b, a;
-    TRY(pop_check(c, MOTE_I32, &cond));
-    TRY(pop_check(c, want, &b));
-    TRY(pop_check(c, want, &a));
+    TRY(compile_pop(c, MOTE_I32, &cond));
+    TRY(compile_pop(c, want, &b));
+    TRY(compile_pop(c, want, &a));
     if (!typed) {
-        if ((a.type && is_reftype(a.type)) || (b.type && is_reftype(b.type)))
+        if ((a.type && compile_is_reftype(a.type)) || (b.type && compile_is_reftype(b.type)))
             return compile_fail(c, MOTE_ERR_INVALID, "type mismatch: select needs numeric operands");
         if (a.type && b.type && a.type != b.type)
             return compile_fail(c, MOTE_ERR_INVALID, "type mismatch: select operands %s and %s",
@@ -621,12 +621,12 @@ COMPILE_FN(compile_select)
     }
     uint8_t type = want ? want : (a.type ? a.type : b.type);
     uint16_t d = a.home;
-    uint16_t as = operand(c, &a), bs = operand(c, &b), cs = operand(c, &cond);
-    emit_op(c, OP_select);
-    note_dst(c, d);
-    emit_word(c, (uint32_t)d | (uint32_t)as << 16);
-    emit_word(c, (uint32_t)bs | (uint32_t)cs << 16);
-    return push_temp(c, type);
+    uint16_t as = compile_operand(c, &a), bs = compile_operand(c, &b), cs = compile_operand(c, &cond);
+    compile_emit_op(c, OP_select);
+    compile_note_dst(c, d);
+    compile_emit_word(c, (uint32_t)d | (uint32_t)as << 16);
+    compile_emit_word(c, (uint32_t)bs | (uint32_t)cs << 16);
+    return compile_push_temp(c, type);
 }
 
 /* ---- bulk memory and tables -------------------------------------------------------- */
@@ -642,10 +642,10 @@ COMPILE_FN(compile_memory_init)
     TRY(need_memory(c, 0));
     TRY(need_data_count(c, x));
     TRY(pop3(c, MOTE_I32, MOTE_I32, MOTE_I32, s));
-    emit_op(c, OP_memory_init);
-    emit_word(c, (uint32_t)s[0] | (uint32_t)s[1] << 16);
-    emit_word(c, s[2]);
-    emit_word(c, x);
+    compile_emit_op(c, OP_memory_init);
+    compile_emit_word(c, (uint32_t)s[0] | (uint32_t)s[1] << 16);
+    compile_emit_word(c, s[2]);
+    compile_emit_word(c, x);
     return MOTE_OK;
 }
 
@@ -656,8 +656,8 @@ COMPILE_FN(compile_data_drop)
     if (!rd_u32(&c->r, &x))
         return fail_malformed(c);
     TRY(need_data_count(c, x));
-    emit_op(c, OP_data_drop);
-    emit_word(c, x);
+    compile_emit_op(c, OP_data_drop);
+    compile_emit_word(c, x);
     return MOTE_OK;
 }
 
@@ -669,9 +669,9 @@ static mote_status memory_bulk(compiler *c, op o, int zeros)
         TRY(zero_byte(c));
     TRY(need_memory(c, 0));
     TRY(pop3(c, MOTE_I32, MOTE_I32, MOTE_I32, s));
-    emit_op(c, o);
-    emit_word(c, (uint32_t)s[0] | (uint32_t)s[1] << 16);
-    emit_word(c, s[2]);
+    compile_emit_op(c, o);
+    compile_emit_word(c, (uint32_t)s[0] | (uint32_t)s[1] << 16);
+    compile_emit_word(c, s[2]);
     return MOTE_OK;
 }
 
@@ -697,11 +697,11 @@ COMPILE_FN(compile_table_init)
     if (MOD_ELEMS(c->m)[x].elem_type != table_type(c, y))
         return compile_fail(c, MOTE_ERR_INVALID, "type mismatch: element segment and table types differ");
     TRY(pop3(c, MOTE_I32, MOTE_I32, MOTE_I32, s));
-    emit_op(c, OP_table_init);
-    emit_word(c, (uint32_t)s[0] | (uint32_t)s[1] << 16);
-    emit_word(c, s[2]);
-    emit_word(c, y);
-    emit_word(c, x);
+    compile_emit_op(c, OP_table_init);
+    compile_emit_word(c, (uint32_t)s[0] | (uint32_t)s[1] << 16);
+    compile_emit_word(c, s[2]);
+    compile_emit_word(c, y);
+    compile_emit_word(c, x);
     return MOTE_OK;
 }
 
@@ -710,8 +710,8 @@ COMPILE_FN(compile_elem_drop)
     (void)row;
     uint32_t x = 0;
     TRY(read_elem(c, &x));
-    emit_op(c, OP_elem_drop);
-    emit_word(c, x);
+    compile_emit_op(c, OP_elem_drop);
+    compile_emit_word(c, x);
     return MOTE_OK;
 }
 
@@ -725,11 +725,11 @@ COMPILE_FN(compile_table_copy)
     if (table_type(c, x) != table_type(c, y))
         return compile_fail(c, MOTE_ERR_INVALID, "type mismatch: table.copy between different types");
     TRY(pop3(c, MOTE_I32, MOTE_I32, MOTE_I32, s));
-    emit_op(c, OP_table_copy);
-    emit_word(c, (uint32_t)s[0] | (uint32_t)s[1] << 16);
-    emit_word(c, s[2]);
-    emit_word(c, x);
-    emit_word(c, y);
+    compile_emit_op(c, OP_table_copy);
+    compile_emit_word(c, (uint32_t)s[0] | (uint32_t)s[1] << 16);
+    compile_emit_word(c, s[2]);
+    compile_emit_word(c, x);
+    compile_emit_word(c, y);
     return MOTE_OK;
 }
 
@@ -739,15 +739,15 @@ COMPILE_FN(compile_table_grow)
     uint32_t x = 0;
     TRY(read_table(c, &x));
     cval n, init;
-    TRY(pop_check(c, MOTE_I32, &n));
-    TRY(pop_check(c, table_type(c, x), &init));
-    uint16_t is = operand(c, &init), ns = operand(c, &n);
-    emit_op(c, OP_table_grow);
-    note_dst(c, init.home);
-    emit_word(c, (uint32_t)init.home | (uint32_t)is << 16);
-    emit_word(c, ns);
-    emit_word(c, x);
-    return push_temp(c, MOTE_I32);
+    TRY(compile_pop(c, MOTE_I32, &n));
+    TRY(compile_pop(c, table_type(c, x), &init));
+    uint16_t is = compile_operand(c, &init), ns = compile_operand(c, &n);
+    compile_emit_op(c, OP_table_grow);
+    compile_note_dst(c, init.home);
+    compile_emit_word(c, (uint32_t)init.home | (uint32_t)is << 16);
+    compile_emit_word(c, ns);
+    compile_emit_word(c, x);
+    return compile_push_temp(c, MOTE_I32);
 }
 
 COMPILE_FN(compile_table_size)
@@ -755,12 +755,12 @@ COMPILE_FN(compile_table_size)
     (void)row;
     uint32_t x = 0;
     TRY(read_table(c, &x));
-    uint16_t d = home_at(c, c->nvals);
-    emit_op(c, OP_table_size);
-    note_dst(c, d);
-    emit_word(c, d);
-    emit_word(c, x);
-    return push_temp(c, MOTE_I32);
+    uint16_t d = compile_home_at(c, c->nvals);
+    compile_emit_op(c, OP_table_size);
+    compile_note_dst(c, d);
+    compile_emit_word(c, d);
+    compile_emit_word(c, x);
+    return compile_push_temp(c, MOTE_I32);
 }
 
 COMPILE_FN(compile_table_fill)
@@ -770,10 +770,10 @@ COMPILE_FN(compile_table_fill)
     uint16_t s[3];
     TRY(read_table(c, &x));
     TRY(pop3(c, MOTE_I32, table_type(c, x), MOTE_I32, s));
-    emit_op(c, OP_table_fill);
-    emit_word(c, (uint32_t)s[0] | (uint32_t)s[1] << 16);
-    emit_word(c, s[2]);
-    emit_word(c, x);
+    compile_emit_op(c, OP_table_fill);
+    compile_emit_word(c, (uint32_t)s[0] | (uint32_t)s[1] << 16);
+    compile_emit_word(c, s[2]);
+    compile_emit_word(c, x);
     return MOTE_OK;
 }
 
@@ -783,8 +783,8 @@ COMPILE_FN(compile_drop)
 {
     (void)row;
     cval v;
-    TRY(pop_check(c, 0, &v));
-    forget_dst(c);
+    TRY(compile_pop(c, 0, &v));
+    compile_forget_dst(c);
     return MOTE_OK;
 }
 
@@ -803,5 +803,5 @@ COMPILE_FN(compile_const)
     }
     if (!ok)
         return fail_malformed(c);
-    return cval_push(c, row->arg, K_CONST, 0, bits);
+    return compile_push(c, row->arg, K_CONST, 0, bits);
 }

@@ -74,7 +74,7 @@ static bool open_section(loader *L, int id, reader *r, uint32_t *n)
 
 /* ---- UTF-8 and names ------------------------------------------------------ */
 
-bool utf8_valid(const uint8_t *s, size_t n)
+bool decode_utf8_valid(const uint8_t *s, size_t n)
 {
     size_t i = 0;
     while (i < n) {
@@ -100,11 +100,11 @@ bool utf8_valid(const uint8_t *s, size_t n)
     return true;
 }
 
-bool rd_name(reader *r, const uint8_t **bytes, uint32_t *len)
+bool decode_name(reader *r, const uint8_t **bytes, uint32_t *len)
 {
     if (!rd_u32(r, len) || !rd_bytes(r, *len, bytes))
         return false;
-    if (!utf8_valid(*bytes, *len))
+    if (!decode_utf8_valid(*bytes, *len))
         return rd_fail(r, "malformed UTF-8 encoding");
     return true;
 }
@@ -124,7 +124,7 @@ static mote_status scan_custom(loader *L, reader *r, uint32_t end)
     c.end = L->wasm + end;
     const uint8_t *name;
     uint32_t nlen;
-    if (!rd_name(&c, &name, &nlen))
+    if (!decode_name(&c, &name, &nlen))
         return malformed(L, &c);
     if (nlen == 4 && !memcmp(name, "name", 4)) {
         /* Find the function-names subsection; a broken one is ignored. */
@@ -269,7 +269,7 @@ static mote_status read_valtype(loader *L, reader *r, uint8_t *t)
 {
     if (!rd_byte(r, t))
         return malformed(L, r);
-    if (!is_valtype(*t))
+    if (!compile_is_valtype(*t))
         return fail_at(L, r, MOTE_ERR_MALFORMED, "malformed value type");
     return MOTE_OK;
 }
@@ -281,7 +281,7 @@ static bool same_type(const mote_module *m, const mod_type *a, const mod_type *b
            !memcmp(m->wasm + a->results, m->wasm + b->results, a->nresults);
 }
 
-bool types_equal(const mote_module *ma, const mod_type *a, const mote_module *mb, const mod_type *b)
+bool decode_types_equal(const mote_module *ma, const mod_type *a, const mote_module *mb, const mod_type *b)
 {
     return a->nparams == b->nparams && a->nresults == b->nresults &&
            !memcmp(ma->wasm + a->params, mb->wasm + b->params, a->nparams) &&
@@ -438,7 +438,7 @@ static mote_status parse_table_type(loader *L, reader *r, mod_table *t)
     uint8_t et, pl;
     if (!rd_byte(r, &et))
         return malformed(L, r);
-    if (!is_reftype(et))
+    if (!compile_is_reftype(et))
         return fail_at(L, r, MOTE_ERR_MALFORMED, "malformed reference type");
     t->elem_type = et;
     return parse_limits(L, r, false, &t->min, &t->max, &t->has_max, &pl);
@@ -485,7 +485,7 @@ typedef struct import_desc {
 static mote_status read_import(loader *L, reader *r, import_desc *d)
 {
     memset(d, 0, sizeof *d);
-    if (!rd_name(r, &d->module, &d->module_len) || !rd_name(r, &d->name, &d->name_len) ||
+    if (!decode_name(r, &d->module, &d->module_len) || !decode_name(r, &d->name, &d->name_len) ||
         !rd_byte(r, &d->kind))
         return malformed(L, r);
     switch (d->kind) {
@@ -699,21 +699,21 @@ static mote_status decode_exports(loader *L)
         mod_export *e = &exports[i];
         const uint8_t *s;
         uint8_t kind;
-        if (!rd_name(&r, &s, &e->name_len) || !rd_byte(&r, &kind) || !rd_u32(&r, &e->index))
+        if (!decode_name(&r, &s, &e->name_len) || !rd_byte(&r, &kind) || !rd_u32(&r, &e->index))
             return malformed(L, &r);
         e->name = (uint32_t)(s - L->wasm);
         e->kind = kind;
         uint32_t limit;
         switch (kind) {
-        case 0: limit = m->nfuncs; break;
-        case 1: limit = m->ntables; break;
-        case 2: limit = m->nmems; break;
-        case 3: limit = m->nglobals; break;
+        case MOTE_EXTERN_FUNC: limit = m->nfuncs; break;
+        case MOTE_EXTERN_TABLE: limit = m->ntables; break;
+        case MOTE_EXTERN_MEMORY: limit = m->nmems; break;
+        case MOTE_EXTERN_GLOBAL: limit = m->nglobals; break;
         default: return fail_at(L, &r, MOTE_ERR_MALFORMED, "malformed export kind");
         }
         if (e->index >= limit)
             return fail_at(L, &r, MOTE_ERR_INVALID, "unknown export target");
-        if (kind == 0)
+        if (kind == MOTE_EXTERN_FUNC)
             L->declared[e->index] = 1;
     }
     TRY(end_of_section(L, &r));
@@ -802,7 +802,7 @@ static mote_status decode_elems(loader *L)
             if (!rd_byte(&r, &k))
                 return malformed(L, &r);
             if (e->exprs) {
-                if (!is_reftype(k))
+                if (!compile_is_reftype(k))
                     return fail_at(L, &r, MOTE_ERR_MALFORMED, "malformed reference type");
                 e->elem_type = k;
             } else if (k != 0x00) {
@@ -972,7 +972,7 @@ static mote_status no_memory(loader *L, uint64_t need, bool at_least)
     return MOTE_ERR_NO_MEMORY;
 }
 
-mote_status load_module(mote_arena *a, const uint8_t *wasm, size_t len, const mote_load_config *cfg,
+mote_status decode_module(mote_arena *a, const uint8_t *wasm, size_t len, const mote_load_config *cfg,
                         const int32_t *handlers, mote_module **out)
 {
     if (!a || !out || (!wasm && len))
@@ -1048,7 +1048,7 @@ mote_status load_module(mote_arena *a, const uint8_t *wasm, size_t len, const mo
 mote_status mote_load(mote_arena *a, const uint8_t *wasm, size_t len, const mote_load_config *cfg,
                       mote_module **out)
 {
-    return load_module(a, wasm, len, cfg, NULL, out);
+    return decode_module(a, wasm, len, cfg, NULL, out);
 }
 
 void mote_unload(mote_module *m)

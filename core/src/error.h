@@ -29,7 +29,7 @@
 mote_status error_set(mote_error *e, mote_status status, const char *fmt, ...);
 
 /* Formats into buf (always NUL-terminated when size > 0); returns length. */
-size_t fmt_string(char *buf, size_t size, const char *fmt, ...);
-size_t fmt_vstring(char *buf, size_t size, const char *fmt, va_list ap);
+size_t error_format(char *buf, size_t size, const char *fmt, ...);
+size_t error_vformat(char *buf, size_t size, const char *fmt, va_list ap);
 
 #endif

@@ -123,7 +123,7 @@ static inline mote_func *resolve_indirect(mote_instance *inst, const uint32_t *p
         return NULL;
     }
     const mod_type *want = &MOD_TYPES(inst->module)[pc[1]];
-    if (UNLIKELY(f->type != want) && !types_equal(inst->module, want, f->inst->module, f->type)) {
+    if (UNLIKELY(f->type != want) && !decode_types_equal(inst->module, want, f->inst->module, f->type)) {
         *why = MOTE_TRAP_INDIRECT_CALL_TYPE;
         return NULL;
     }
@@ -561,7 +561,7 @@ dispatch:
     }
     OP(memory_grow) {
         const uint32_t *w = pc + 1;
-        SLOT(LO(w)).i32 = (int32_t)memory_grow(inst->mem, SLOT(HI(w)).u32);
+        SLOT(LO(w)).i32 = (int32_t)instance_memory_grow(inst->mem, SLOT(HI(w)).u32);
         RELOAD_MEM();
         DONE(memory_grow);
     }
@@ -624,7 +624,7 @@ dispatch:
     OP(table_grow) {
         const uint32_t *w = pc + 1;
         mote_table *t = TABLE(pc[3]);
-        SLOT(LO(w)).i32 = (int32_t)table_grow(t, SLOT(pc[2]).u32, SLOT(HI(w)));
+        SLOT(LO(w)).i32 = (int32_t)instance_table_grow(t, SLOT(pc[2]).u32, SLOT(HI(w)));
         DONE(table_grow);
     }
     OP(table_fill) {
@@ -1084,7 +1084,7 @@ trap:
         owner->arena->error.trap = MOTE_TRAP_HOST;
         return MOTE_TRAP;
     }
-    return raise_trap(owner, trap_kind, NULL);
+    return api_raise_trap(owner, trap_kind, NULL);
 
 finish:
     give_back_fuel(ex, budget);
