@@ -534,6 +534,8 @@ static mote_status compile_body(compiler *c)
         c->r.err = NULL;
         if (!syntax_read_op(r, c->m->features, &op, &prefix, &code))
             return illegal_opcode(c, prefix, code);
+        if (!feature_built(wasm_op_group(op)))
+            return feature_unsupported(c->err, wasm_op_group(op), c->op_offset);
         const crow *row = &compile_rows[op];
         if (!row->fn)
             return illegal_opcode(c, prefix, code);

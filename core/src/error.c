@@ -37,6 +37,7 @@ const char *mote_status_name(mote_status status)
     case MOTE_TRAP: return "trap";
     case MOTE_PAUSED: return "paused";
     case MOTE_EXIT: return "exit";
+    case MOTE_ERR_UNSUPPORTED: return "not in this build";
     }
     return "unknown status";
 }

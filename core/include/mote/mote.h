@@ -62,8 +62,10 @@ typedef enum mote_status {
     MOTE_TRAP,              /* execution trapped; see mote_error.trap */
     MOTE_PAUSED,            /* fuel ran out or mote_interrupt() was called;
                                mote_resume() continues the call */
-    MOTE_EXIT               /* a host function ended the program
+    MOTE_EXIT,              /* a host function ended the program
                                (mote_host_exit); see mote_exit_code() */
+    MOTE_ERR_UNSUPPORTED    /* the module needs a feature this build of mote
+                               leaves out; the message names the build option */
 } mote_status;
 
 /* Trap kinds.  Their messages use the WebAssembly specification's wording. */
