@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "error.h"
+#include "feature_groups.h"
 #include "numeric.h"
 #include "ops.h"
 #include "runtime.h"
@@ -162,7 +163,7 @@ static mote_status run(mote_instance *owner, const int32_t **table_out)
         MOTE_OPS(X)
 #undef X
     };
-#define OP(name) L_##name:
+#define OP(name) L_##name: if (!IN_BUILD) goto unbuilt;
 #define NEXT() goto *(const void *)((const char *)&&L_exit + (int32_t)*pc)
 #else
     static const int32_t handlers[OP_COUNT_] __attribute__((section(".rodata.mote_handlers"))) = {
@@ -170,9 +171,14 @@ static mote_status run(mote_instance *owner, const int32_t **table_out)
         MOTE_OPS(X)
 #undef X
     };
-#define OP(name) case OP_##name:
+#define OP(name) case OP_##name: if (!IN_BUILD) goto unbuilt;
 #define NEXT() goto dispatch
 #endif
+/* The handlers of a feature group left out of the build (feature_groups.h)
+ * are compiled out: IN_BUILD is 0 around them, so each label leads to
+ * `unbuilt` and the body after it is dead code.  The loader refuses modules
+ * that use such a group, so their ops are never emitted. */
+#define IN_BUILD 1
     if (table_out) {
         *table_out = handlers;
         return MOTE_OK;
@@ -415,6 +421,8 @@ dispatch:
         ret = pc + OPLEN_call_indirect;
         goto do_call_func;
     }
+#undef IN_BUILD
+#define IN_BUILD MOTE_WITH_TAIL_CALL
     OP(return_call) {
         target = pc + 1 + (int32_t)pc[1];
         src = AT(fp, pc[2]);
@@ -435,6 +443,8 @@ dispatch:
         goto do_tail_func;
     }
 
+#undef IN_BUILD
+#define IN_BUILD 1
     /* ---- data movement ------------------------------------------------------ */
 
     OP(copy) {
@@ -565,6 +575,8 @@ dispatch:
         RELOAD_MEM();
         DONE(memory_grow);
     }
+#undef IN_BUILD
+#define IN_BUILD MOTE_WITH_BULK_MEMORY
     OP(memory_fill) {
         const uint32_t *w = pc + 1;
         uint32_t d = SLOT(LO(w)).u32, n = SLOT(pc[2]).u32;
@@ -599,6 +611,8 @@ dispatch:
 
     /* ---- tables and references -------------------------------------------------- */
 
+#undef IN_BUILD
+#define IN_BUILD MOTE_WITH_REFERENCE_TYPES
     OP(table_get) {
         const uint32_t *w = pc + 1;
         mote_table *t = TABLE(pc[2]);
@@ -638,6 +652,8 @@ dispatch:
             t->elems[i + k] = v;
         DONE(table_fill);
     }
+#undef IN_BUILD
+#define IN_BUILD MOTE_WITH_BULK_MEMORY
     OP(table_copy) {
         const uint32_t *w = pc + 1;
         mote_table *dt = TABLE(pc[3]), *st = TABLE(pc[4]);
@@ -666,6 +682,8 @@ dispatch:
         instance_drop(inst, inst->module->ndatas + pc[1]);
         DONE(elem_drop);
     }
+#undef IN_BUILD
+#define IN_BUILD MOTE_WITH_REFERENCE_TYPES
     OP(ref_func) {
         SLOT(pc[1]).func = instance_func(inst, pc[2]);
         DONE(ref_func);
@@ -676,6 +694,8 @@ dispatch:
         DONE(ref_is_null);
     }
 
+#undef IN_BUILD
+#define IN_BUILD 1
     /* ---- numeric ------------------------------------------------------------------ */
 
 #define BIN(name, T, field, expr)                                    \
@@ -775,8 +795,12 @@ dispatch:
     }
     MAD(i32_mad, uint32_t, u32)
     MAD(i64_mad, uint64_t, u64)
+#undef IN_BUILD
+#define IN_BUILD MOTE_WITH_FLOAT
     MAD(f32_mad, float, f32)
     MAD(f64_mad, double, f64)
+#undef IN_BUILD
+#define IN_BUILD 1
     OP(i32_shladd) {
         const uint32_t *w = pc + 1;
         uint32_t a = SLOT(HI(w)).u32, c = SLOT(LO(w + 1)).u32;
@@ -873,6 +897,8 @@ dispatch:
         DONE(i64_rem_u);
     }
 
+#undef IN_BUILD
+#define IN_BUILD MOTE_WITH_FLOAT
     CMPOP(f32_eq, float, f32, a == b)
     CMPOP(f32_ne, float, f32, a != b)
     CMPOP(f32_lt, float, f32, a < b)
@@ -935,8 +961,12 @@ dispatch:
     TRUNC(i64_trunc_f32_u, float, f32, u64, uint64_t, f32_fits_u64)
     TRUNC(i64_trunc_f64_s, double, f64, i64, int64_t, f64_fits_i64)
     TRUNC(i64_trunc_f64_u, double, f64, u64, uint64_t, f64_fits_u64)
+#undef IN_BUILD
+#define IN_BUILD 1
     UNOP(i64_extend_i32_s, int32_t, i32, i64, (int64_t)a)
     UNOP(i64_extend_i32_u, uint32_t, u32, u64, (uint64_t)a)
+#undef IN_BUILD
+#define IN_BUILD MOTE_WITH_FLOAT
     UNOP(f32_convert_i32_s, int32_t, i32, f32, (float)a)
     UNOP(f32_convert_i32_u, uint32_t, u32, f32, (float)a)
     UNOP(f32_convert_i64_s, int64_t, i64, f32, (float)a)
@@ -947,11 +977,15 @@ dispatch:
     UNOP(f64_convert_i64_s, int64_t, i64, f64, (double)a)
     UNOP(f64_convert_i64_u, uint64_t, u64, f64, (double)a)
     UNOP(f64_promote_f32, float, f32, f64, (double)a)
+#undef IN_BUILD
+#define IN_BUILD MOTE_WITH_SIGN_EXT
     UNOP(i32_extend8_s, uint32_t, u32, i32, (int32_t)(int8_t)a)
     UNOP(i32_extend16_s, uint32_t, u32, i32, (int32_t)(int16_t)a)
     UNOP(i64_extend8_s, uint64_t, u64, i64, (int64_t)(int8_t)a)
     UNOP(i64_extend16_s, uint64_t, u64, i64, (int64_t)(int16_t)a)
     UNOP(i64_extend32_s, uint64_t, u64, i64, (int64_t)(int32_t)a)
+#undef IN_BUILD
+#define IN_BUILD MOTE_WITH_SAT_CONV
     UNOP(i32_trunc_sat_f32_s, float, f32, i32, sat_f32_i32(a))
     UNOP(i32_trunc_sat_f32_u, float, f32, u32, sat_f32_u32(a))
     UNOP(i32_trunc_sat_f64_s, double, f64, i32, sat_f64_i32(a))
@@ -966,6 +1000,10 @@ dispatch:
         TRAP(MOTE_TRAP_UNREACHABLE);
     }
 #endif
+#undef IN_BUILD
+
+unbuilt:        /* an op of a group this build leaves out (never emitted) */
+    TRAP(MOTE_TRAP_UNREACHABLE);
 
     /* ---- the shared call paths -------------------------------------------------- */
 
