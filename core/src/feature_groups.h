@@ -32,6 +32,14 @@
 #ifndef MOTE_WITH_TAIL_CALL
 #define MOTE_WITH_TAIL_CALL 1
 #endif
+/* Not a group (every module runs without it): the superinstructions that
+ * fuse a compare into a branch (and an add into that), a multiply or shift
+ * into an add, and an address update into a load.  Off, the compiler emits
+ * the plain ops instead and their handlers are compiled out: smaller and
+ * slower (docs/size.md). */
+#ifndef MOTE_WITH_FUSED
+#define MOTE_WITH_FUSED 1
+#endif
 
 /*
  * G(group, built, load feature bit or 0, what it is)

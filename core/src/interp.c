@@ -351,6 +351,8 @@ dispatch:
 #define ADDI_BR_PAIR(addi_br_c_back, addi_br_c_i_back, c)              \
     ADDI_BR(addi_br_c_back, c, SLOT(pc[3]).u32)                        \
     ADDI_BR(addi_br_c_i_back, c, pc[3])
+#undef IN_BUILD
+#define IN_BUILD MOTE_WITH_FUSED
     BR_CMP32(br_eq, br_eq_i, br_eq_back, br_eq_i_back, eq)
     BR_CMP32(br_ne, br_ne_i, br_ne_back, br_ne_i_back, ne)
     BR_CMP32(br_lt_s, br_lt_s_i, br_lt_s_back, br_lt_s_i_back, lt_s)
@@ -381,6 +383,8 @@ dispatch:
     ADDI_BR_PAIR(addi_br_le_u_back, addi_br_le_u_i_back, le_u)
     ADDI_BR_PAIR(addi_br_ge_s_back, addi_br_ge_s_i_back, ge_s)
     ADDI_BR_PAIR(addi_br_ge_u_back, addi_br_ge_u_i_back, ge_u)
+#undef IN_BUILD
+#define IN_BUILD 1
 
     /* ---- calls and returns ------------------------------------------------ */
 
@@ -550,6 +554,8 @@ dispatch:
     STORE(st16_x, ADDR_X, uint16_t, u32)
     STORE(st32_x, ADDR_X, uint32_t, u32)
     STORE(st64_x, ADDR_X, uint64_t, u64)
+#undef IN_BUILD
+#define IN_BUILD MOTE_WITH_FUSED
     LOAD(ld8s_ar, ADDR_AR, int8_t, i64)
     LOAD(ld8u_ar, ADDR_AR, uint8_t, u64)
     LOAD(ld16s_ar, ADDR_AR, int16_t, i64)
@@ -564,6 +570,8 @@ dispatch:
     LOAD(ld32s_ai, ADDR_AI, int32_t, i64)
     LOAD(ld32u_ai, ADDR_AI, uint32_t, u64)
     LOAD(ld64_ai, ADDR_AI, uint64_t, u64)
+#undef IN_BUILD
+#define IN_BUILD 1
 
     OP(memory_size) {
         SLOT(pc[1]).u32 = (uint32_t)(mem_size >> inst->mem->page_log2);
@@ -793,20 +801,24 @@ dispatch:
         SLOT(LO(w)).field = p + SLOT(HI(w + 1)).field;                   \
         DONE(name);                                               \
     }
+#undef IN_BUILD
+#define IN_BUILD MOTE_WITH_FUSED
     MAD(i32_mad, uint32_t, u32)
     MAD(i64_mad, uint64_t, u64)
 #undef IN_BUILD
-#define IN_BUILD MOTE_WITH_FLOAT
+#define IN_BUILD (MOTE_WITH_FLOAT && MOTE_WITH_FUSED)
     MAD(f32_mad, float, f32)
     MAD(f64_mad, double, f64)
 #undef IN_BUILD
-#define IN_BUILD 1
+#define IN_BUILD MOTE_WITH_FUSED
     OP(i32_shladd) {
         const uint32_t *w = pc + 1;
         uint32_t a = SLOT(HI(w)).u32, c = SLOT(LO(w + 1)).u32;
         SLOT(LO(w)).u32 = (a << (HI(w + 1) & 31)) + c;     /* [d|a][c|k] */
         DONE(i32_shladd);
     }
+#undef IN_BUILD
+#define IN_BUILD 1
     OP(i32_div_s) {
         const uint32_t *w = pc + 1;
         int32_t a = SLOT(HI(w)).i32, b = SLOT(pc[2]).i32;
