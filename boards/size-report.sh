@@ -43,6 +43,24 @@ for board in "${boards[@]}"; do
 done
 
 table=$(python3 bench/size/size_map.py --table "${rows[@]}")
+
+# The RAM floor: mote-ram-floor (bench/size/ram_floor.c, the standard core
+# built for this machine: the arena figures are the boards') over the bench
+# kernels at their target scale (bench/scales.tsv).
+tools=build/size/host
+mkdir -p "$tools"
+cc -std=gnu11 -O2 -ffp-contract=off -Icore/include -Icore/src -o "$tools/mote-ram-floor" \
+   bench/size/ram_floor.c core/src/*.c -lm
+make -s -C bench BUILD="$PWD/build/size/bench" wasm >/dev/null
+floor="| module | wasm bytes | compiled code | module state | instance state | linear memory | smallest value stack | smallest call stack |
+|---|--:|--:|--:|--:|--:|--:|--:|"
+while IFS=$'\t' read -r kernel _ target _; do
+  case $kernel in ''|\#*) continue ;; esac
+  line=$("$tools/mote-ram-floor" "$target" "build/size/bench/wasm/$kernel.wasm")
+  get() { sed -n "s/.* $1=\([0-9]*\).*/\1/p" <<<"$line"; }
+  floor+=$'\n'"| $kernel (scale $target) | $(get wasm) | $(get code) | $(get module_state) | $(get instance_state) | $(get memory) | $(get value_stack) | $(get call_stack) ($(get frames) frames) |"
+done < bench/scales.tsv
+table+=$'\n\n'"RAM floor (arena bytes; the same on every board):"$'\n\n'"$floor"
 printf '%s\n' "$table"
 if [ $doc = 1 ]; then
   python3 - docs/size.md "$table" <<'PY'
