@@ -133,7 +133,7 @@ def row(label, folder):
     wasi = (sum(wf.values()) - sum(cf.values()) - (wf["app"] - cf["app"]) - drivers)
     # (its context is a variable of the firmware's: counted here)
     wasi_ram = sum(wr.values()) - sum(er.values()) - core_ram - (wr["hal"] - er["hal"])
-    return [label, core, cf["core"], core_libs, cf["libgcc"], core_ram,
+    return [label, core, cf["core"], core_libs, cf["libgcc"] - ef["libgcc"], core_ram,
             wasi, wf["wasi"], drivers, wasi_ram]
 
 
