@@ -612,6 +612,8 @@ dispatch:
         memcpy(m->base + (size_t)ea, &v, sizeof v);                  \
         DONE(name);                                                  \
     }
+#undef IN_BUILD
+#define IN_BUILD (MOTE_WITH_MULTI_MEMORY || MOTE_WITH_MEMORY64)
     LOAD_M(ld8s_m, int8_t, i64)
     LOAD_M(ld8u_m, uint8_t, u64)
     LOAD_M(ld16s_m, int16_t, i64)
@@ -679,6 +681,8 @@ dispatch:
         SLOT(LO(w)).i64 = a == 0xFFFFFFFFu ? -1 : (int64_t)a;
         DONE(i64_from_grow);
     }
+#undef IN_BUILD
+#define IN_BUILD 1
 
     OP(memory_size) {
         SLOT(pc[1]).u32 = (uint32_t)(mem_size >> inst->mem->page_log2);
