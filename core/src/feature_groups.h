@@ -38,6 +38,14 @@
 #ifndef MOTE_WITH_MEMORY64
 #define MOTE_WITH_MEMORY64 1        /* no instructions of its own: 64-bit limits */
 #endif
+/* Not a group (every module runs without it): the superinstructions that
+ * fuse a compare into a branch (and an add into that), a multiply or shift
+ * into an add, and an address update into a load.  Off, the compiler emits
+ * the plain ops instead and their handlers are compiled out: smaller and
+ * slower (docs/size.md). */
+#ifndef MOTE_WITH_FUSED
+#define MOTE_WITH_FUSED 1
+#endif
 
 /*
  * G(group, built, load feature bit or 0, what it is)
