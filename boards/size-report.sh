@@ -9,7 +9,7 @@ cd "$(dirname "$0")/.."
 
 presets=("$@")
 if [ ${#presets[@]} -eq 0 ]; then
-  presets=(mps2-an385 mps2-an386 mps2-an505 microbit sifive-e riscv-virt-rv32 riscv-virt-rv64)
+  mapfile -t presets < <(tests/board-presets.sh)     # every board preset
 fi
 labels=(core wasi-lite)
 

@@ -127,6 +127,9 @@ int main(void)
            (unsigned long)info.base, (unsigned long)info.size,
            (unsigned long)info.sector_size, (unsigned long)info.write_size,
            info.writable ? "writable" : "read-only");
+#ifdef MOTE_TEST_STORAGE_BASE
+    CHECK(info.base == MOTE_TEST_STORAGE_BASE);     /* board.cmake's MOTE_BOARD_STORAGE_BASE */
+#endif
     CHECK(info.size > 0 && info.size % info.sector_size == 0);
     CHECK((info.sector_size & (info.sector_size - 1)) == 0);
     CHECK(info.write_size > 0 && info.write_size <= 8 && info.sector_size % info.write_size == 0);
