@@ -15,14 +15,20 @@
 include("${CMAKE_CURRENT_LIST_DIR}/capabilities.cmake")
 get_filename_component(MOTE_BOARDS_DIR "${CMAKE_CURRENT_LIST_DIR}" ABSOLUTE)
 
-if(NOT EXISTS "${MOTE_BOARDS_DIR}/${MOTE_BOARD}/board.cmake" AND MOTE_BOARD MATCHES "^(.+)-([^-]+)$"
-   AND EXISTS "${MOTE_BOARDS_DIR}/${CMAKE_MATCH_1}/board.cmake")
-  if(MOTE_BOARD_VARIANT AND NOT MOTE_BOARD_VARIANT STREQUAL CMAKE_MATCH_2)
-    message(FATAL_ERROR "MOTE_BOARD=${MOTE_BOARD} names variant ${CMAKE_MATCH_2}, "
+# The match is its own if(): ${CMAKE_MATCH_1} in the same condition would be
+# expanded before MATCHES runs, and name the previous match.
+set(_mote_folder "")
+if(NOT EXISTS "${MOTE_BOARDS_DIR}/${MOTE_BOARD}/board.cmake" AND MOTE_BOARD MATCHES "^(.+)-([^-]+)$")
+  set(_mote_folder "${CMAKE_MATCH_1}")
+  set(_mote_variant "${CMAKE_MATCH_2}")
+endif()
+if(_mote_folder AND EXISTS "${MOTE_BOARDS_DIR}/${_mote_folder}/board.cmake")
+  if(MOTE_BOARD_VARIANT AND NOT MOTE_BOARD_VARIANT STREQUAL _mote_variant)
+    message(FATAL_ERROR "MOTE_BOARD=${MOTE_BOARD} names variant ${_mote_variant}, "
                         "but MOTE_BOARD_VARIANT is ${MOTE_BOARD_VARIANT}")
   endif()
-  set(MOTE_BOARD "${CMAKE_MATCH_1}")
-  set(MOTE_BOARD_VARIANT "${CMAKE_MATCH_2}")
+  set(MOTE_BOARD "${_mote_folder}")
+  set(MOTE_BOARD_VARIANT "${_mote_variant}")
 endif()
 set(MOTE_BOARD_DIR "${MOTE_BOARDS_DIR}/${MOTE_BOARD}")
 if(NOT MOTE_BOARD OR NOT EXISTS "${MOTE_BOARD_DIR}/board.cmake")
