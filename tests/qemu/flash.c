@@ -12,7 +12,9 @@
 
 #include <mote/hal.h>
 
-#include "check.h"
+#include "mote_check.h"
+
+MOTE_CHECK_DEFINE;
 
 #define CHUNK 256u
 
@@ -146,5 +148,5 @@ int main(void)
         printf("flash: read-only on this board\n");
     }
     test_hostile(&info);
-    return check_done("flash");
+    return check_summary("flash");
 }
