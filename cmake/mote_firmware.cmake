@@ -2,13 +2,13 @@
 #
 # Include once from the top-level CMakeLists.txt, before add_subdirectory()
 # of port/ and boards/ (an installed mote's package includes it from
-# share/mote/cmake/).  It loads boards/<MOTE_BOARD>/board.cmake into the
-# global scope (MOTE_BOARD_ARCH, MOTE_BOARD_CPU, MOTE_BOARD_DRIVERS, ...),
-# sets MOTE_BOARD_DIR, MOTE_BOARD_NAME (with the variant: riscv-virt-rv32)
-# and MOTE_BOARD_RUN (the command that boots an image: QEMU from the
-# board's qemu.args, or nothing on the host) -- also in the cache, so that
-# a firmware project that add_subdirectory()s mote sees them -- and
-# defines:
+# share/mote/cmake/).  It reads the board into the global scope with
+# boards/select_board.cmake (MOTE_BOARD_NAME with the variant, as
+# mps2-an385; MOTE_BOARD_ARCH, MOTE_BOARD_CPU, MOTE_BOARD_DRIVERS,
+# MOTE_BOARD_CAPS, ...; mote_board_has()), sets MOTE_BOARD_RUN (the command
+# that boots an image: QEMU from the board's qemu.args, or nothing on the
+# host) -- the board's facts also in the cache, so that a firmware project
+# that add_subdirectory()s mote sees them -- and defines:
 #
 #   (Wasm apps are built with mote_add_wasm_app() from the app SDK,
 #   wasi-lite/sdk/mote_app.cmake.)
@@ -94,21 +94,11 @@ endif()
 
 include_guard(GLOBAL)
 
-get_filename_component(MOTE_BOARDS_DIR "${CMAKE_CURRENT_LIST_DIR}/../boards" ABSOLUTE)
-set(MOTE_BOARD_DIR "${MOTE_BOARDS_DIR}/${MOTE_BOARD}")
-if(NOT EXISTS "${MOTE_BOARD_DIR}/board.cmake")
-  file(GLOB _mote_known RELATIVE "${MOTE_BOARDS_DIR}" "${MOTE_BOARDS_DIR}/*/board.cmake")
-  string(REPLACE "/board.cmake" "" _mote_known "${_mote_known}")
-  message(FATAL_ERROR "MOTE_BOARD=${MOTE_BOARD}: no boards/${MOTE_BOARD}/board.cmake "
-                      "(boards: ${_mote_known})")
-endif()
-include("${MOTE_BOARD_DIR}/board.cmake")
+include("${CMAKE_CURRENT_LIST_DIR}/../boards/select_board.cmake")
 
 if(MOTE_BOARD_VARIANT)
-  set(MOTE_BOARD_NAME "${MOTE_BOARD}-${MOTE_BOARD_VARIANT}")
   set(_mote_qemu_args "${MOTE_BOARD_DIR}/qemu-${MOTE_BOARD_VARIANT}.args")
 else()
-  set(MOTE_BOARD_NAME "${MOTE_BOARD}")
   set(_mote_qemu_args "${MOTE_BOARD_DIR}/qemu.args")
 endif()
 
@@ -132,7 +122,8 @@ endif()
 # The board's facts where every directory sees them: a firmware project that
 # add_subdirectory()s mote calls the functions below from its own scope.
 foreach(_mote_var MOTE_BOARD_DIR MOTE_BOARD_NAME MOTE_BOARD_RUN MOTE_BOARD_ARCH MOTE_BOARD_CPU
-                  MOTE_BOARD_CPU_FLAGS MOTE_BOARD_DRIVERS MOTE_BOARD_SMALL_RAM)
+                  MOTE_BOARD_CPU_FLAGS MOTE_BOARD_DRIVERS MOTE_BOARD_CAPS MOTE_CAPABILITIES
+                  MOTE_BOARD_STORAGE_BASE MOTE_BOARD_LED_TRACE)
   set(_mote_value "${${_mote_var}}")
   set(${_mote_var} "${_mote_value}" CACHE INTERNAL "from boards/${MOTE_BOARD}/board.cmake")
   set(${_mote_var} "${_mote_value}")

@@ -61,7 +61,7 @@ function(mote_install_rules)
   install(FILES "${CMAKE_BINARY_DIR}/moteConfig.cmake" "${CMAKE_BINARY_DIR}/moteConfigVersion.cmake"
           DESTINATION lib/cmake/mote)
 
-  if(MOTE_BOARD STREQUAL "host")
+  if(MOTE_BOARD_ARCH STREQUAL "host")
     # ---- the host: libraries for host programs, the tools ----------------
     install(FILES "${root}/boards/host/mote_host.h" DESTINATION include)
     set(targets mote_core mote_shared mote_wasi mote_fs mote_fs_hal mote_hal mote_interp)

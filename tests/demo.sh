@@ -1,15 +1,16 @@
 #!/usr/bin/env bash
 # make demo: firmware for the default board (mps2-an385, Cortex-M3) with C
 # apps built for wasm32-wasi embedded in flash, booted under QEMU.  The apps
-# print through the board's UART; the LED register writes are what QEMU
-# itself sees (its mps2_fpgaio_write trace), shown as they happen.
+# print through the board's UART; the LED writes are what QEMU itself sees
+# (the trace event the board names, MOTE_BOARD_LED_TRACE in its board.cmake;
+# on MPS2 mps2_fpgaio_write), shown as they happen.
 #
 # The build shows its progress.  Each app's exit status comes back through
 # QEMU (semihosting) and is printed; the demo exits with the last app's
 # status, or stops at the first app that could not run (a status from 125
 # up: not loaded, trapped, a CPU fault, QEMU failing).
 #
-#   BOARD=<preset>        the board (default mps2-an385; an MPS2 board)
+#   BOARD=<preset>        the board (default mps2-an385)
 #   APPS="hello blinky"   the apps to run, in order
 #   DEMO_BUILD_DIR=<dir>  build there instead of the preset's build/<board>
 set -u
@@ -38,7 +39,15 @@ cmake --build "$build" -j "${JOBS:-2}" --target "${targets[@]}" || {
   echo "demo: the build failed" >&2
   exit 1
 }
-qemu=$(sed 's/#.*//' "boards/$board/qemu.args" | tr '\n' ' ')
+# The board's QEMU command line and LED trace, as the configure read them
+# from its folder.
+cache_value() { sed -n "s/^$1:INTERNAL=//p" "$build/CMakeCache.txt"; }
+qemu=$(cache_value MOTE_BOARD_RUN | tr ';' ' ')
+qemu=${qemu% -kernel}
+led_event=$(cache_value MOTE_BOARD_LED_TRACE)
+led_event=${led_event%%;*}
+trace=()
+[ -n "$led_event" ] && trace=(-trace "$led_event")
 
 status=0
 for app in $apps; do
@@ -54,8 +63,9 @@ for app in $apps; do
     blinky)
       echo "=== $board: the blinky app (a periodic timer toggles LED 0)"
       # shellcheck disable=SC2086
-      $qemu -trace mps2_fpgaio_write -kernel "$fw" 2>&1 |
-        sed -E 's/^mps2_fpgaio_write MPS2 FPGAIO write: offset 0x0 data (0x[0-9a-f]+).*/    [QEMU: LED register <- \1]/'
+      $qemu "${trace[@]}" -kernel "$fw" 2>&1 |
+        sed -E -e 's/^mps2_fpgaio_write MPS2 FPGAIO write: offset 0x0 data (0x[0-9a-f]+).*/    [QEMU: LED register <- \1]/' \
+               -e "s/^(${led_event:-no LED trace} .*)/    [QEMU: \1]/"
       status=${PIPESTATUS[0]}
       ;;
   esac

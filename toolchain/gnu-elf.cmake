@@ -3,8 +3,8 @@
 # and CMAKE_SYSTEM_PROCESSOR first.
 #
 # The C library is picolibc (its specs file selects headers and multilib).
-# CPU flags come from the board: boards/<MOTE_BOARD>/board.cmake sets
-# MOTE_BOARD_CPU_FLAGS, and they are applied to every file of the build, the
+# CPU flags come from the board: its boards/<folder>/board.cmake (read by
+# boards/select_board.cmake) sets MOTE_BOARD_CPU_FLAGS, and they are applied to every file of the build, the
 # core included, so that one build is one CPU configuration.
 
 set(CMAKE_SYSTEM_NAME Generic)
@@ -26,7 +26,7 @@ set(CMAKE_FIND_ROOT_PATH_MODE_INCLUDE ONLY)
 if(NOT MOTE_BOARD)
   message(FATAL_ERROR "toolchain: set MOTE_BOARD (e.g. -DMOTE_BOARD=mps2-an385), or use a preset")
 endif()
-include(${CMAKE_CURRENT_LIST_DIR}/../boards/${MOTE_BOARD}/board.cmake)
+include(${CMAKE_CURRENT_LIST_DIR}/../boards/select_board.cmake)
 if(NOT MOTE_BOARD_TOOLCHAIN STREQUAL MOTE_TOOLCHAIN_PREFIX)
   message(FATAL_ERROR "toolchain: board ${MOTE_BOARD} needs the ${MOTE_BOARD_TOOLCHAIN} "
                       "toolchain, not ${MOTE_TOOLCHAIN_PREFIX}")

@@ -6,16 +6,13 @@
 #
 # (<mote> is mote's source folder, or <prefix>/share/mote of an installed
 # mote.)  It reads the board's compiler prefix (MOTE_BOARD_TOOLCHAIN) from
-# boards/<board>/board.cmake and then sets up that GNU toolchain as
-# arm-none-eabi.cmake and riscv64-unknown-elf.cmake do.  The host board
+# its board.cmake (boards/select_board.cmake) and then sets up that GNU
+# toolchain as arm-none-eabi.cmake and riscv64-unknown-elf.cmake do.  The host board
 # needs no toolchain file.
 if(NOT MOTE_BOARD)
   message(FATAL_ERROR "mote-board.cmake: set MOTE_BOARD (e.g. -DMOTE_BOARD=mps2-an385)")
 endif()
-if(NOT EXISTS "${CMAKE_CURRENT_LIST_DIR}/../boards/${MOTE_BOARD}/board.cmake")
-  message(FATAL_ERROR "mote-board.cmake: no board ${MOTE_BOARD} (see ${CMAKE_CURRENT_LIST_DIR}/../boards)")
-endif()
-include("${CMAKE_CURRENT_LIST_DIR}/../boards/${MOTE_BOARD}/board.cmake")
+include("${CMAKE_CURRENT_LIST_DIR}/../boards/select_board.cmake")
 if(MOTE_BOARD_ARCH STREQUAL "host")
   message(FATAL_ERROR "mote-board.cmake: the host board is built with the native compiler: "
                       "configure without a toolchain file")

@@ -7,7 +7,7 @@
 # add_subdirectory(bench/firmware)) or, in a build whose top level lacks
 # that line, by hook.cmake in the top-level scope.  Not part of ALL: only
 # `cmake --build <dir> --target mote-bench-fw` builds it.
-if(MOTE_BOARD STREQUAL "host")
+if(MOTE_BOARD_ARCH STREQUAL "host")
   return()                      # the host measures with bench/mote-bench
 endif()
 include(${CMAKE_CURRENT_LIST_DIR}/../kernels.cmake)

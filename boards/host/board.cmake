@@ -6,3 +6,6 @@
 set(MOTE_BOARD_ARCH host)
 set(MOTE_BOARD_CPU posix)
 set(MOTE_BOARD_SOURCES config.c epoch.c script.c stimuli.c stop.c uart.c vcd.c)
+# Simulated GPIO with edges, a flash region (a file with mote run --flash),
+# the PC's clock.  No reset and no second UART (port/host/stubs.c).
+set(MOTE_BOARD_CAPS gpio gpio_irq flash_write flash_image rtc ram_large)

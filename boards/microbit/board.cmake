@@ -7,6 +7,11 @@ set(MOTE_BOARD_TOOLCHAIN arm-none-eabi-)
 set(MOTE_BOARD_CPU cortex-m0)
 set(MOTE_BOARD_CPU_FLAGS -mcpu=cortex-m0 -mthumb -mfloat-abi=soft)
 set(MOTE_BOARD_DRIVERS nrf51_uart uart_aux_none nrf51_timer nrf51_gpio nrf51_nvmc rtc_soft)
-# 16 KiB of RAM for firmware, VM and app together: apps run from images
-# precompiled into flash, in the SDK's small-memory mode (docs/ram-map.md).
-set(MOTE_BOARD_SMALL_RAM ON)
+# 16 KiB of RAM for firmware, VM and app together (ram_small): apps run
+# from images precompiled into flash, in the SDK's small-memory mode
+# (docs/ram-map.md).  No gpio_irq: edge interrupts need the GPIOTE, which
+# QEMU 7.2 does not model.  No aux_uart: the nRF51822 has one UART.
+set(MOTE_BOARD_CAPS gpio flash_write flash_image reset semihosting ram_small)
+set(MOTE_BOARD_STORAGE_BASE 0x00038000)     # NRF51_NVMC_STORAGE_BASE in mote_board.h
+# QEMU's view of LED0 (row line P0.13) driven high.
+set(MOTE_BOARD_LED_TRACE nrf51_gpio_update_output_irq "line 13 value 1")

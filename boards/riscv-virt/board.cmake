@@ -4,9 +4,13 @@
 # Memory map: memory.ld.  Peripherals: mote_board.h.
 set(MOTE_BOARD_ARCH riscv)
 set(MOTE_BOARD_TOOLCHAIN riscv64-unknown-elf-)
+# No GPIO on the machine.  The CFI flash is writable, but `mote fs` has no
+# geometry for it (256 KiB blocks, 32 MiB): no flash_image.
+set(MOTE_BOARD_CAPS flash_write rtc reset semihosting ram_large)
 if(MOTE_BOARD_VARIANT STREQUAL "rv32")
   set(MOTE_BOARD_CPU rv32imac)
   set(MOTE_BOARD_CPU_FLAGS -march=rv32imac -mabi=ilp32 -mcmodel=medany)
+  list(APPEND MOTE_BOARD_CAPS spec_suite)
 elseif(MOTE_BOARD_VARIANT STREQUAL "rv64")
   set(MOTE_BOARD_CPU rv64imac)
   # medany: the image sits at 0x80000000, out of medlow's reach on rv64.

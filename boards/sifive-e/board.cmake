@@ -6,6 +6,9 @@ set(MOTE_BOARD_TOOLCHAIN riscv64-unknown-elf-)
 set(MOTE_BOARD_CPU rv32imac)
 set(MOTE_BOARD_CPU_FLAGS -march=rv32imac -mabi=ilp32)
 set(MOTE_BOARD_DRIVERS sifive_uart uart_aux_none sifive_gpio xip_rom_flash rtc_soft)
-# 16 KiB of RAM for firmware, VM and app together: apps run from images
-# precompiled into flash, in the SDK's small-memory mode (docs/ram-map.md).
-set(MOTE_BOARD_SMALL_RAM ON)
+# 16 KiB of RAM for firmware, VM and app together (ram_small): apps run
+# from images precompiled into flash, in the SDK's small-memory mode
+# (docs/ram-map.md).  No flash_write: QEMU models the SPI flash as ROM.
+# No reset: the FE310 has no software reset QEMU models.
+set(MOTE_BOARD_CAPS gpio gpio_irq flash_image semihosting ram_small template)
+set(MOTE_BOARD_STORAGE_BASE 0x20C00000)     # XIP_FLASH_BASE in mote_board.h

@@ -12,15 +12,19 @@
  *                    mote_hal_time_us; its interrupt calls
  *                    mote_port_timer_expired()
  *   GPIO driver      mote_port_gpio_init, mote_port_gpio_pins, mote_hal_gpio_*
- *   flash driver     mote_port_flash_init, mote_hal_flash_*
+ *   flash driver     mote_port_flash_init, mote_port_flash_geometry and
+ *                    the two hardware operations (erase a sector, program);
+ *                    port/common/flash.c is mote_hal_flash_* and its checks
  *   RTC driver       mote_port_rtc_init, mote_hal_rtc_*
  *   CPU port         mote_port_irq_*, mote_hal_irq_*, wait_for_interrupt,
  *                    mote_port_semihost, the fault report, mote_hal_reset
- *   port/common      mote_hal_init, the alarm and sleep, board info, exit
+ *   port/common      mote_hal_init, the alarm and sleep, board info, exit,
+ *                    the flash calls' range and alignment checks
  */
 #ifndef MOTE_PORT_H
 #define MOTE_PORT_H
 
+#include <stdbool.h>
 #include <stdint.h>
 
 #include <mote/hal.h>
@@ -58,12 +62,28 @@ void mote_port_timer_expired(void);
 uint64_t mote_port_ticks_to_us(uint64_t ticks, uint32_t hz);   /* rounds down */
 uint64_t mote_port_us_to_ticks(uint64_t us, uint32_t hz);      /* rounds up */
 
-/* ---- GPIO and flash drivers ---- */
+/* ---- GPIO driver ---- */
 
 void mote_port_gpio_init(void);
 extern const uint32_t mote_port_gpio_pins;      /* pins the driver handles */
 
+/* ---- flash driver (behind port/common/flash.c, which checks first) ---- */
+
 void mote_port_flash_init(void);
+
+/* Fills *info with the storage region's geometry; false when the board has
+ * none.  base must be the region's memory-mapped address: reads are a
+ * memcpy from there. */
+bool mote_port_flash_geometry(mote_hal_flash_info *info);
+
+/* Erases the sector at offset: a multiple of sector_size inside the
+ * region.  Called only on a writable region. */
+mote_hal_status mote_port_flash_erase_sector(uint32_t offset);
+
+/* Programs len bytes from data (which may be unaligned, in RAM or flash) at
+ * offset: both multiples of write_size, len > 0, the range inside the
+ * region.  Each byte becomes old & new.  Called only on a writable region. */
+mote_hal_status mote_port_flash_program(uint32_t offset, const uint8_t *data, uint32_t len);
 
 /* ---- RTC driver (rtc_soft, or a board's real-time clock) ---- */
 

@@ -57,56 +57,34 @@ void mote_port_flash_init(void)
     *word_at(0) = CMD_READ_ARRAY;
 }
 
-mote_hal_status mote_hal_flash_info_get(mote_hal_flash_info *info)
+bool mote_port_flash_geometry(mote_hal_flash_info *info)
 {
     info->base = CFI_FLASH_BASE;
     info->size = CFI_FLASH_SIZE;
     info->sector_size = CFI_FLASH_SECTOR_SIZE;
     info->write_size = WORD_SIZE;
     info->writable = true;
-    return MOTE_HAL_OK;
+    return true;
 }
 
-static bool in_region(uint32_t offset, size_t len)
+mote_hal_status mote_port_flash_erase_sector(uint32_t offset)
 {
-    return offset <= CFI_FLASH_SIZE && len <= CFI_FLASH_SIZE - offset;
+    mote_hal_irq_state s = mote_hal_irq_lock();
+    volatile uint32_t *sector = word_at(offset);
+    *sector = CMD_BLOCK_ERASE;
+    *sector = CMD_ERASE_CONFIRM;
+    mote_hal_status status = finish(sector);
+    mote_hal_irq_unlock(s);
+    return status;
 }
 
-mote_hal_status mote_hal_flash_read(uint32_t offset, void *buf, size_t len)
+mote_hal_status mote_port_flash_program(uint32_t offset, const uint8_t *data, uint32_t len)
 {
-    if (!in_region(offset, len))
-        return MOTE_HAL_ERR_ARGUMENT;
-    memcpy(buf, (const void *)(uintptr_t)(CFI_FLASH_BASE + offset), len);
-    return MOTE_HAL_OK;
-}
-
-mote_hal_status mote_hal_flash_erase(uint32_t offset, uint32_t len)
-{
-    if (!in_region(offset, len) || offset % CFI_FLASH_SECTOR_SIZE || len % CFI_FLASH_SECTOR_SIZE)
-        return MOTE_HAL_ERR_ARGUMENT;
-    for (uint32_t at = offset; at < offset + len; at += CFI_FLASH_SECTOR_SIZE) {
-        mote_hal_irq_state s = mote_hal_irq_lock();
-        volatile uint32_t *sector = word_at(at);
-        *sector = CMD_BLOCK_ERASE;
-        *sector = CMD_ERASE_CONFIRM;
-        mote_hal_status status = finish(sector);
-        mote_hal_irq_unlock(s);
-        if (status != MOTE_HAL_OK)
-            return status;
-    }
-    return MOTE_HAL_OK;
-}
-
-mote_hal_status mote_hal_flash_program(uint32_t offset, const void *data, size_t len)
-{
-    if (!in_region(offset, len) || offset % WORD_SIZE || len % WORD_SIZE)
-        return MOTE_HAL_ERR_ARGUMENT;
-    const uint8_t *bytes = data;
-    for (size_t i = 0; i < len; i += WORD_SIZE) {
+    for (uint32_t i = 0; i < len; i += WORD_SIZE) {
         uint32_t value;
-        memcpy(&value, bytes + i, WORD_SIZE);   /* data may be unaligned */
+        memcpy(&value, data + i, WORD_SIZE);    /* data may be unaligned */
         mote_hal_irq_state s = mote_hal_irq_lock();
-        volatile uint32_t *word = word_at(offset + (uint32_t)i);
+        volatile uint32_t *word = word_at(offset + i);
         value &= *word;
         *word = CMD_WORD_PROGRAM;
         *word = value;

@@ -35,53 +35,33 @@ void mote_port_flash_init(void)
     NVMC_CONFIG = CONFIG_READ_ONLY;
 }
 
-mote_hal_status mote_hal_flash_info_get(mote_hal_flash_info *info)
+bool mote_port_flash_geometry(mote_hal_flash_info *info)
 {
     info->base = NRF51_NVMC_STORAGE_BASE;
     info->size = NRF51_NVMC_STORAGE_SIZE;
     info->sector_size = NRF51_NVMC_PAGE_SIZE;
     info->write_size = WRITE_SIZE;
     info->writable = true;
-    return MOTE_HAL_OK;
+    return true;
 }
 
-static bool in_region(uint32_t offset, size_t len)
+mote_hal_status mote_port_flash_erase_sector(uint32_t offset)
 {
-    return offset <= NRF51_NVMC_STORAGE_SIZE && len <= NRF51_NVMC_STORAGE_SIZE - offset;
-}
-
-mote_hal_status mote_hal_flash_read(uint32_t offset, void *buf, size_t len)
-{
-    if (!in_region(offset, len))
-        return MOTE_HAL_ERR_ARGUMENT;
-    memcpy(buf, (const void *)(uintptr_t)(NRF51_NVMC_STORAGE_BASE + offset), len);
-    return MOTE_HAL_OK;
-}
-
-mote_hal_status mote_hal_flash_erase(uint32_t offset, uint32_t len)
-{
-    if (!in_region(offset, len) || offset % NRF51_NVMC_PAGE_SIZE || len % NRF51_NVMC_PAGE_SIZE)
-        return MOTE_HAL_ERR_ARGUMENT;
     wait_ready();
     NVMC_CONFIG = CONFIG_ERASE;
-    for (uint32_t page = 0; page < len; page += NRF51_NVMC_PAGE_SIZE) {
-        NVMC_ERASEPAGE = NRF51_NVMC_STORAGE_BASE + offset + page;
-        wait_ready();
-    }
+    NVMC_ERASEPAGE = NRF51_NVMC_STORAGE_BASE + offset;
+    wait_ready();
     NVMC_CONFIG = CONFIG_READ_ONLY;
     return MOTE_HAL_OK;
 }
 
-mote_hal_status mote_hal_flash_program(uint32_t offset, const void *data, size_t len)
+mote_hal_status mote_port_flash_program(uint32_t offset, const uint8_t *data, uint32_t len)
 {
-    if (!in_region(offset, len) || offset % WRITE_SIZE || len % WRITE_SIZE)
-        return MOTE_HAL_ERR_ARGUMENT;
-    const uint8_t *bytes = data;
     wait_ready();
     NVMC_CONFIG = CONFIG_WRITE;
-    for (size_t i = 0; i < len; i += WRITE_SIZE) {
+    for (uint32_t i = 0; i < len; i += WRITE_SIZE) {
         uint32_t word;
-        memcpy(&word, bytes + i, sizeof word);     /* data may be unaligned */
+        memcpy(&word, data + i, sizeof word);      /* data may be unaligned */
         MOTE_MMIO32(NRF51_NVMC_STORAGE_BASE + offset + i) = word;
         wait_ready();
     }

@@ -4,7 +4,8 @@
  * mapping: anonymous RAM by default, or a file (mote_host_set_flash_file)
  * so that what firmware stores (an OTA slot, a settings sector) survives
  * the process, as flash survives a reset.  The mapping is the region's
- * memory-mapped view, so an app stored there can be read in place.
+ * memory-mapped view, so an app stored there can be read in place.  The
+ * checks of every call are port/common/flash.c's, as on the boards.
  */
 #define _DEFAULT_SOURCE
 #include <errno.h>
@@ -109,50 +110,27 @@ void host_flash_sync(void)
         msync(storage, region_size, MS_SYNC);
 }
 
-mote_hal_status mote_hal_flash_info_get(mote_hal_flash_info *info)
+bool mote_port_flash_geometry(mote_hal_flash_info *info)
 {
     if (storage == NULL)
-        return MOTE_HAL_ERR_UNSUPPORTED;
+        return false;
     info->base = (uintptr_t)storage;
     info->size = region_size;
     info->sector_size = sector_size;
     info->write_size = WRITE_SIZE;
     info->writable = true;
+    return true;
+}
+
+mote_hal_status mote_port_flash_erase_sector(uint32_t offset)
+{
+    memset(storage + offset, 0xFF, sector_size);
     return MOTE_HAL_OK;
 }
 
-static mote_hal_status check(uint32_t offset, size_t len, uint32_t unit)
+mote_hal_status mote_port_flash_program(uint32_t offset, const uint8_t *data, uint32_t len)
 {
-    if (storage == NULL)
-        return MOTE_HAL_ERR_UNSUPPORTED;
-    if (offset > region_size || len > region_size - offset || offset % unit || len % unit)
-        return MOTE_HAL_ERR_ARGUMENT;
-    return MOTE_HAL_OK;
-}
-
-mote_hal_status mote_hal_flash_read(uint32_t offset, void *buf, size_t len)
-{
-    mote_hal_status st = check(offset, len, 1);
-    if (st == MOTE_HAL_OK)
-        memcpy(buf, storage + offset, len);
-    return st;
-}
-
-mote_hal_status mote_hal_flash_erase(uint32_t offset, uint32_t len)
-{
-    mote_hal_status st = check(offset, len, sector_size);
-    if (st == MOTE_HAL_OK)
-        memset(storage + offset, 0xFF, len);
-    return st;
-}
-
-mote_hal_status mote_hal_flash_program(uint32_t offset, const void *data, size_t len)
-{
-    mote_hal_status st = check(offset, len, WRITE_SIZE);
-    if (st != MOTE_HAL_OK)
-        return st;
-    const uint8_t *bytes = data;
-    for (size_t i = 0; i < len; i++)
-        storage[offset + i] &= bytes[i];
+    for (uint32_t i = 0; i < len; i++)
+        storage[offset + i] &= data[i];
     return MOTE_HAL_OK;
 }

@@ -12,7 +12,9 @@
 
 #include <mote/wasi.h>
 
-static int failures;
+#include "mote_check.h"
+
+MOTE_CHECK_DEFINE;
 
 static const char *const CASES[][2] = {
     /* C++: nested names, templates, std:: and its substitutions */
@@ -98,27 +100,16 @@ static void check_case(const char *mangled, const char *expected)
     memset(out, 'X', sizeof out);
     size_t n = mote_wasi_demangle(mangled, strlen(mangled), out, sizeof out);
     if (expected == NULL) {
-        if (n != 0) {
-            printf("FAIL %s: gave '%s', expected to be left alone\n", mangled, out);
-            failures++;
-        }
+        CHECKF(n == 0, "%s: gave '%s', expected to be left alone", mangled, out);
         return;
     }
-    if (n == 0 || strcmp(out, expected) != 0 || n != strlen(expected)) {
-        printf("FAIL %s\n  got      '%s' (%zu)\n  expected '%s'\n", mangled, n ? out : "", n,
-               expected);
-        failures++;
-    }
+    CHECKF(n != 0 && strcmp(out, expected) == 0 && n == strlen(expected),
+           "%s\n  got      '%s' (%zu)\n  expected '%s'", mangled, n ? out : "", n, expected);
     /* Too small a buffer: nothing, never a cut name or an overrun. */
     char small[8] = "XXXXXXX";
-    if (strlen(expected) >= 7 && mote_wasi_demangle(mangled, strlen(mangled), small, 7) != 0) {
-        printf("FAIL %s: a 7-byte buffer got '%.7s'\n", mangled, small);
-        failures++;
-    }
-    if (small[7] != 'X' && small[7] != '\0') {
-        printf("FAIL %s: wrote past a 7-byte buffer\n", mangled);
-        failures++;
-    }
+    CHECKF(strlen(expected) < 7 || mote_wasi_demangle(mangled, strlen(mangled), small, 7) == 0,
+           "%s: a 7-byte buffer got '%.7s'", mangled, small);
+    CHECKF(small[7] == 'X' || small[7] == '\0', "%s: wrote past a 7-byte buffer", mangled);
 }
 
 /* Every prefix, copied into a buffer of exactly that size (ASan sees any
@@ -131,18 +122,13 @@ static void check_hostile(const char *mangled)
         char *copy = malloc(n ? n : 1);
         memcpy(copy, mangled, n);
         size_t r = mote_wasi_demangle(copy, n, out, sizeof out);
-        if (r != 0 && (r >= sizeof out || strlen(out) != r)) {
-            printf("FAIL prefix %zu of %s: length %zu\n", n, mangled, r);
-            failures++;
-        }
+        CHECKF(r == 0 || (r < sizeof out && strlen(out) == r), "prefix %zu of %s: length %zu", n,
+               mangled, r);
         for (size_t i = 0; i < n; i++) {
             char saved = copy[i];
             copy[i] = (char)(saved ^ (1 << (i % 7)));
             r = mote_wasi_demangle(copy, n, out, sizeof out);
-            if (r != 0 && strlen(out) != r) {
-                printf("FAIL mutated %s at %zu: length %zu\n", mangled, i, r);
-                failures++;
-            }
+            CHECKF(r == 0 || strlen(out) == r, "mutated %s at %zu: length %zu", mangled, i, r);
             copy[i] = saved;
         }
         free(copy);
@@ -186,13 +172,9 @@ int main(int argc, char **argv)
         }
         char out[256];
         size_t r = mote_wasi_demangle(name, len, out, sizeof out);
-        if (r != 0 && strlen(out) != r) {
-            printf("FAIL random %.*s: length %zu\n", (int)len, name, r);
-            failures++;
-        }
+        CHECKF(r == 0 || strlen(out) == r, "random %.*s: length %zu", (int)len, name, r);
     }
-    if (failures == 0)
-        printf("demangle: all %zu names and the hostile inputs passed\n",
-               sizeof CASES / sizeof CASES[0] + sizeof ALONE / sizeof ALONE[0]);
-    return failures != 0;
+    printf("demangle: %zu names, the hostile inputs and 20000 random ones\n",
+           sizeof CASES / sizeof CASES[0] + sizeof ALONE / sizeof ALONE[0]);
+    return check_summary("demangle");
 }

@@ -21,15 +21,9 @@
 #include <mote/hal.h>
 #include <mote_host.h>
 
-static int failures;
+#include "mote_check.h"
 
-#define CHECK(cond)                                                          \
-    do {                                                                     \
-        if (!(cond)) {                                                       \
-            printf("FAIL line %d: %s\n", __LINE__, #cond);                   \
-            failures++;                                                      \
-        }                                                                    \
-    } while (0)
+MOTE_CHECK_DEFINE;
 
 static volatile unsigned alarms;
 static volatile uint64_t alarm_at[16];
@@ -189,8 +183,7 @@ static int run_virtual(const char *flash, const char *trace)
     test_scripted_edges();
     test_flash(flash);
     test_busy_wait();
-    printf("host board: %s\n", failures ? "FAILED" : "all checks passed");
-    return failures != 0;
+    return check_summary("host board");
 }
 
 static int run_real(void)
@@ -203,8 +196,7 @@ static int run_real(void)
     wait_alarms(1);
     CHECK(edges == 1 && edge_at[0] >= 30000 && edge_at[0] < alarm_at[0]);
     CHECK(alarm_at[0] >= 60000);
-    printf("host board: %s\n", failures ? "FAILED" : "all checks passed");
-    return failures != 0;
+    return check_summary("host board");
 }
 
 int main(int argc, char **argv)

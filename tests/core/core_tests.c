@@ -11,7 +11,7 @@
  *
  * Modules are written with wasm_builder.h (wabt has no syntax for custom
  * page sizes, and boards have no files).  Prints one line per failed
- * check and ends with "core: N passed, N failed"; exits with the failures.
+ * check (mote_check.h) and ends with "core: N passed, N failed".
  */
 #include <stdio.h>
 #include <string.h>
@@ -19,33 +19,22 @@
 #include <mote/hal.h>
 #include <mote/mote.h>
 
+#include "mote_check.h"
 #include "wasm_builder.h"
 
-static int passed, failed;
+MOTE_CHECK_DEFINE;
 static mote_arena *arena;
 
-#define CHECK(cond)                                                                        \
-    do {                                                                                   \
-        if (cond) {                                                                        \
-            passed++;                                                                      \
-        } else {                                                                           \
-            failed++;                                                                      \
-            printf("FAIL %s:%d: %s\n  last error: %s\n", __FILE__, __LINE__, #cond,       \
-                   mote_arena_error(arena)->message);                                      \
-        }                                                                                  \
-    } while (0)
+/* Each failed check also prints the arena's last error. */
+static const char *last_error(void)
+{
+    return mote_arena_error(arena)->message;
+}
 
 static uint8_t buf_a[512], buf_b[512], buf_c[512];
 
 /* Small stacks: the tests run on a 16 KiB board too. */
 static const mote_instance_config small = {.value_stack_bytes = 1024, .call_stack_bytes = 256};
-
-#define REQUIRE(cond)           \
-    do {                        \
-        CHECK(cond);            \
-        if (!(cond))            \
-            return;             \
-    } while (0)
 
 /* types used by the modules below */
 static void types_section(wb *b)
@@ -516,12 +505,12 @@ int main(void)
         printf("core: no free RAM for an arena\n");
         return 1;
     }
+    check_state.context = last_error;
     void (*tests[])(void) = {test_custom_page_sizes, test_memory_cap, test_native_stack,
                              test_fuel_slices, test_trap_report};
     for (size_t i = 0; i < sizeof tests / sizeof tests[0]; i++) {
         mote_arena_reset(arena);
         tests[i]();
     }
-    printf("core: %d passed, %d failed\n", passed, failed);
-    return failed;
+    return check_summary("core");
 }

@@ -1,8 +1,9 @@
 /*
- * exh.h -- shared by the resource-exhaustion tests: checks, arenas and
- * calls.  Each case builds its module with wbuf, drives mote to one of its
- * limits and checks for the documented outcome: a clear error or trap,
- * never a crash, never a hang (ctest's timeout catches a hang).
+ * exh.h -- shared by the resource-exhaustion tests: arenas and calls, and
+ * mote_check.h's checks (a failure also prints exh_current's last error).
+ * Each case builds its module with wbuf, drives mote to one of its limits
+ * and checks for the documented outcome: a clear error or trap, never a
+ * crash, never a hang (ctest's timeout catches a hang).
  */
 #ifndef MOTE_EXH_H
 #define MOTE_EXH_H
@@ -11,20 +12,10 @@
 
 #include <stdio.h>
 
+#include "mote_check.h"
 #include "wbuf.h"
 
-extern int exh_failures;
 extern mote_arena *exh_current;     /* its last error is printed on failure */
-
-#define CHECK(cond)                                                                       \
-    do {                                                                                  \
-        if (!(cond)) {                                                                    \
-            exh_failures++;                                                               \
-            fprintf(stderr, "%s:%d: check failed: %s\n", __FILE__, __LINE__, #cond);     \
-            if (exh_current)                                                              \
-                fprintf(stderr, "  last error: %s\n", mote_arena_error(exh_current)->message); \
-        }                                                                                 \
-    } while (0)
 
 /* A heap arena of `size` bytes (freed at exit); becomes exh_current. */
 mote_arena *exh_arena(size_t size);

@@ -104,10 +104,9 @@ static void fail_each(const char *what, const uint8_t *wasm, size_t len, uint8_t
     mote_module *m;
     exh_current = a;
     mote_arena_fail_at(a, UINT32_MAX);
-    if (!fi || mote_load(a, wasm, len, NULL, &m) != MOTE_OK ||
-        fuzz_make_imports(fi, m, objects, FUZZ_HOST_ZEROS) < 0) {
-        fprintf(stderr, "%s: does not load or link: %s\n", what, mote_arena_error(a)->message);
-        exh_failures++;
+    if (!CHECKF(fi && mote_load(a, wasm, len, NULL, &m) == MOTE_OK &&
+                    fuzz_make_imports(fi, m, objects, FUZZ_HOST_ZEROS) >= 0,
+                "%s: does not load or link", what)) {
         if (fi)
             fuzz_imports_free(fi);
         free(fi);

@@ -11,8 +11,14 @@
 
 #include "exh.h"
 
-int exh_failures;
+MOTE_CHECK_DEFINE;
 mote_arena *exh_current;
+
+/* For every failed check: the last error of the arena in use. */
+static const char *last_error(void)
+{
+    return exh_current ? mote_arena_error(exh_current)->message : "(no arena yet)";
+}
 
 static void **arenas;
 static size_t narenas;
@@ -51,11 +57,8 @@ mote_status exh_call(mote_instance *inst, const char *name, int nargs, int32_t a
                      int32_t *result)
 {
     mote_func *f = mote_export_func(inst, name);
-    if (!f) {
-        fprintf(stderr, "no export %s\n", name);
-        exh_failures++;
+    if (!CHECKF(f != NULL, "no export %s", name))
         return MOTE_ERR_NOT_FOUND;
-    }
     const mote_valtype *p, *r;
     uint32_t np, nr;
     mote_func_type(f, &p, &np, &r, &nr);
@@ -90,11 +93,12 @@ static const struct {
 int main(int argc, char **argv)
 {
     atexit(free_arenas);
+    check_state.context = last_error;
     for (size_t i = 0; argc >= 2 && i < sizeof cases / sizeof cases[0]; i++)
         if (strcmp(argv[1], cases[i].name) == 0) {
             int rc = cases[i].run(argc - 2, argv + 2);
-            if (rc != 0 || exh_failures) {
-                fprintf(stderr, "%s: FAILED (%d checks)\n", argv[1], exh_failures);
+            if (rc != 0 || check_state.failed) {
+                fprintf(stderr, "%s: FAILED (%d checks)\n", argv[1], check_state.failed);
                 return 1;
             }
             printf("%s: passed\n", argv[1]);

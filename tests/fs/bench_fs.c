@@ -22,7 +22,7 @@ static uint8_t data[65536];
     do {                                                                                        \
         mote_fs_status s_ = (expr);                                                             \
         if (s_ != MOTE_FS_OK) {                                                                 \
-            CHECK(0, "%s: %s (%s)", #expr, mote_fs_status_name(s_), mote_fs_detail(&fs));      \
+            CHECKF(0, "%s: %s (%s)", #expr, mote_fs_status_name(s_), mote_fs_detail(&fs));      \
             return 0;                                                                           \
         }                                                                                       \
     } while (0)
@@ -42,10 +42,10 @@ static void verify(const char *path, const uint8_t *want, uint32_t len)
     mote_fs_file f;
     static uint8_t buf[300000];
     size_t got = 0;
-    CHECK(mote_fs_open(&fs, &f, MOTE_FS_ROOT, path, MOTE_FS_O_READ) == MOTE_FS_OK, "open %s", path);
+    CHECKF(mote_fs_open(&fs, &f, MOTE_FS_ROOT, path, MOTE_FS_O_READ) == MOTE_FS_OK, "open %s", path);
     mote_fs_read(&f, buf, sizeof buf, &got);
     mote_fs_close(&f);
-    CHECK(got == len && !memcmp(buf, want, len), "%s: %zu bytes read back, %u expected", path, got,
+    CHECKF(got == len && !memcmp(buf, want, len), "%s: %zu bytes read back, %u expected", path, got,
           len);
 }
 
@@ -170,8 +170,8 @@ int main(void)
         printf("%-36s %10llu %11llu %7.2f %7u %8.2f %8u\n", bench[i].name,
                (unsigned long long)app, (unsigned long long)fs.programmed, ratio, fs.erases,
                per_kib, fs.commits);
-        CHECK(dev.nor.violations == 0, "%s: double programs", bench[i].name);
+        CHECKF(dev.nor.violations == 0, "%s: double programs", bench[i].name);
     }
     fsnor_free(&dev);
-    return test_failures ? 1 : 0;
+    return check_state.failed ? 1 : 0;
 }

@@ -19,7 +19,7 @@ static mote_fs_config cfg;
 #define EQ(expr, want)                                                                   \
     do {                                                                                 \
         mote_fs_status got_ = (expr);                                                    \
-        CHECK(got_ == (want), "%s: %s, expected %s (%s)", #expr, mote_fs_status_name(got_), \
+        CHECKF(got_ == (want), "%s: %s, expected %s (%s)", #expr, mote_fs_status_name(got_), \
               mote_fs_status_name(want), mote_fs_detail(&fs));                           \
     } while (0)
 #define OK(expr) EQ(expr, MOTE_FS_OK)
@@ -40,7 +40,7 @@ static void put(const char *path, const void *data, size_t len)
     OK(mote_fs_open(&fs, &f, MOTE_FS_ROOT, path,
                     MOTE_FS_O_WRITE | MOTE_FS_O_CREATE | MOTE_FS_O_TRUNC));
     OK(mote_fs_write(&f, data, len, &done));
-    CHECK(done == len, "put %s: %zu of %zu", path, done, len);
+    CHECKF(done == len, "put %s: %zu of %zu", path, done, len);
     OK(mote_fs_close(&f));
 }
 
@@ -52,7 +52,7 @@ static void expect(const char *path, const void *data, size_t len)
     size_t got = 0;
     OK(mote_fs_open(&fs, &f, MOTE_FS_ROOT, path, MOTE_FS_O_READ));
     OK(mote_fs_read(&f, buf, len + 16, &got));
-    CHECK(got == len && !memcmp(buf, data, len), "%s: %zu bytes, expected %zu", path, got, len);
+    CHECKF(got == len && !memcmp(buf, data, len), "%s: %zu bytes, expected %zu", path, got, len);
     OK(mote_fs_close(&f));
     free(buf);
 }
@@ -62,7 +62,7 @@ static void test_mount_errors(void)
     fsnor_init(&dev, 64 * 1024, 1024, 4);
     cfg = (mote_fs_config){.flash = &dev.flash, .ram = ram, .ram_size = sizeof ram};
     EQ(mote_fs_mount(&fs, &cfg), MOTE_FS_ERR_NOT_FORMATTED);
-    CHECK(strstr(mote_fs_detail(&fs), "no mote file system") != NULL, "detail: %s",
+    CHECKF(strstr(mote_fs_detail(&fs), "no mote file system") != NULL, "detail: %s",
           mote_fs_detail(&fs));
     /* something else on the flash: still not ours */
     uint8_t junk[2048];
@@ -85,7 +85,7 @@ static void test_mount_errors(void)
     opt.block_size = 4096;
     OK(mote_fs_format(&fs, &cfg, &opt));     /* 16 blocks of 4 sectors */
     OK(mote_fs_mount(&fs, &cfg));
-    CHECK(fs.block_size == 4096 && fs.block_count == 16, "blocks %u x %u", fs.block_count,
+    CHECKF(fs.block_size == 4096 && fs.block_count == 16, "blocks %u x %u", fs.block_count,
           fs.block_size);
     /* an image with another program unit does not fit this flash */
     fsnor other;
@@ -132,7 +132,7 @@ static void test_read_only(void)
     EQ(mote_fs_mkdir(&fs, MOTE_FS_ROOT, "d"), MOTE_FS_ERR_READ_ONLY);
     EQ(mote_fs_remove(&fs, MOTE_FS_ROOT, "keep"), MOTE_FS_ERR_READ_ONLY);
     EQ(mote_fs_rename(&fs, MOTE_FS_ROOT, "keep", MOTE_FS_ROOT, "k2"), MOTE_FS_ERR_READ_ONLY);
-    CHECK(dev.nor.ops == ops, "a read-only mount wrote to flash");
+    CHECKF(dev.nor.ops == ops, "a read-only mount wrote to flash");
     OK(mote_fs_unmount(&fs));
     OK(mote_fs_mount(&fs, &cfg));
 }
@@ -173,9 +173,9 @@ static void test_names(void)
     /* relative to a directory id */
     mote_fs_stat st;
     OK(mote_fs_stat_path(&fs, MOTE_FS_ROOT, "dir/sub", &st));
-    CHECK(st.type == MOTE_FS_TYPE_DIR, "dir/sub is a directory");
+    CHECKF(st.type == MOTE_FS_TYPE_DIR, "dir/sub is a directory");
     OK(mote_fs_stat_path(&fs, st.id, "file", &st));
-    CHECK(st.size == 5 && st.type == MOTE_FS_TYPE_FILE, "stat via a directory id");
+    CHECKF(st.size == 5 && st.type == MOTE_FS_TYPE_FILE, "stat via a directory id");
     EQ(mote_fs_stat_path(&fs, st.id, "x", &st), MOTE_FS_ERR_NOT_DIR);  /* a file as the start */
     EQ(mote_fs_stat_path(&fs, 99999, "x", &st), MOTE_FS_ERR_NOT_FOUND);
     /* removing */
@@ -208,13 +208,13 @@ static void test_names(void)
         bool found;
         OK(mote_fs_dir_read(&d, &e, name, sizeof name, &found));
         size_t want = strlen(order[i]);
-        CHECK(found && e.name_len == want && !memcmp(name, order[i], want < 8 ? want : 8),
+        CHECKF(found && e.name_len == want && !memcmp(name, order[i], want < 8 ? want : 8),
               "entry %d", i);
     }
     mote_fs_dirent e;
     bool found;
     OK(mote_fs_dir_read(&d, &e, NULL, 0, &found));
-    CHECK(!found, "three entries only");
+    CHECKF(!found, "three entries only");
     EQ(mote_fs_dir_open(&fs, &d, MOTE_FS_ROOT, "moved"), MOTE_FS_ERR_NOT_DIR);
 }
 
@@ -232,18 +232,18 @@ static void test_seek_truncate(void)
     /* a hole: zeros up to the write */
     OK(mote_fs_seek(&f, 3000, MOTE_FS_SEEK_SET, &pos));
     OK(mote_fs_write(&f, "end", 3, NULL));
-    CHECK(mote_fs_size(&f) == 3003, "size %u", mote_fs_size(&f));
+    CHECKF(mote_fs_size(&f) == 3003, "size %u", mote_fs_size(&f));
     uint8_t buf[3100], want[3003];
     memset(want, 0, sizeof want);
     memcpy(want + 3000, "end", 3);
     size_t got;
     OK(mote_fs_pread(&f, buf, sizeof buf, 0, &got));
-    CHECK(got == 3003 && !memcmp(buf, want, 3003), "the hole reads as zeros");
+    CHECKF(got == 3003 && !memcmp(buf, want, 3003), "the hole reads as zeros");
     OK(mote_fs_seek(&f, -3, MOTE_FS_SEEK_END, &pos));
-    CHECK(pos == 3000 && mote_fs_tell(&f) == 3000, "seek from the end");
+    CHECKF(pos == 3000 && mote_fs_tell(&f) == 3000, "seek from the end");
     /* truncate: down mid-unit, up with zeros, position unchanged */
     OK(mote_fs_truncate(&f, 1001));
-    CHECK(mote_fs_size(&f) == 1001 && mote_fs_tell(&f) == 3000, "truncate down");
+    CHECKF(mote_fs_size(&f) == 1001 && mote_fs_tell(&f) == 3000, "truncate down");
     OK(mote_fs_write(&f, "Z", 1, NULL));   /* at 3000: a new hole */
     OK(mote_fs_truncate(&f, 0));
     OK(mote_fs_pwrite(&f, "abcdef", 6, 0, NULL));
@@ -266,7 +266,7 @@ static void test_seek_truncate(void)
     EQ(mote_fs_read(&f, buf, 1, &got), MOTE_FS_ERR_READ_ONLY);
     OK(mote_fs_seek(&f, 0, MOTE_FS_SEEK_SET, &pos));
     OK(mote_fs_write(&f, "+", 1, NULL));   /* append: at the end all the same */
-    CHECK(mote_fs_size(&f) == 2051 && mote_fs_tell(&f) == 2051, "append ignores the position");
+    CHECKF(mote_fs_size(&f) == 2051 && mote_fs_tell(&f) == 2051, "append ignores the position");
     OK(mote_fs_close(&f));
 }
 
@@ -281,12 +281,12 @@ static void test_stale_and_shared(void)
     uint8_t buf[16];
     size_t got;
     OK(mote_fs_read(&b, buf, sizeof buf, &got));   /* sees a's unsynced write */
-    CHECK(got == 10 && !memcmp(buf, "0123AB6789", 10), "shared view");
+    CHECKF(got == 10 && !memcmp(buf, "0123AB6789", 10), "shared view");
     mote_fs_stat st;
     OK(mote_fs_stat_path(&fs, MOTE_FS_ROOT, "f", &st));
     OK(mote_fs_write(&a, "xyz", 3, NULL));
     OK(mote_fs_stat_path(&fs, MOTE_FS_ROOT, "f", &st));
-    CHECK(st.size == 10, "stat: %u", st.size);
+    CHECKF(st.size == 10, "stat: %u", st.size);
     OK(mote_fs_remove(&fs, MOTE_FS_ROOT, "f"));
     EQ(mote_fs_read(&b, buf, 1, &got), MOTE_FS_ERR_STALE);
     EQ(mote_fs_write(&a, "x", 1, NULL), MOTE_FS_ERR_STALE);
@@ -303,7 +303,7 @@ static void test_stale_and_shared(void)
     OK(mote_fs_close(&b));
     OK(mote_fs_close(&a));
     expect("x", "!ew", 3);
-    CHECK(dev.nor.violations == 0, "double programs");
+    CHECKF(dev.nor.violations == 0, "double programs");
 }
 
 static void test_quota(void)
@@ -313,7 +313,7 @@ static void test_quota(void)
     put("app/pre", "12345", 5);
     mote_fs_quota q = {.max_blocks = 3, .max_objects = 3};
     OK(mote_fs_usage(&fs, MOTE_FS_ROOT, "app", &q.used_blocks, &q.used_objects));
-    CHECK(q.used_blocks == 1 && q.used_objects == 1, "usage %u/%u", q.used_blocks, q.used_objects);
+    CHECKF(q.used_blocks == 1 && q.used_objects == 1, "usage %u/%u", q.used_blocks, q.used_objects);
     mote_fs_set_quota(&fs, &q);
     mote_fs_file f;
     OK(mote_fs_open(&fs, &f, MOTE_FS_ROOT, "app/big", MOTE_FS_O_WRITE | MOTE_FS_O_CREATE));
@@ -321,19 +321,19 @@ static void test_quota(void)
     size_t done;
     OK(mote_fs_write(&f, data, 2000, &done));
     EQ(mote_fs_write(&f, data, 1000, &done), MOTE_FS_ERR_QUOTA);
-    CHECK(done == 0 && q.used_blocks == 3, "refused whole: %zu written, %u used", done,
+    CHECKF(done == 0 && q.used_blocks == 3, "refused whole: %zu written, %u used", done,
           q.used_blocks);
     OK(mote_fs_write(&f, data, 48, &done));       /* up to the block's end still fits */
     OK(mote_fs_close(&f));
     OK(mote_fs_mkdir(&fs, MOTE_FS_ROOT, "app/d"));
     EQ(mote_fs_mkdir(&fs, MOTE_FS_ROOT, "app/e"), MOTE_FS_ERR_QUOTA);
     OK(mote_fs_remove(&fs, MOTE_FS_ROOT, "app/big"));
-    CHECK(q.used_blocks == 1 && q.used_objects == 2, "after remove %u/%u", q.used_blocks,
+    CHECKF(q.used_blocks == 1 && q.used_objects == 2, "after remove %u/%u", q.used_blocks,
           q.used_objects);
     mote_fs_set_quota(&fs, NULL);
     uint32_t b, o;
     OK(mote_fs_usage(&fs, MOTE_FS_ROOT, "app", &b, &o));
-    CHECK(b == q.used_blocks && o == q.used_objects, "usage agrees with the quota");
+    CHECKF(b == q.used_blocks && o == q.used_objects, "usage agrees with the quota");
 }
 
 static void test_full(void)
@@ -354,13 +354,13 @@ static void test_full(void)
     written += (uint32_t)done;
     EQ(st, MOTE_FS_ERR_NO_SPACE);
     OK(mote_fs_close(&f));
-    CHECK(written >= (free0 - 1) * 1024, "filled %u bytes of %u free blocks", written, free0);
+    CHECKF(written >= (free0 - 1) * 1024, "filled %u bytes of %u free blocks", written, free0);
     /* full, yet files can still be removed and made */
     put("small", "s", 1);
     OK(mote_fs_remove(&fs, MOTE_FS_ROOT, "fill"));
     OK(mote_fs_info_get(&fs, &info));
-    CHECK(info.blocks_free == free0, "all space back: %u of %u", info.blocks_free, free0);
-    CHECK(dev.nor.violations == 0, "double programs");
+    CHECKF(info.blocks_free == free0, "all space back: %u of %u", info.blocks_free, free0);
+    CHECKF(dev.nor.violations == 0, "double programs");
 }
 
 static void test_many_files(void)
@@ -383,7 +383,7 @@ static void test_many_files(void)
     OK(mote_fs_info_get(&fs, &info));
     printf("  %d empty files fill a 32 KiB flash of 512-byte blocks (catalog %u blocks, %u "
            "bytes)\n", made, info.catalog_blocks, info.catalog_bytes);
-    CHECK(info.catalog_blocks > 1 && made > 60 && info.objects == (uint32_t)made + 1,
+    CHECKF(info.catalog_blocks > 1 && made > 60 && info.objects == (uint32_t)made + 1,
           "catalog %u blocks, %d files", info.catalog_blocks, made);
     OK(mote_fs_unmount(&fs));
     OK(mote_fs_mount(&fs, &cfg));
@@ -400,7 +400,7 @@ static void test_sizes(void)
     printf("  RAM: struct mote_fs %zu bytes, an open file %zu bytes, work RAM for 256 blocks "
            "%zu bytes (default cache)\n", sizeof(mote_fs), sizeof(mote_fs_file),
            mote_fs_ram_needed(256, 0));
-    CHECK(sizeof(mote_fs_file) <= 160, "an open file costs %zu bytes", sizeof(mote_fs_file));
+    CHECKF(sizeof(mote_fs_file) <= 160, "an open file costs %zu bytes", sizeof(mote_fs_file));
 }
 
 int main(void)
@@ -416,6 +416,5 @@ int main(void)
     test_many_files();
     test_sizes();
     fsnor_free(&dev);
-    printf("%s\n", test_failures ? "FAILED" : "fs api: all checks passed");
-    return test_failures ? 1 : 0;
+    return check_summary("fs api");
 }

@@ -181,9 +181,9 @@ static void build_image(void)
     fsnor_init(&dev, 32 * 1024, 512, 4);
     size = dev.flash.size;
     cfg = (mote_fs_config){.flash = &dev.flash, .ram = ram, .ram_size = sizeof ram};
-    CHECK(mote_fs_format(&fs, &cfg, &(mote_fs_format_options){.volume_id = 0x5eed}) == MOTE_FS_OK,
+    CHECKF(mote_fs_format(&fs, &cfg, &(mote_fs_format_options){.volume_id = 0x5eed}) == MOTE_FS_OK,
           "format");
-    CHECK(mote_fs_mount(&fs, &cfg) == MOTE_FS_OK, "mount");
+    CHECKF(mote_fs_mount(&fs, &cfg) == MOTE_FS_OK, "mount");
     uint8_t data[3000];
     rng_bytes(data, sizeof data);
     char path[64];
@@ -279,19 +279,19 @@ int main(int argc, char **argv)
             mutate(dev.nor.mem, (mutation)rng_below(M_KINDS));
         tried[m]++;
         mote_fs_status st = mote_fs_mount(&fs, &cfg);
-        CHECK(known(st), "round %u: mount returned %d", r, (int)st);
+        CHECKF(known(st), "round %u: mount returned %d", r, (int)st);
         if (known(st))
             statuses[st]++;
         if (st != MOTE_FS_OK) {
             refused[m]++;
-            CHECK(st == MOTE_FS_ERR_CORRUPT || st == MOTE_FS_ERR_NOT_FORMATTED ||
+            CHECKF(st == MOTE_FS_ERR_CORRUPT || st == MOTE_FS_ERR_NOT_FORMATTED ||
                   st == MOTE_FS_ERR_GEOMETRY || st == MOTE_FS_ERR_NO_MEMORY,
                   "round %u (%s): mount: %s", r, kind_names[m], mote_fs_status_name(st));
-            CHECK(mote_fs_detail(&fs)[0] != '\0', "round %u: a refusal without a reason", r);
+            CHECKF(mote_fs_detail(&fs)[0] != '\0', "round %u: a refusal without a reason", r);
             continue;
         }
         mounted[m]++;
-        CHECK(exercise(), "round %u (%s): an unknown status", r, kind_names[m]);
+        CHECKF(exercise(), "round %u (%s): an unknown status", r, kind_names[m]);
     }
     for (int m = 0; m < M_KINDS; m++)
         printf("  %-18s %5u images: %5u mounted and used, %5u refused\n", kind_names[m],
@@ -301,6 +301,6 @@ int main(int argc, char **argv)
            statuses[MOTE_FS_ERR_GEOMETRY], statuses[MOTE_FS_ERR_NO_MEMORY]);
     free(good);
     fsnor_free(&dev);
-    printf("%s\n", test_failures ? "FAILED" : "fs corrupt: no crash, every refusal explained");
-    return test_failures ? 1 : 0;
+    printf("%s\n", check_state.failed ? "FAILED" : "fs corrupt: no crash, every refusal explained");
+    return check_state.failed ? 1 : 0;
 }

@@ -413,7 +413,7 @@ static void judge(const model *seen, const model *before, const model *after, co
     if (lost == 0)
         tot->corrupt++;
     m_equal(seen, before, why, sizeof why);
-    CHECK(0, "%s: the state is neither before nor after the transaction (%u synced files "
+    CHECKF(0, "%s: the state is neither before nor after the transaction (%u synced files "
              "lost): %s", where, lost, why);
 }
 
@@ -523,7 +523,7 @@ static bool recover(const model *seen, totals *tot, bool second_cut)
                          b >= 0 ? (int)want.n[b].size : -1);
             }
         }
-        CHECK(good, "second cut: %s is neither as before the recovery nor after it", why);
+        CHECKF(good, "second cut: %s is neither as before the recovery nor after it", why);
         tot->corrupt += !good;
         m_free(&now);
         m_free(&want);
@@ -538,7 +538,7 @@ static bool recover(const model *seen, totals *tot, bool second_cut)
         ok = m_from_fs(&now, &W.fs) == MOTE_FS_OK && m_equal(&now, &want, why, sizeof why);
         m_free(&now);
     }
-    CHECK(ok || why[0] == 0, "recovery: %s", why);
+    CHECKF(ok || why[0] == 0, "recovery: %s", why);
     m_free(&want);
     return ok;
 }
@@ -559,21 +559,21 @@ static void one_cut(const plan *p, uint32_t k, uint32_t byte, bool scatter, bool
     snprintf(where, sizeof where, "sector %u prog %u: cut in op %u (%c, byte %u%s%s), step %d",
              g->sector, g->prog, k, W.dev.nor.last_op, byte, clean ? ", clean" : "",
              scatter ? ", scattered" : "", p->first_step);
-    CHECK(W.dev.nor.dead, "%s: the cut never came", where);
+    CHECKF(W.dev.nor.dead, "%s: the cut never came", where);
     tot->cuts++;
     norsim_power_on(&W.dev.nor);
     memset(W.h, 0, sizeof W.h);
     mote_fs_status st = mount_now();
     if (st != MOTE_FS_OK) {
         tot->mount_failures++;
-        CHECK(0, "%s: mount: %s (%s)", where, mote_fs_status_name(st), mote_fs_detail(&W.fs));
+        CHECKF(0, "%s: mount: %s (%s)", where, mote_fs_status_name(st), mote_fs_detail(&W.fs));
         return;
     }
     model seen;
     st = m_from_fs(&seen, &W.fs);
     if (st != MOTE_FS_OK) {
         tot->corrupt++;
-        CHECK(0, "%s: reading the tree: %s (%s)", where, mote_fs_status_name(st),
+        CHECKF(0, "%s: reading the tree: %s (%s)", where, mote_fs_status_name(st),
               mote_fs_detail(&W.fs));
         m_free(&seen);
         return;
@@ -581,10 +581,10 @@ static void one_cut(const plan *p, uint32_t k, uint32_t byte, bool scatter, bool
     judge(&seen, &p->before, &p->after, &t, tot, where);
     bool ok = recover(&seen, tot, k % 7 == 3);
     tot->recover_fail += !ok;
-    CHECK(ok, "%s: no recovery (appends, a new file, a remount)", where);
+    CHECKF(ok, "%s: no recovery (appends, a new file, a remount)", where);
     m_free(&seen);
     tot->violations += W.dev.nor.violations - violations;
-    CHECK(W.dev.nor.violations == violations, "%s: a byte programmed twice", where);
+    CHECKF(W.dev.nor.violations == violations, "%s: a byte programmed twice", where);
 }
 
 static void enumerate(const plan *p, const char *kinds, const uint32_t *lens, totals *tot,
@@ -632,8 +632,8 @@ static void one_geometry(const geometry *g, int rewrites, totals *all)
     memset(&W, 0, sizeof W);
     fsnor_init(&W.dev, g->size, g->sector, g->prog);
     W.cfg = (mote_fs_config){.flash = &W.dev.flash, .ram = W.ram, .ram_size = sizeof W.ram};
-    CHECK(mote_fs_format(&W.fs, &W.cfg, NULL) == MOTE_FS_OK, "format: %s", mote_fs_detail(&W.fs));
-    CHECK(mount_now() == MOTE_FS_OK, "mount");
+    CHECKF(mote_fs_format(&W.fs, &W.cfg, NULL) == MOTE_FS_OK, "format: %s", mote_fs_detail(&W.fs));
+    CHECKF(mount_now() == MOTE_FS_OK, "mount");
     make_script(W.fs.block_size, rewrites);
     W.dev.nor.after_op = note_op;
     payload_at = 0;
@@ -657,7 +657,7 @@ static void one_geometry(const geometry *g, int rewrites, totals *all)
         uint32_t sb = W.fs.sb_rev, c0 = W.fs.compactions, r0 = W.fs.relocations;
         for (; i < nsteps; i++) {
             bool ok = run_step(&script[i], &m, NULL);
-            CHECK(ok, "fault-free run, step %d: %s", i, mote_fs_detail(&W.fs));
+            CHECKF(ok, "fault-free run, step %d: %s", i, mote_fs_detail(&W.fs));
             if (script[i].end)
                 break;
         }
@@ -670,9 +670,9 @@ static void one_geometry(const geometry *g, int rewrites, totals *all)
     }
     /* the fault-free result is what the model says */
     model seen;
-    CHECK(m_from_fs(&seen, &W.fs) == MOTE_FS_OK, "reading the final tree");
+    CHECKF(m_from_fs(&seen, &W.fs) == MOTE_FS_OK, "reading the final tree");
     char why[256];
-    CHECK(m_equal(&seen, &m, why, sizeof why), "fault-free run: %s", why);
+    CHECKF(m_equal(&seen, &m, why, sizeof why), "fault-free run: %s", why);
     m_free(&seen);
     uint32_t ops = W.dev.nor.ops;
     W.dev.nor.after_op = NULL;
@@ -680,7 +680,7 @@ static void one_geometry(const geometry *g, int rewrites, totals *all)
     /* every cut */
     totals t = {.ops = ops, .compactions = compactions, .flips = flips,
                 .violations = W.dev.nor.violations};
-    for (int n = 0; n < nplans && test_failures < 20; n++)
+    for (int n = 0; n < nplans && check_state.failed < 20; n++)
         enumerate(&plans[n], op_kind, op_len, &t, g);
     printf("  sector %4u prog %2u, %3u blocks: %u transactions, %4u flash ops (%u compactions, "
            "%u superblock flips, %u wear-levelling moves), %5u cut points, %u double cuts; mount failures %u, lost synced "
@@ -725,11 +725,11 @@ int main(int argc, char **argv)
            "corruptions %u, failed recoveries %u, double programs %u\n",
            all.ops, all.cuts, all.double_cuts, all.compactions, all.flips, all.mount_failures,
            all.lost, all.corrupt, all.recover_fail, all.violations);
-    CHECK(all.violations == 0, "the file system programmed a byte twice");
-    CHECK(all.flips > 0, "the script never flipped a superblock: make it longer");
+    CHECKF(all.violations == 0, "the file system programmed a byte twice");
+    CHECKF(all.flips > 0, "the script never flipped a superblock: make it longer");
     free(payload);
     free(script);
     free(op_kind);
     free(op_len);
-    return test_failures ? 1 : 0;
+    return check_state.failed ? 1 : 0;
 }

@@ -54,7 +54,7 @@ static const char *st_name(mote_fs_status st)
 }
 
 #define EXPECT(got, want, what)                                                        \
-    CHECK((got) == (want), "op %u %s: %s, expected %s (%s)", r->ops, what, st_name(got), \
+    CHECKF((got) == (want), "op %u %s: %s, expected %s (%s)", r->ops, what, st_name(got), \
           st_name(want), mote_fs_detail(&r->fs))
 
 static uint32_t total_bytes(const model *m)
@@ -69,7 +69,7 @@ static uint32_t total_bytes(const model *m)
 static void mount(run *r)
 {
     mote_fs_status st = mote_fs_mount(&r->fs, &r->cfg);
-    CHECK(st == MOTE_FS_OK, "mount: %s (%s)", st_name(st), mote_fs_detail(&r->fs));
+    CHECKF(st == MOTE_FS_OK, "mount: %s (%s)", st_name(st), mote_fs_detail(&r->fs));
 }
 
 static void compare_all(run *r, const char *when)
@@ -77,8 +77,8 @@ static void compare_all(run *r, const char *when)
     model seen;
     mote_fs_status st = m_from_fs(&seen, &r->fs);
     char why[256] = "";
-    CHECK(st == MOTE_FS_OK, "%s: reading the tree: %s", when, st_name(st));
-    CHECK(m_equal(&r->m, &seen, why, sizeof why), "op %u %s: the tree differs: %s", r->ops,
+    CHECKF(st == MOTE_FS_OK, "%s: reading the tree: %s", when, st_name(st));
+    CHECKF(m_equal(&r->m, &seen, why, sizeof why), "op %u %s: the tree differs: %s", r->ops,
           when, why);
     m_free(&seen);
     r->compared++;
@@ -135,7 +135,7 @@ static void op_open(run *r)
     if (flags & MOTE_FS_O_TRUNC)
         m_truncate(&r->m, node, 0);
     *h = (handle){.open = true, .node = node, .flags = flags, .f = h->f};
-    CHECK(mote_fs_size(&h->f) == r->m.n[node].size, "op %u open: size %u, expected %u", r->ops,
+    CHECKF(mote_fs_size(&h->f) == r->m.n[node].size, "op %u open: size %u, expected %u", r->ops,
           mote_fs_size(&h->f), r->m.n[node].size);
 }
 
@@ -181,7 +181,7 @@ static void op_write(run *r, bool positioned)
           h->node, pos, len, st_name(got));
     EXPECT(got, want, positioned ? "pwrite" : "write");
     if (got == MOTE_FS_OK && want == MOTE_FS_OK) {
-        CHECK(done == len, "op %u: wrote %zu of %u", r->ops, done, len);
+        CHECKF(done == len, "op %u: wrote %zu of %u", r->ops, done, len);
         if (positioned && (h->flags & MOTE_FS_O_APPEND))
             pos = pos;  /* pwrite ignores append (as WASI's does not; see wasi-lite) */
         m_write(&r->m, h->node, pos, data, len);
@@ -210,8 +210,8 @@ static void op_read(run *r, bool positioned)
     EXPECT(got, want, positioned ? "pread" : "read");
     if (got == MOTE_FS_OK && want == MOTE_FS_OK) {
         uint32_t exp = pos >= n->size ? 0 : n->size - pos < len ? n->size - pos : len;
-        CHECK(got_n == exp, "op %u read: %zu bytes, expected %u", r->ops, got_n, exp);
-        CHECK(got_n != exp || exp == 0 || !memcmp(buf, n->data + pos, exp), "op %u read: wrong bytes at %u",
+        CHECKF(got_n == exp, "op %u read: %zu bytes, expected %u", r->ops, got_n, exp);
+        CHECKF(got_n != exp || exp == 0 || !memcmp(buf, n->data + pos, exp), "op %u read: wrong bytes at %u",
               r->ops, pos);
         if (!positioned)
             h->pos = pos + (uint32_t)got_n;
@@ -235,7 +235,7 @@ static void op_seek(run *r)
     EXPECT(got, want, "seek");
     if (got == MOTE_FS_OK && want == MOTE_FS_OK) {
         h->pos = (uint32_t)(base + off);
-        CHECK(pos == h->pos && mote_fs_tell(&h->f) == h->pos, "op %u seek: at %u, expected %u",
+        CHECKF(pos == h->pos && mote_fs_tell(&h->f) == h->pos, "op %u seek: at %u, expected %u",
               r->ops, pos, h->pos);
     }
 }
@@ -327,7 +327,7 @@ static void op_stat(run *r)
     mote_fs_status got = mote_fs_stat_path(&r->fs, MOTE_FS_ROOT, path, &st);
     EXPECT(got, want, "stat");
     if (got == MOTE_FS_OK && node >= 0) {
-        CHECK(st.type == (r->m.n[node].dir ? MOTE_FS_TYPE_DIR : MOTE_FS_TYPE_FILE) &&
+        CHECKF(st.type == (r->m.n[node].dir ? MOTE_FS_TYPE_DIR : MOTE_FS_TYPE_FILE) &&
               (r->m.n[node].dir || st.size == r->m.n[node].size),
               "op %u stat %s: type %d size %u, expected %d / %u", r->ops, path, st.type, st.size,
               r->m.n[node].dir, r->m.n[node].size);
@@ -340,10 +340,10 @@ static void remount(run *r)
     for (int i = 0; i < HANDLES; i++)
         if (r->h[i].open) {
             mote_fs_status st = mote_fs_close(&r->h[i].f);
-            CHECK(st == MOTE_FS_OK, "close before remount: %s", st_name(st));
+            CHECKF(st == MOTE_FS_OK, "close before remount: %s", st_name(st));
             r->h[i].open = false;
         }
-    CHECK(mote_fs_unmount(&r->fs) == MOTE_FS_OK, "unmount");
+    CHECKF(mote_fs_unmount(&r->fs) == MOTE_FS_OK, "unmount");
     mount(r);
     compare_all(r, "after remount");
     r->remounts++;
@@ -408,11 +408,11 @@ static void one_geometry(const geometry *g, unsigned nops)
     fsnor_init(&r->dev, g->size, g->sector, g->prog);
     r->cfg = (mote_fs_config){.flash = &r->dev.flash, .ram = r->ram, .ram_size = sizeof r->ram};
     mote_fs_status st = mote_fs_format(&r->fs, &r->cfg, NULL);
-    CHECK(st == MOTE_FS_OK, "format: %s (%s)", st_name(st), mote_fs_detail(&r->fs));
+    CHECKF(st == MOTE_FS_OK, "format: %s (%s)", st_name(st), mote_fs_detail(&r->fs));
     mount(r);
     m_init(&r->m);
     r->budget = g->size / 3;
-    for (r->ops = 0; r->ops < nops && test_failures == 0; r->ops++) {
+    for (r->ops = 0; r->ops < nops && check_state.failed == 0; r->ops++) {
         step(r);
         if (paranoid)
             compare_all(r, "(paranoid)");
@@ -425,7 +425,7 @@ static void one_geometry(const geometry *g, unsigned nops)
            g->size / 1024, g->sector, g->prog, r->ops, r->remounts, r->compared, info.objects,
            info.catalog_blocks, r->dev.nor.violations);
     wear_report(r, g);
-    CHECK(r->dev.nor.violations == 0, "the file system programmed a byte twice");
+    CHECKF(r->dev.nor.violations == 0, "the file system programmed a byte twice");
     m_free(&r->m);
     fsnor_free(&r->dev);
     free(r);
@@ -451,6 +451,6 @@ int main(int argc, char **argv)
             rng_seed_from_env(1);
             one_geometry(&geos[i], nops);
         }
-    printf("%s\n", test_failures ? "FAILED" : "random run: all operations agree with the model");
-    return test_failures ? 1 : 0;
+    printf("%s\n", check_state.failed ? "FAILED" : "random run: all operations agree with the model");
+    return check_state.failed ? 1 : 0;
 }

@@ -21,7 +21,7 @@ static uint8_t ram[FSNOR_RAM];
 #define OK(expr)                                                                              \
     do {                                                                                      \
         mote_fs_status s_ = (expr);                                                           \
-        CHECK(s_ == MOTE_FS_OK, "%s: %s (%s)", #expr, mote_fs_status_name(s_),                \
+        CHECKF(s_ == MOTE_FS_OK, "%s: %s (%s)", #expr, mote_fs_status_name(s_),                \
               mote_fs_detail(&fs));                                                           \
         if (s_ != MOTE_FS_OK)                                                                 \
             return;                                                                           \
@@ -88,9 +88,9 @@ static void run(uint32_t size, uint32_t sector, uint32_t prog, unsigned rounds)
            "moves; double programs %u\n",
            fs.block_count, fs.block_size, rounds, (unsigned long long)app_bytes, lo, mean, hi,
            hi / mean, dev.wear[0], dev.wear[per], moves, dev.nor.violations);
-    CHECK(lo > 0, "a block was never erased");
-    CHECK(hi <= 3 * mean, "uneven wear: max %u, mean %.1f", hi, mean);
-    CHECK(dev.nor.violations == 0, "double programs");
+    CHECKF(lo > 0, "a block was never erased");
+    CHECKF(hi <= 3 * mean, "uneven wear: max %u, mean %.1f", hi, mean);
+    CHECKF(dev.nor.violations == 0, "double programs");
     fsnor_free(&dev);
 }
 
@@ -101,6 +101,6 @@ int main(int argc, char **argv)
     printf("fs wear levelling\n");
     run(128 * 1024, 1024, 4, rounds);
     run(256 * 1024, 4096, 1, rounds);
-    printf("%s\n", test_failures ? "FAILED" : "fs wear: every block in the rotation");
-    return test_failures ? 1 : 0;
+    printf("%s\n", check_state.failed ? "FAILED" : "fs wear: every block in the rotation");
+    return check_state.failed ? 1 : 0;
 }

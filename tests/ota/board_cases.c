@@ -13,22 +13,21 @@
 #include <mote/hal.h>
 
 #include "cases.h"
+#include "mote_check.h"
 #include "ota_example.h"
+
+MOTE_CHECK_DEFINE;
 
 static uint8_t bundle[16384];
 static ota_cases cases;
 static mote_ota_layout layout;
-static int failures;
+static const ota_case *current;     /* the case a failure is about */
 
-#define EXPECT(cond, ...)                                                 \
-    do {                                                                  \
-        if (!(cond)) {                                                    \
-            printf("FAIL %s: ", c->file);                                 \
-            printf(__VA_ARGS__);                                          \
-            printf("\n");                                                 \
-            failures++;                                                   \
-        }                                                                 \
-    } while (0)
+/* Each failure names the bundle (check_state.context). */
+static const char *current_file(void)
+{
+    return current ? current->file : "";
+}
 
 static size_t load(const char *file)
 {
@@ -60,22 +59,23 @@ static bool other_slot(size_t len)
 
 static void one(const ota_case *c)
 {
+    current = c;
     size_t len = load(c->file);
-    EXPECT(len > 0 && len < sizeof bundle, "cannot read it");
+    CHECKF(len > 0 && len < sizeof bundle, "cannot read it");
     if (len == 0 || len >= sizeof bundle)
         return;
     mote_ota_status want = other_slot(len) ? MOTE_OTA_OK : c->want;
-    EXPECT(write_slot(1, len) == MOTE_OTA_OK, "cannot write slot B");
+    CHECKF(write_slot(1, len) == MOTE_OTA_OK, "cannot write slot B");
     for (int transfer = 0; transfer < 2; transfer++) {
         mote_ota_image_info info;
         mote_ota_why why = {""};
         uint32_t limit = transfer ? (uint32_t)len : layout.slot_size;
         mote_ota_status s = mote_ota_image_verify(layout.flash, layout.slot_off[1], limit,
                                                   transfer, cases.pk, NULL, &info, &why);
-        EXPECT(s == want && (s == MOTE_OTA_OK || strstr(why.text, c->why)),
+        CHECKF(s == want && (s == MOTE_OTA_OK || strstr(why.text, c->why)),
                "as a %s: %s (%s)", transfer ? "transfer" : "slot", mote_ota_status_str(s),
                why.text);
-        EXPECT(s != MOTE_OTA_OK || (info.payload && !memcmp(info.payload, bundle + info.hdr.hdr_size,
+        CHECKF(s != MOTE_OTA_OK || (info.payload && !memcmp(info.payload, bundle + info.hdr.hdr_size,
                                            info.payload_size)), "payload not in place");
     }
     /* Boot: the bundle in slot A, nothing in B, no record. */
@@ -90,7 +90,7 @@ static void one(const ota_case *c)
         s = mote_ota_slots_open(&slots, &layout, cases.pk, NULL);
     if (s == MOTE_OTA_OK)
         s = mote_ota_boot(&slots, &boot);
-    EXPECT(s == (want == MOTE_OTA_OK ? MOTE_OTA_OK : MOTE_OTA_ERR_NO_IMAGE) &&
+    CHECKF(s == (want == MOTE_OTA_OK ? MOTE_OTA_OK : MOTE_OTA_ERR_NO_IMAGE) &&
            (s != MOTE_OTA_OK || (boot.slot == 0 && !boot.trial)),
            "boot from slot A: %s", mote_ota_status_str(s));
 }
@@ -98,6 +98,7 @@ static void one(const ota_case *c)
 int main(void)
 {
     mote_hal_init();
+    check_state.context = current_file;
     if (!ota_cases_read(OTA_DATA_DIR, &cases) ||
         storage_open_slots(&layout, cases.slot) != MOTE_OTA_OK) {
         printf("FAIL: no cases or no flash for them\n");
@@ -111,6 +112,6 @@ int main(void)
     printf("ota-cases: %d bundles (%d accepted, %d refused) on %s, %u-bit size_t: %s\n",
            cases.n, accepted, cases.n - accepted, mote_hal_board()->name,
            (unsigned)(8 * sizeof(size_t)),
-           failures ? "FAILED" : "all as cases.txt says");
-    return failures ? 1 : 0;
+           check_state.failed ? "FAILED" : "all as cases.txt says");
+    return check_state.failed ? 1 : 0;
 }

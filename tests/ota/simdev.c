@@ -74,7 +74,7 @@ void simdev_start_receiver(simdev *d)
         .user = d,
     };
     mote_ota_status s = mote_ota_receiver_init(&d->rx, &cfg);
-    CHECK(s == MOTE_OTA_OK, "receiver init: %s", mote_ota_status_str(s));
+    CHECKF(s == MOTE_OTA_OK, "receiver init: %s", mote_ota_status_str(s));
 }
 
 /* --- the in-process host --- */

@@ -71,11 +71,11 @@ static void round_trips(const uint8_t seed[32], const uint8_t pk[32])
         const char *why;
         mote_ota_image_info info;
         bool same;
-        CHECK(bundle_check(b, len, pk, &r, &why) == MOTE_OTA_OK, "host check: %s", why);
-        CHECK(stream_verify(b, len, pk, (uint32_t)len) == MOTE_OTA_OK, "stream verify %d", i);
-        CHECK(flash_verify(b, len, pk, 60 * 1024, i % 2, &info, NULL, wasm, n, &same) ==
+        CHECKF(bundle_check(b, len, pk, &r, &why) == MOTE_OTA_OK, "host check: %s", why);
+        CHECKF(stream_verify(b, len, pk, (uint32_t)len) == MOTE_OTA_OK, "stream verify %d", i);
+        CHECKF(flash_verify(b, len, pk, 60 * 1024, i % 2, &info, NULL, wasm, n, &same) ==
               MOTE_OTA_OK, "flash verify %d", i);
-        CHECK(same && info.total_size == len && info.payload_off == 4096u + p.header_size &&
+        CHECKF(same && info.total_size == len && info.payload_off == 4096u + p.header_size &&
               !memcmp(info.digest, r.digest, 32) &&
               mote_ota_version_cmp(&info.hdr.version, &p.version) == 0 &&
               info.hdr.flags == (p.load_addr ? MOTE_OTA_IMAGE_F_RAM_LOAD : 0u),
@@ -130,11 +130,11 @@ static void rejections(const uint8_t seed[32], const uint8_t pk[32])
         const char *why;
         mote_ota_status host = bundle_check(m, n, cases[i].key, &r, &why);
         mote_ota_status dev = stream_verify(m, n, cases[i].key, 1 << 20);
-        CHECK(host == cases[i].want && dev == cases[i].want, "%s: host %s, device %s",
+        CHECKF(host == cases[i].want && dev == cases[i].want, "%s: host %s, device %s",
               cases[i].what, mote_ota_status_str(host), mote_ota_status_str(dev));
     }
     /* Too big for the slot: the device refuses at the header. */
-    CHECK(stream_verify(b, len, pk, (uint32_t)len - 1) == MOTE_OTA_ERR_TOO_BIG, "slot limit");
+    CHECKF(stream_verify(b, len, pk, (uint32_t)len - 1) == MOTE_OTA_ERR_TOO_BIG, "slot limit");
     free(m);
     free(b);
 }
@@ -171,11 +171,11 @@ static void mutations(const uint8_t seed[32], const uint8_t pk[32], int count)
         tried++;
         agree += (host == MOTE_OTA_OK) == (dev == MOTE_OTA_OK);
         same_status += host == dev;
-        CHECK((host == MOTE_OTA_OK) == (dev == MOTE_OTA_OK), "mutation %d: host %s, device %s",
+        CHECKF((host == MOTE_OTA_OK) == (dev == MOTE_OTA_OK), "mutation %d: host %s, device %s",
               i, mote_ota_status_str(host), mote_ota_status_str(dev));
         if (dev == MOTE_OTA_OK) {
             metadata_only++;
-            CHECK(n >= signed_len && !memcmp(m, b, signed_len),
+            CHECKF(n >= signed_len && !memcmp(m, b, signed_len),
                   "mutation %d of the signed part accepted", i);
         }
     }
@@ -226,19 +226,19 @@ static void one_case(const ota_cases *cs, const ota_case *c, const uint8_t *b, s
                  (unsigned)cs->slot);
         host = MOTE_OTA_ERR_FORMAT, why = msg;
     }
-    CHECK(host == c->want && says(why, c->why), "%s: host says %s (%s)", c->file,
+    CHECKF(host == c->want && says(why, c->why), "%s: host says %s (%s)", c->file,
           mote_ota_status_str(host), why);
     mote_ota_status want_flash = other_slot ? MOTE_OTA_OK : c->want;
     for (int transfer = 0; transfer < 2; transfer++) {
         memset(&dwhy, 0, sizeof dwhy);
         mote_ota_status dev = flash_verify(b, len, cs->pk, cs->slot, transfer, &info, &dwhy,
                                            wasm, wlen, &same);
-        CHECK(dev == want_flash && (dev != MOTE_OTA_OK || same) &&
+        CHECKF(dev == want_flash && (dev != MOTE_OTA_OK || same) &&
               (dev == MOTE_OTA_OK || says(dwhy.text, c->why)),
               "%s: from flash as a %s, the device says %s (%s)", c->file,
               transfer ? "transfer" : "slot", mote_ota_status_str(dev), dwhy.text);
         if (dev == MOTE_OTA_OK)
-            CHECK((info.trailer == r.trailer || (other_slot && !transfer)) &&
+            CHECKF((info.trailer == r.trailer || (other_slot && !transfer)) &&
                   info.security_counter == r.security_counter &&
                   info.manifest.present == r.manifest.present &&
                   info.manifest.len == r.manifest.len &&
@@ -249,12 +249,12 @@ static void one_case(const ota_cases *cs, const ota_case *c, const uint8_t *b, s
     simdev d;
     ref_device(&d, cs->slot, cs->pk, seed, wasm, wlen);
     mote_ota_status sent = simdev_send(&d, b, (uint32_t)len, 200, NULL, NULL);
-    CHECK(sent == c->want && says(d.rx.why, c->why), "%s: the receiver says %s (%s)", c->file,
+    CHECKF(sent == c->want && says(d.rx.why, c->why), "%s: the receiver says %s (%s)", c->file,
           mote_ota_status_str(sent), d.rx.why);
     if (sent == MOTE_OTA_OK) {
         bool trial = r.trailer != MOTE_OTA_TRAILER_CONFIRMED;
         simdev_boot(&d);
-        CHECK(d.boot_status == MOTE_OTA_OK && d.boot.slot == 1 && d.boot.trial == trial &&
+        CHECKF(d.boot_status == MOTE_OTA_OK && d.boot.slot == 1 && d.boot.trial == trial &&
               d.boot.image.security_counter == r.security_counter,
               "%s: boots %s slot %d%s", c->file, mote_ota_status_str(d.boot_status),
               d.boot.slot, d.boot.trial ? " on trial" : "");
@@ -264,7 +264,7 @@ static void one_case(const ota_cases *cs, const ota_case *c, const uint8_t *b, s
     simdev_init(&d, 1024, 8, cs->slot / 1024, cs->pk);
     norsim_factory(&d.nor, 0, b, (uint32_t)len);
     simdev_boot(&d);
-    CHECK(d.boot_status == (want_flash == MOTE_OTA_OK ? MOTE_OTA_OK : MOTE_OTA_ERR_NO_IMAGE),
+    CHECKF(d.boot_status == (want_flash == MOTE_OTA_OK ? MOTE_OTA_OK : MOTE_OTA_ERR_NO_IMAGE),
           "%s: written into a slot, boot says %s", c->file, mote_ota_status_str(d.boot_status));
     simdev_free(&d);
 }
@@ -277,10 +277,10 @@ static void reference_cases(void)
     char path[1024];
     snprintf(path, sizeof path, "%s/ref-key.pem", data_dir);
     if (!ota_cases_read(data_dir, &cs) || !keyfile_read(path, &k)) {
-        CHECK(false, "cannot read the reference data in %s", data_dir);
+        CHECKF(false, "cannot read the reference data in %s", data_dir);
         return;
     }
-    CHECK(!memcmp(cs.pk, k.pk, 32), "cases.txt names another key than ref-key.pem");
+    CHECKF(!memcmp(cs.pk, k.pk, 32), "cases.txt names another key than ref-key.pem");
     size_t wlen;
     snprintf(path, sizeof path, "%s/ref-app.wasm", data_dir);
     uint8_t *wasm = read_whole(path, &wlen);
@@ -313,6 +313,6 @@ int main(int argc, char **argv)
     mutations(seed, pk, 4000);
     reference_cases();
     printf("bundle: round trips, 13 rejection cases, reference bundles: %s\n",
-           test_failures ? "FAILED" : "ok");
-    return test_failures ? 1 : 0;
+           check_state.failed ? "FAILED" : "ok");
+    return check_state.failed ? 1 : 0;
 }

@@ -55,8 +55,8 @@ static void known_vectors(void)
         }
         mote_ota_sha256_final(&c256, got256);
         mote_ota_sha512_final(&c512, got512);
-        CHECK(!memcmp(got256, want256, 32), "SHA-256 vector %zu", i);
-        CHECK(!memcmp(got512, want512, 64), "SHA-512 vector %zu", i);
+        CHECKF(!memcmp(got256, want256, 32), "SHA-256 vector %zu", i);
+        CHECKF(!memcmp(got512, want512, 64), "SHA-512 vector %zu", i);
     }
 }
 
@@ -93,7 +93,7 @@ static int random_inputs(int count)
         crypto_hash_sha512(b512, m, n);
         bool ok = !memcmp(a256, b256, 32) && !memcmp(a512, b512, 64) &&
                   !memcmp(c256, b256, 32) && !memcmp(c512, b512, 64);
-        CHECK(ok, "random input %d (%zu bytes) differs from libsodium", i, n);
+        CHECKF(ok, "random input %d (%zu bytes) differs from libsodium", i, n);
         agreed += ok;
     }
     return agreed;
@@ -108,5 +108,5 @@ int main(void)
     int n = 5000, agreed = random_inputs(n);
     printf("hash: %zu FIPS vectors x 2 algorithms; %d/%d random inputs agree with libsodium "
            "(one-shot and streamed)\n", sizeof VECTORS / sizeof VECTORS[0], agreed, n);
-    return test_failures ? 1 : 0;
+    return check_state.failed ? 1 : 0;
 }

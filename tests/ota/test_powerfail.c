@@ -183,20 +183,20 @@ static void record_reference(reference *r, const geometry *g, const step *script
     d.nor.after_op = snapshot;
     d.nor.after_ctx = r;
     outcome prev = r->after[0];
-    CHECK(same(prev, 0, false), "%s: factory state", name);
+    CHECKF(same(prev, 0, false), "%s: factory state", name);
     for (int i = 0; script[i].kind != END; i++) {
         unsigned first = r->count;
         do_step(&d, &script[i]);
         if (script[i].kind == BOOT)
-            CHECK(same(classify(&d), prev.bundle, prev.trial), "%s: step %d booted the wrong app",
+            CHECKF(same(classify(&d), prev.bundle, prev.trial), "%s: step %d booted the wrong app",
                   name, i);
         for (unsigned j = first + 1; j <= r->count; j++)
-            CHECK(same(r->after[j], prev.bundle, prev.trial) ||
+            CHECKF(same(r->after[j], prev.bundle, prev.trial) ||
                   same(r->after[j], script[i].want, script[i].want_trial),
                   "%s: step %d, after op %u a reset would run %d/%d", name, i, j - 1,
                   r->after[j].bundle, r->after[j].trial);
         prev = boot_copy(r, &d);
-        CHECK(same(prev, script[i].want, script[i].want_trial),
+        CHECKF(same(prev, script[i].want, script[i].want_trial),
               "%s: after step %d a reset runs %d/%d, not %d/%d", name, i, prev.bundle, prev.trial,
               script[i].want, script[i].want_trial);
     }
@@ -231,7 +231,7 @@ static outcome check_reboot(simdev *d, totals *t, const char *where)
     outcome o = classify(d);
     t->bricks += o.bundle == -1;
     t->unverified += o.bundle == -2;
-    CHECK(o.bundle >= 0, "%s: %s", where, o.bundle == -1 ? "device bricked"
+    CHECKF(o.bundle >= 0, "%s: %s", where, o.bundle == -1 ? "device bricked"
                                                          : "booted an unknown image");
     return o;
 }
@@ -246,14 +246,14 @@ static void one_cut(const reference *r, const step *script, long k, uint32_t byt
     run(&d, script);
     snprintf(where, sizeof where, "%s: cut in op %ld (%c, byte %u%s)", name, k, r->kind[k],
              byte, clean ? ", clean" : "");
-    CHECK(d.nor.dead, "%s: the cut never happened", where);
+    CHECKF(d.nor.dead, "%s: the cut never happened", where);
     t->cuts++;
     outcome o = check_reboot(&d, t, where);
     const outcome *before = &r->after[k], *after = &r->after[k + 1];
     bool atomic = (same(o, before->bundle, before->trial) && o.counter == before->counter) ||
                   (same(o, after->bundle, after->trial) && o.counter == after->counter);
     t->non_atomic += !atomic;
-    CHECK(atomic, "%s: booted bundle %d trial %d counter %u, expected %d/%d/%u or %d/%d/%u",
+    CHECKF(atomic, "%s: booted bundle %d trial %d counter %u, expected %d/%d/%u or %d/%d/%u",
           where, o.bundle, o.trial, o.counter, before->bundle, before->trial, before->counter,
           after->bundle, after->trial, after->counter);
     /* Every 7th cut point also loses power once more during recovery. */
@@ -269,7 +269,7 @@ static void one_cut(const reference *r, const step *script, long k, uint32_t byt
     }
     bool ok = recover(&d);
     t->recover_fail += !ok;
-    CHECK(ok, "%s: cannot recover to the newest version", where);
+    CHECKF(ok, "%s: cannot recover to the newest version", where);
     t->violations += d.nor.violations;
     simdev_free(&d);
 }
@@ -330,7 +330,7 @@ static void scenario(const char *name, const step *script, const geometry *g, in
     reference r;
     totals t = {0};
     record_reference(&r, g, script, name);
-    CHECK(r.after[r.count].bundle == expect_end && !r.after[r.count].trial &&
+    CHECKF(r.after[r.count].bundle == expect_end && !r.after[r.count].trial &&
           r.after[r.count].counter == counters[expect_end],
           "%s: fault-free run ends on bundle %d, security counter %u", name,
           r.after[r.count].bundle, r.after[r.count].counter);
@@ -376,8 +376,8 @@ int main(void)
            "bricks %u, unverified runs %u, non-atomic %u, failed recoveries %u, "
            "flash misuse %u\n", all.ops, all.cuts, all.double_cuts, all.bricks, all.unverified,
            all.non_atomic, all.recover_fail, all.violations);
-    CHECK(all.violations == 0, "the library programmed a byte twice or misaligned");
+    CHECKF(all.violations == 0, "the library programmed a byte twice or misaligned");
     for (int i = 0; i < MAX_BUNDLES; i++)
         free(bundles[i]);
-    return test_failures ? 1 : 0;
+    return check_state.failed ? 1 : 0;
 }

@@ -60,10 +60,10 @@ static void clean_transfers(void)
         simdev d;
         fresh(&d, progs[i % 5]);
         mote_ota_status s = simdev_send(&d, V2.b, (uint32_t)V2.len, chunks[i], NULL, NULL);
-        CHECK(s == MOTE_OTA_OK && mote_ota_receiver_committed(&d.rx) && d.validate_calls == 1,
+        CHECKF(s == MOTE_OTA_OK && mote_ota_receiver_committed(&d.rx) && d.validate_calls == 1,
               "chunk %u: %s", chunks[i], mote_ota_status_str(s));
-        CHECK(runs(&d, &V2, true), "chunk %u: v2 must boot on trial", chunks[i]);
-        CHECK(d.nor.violations == 0, "chunk %u: flash misuse", chunks[i]);
+        CHECKF(runs(&d, &V2, true), "chunk %u: v2 must boot on trial", chunks[i]);
+        CHECKF(d.nor.violations == 0, "chunk %u: flash misuse", chunks[i]);
         simdev_free(&d);
     }
 }
@@ -77,8 +77,8 @@ static void noisy_link(void)
         unsigned frames;
         fresh(&d, 8);
         mote_ota_status s = simdev_send(&d, V2.b, (uint32_t)V2.len, 200, &faults, &frames);
-        CHECK(s == MOTE_OTA_OK, "noisy run %d: %s", i, mote_ota_status_str(s));
-        CHECK(runs(&d, &V2, true), "noisy run %d: image must be intact", i);
+        CHECKF(s == MOTE_OTA_OK, "noisy run %d: %s", i, mote_ota_status_str(s));
+        CHECKF(runs(&d, &V2, true), "noisy run %d: image must be intact", i);
         total_frames += frames;
         ok += s == MOTE_OTA_OK;
         simdev_free(&d);
@@ -127,27 +127,27 @@ static void resume(void)
     uint8_t copy[256];
     fresh(&d, 8);
     start(&d, &V2, &r, copy);
-    CHECK(r.type == MOTE_OTA_F_READY && r.offset == 0, "first START");
+    CHECKF(r.type == MOTE_OTA_F_READY && r.offset == 0, "first START");
     uint32_t off = 0;
     while (off < V2.len / 2) {
         exchange(&d, MOTE_OTA_F_DATA, off, V2.b + off, 300, &r, copy);
         off = r.offset;
     }
     start(&d, &V2, &r, copy);
-    CHECK(r.type == MOTE_OTA_F_READY && r.offset == off, "resume at %u, got %u", off, r.offset);
+    CHECKF(r.type == MOTE_OTA_F_READY && r.offset == off, "resume at %u, got %u", off, r.offset);
     start(&d, &V1, &r, copy);
-    CHECK(r.type == MOTE_OTA_F_READY && r.offset == 0, "other bundle restarts");
+    CHECKF(r.type == MOTE_OTA_F_READY && r.offset == 0, "other bundle restarts");
     start(&d, &V2, &r, copy);
-    CHECK(r.type == MOTE_OTA_F_READY && r.offset == 0, "and the old progress is gone");
+    CHECKF(r.type == MOTE_OTA_F_READY && r.offset == 0, "and the old progress is gone");
     simdev_free(&d);
     /* Resume with an uneven split: chunks overlap what the device has. */
     fresh(&d, 16);
     start(&d, &V2, &r, copy);
     exchange(&d, MOTE_OTA_F_DATA, 0, V2.b, 401, &r, copy);
     exchange(&d, MOTE_OTA_F_DATA, 200, V2.b + 200, 400, &r, copy);
-    CHECK(r.type == MOTE_OTA_F_ACK && r.offset == 600, "overlapping chunk: %u", r.offset);
+    CHECKF(r.type == MOTE_OTA_F_ACK && r.offset == 600, "overlapping chunk: %u", r.offset);
     mote_ota_status s = simdev_send(&d, V2.b, (uint32_t)V2.len, 256, NULL, NULL);
-    CHECK(s == MOTE_OTA_OK && runs(&d, &V2, true), "resumed transfer completes");
+    CHECKF(s == MOTE_OTA_OK && runs(&d, &V2, true), "resumed transfer completes");
     simdev_free(&d);
 }
 
@@ -183,9 +183,9 @@ static void rejections(void)
         uint32_t ops = d.nor.ops;
         mote_ota_status s = simdev_send(&d, cases[i].bl->b, (uint32_t)cases[i].bl->len, 256,
                                         NULL, NULL);
-        CHECK(s == cases[i].want, "%s: got %s", cases[i].what, mote_ota_status_str(s));
-        CHECK(!cases[i].early || d.nor.ops == ops, "%s: flash touched", cases[i].what);
-        CHECK(!mote_ota_receiver_committed(&d.rx) && runs(&d, &V1, false),
+        CHECKF(s == cases[i].want, "%s: got %s", cases[i].what, mote_ota_status_str(s));
+        CHECKF(!cases[i].early || d.nor.ops == ops, "%s: flash touched", cases[i].what);
+        CHECKF(!mote_ota_receiver_committed(&d.rx) && runs(&d, &V1, false),
               "%s: the old app must keep running", cases[i].what);
         simdev_free(&d);
     }
@@ -221,38 +221,38 @@ static void semantics(void)
 
     fresh(&d, 8);
     uint32_t ops = d.nor.ops;
-    CHECK(simdev_send(&d, nonboot.b, (uint32_t)nonboot.len, 256, NULL, NULL) ==
+    CHECKF(simdev_send(&d, nonboot.b, (uint32_t)nonboot.len, 256, NULL, NULL) ==
           MOTE_OTA_ERR_UNSUPPORTED && strstr(d.rx.why, "non-bootable") && d.nor.ops == ops,
           "a non-bootable image is refused from its header: %s", d.rx.why);
     simdev_free(&d);
 
     fresh(&d, 4);
-    CHECK(padded.len == slot && simdev_send(&d, padded.b, slot, 256, NULL, NULL) == MOTE_OTA_OK &&
+    CHECKF(padded.len == slot && simdev_send(&d, padded.b, slot, 256, NULL, NULL) == MOTE_OTA_OK &&
           runs(&d, &padded, true), "--pad: installed, boots on trial");
     simdev_free(&d);
     fresh(&d, 16);
-    CHECK(simdev_send(&d, confirmed.b, slot, 256, NULL, NULL) == MOTE_OTA_OK &&
+    CHECKF(simdev_send(&d, confirmed.b, slot, 256, NULL, NULL) == MOTE_OTA_OK &&
           strstr(d.rx.why, "confirmed"), "--confirm: installed confirmed (%s)", d.rx.why);
     simdev_boot(&d);
-    CHECK(d.boot_status == MOTE_OTA_OK && d.boot.slot == 1 && !d.boot.trial,
+    CHECKF(d.boot_status == MOTE_OTA_OK && d.boot.slot == 1 && !d.boot.trial,
           "--confirm: boots without a trial");
     simdev_free(&d);
     fresh(&d, 8);
-    CHECK(simdev_send(&d, other.b, (uint32_t)other.len, 256, NULL, NULL) == MOTE_OTA_ERR_FORMAT &&
+    CHECKF(simdev_send(&d, other.b, (uint32_t)other.len, 256, NULL, NULL) == MOTE_OTA_ERR_FORMAT &&
           strstr(d.rx.why, "padded for a 4096-byte slot, not 8192") && runs(&d, &V1, false),
           "padded for another slot: %s", d.rx.why);
     simdev_free(&d);
 
     fresh(&d, 8);
-    CHECK(simdev_send(&d, c5.b, (uint32_t)c5.len, 256, NULL, NULL) == MOTE_OTA_OK, "counter 5");
+    CHECKF(simdev_send(&d, c5.b, (uint32_t)c5.len, 256, NULL, NULL) == MOTE_OTA_OK, "counter 5");
     simdev_boot(&d);
     mote_ota_confirm(&d.slots);
     simdev_boot(&d);
     simdev_start_receiver(&d);
-    CHECK(simdev_send(&d, c4.b, (uint32_t)c4.len, 256, NULL, NULL) == MOTE_OTA_ERR_ROLLBACK &&
+    CHECKF(simdev_send(&d, c4.b, (uint32_t)c4.len, 256, NULL, NULL) == MOTE_OTA_ERR_ROLLBACK &&
           !strcmp(d.rx.why, "security counter 4 is below the device's 5"),
           "a newer version with a lower counter: %s", d.rx.why);
-    CHECK(runs(&d, &c5, false), "the counted app keeps running");
+    CHECKF(runs(&d, &c5, false), "the counted app keeps running");
     simdev_free(&d);
     printf("receiver: flags, padded and confirmed transfers, security counter checked\n");
     free(padded.b), free(confirmed.b), free(other.b), free(c5.b), free(c4.b), free(nonboot.b);
@@ -265,20 +265,20 @@ static void misuse(void)
     uint8_t copy[256], big[600] = {0};
     fresh(&d, 8);
     exchange(&d, MOTE_OTA_F_DATA, 0, V2.b, 100, &r, copy);
-    CHECK(r.type == MOTE_OTA_F_NAK && copy[0] == MOTE_OTA_NAK_NOT_STARTED, "DATA before START");
+    CHECKF(r.type == MOTE_OTA_F_NAK && copy[0] == MOTE_OTA_NAK_NOT_STARTED, "DATA before START");
     start(&d, &V2, &r, copy);
     exchange(&d, MOTE_OTA_F_DATA, 50, V2.b + 50, 100, &r, copy);
-    CHECK(r.type == MOTE_OTA_F_NAK && copy[0] == MOTE_OTA_NAK_GAP && r.offset == 0, "gap");
+    CHECKF(r.type == MOTE_OTA_F_NAK && copy[0] == MOTE_OTA_NAK_GAP && r.offset == 0, "gap");
     exchange(&d, MOTE_OTA_F_DATA, 0, big, sizeof big, &r, copy);
-    CHECK(r.type == MOTE_OTA_F_NAK && copy[0] == MOTE_OTA_NAK_TOO_LONG, "frame too long");
+    CHECKF(r.type == MOTE_OTA_F_NAK && copy[0] == MOTE_OTA_NAK_TOO_LONG, "frame too long");
     exchange(&d, MOTE_OTA_F_DATA, 0, V2.b, 200, &r, copy);
     exchange(&d, MOTE_OTA_F_END, (uint32_t)V2.len, NULL, 0, &r, copy);
-    CHECK(r.type == MOTE_OTA_F_NAK && copy[0] == MOTE_OTA_NAK_INCOMPLETE && r.offset == 200,
+    CHECKF(r.type == MOTE_OTA_F_NAK && copy[0] == MOTE_OTA_NAK_INCOMPLETE && r.offset == 200,
           "END too early");
     exchange(&d, MOTE_OTA_F_DATA, (uint32_t)V2.len - 10, V2.b, 100, &r, copy);
-    CHECK(r.type == MOTE_OTA_F_NAK || r.type == MOTE_OTA_F_RESULT, "data past the end");
+    CHECKF(r.type == MOTE_OTA_F_NAK || r.type == MOTE_OTA_F_RESULT, "data past the end");
     exchange(&d, MOTE_OTA_F_ABORT, 0, NULL, 0, &r, copy);
-    CHECK(r.type == MOTE_OTA_F_ACK, "abort");
+    CHECKF(r.type == MOTE_OTA_F_ACK, "abort");
     simdev_free(&d);
 }
 
@@ -302,6 +302,5 @@ int main(void)
     misuse();
     free(V1.b);
     free(V2.b);
-    printf("receiver: %s\n", test_failures ? "FAILED" : "all checks passed");
-    return test_failures ? 1 : 0;
+    return check_summary("receiver");
 }

@@ -31,17 +31,17 @@ static void flags(void)
     };
     mote_ota_why w;
     uint32_t all_known = 0;
-    CHECK(mote_ota_check_flags(0, &w) == MOTE_OTA_OK && !w.text[0], "no flags");
+    CHECKF(mote_ota_check_flags(0, &w) == MOTE_OTA_OK && !w.text[0], "no flags");
     for (size_t i = 0; i < sizeof known / sizeof known[0]; i++) {
         mote_ota_status s = mote_ota_check_flags(known[i].flag, &w);
         all_known |= known[i].flag;
         if (!known[i].named)
-            CHECK(s == MOTE_OTA_OK, "flag 0x%x must be honoured", known[i].flag);
+            CHECKF(s == MOTE_OTA_OK, "flag 0x%x must be honoured", known[i].flag);
         else
-            CHECK(s == MOTE_OTA_ERR_UNSUPPORTED && has(&w, known[i].named),
+            CHECKF(s == MOTE_OTA_ERR_UNSUPPORTED && has(&w, known[i].named),
                   "flag 0x%x: %s (%s)", known[i].flag, mote_ota_status_str(s), w.text);
     }
-    CHECK(mote_ota_check_flags(MOTE_OTA_IMAGE_F_PIC | MOTE_OTA_IMAGE_F_RAM_LOAD, &w) ==
+    CHECKF(mote_ota_check_flags(MOTE_OTA_IMAGE_F_PIC | MOTE_OTA_IMAGE_F_RAM_LOAD, &w) ==
           MOTE_OTA_OK, "PIC and RAM_LOAD together");
     for (int bit = 0; bit < 32; bit++) {
         uint32_t f = 1u << bit;
@@ -50,10 +50,10 @@ static void flags(void)
         char hex[16];
         snprintf(hex, sizeof hex, "0x%08x", f);
         mote_ota_status s = mote_ota_check_flags(f | MOTE_OTA_IMAGE_F_RAM_LOAD, &w);
-        CHECK(s == MOTE_OTA_ERR_UNSUPPORTED && has(&w, hex) && has(&w, "unknown"),
+        CHECKF(s == MOTE_OTA_ERR_UNSUPPORTED && has(&w, hex) && has(&w, "unknown"),
               "unknown flag bit %d: %s (%s)", bit, mote_ota_status_str(s), w.text);
     }
-    CHECK(mote_ota_check_flags(UINT32_MAX, NULL) == MOTE_OTA_ERR_UNSUPPORTED, "every bit");
+    CHECKF(mote_ota_check_flags(UINT32_MAX, NULL) == MOTE_OTA_ERR_UNSUPPORTED, "every bit");
 }
 
 /* The verdict on one entry alone. */
@@ -109,14 +109,14 @@ static void tlv_types(void)
     mote_ota_why w;
     for (size_t i = 0; i < sizeof types / sizeof types[0]; i++) {
         mote_ota_status s = one(types[i].area, types[i].type, types[i].len, &use, &w);
-        CHECK(s == types[i].status && (!types[i].named || has(&w, types[i].named)) &&
+        CHECKF(s == types[i].status && (!types[i].named || has(&w, types[i].named)) &&
               (s == MOTE_OTA_OK) == (use != MOTE_OTA_USE_SKIP),
               "TLV 0x%02x in its area: %s (%s)", types[i].type, mote_ota_status_str(s), w.text);
         /* In the other area it is a broken rule, whatever it is. */
         mote_ota_tlv_area other = types[i].area == MOTE_OTA_AREA_MAIN ? MOTE_OTA_AREA_PROTECTED
                                                                      : MOTE_OTA_AREA_MAIN;
         s = one(other, types[i].type, types[i].len, &use, &w);
-        CHECK(s == MOTE_OTA_ERR_FORMAT && has(&w, "not allowed") && use == MOTE_OTA_USE_SKIP,
+        CHECKF(s == MOTE_OTA_ERR_FORMAT && has(&w, "not allowed") && use == MOTE_OTA_USE_SKIP,
               "TLV 0x%02x in the wrong area: %s (%s)", types[i].type, mote_ota_status_str(s),
               w.text);
     }
@@ -132,15 +132,15 @@ static void tlv_types(void)
         mote_ota_status m = one(MOTE_OTA_AREA_MAIN, (uint16_t)t, 4, &use, &w);
         unknown += p == MOTE_OTA_ERR_UNSUPPORTED && m == MOTE_OTA_ERR_FORMAT;
     }
-    CHECK(unknown == 65536 - 25, "unknown types refused in both areas: %d", unknown);
-    CHECK(one(MOTE_OTA_AREA_PROTECTED, 0x00a5, 3, &use, &w) == MOTE_OTA_ERR_UNSUPPORTED &&
+    CHECKF(unknown == 65536 - 25, "unknown types refused in both areas: %d", unknown);
+    CHECKF(one(MOTE_OTA_AREA_PROTECTED, 0x00a5, 3, &use, &w) == MOTE_OTA_ERR_UNSUPPORTED &&
           has(&w, "TLV 0x00a5: unknown protected TLV"), "unknown message: %s", w.text);
-    CHECK(one(MOTE_OTA_AREA_MAIN, 0x0077, 3, &use, &w) == MOTE_OTA_ERR_FORMAT &&
+    CHECKF(one(MOTE_OTA_AREA_MAIN, 0x0077, 3, &use, &w) == MOTE_OTA_ERR_FORMAT &&
           has(&w, "TLV 0x0077: not allowed in the unprotected area"), "allow-list: %s", w.text);
     /* Lengths: the kept values have one each. */
-    CHECK(one(MOTE_OTA_AREA_PROTECTED, MOTE_OTA_TLV_SEC_CNT, 8, &use, &w) == MOTE_OTA_ERR_FORMAT &&
+    CHECKF(one(MOTE_OTA_AREA_PROTECTED, MOTE_OTA_TLV_SEC_CNT, 8, &use, &w) == MOTE_OTA_ERR_FORMAT &&
           has(&w, "wrong length") && use == MOTE_OTA_USE_SKIP, "SEC_CNT of 8 bytes");
-    CHECK(one(MOTE_OTA_AREA_MAIN, MOTE_OTA_TLV_ED25519, 65, &use, &w) == MOTE_OTA_ERR_FORMAT,
+    CHECKF(one(MOTE_OTA_AREA_MAIN, MOTE_OTA_TLV_ED25519, 65, &use, &w) == MOTE_OTA_ERR_FORMAT,
           "ED25519 of 65 bytes");
 }
 
@@ -150,11 +150,11 @@ static void tlv_sequences(void)
     mote_ota_why w;
     /* A duplicate is refused, and not used. */
     mote_ota_tlv_check_init(&c);
-    CHECK(mote_ota_tlv_check_entry(&c, MOTE_OTA_AREA_PROTECTED, MOTE_OTA_TLV_SEC_CNT, 4) ==
+    CHECKF(mote_ota_tlv_check_entry(&c, MOTE_OTA_AREA_PROTECTED, MOTE_OTA_TLV_SEC_CNT, 4) ==
           MOTE_OTA_USE_SEC_CNT, "first SEC_CNT");
-    CHECK(mote_ota_tlv_check_entry(&c, MOTE_OTA_AREA_PROTECTED, MOTE_OTA_TLV_SEC_CNT, 4) ==
+    CHECKF(mote_ota_tlv_check_entry(&c, MOTE_OTA_AREA_PROTECTED, MOTE_OTA_TLV_SEC_CNT, 4) ==
           MOTE_OTA_USE_SKIP, "second SEC_CNT");
-    CHECK(mote_ota_tlv_check_end(&c, &w) == MOTE_OTA_ERR_FORMAT && has(&w, "duplicate"),
+    CHECKF(mote_ota_tlv_check_end(&c, &w) == MOTE_OTA_ERR_FORMAT && has(&w, "duplicate"),
           "duplicate: %s", w.text);
     /* imgtool --pure: SHA512, SIG_PURE, a 64-byte KEYHASH, ED25519 -- named as pure. */
     mote_ota_tlv_check_init(&c);
@@ -162,13 +162,13 @@ static void tlv_sequences(void)
     mote_ota_tlv_check_entry(&c, MOTE_OTA_AREA_MAIN, MOTE_OTA_TLV_SIG_PURE, 1);
     mote_ota_tlv_check_entry(&c, MOTE_OTA_AREA_MAIN, MOTE_OTA_TLV_KEYHASH, 64);
     mote_ota_tlv_check_entry(&c, MOTE_OTA_AREA_MAIN, MOTE_OTA_TLV_ED25519, 64);
-    CHECK(mote_ota_tlv_check_end(&c, &w) == MOTE_OTA_ERR_UNSUPPORTED && has(&w, "pure"),
+    CHECKF(mote_ota_tlv_check_end(&c, &w) == MOTE_OTA_ERR_UNSUPPORTED && has(&w, "pure"),
           "pure: %s", w.text);
     /* --sha 512: the key hash's length is not the point. */
     mote_ota_tlv_check_init(&c);
     mote_ota_tlv_check_entry(&c, MOTE_OTA_AREA_MAIN, MOTE_OTA_TLV_KEYHASH, 64);
     mote_ota_tlv_check_entry(&c, MOTE_OTA_AREA_MAIN, MOTE_OTA_TLV_SHA512, 64);
-    CHECK(mote_ota_tlv_check_end(&c, &w) == MOTE_OTA_ERR_UNSUPPORTED && has(&w, "SHA-512"),
+    CHECKF(mote_ota_tlv_check_end(&c, &w) == MOTE_OTA_ERR_UNSUPPORTED && has(&w, "SHA-512"),
           "sha512: %s", w.text);
     /* A good set. */
     mote_ota_tlv_check_init(&c);
@@ -177,7 +177,7 @@ static void tlv_sequences(void)
     mote_ota_tlv_check_entry(&c, MOTE_OTA_AREA_MAIN, MOTE_OTA_TLV_SHA256, 32);
     mote_ota_tlv_check_entry(&c, MOTE_OTA_AREA_MAIN, MOTE_OTA_TLV_KEYHASH, 32);
     mote_ota_tlv_check_entry(&c, MOTE_OTA_AREA_MAIN, MOTE_OTA_TLV_ED25519, 64);
-    CHECK(mote_ota_tlv_check_end(&c, &w) == MOTE_OTA_OK, "a good set");
+    CHECKF(mote_ota_tlv_check_end(&c, &w) == MOTE_OTA_OK, "a good set");
 }
 
 /* A padded image's tail as imgtool writes it: erased bytes, image_ok, the
@@ -219,7 +219,7 @@ static void trailers(void)
             uint32_t a = aligns[i], n = 500 + 100 * (uint32_t)i;
             uint8_t *t = tail(n, a, confirm);
             mote_ota_status s = judge(t, 1000, n, &kind, &w, &magic);
-            CHECK(magic && s == MOTE_OTA_OK &&
+            CHECKF(magic && s == MOTE_OTA_OK &&
                   kind == (confirm ? MOTE_OTA_TRAILER_CONFIRMED : MOTE_OTA_TRAILER_TEST),
                   "max-align %u confirm %d: %s (%s)", a, confirm, mote_ota_status_str(s), w.text);
             /* Any one programmed byte but the flags is refused. */
@@ -234,7 +234,7 @@ static void trailers(void)
                            has(&w, "is not 0xff");
                 t[at] = 0xff;
             }
-            CHECK(refused == tried, "max-align %u: %d of %d programmed bytes refused", a,
+            CHECKF(refused == tried, "max-align %u: %d of %d programmed bytes refused", a,
                   refused, tried);
             free(t);
         }
@@ -242,41 +242,41 @@ static void trailers(void)
     /* swap_info TEST and PERM; other flag values. */
     uint8_t *t = tail(600, 8, false);
     t[600 - 16 - 24] = MOTE_OTA_SWAP_TYPE_PERM;
-    CHECK(judge(t, 0, 600, &kind, &w, &magic) == MOTE_OTA_OK && kind == MOTE_OTA_TRAILER_CONFIRMED,
+    CHECKF(judge(t, 0, 600, &kind, &w, &magic) == MOTE_OTA_OK && kind == MOTE_OTA_TRAILER_CONFIRMED,
           "swap_info PERM");
     t[600 - 16 - 24] = MOTE_OTA_SWAP_TYPE_TEST;
-    CHECK(judge(t, 0, 600, &kind, &w, &magic) == MOTE_OTA_OK && kind == MOTE_OTA_TRAILER_TEST,
+    CHECKF(judge(t, 0, 600, &kind, &w, &magic) == MOTE_OTA_OK && kind == MOTE_OTA_TRAILER_TEST,
           "swap_info TEST");
     t[600 - 16 - 24] = 0x04;
-    CHECK(judge(t, 0, 600, &kind, &w, &magic) == MOTE_OTA_ERR_FORMAT && has(&w, "swap_info is 0x04"),
+    CHECKF(judge(t, 0, 600, &kind, &w, &magic) == MOTE_OTA_ERR_FORMAT && has(&w, "swap_info is 0x04"),
           "swap_info REVERT: %s", w.text);
     t[600 - 16 - 24] = 0xff;
     t[600 - 16 - 8] = 0x02;
-    CHECK(judge(t, 0, 600, &kind, &w, &magic) == MOTE_OTA_ERR_FORMAT && has(&w, "image_ok is 0x02"),
+    CHECKF(judge(t, 0, 600, &kind, &w, &magic) == MOTE_OTA_ERR_FORMAT && has(&w, "image_ok is 0x02"),
           "image_ok 2: %s", w.text);
     free(t);
     /* Zero padding (imgtool -R 0), no room, no magic. */
     t = tail(600, 8, false);
     memset(t, 0, 600 - 16);
-    CHECK(judge(t, 0, 600, &kind, &w, &magic) == MOTE_OTA_ERR_FORMAT && has(&w, "[-R 0?]"),
+    CHECKF(judge(t, 0, 600, &kind, &w, &magic) == MOTE_OTA_ERR_FORMAT && has(&w, "[-R 0?]"),
           "-R 0: %s", w.text);
     free(t);
     t = tail(20, 8, false);
-    CHECK(judge(t, 0, 20, &kind, &w, &magic) == MOTE_OTA_ERR_FORMAT && has(&w, "does not fit"),
+    CHECKF(judge(t, 0, 20, &kind, &w, &magic) == MOTE_OTA_ERR_FORMAT && has(&w, "does not fit"),
           "no room: %s", w.text);
     t[19] ^= 1;
     judge(t, 0, 20, &kind, &w, &magic);
-    CHECK(!magic, "a damaged magic is no magic");
+    CHECKF(!magic, "a damaged magic is no magic");
     free(t);
     /* Offsets at the top of the 32-bit range: no wrap-around. */
     mote_ota_trailer_check c;
     t = tail(64, 32, true);
-    CHECK(mote_ota_trailer_begin(&c, UINT32_MAX - 64, UINT32_MAX, t + 48) &&
+    CHECKF(mote_ota_trailer_begin(&c, UINT32_MAX - 64, UINT32_MAX, t + 48) &&
           c.image_ok_at == UINT32_MAX - 64 && c.swap_info_at == UINT32_MAX, "near 2^32");
     mote_ota_trailer_feed(&c, t, 64);
-    CHECK(mote_ota_trailer_end(&c, &kind, &w) == MOTE_OTA_OK && kind == MOTE_OTA_TRAILER_CONFIRMED,
+    CHECKF(mote_ota_trailer_end(&c, &kind, &w) == MOTE_OTA_OK && kind == MOTE_OTA_TRAILER_CONFIRMED,
           "near 2^32: %s", w.text);
-    CHECK(!mote_ota_trailer_begin(&c, 10, 5, t + 48), "end before start");
+    CHECKF(!mote_ota_trailer_begin(&c, 10, 5, t + 48), "end before start");
     free(t);
 }
 
@@ -301,9 +301,9 @@ static void sizes(void)
         mote_ota_header_encode(raw, &h);
         mote_ota_verifier_init(&v, cases[i].limit, NULL);
         mote_ota_status s = mote_ota_verifier_feed(&v, raw, sizeof raw);
-        CHECK(s == cases[i].want, "sizes %d: %s", (int)i, mote_ota_status_str(s));
+        CHECKF(s == cases[i].want, "sizes %d: %s", (int)i, mote_ota_status_str(s));
         if (s == MOTE_OTA_OK)
-            CHECK(mote_ota_verifier_wanted(&v) == cases[i].hdr - 32 + 0u ||
+            CHECKF(mote_ota_verifier_wanted(&v) == cases[i].hdr - 32 + 0u ||
                   mote_ota_verifier_wanted(&v) == cases[i].img, "wanted after the header");
     }
 }
@@ -314,12 +314,12 @@ static void messages(void)
     mote_ota_why_set(&w, "");
     for (int i = 0; i < 20; i++)
         mote_ota_why_add(&w, "abcde");
-    CHECK(strlen(w.text) == MOTE_OTA_WHY_MAX, "cut at %d", MOTE_OTA_WHY_MAX);
+    CHECKF(strlen(w.text) == MOTE_OTA_WHY_MAX, "cut at %d", MOTE_OTA_WHY_MAX);
     mote_ota_why_set(&w, "n=");
     mote_ota_why_dec(&w, 4294967295u);
     mote_ota_why_add(&w, " h=");
     mote_ota_why_hex(&w, 0xa5, 4);
-    CHECK(!strcmp(w.text, "n=4294967295 h=0x00a5"), "numbers: %s", w.text);
+    CHECKF(!strcmp(w.text, "n=4294967295 h=0x00a5"), "numbers: %s", w.text);
 }
 
 int main(void)
@@ -332,6 +332,6 @@ int main(void)
     sizes();
     messages();
     printf("rules: every flag bit, every TLV type in both areas, trailers, sizes near 2^32: %s\n",
-           test_failures ? "FAILED" : "ok");
-    return test_failures ? 1 : 0;
+           check_state.failed ? "FAILED" : "ok");
+    return check_state.failed ? 1 : 0;
 }

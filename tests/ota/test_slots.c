@@ -81,13 +81,13 @@ static void factory_boot(const app *v1)
 {
     simdev d;
     simdev_init(&d, 512, 8, 8, pk);
-    CHECK(simdev_boot(&d) == MOTE_OTA_ERR_NO_IMAGE, "blank flash must not boot");
+    CHECKF(simdev_boot(&d) == MOTE_OTA_ERR_NO_IMAGE, "blank flash must not boot");
     factory(&d, 1, v1);
     simdev_boot(&d);
-    CHECK(booted(&d, v1, false) && d.boot.slot == 1, "factory image in slot B");
+    CHECKF(booted(&d, v1, false) && d.boot.slot == 1, "factory image in slot B");
     factory(&d, 0, v1);
     simdev_boot(&d);
-    CHECK(booted(&d, v1, false) && d.boot.slot == 0, "slot A preferred without records");
+    CHECKF(booted(&d, v1, false) && d.boot.slot == 0, "slot A preferred without records");
     simdev_free(&d);
 }
 
@@ -97,34 +97,34 @@ static void update_confirm_rollback(const app *v1, const app *v2)
     simdev_init(&d, 512, 8, 8, pk);
     factory(&d, 0, v1);
     simdev_boot(&d);
-    CHECK(install(&d, v2) == MOTE_OTA_OK, "install v2");
-    CHECK(install(&d, v2) == MOTE_OTA_ERR_STATE, "second install before reboot");
+    CHECKF(install(&d, v2) == MOTE_OTA_OK, "install v2");
+    CHECKF(install(&d, v2) == MOTE_OTA_ERR_STATE, "second install before reboot");
     simdev_boot(&d);
-    CHECK(booted(&d, v2, true) && d.boot.slot == 1, "v2 on trial after reset");
-    CHECK(install(&d, v2) == MOTE_OTA_ERR_STATE, "install during a trial");
+    CHECKF(booted(&d, v2, true) && d.boot.slot == 1, "v2 on trial after reset");
+    CHECKF(install(&d, v2) == MOTE_OTA_ERR_STATE, "install during a trial");
     simdev_boot(&d);   /* reset before confirmation */
-    CHECK(booted(&d, v1, false) && d.boot.rolled_back, "reset during trial rolls back");
+    CHECKF(booted(&d, v1, false) && d.boot.rolled_back, "reset during trial rolls back");
     simdev_boot(&d);
-    CHECK(booted(&d, v1, false) && !d.boot.rolled_back, "rollback is permanent");
+    CHECKF(booted(&d, v1, false) && !d.boot.rolled_back, "rollback is permanent");
 
-    CHECK(install(&d, v2) == MOTE_OTA_OK, "install v2 again");
+    CHECKF(install(&d, v2) == MOTE_OTA_OK, "install v2 again");
     simdev_boot(&d);
-    CHECK(booted(&d, v2, true), "trial again");
+    CHECKF(booted(&d, v2, true), "trial again");
     mote_ota_image_info old;
-    CHECK(mote_ota_reject(&d.slots, &old) == MOTE_OTA_OK &&
+    CHECKF(mote_ota_reject(&d.slots, &old) == MOTE_OTA_OK &&
           mote_ota_version_cmp(&old.hdr.version, &v1->v) == 0, "reject hands back v1");
     simdev_boot(&d);
-    CHECK(booted(&d, v1, false), "reject rolls back");
+    CHECKF(booted(&d, v1, false), "reject rolls back");
 
-    CHECK(install(&d, v2) == MOTE_OTA_OK, "install v2 a third time");
+    CHECKF(install(&d, v2) == MOTE_OTA_OK, "install v2 a third time");
     simdev_boot(&d);
-    CHECK(mote_ota_confirm(&d.slots) == MOTE_OTA_OK, "confirm");
-    CHECK(mote_ota_confirm(&d.slots) == MOTE_OTA_OK, "confirm twice is harmless");
-    CHECK(mote_ota_reject(&d.slots, NULL) == MOTE_OTA_ERR_STATE, "reject after confirm");
+    CHECKF(mote_ota_confirm(&d.slots) == MOTE_OTA_OK, "confirm");
+    CHECKF(mote_ota_confirm(&d.slots) == MOTE_OTA_OK, "confirm twice is harmless");
+    CHECKF(mote_ota_reject(&d.slots, NULL) == MOTE_OTA_ERR_STATE, "reject after confirm");
     simdev_boot(&d);
-    CHECK(booted(&d, v2, false), "confirmed v2 stays");
+    CHECKF(booted(&d, v2, false), "confirmed v2 stays");
     simdev_boot(&d);
-    CHECK(booted(&d, v2, false) && d.boot.slot == 1, "and stays");
+    CHECKF(booted(&d, v2, false) && d.boot.slot == 1, "and stays");
     simdev_free(&d);
 }
 
@@ -134,10 +134,10 @@ static void downgrade(const app *v1, const app *v2)
     simdev_init(&d, 512, 8, 8, pk);
     factory(&d, 0, v2);
     simdev_boot(&d);
-    CHECK(install(&d, v1) == MOTE_OTA_ERR_DOWNGRADE, "downgrade refused");
-    CHECK(mote_ota_update_allowed(&d.slots, &v2->v) == MOTE_OTA_OK, "same version allowed");
+    CHECKF(install(&d, v1) == MOTE_OTA_ERR_DOWNGRADE, "downgrade refused");
+    CHECKF(mote_ota_update_allowed(&d.slots, &v2->v) == MOTE_OTA_OK, "same version allowed");
     d.slots.allow_downgrade = true;
-    CHECK(install(&d, v1) == MOTE_OTA_OK, "downgrade allowed by firmware policy");
+    CHECKF(install(&d, v1) == MOTE_OTA_OK, "downgrade allowed by firmware policy");
     simdev_free(&d);
 }
 
@@ -150,16 +150,16 @@ static void corrupt_slots(const app *v1, const app *v2)
     install(&d, v2);
     d.nor.mem[d.layout.slot_off[1] + 100] ^= 0x20;   /* bit rot before the trial */
     simdev_boot(&d);
-    CHECK(booted(&d, v1, false) && d.boot.rolled_back, "corrupt trial image rolls back");
+    CHECKF(booted(&d, v1, false) && d.boot.rolled_back, "corrupt trial image rolls back");
     d.nor.mem[d.layout.slot_off[1] + 100] ^= 0x20;
     install(&d, v2);
     simdev_boot(&d);
     mote_ota_confirm(&d.slots);
     d.nor.mem[d.layout.slot_off[1] + 200] ^= 0x01;   /* bit rot in the confirmed app */
     simdev_boot(&d);
-    CHECK(booted(&d, v1, false) && d.boot.fallback, "corrupt confirmed app falls back");
+    CHECKF(booted(&d, v1, false) && d.boot.fallback, "corrupt confirmed app falls back");
     d.nor.mem[d.layout.slot_off[0] + 50] ^= 0x01;
-    CHECK(simdev_boot(&d) == MOTE_OTA_ERR_NO_IMAGE, "nothing valid: no boot");
+    CHECKF(simdev_boot(&d) == MOTE_OTA_ERR_NO_IMAGE, "nothing valid: no boot");
     simdev_free(&d);
 }
 
@@ -191,10 +191,10 @@ static void rotation(void)
             free(cur.b);
             cur = next;
         }
-        CHECK(good, "update %d through a rotating log", i);
+        CHECKF(good, "update %d through a rotating log", i);
         ok += good;
     }
-    CHECK(d.nor.violations == 0, "double programs: %u", d.nor.violations);
+    CHECKF(d.nor.violations == 0, "double programs: %u", d.nor.violations);
     printf("slots: %d/40 updates through a rotating record log (%u flash operations)\n", ok,
            d.nor.ops);
     free(cur.b);
@@ -208,10 +208,10 @@ static void garbage_state(const app *v1, const app *v2)
     factory(&d, 0, v1);
     rng_bytes(d.nor.mem + d.layout.state_off[0], 1024);   /* both state sectors */
     simdev_boot(&d);
-    CHECK(booted(&d, v1, false), "garbage state sectors read as no record");
-    CHECK(install(&d, v2) == MOTE_OTA_OK, "first record after garbage");
+    CHECKF(booted(&d, v1, false), "garbage state sectors read as no record");
+    CHECKF(install(&d, v2) == MOTE_OTA_OK, "first record after garbage");
     simdev_boot(&d);
-    CHECK(booted(&d, v2, true), "trial after garbage");
+    CHECKF(booted(&d, v2, true), "trial after garbage");
     simdev_free(&d);
 }
 
@@ -229,29 +229,29 @@ static void security_counter(void)
     simdev_init(&d, 512, 8, 8, pk);
     factory(&d, 0, &v1);
     simdev_boot(&d);
-    CHECK(mote_ota_security_counter(&d.slots) == 3, "the running app's counter counts");
-    CHECK(install(&d, &v15) == MOTE_OTA_ERR_ROLLBACK, "newer version, lower counter refused");
-    CHECK(install(&d, &v2) == MOTE_OTA_OK && d.slots.rec.security_counter == 3,
+    CHECKF(mote_ota_security_counter(&d.slots) == 3, "the running app's counter counts");
+    CHECKF(install(&d, &v15) == MOTE_OTA_ERR_ROLLBACK, "newer version, lower counter refused");
+    CHECKF(install(&d, &v2) == MOTE_OTA_OK && d.slots.rec.security_counter == 3,
           "commit records the running app's counter, not the new one's");
     simdev_boot(&d);
     simdev_boot(&d);   /* reset during the trial */
-    CHECK(booted(&d, &v1, false) && d.boot.rolled_back, "a trial above the counter rolls back");
-    CHECK(install(&d, &v2) == MOTE_OTA_OK, "install v2 again");
+    CHECKF(booted(&d, &v1, false) && d.boot.rolled_back, "a trial above the counter rolls back");
+    CHECKF(install(&d, &v2) == MOTE_OTA_OK, "install v2 again");
     simdev_boot(&d);
-    CHECK(mote_ota_confirm(&d.slots) == MOTE_OTA_OK && d.slots.rec.security_counter == 5,
+    CHECKF(mote_ota_confirm(&d.slots) == MOTE_OTA_OK && d.slots.rec.security_counter == 5,
           "confirming raises the counter to 5");
     simdev_boot(&d);
-    CHECK(booted(&d, &v2, false) && d.slots.rec.security_counter == 5, "and it persists");
-    CHECK(install(&d, &v3) == MOTE_OTA_ERR_ROLLBACK, "no counter (0) is below 5");
+    CHECKF(booted(&d, &v2, false) && d.slots.rec.security_counter == 5, "and it persists");
+    CHECKF(install(&d, &v3) == MOTE_OTA_ERR_ROLLBACK, "no counter (0) is below 5");
     d.nor.mem[d.layout.slot_off[1] + 100] ^= 0x20;   /* v2 rots */
-    CHECK(simdev_boot(&d) == MOTE_OTA_ERR_NO_IMAGE, "v1 (3) is no fallback below 5");
+    CHECKF(simdev_boot(&d) == MOTE_OTA_ERR_NO_IMAGE, "v1 (3) is no fallback below 5");
     d.nor.mem[d.layout.slot_off[1] + 100] ^= 0x20;
     simdev_boot(&d);
-    CHECK(install_as(&d, &v4, false) == MOTE_OTA_OK && d.slots.rec.security_counter == 9,
+    CHECKF(install_as(&d, &v4, false) == MOTE_OTA_OK && d.slots.rec.security_counter == 9,
           "an app committed confirmed raises the counter at once");
     simdev_boot(&d);
-    CHECK(booted(&d, &v4, false), "v4 runs confirmed");
-    CHECK(d.nor.violations == 0, "flash misuse");
+    CHECKF(booted(&d, &v4, false), "v4 runs confirmed");
+    CHECKF(d.nor.violations == 0, "flash misuse");
     printf("slots: security counter 3 -> 5 -> 9, rollbacks and fallbacks below it refused\n");
     free(v1.b), free(v15.b), free(v2.b), free(v3.b), free(v4.b);
     simdev_free(&d);
@@ -264,7 +264,7 @@ static void records(void)
                          .security_counter = 0x01020304}, back;
     uint8_t raw[MOTE_OTA_RECORD_SIZE];
     mote_ota_record_encode(raw, &r);
-    CHECK(mote_ota_record_decode(raw, &back) && back.seq == 77 && back.slot == 1 &&
+    CHECKF(mote_ota_record_decode(raw, &back) && back.seq == 77 && back.slot == 1 &&
           back.state == r.state && !memcmp(&back.version, &r.version, sizeof r.version) &&
           back.security_counter == r.security_counter,
           "record round trip");
@@ -274,7 +274,7 @@ static void records(void)
         caught += !mote_ota_record_decode(raw, &back);
         raw[bit / 8] ^= (uint8_t)(1u << (bit % 8));
     }
-    CHECK(caught == MOTE_OTA_RECORD_SIZE * 8, "single bit flips caught: %d", caught);
+    CHECKF(caught == MOTE_OTA_RECORD_SIZE * 8, "single bit flips caught: %d", caught);
 }
 
 int main(void)
@@ -296,6 +296,5 @@ int main(void)
     rotation();
     free(v1.b);
     free(v2.b);
-    printf("slots: %s\n", test_failures ? "FAILED" : "all checks passed");
-    return test_failures ? 1 : 0;
+    return check_summary("slots");
 }

@@ -3,7 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-int test_failures;
+MOTE_CHECK_DEFINE;
 static uint64_t rng_state = 0x9e3779b97f4a7c15ULL;
 
 uint64_t rng_next(void)

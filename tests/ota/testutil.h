@@ -1,7 +1,8 @@
 /*
- * testutil.h -- check macros, a seeded PRNG and hex helpers for the OTA
- * tests.  A failed CHECK prints where and why and counts; main() returns
- * the failure count, so ctest sees any failure.
+ * testutil.h -- a seeded PRNG and hex helpers for the OTA and fs tests, and
+ * their checks: mote_check.h's (CHECKF prints where and why and counts;
+ * main() fails when check_state.failed is not 0, so ctest sees any
+ * failure).  testutil.c holds the counters.
  */
 #ifndef MOTE_OTA_TESTUTIL_H
 #define MOTE_OTA_TESTUTIL_H
@@ -11,19 +12,7 @@
 #include <stdint.h>
 #include <stdio.h>
 
-extern int test_failures;
-
-#define CHECK(cond, ...)                                                              \
-    do {                                                                              \
-        if (!(cond)) {                                                                \
-            test_failures++;                                                          \
-            if (test_failures <= 20) {                                                \
-                fprintf(stderr, "%s:%d: check failed: %s: ", __FILE__, __LINE__, #cond); \
-                fprintf(stderr, __VA_ARGS__);                                         \
-                fputc('\n', stderr);                                                  \
-            }                                                                         \
-        }                                                                             \
-    } while (0)
+#include "mote_check.h"
 
 /* xorshift64*: deterministic across runs; seed from OTA_TEST_SEED if set. */
 uint64_t rng_next(void);

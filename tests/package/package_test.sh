@@ -26,7 +26,8 @@ for f in bin/mote bin/mote-image bin/mote-ota include/mote/wasi.h include/mote/h
          include/mote_host.h lib/libmote_wasi.a lib/libmote_hal.a \
          share/mote/wasi-lite/sdk/mote_app.cmake share/mote/wasi-lite/sdk/include/mote/device.h \
          share/mote/cmake/mote_firmware.cmake share/mote/wasi-lite/firmware/app_main.c \
-         share/mote/toolchain/mote-board.cmake share/mote/boards/mps2-an385/memory.ld; do
+         share/mote/toolchain/mote-board.cmake share/mote/boards/mps2/memory.ld \
+         share/mote/boards/select_board.cmake share/mote/boards/capabilities.cmake; do
   [ -e "$work/prefix/$f" ] || { echo "not installed: $f"; exit 1; }
 done
 host=$work/host_app

@@ -9,7 +9,9 @@
 
 #include <mote/hal.h>
 
-#include "check.h"
+#include "mote_check.h"
+
+MOTE_CHECK_DEFINE;
 
 #define INPUT_TIMEOUT_US 10000000u
 
@@ -57,5 +59,5 @@ int main(void)
         lines++;
     }
     CHECK(lines > 0);
-    return check_done("console");
+    return check_summary("console");
 }

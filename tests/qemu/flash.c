@@ -1,16 +1,20 @@
 /*
  * Flash test: the storage region's geometry is sane and clear of the
  * firmware image; on writable boards erase gives 0xFF, program reads
- * back, a second program only clears bits (NOR), misaligned and
- * out-of-range requests are refused, and the memory-mapped view agrees
- * with mote_hal_flash_read().
+ * back, a second program only clears bits (NOR), and the memory-mapped
+ * view agrees with mote_hal_flash_read().  On every board, hostile
+ * arguments -- past the end, wrapping around 2^32, misaligned -- get the
+ * status hal.h promises (port/common/flash.c) and change nothing.
  */
 #include <stdbool.h>
+#include <stdint.h>
 #include <string.h>
 
 #include <mote/hal.h>
 
-#include "check.h"
+#include "mote_check.h"
+
+MOTE_CHECK_DEFINE;
 
 #define CHUNK 256u
 
@@ -63,15 +67,57 @@ static void test_writable(const mote_hal_flash_info *info)
     CHECK(mote_hal_flash_erase(sector, info->sector_size) == MOTE_HAL_OK);
     CHECK(region_reads(info, sector, len, erased));
 
-    uint8_t word[8] = {0};
-    if (info->write_size > 1) {
-        CHECK(mote_hal_flash_program(sector + 1, word, info->write_size) == MOTE_HAL_ERR_ARGUMENT);
-        CHECK(mote_hal_flash_program(sector, word, info->write_size + 1) == MOTE_HAL_ERR_ARGUMENT);
-    }
-    CHECK(mote_hal_flash_erase(sector + 1, info->sector_size) == MOTE_HAL_ERR_ARGUMENT);
-    CHECK(mote_hal_flash_erase(sector, 2 * info->sector_size) == MOTE_HAL_ERR_ARGUMENT);
-    CHECK(mote_hal_flash_program(info->size, word, info->write_size) == MOTE_HAL_ERR_ARGUMENT);
     printf("flash: erase, program and NOR semantics ok\n");
+}
+
+/* Erase and program with arguments no driver may see: each is refused with
+ * `want` (ARGUMENT on a writable region, UNSUPPORTED on a read-only one),
+ * and the last sector, holding pattern_a, is left as it was. */
+static void test_hostile(const mote_hal_flash_info *info)
+{
+    mote_hal_status want = info->writable ? MOTE_HAL_ERR_ARGUMENT : MOTE_HAL_ERR_UNSUPPORTED;
+    uint32_t sector = info->size - info->sector_size;
+    uint32_t unit = info->write_size, len = info->sector_size < CHUNK ? info->sector_size : CHUNK;
+    if (info->writable) {
+        CHECK(mote_hal_flash_erase(sector, info->sector_size) == MOTE_HAL_OK);
+        program(sector, len, pattern_a);
+    }
+    uint8_t before[CHUNK], word[8] = {0};
+    CHECK(mote_hal_flash_read(sector, before, len) == MOTE_HAL_OK);
+
+    /* Past the end, and ranges whose end wraps around 2^32. */
+    CHECK(mote_hal_flash_erase(sector, 2 * info->sector_size) == want);
+    CHECK(mote_hal_flash_erase(info->size, info->sector_size) == want);
+    CHECK(mote_hal_flash_erase(0u - info->sector_size, info->sector_size) == want);
+    CHECK(mote_hal_flash_erase(info->sector_size, 0u - info->sector_size) == want);
+    CHECK(mote_hal_flash_program(info->size, word, unit) == want);
+    CHECK(mote_hal_flash_program(info->size - unit, word, 2 * unit) == want);
+    CHECK(mote_hal_flash_program(0u - unit, word, unit) == want);
+    CHECK(mote_hal_flash_program(unit, word, SIZE_MAX - unit + 1) == want);
+    /* Misaligned. */
+    CHECK(mote_hal_flash_erase(sector + 1, info->sector_size) == want);
+    CHECK(mote_hal_flash_erase(sector, info->sector_size / 2) == want);
+    if (unit > 1) {
+        CHECK(mote_hal_flash_program(sector + 1, word, unit) == want);
+        CHECK(mote_hal_flash_program(sector, word, unit + 1) == want);
+    }
+    /* Reads: past the end or wrapping; nothing is read. */
+    uint8_t byte = 0x5A;
+    CHECK(mote_hal_flash_read(info->size, &byte, 1) == MOTE_HAL_ERR_ARGUMENT);
+    CHECK(mote_hal_flash_read(info->size - 1, word, 2) == MOTE_HAL_ERR_ARGUMENT);
+    CHECK(mote_hal_flash_read(UINT32_MAX, &byte, 1) == MOTE_HAL_ERR_ARGUMENT);
+    CHECK(mote_hal_flash_read(1, &byte, SIZE_MAX) == MOTE_HAL_ERR_ARGUMENT);
+    CHECK(byte == 0x5A);
+    /* The edges themselves are fine: the last byte, and nothing at the end. */
+    CHECK(mote_hal_flash_read(info->size - 1, &byte, 1) == MOTE_HAL_OK);
+    CHECK(mote_hal_flash_read(info->size, &byte, 0) == MOTE_HAL_OK);
+
+    uint8_t after[CHUNK];
+    CHECK(mote_hal_flash_read(sector, after, len) == MOTE_HAL_OK);
+    CHECK(memcmp(before, after, len) == 0);
+    if (info->writable)
+        CHECK(region_reads(info, sector, len, pattern_a));
+    printf("flash: hostile arguments refused\n");
 }
 
 int main(void)
@@ -83,6 +129,9 @@ int main(void)
            (unsigned long)info.base, (unsigned long)info.size,
            (unsigned long)info.sector_size, (unsigned long)info.write_size,
            info.writable ? "writable" : "read-only");
+#ifdef MOTE_TEST_STORAGE_BASE
+    CHECK(info.base == MOTE_TEST_STORAGE_BASE);     /* board.cmake's MOTE_BOARD_STORAGE_BASE */
+#endif
     CHECK(info.size > 0 && info.size % info.sector_size == 0);
     CHECK((info.sector_size & (info.sector_size - 1)) == 0);
     CHECK(info.write_size > 0 && info.write_size <= 8 && info.sector_size % info.write_size == 0);
@@ -90,15 +139,14 @@ int main(void)
     if (info.base != 0 && board->flash_size != 0)
         CHECK(info.base >= board->flash_base + board->flash_size ||
               info.base + info.size <= board->flash_base);
-    uint8_t byte;
-    CHECK(mote_hal_flash_read(info.size - 1, &byte, 1) == MOTE_HAL_OK);
-    CHECK(mote_hal_flash_read(info.size, &byte, 1) == MOTE_HAL_ERR_ARGUMENT);
     if (info.writable) {
         test_writable(&info);
     } else {
+        uint8_t byte = 0;
         CHECK(mote_hal_flash_erase(0, info.sector_size) == MOTE_HAL_ERR_UNSUPPORTED);
         CHECK(mote_hal_flash_program(0, &byte, 1) == MOTE_HAL_ERR_UNSUPPORTED);
         printf("flash: read-only on this board\n");
     }
-    return check_done("flash");
+    test_hostile(&info);
+    return check_summary("flash");
 }

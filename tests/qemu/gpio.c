@@ -10,7 +10,9 @@
 #include <mote/hal.h>
 #include <mote_board.h>
 
-#include "check.h"
+#include "mote_check.h"
+
+MOTE_CHECK_DEFINE;
 
 static volatile unsigned edges;
 static volatile bool last_level;
@@ -81,7 +83,7 @@ int main(void)
         CHECK(mote_hal_gpio_configure(0, MOTE_HAL_GPIO_OUTPUT) == MOTE_HAL_ERR_UNSUPPORTED);
         CHECK(mote_hal_gpio_write(0, true) == MOTE_HAL_ERR_UNSUPPORTED);
         printf("gpio: board has no GPIO\n");
-        return check_done("gpio");
+        return check_summary("gpio");
     }
     printf("gpio: %lu pins\n", (unsigned long)count);
     bool ignored;
@@ -92,5 +94,5 @@ int main(void)
     printf("gpio: LEDs driven and read back\n");
     if (!test_edges(MOTE_BOARD_LED0_PIN))
         printf("gpio: no edge interrupts on this board\n");
-    return check_done("gpio");
+    return check_summary("gpio");
 }

@@ -9,7 +9,9 @@
 
 #include <mote/hal.h>
 
-#include "check.h"
+#include "mote_check.h"
+
+MOTE_CHECK_DEFINE;
 
 int main(void)
 {
@@ -24,5 +26,5 @@ int main(void)
         CHECK(fclose(file) == 0);
     }
     CHECK(fopen(MOTE_TEST_FILE ".does-not-exist", "rb") == NULL);
-    return check_done("host-file");
+    return check_summary("host-file");
 }

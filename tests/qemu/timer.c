@@ -9,7 +9,9 @@
 
 #include <mote/hal.h>
 
-#include "check.h"
+#include "mote_check.h"
+
+MOTE_CHECK_DEFINE;
 #include "refclock.h"
 
 #define MS 1000u
@@ -181,5 +183,5 @@ int main(void)
     test_stop();
     test_restart_from_callback();
     test_lock_defers_callbacks();
-    return check_done("timer");
+    return check_summary("timer");
 }

@@ -13,7 +13,9 @@
 #include <mote/hal.h>
 #include <mote/wasi.h>
 
-#include "check.h"
+#include "mote_check.h"
+
+MOTE_CHECK_DEFINE;
 
 #define S 1000000ull
 #define EPOCH_2025 (1735689600ull * S)  /* 2025-01-01 00:00:00 UTC */
@@ -78,5 +80,5 @@ int main(void)
     int status = run_clock_app();
     printf("wall-clock: the app exited with %d\n", status);
     CHECK(status == 0);
-    return check_done("wall-clock");
+    return check_summary("wall-clock");
 }

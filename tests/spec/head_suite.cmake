@@ -58,7 +58,7 @@ file(WRITE ${_head_manifest} "${_head_manifest_text}")
 
 add_test(NAME spec3/results-reset COMMAND ${CMAKE_COMMAND} -E rm -f ${_head_results})
 set_tests_properties(spec3/results-reset PROPERTIES FIXTURES_SETUP spec_results LABELS spec)
-if(MOTE_BOARD STREQUAL "host")
+if(MOTE_BOARD_ARCH STREQUAL "host")
   set(_head_label "total at HEAD")
 else()
   set(_head_label "total at HEAD on ${MOTE_BOARD_NAME}")

@@ -23,18 +23,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-static unsigned long checks, failures;
+#include "mote_check.h"
 
-#define CHECK(cond) check((cond), #cond, __FILE__, __LINE__)
-
-static void check(bool ok, const char *what, const char *file, int line)
-{
-    checks++;
-    if (!ok) {
-        failures++;
-        printf("%s:%d: check failed: %s\n", file, line, what);
-    }
-}
+MOTE_CHECK_DEFINE;
 
 /* ---- JSON ---------------------------------------------------------------- */
 
@@ -601,6 +592,6 @@ int main(int argc, char **argv)
         parse_script(argv[i]);
         files++;
     }
-    printf("mote-spec-unit: %lu checks, %lu failed (%d scripts parsed)\n", checks, failures, files);
-    return failures == 0 ? 0 : 1;
+    printf("mote-spec-unit: %d scripts parsed\n", files);
+    return check_summary("mote-spec-unit");
 }

@@ -11,18 +11,15 @@
 #include <stdlib.h>
 #include <string.h>
 
-static int failures;
-static mote_arena *current;     /* for error messages in CHECK */
+#include "mote_check.h"
 
-#define CHECK(cond)                                                                      \
-    do {                                                                                 \
-        if (!(cond)) {                                                                   \
-            failures++;                                                                  \
-            fprintf(stderr, "%s:%d: check failed: %s\n", __FILE__, __LINE__, #cond);    \
-            if (current)                                                                 \
-                fprintf(stderr, "  last error: %s\n", mote_arena_error(current)->message); \
-        }                                                                                \
-    } while (0)
+MOTE_CHECK_DEFINE;
+static mote_arena *current;     /* its last error goes with a failed check */
+
+static const char *last_error(void)
+{
+    return current ? mote_arena_error(current)->message : "(no arena yet)";
+}
 
 static const char *wasm_dir;
 
@@ -468,11 +465,11 @@ int main(int argc, char **argv)
         return 2;
     }
     wasm_dir = argv[1];
+    check_state.context = last_error;
     for (size_t i = 0; i < sizeof tests / sizeof tests[0]; i++) {
         if (strcmp(tests[i].name, argv[2]) == 0) {
             tests[i].fn();
-            printf("%s: %s\n", argv[2], failures ? "FAILED" : "ok");
-            return failures ? 1 : 0;
+            return check_summary(argv[2]);
         }
     }
     fprintf(stderr, "no test named %s\n", argv[2]);

@@ -20,11 +20,12 @@ include_guard(GLOBAL)
 
 function(mote_wasi_example_test app target)
   cmake_parse_arguments(T "" "STATUS;STDIN;STDOUT;MATCH" "TRACE" ${ARGN})
-  # Small-RAM boards (MOTE_BOARD_SMALL_RAM: sifive-e, microbit) have 16 KiB
-  # of RAM for firmware, VM and app together: only a
-  # firmware that keeps the app's compiled code in flash (IMAGE) and runs
-  # an app built in the SDK's small-memory mode (MEMORY_BYTES) fits there.
-  if(MOTE_BOARD_SMALL_RAM)
+  # Boards with ram_small have 16 KiB of RAM for firmware, VM and app
+  # together: only a firmware that keeps the app's compiled code in flash
+  # (IMAGE) and runs an app built in the SDK's small-memory mode
+  # (MEMORY_BYTES) fits there.
+  mote_board_has(ram_small ram_small)
+  if(ram_small)
     get_target_property(image ${target} MOTE_WASI_IMAGE)
     get_target_property(wasm_app ${target} MOTE_WASI_APP)
     set(memory "")
@@ -62,20 +63,24 @@ endfunction()
 # blinky (examples/blinky in C, blinky-cpp, blinky-rust) passes on a board,
 # run with arguments 100 6: six toggles 100 ms apart on the console (then
 # the RAM report, with REPORT), and the LED seen from outside where QEMU
-# can trace it.
+# can trace it (the board's MOTE_BOARD_LED_TRACE: switched on 3 times).
+# mote_wasi_led_trace(<variable> <count>): TRACE arguments for
+# mote_wasi_example_test() that expect LED0 switched on <count> times, as
+# QEMU traces it on this board (MOTE_BOARD_LED_TRACE in its board.cmake),
+# or nothing on a board QEMU cannot show the LED of.
+function(mote_wasi_led_trace out count)
+  set(${out} "" PARENT_SCOPE)
+  if(MOTE_BOARD_LED_TRACE AND MOTE_BOARD_RUN)
+    set(${out} TRACE ${MOTE_BOARD_LED_TRACE} ${count} PARENT_SCOPE)
+  endif()
+endfunction()
+
 function(mote_wasi_blinky_test app target)
   cmake_parse_arguments(B "REPORT" "" "" ${ARGN})
   set(match "blinky: pin [0-9]+ every 100 ms\nblink 1: LED on\n(.*\n)?blink 6: LED off\n")
   if(B_REPORT)
     string(APPEND match "mote: ram [^\n]*\n")
   endif()
-  set(led_trace "")
-  if(MOTE_BOARD MATCHES "^mps2-")
-    # The LED register seen from outside: on, off, on, off, on, off.
-    set(led_trace TRACE mps2_fpgaio_write "offset 0x0 data 0x1 " 3)
-  elseif(MOTE_BOARD STREQUAL "microbit")
-    # The LED's GPIO line (P0.13) seen from outside: driven high 3 times.
-    set(led_trace TRACE nrf51_gpio_update_output_irq "line 13 value 1" 3)
-  endif()
+  mote_wasi_led_trace(led_trace 3)
   mote_wasi_example_test(${app} ${target} ${led_trace} MATCH "${match}$")
 endfunction()

@@ -12,10 +12,12 @@
 
 #include <mote/hal.h>
 
-#include "check.h"
+#include "mote_check.h"
 #include "fixture.h"
 #include "sim_hal.h"
 #include "wasi_abi.h"
+
+MOTE_CHECK_DEFINE;
 
 #define REC 3000u               /* where event records go in guest memory */
 #define BUTTON 1u
@@ -326,5 +328,5 @@ int main(int argc, char **argv)
     test_cooperative();
     test_config();
     test_dispatch(argv[2]);
-    return check_done("test_events");
+    return check_summary("test_events");
 }

@@ -25,9 +25,11 @@
 
 #include <mote/wasi_hostdir.h>
 
-#include "check.h"
+#include "mote_check.h"
 #include "fixture.h"
 #include "wasi_abi.h"
+
+MOTE_CHECK_DEFINE;
 
 #define M 65536u
 #define FLASH_FD 3u
@@ -587,5 +589,5 @@ int main(int argc, char **argv)
     fx_close(&fx);
     mote_wasi_hostdir_close(&host_be);
     sh("rm -rf %s %s", host_dir, outside);
-    return check_done("test_files");
+    return check_summary("test_files");
 }

@@ -16,10 +16,12 @@
 
 #include <mote/hal.h>
 
-#include "check.h"
+#include "mote_check.h"
 #include "fixture.h"
 #include "sim_hal.h"
 #include "wasi_abi.h"
+
+MOTE_CHECK_DEFINE;
 
 #define M 65536u                /* bytes of linear memory */
 #define PIN_LED 0u
@@ -580,5 +582,5 @@ int main(int argc, char **argv)
     test_fd_close();
     test_proc();
     fx_close(&fx);
-    return check_done("test_hostile");
+    return check_summary("test_hostile");
 }

@@ -12,11 +12,13 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "check.h"
+#include "mote_check.h"
 #include "read_file.h"
 #include "sim_hal.h"
 
 #include <mote/wasi.h>
+
+MOTE_CHECK_DEFINE;
 
 static uint8_t arena_buf[4 << 20];
 static uint8_t *wasm;           /* the module reads its bytes in place: kept
@@ -69,5 +71,5 @@ int main(int argc, char **argv)
     CHECK_EQ(link(argv[4], &arena, &n), MOTE_ERR_LIMIT);
     CHECK_EQ(n, MOTE_WASI_MAX_IMPORTS + 1);
     free(wasm);
-    return check_done("test_link");
+    return check_summary("test_link");
 }

@@ -308,12 +308,25 @@ typedef struct mote_hal_flash_info {
                                (reads still work) */
 } mote_hal_flash_info;
 
+/*
+ * The calls below answer the same way on every board (the checks are
+ * port/common/flash.c's, in front of each board's driver):
+ *   MOTE_HAL_ERR_UNSUPPORTED  the board has no storage region, or, for
+ *                             erase and program, the region is read-only
+ *                             (whatever the arguments);
+ *   MOTE_HAL_ERR_ARGUMENT     [offset, offset+len) leaves the region (or
+ *                             wraps around), or offset or len is not a
+ *                             multiple of the call's unit; nothing changed;
+ *   MOTE_HAL_ERR_IO           the device failed part way (erase, program);
+ *   MOTE_HAL_OK               done (len 0 is a successful no-op).
+ */
+
 /* Fills *info, or returns MOTE_HAL_ERR_UNSUPPORTED when the board has no
  * storage region. */
 mote_hal_status mote_hal_flash_info_get(mote_hal_flash_info *info);
 
 /* Copies len bytes at offset into buf.  Any offset and length inside the
- * region. */
+ * region (unit 1). */
 mote_hal_status mote_hal_flash_read(uint32_t offset, void *buf, size_t len);
 
 /* Erases the sectors covering [offset, offset+len); both are multiples of

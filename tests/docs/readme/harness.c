@@ -12,6 +12,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "mote_check.h"
+
+MOTE_CHECK_DEFINE;
+
 int run_app(void);
 
 static char logged[256];
@@ -40,27 +44,17 @@ int main(int argc, char **argv)
         return 2;
     }
     int want = atoi(argv[1]);
-    int failures = 0;
     /* Twice: the arena is set up afresh on every call. */
     for (int round = 1; round <= 2; round++) {
         logged_len = 0;
         logged[0] = error[0] = '\0';
         int got = run_app();
         logged[logged_len] = '\0';
-        if (got != want) {
-            printf("FAIL (call %d): run_app() returned %d, expected %d\n", round, got, want);
-            failures++;
-        }
-        if (strcmp(logged, argv[2]) != 0) {
-            printf("FAIL (call %d): the app logged '%s', expected '%s'\n", round, logged, argv[2]);
-            failures++;
-        }
-        if (argv[3][0] == '\0' ? error[0] != '\0' : strstr(error, argv[3]) == NULL) {
-            printf("FAIL (call %d): error '%s', expected '%s'\n", round, error, argv[3]);
-            failures++;
-        }
+        CHECKF(got == want, "call %d: run_app() returned %d, expected %d", round, got, want);
+        CHECKF(strcmp(logged, argv[2]) == 0, "call %d: the app logged '%s', expected '%s'", round,
+               logged, argv[2]);
+        CHECKF(argv[3][0] == '\0' ? error[0] == '\0' : strstr(error, argv[3]) != NULL,
+               "call %d: error '%s', expected '%s'", round, error, argv[3]);
     }
-    if (failures == 0)
-        printf("readme example: run_app() = %d as expected\n", want);
-    return failures != 0;
+    return check_summary("readme example");
 }

@@ -3,8 +3,10 @@
  * as an app on every board: alignment, reuse, merging, realloc, calloc,
  * aligned allocations, the heap reserve and the cap.  Built with
  * MEMORY_BYTES MAX_MEMORY HEAP HEAP_RESERVE.
- * Prints "malloc: ok" and exits 0, or names the first failed check and
- * exits 1.
+ * Prints "malloc: N passed, 0 failed" and exits 0, or names the line of
+ * each failed check and exits 1 (mote_check.h, built with
+ * MOTE_CHECK_LINES_ONLY: condition texts would be static data, and this
+ * app must fit a 16 KiB board).
  */
 #include <errno.h>
 #include <malloc.h>
@@ -13,17 +15,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-static int failures;
+#include "mote_check.h"
 
-/* (Line numbers only: the condition's text would be static data, and
- * this app must fit a 16 KiB board.) */
-#define CHECK(cond)                                                             \
-    do {                                                                        \
-        if (!(cond)) {                                                          \
-            printf("malloc: the check at line %d failed\n", __LINE__);          \
-            failures++;                                                         \
-        }                                                                       \
-    } while (0)
+MOTE_CHECK_DEFINE;
 
 /* Each test its own frame, not one big frame in main() below printf's. */
 #define TEST __attribute__((noinline)) static void
@@ -208,6 +202,5 @@ int main(void)
     test_calloc();
     test_aligned();
     test_cap();
-    printf(failures ? "malloc: %d failed\n" : "malloc: ok\n", failures);
-    return failures ? 1 : 0;
+    return check_summary("malloc");
 }

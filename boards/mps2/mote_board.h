@@ -1,6 +1,7 @@
 /*
- * mps2-an385: where the peripherals are (AN385 application note; checked
- * against QEMU 7.2's mps2-an385 machine by the tests in tests/qemu).
+ * mps2 (AN385 and AN386 images): where the peripherals are (AN385 and
+ * AN386 application notes; checked against QEMU 7.2's mps2-an385 and
+ * mps2-an386 machines by the tests in tests/qemu).
  */
 #ifndef MOTE_BOARD_H
 #define MOTE_BOARD_H
@@ -16,7 +17,8 @@
 #define CMSDK_DEADLINE_IRQ 9
 #define MPS2_FPGAIO_BASE 0x40028000u    /* LEDs and buttons */
 
-/* The storage region: the last MiB of code SSRAM, outside the image. */
+/* The storage region: the last MiB of code SSRAM, outside the image
+ * (board.cmake's MOTE_BOARD_STORAGE_BASE too). */
 #define RAM_NOR_BASE 0x00300000u
 #define RAM_NOR_SIZE 0x00100000u
 #define RAM_NOR_SECTOR_SIZE 4096u

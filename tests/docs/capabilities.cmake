@@ -1,0 +1,66 @@
+# capabilities.cmake -- docs.board-capabilities: port/README.md's table of
+# board capabilities names exactly the list in boards/capabilities.cmake,
+# and every board's board.cmake declares only names from it (each board,
+# each variant, read as the build reads it).
+#
+#   cmake -DROOT=<mote> -P capabilities.cmake
+cmake_policy(VERSION 3.20)
+include("${ROOT}/boards/capabilities.cmake")
+
+# The table's rows, in the section "### Capabilities".
+file(STRINGS "${ROOT}/port/README.md" lines)
+set(documented "")
+set(in_section FALSE)
+foreach(line IN LISTS lines)
+  if(line MATCHES "^#")
+    set(in_section FALSE)
+    if(line STREQUAL "### Capabilities")
+      set(in_section TRUE)
+    endif()
+  elseif(in_section AND line MATCHES "^\\| `([a-z0-9_]+)` \\|")
+    list(APPEND documented ${CMAKE_MATCH_1})
+  endif()
+endforeach()
+set(problems "")
+foreach(cap IN LISTS MOTE_CAPABILITIES)
+  if(NOT cap IN_LIST documented)
+    string(APPEND problems "  ${cap}: in boards/capabilities.cmake, not in port/README.md's table\n")
+  endif()
+endforeach()
+foreach(cap IN LISTS documented)
+  if(NOT cap IN_LIST MOTE_CAPABILITIES)
+    string(APPEND problems "  ${cap}: in port/README.md's table, not in boards/capabilities.cmake\n")
+  endif()
+endforeach()
+
+# Every board folder, with each variant its board.cmake accepts.
+file(GLOB folders RELATIVE "${ROOT}/boards" "${ROOT}/boards/*/board.cmake")
+set(boards 0)
+foreach(folder IN LISTS folders)
+  string(REPLACE "/board.cmake" "" folder "${folder}")
+  file(GLOB variant_args RELATIVE "${ROOT}/boards/${folder}" "${ROOT}/boards/${folder}/qemu-*.args")
+  set(variants "")
+  foreach(args IN LISTS variant_args)
+    string(REGEX REPLACE "^qemu-(.*)\\.args$" "\\1" variant "${args}")
+    list(APPEND variants ${variant})
+  endforeach()
+  if(NOT variants)
+    set(variants "-")
+  endif()
+  foreach(variant IN LISTS variants)
+    set(MOTE_BOARD ${folder})
+    set(MOTE_BOARD_VARIANT "")
+    if(NOT variant STREQUAL "-")
+      set(MOTE_BOARD_VARIANT ${variant})
+    endif()
+    include("${ROOT}/boards/select_board.cmake")    # stops with the problem, if any
+    message(STATUS "${MOTE_BOARD_NAME}: ${MOTE_BOARD_CAPS}")
+    math(EXPR boards "${boards} + 1")
+  endforeach()
+endforeach()
+
+if(problems)
+  message(FATAL_ERROR "board capabilities:\n${problems}")
+endif()
+list(LENGTH MOTE_CAPABILITIES n)
+message(STATUS "board-capabilities: ${n} capabilities, each documented; ${boards} boards declare only those")
