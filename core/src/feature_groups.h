@@ -32,6 +32,18 @@
 #ifndef MOTE_WITH_TAIL_CALL
 #define MOTE_WITH_TAIL_CALL 1
 #endif
+#ifndef MOTE_WITH_TYPED_REFS
+#define MOTE_WITH_TYPED_REFS 1      /* typed function references: (ref $t), call_ref */
+#endif
+#ifndef MOTE_WITH_EXCEPTIONS
+#define MOTE_WITH_EXCEPTIONS 1      /* tags, throw, throw_ref, try_table, exnref */
+#endif
+#ifndef MOTE_WITH_LEGACY_EXCEPTIONS
+#define MOTE_WITH_LEGACY_EXCEPTIONS 1   /* try/catch/delegate/rethrow (needs EXCEPTIONS) */
+#endif
+#if MOTE_WITH_LEGACY_EXCEPTIONS && !MOTE_WITH_EXCEPTIONS
+#error "MOTE_WITH_LEGACY_EXCEPTIONS needs MOTE_WITH_EXCEPTIONS"
+#endif
 
 /*
  * G(group, built, load feature bit or 0, what it is)
@@ -44,7 +56,12 @@
     G(SAT_CONV, MOTE_WITH_SAT_CONV, 0, "non-trapping float-to-int conversions")        \
     G(BULK_MEMORY, MOTE_WITH_BULK_MEMORY, 0, "bulk memory instructions")               \
     G(REFERENCE_TYPES, MOTE_WITH_REFERENCE_TYPES, 0, "reference-type instructions")    \
-    G(TAIL_CALL, MOTE_WITH_TAIL_CALL, MOTE_FEATURE_TAIL_CALL, "tail calls")
+    G(TAIL_CALL, MOTE_WITH_TAIL_CALL, MOTE_FEATURE_TAIL_CALL, "tail calls")              \
+    G(TYPED_REFS, MOTE_WITH_TYPED_REFS, MOTE_FEATURE_FUNCTION_REFERENCES,                 \
+      "typed function references")                                                     \
+    G(EXCEPTIONS, MOTE_WITH_EXCEPTIONS, MOTE_FEATURE_EXCEPTIONS, "exception-handling instructions") \
+    G(LEGACY_EXCEPTIONS, MOTE_WITH_LEGACY_EXCEPTIONS, MOTE_FEATURE_LEGACY_EXCEPTIONS,     \
+      "legacy exception-handling instructions (try/catch/delegate)")
 
 typedef enum feature_group {
 #define G(group, built, bit, what) FG_##group,
