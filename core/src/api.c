@@ -43,7 +43,7 @@ static void describe(const mote_module *m, mote_extern_kind kind, uint32_t index
     }
     case MOTE_EXTERN_TABLE: {
         const mod_table *t = &MOD_TABLES(m)[index];
-        out->valtype = vt_class(t->elem_type);
+        out->valtype = types_class(t->elem_type);
         out->limits.min = t->min;
         out->limits.max = t->max;
         out->limits.has_max = t->has_max;
@@ -59,7 +59,7 @@ static void describe(const mote_module *m, mote_extern_kind kind, uint32_t index
     }
     default: {
         const mod_global *g = &MOD_GLOBALS(m)[index];
-        out->valtype = vt_class(g->type);
+        out->valtype = types_class(g->type);
         out->mutable_ = g->mutable_;
         break;
     }
@@ -657,7 +657,7 @@ mote_status mote_table_set(mote_table *t, uint32_t i, mote_value v)
 {
     if (i >= t->size || !ref_fits(t->module, t->elem_type, v))
         return MOTE_ERR_ARGUMENT;
-    if (vt_class(t->elem_type) == MOTE_EXNREF)
+    if (types_class(t->elem_type) == MOTE_EXNREF)
         exn_pin(v.exn);
     t->elems[i] = v;
     return MOTE_OK;
@@ -667,7 +667,7 @@ mote_valtype mote_global_type(const mote_global *g, bool *mutable_)
 {
     if (mutable_)
         *mutable_ = g->mutable_;
-    return vt_class(g->type);
+    return types_class(g->type);
 }
 
 mote_value mote_global_get(const mote_global *g)
@@ -679,7 +679,7 @@ mote_status mote_global_set(mote_global *g, mote_value v)
 {
     if (!g->mutable_ || !ref_fits(g->module, g->type, v))
         return MOTE_ERR_ARGUMENT;
-    if (vt_class(g->type) == MOTE_EXNREF)
+    if (types_class(g->type) == MOTE_EXNREF)
         exn_pin(v.exn);
     g->value = v;
     return MOTE_OK;
@@ -763,7 +763,7 @@ mote_status mote_global_new(mote_arena *a, mote_valtype type, bool mutable_, mot
     mote_global *g = arena_zalloc(a, sizeof *g);
     if (!g)
         return error_set(&a->error, MOTE_ERR_NO_MEMORY, "arena too small for a global");
-    if (vt_class(vt) == MOTE_EXNREF)
+    if (types_class(vt) == MOTE_EXNREF)
         exn_pin(value.exn);
     g->type = vt;
     g->mutable_ = mutable_;

@@ -28,8 +28,8 @@ mote_status compile_fail(compiler *c, mote_status st, const char *fmt, ...)
 mote_status compile_type_mismatch(compiler *c, vtype want, vtype got)
 {
     char a[24], b[24];
-    return compile_fail(c, MOTE_ERR_INVALID, "type mismatch: expected %s, got %s", vt_name(want, a),
-                        vt_name(got, b));
+    return compile_fail(c, MOTE_ERR_INVALID, "type mismatch: expected %s, got %s", types_name(want, a),
+                        types_name(got, b));
 }
 
 mote_status compile_read_valtype(compiler *c, vtype *out)
@@ -141,7 +141,7 @@ mote_status compile_pop(compiler *c, vtype want, cval *out)
         if (!f->unreachable) {
             char n[24];
             return compile_fail(c, MOTE_ERR_INVALID, "type mismatch: expected %s, but the stack is empty",
-                         want ? vt_name(want, n) : "a value");
+                         want ? types_name(want, n) : "a value");
         }
         out->type = 0;      /* unknown: anything goes */
         out->kind = K_TEMP;
@@ -153,7 +153,7 @@ mote_status compile_pop(compiler *c, vtype want, cval *out)
     *out = c->vals[--c->nvals];
     if (kind_is_lazy(out->kind))
         c->nlazy--;
-    if (!vt_sub(out->type, want))
+    if (!types_sub(out->type, want))
         return compile_type_mismatch(c, want, out->type);
     return MOTE_OK;
 }
@@ -167,10 +167,10 @@ mote_status compile_peek(compiler *c, uint32_t depth, vtype want)
         if (f->unreachable)
             return MOTE_OK;
         return compile_fail(c, MOTE_ERR_INVALID, "type mismatch: expected %s, but the stack is empty",
-                     vt_name(want, n));
+                     types_name(want, n));
     }
     vtype t = c->vals[c->nvals - 1 - depth].type;
-    if (!vt_sub(t, want))
+    if (!types_sub(t, want))
         return compile_type_mismatch(c, want, t);
     return MOTE_OK;
 }

@@ -57,7 +57,7 @@ mote_status compile_check_values(compiler *c, const vtype *types, uint32_t n, bo
     for (uint32_t i = 0; i < n && i < avail; i++) {
         cval *v = &c->vals[c->nvals - 1 - i];
         vtype want = types[n - 1 - i];
-        if (!vt_sub(v->type, want))
+        if (!types_sub(v->type, want))
             return compile_type_mismatch(c, want, v->type);
         if (retype)
             v->type = want;
@@ -432,7 +432,7 @@ COMPILE_FN(compile_end)
         /* no else: the false path carries the params through unchanged */
         bool same = f->nparams == f->nresults;
         for (uint32_t i = 0; same && i < f->nparams; i++)
-            same = vt_sub(frame_params(f)[i], frame_results(f)[i]);
+            same = types_sub(frame_params(f)[i], frame_results(f)[i]);
         if (!same)
             return compile_fail(c, MOTE_ERR_INVALID, "type mismatch: if without else must not change the stack");
     }
@@ -522,7 +522,7 @@ COMPILE_FN(compile_br_on_null)
     TRY(compile_pop(c, VT_BOT, &ref));
     if (ref.type && !vt_is_ref(ref.type))
         return compile_fail(c, MOTE_ERR_INVALID, "type mismatch: expected a reference, got %s",
-                            mote_valtype_name(vt_class(ref.type)));
+                            mote_valtype_name(types_class(ref.type)));
     vtype nonnull = vt_as_non_null(ref.type);
     cframe *f = compile_frame_at(c, depth);
     const vtype *types;
@@ -531,7 +531,7 @@ COMPILE_FN(compile_br_on_null)
         if (n == 0)
             return compile_fail(c, MOTE_ERR_INVALID, "type mismatch: br_on_non_null needs a label "
                                 "that takes a reference");
-        if (!vt_sub(nonnull, types[n - 1]))
+        if (!types_sub(nonnull, types[n - 1]))
             return compile_type_mismatch(c, types[n - 1], nonnull);
         n--;
     }
@@ -674,7 +674,7 @@ static bool same_results(const compiler *c, const mod_type *t)
         return false;
     const vtype *have = type_results(c->m, t), *want = type_results(c->m, c->type);
     for (uint32_t i = 0; i < t->nresults; i++)
-        if (!vt_sub(have[i], want[i]))
+        if (!types_sub(have[i], want[i]))
             return false;
     return true;
 }
@@ -733,7 +733,7 @@ COMPILE_FN(compile_call_indirect)
         return compile_fail(c, MOTE_ERR_INVALID, "unknown type %u", ti);
     if (table >= c->m->ntables)
         return compile_fail(c, MOTE_ERR_INVALID, "unknown table %u", table);
-    if (!vt_sub(MOD_TABLES(c->m)[table].elem_type, VT_FUNCREF))
+    if (!types_sub(MOD_TABLES(c->m)[table].elem_type, VT_FUNCREF))
         return compile_fail(c, MOTE_ERR_INVALID, "type mismatch: call_indirect needs a funcref table");
     const mod_type *t = &MOD_TYPES(c->m)[ti];
     if (tail && !same_results(c, t))

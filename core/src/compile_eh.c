@@ -221,9 +221,9 @@ static mote_status check_clause(compiler *c, const catch_clause *k)
         return compile_fail(c, MOTE_ERR_INVALID, "type mismatch: the catch clause's label takes %u "
                             "values, the clause gives %u", n, ngive + ref);
     for (uint32_t i = 0; i < ngive; i++)
-        if (!vt_sub(give[i], want[i]))
+        if (!types_sub(give[i], want[i]))
             return compile_type_mismatch(c, want[i], give[i]);
-    if (ref && !vt_sub(vt_as_non_null(VT_EXNREF), want[n - 1]))
+    if (ref && !types_sub(vt_as_non_null(VT_EXNREF), want[n - 1]))
         return compile_type_mismatch(c, want[n - 1], vt_as_non_null(VT_EXNREF));
     return MOTE_OK;
 }

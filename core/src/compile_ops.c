@@ -599,7 +599,7 @@ static mote_status pop_ref(compiler *c, const char *what, cval *v)
     TRY(compile_pop(c, VT_BOT, v));
     if (v->type && !vt_is_ref(v->type))
         return compile_fail(c, MOTE_ERR_INVALID, "type mismatch: %s needs a reference, got %s", what,
-                            mote_valtype_name(vt_class(v->type)));
+                            mote_valtype_name(types_class(v->type)));
     return MOTE_OK;
 }
 
@@ -744,7 +744,7 @@ COMPILE_FN(compile_table_init)
     uint16_t s[3];
     TRY(read_elem(c, &x));
     TRY(read_table(c, &y));
-    if (!vt_sub(MOD_ELEMS(c->m)[x].elem_type, table_type(c, y)))
+    if (!types_sub(MOD_ELEMS(c->m)[x].elem_type, table_type(c, y)))
         return compile_fail(c, MOTE_ERR_INVALID, "type mismatch: element segment and table types differ");
     TRY(pop3(c, MOTE_I32, MOTE_I32, MOTE_I32, s));
     compile_emit_op(c, OP_table_init);
@@ -772,7 +772,7 @@ COMPILE_FN(compile_table_copy)
     uint16_t s[3];
     TRY(read_table(c, &x));
     TRY(read_table(c, &y));
-    if (!vt_sub(table_type(c, y), table_type(c, x)))
+    if (!types_sub(table_type(c, y), table_type(c, x)))
         return compile_fail(c, MOTE_ERR_INVALID, "type mismatch: table.copy between different types");
     TRY(pop3(c, MOTE_I32, MOTE_I32, MOTE_I32, s));
     compile_emit_op(c, OP_table_copy);

@@ -51,7 +51,7 @@ mote_status const_validate(const mote_module *m, reader *r, vtype want, uint32_t
         vtype type = 0;
         switch (op) {
         case WASM_end:
-            if (depth != 1 || !vt_sub(stack[0], want))
+            if (depth != 1 || !types_sub(stack[0], want))
                 return bad(err, r, MOTE_ERR_INVALID, "type mismatch in constant expression");
             return MOTE_OK;
         case WASM_i32_const: {

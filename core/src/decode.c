@@ -321,6 +321,76 @@ static mote_status read_reftype(loader *L, reader *r, vtype *t)
     return st == MOTE_OK ? MOTE_OK : type_failed(L, r, &tr, st);
 }
 
+static mote_status read_func_type(loader *L, reader *r, uint32_t ntypes, vtype *vt, mod_type *t,
+                                  uint64_t *nvalues);
+
+/*
+ * The syntax of a GC type (rec, sub, struct, array), which mote does not
+ * run yet (docs/architecture.md, "The GC plan"): a malformed one is still
+ * refused as malformed, as the spec says, before a well-formed one is
+ * refused as unsupported.  `level` 0: a rec group may start here; 1: a
+ * sub type; 2: a composite type only.
+ */
+static mote_status gc_field_syntax(loader *L, reader *r)
+{
+    if (rd_left(r) && (r->p[0] == 0x78 || r->p[0] == 0x77)) {     /* packed i8, i16 */
+        r->p++;
+    } else {
+        type_reader tr = types_of(L, UINT32_MAX);   /* indices: meaning, not syntax */
+        vtype v;
+        mote_status st = types_read_valtype(&tr, r, &v);
+        if (st != MOTE_OK && st != MOTE_ERR_INVALID)
+            return type_failed(L, r, &tr, st);
+    }
+    uint8_t mut;
+    if (!rd_byte(r, &mut))
+        return malformed(L, r);
+    if (mut > 1)
+        return fail_at(L, r, MOTE_ERR_MALFORMED, "malformed mutability");
+    return MOTE_OK;
+}
+
+static mote_status gc_type_syntax(loader *L, reader *r, int level)
+{
+    uint8_t form;
+    uint32_t n;
+    if (!rd_byte(r, &form))
+        return malformed(L, r);
+    if ((form == 0x4E && level == 0) || ((form == 0x50 || form == 0x4F) && level <= 1)) {
+        if (!rd_u32(r, &n))
+            return malformed(L, r);
+        if (n > rd_left(r))
+            return fail_at(L, r, MOTE_ERR_MALFORMED, "unexpected end");
+        for (uint32_t i = 0; i < n; i++) {
+            uint32_t super;
+            if (form == 0x4E)
+                TRY(gc_type_syntax(L, r, 1));
+            else if (!rd_u32(r, &super))
+                return malformed(L, r);
+        }
+        return form == 0x4E ? MOTE_OK : gc_type_syntax(L, r, 2);
+    }
+    switch (form) {
+    case 0x5E:                  /* array: one field */
+        return gc_field_syntax(L, r);
+    case 0x5F:                  /* struct: fields */
+        if (!rd_u32(r, &n))
+            return malformed(L, r);
+        if (n > rd_left(r))
+            return fail_at(L, r, MOTE_ERR_MALFORMED, "unexpected end");
+        for (uint32_t i = 0; i < n; i++)
+            TRY(gc_field_syntax(L, r));
+        return MOTE_OK;
+    case 0x60: {                /* func: checked with the counting reader */
+        uint64_t ignored = 0;
+        r->p--;
+        return read_func_type(L, r, UINT32_MAX, NULL, NULL, &ignored);
+    }
+    default:
+        return fail_at(L, r, MOTE_ERR_MALFORMED, "malformed type");
+    }
+}
+
 /*
  * One function type: 0x60, params, results.  With `vt` NULL it is only
  * read (the first pass counts values with *nvalues); otherwise its values
@@ -335,9 +405,12 @@ static mote_status read_func_type(loader *L, reader *r, uint32_t ntypes, vtype *
         return malformed(L, r);
     if (form != 0x60) {
         bool gc = form == 0x4E || form == 0x50 || form == 0x4F || form == 0x5F || form == 0x5E;
-        if (gc && (L->features & MOTE_FEATURE_FUNCTION_REFERENCES))
+        if (gc && (L->features & MOTE_FEATURE_FUNCTION_REFERENCES)) {
+            r->p--;
+            TRY(gc_type_syntax(L, r, form == 0x4E ? 0 : 1));
             return fail_at(L, r, MOTE_ERR_UNSUPPORTED, "GC types (rec, sub, struct, array) are "
                            "not supported yet");
+        }
         return fail_at(L, r, MOTE_ERR_MALFORMED, "integer representation too long: malformed function type");
     }
     type_reader tr = types_of(L, ntypes);
@@ -505,7 +578,7 @@ static mote_status decode_types(loader *L)
     }
     TRY(end_of_section(L, &r));
     for (uint32_t k = 0; k < m->nvtypes; k++)
-        classes[k] = vt_class(vt[k]);
+        classes[k] = types_class(vt[k]);
     return canonicalize_types(L, n);
 }
 
@@ -767,7 +840,8 @@ static mote_status decode_table(loader *L, reader *r, mod_table *t)
     t->init = 0;
     if (init) {
         t->init = rd_offset(r);
-        return const_validate(L->m, r, t->elem_type, L->m->nglobals, L->declared, L->err);
+        /* the table section comes before the globals: only imported ones */
+        return const_validate(L->m, r, t->elem_type, L->m->nglobal_imports, L->declared, L->err);
     }
     if (!vt_defaultable(t->elem_type))
         return fail_at(L, r, MOTE_ERR_INVALID, "type mismatch: a table of non-null references "
@@ -941,7 +1015,7 @@ static mote_status check_table(loader *L, reader *r, uint32_t table, vtype elem_
 {
     if (table >= L->m->ntables)
         return fail_at(L, r, MOTE_ERR_INVALID, "unknown table");
-    if (!vt_sub(elem_type, MOD_TABLES(L->m)[table].elem_type))
+    if (!types_sub(elem_type, MOD_TABLES(L->m)[table].elem_type))
         return fail_at(L, r, MOTE_ERR_INVALID, "type mismatch: element segment and table types differ");
     return MOTE_OK;
 }

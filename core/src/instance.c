@@ -217,12 +217,12 @@ static bool limits_match(uint64_t have_min, bool have_has_max, uint64_t have_max
  * (funcref, externref, exnref, numbers), which need no module to compare. */
 static bool sub_type(const mote_module *ma, vtype a, const mote_module *mb, vtype b)
 {
-    return ma ? vt_sub_across(ma, a, mb, b) : vt_sub(a, b);
+    return ma ? types_sub_across(ma, a, mb, b) : types_sub(a, b);
 }
 
 static bool same_type(const mote_module *ma, vtype a, const mote_module *mb, vtype b)
 {
-    return sub_type(ma, a, mb, b) && (ma ? vt_sub_across(mb, b, ma, a) : vt_sub(b, a));
+    return sub_type(ma, a, mb, b) && (ma ? types_sub_across(mb, b, ma, a) : types_sub(b, a));
 }
 
 typedef struct linker {

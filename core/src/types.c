@@ -13,7 +13,7 @@ uint32_t types_heap_top(uint32_t heap)
     }
 }
 
-mote_valtype vt_class(vtype t)
+mote_valtype types_class(vtype t)
 {
     if (!vt_is_ref(t))
         return (mote_valtype)t;
@@ -61,7 +61,7 @@ static bool heap_sub(vtype a, vtype b, bool same)
     return abstract_sub(ha, hb);
 }
 
-bool vt_sub(vtype a, vtype b)
+bool types_sub(vtype a, vtype b)
 {
     if (a == b || a == VT_BOT || b == VT_BOT)
         return true;
@@ -116,10 +116,10 @@ bool types_func_equal(const mote_module *ma, const mod_type *a, const mote_modul
     return func_equal_at(ma, (uint32_t)(a - MOD_TYPES(ma)), mb, (uint32_t)(b - MOD_TYPES(mb)), 0);
 }
 
-bool vt_sub_across(const mote_module *ma, vtype a, const mote_module *mb, vtype b)
+bool types_sub_across(const mote_module *ma, vtype a, const mote_module *mb, vtype b)
 {
     if (ma == mb)
-        return vt_sub(a, b);
+        return types_sub(a, b);
     if (!vt_is_ref(a) || !vt_is_ref(b))
         return a == b;
     if (vt_nullable(a) && !vt_nullable(b))
@@ -147,7 +147,7 @@ static const char *heap_name(uint32_t h)
     }
 }
 
-const char *vt_name(vtype t, char buf[24])
+const char *types_name(vtype t, char buf[24])
 {
     if (!vt_is_ref(t))
         return mote_valtype_name((mote_valtype)t);

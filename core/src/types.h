@@ -25,7 +25,7 @@
  *
  * The public API sees a value type's class (mote_valtype, one byte):
  * numeric types as themselves, references as funcref, externref, exnref or
- * anyref by the hierarchy their heap type belongs to (vt_class).
+ * anyref by the hierarchy their heap type belongs to (types_class).
  *
  * Recursion groups, declared supertypes and struct/array types belong to
  * GC (docs/architecture.md, "The GC plan"): mod_type has room for them, the
@@ -102,21 +102,21 @@ static inline vtype vt_as_non_null(vtype t)
 uint32_t types_heap_top(uint32_t heap_code);
 
 /* The public class of a value type (MOTE_I32 ... MOTE_FUNCREF, MOTE_EXNREF). */
-mote_valtype vt_class(vtype t);
+mote_valtype types_class(vtype t);
 
 /* Is a a subtype of b?  Both of module m (canonical indices). */
-bool vt_sub(vtype a, vtype b);
+bool types_sub(vtype a, vtype b);
 
 /* Is a (of module ma) a subtype of b (of module mb)?  Structural between
- * modules; the same as vt_sub within one. */
-bool vt_sub_across(const mote_module *ma, vtype a, const mote_module *mb, vtype b);
+ * modules; the same as types_sub within one. */
+bool types_sub_across(const mote_module *ma, vtype a, const mote_module *mb, vtype b);
 
 /* Are the two function types (possibly of different modules) equal? */
 bool types_func_equal(const mote_module *ma, const mod_type *a, const mote_module *mb,
                       const mod_type *b);
 
 /* "i32", "funcref", "(ref null $3)", "(ref func)" ... written into buf. */
-const char *vt_name(vtype t, char buf[24]);
+const char *types_name(vtype t, char buf[24]);
 
 /*
  * Reads a heap type (s33: an abstract code or a type index) or a value type
