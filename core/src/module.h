@@ -21,6 +21,15 @@
 #define MAX_FRAME_SLOTS 8191u       /* operands are 16-bit byte offsets */
 #define MAX_CONST_EXPR_DEPTH 32u
 #define MAX_PAGES_64K 65536u        /* 4 GiB of 64 KiB pages */
+#define MAX_PAGES_64K_MEMORY64 (1ull << 48)  /* 2^64 bytes of 64 KiB pages */
+
+/* The largest number of pages a memory of this kind may declare. */
+static inline uint64_t memory_format_max(uint32_t page_log2, bool is64)
+{
+    if (is64)
+        return page_log2 == 16 ? MAX_PAGES_64K_MEMORY64 : UINT64_MAX;
+    return page_log2 == 16 ? MAX_PAGES_64K : 0xFFFFFFFFull;
+}
 
 /* A value type: one 32-bit word (types.h). */
 typedef uint32_t vtype;
@@ -59,12 +68,12 @@ typedef struct mod_table {
     uint64_t min, max;
     vtype elem_type;
     uint32_t init;          /* wasm offset of its initialiser expression, 0: null */
-    uint8_t has_max, imported, pad_[6];
+    uint8_t has_max, imported, is64, pad_[5];  /* is64: table64, i64 indices */
 } mod_table;
 
 typedef struct mod_memory {
     uint64_t min, max;      /* in pages */
-    uint8_t has_max, page_log2, imported, pad_;
+    uint8_t has_max, page_log2, imported, is64;  /* is64: memory64, i64 addresses */
     uint32_t pad2_;
 } mod_memory;
 
