@@ -32,6 +32,12 @@
 #ifndef MOTE_WITH_TAIL_CALL
 #define MOTE_WITH_TAIL_CALL 1
 #endif
+#ifndef MOTE_WITH_MULTI_MEMORY
+#define MOTE_WITH_MULTI_MEMORY 1    /* no instructions of its own: memory indices */
+#endif
+#ifndef MOTE_WITH_MEMORY64
+#define MOTE_WITH_MEMORY64 1        /* no instructions of its own: 64-bit limits */
+#endif
 #ifndef MOTE_WITH_TYPED_REFS
 #define MOTE_WITH_TYPED_REFS 1      /* typed function references: (ref $t), call_ref */
 #endif
@@ -56,7 +62,9 @@
     G(SAT_CONV, MOTE_WITH_SAT_CONV, 0, "non-trapping float-to-int conversions")        \
     G(BULK_MEMORY, MOTE_WITH_BULK_MEMORY, 0, "bulk memory instructions")               \
     G(REFERENCE_TYPES, MOTE_WITH_REFERENCE_TYPES, 0, "reference-type instructions")    \
-    G(TAIL_CALL, MOTE_WITH_TAIL_CALL, MOTE_FEATURE_TAIL_CALL, "tail calls")              \
+    G(TAIL_CALL, MOTE_WITH_TAIL_CALL, MOTE_FEATURE_TAIL_CALL, "tail calls")             \
+    G(MULTI_MEMORY, MOTE_WITH_MULTI_MEMORY, MOTE_FEATURE_MULTI_MEMORY, "multiple memories") \
+    G(MEMORY64, MOTE_WITH_MEMORY64, MOTE_FEATURE_MEMORY64, "64-bit memories and tables (memory64)") \
     G(TYPED_REFS, MOTE_WITH_TYPED_REFS, MOTE_FEATURE_FUNCTION_REFERENCES,                 \
       "typed function references")                                                     \
     G(EXCEPTIONS, MOTE_WITH_EXCEPTIONS, MOTE_FEATURE_EXCEPTIONS, "exception-handling instructions") \
