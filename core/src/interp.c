@@ -1228,9 +1228,22 @@ do_tail_wasm:   /* target, callee_inst, src set */
     }
 
 do_unwind:      /* ex->exn is thrown at pc (a return address if `returned`) */
-    if (exn_unwind(ex, &pc, &fp, &fr, &inst, returned)) {
-        LOAD_INST();
-        NEXT();
+    {
+        /* Copies: taking the address of pc, fp, fr or inst themselves would
+         * keep them out of registers in the whole loop (about 20% more
+         * instructions on Cortex-M3). */
+        const uint32_t *upc = pc;
+        mote_slot *ufp = fp;
+        frame *ufr = fr;
+        mote_instance *uinst = inst;
+        if (exn_unwind(ex, &upc, &ufp, &ufr, &uinst, returned)) {
+            pc = upc;
+            fp = ufp;
+            fr = ufr;
+            inst = uinst;
+            LOAD_INST();
+            NEXT();
+        }
     }
     ex->trap_pc = pc;
     ex->trap_inst = inst;
