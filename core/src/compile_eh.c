@@ -156,8 +156,8 @@ static mote_status read_tag(compiler *c, uint32_t *tag, const mod_type **type)
 COMPILE_FN(compile_throw)
 {
     (void)row;
-    uint32_t tag;
-    const mod_type *t;
+    uint32_t tag = 0;
+    const mod_type *t = NULL;
     TRY(read_tag(c, &tag, &t));
     uint16_t argbase;
     TRY(compile_take_args(c, t, &argbase));

@@ -50,6 +50,14 @@
 #if MOTE_WITH_LEGACY_EXCEPTIONS && !MOTE_WITH_EXCEPTIONS
 #error "MOTE_WITH_LEGACY_EXCEPTIONS needs MOTE_WITH_EXCEPTIONS"
 #endif
+/* Not a group (every module runs without it): the superinstructions that
+ * fuse a compare into a branch (and an add into that), a multiply or shift
+ * into an add, and an address update into a load.  Off, the compiler emits
+ * the plain ops instead and their handlers are compiled out: smaller and
+ * slower (docs/size.md). */
+#ifndef MOTE_WITH_FUSED
+#define MOTE_WITH_FUSED 1
+#endif
 
 /*
  * G(group, built, load feature bit or 0, what it is)
