@@ -10,6 +10,7 @@
 #include "error.h"
 #include "reader.h"
 #include "runtime.h"
+#include "types.h"
 
 uint64_t instance_layout_bytes(const mote_module *m, const mote_instance_config *cfg);
 
@@ -30,17 +31,19 @@ static void describe(const mote_module *m, mote_extern_kind kind, uint32_t index
     out->kind = kind;
     out->index = index;
     switch (kind) {
-    case MOTE_EXTERN_FUNC: {
-        const mod_type *t = &MOD_TYPES(m)[MOD_FUNCS(m)[index].type];
-        out->params = type_params(m, t);
-        out->results = type_results(m, t);
+    case MOTE_EXTERN_FUNC:
+    case MOTE_EXTERN_TAG: {
+        uint32_t ti = kind == MOTE_EXTERN_FUNC ? MOD_FUNCS(m)[index].type : MOD_TAGS(m)[index].type;
+        const mod_type *t = &MOD_TYPES(m)[ti];
+        out->params = type_param_classes(m, t);
+        out->results = type_result_classes(m, t);
         out->num_params = t->nparams;
         out->num_results = t->nresults;
         break;
     }
     case MOTE_EXTERN_TABLE: {
         const mod_table *t = &MOD_TABLES(m)[index];
-        out->valtype = t->elem_type;
+        out->valtype = types_class(t->elem_type);
         out->limits.min = t->min;
         out->limits.max = t->max;
         out->limits.has_max = t->has_max;
@@ -58,7 +61,7 @@ static void describe(const mote_module *m, mote_extern_kind kind, uint32_t index
     }
     default: {
         const mod_global *g = &MOD_GLOBALS(m)[index];
-        out->valtype = g->type;
+        out->valtype = types_class(g->type);
         out->mutable_ = g->mutable_;
         break;
     }
@@ -160,6 +163,7 @@ mote_status mote_find_export(mote_instance *inst, const char *name, size_t len, 
             case MOTE_EXTERN_FUNC: out->u.func = instance_func(inst, e->index); break;
             case MOTE_EXTERN_TABLE: out->u.table = (mote_table *)inst->tables[e->index].p; break;
             case MOTE_EXTERN_MEMORY: out->u.memory = (mote_memory *)inst->mems[e->index].p; break;
+            case MOTE_EXTERN_TAG: out->u.tag = (mote_tag *)inst->tags[e->index].p; break;
             default: out->u.global = (mote_global *)inst->globals[e->index].p; break;
             }
             return MOTE_OK;
@@ -199,6 +203,14 @@ mote_global *mote_export_global(mote_instance *inst, const char *name)
     return e.u.global;
 }
 
+mote_tag *mote_export_tag(mote_instance *inst, const char *name)
+{
+    mote_extern e;
+    if (!name || mote_find_export(inst, name, strlen(name), &e) != MOTE_OK || e.kind != MOTE_EXTERN_TAG)
+        return NULL;
+    return e.u.tag;
+}
+
 mote_table *mote_export_table(mote_instance *inst, const char *name)
 {
     mote_extern e;
@@ -210,14 +222,33 @@ mote_table *mote_export_table(mote_instance *inst, const char *name)
 
 /* ---- calls ---------------------------------------------------------------------- */
 
+/* May the embedder's value v be stored as type t (of module m)?  Typed
+ * references are checked here so that no ill-typed one reaches code that
+ * validation proved well typed. */
+static bool ref_fits(const mote_module *m, vtype t, mote_value v)
+{
+    if (!vt_is_ref(t))
+        return true;
+    if (!v.ref)
+        return vt_nullable(t);
+    uint32_t h = vt_heap(t);
+    if (h == HT_NOFUNC || h == HT_NOEXTERN || h == HT_NOEXN || h == HT_NONE)
+        return false;
+    if (h != HT_CONCRETE)
+        return true;
+    const mote_module *fm;
+    const mod_type *ft = instance_func_type(v.func, &fm);
+    return types_func_equal(m, &MOD_TYPES(m)[vt_index(t)], fm, ft);
+}
+
 void mote_func_type(const mote_func *f, const mote_valtype **params, uint32_t *np,
                     const mote_valtype **results, uint32_t *nr)
 {
     const mote_module *m;
     const mod_type *t = instance_func_type(f, &m);
-    *params = type_params(m, t);
+    *params = type_param_classes(m, t);
     *np = t->nparams;
-    *results = type_results(m, t);
+    *results = type_result_classes(m, t);
     *nr = t->nresults;
 }
 
@@ -249,10 +280,15 @@ mote_status mote_call(mote_instance *inst, mote_func *f, const mote_value *args,
         return error_set(err, MOTE_ERR_ARGUMENT,
                          "mote_call: the function takes %u arguments and returns %u results",
                          t->nparams, t->nresults);
+    for (size_t i = 0; i < nargs; i++)
+        if (!ref_fits(fm, type_params(fm, t)[i], args[i]))
+            return error_set(err, MOTE_ERR_ARGUMENT, "mote_call: argument %z is not a reference "
+                             "of the parameter's type", i + 1);
     size_t need = t->param_slots > t->result_slots ? t->param_slots : t->result_slots;
+    err->status = MOTE_OK;
+    exn_reset(ex);          /* the exceptions of the last call are gone */
     if (need > (size_t)(ex->stack_end - ex->stack))
         return error_set(err, MOTE_ERR_LIMIT, "mote_call: the value stack is too small");
-    err->status = MOTE_OK;
     if (nargs)
         memcpy(ex->stack, args, nargs * sizeof(mote_value));
     ex->callee = f;
@@ -320,10 +356,91 @@ mote_status mote_host_exit(mote_instance *caller, int32_t code)
     return MOTE_EXIT;
 }
 
+/* ---- exceptions ---------------------------------------------------------------------- */
+
+mote_status mote_tag_new(mote_arena *a, const char *sig, mote_tag **out)
+{
+    size_t n = 0;
+    if (sig && *sig == '(')
+        while (sig[1 + n] && instance_sig_type(sig[1 + n]))
+            n++;
+    if (!sig || *sig != '(' || sig[1 + n] != ')' || sig[2 + n] != '\0' || n > MAX_FRAME_SLOTS)
+        return error_set(&a->error, MOTE_ERR_ARGUMENT, "mote_tag_new: bad payload types (want \"(...)\")");
+    arena_mark mark = arena_get_mark(a);
+    mote_tag *t = arena_zalloc(a, sizeof *t);
+    mote_valtype *classes = t ? arena_alloc(a, n + 1) : NULL;
+    if (!classes) {
+        arena_rollback(a, mark);
+        return arena_no_room(a, "a tag", sizeof *t + n + 1);
+    }
+    for (size_t i = 0; i < n; i++)
+        classes[i] = instance_sig_type(sig[1 + i]);
+    t->classes = classes;
+    t->nparams = t->param_slots = (uint32_t)n;
+    *out = t;
+    return MOTE_OK;
+}
+
+void mote_tag_type(const mote_tag *tag, const mote_valtype **params, uint32_t *num_params)
+{
+    *params = tag->classes;
+    *num_params = tag->nparams;
+}
+
+/* Throws an exception of `tag` with payload slots `payload` on the call a
+ * host function of `caller` runs in. */
+static mote_status host_throw(mote_instance *caller, mote_tag *tag, const mote_slot *payload)
+{
+    exec *ex = caller->host_ex;
+    if (!ex || ex->state != EXEC_RUNNING)
+        return mote_host_trap(caller, "mote_host_throw: not called from a host function");
+    mote_exception *e = exn_new(ex, exn_live_top(ex), tag);
+    if (!e)
+        return mote_host_trap(caller, "call stack exhausted: no room for the exception");
+    if (tag->param_slots)
+        memcpy(e->payload, payload, (size_t)tag->param_slots * sizeof(mote_slot));
+    ex->exn = e;
+    return MOTE_EXCEPTION;
+}
+
+mote_status mote_host_throw(mote_instance *caller, mote_tag *tag, const mote_value *payload,
+                            size_t num_payload)
+{
+    /* the API passes one mote_value per value: no v128 payloads */
+    if (!tag || num_payload != tag->nparams || tag->param_slots != tag->nparams ||
+        (num_payload && !payload))
+        return mote_host_trap(caller, "mote_host_throw: the payload does not match the tag");
+    return host_throw(caller, tag, payload);
+}
+
+mote_status mote_host_rethrow(mote_instance *caller, const mote_exception *exn)
+{
+    if (!exn || !exn->tag)
+        return mote_host_trap(caller, "mote_host_rethrow: no exception");
+    return host_throw(caller, exn->tag, exn->payload);
+}
+
+const mote_exception *mote_uncaught_exception(const mote_instance *inst)
+{
+    return inst->ex.state == EXEC_IDLE ? inst->ex.exn : NULL;
+}
+
+mote_tag *mote_exception_tag(const mote_exception *exn)
+{
+    return exn->tag;
+}
+
+size_t mote_exception_payload(const mote_exception *exn, mote_value *out, size_t max)
+{
+    size_t n = exn->tag->param_slots;
+    memcpy(out, exn->payload, (n < max ? n : max) * sizeof(mote_value));
+    return n;
+}
+
 /* ---- traps and backtraces ----------------------------------------------------------- */
 
 /* The defined function whose code holds pc (functions are laid out in order). */
-static uint32_t func_at(const mote_instance *inst, const uint32_t *pc)
+uint32_t instance_func_at(const mote_instance *inst, const uint32_t *pc)
 {
     const mote_module *m = inst->module;
     const mod_func *funcs = MOD_FUNCS(m);
@@ -354,7 +471,7 @@ mote_status api_raise_trap(mote_instance *owner, mote_trap kind, const char *mes
     exec *ex = &owner->ex;
     mote_error *err = &owner->arena->error;
     const mote_instance *where = ex->trap_inst ? ex->trap_inst : owner;
-    uint32_t func = func_at(where, ex->trap_pc);
+    uint32_t func = instance_func_at(where, ex->trap_pc);
     uint32_t offset = offset_at(where, func, ex->trap_pc);
     const char *text = message ? message : mote_trap_message(kind);
     if (func != MOTE_NO_FUNC)
@@ -365,6 +482,22 @@ mote_status api_raise_trap(mote_instance *owner, mote_trap kind, const char *mes
     err->func = func;
     err->offset = offset;
     return MOTE_TRAP;
+}
+
+mote_status api_raise_exception(mote_instance *owner)
+{
+    exec *ex = &owner->ex;
+    mote_error *err = &owner->arena->error;
+    const mote_instance *where = ex->trap_inst ? ex->trap_inst : owner;
+    uint32_t func = instance_func_at(where, ex->trap_pc);
+    uint32_t offset = func == MOTE_NO_FUNC ? 0 : offset_at(where, func, ex->trap_pc);
+    if (func != MOTE_NO_FUNC)
+        error_set(err, MOTE_EXCEPTION, "uncaught exception (thrown at func %u +0x%x)", func, offset);
+    else
+        error_set(err, MOTE_EXCEPTION, "uncaught exception (thrown by a host function)");
+    err->func = func;
+    err->offset = offset;
+    return MOTE_EXCEPTION;
 }
 
 /* Fills frames[] with frames first .. first+max-1 of the last trap's
@@ -382,7 +515,7 @@ static size_t backtrace_walk(const mote_instance *inst, size_t first, mote_frame
     for (const frame *f = ex->trap_fr;; f--) {
         if (depth >= first && depth - first < max) {
             mote_frame *out = &frames[depth - first];
-            out->func = func_at(where, pc);
+            out->func = instance_func_at(where, pc);
             out->offset = offset_at(where, out->func, pc);
             out->instance = where;
         }
@@ -524,8 +657,10 @@ mote_status mote_table_get(const mote_table *t, uint32_t i, mote_value *out)
 
 mote_status mote_table_set(mote_table *t, uint32_t i, mote_value v)
 {
-    if (i >= t->size)
+    if (i >= t->size || !ref_fits(t->module, t->elem_type, v))
         return MOTE_ERR_ARGUMENT;
+    if (types_class(t->elem_type) == MOTE_EXNREF)
+        exn_pin(v.exn);
     t->elems[i] = v;
     return MOTE_OK;
 }
@@ -534,7 +669,7 @@ mote_valtype mote_global_type(const mote_global *g, bool *mutable_)
 {
     if (mutable_)
         *mutable_ = g->mutable_;
-    return g->type;
+    return types_class(g->type);
 }
 
 mote_value mote_global_get(const mote_global *g)
@@ -544,8 +679,10 @@ mote_value mote_global_get(const mote_global *g)
 
 mote_status mote_global_set(mote_global *g, mote_value v)
 {
-    if (!g->mutable_)
+    if (!g->mutable_ || !ref_fits(g->module, g->type, v))
         return MOTE_ERR_ARGUMENT;
+    if (types_class(g->type) == MOTE_EXNREF)
+        exn_pin(v.exn);
     g->value = v;
     return MOTE_OK;
 }
@@ -598,7 +735,8 @@ mote_status mote_memory_new(mote_arena *a, const mote_limits *lim, mote_memory *
 
 mote_status mote_table_new(mote_arena *a, mote_valtype type, const mote_limits *lim, mote_table **out)
 {
-    if ((type != MOTE_FUNCREF && type != MOTE_EXTERNREF) || lim->min > UINT32_MAX ||
+    vtype vt = types_from_byte(type);
+    if (!vt_is_ref(vt) || lim->min > UINT32_MAX ||
         (lim->has_max && (lim->max < lim->min || (!lim->is64 && lim->max > UINT32_MAX))))
         return error_set(&a->error, MOTE_ERR_ARGUMENT, "mote_table_new: bad type or limits");
     uint64_t cap = lim->has_max && lim->max <= UINT32_MAX ? lim->max : lim->min;
@@ -614,7 +752,7 @@ mote_status mote_table_new(mote_arena *a, mote_valtype type, const mote_limits *
     t->size = (uint32_t)lim->min;
     t->capacity = (uint32_t)cap;
     t->max = lim->has_max ? lim->max : UINT32_MAX;
-    t->elem_type = type;
+    t->elem_type = vt;
     t->is64 = lim->is64;
     *out = t;
     return MOTE_OK;
@@ -623,10 +761,15 @@ mote_status mote_table_new(mote_arena *a, mote_valtype type, const mote_limits *
 mote_status mote_global_new(mote_arena *a, mote_valtype type, bool mutable_, mote_value value,
                             mote_global **out)
 {
+    vtype vt = types_from_byte(type);
+    if (vt == VT_BOT)
+        return error_set(&a->error, MOTE_ERR_ARGUMENT, "mote_global_new: bad type");
     mote_global *g = arena_zalloc(a, sizeof *g);
     if (!g)
         return error_set(&a->error, MOTE_ERR_NO_MEMORY, "arena too small for a global");
-    g->type = type;
+    if (types_class(vt) == MOTE_EXNREF)
+        exn_pin(value.exn);
+    g->type = vt;
     g->mutable_ = mutable_;
     g->value = value;
     *out = g;

@@ -25,15 +25,22 @@ mote_status compile_fail(compiler *c, mote_status st, const char *fmt, ...)
     return st;
 }
 
-bool compile_is_valtype(uint8_t b)
+mote_status compile_type_mismatch(compiler *c, vtype want, vtype got)
 {
-    return b == MOTE_I32 || b == MOTE_I64 || b == MOTE_F32 || b == MOTE_F64 ||
-           b == MOTE_FUNCREF || b == MOTE_EXTERNREF;
+    char a[24], b[24];
+    return compile_fail(c, MOTE_ERR_INVALID, "type mismatch: expected %s, got %s", types_name(want, a),
+                        types_name(got, b));
 }
 
-bool compile_is_reftype(uint8_t b)
+mote_status compile_read_valtype(compiler *c, vtype *out)
 {
-    return b == MOTE_FUNCREF || b == MOTE_EXTERNREF;
+    type_reader tr = types_reader(c->m);
+    mote_status st = types_read_valtype(&tr, &c->r, out);
+    if (st == MOTE_OK)
+        return MOTE_OK;
+    if (st == MOTE_ERR_UNSUPPORTED)
+        return feature_unsupported(c->err, tr.group, c->op_offset);
+    return compile_fail(c, st, "%s", st == MOTE_ERR_MALFORMED ? c->r.err : tr.why);
 }
 
 /* ---- scratch memory ------------------------------------------------------ */
@@ -67,7 +74,7 @@ static void *scratch_alloc(compiler *c, uint64_t n)
     return p;
 }
 
-static bool grow_array(compiler *c, void **arr, uint32_t *cap, size_t elem)
+bool compile_grow(compiler *c, void **arr, uint32_t *cap, size_t elem)
 {
     uint64_t ncap = *cap ? (uint64_t)*cap * 2 : 16;
     if (ncap > UINT32_MAX)
@@ -92,9 +99,9 @@ uint16_t compile_home_at(const compiler *c, uint32_t index)
     return (uint16_t)(below->home + 8 * valtype_slots(below->type));
 }
 
-mote_status compile_push(compiler *c, uint8_t type, uint8_t kind, uint16_t src, uint64_t k)
+mote_status compile_push(compiler *c, vtype type, uint8_t kind, uint16_t src, uint64_t k)
 {
-    if (c->nvals == c->vals_cap && !grow_array(c, (void **)&c->vals, &c->vals_cap, sizeof(cval))) {
+    if (c->nvals == c->vals_cap && !compile_grow(c, (void **)&c->vals, &c->vals_cap, sizeof(cval))) {
         return compile_fail(c, MOTE_ERR_NO_MEMORY, "out of arena space for the operand stack");
     }
     uint32_t home = compile_home_at(c, c->nvals);
@@ -117,7 +124,7 @@ mote_status compile_push(compiler *c, uint8_t type, uint8_t kind, uint16_t src, 
 }
 
 /* Pushes the result an instruction has just written to its home. */
-mote_status compile_push_temp(compiler *c, uint8_t type)
+mote_status compile_push_temp(compiler *c, vtype type)
 {
     return compile_push(c, type, K_TEMP, 0, 0);
 }
@@ -127,13 +134,14 @@ cframe *compile_frame_at(compiler *c, uint32_t depth)
     return &c->ctrl[c->nctrl - 1 - depth];
 }
 
-mote_status compile_pop(compiler *c, uint8_t want, cval *out)
+mote_status compile_pop(compiler *c, vtype want, cval *out)
 {
     cframe *f = compile_frame_at(c, 0);
     if (c->nvals == f->height) {
         if (!f->unreachable) {
+            char n[24];
             return compile_fail(c, MOTE_ERR_INVALID, "type mismatch: expected %s, but the stack is empty",
-                         want ? mote_valtype_name(want) : "a value");
+                         want ? types_name(want, n) : "a value");
         }
         out->type = 0;      /* unknown: anything goes */
         out->kind = K_TEMP;
@@ -145,28 +153,25 @@ mote_status compile_pop(compiler *c, uint8_t want, cval *out)
     *out = c->vals[--c->nvals];
     if (kind_is_lazy(out->kind))
         c->nlazy--;
-    if (want && out->type && out->type != want) {
-        return compile_fail(c, MOTE_ERR_INVALID, "type mismatch: expected %s, got %s",
-                     mote_valtype_name(want), mote_valtype_name(out->type));
-    }
+    if (!types_sub(out->type, want))
+        return compile_type_mismatch(c, want, out->type);
     return MOTE_OK;
 }
 
 /* Checks the value `depth` below the top without popping it. */
-mote_status compile_peek(compiler *c, uint32_t depth, uint8_t want)
+mote_status compile_peek(compiler *c, uint32_t depth, vtype want)
 {
     cframe *f = compile_frame_at(c, 0);
     if (c->nvals < f->height + depth + 1) {
+        char n[24];
         if (f->unreachable)
             return MOTE_OK;
         return compile_fail(c, MOTE_ERR_INVALID, "type mismatch: expected %s, but the stack is empty",
-                     mote_valtype_name(want));
+                     types_name(want, n));
     }
-    uint8_t t = c->vals[c->nvals - 1 - depth].type;
-    if (t && t != want) {
-        return compile_fail(c, MOTE_ERR_INVALID, "type mismatch: expected %s, got %s",
-                     mote_valtype_name(want), mote_valtype_name(t));
-    }
+    vtype t = c->vals[c->nvals - 1 - depth].type;
+    if (!types_sub(t, want))
+        return compile_type_mismatch(c, want, t);
     return MOTE_OK;
 }
 
@@ -279,7 +284,7 @@ void compile_emit_dai(compiler *c, op o, uint16_t d, uint16_t a, uint32_t imm)
     compile_emit_word(c, imm);
 }
 
-static void emit_const(compiler *c, uint16_t dst, uint8_t type, uint64_t k)
+static void emit_const(compiler *c, uint16_t dst, vtype type, uint64_t k)
 {
     if (type == MOTE_I32 || type == MOTE_F32) {
         compile_emit_op(c, OP_const32);
@@ -302,7 +307,7 @@ static void emit_const(compiler *c, uint16_t dst, uint8_t type, uint64_t k)
 static bool const_slot(compiler *c, const cval *v, uint16_t *slot)
 {
     uint64_t bits = valtype_slots(v->type) == 1 && v->type != MOTE_I64 && v->type != MOTE_F64 &&
-                            !compile_is_reftype(v->type)
+                            !vt_is_ref(v->type)
                         ? (uint32_t)v->k
                         : v->k;
     for (uint32_t i = 0; i < c->nk; i++) {
@@ -419,10 +424,25 @@ uint16_t compile_operand(compiler *c, cval *v)
 
 /* ---- the function driver -------------------------------------------------- */
 
+/* Reads one local group's count and type from r. */
+static mote_status read_local_group(compiler *c, reader *r, uint32_t *n, vtype *type)
+{
+    if (!rd_u32(r, n))
+        return compile_fail(c, MOTE_ERR_MALFORMED, "%s", r->err ? r->err : "unexpected end");
+    if (r == &c->r)
+        return compile_read_valtype(c, type);
+    reader saved = c->r;
+    c->r = *r;
+    mote_status st = compile_read_valtype(c, type);
+    *r = c->r;
+    c->r = saved;
+    return st;
+}
+
 static mote_status read_locals(compiler *c)
 {
     const mod_type *t = c->type;
-    const uint8_t *params = type_params(c->m, t);
+    const vtype *params = type_params(c->m, t);
     reader *r = &c->r;
     uint32_t groups;
     if (!rd_u32(r, &groups))
@@ -431,38 +451,37 @@ static mote_status read_locals(compiler *c)
     reader scan = *r;
     uint64_t total = t->nparams;
     for (uint32_t i = 0; i < groups; i++) {
-        uint32_t n;
-        uint8_t ty;
-        if (!rd_u32(&scan, &n) || !rd_byte(&scan, &ty))
-            return compile_fail(c, MOTE_ERR_MALFORMED, "%s", scan.err ? scan.err : "unexpected end");
+        uint32_t n = 0;
+        vtype ty;
+        TRY(read_local_group(c, &scan, &n, &ty));
         total += n;
         if (total > 0xFFFFFFFFull)
             return compile_fail(c, MOTE_ERR_MALFORMED, "too many locals");
-        if (!compile_is_valtype(ty))
-            return compile_fail(c, MOTE_ERR_MALFORMED, "malformed value type 0x%x", ty);
     }
     if (total > MAX_FRAME_SLOTS)
         return compile_fail(c, MOTE_ERR_LIMIT, "too many locals: %lu (the limit is %u slots)",
                             (uint64_t)total, MAX_FRAME_SLOTS);
     c->nlocals = (uint32_t)total;
-    c->local_types = scratch_alloc(c, total + 1);
+    c->local_types = scratch_alloc(c, (total + 1) * sizeof(vtype));
     c->local_slot = scratch_alloc(c, (total + 1) * sizeof(uint16_t));
-    if (!c->local_types || !c->local_slot)
+    c->local_set = scratch_alloc(c, total + 1);
+    if (!c->local_types || !c->local_slot || !c->local_set)
         return compile_fail(c, MOTE_ERR_NO_MEMORY, "out of arena space for locals");
     uint32_t n = 0, slot = 0;
     for (uint32_t i = 0; i < t->nparams; i++, n++) {
         c->local_types[n] = params[i];
         c->local_slot[n] = (uint16_t)(slot * 8);
+        c->local_set[n] = 1;
         slot += valtype_slots(params[i]);
     }
     for (uint32_t g = 0; g < groups; g++) {
         uint32_t cnt = 0;
-        uint8_t ty = 0;
-        rd_u32(r, &cnt);
-        rd_byte(r, &ty);
+        vtype ty = 0;
+        TRY(read_local_group(c, r, &cnt, &ty));
         for (uint32_t i = 0; i < cnt; i++, n++) {
             c->local_types[n] = ty;
             c->local_slot[n] = (uint16_t)(slot * 8);
+            c->local_set[n] = vt_defaultable(ty);
             slot += valtype_slots(ty);
         }
         if (slot > MAX_FRAME_SLOTS)
@@ -476,7 +495,7 @@ static mote_status read_locals(compiler *c)
 
 static mote_status push_function_frame(compiler *c)
 {
-    if (!grow_array(c, (void **)&c->ctrl, &c->ctrl_cap, sizeof(cframe)))
+    if (!compile_grow(c, (void **)&c->ctrl, &c->ctrl_cap, sizeof(cframe)))
         return compile_fail(c, MOTE_ERR_NO_MEMORY, "out of arena space for the control stack");
     cframe *f = &c->ctrl[c->nctrl++];
     memset(f, 0, sizeof *f);
@@ -507,7 +526,7 @@ bool compile_ctrl_reserve(compiler *c)
 {
     if (c->nctrl < c->ctrl_cap)
         return true;
-    return grow_array(c, (void **)&c->ctrl, &c->ctrl_cap, sizeof(cframe));
+    return compile_grow(c, (void **)&c->ctrl, &c->ctrl_cap, sizeof(cframe));
 }
 
 /* An encoding syntax_read_op() refused (r->err says why), or one without a
@@ -564,6 +583,9 @@ static mote_status compile_pass(compiler *c, uint32_t fi, bool final)
     c->vals = NULL;
     c->ctrl = NULL;
     c->live = true;
+    c->ninits = c->inits_cap = 0;
+    c->inits = NULL;
+    compile_eh_reset(c);
     compile_forget_dst(c);
     if (locating) {                 /* recompiling to map code back to wasm */
         c->base = f->code - 2;
@@ -576,11 +598,13 @@ static mote_status compile_pass(compiler *c, uint32_t fi, bool final)
     update_cap(c);
 
     TRY(read_locals(c));
-    /* Frame: [params][locals][constants][homes].  Constants sit below the
-     * homes because a callee's frame begins at its caller's arguments. */
+    /* Frame: [params][locals][caught exceptions][constants][homes].  These
+     * sit below the homes because a callee's frame begins at its caller's
+     * arguments.  (The first pass places no caught exceptions.) */
     uint16_t locals_end = c->temps_base;
-    c->kbase = locals_end;
-    c->temps_base = (uint16_t)(locals_end + 8 * c->nk);
+    c->hidden_base = locals_end;
+    c->kbase = (uint16_t)(locals_end + 8 * c->catch_slots);
+    c->temps_base = (uint16_t)(c->kbase + 8 * c->nk);
     c->frame_end = c->temps_base;
     TRY(push_function_frame(c));
 
@@ -609,6 +633,10 @@ static mote_status compile_pass(compiler *c, uint32_t fi, bool final)
             compile_emit_word(c, (uint32_t)(c->kvals[i] >> 32));
         }
     }
+    uint32_t handlers;              /* the exception handler table, if any */
+    TRY(compile_eh_finish(c, &handlers));
+    if (final && !locating)
+        f->handlers = handlers;
     return MOTE_OK;
 }
 
@@ -625,11 +653,13 @@ mote_status compile_function(compiler *c, uint32_t fi)
     c->kvals = scratch_alloc(c, MAX_CONST_SLOTS * sizeof(uint64_t));
     size_t pass_top = a->top;
 
+    c->catch_slots = 0;
     TRY(compile_pass(c, fi, false));
     /* Keep the frame within the operand range: fewer constant slots if need be. */
-    uint32_t used = (c->frame_end + 7) / 8;
+    uint32_t used = (c->frame_end + 7) / 8 + c->catch_max;
     if (used + c->nk > MAX_FRAME_SLOTS)
         c->nk = used < MAX_FRAME_SLOTS ? MAX_FRAME_SLOTS - used : 0;
+    c->catch_slots = c->catch_max;
     c->kfrozen = true;
     a->top = pass_top;
     TRY(compile_pass(c, fi, true));

@@ -29,6 +29,7 @@
 #include "module.h"
 #include "ops.h"
 #include "reader.h"
+#include "types.h"
 #include "wasm_ops.h"
 #include "error.h"
 
@@ -39,14 +40,17 @@ static inline bool kind_is_lazy(uint8_t kind)
 {
     return kind == K_LOCAL || kind == K_ADDK || kind == K_ADD2;
 }
-enum { F_BLOCK, F_LOOP, F_IF, F_ELSE, F_FUNC };
+/* Control frames: blocks, and (compile_eh.c) try_table, a legacy try's
+ * body, and a legacy try's catch clauses. */
+enum { F_BLOCK, F_LOOP, F_IF, F_ELSE, F_FUNC, F_TRY_TABLE, F_TRY, F_CATCH };
 
 typedef struct cval {
-    uint8_t type;           /* value type; 0 = unknown (unreachable code) */
+    vtype type;             /* value type; VT_BOT = unknown (unreachable code) */
     uint8_t kind;           /* K_TEMP / K_LOCAL / K_CONST */
+    uint8_t pad_;
     uint16_t home;          /* byte offset of its home slot */
     uint16_t src;           /* K_LOCAL, K_ADDK: byte offset of the slot read */
-    uint16_t pad_;
+    uint16_t pad2_;
     uint64_t k;             /* K_CONST: the bits; K_ADDK: the addend; K_ADD2: the
                                second slot */
 } cval;
@@ -58,13 +62,27 @@ typedef struct cframe {
     uint8_t targeted;       /* a reachable branch goes to the end label */
     uint32_t height;        /* operand stack depth where its params begin */
     uint32_t nparams, nresults;
-    const uint8_t *params, *results;
+    const vtype *params, *results;  /* NULL with a count of 1: `one` */
+    vtype one;              /* a block type of one value type */
+    uint32_t init_height;   /* the local-initialisation stack at entry */
     uint16_t label_home;    /* home of stack position `height` */
+    uint16_t exn_slot;      /* F_CATCH: the slot holding the caught exception */
+    int32_t eh_range;       /* F_TRY_TABLE, F_TRY: its range (compile_eh.c), or -1 */
     int32_t fixups;         /* chain of branch words waiting for the end label */
     int32_t else_fixup;     /* if: the branch word that skips the then-arm */
     uint32_t loop_pos;      /* loop: word index of the loop head */
     uint32_t stub_stamp, stub_pos;   /* br_table: stub sharing */
 } cframe;
+
+static inline const vtype *frame_params(const cframe *f)
+{
+    return f->params || !f->nparams ? f->params : &f->one;
+}
+
+static inline const vtype *frame_results(const cframe *f)
+{
+    return f->results || !f->nresults ? f->results : &f->one;
+}
 
 /* A compare just emitted, which a following br_if / if may absorb. */
 typedef struct pending_cmp {
@@ -87,8 +105,15 @@ typedef struct compiler {
 
     /* locals */
     uint32_t nlocals;
-    uint8_t *local_types;
+    vtype *local_types;
     uint16_t *local_slot;   /* byte offsets */
+    /* Locals of non-nullable reference types may not be read before they
+     * are set; a set lasts to the end of the block it is in.  local_set[x]
+     * says whether x may be read; `inits` lists the locals set since each
+     * frame began (cframe.init_height), so that its end can forget them. */
+    uint8_t *local_set;
+    uint32_t *inits;
+    uint32_t ninits, inits_cap;
     uint16_t temps_base;    /* byte offset of the first home */
     uint32_t frame_end;     /* highest byte offset used + 8 */
 
@@ -138,6 +163,18 @@ typedef struct compiler {
     int32_t last_copy;      /* word index of the last instruction if it is a copy */
     uint32_t stamp;
 
+    /* exception handling (compile_eh.c) */
+    struct eh_range *ranges;    /* try ranges of this function, in start order */
+    uint32_t nranges, ranges_cap;
+    struct eh_clause *clauses;
+    uint32_t nclauses, clauses_cap;
+    uint16_t hidden_base;       /* the slots of exceptions caught by legacy
+                                   catch clauses, one per nesting depth, right
+                                   after the locals */
+    uint16_t catch_slots;       /* how many the frame reserves (from the first pass) */
+    uint16_t catch_depth;       /* legacy catch clauses open now */
+    uint16_t catch_max;         /* the most open at once */
+
     uint32_t op_offset;     /* wasm offset of the instruction being compiled */
     bool body_done;         /* the function's final end was compiled */
     int64_t locate;         /* word index to map back to a wasm offset, or -1 */
@@ -156,10 +193,13 @@ bool compile_ctrl_reserve(compiler *c);
  * with scratch from `scratch`; 0 if that is not possible. */
 uint32_t compile_locate(const mote_module *m, mote_arena *scratch, uint32_t func, uint32_t word);
 
-mote_status compile_push(compiler *c, uint8_t type, uint8_t kind, uint16_t src, uint64_t k);
-mote_status compile_push_temp(compiler *c, uint8_t type);      /* a result in its home */
-mote_status compile_pop(compiler *c, uint8_t want, cval *out);
-mote_status compile_peek(compiler *c, uint32_t depth_from_top, uint8_t want);
+mote_status compile_push(compiler *c, vtype type, uint8_t kind, uint16_t src, uint64_t k);
+mote_status compile_push_temp(compiler *c, vtype type);      /* a result in its home */
+/* Pops a value of a subtype of `want` (VT_BOT: any). */
+mote_status compile_pop(compiler *c, vtype want, cval *out);
+mote_status compile_peek(compiler *c, uint32_t depth_from_top, vtype want);
+mote_status compile_type_mismatch(compiler *c, vtype want, vtype got);
+bool compile_grow(compiler *c, void **arr, uint32_t *cap, size_t elem);
 uint16_t compile_home_at(const compiler *c, uint32_t index);
 cframe *compile_frame_at(compiler *c, uint32_t depth);
 void compile_set_unreachable(compiler *c);
@@ -249,6 +289,18 @@ COMPILE_FN(compile_table_copy);
 COMPILE_FN(compile_table_grow);
 COMPILE_FN(compile_table_size);
 COMPILE_FN(compile_table_fill);
+/* typed function references (compile_ops.c, compile_control.c) */
+COMPILE_FN(compile_call_ref);   /* arg: 1 for return_call_ref */
+COMPILE_FN(compile_ref_as_non_null);
+COMPILE_FN(compile_br_on_null); /* arg: 1 for br_on_non_null */
+/* exception handling (compile_eh.c) */
+COMPILE_FN(compile_throw);
+COMPILE_FN(compile_throw_ref);
+COMPILE_FN(compile_try_table);
+COMPILE_FN(compile_try);
+COMPILE_FN(compile_catch);      /* arg: 1 for catch_all */
+COMPILE_FN(compile_rethrow);
+COMPILE_FN(compile_delegate);
 
 /* The slot of an index or length operand for a 32-bit table op: on a
  * table64 (is64) the i64 value is first saturated to 2^32 - 1 in its home,
@@ -266,8 +318,36 @@ typedef struct memop {
 } memop;
 extern const memop compile_loads[14], compile_stores[9];
 
-/* Decoding helpers shared with the module decoder. */
-bool compile_is_valtype(uint8_t b);
-bool compile_is_reftype(uint8_t b);
+/* Reads a value type or a block type from the body (messages with the
+ * place); a block type of one value type is in *one. */
+mote_status compile_read_valtype(compiler *c, vtype *out);
+mote_status compile_read_blocktype(compiler *c, uint32_t *np, const vtype **params, uint32_t *nr,
+                                   const vtype **results, vtype *one);
+
+/* Control flow shared with compile_eh.c (compile_control.c). */
+mote_status compile_read_label(compiler *c, uint32_t *depth);
+uint32_t compile_label_arity(const cframe *f, const vtype **types);
+uint16_t compile_label_slot(const cframe *f, const vtype *types, uint32_t i);
+mote_status compile_check_values(compiler *c, const vtype *types, uint32_t n, bool exact,
+                                 bool retype);
+mote_status compile_push_frame(compiler *c, uint8_t kind, uint32_t np, const vtype *params,
+                               uint32_t nr, const vtype *results, vtype one, cframe **out);
+mote_status compile_leave_frame(compiler *c, cframe *f, bool live_after);
+void compile_emit_branch(compiler *c, cframe *f);
+void compile_emit_target(compiler *c, cframe *f);
+void compile_emit_skip_target(compiler *c, int32_t *chain);
+void compile_resolve_chain(compiler *c, int32_t chain);
+bool compile_values_in_place(compiler *c, const cframe *f);
+mote_status compile_take_args(compiler *c, const mod_type *t, uint16_t *argbase);
+mote_status compile_push_results(compiler *c, const mod_type *t);
+/* Forgets the locals set since frame f began (block ends and else). */
+void compile_reset_inits(compiler *c, const cframe *f);
+
+/* Exception handling (compile_eh.c): each function's handler table is
+ * written after its code; compile_eh_reset starts a function. */
+void compile_eh_reset(compiler *c);
+mote_status compile_eh_finish(compiler *c, uint32_t *table_word);
+/* At a block end or else: closes the range of a try_table or legacy try. */
+mote_status compile_eh_end(compiler *c, cframe *f);
 
 #endif

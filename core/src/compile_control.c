@@ -13,18 +13,18 @@
 
 /* ---- labels ----------------------------------------------------------------- */
 
-static uint32_t label_arity(const cframe *f, const uint8_t **types)
+uint32_t compile_label_arity(const cframe *f, const vtype **types)
 {
     if (f->kind == F_LOOP) {
-        *types = f->params;
+        *types = frame_params(f);
         return f->nparams;
     }
-    *types = f->results;
+    *types = frame_results(f);
     return f->nresults;
 }
 
 /* Home of the i-th value of a label. */
-static uint16_t label_slot(const cframe *f, const uint8_t *types, uint32_t i)
+uint16_t compile_label_slot(const cframe *f, const vtype *types, uint32_t i)
 {
     uint32_t off = f->label_home;
     for (uint32_t j = 0; j < i; j++)
@@ -46,7 +46,7 @@ static mote_status check_short(compiler *c, uint32_t avail, uint32_t n)
  * that leave the code unreachable anyway) the stack is only checked: a
  * polymorphic stack can meet labels of different types.
  */
-static mote_status check_values(compiler *c, const uint8_t *types, uint32_t n, bool exact, bool retype)
+mote_status compile_check_values(compiler *c, const vtype *types, uint32_t n, bool exact, bool retype)
 {
     cframe *f = compile_frame_at(c, 0);
     uint32_t avail = c->nvals - f->height;
@@ -56,11 +56,9 @@ static mote_status check_values(compiler *c, const uint8_t *types, uint32_t n, b
     }
     for (uint32_t i = 0; i < n && i < avail; i++) {
         cval *v = &c->vals[c->nvals - 1 - i];
-        uint8_t want = types[n - 1 - i];
-        if (v->type && v->type != want) {
-            return compile_fail(c, MOTE_ERR_INVALID, "type mismatch: expected %s, got %s",
-                         mote_valtype_name(want), mote_valtype_name(v->type));
-        }
+        vtype want = types[n - 1 - i];
+        if (!types_sub(v->type, want))
+            return compile_type_mismatch(c, want, v->type);
         if (retype)
             v->type = want;
     }
@@ -83,28 +81,28 @@ static mote_status check_values(compiler *c, const uint8_t *types, uint32_t n, b
 /* Copies the top values to the label's homes (read-only on the stack state). */
 static void emit_label_moves(compiler *c, const cframe *f)
 {
-    const uint8_t *types;
-    uint32_t n = label_arity(f, &types);
+    const vtype *types;
+    uint32_t n = compile_label_arity(f, &types);
     uint32_t first = c->nvals - n;
     for (uint32_t i = 0; i < n; i++)
-        compile_emit_move(c, label_slot(f, types, i), &c->vals[first + i]);
+        compile_emit_move(c, compile_label_slot(f, types, i), &c->vals[first + i]);
 }
 
-static bool values_in_place(compiler *c, const cframe *f)
+bool compile_values_in_place(compiler *c, const cframe *f)
 {
-    const uint8_t *types;
-    uint32_t n = label_arity(f, &types);
+    const vtype *types;
+    uint32_t n = compile_label_arity(f, &types);
     uint32_t first = c->nvals - n;
     for (uint32_t i = 0; i < n; i++) {
         const cval *v = &c->vals[first + i];
-        if (v->kind != K_TEMP || v->home != label_slot(f, types, i))
+        if (v->kind != K_TEMP || v->home != compile_label_slot(f, types, i))
             return false;
     }
     return true;
 }
 
 /* Emits the branch-offset word: chained if forward, resolved if backward. */
-static void emit_target(compiler *c, cframe *f)
+void compile_emit_target(compiler *c, cframe *f)
 {
     if (!c->live)
         return;
@@ -118,7 +116,7 @@ static void emit_target(compiler *c, cframe *f)
     }
 }
 
-static void emit_skip_target(compiler *c, int32_t *chain)
+void compile_emit_skip_target(compiler *c, int32_t *chain)
 {
     if (!c->live)
         return;
@@ -128,7 +126,7 @@ static void emit_skip_target(compiler *c, int32_t *chain)
 }
 
 /* Places a label: every branch in the chain now lands here. */
-static void resolve_chain(compiler *c, int32_t chain)
+void compile_resolve_chain(compiler *c, int32_t chain)
 {
     if (chain < 0)
         return;
@@ -149,7 +147,7 @@ static void resolve_chain(compiler *c, int32_t chain)
 static void emit_return(compiler *c)
 {
     const mod_type *t = c->type;
-    const uint8_t *types = type_results(c->m, t);
+    const vtype *types = type_results(c->m, t);
     uint32_t n = t->nresults;
     if (!c->live)
         return;
@@ -185,7 +183,7 @@ static void emit_return(compiler *c)
 }
 
 /* An unconditional jump to label f with its values. */
-static void emit_branch(compiler *c, cframe *f)
+void compile_emit_branch(compiler *c, cframe *f)
 {
     if (!c->live)
         return;
@@ -195,7 +193,7 @@ static void emit_branch(compiler *c, cframe *f)
     }
     emit_label_moves(c, f);
     compile_emit_op(c, f->kind == F_LOOP ? OP_br_back : OP_br);
-    emit_target(c, f);
+    compile_emit_target(c, f);
 }
 
 /* ---- conditional branches ------------------------------------------------- */
@@ -237,7 +235,7 @@ static void emit_cond_branch(compiler *c, cval *cond, bool when_true, cframe *f,
             compile_emit_word(c, c->addi.k);
             compile_emit_word(c, p.form == 1 ? p.imm : p.b);
             c->addi.pos = -1;
-            emit_target(c, f);
+            compile_emit_target(c, f);
             return;
         }
         switch (p.form) {
@@ -277,15 +275,15 @@ static void emit_cond_branch(compiler *c, cval *cond, bool when_true, cframe *f,
         compile_emit_word(c, a);
     }
     if (f)
-        emit_target(c, f);
+        compile_emit_target(c, f);
     else
-        emit_skip_target(c, chain);
+        compile_emit_skip_target(c, chain);
 }
 
 /* ---- block entry ---------------------------------------------------------- */
 
-static mote_status read_blocktype(compiler *c, uint32_t *np, const uint8_t **params,
-                                  uint32_t *nr, const uint8_t **results)
+mote_status compile_read_blocktype(compiler *c, uint32_t *np, const vtype **params, uint32_t *nr,
+                                   const vtype **results, vtype *one)
 {
     reader *r = &c->r;
     if (rd_left(r) == 0)
@@ -297,8 +295,8 @@ static mote_status read_blocktype(compiler *c, uint32_t *np, const uint8_t **par
         r->p++;
         return MOTE_OK;
     }
-    if (compile_is_valtype(b)) {
-        *results = r->p++;
+    if ((b & 0xC0) == 0x40) {       /* a negative one-byte s33: a value type */
+        TRY(compile_read_valtype(c, one));
         *nr = 1;
         return MOTE_OK;
     }
@@ -316,8 +314,8 @@ static mote_status read_blocktype(compiler *c, uint32_t *np, const uint8_t **par
 }
 
 /* Pushes a control frame over the top np values (already type-checked). */
-static mote_status push_frame(compiler *c, uint8_t kind, uint32_t np, const uint8_t *params,
-                              uint32_t nr, const uint8_t *results, cframe **out)
+mote_status compile_push_frame(compiler *c, uint8_t kind, uint32_t np, const vtype *params,
+                               uint32_t nr, const vtype *results, vtype one, cframe **out)
 {
     if (!compile_ctrl_reserve(c))
         return compile_fail(c, MOTE_ERR_NO_MEMORY, "out of arena space for the control stack");
@@ -330,23 +328,33 @@ static mote_status push_frame(compiler *c, uint8_t kind, uint32_t np, const uint
     f->params = params;
     f->nresults = nr;
     f->results = results;
+    f->one = one;
+    f->init_height = c->ninits;
     f->label_home = compile_home_at(c, f->height);
     f->fixups = -1;
     f->else_fixup = -1;
+    f->eh_range = -1;
     *out = f;
     return MOTE_OK;
+}
+
+void compile_reset_inits(compiler *c, const cframe *f)
+{
+    while (c->ninits > f->init_height)
+        c->local_set[c->inits[--c->ninits]] = 0;
 }
 
 COMPILE_FN(compile_block)
 {
     uint8_t kind = row->arg;
     uint32_t np, nr;
-    const uint8_t *params, *results;
-    TRY(read_blocktype(c, &np, &params, &nr, &results));
+    const vtype *params, *results;
+    vtype one = VT_BOT;
+    TRY(compile_read_blocktype(c, &np, &params, &nr, &results, &one));
     cval cond = {0};
     if (kind == F_IF)
         TRY(compile_pop(c, MOTE_I32, &cond));
-    TRY(check_values(c, params, np, false, true));
+    TRY(compile_check_values(c, params, np, false, true));
     /* Values that live on across the block must sit in their homes: a local
      * may change inside, and branches deliver params/results to homes. */
     if (c->live) {
@@ -355,7 +363,7 @@ COMPILE_FN(compile_block)
             compile_materialize(c, i);
     }
     cframe *f = NULL;
-    TRY(push_frame(c, kind, np, params, nr, results, &f));
+    TRY(compile_push_frame(c, kind, np, params, nr, results, one, &f));
     if (kind == F_LOOP) {
         f->loop_pos = c->pos;
         compile_forget_dst(c);              /* the loop head is a branch target */
@@ -367,7 +375,7 @@ COMPILE_FN(compile_block)
 
 /* ---- block exit ---------------------------------------------------------- */
 
-static mote_status leave_frame(compiler *c, cframe *f, bool live_after)
+mote_status compile_leave_frame(compiler *c, cframe *f, bool live_after)
 {
     while (c->nvals > f->height) {
         cval discard;
@@ -377,7 +385,8 @@ static mote_status leave_frame(compiler *c, cframe *f, bool live_after)
             c->nlazy--;
     }
     uint32_t nr = f->nresults;
-    const uint8_t *results = f->results;
+    const vtype *results = frame_results(f);
+    compile_reset_inits(c, f);
     c->nctrl--;
     c->live = live_after;
     for (uint32_t i = 0; i < nr; i++)
@@ -391,24 +400,25 @@ COMPILE_FN(compile_else)
     cframe *f = compile_frame_at(c, 0);
     if (f->kind != F_IF)
         return compile_fail(c, MOTE_ERR_INVALID, "else without a matching if");
-    TRY(check_values(c, f->results, f->nresults, true, true));
+    TRY(compile_check_values(c, frame_results(f), f->nresults, true, true));
     if (c->live) {
         for (uint32_t i = c->nvals - f->nresults; i < c->nvals; i++)
             compile_materialize(c, i);
         compile_emit_op(c, OP_br);
-        emit_target(c, f);
+        compile_emit_target(c, f);
     }
     c->live = f->live_in;
-    resolve_chain(c, f->else_fixup);
+    compile_resolve_chain(c, f->else_fixup);
     f->else_fixup = -1;
     f->kind = F_ELSE;
     f->unreachable = 0;
+    compile_reset_inits(c, f);
     while (c->nvals > f->height) {
         cval discard;
         TRY(compile_pop(c, 0, &discard));
     }
     for (uint32_t i = 0; i < f->nparams; i++)
-        TRY(compile_push(c, f->params[i], K_TEMP, 0, 0));
+        TRY(compile_push(c, frame_params(f)[i], K_TEMP, 0, 0));
     compile_forget_dst(c);
     return MOTE_OK;
 }
@@ -417,12 +427,17 @@ COMPILE_FN(compile_end)
 {
     (void)row;
     cframe *f = compile_frame_at(c, 0);
-    TRY(check_values(c, f->results, f->nresults, true, true));
+    TRY(compile_check_values(c, frame_results(f), f->nresults, true, true));
     if (f->kind == F_IF) {
         /* no else: the false path carries the params through unchanged */
-        if (f->nparams != f->nresults || (f->nparams && memcmp(f->params, f->results, f->nparams)))
+        bool same = f->nparams == f->nresults;
+        for (uint32_t i = 0; same && i < f->nparams; i++)
+            same = types_sub(frame_params(f)[i], frame_results(f)[i]);
+        if (!same)
             return compile_fail(c, MOTE_ERR_INVALID, "type mismatch: if without else must not change the stack");
     }
+    if (f->kind >= F_TRY_TABLE)
+        TRY(compile_eh_end(c, f));
     if (c->live)
         for (uint32_t i = c->nvals - f->nresults; i < c->nvals; i++)
             compile_materialize(c, i);
@@ -434,16 +449,16 @@ COMPILE_FN(compile_end)
     }
     bool live_after = c->live || f->targeted || (f->kind == F_IF && f->live_in);
     if (f->kind == F_IF)
-        resolve_chain(c, f->else_fixup);
-    resolve_chain(c, f->fixups);
+        compile_resolve_chain(c, f->else_fixup);
+    compile_resolve_chain(c, f->fixups);
     if (f->kind == F_IF || f->targeted)
         compile_forget_dst(c);
-    return leave_frame(c, f, live_after);
+    return compile_leave_frame(c, f, live_after);
 }
 
 /* ---- branches -------------------------------------------------------------- */
 
-static mote_status read_label(compiler *c, uint32_t *depth)
+mote_status compile_read_label(compiler *c, uint32_t *depth)
 {
     if (!rd_u32(&c->r, depth))
         return compile_fail(c, MOTE_ERR_MALFORMED, "%s", c->r.err);
@@ -456,12 +471,12 @@ COMPILE_FN(compile_br)
 {
     (void)row;
     uint32_t depth = 0;
-    TRY(read_label(c, &depth));
+    TRY(compile_read_label(c, &depth));
     cframe *f = compile_frame_at(c, depth);
-    const uint8_t *types;
-    uint32_t n = label_arity(f, &types);
-    TRY(check_values(c, types, n, false, false));
-    emit_branch(c, f);
+    const vtype *types;
+    uint32_t n = compile_label_arity(f, &types);
+    TRY(compile_check_values(c, types, n, false, false));
+    compile_emit_branch(c, f);
     compile_set_unreachable(c);
     return MOTE_OK;
 }
@@ -470,24 +485,81 @@ COMPILE_FN(compile_br_if)
 {
     (void)row;
     uint32_t depth = 0;
-    TRY(read_label(c, &depth));
+    TRY(compile_read_label(c, &depth));
     cval cond;
     TRY(compile_pop(c, MOTE_I32, &cond));
     cframe *f = compile_frame_at(c, depth);
-    const uint8_t *types;
-    uint32_t n = label_arity(f, &types);
-    TRY(check_values(c, types, n, false, true));
+    const vtype *types;
+    uint32_t n = compile_label_arity(f, &types);
+    TRY(compile_check_values(c, types, n, false, true));
     if (!c->live)
         return MOTE_OK;
-    if (f->kind != F_FUNC && values_in_place(c, f)) {
+    if (f->kind != F_FUNC && compile_values_in_place(c, f)) {
         emit_cond_branch(c, &cond, true, f, NULL);
     } else {
         int32_t skip = -1;
         emit_cond_branch(c, &cond, false, NULL, &skip);
-        emit_branch(c, f);
-        resolve_chain(c, skip);
+        compile_emit_branch(c, f);
+        compile_resolve_chain(c, skip);
     }
     return MOTE_OK;
+}
+
+/*
+ * br_on_null L: branch with the values below the reference when it is
+ * null, else go on with it as non-null.  br_on_non_null L: branch with
+ * the values and the (non-null) reference when it is not null, else drop
+ * it and go on.  Either way the branch is one instruction when the
+ * label's values are already home, else the opposite test skips a
+ * branch that moves them.
+ */
+COMPILE_FN(compile_br_on_null)
+{
+    bool on_non_null = row->arg;
+    uint32_t depth = 0;
+    TRY(compile_read_label(c, &depth));
+    cval ref;
+    TRY(compile_pop(c, VT_BOT, &ref));
+    if (ref.type && !vt_is_ref(ref.type))
+        return compile_fail(c, MOTE_ERR_INVALID, "type mismatch: expected a reference, got %s",
+                            mote_valtype_name(types_class(ref.type)));
+    vtype nonnull = vt_as_non_null(ref.type);
+    cframe *f = compile_frame_at(c, depth);
+    const vtype *types;
+    uint32_t n = compile_label_arity(f, &types);
+    if (on_non_null) {
+        if (n == 0)
+            return compile_fail(c, MOTE_ERR_INVALID, "type mismatch: br_on_non_null needs a label "
+                                "that takes a reference");
+        if (!types_sub(nonnull, types[n - 1]))
+            return compile_type_mismatch(c, types[n - 1], nonnull);
+        n--;
+    }
+    TRY(compile_check_values(c, types, n, false, true));
+    uint16_t a = c->live ? compile_operand(c, &ref) : 0;
+    if (on_non_null)
+        TRY(compile_push(c, nonnull, ref.kind, ref.src, ref.k));
+    if (c->live) {
+        op direct = on_non_null ? OP_br_on_non_null : OP_br_on_null;
+        op skip_op = on_non_null ? OP_br_on_null : OP_br_on_non_null;
+        if (f->kind != F_FUNC && compile_values_in_place(c, f)) {
+            compile_emit_op(c, direct);
+            compile_emit_word(c, a);
+            compile_emit_target(c, f);
+        } else {
+            int32_t skip = -1;
+            compile_emit_op(c, skip_op);
+            compile_emit_word(c, a);
+            compile_emit_skip_target(c, &skip);
+            compile_emit_branch(c, f);
+            compile_resolve_chain(c, skip);
+        }
+    }
+    if (on_non_null) {
+        cval dropped;
+        return compile_pop(c, VT_BOT, &dropped);
+    }
+    return compile_push(c, nonnull, ref.kind, ref.src, ref.k);
 }
 
 /* One br_table entry: jump straight to the label when nothing needs doing,
@@ -496,7 +568,7 @@ COMPILE_FN(compile_br_if)
 static void emit_table_entry(compiler *c, uint32_t word, cframe *f)
 {
     int32_t target;
-    if (f->kind != F_FUNC && f->kind != F_LOOP && values_in_place(c, f)) {
+    if (f->kind != F_FUNC && f->kind != F_LOOP && compile_values_in_place(c, f)) {
         if (c->code) {
             c->code[word] = (uint32_t)f->fixups;
         }
@@ -507,7 +579,7 @@ static void emit_table_entry(compiler *c, uint32_t word, cframe *f)
     if (f->stub_stamp != c->stamp) {
         f->stub_stamp = c->stamp;
         f->stub_pos = c->pos;
-        emit_branch(c, f);
+        compile_emit_branch(c, f);
     }
     target = (int32_t)f->stub_pos;
     if (c->code)
@@ -525,18 +597,18 @@ COMPILE_FN(compile_br_table)
         return compile_fail(c, MOTE_ERR_MALFORMED, "unexpected end");
     reader labels = *r;
     for (uint32_t i = 0; i <= count; i++)
-        TRY(read_label(c, &depth));                 /* the last one is the default */
+        TRY(compile_read_label(c, &depth));                 /* the last one is the default */
     cval index;
     TRY(compile_pop(c, MOTE_I32, &index));
-    const uint8_t *types;
-    uint32_t arity = label_arity(compile_frame_at(c, depth), &types);
+    const vtype *types;
+    uint32_t arity = compile_label_arity(compile_frame_at(c, depth), &types);
     reader check = labels;
     for (uint32_t i = 0; i <= count; i++) {
         uint32_t d = 0;
         rd_u32(&check, &d);
-        if (label_arity(compile_frame_at(c, d), &types) != arity)
+        if (compile_label_arity(compile_frame_at(c, d), &types) != arity)
             return compile_fail(c, MOTE_ERR_INVALID, "type mismatch: br_table labels differ in arity");
-        TRY(check_values(c, types, arity, false, false));
+        TRY(compile_check_values(c, types, arity, false, false));
     }
     if (c->live) {
         uint16_t a = compile_operand(c, &index);
@@ -561,7 +633,7 @@ COMPILE_FN(compile_br_table)
 COMPILE_FN(compile_return)
 {
     (void)row;
-    TRY(check_values(c, type_results(c->m, c->type), c->type->nresults, false, false));
+    TRY(compile_check_values(c, type_results(c->m, c->type), c->type->nresults, false, false));
     emit_return(c);
     compile_set_unreachable(c);
     return MOTE_OK;
@@ -570,10 +642,10 @@ COMPILE_FN(compile_return)
 /* ---- calls ---------------------------------------------------------------- */
 
 /* Checks and homes the arguments; returns the home of the first one. */
-static mote_status take_args(compiler *c, const mod_type *t, uint16_t *argbase)
+mote_status compile_take_args(compiler *c, const mod_type *t, uint16_t *argbase)
 {
-    const uint8_t *params = type_params(c->m, t);
-    TRY(check_values(c, params, t->nparams, false, true));
+    const vtype *params = type_params(c->m, t);
+    TRY(compile_check_values(c, params, t->nparams, false, true));
     uint32_t first = c->nvals - t->nparams;
     if (c->live)
         for (uint32_t i = first; i < c->nvals; i++)
@@ -586,20 +658,25 @@ static mote_status take_args(compiler *c, const mod_type *t, uint16_t *argbase)
     return MOTE_OK;
 }
 
-static mote_status push_results(compiler *c, const mod_type *t)
+mote_status compile_push_results(compiler *c, const mod_type *t)
 {
-    const uint8_t *results = type_results(c->m, t);
+    const vtype *results = type_results(c->m, t);
     for (uint32_t i = 0; i < t->nresults; i++)
         TRY(compile_push(c, results[i], K_TEMP, 0, 0));
     compile_forget_dst(c);
     return MOTE_OK;
 }
 
-/* A tail call must return exactly what the caller returns. */
+/* A tail call must return what the caller returns (or subtypes of it). */
 static bool same_results(const compiler *c, const mod_type *t)
 {
-    return t->nresults == c->type->nresults &&
-           !memcmp(type_results(c->m, t), type_results(c->m, c->type), t->nresults);
+    if (t->nresults != c->type->nresults)
+        return false;
+    const vtype *have = type_results(c->m, t), *want = type_results(c->m, c->type);
+    for (uint32_t i = 0; i < t->nresults; i++)
+        if (!types_sub(have[i], want[i]))
+            return false;
+    return true;
 }
 
 /* Emits the word that locates defined function `callee`'s entry. */
@@ -629,7 +706,7 @@ COMPILE_FN(compile_call)
     if (tail && !same_results(c, t))
         return compile_fail(c, MOTE_ERR_INVALID, "type mismatch: tail call result types differ");
     uint16_t argbase;
-    TRY(take_args(c, t, &argbase));
+    TRY(compile_take_args(c, t, &argbase));
     bool imported = fi < c->m->nfunc_imports;
     if (imported) {
         compile_emit_op(c, tail ? OP_return_call_import : OP_call_import);
@@ -643,7 +720,7 @@ COMPILE_FN(compile_call)
         compile_set_unreachable(c);
         return MOTE_OK;
     }
-    return push_results(c, t);
+    return compile_push_results(c, t);
 }
 
 COMPILE_FN(compile_call_indirect)
@@ -656,7 +733,7 @@ COMPILE_FN(compile_call_indirect)
         return compile_fail(c, MOTE_ERR_INVALID, "unknown type %u", ti);
     if (table >= c->m->ntables)
         return compile_fail(c, MOTE_ERR_INVALID, "unknown table %u", table);
-    if (MOD_TABLES(c->m)[table].elem_type != MOTE_FUNCREF)
+    if (!types_sub(MOD_TABLES(c->m)[table].elem_type, VT_FUNCREF))
         return compile_fail(c, MOTE_ERR_INVALID, "type mismatch: call_indirect needs a funcref table");
     const mod_type *t = &MOD_TYPES(c->m)[ti];
     if (tail && !same_results(c, t))
@@ -665,7 +742,7 @@ COMPILE_FN(compile_call_indirect)
     cval index;
     TRY(compile_pop(c, is64 ? MOTE_I64 : MOTE_I32, &index));
     uint16_t argbase;
-    TRY(take_args(c, t, &argbase));
+    TRY(compile_take_args(c, t, &argbase));
     uint16_t idx = compile_table_operand(c, &index, is64);
     compile_emit_op(c, tail ? OP_return_call_indirect : OP_call_indirect);
     compile_emit_word(c, t->canon);
@@ -675,7 +752,39 @@ COMPILE_FN(compile_call_indirect)
         compile_set_unreachable(c);
         return MOTE_OK;
     }
-    return push_results(c, t);
+    return compile_push_results(c, t);
+}
+
+/* call_ref $t, return_call_ref $t: the callee is a (ref null $t) on top of
+ * its arguments.  Validation proves its type, so the call checks only that
+ * it is not null. */
+COMPILE_FN(compile_call_ref)
+{
+    bool tail = row->arg;
+    uint32_t ti;
+    if (!rd_u32(&c->r, &ti))
+        return compile_fail(c, MOTE_ERR_MALFORMED, "%s", c->r.err);
+    if (tail && !(c->m->features & MOTE_FEATURE_TAIL_CALL))
+        return compile_fail(c, MOTE_ERR_MALFORMED, "illegal opcode 0x15");
+    if (tail && !feature_built(FG_TAIL_CALL))
+        return feature_unsupported(c->err, FG_TAIL_CALL, c->op_offset);
+    if (ti >= c->m->ntypes)
+        return compile_fail(c, MOTE_ERR_INVALID, "unknown type %u", ti);
+    const mod_type *t = &MOD_TYPES(c->m)[ti];
+    if (tail && !same_results(c, t))
+        return compile_fail(c, MOTE_ERR_INVALID, "type mismatch: tail call result types differ");
+    cval callee;
+    TRY(compile_pop(c, vt_ref(true, HT_CONCRETE, t->canon), &callee));
+    uint16_t argbase;
+    TRY(compile_take_args(c, t, &argbase));
+    uint16_t fs = compile_operand(c, &callee);
+    compile_emit_op(c, tail ? OP_return_call_ref : OP_call_ref);
+    compile_emit_word(c, (uint32_t)fs | (uint32_t)argbase << 16);
+    if (tail) {
+        compile_set_unreachable(c);
+        return MOTE_OK;
+    }
+    return compile_push_results(c, t);
 }
 
 /* ---- the simple ones -------------------------------------------------------- */

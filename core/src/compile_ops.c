@@ -258,7 +258,22 @@ COMPILE_FN(compile_local_get)
     (void)row;
     uint32_t x = 0;
     TRY(read_local(c, &x));
+    if (!c->local_set[x])
+        return compile_fail(c, MOTE_ERR_INVALID, "uninitialized local %u", x);
     return compile_push(c, c->local_types[x], K_LOCAL, c->local_slot[x], 0);
+}
+
+/* A local of a non-nullable type becomes readable until its block ends. */
+static mote_status note_local_set(compiler *c, uint32_t x)
+{
+    if (c->local_set[x])
+        return MOTE_OK;
+    if (c->ninits == c->inits_cap &&
+        !compile_grow(c, (void **)&c->inits, &c->inits_cap, sizeof(uint32_t)))
+        return compile_fail(c, MOTE_ERR_NO_MEMORY, "out of arena space for local initialisation");
+    c->inits[c->ninits++] = x;
+    c->local_set[x] = 1;
+    return MOTE_OK;
 }
 
 /* local.set / local.tee: the value goes into the local's slot. */
@@ -267,10 +282,11 @@ COMPILE_FN(compile_local_set)
     bool tee = row->arg;
     uint32_t x = 0;
     TRY(read_local(c, &x));
-    uint8_t type = c->local_types[x];
+    vtype type = c->local_types[x];
     uint16_t slot = c->local_slot[x];
     cval v;
     TRY(compile_pop(c, type, &v));
+    TRY(note_local_set(c, x));
     if (c->live) {
         /* If the instruction just emitted computed v, it can write the local
          * itself (unless other stack entries still need the old value). */
@@ -301,6 +317,17 @@ COMPILE_FN(compile_local_set)
     return MOTE_OK;
 }
 
+/* Before an exception reference is stored where the stack scan of the
+ * exception heap cannot see it (a global, a table), it is pinned
+ * (runtime.h, "Exceptions"). */
+static void emit_pin(compiler *c, vtype t, uint16_t slot)
+{
+    if (vt_is_ref(t) && types_heap_top(vt_heap(t)) == HT_EXN) {
+        compile_emit_op(c, OP_exn_pin);
+        compile_emit_word(c, slot);
+    }
+}
+
 COMPILE_FN(compile_global)
 {
     bool set = row->arg;
@@ -316,6 +343,7 @@ COMPILE_FN(compile_global)
         cval v;
         TRY(compile_pop(c, gl->type, &v));
         uint16_t a = compile_operand(c, &v);
+        emit_pin(c, gl->type, a);
         compile_emit_op(c, OP_global_set);
         compile_emit_word(c, a);
         compile_emit_word(c, g);
@@ -564,7 +592,7 @@ COMPILE_FN(compile_memory_grow)
 /* Pops three operands (d, s, n order on the stack) into slots; those
  * marked in `narrow` (bit 0 for d, 1 for s, 2 for n) are table64 i64s that
  * a 32-bit table op takes saturated (compile_table_operand). */
-static mote_status pop3n(compiler *c, uint8_t t1, uint8_t t2, uint8_t t3, unsigned narrow,
+static mote_status pop3n(compiler *c, vtype t1, vtype t2, vtype t3, unsigned narrow,
                          uint16_t out[3])
 {
     cval v[3];
@@ -576,7 +604,7 @@ static mote_status pop3n(compiler *c, uint8_t t1, uint8_t t2, uint8_t t3, unsign
     return MOTE_OK;
 }
 
-static mote_status pop3(compiler *c, uint8_t t1, uint8_t t2, uint8_t t3, uint16_t out[3])
+static mote_status pop3(compiler *c, vtype t1, vtype t2, vtype t3, uint16_t out[3])
 {
     return pop3n(c, t1, t2, t3, 0, out);
 }
@@ -610,7 +638,7 @@ static mote_status read_elem(compiler *c, uint32_t *e)
     return MOTE_OK;
 }
 
-static uint8_t table_type(compiler *c, uint32_t t)
+static vtype table_type(compiler *c, uint32_t t)
 {
     return MOD_TABLES(c->m)[t].elem_type;
 }
@@ -653,6 +681,7 @@ COMPILE_FN(compile_table_set)
     TRY(compile_pop(c, table_type(c, t), &v));
     TRY(compile_pop(c, index_type(c, t), &i));
     uint16_t is = compile_table_operand(c, &i, table_is64(c, t)), vs = compile_operand(c, &v);
+    emit_pin(c, table_type(c, t), vs);
     compile_emit_op(c, OP_table_set);
     compile_emit_word(c, (uint32_t)is | (uint32_t)vs << 16);
     compile_emit_word(c, t);
@@ -674,22 +703,45 @@ COMPILE_FN(compile_table_get)
 COMPILE_FN(compile_ref_null)
 {
     (void)row;
-    uint8_t t;
-    if (!rd_byte(&c->r, &t))
-        return fail_malformed(c);
-    if (!compile_is_reftype(t))
-        return compile_fail(c, MOTE_ERR_MALFORMED, "malformed reference type 0x%x", t);
-    return compile_push(c, t, K_CONST, 0, 0);
+    type_reader tr = types_reader(c->m);
+    uint32_t heap, index;
+    mote_status st = types_read_heap(&tr, &c->r, &heap, &index);
+    if (st == MOTE_ERR_UNSUPPORTED)
+        return feature_unsupported(c->err, tr.group, c->op_offset);
+    if (st != MOTE_OK)
+        return compile_fail(c, st, "%s", st == MOTE_ERR_MALFORMED ? c->r.err : tr.why);
+    return compile_push(c, vt_ref(true, heap, index), K_CONST, 0, 0);
+}
+
+/* Pops a reference of any type (the instruction says what it needs). */
+static mote_status pop_ref(compiler *c, const char *what, cval *v)
+{
+    TRY(compile_pop(c, VT_BOT, v));
+    if (v->type && !vt_is_ref(v->type))
+        return compile_fail(c, MOTE_ERR_INVALID, "type mismatch: %s needs a reference, got %s", what,
+                            mote_valtype_name(types_class(v->type)));
+    return MOTE_OK;
+}
+
+/* The value stays where it is, now known not to be null. */
+COMPILE_FN(compile_ref_as_non_null)
+{
+    (void)row;
+    cval v;
+    TRY(pop_ref(c, "ref.as_non_null", &v));
+    if (c->live) {
+        uint16_t a = compile_operand(c, &v);
+        compile_emit_op(c, OP_ref_as_non_null);
+        compile_emit_word(c, a);
+    }
+    return compile_push(c, vt_as_non_null(v.type), v.kind, v.src, v.k);
 }
 
 COMPILE_FN(compile_ref_is_null)
 {
     (void)row;
     cval v;
-    TRY(compile_pop(c, 0, &v));
-    if (v.type && !compile_is_reftype(v.type))
-        return compile_fail(c, MOTE_ERR_INVALID, "type mismatch: ref.is_null needs a reference, got %s",
-                            mote_valtype_name(v.type));
+    TRY(pop_ref(c, "ref.is_null", &v));
     uint16_t a = compile_operand(c, &v);
     compile_emit_da(c, OP_ref_is_null, v.home, a);
     return compile_push_temp(c, MOTE_I32);
@@ -710,36 +762,34 @@ COMPILE_FN(compile_ref_func)
     compile_note_dst(c, d);
     compile_emit_word(c, d);
     compile_emit_word(c, f);
-    return compile_push_temp(c, MOTE_FUNCREF);
+    return compile_push_temp(c, vt_ref(false, HT_CONCRETE, MOD_TYPES(c->m)[c->funcs[f].type].canon));
 }
 
 COMPILE_FN(compile_select)
 {
     bool typed = row->arg;
-    uint8_t want = 0;
+    vtype want = VT_BOT;
     if (typed) {
         uint32_t n;
         if (!rd_u32(&c->r, &n))
             return fail_malformed(c);
         if (n != 1)
             return compile_fail(c, MOTE_ERR_INVALID, "invalid result arity");
-        if (!rd_byte(&c->r, &want))
-            return fail_malformed(c);
-        if (!compile_is_valtype(want))
-            return compile_fail(c, MOTE_ERR_MALFORMED, "malformed value type 0x%x", want);
+        TRY(compile_read_valtype(c, &want));
     }
     cval cond, b, a;
     TRY(compile_pop(c, MOTE_I32, &cond));
     TRY(compile_pop(c, want, &b));
     TRY(compile_pop(c, want, &a));
     if (!typed) {
-        if ((a.type && compile_is_reftype(a.type)) || (b.type && compile_is_reftype(b.type)))
+        if ((a.type && vt_is_ref(a.type)) || (b.type && vt_is_ref(b.type)))
             return compile_fail(c, MOTE_ERR_INVALID, "type mismatch: select needs numeric operands");
         if (a.type && b.type && a.type != b.type)
             return compile_fail(c, MOTE_ERR_INVALID, "type mismatch: select operands %s and %s",
-                                mote_valtype_name(a.type), mote_valtype_name(b.type));
+                                mote_valtype_name((mote_valtype)a.type),
+                                mote_valtype_name((mote_valtype)b.type));
     }
-    uint8_t type = want ? want : (a.type ? a.type : b.type);
+    vtype type = want ? want : (a.type ? a.type : b.type);
     uint16_t d = a.home;
     uint16_t as = compile_operand(c, &a), bs = compile_operand(c, &b), cs = compile_operand(c, &cond);
     compile_emit_op(c, OP_select);
@@ -826,7 +876,7 @@ COMPILE_FN(compile_table_init)
     uint16_t s[3];
     TRY(read_elem(c, &x));
     TRY(read_table(c, &y));
-    if (MOD_ELEMS(c->m)[x].elem_type != table_type(c, y))
+    if (!types_sub(MOD_ELEMS(c->m)[x].elem_type, table_type(c, y)))
         return compile_fail(c, MOTE_ERR_INVALID, "type mismatch: element segment and table types differ");
     TRY(pop3n(c, index_type(c, y), MOTE_I32, MOTE_I32, table_is64(c, y), s));
     compile_emit_op(c, OP_table_init);
@@ -854,7 +904,7 @@ COMPILE_FN(compile_table_copy)
     uint16_t s[3];
     TRY(read_table(c, &x));
     TRY(read_table(c, &y));
-    if (table_type(c, x) != table_type(c, y))
+    if (!types_sub(table_type(c, y), table_type(c, x)))
         return compile_fail(c, MOTE_ERR_INVALID, "type mismatch: table.copy between different types");
     /* the length is i64 only between two table64s */
     bool n64 = table_is64(c, x) && table_is64(c, y);
@@ -877,6 +927,7 @@ COMPILE_FN(compile_table_grow)
     TRY(compile_pop(c, index_type(c, x), &n));
     TRY(compile_pop(c, table_type(c, x), &init));
     uint16_t is = compile_operand(c, &init), ns = compile_table_operand(c, &n, table_is64(c, x));
+    emit_pin(c, table_type(c, x), is);
     compile_emit_op(c, OP_table_grow);
     compile_note_dst(c, init.home);
     compile_emit_word(c, (uint32_t)init.home | (uint32_t)is << 16);
@@ -906,6 +957,7 @@ COMPILE_FN(compile_table_fill)
     TRY(read_table(c, &x));
     TRY(pop3n(c, index_type(c, x), table_type(c, x), index_type(c, x),
               table_is64(c, x) ? 5u : 0u, s));
+    emit_pin(c, table_type(c, x), s[1]);
     compile_emit_op(c, OP_table_fill);
     compile_emit_word(c, (uint32_t)s[0] | (uint32_t)s[1] << 16);
     compile_emit_word(c, s[2]);

@@ -4,6 +4,7 @@
 #include "compile.h"
 #include "error.h"
 #include "syntax.h"
+#include "types.h"
 
 static mote_status bad(mote_error *err, const reader *r, mote_status st, const char *what)
 {
@@ -12,10 +13,32 @@ static mote_status bad(mote_error *err, const reader *r, mote_status st, const c
     return st;
 }
 
-mote_status const_validate(const mote_module *m, reader *r, uint8_t want, uint32_t visible_globals,
+/* ref.null's immediate: a heap type. */
+static mote_status ref_null_type(const mote_module *m, reader *r, vtype *out, mote_error *err)
+{
+    type_reader tr = types_reader(m);
+    uint32_t heap, index;
+    mote_status st = types_read_heap(&tr, r, &heap, &index);
+    if (st == MOTE_ERR_UNSUPPORTED)
+        return feature_unsupported(err, tr.group, rd_offset(r));
+    if (st != MOTE_OK)
+        return bad(err, r, st, st == MOTE_ERR_MALFORMED ? r->err : tr.why);
+    *out = vt_ref(true, heap, index);
+    return MOTE_OK;
+}
+
+/* May a constant expression read global g? */
+static bool global_visible(const mote_module *m, uint32_t g, uint32_t visible_globals)
+{
+    if (g >= visible_globals)
+        return false;
+    return g < m->nglobal_imports || (m->features & MOTE_FEATURE_FUNCTION_REFERENCES);
+}
+
+mote_status const_validate(const mote_module *m, reader *r, vtype want, uint32_t visible_globals,
                            uint8_t *declared, mote_error *err)
 {
-    uint8_t stack[MAX_CONST_EXPR_DEPTH];
+    vtype stack[MAX_CONST_EXPR_DEPTH];
     uint32_t depth = 0;
     bool extended = (m->features & MOTE_FEATURE_EXTENDED_CONST) != 0;
     for (;;) {
@@ -25,10 +48,10 @@ mote_status const_validate(const mote_module *m, reader *r, uint8_t want, uint32
             return bad(err, r, MOTE_ERR_MALFORMED, "unexpected end of constant expression");
         if (!syntax_read_op(r, m->features, &op, &prefix, &code))
             return bad(err, r, MOTE_ERR_MALFORMED, r->err);
-        uint8_t type = 0;
+        vtype type = 0;
         switch (op) {
         case WASM_end:
-            if (depth != 1 || stack[0] != want)
+            if (depth != 1 || !types_sub(stack[0], want))
                 return bad(err, r, MOTE_ERR_INVALID, "type mismatch in constant expression");
             return MOTE_OK;
         case WASM_i32_const: {
@@ -54,10 +77,7 @@ mote_status const_validate(const mote_module *m, reader *r, uint8_t want, uint32
             break;
         }
         case WASM_ref_null:
-            if (!rd_byte(r, &type))
-                return bad(err, r, MOTE_ERR_MALFORMED, r->err);
-            if (!compile_is_reftype(type))
-                return bad(err, r, MOTE_ERR_MALFORMED, "malformed reference type");
+            TRY(ref_null_type(m, r, &type, err));
             break;
         case WASM_ref_func: {
             uint32_t f;
@@ -66,14 +86,14 @@ mote_status const_validate(const mote_module *m, reader *r, uint8_t want, uint32
             if (f >= m->nfuncs)
                 return bad(err, r, MOTE_ERR_INVALID, "unknown function");
             declared[f] = 1;
-            type = MOTE_FUNCREF;
+            type = vt_ref(false, HT_CONCRETE, MOD_TYPES(m)[MOD_FUNCS(m)[f].type].canon);
             break;
         }
         case WASM_global_get: {
             uint32_t g;
             if (!rd_u32(r, &g))
                 return bad(err, r, MOTE_ERR_MALFORMED, r->err);
-            if (g >= visible_globals || g >= m->nglobal_imports)
+            if (!global_visible(m, g, visible_globals))
                 return bad(err, r, MOTE_ERR_INVALID, "unknown global");
             const mod_global *gl = &MOD_GLOBALS(m)[g];
             if (gl->mutable_)
@@ -85,7 +105,7 @@ mote_status const_validate(const mote_module *m, reader *r, uint8_t want, uint32
         case WASM_i64_add: case WASM_i64_sub: case WASM_i64_mul: {
             if (!extended)
                 return bad(err, r, MOTE_ERR_INVALID, "constant expression required");
-            uint8_t t = op <= WASM_i32_mul ? MOTE_I32 : MOTE_I64;
+            vtype t = op <= WASM_i32_mul ? MOTE_I32 : MOTE_I64;
             if (depth < 2 || stack[depth - 1] != t || stack[depth - 2] != t)
                 return bad(err, r, MOTE_ERR_INVALID, "type mismatch in constant expression");
             depth--;
@@ -136,10 +156,12 @@ mote_slot const_eval(mote_instance *inst, uint32_t at)
         case WASM_f64_const:
             rd_u64_le(&r, &v.u64);
             break;
-        case WASM_ref_null:
-            r.p++;
+        case WASM_ref_null: {
+            int64_t heap;
+            rd_sleb(&r, 33, &heap);
             v.ref = NULL;
             break;
+        }
         case WASM_ref_func: {
             uint32_t f = 0;
             rd_u32(&r, &f);

@@ -11,12 +11,13 @@
 
 /*
  * Validates the expression at r (up to and including its end opcode) and
- * checks that it yields one value of type `want`.  Globals below
- * `visible_globals` may be read if they are imported and immutable.
- * ref.func marks its function as declared (refs[] = 1).  On failure writes
- * the message to err.
+ * checks that it yields one value of a subtype of `want`.  Globals below
+ * `visible_globals` may be read if they are immutable and imported (Wasm
+ * 2.0) or, with typed function references on (the Wasm 3.0 rule), defined
+ * before.  ref.func marks its function as declared (declared[] = 1).  On
+ * failure writes the message to err.
  */
-mote_status const_validate(const mote_module *m, reader *r, uint8_t want, uint32_t visible_globals,
+mote_status const_validate(const mote_module *m, reader *r, vtype want, uint32_t visible_globals,
                            uint8_t *declared, mote_error *err);
 
 /* Moves r past a validated expression (its end opcode included). */

@@ -16,6 +16,7 @@
 #include "error.h"
 #include "feature_groups.h"
 #include "syntax.h"
+#include "types.h"
 
 /* ---- LEB128 (reader.h) ---- */
 
@@ -82,7 +83,7 @@ bool decode_sleb(reader *r, unsigned bits, int64_t *out)
 
 enum {
     SEC_CUSTOM = 0, SEC_TYPE, SEC_IMPORT, SEC_FUNC, SEC_TABLE, SEC_MEMORY, SEC_GLOBAL,
-    SEC_EXPORT, SEC_START, SEC_ELEM, SEC_CODE, SEC_DATA, SEC_DATACOUNT, SEC_COUNT_
+    SEC_EXPORT, SEC_START, SEC_ELEM, SEC_CODE, SEC_DATA, SEC_DATACOUNT, SEC_TAG, SEC_COUNT_
 };
 
 typedef struct section {
@@ -175,10 +176,11 @@ bool decode_name(reader *r, const uint8_t **bytes, uint32_t *len)
 
 /* ---- pass 1: sections and counts ------------------------------------------ */
 
-/* Order of the non-custom sections in a module (data count sits before code). */
+/* Order of the non-custom sections in a module (data count sits before
+ * code, tags between memories and globals). */
 static int section_rank(int id)
 {
-    static const int rank[SEC_COUNT_] = {0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 11, 12, 10};
+    static const int rank[SEC_COUNT_] = {0, 1, 2, 3, 4, 5, 7, 8, 9, 10, 12, 13, 11, 6};
     return rank[id];
 }
 
@@ -226,7 +228,9 @@ static mote_status scan_sections(loader *L)
         if (size > rd_left(&r))
             return fail_at(L, &r, MOTE_ERR_MALFORMED, "section size mismatch: unexpected end");
         uint32_t start = rd_offset(&r), end = start + size;
-        if (id >= SEC_COUNT_)
+        if (id == SEC_TAG && !feature_built(FG_EXCEPTIONS))
+            return feature_unsupported(L->err, FG_EXCEPTIONS, rd_offset(&r));
+        if (id >= SEC_COUNT_ || (id == SEC_TAG && !(L->features & MOTE_FEATURE_EXCEPTIONS)))
             return fail_at(L, &r, MOTE_ERR_MALFORMED, "malformed section id");
         if (id == SEC_CUSTOM) {
             TRY(scan_custom(L, &r, end));
@@ -259,11 +263,14 @@ static mote_status section_count(loader *L, int id, uint32_t *n)
 
 /* Counts imports of each kind (needed to size the index spaces). */
 static mote_status count_imports(loader *L, mote_module *m);
+/* Counts the value types of all function types (their array's size). */
+static mote_status count_type_values(loader *L, mote_module *m);
 
 static mote_status count_everything(loader *L, mote_module *m)
 {
-    uint32_t nfuncs, ntables, nmems, nglobals, ncode;
+    uint32_t nfuncs, ntables, nmems, nglobals, ntags, ncode;
     TRY(section_count(L, SEC_TYPE, &m->ntypes));
+    TRY(section_count(L, SEC_TAG, &ntags));
     TRY(section_count(L, SEC_IMPORT, &m->nimports));
     TRY(section_count(L, SEC_FUNC, &nfuncs));
     TRY(section_count(L, SEC_TABLE, &ntables));
@@ -274,6 +281,11 @@ static mote_status count_everything(loader *L, mote_module *m)
     TRY(section_count(L, SEC_DATA, &m->ndatas));
     TRY(section_count(L, SEC_CODE, &ncode));
     TRY(count_imports(L, m));
+    TRY(count_type_values(L, m));
+    if (m->ntypes > MAX_TYPES) {
+        reader r = section_reader(L, SEC_TYPE);
+        return fail_at(L, &r, MOTE_ERR_LIMIT, "too many types (mote's limit is 4194304)");
+    }
     if (nfuncs != ncode) {
         reader r = section_reader(L, L->sec[SEC_CODE].present ? SEC_CODE : SEC_FUNC);
         return fail_at(L, &r, MOTE_ERR_MALFORMED, "function and code section have inconsistent lengths");
@@ -293,7 +305,9 @@ static mote_status count_everything(loader *L, mote_module *m)
     m->ntables = m->ntable_imports + ntables;
     m->nmems = m->nmem_imports + nmems;
     m->nglobals = m->nglobal_imports + nglobals;
-    if (m->nfuncs < nfuncs || m->ntables < ntables || m->nmems < nmems || m->nglobals < nglobals)
+    m->ntags = m->ntag_imports + ntags;
+    if (m->nfuncs < nfuncs || m->ntables < ntables || m->nmems < nmems || m->nglobals < nglobals ||
+        m->ntags < ntags)
         return error_set(L->err, MOTE_ERR_LIMIT, "too many definitions");
     if (m->nmems > 0xFFFF)      /* memory.copy packs two memory indices in a word */
         return error_set(L->err, MOTE_ERR_LIMIT, "too many memories: %u (the limit is 65535)",
@@ -319,6 +333,9 @@ static uint64_t layout(mote_module *m)
     PLACE(exports, m->nexports, mod_export)
     PLACE(elems, m->nelems, mod_elem)
     PLACE(datas, m->ndatas, mod_data)
+    PLACE(tags, m->ntags, mod_tag)
+    PLACE(vtypes, m->nvtypes, vtype)
+    PLACE(classes, m->nvtypes, mote_valtype)
 #undef PLACE
     return off;
 }
@@ -332,79 +349,281 @@ static mote_status end_of_section(loader *L, reader *r)
     return MOTE_OK;
 }
 
-static mote_status read_valtype(loader *L, reader *r, uint8_t *t)
+/* A type_reader for this module: type indices below ntypes are known. */
+static type_reader types_of(loader *L, uint32_t ntypes)
 {
-    if (!rd_byte(r, t))
+    type_reader tr = {ntypes, L->features, NULL, NULL, FG_CORE};
+    return tr;
+}
+
+/* A failed types_read_*(): the message with the place. */
+static mote_status type_failed(loader *L, reader *r, const type_reader *tr, mote_status st)
+{
+    if (st == MOTE_ERR_UNSUPPORTED)
+        return feature_unsupported(L->err, tr->group, rd_offset(r));
+    if (st == MOTE_ERR_MALFORMED)
         return malformed(L, r);
-    if (!compile_is_valtype(*t))
-        return fail_at(L, r, MOTE_ERR_MALFORMED, "malformed value type");
+    return fail_at(L, r, st, tr->why);
+}
+
+/* Types outside the type section: after it, with canonical indices. */
+static type_reader module_types(loader *L)
+{
+    if (!L->m)                  /* the first pass: only reading */
+        return types_of(L, UINT32_MAX);
+    return types_reader(L->m);
+}
+
+static mote_status read_valtype(loader *L, reader *r, vtype *t)
+{
+    type_reader tr = module_types(L);
+    mote_status st = types_read_valtype(&tr, r, t);
+    return st == MOTE_OK ? MOTE_OK : type_failed(L, r, &tr, st);
+}
+
+static mote_status read_reftype(loader *L, reader *r, vtype *t)
+{
+    type_reader tr = module_types(L);
+    mote_status st = types_read_reftype(&tr, r, t);
+    return st == MOTE_OK ? MOTE_OK : type_failed(L, r, &tr, st);
+}
+
+static mote_status read_func_type(loader *L, reader *r, uint32_t ntypes, vtype *vt, mod_type *t,
+                                  uint64_t *nvalues);
+
+/*
+ * The syntax of a GC type (rec, sub, struct, array), which mote does not
+ * run yet (docs/architecture.md, "The GC plan"): a malformed one is still
+ * refused as malformed, as the spec says, before a well-formed one is
+ * refused as unsupported.  `level` 0: a rec group may start here; 1: a
+ * sub type; 2: a composite type only.
+ */
+static mote_status gc_field_syntax(loader *L, reader *r)
+{
+    if (rd_left(r) && (r->p[0] == 0x78 || r->p[0] == 0x77)) {     /* packed i8, i16 */
+        r->p++;
+    } else {
+        type_reader tr = types_of(L, UINT32_MAX);   /* indices: meaning, not syntax */
+        vtype v;
+        mote_status st = types_read_valtype(&tr, r, &v);
+        if (st != MOTE_OK && st != MOTE_ERR_INVALID)
+            return type_failed(L, r, &tr, st);
+    }
+    uint8_t mut;
+    if (!rd_byte(r, &mut))
+        return malformed(L, r);
+    if (mut > 1)
+        return fail_at(L, r, MOTE_ERR_MALFORMED, "malformed mutability");
     return MOTE_OK;
 }
 
-static bool same_type(const mote_module *m, const mod_type *a, const mod_type *b)
+static mote_status gc_type_syntax(loader *L, reader *r, int level)
 {
-    return a->nparams == b->nparams && a->nresults == b->nresults &&
-           !memcmp(m->wasm + a->params, m->wasm + b->params, a->nparams) &&
-           !memcmp(m->wasm + a->results, m->wasm + b->results, a->nresults);
+    uint8_t form;
+    uint32_t n;
+    if (!rd_byte(r, &form))
+        return malformed(L, r);
+    if ((form == 0x4E && level == 0) || ((form == 0x50 || form == 0x4F) && level <= 1)) {
+        if (!rd_u32(r, &n))
+            return malformed(L, r);
+        if (n > rd_left(r))
+            return fail_at(L, r, MOTE_ERR_MALFORMED, "unexpected end");
+        for (uint32_t i = 0; i < n; i++) {
+            uint32_t super;
+            if (form == 0x4E)
+                TRY(gc_type_syntax(L, r, 1));
+            else if (!rd_u32(r, &super))
+                return malformed(L, r);
+        }
+        return form == 0x4E ? MOTE_OK : gc_type_syntax(L, r, 2);
+    }
+    switch (form) {
+    case 0x5E:                  /* array: one field */
+        return gc_field_syntax(L, r);
+    case 0x5F:                  /* struct: fields */
+        if (!rd_u32(r, &n))
+            return malformed(L, r);
+        if (n > rd_left(r))
+            return fail_at(L, r, MOTE_ERR_MALFORMED, "unexpected end");
+        for (uint32_t i = 0; i < n; i++)
+            TRY(gc_field_syntax(L, r));
+        return MOTE_OK;
+    case 0x60: {                /* func: checked with the counting reader */
+        uint64_t ignored = 0;
+        r->p--;
+        return read_func_type(L, r, UINT32_MAX, NULL, NULL, &ignored);
+    }
+    default:
+        return fail_at(L, r, MOTE_ERR_MALFORMED, "malformed type");
+    }
 }
 
-bool decode_types_equal(const mote_module *ma, const mod_type *a, const mote_module *mb, const mod_type *b)
+/*
+ * One function type: 0x60, params, results.  With `vt` NULL it is only
+ * read (the first pass counts values with *nvalues); otherwise its values
+ * go to vt[] (type indices below `ntypes` known).  The GC forms (rec, sub,
+ * struct, array) are refused.
+ */
+static mote_status read_func_type(loader *L, reader *r, uint32_t ntypes, vtype *vt, mod_type *t,
+                                  uint64_t *nvalues)
 {
-    return a->nparams == b->nparams && a->nresults == b->nresults &&
-           !memcmp(ma->wasm + a->params, mb->wasm + b->params, a->nparams) &&
-           !memcmp(ma->wasm + a->results, mb->wasm + b->results, a->nresults);
+    uint8_t form;
+    if (!rd_byte(r, &form))
+        return malformed(L, r);
+    if (form != 0x60) {
+        bool gc = form == 0x4E || form == 0x50 || form == 0x4F || form == 0x5F || form == 0x5E;
+        if (gc && (L->features & MOTE_FEATURE_FUNCTION_REFERENCES)) {
+            r->p--;
+            TRY(gc_type_syntax(L, r, form == 0x4E ? 0 : 1));
+            return fail_at(L, r, MOTE_ERR_UNSUPPORTED, "GC types (rec, sub, struct, array) are "
+                           "not supported yet");
+        }
+        return fail_at(L, r, MOTE_ERR_MALFORMED, "integer representation too long: malformed function type");
+    }
+    type_reader tr = types_of(L, ntypes);
+    uint32_t counts[2], slots[2];
+    for (int part = 0; part < 2; part++) {
+        if (!rd_u32(r, &counts[part]))
+            return malformed(L, r);
+        if (counts[part] > rd_left(r))
+            return fail_at(L, r, MOTE_ERR_MALFORMED, "unexpected end");
+        slots[part] = 0;
+        for (uint32_t k = 0; k < counts[part]; k++) {
+            vtype v;
+            mote_status st = types_read_valtype(&tr, r, &v);
+            if (st != MOTE_OK && (vt || st != MOTE_ERR_INVALID))
+                return type_failed(L, r, &tr, st);
+            slots[part] += valtype_slots(v);
+            if (vt)
+                *vt++ = v;
+        }
+        if (slots[part] > MAX_FRAME_SLOTS)
+            return fail_at(L, r, MOTE_ERR_LIMIT, "function type has too many values");
+    }
+    *nvalues += (uint64_t)counts[0] + counts[1];
+    if (t) {
+        t->nparams = counts[0];
+        t->nresults = counts[1];
+        t->param_slots = (uint16_t)slots[0];
+        t->result_slots = (uint16_t)slots[1];
+        t->form = TYPE_FUNC;
+    }
+    return MOTE_OK;
 }
 
-static uint32_t hash_type(const mote_module *m, const mod_type *t)
+static mote_status count_type_values(loader *L, mote_module *m)
 {
+    reader r;
+    uint32_t n;
+    uint64_t values = 0;
+    if (!open_section(L, SEC_TYPE, &r, &n))
+        return MOTE_OK;
+    for (uint32_t i = 0; i < n; i++)
+        TRY(read_func_type(L, &r, UINT32_MAX, NULL, NULL, &values));
+    if (values > UINT32_MAX)        /* each value takes a byte of the section */
+        return fail_at(L, &r, MOTE_ERR_MALFORMED, "unexpected end");
+    m->nvtypes = (uint32_t)values;
+    return MOTE_OK;
+}
+
+/*
+ * Type i in canonical form: a reference to an earlier type names that
+ * type's canonical index; a reference to itself is kept as i until its own
+ * canonical index is known.  Two types are equal when their values are,
+ * with i's self-references read as the other's index.
+ */
+static bool same_type(const mote_module *m, uint32_t i, uint32_t j)
+{
+    const mod_type *a = &MOD_TYPES(m)[i], *b = &MOD_TYPES(m)[j];
+    if (a->form != b->form || a->nparams != b->nparams || a->nresults != b->nresults)
+        return false;
+    const vtype *va = type_params(m, a), *vb = type_params(m, b);
+    for (uint32_t k = 0; k < a->nparams + a->nresults; k++) {
+        vtype x = va[k];
+        if (vt_is_ref(x) && vt_heap(x) == HT_CONCRETE && vt_index(x) == i)
+            x = vt_ref(vt_nullable(x), HT_CONCRETE, j);
+        if (x != vb[k])
+            return false;
+    }
+    return true;
+}
+
+static uint32_t hash_type(const mote_module *m, uint32_t i)
+{
+    const mod_type *t = &MOD_TYPES(m)[i];
+    const vtype *v = type_params(m, t);
     uint32_t h = 2166136261u ^ t->nparams ^ (t->nresults << 16);
-    for (uint32_t i = 0; i < t->nparams; i++)
-        h = (h ^ m->wasm[t->params + i]) * 16777619u;
-    h = (h ^ 0xFF) * 16777619u;
-    for (uint32_t i = 0; i < t->nresults; i++)
-        h = (h ^ m->wasm[t->results + i]) * 16777619u;
+    for (uint32_t k = 0; k < t->nparams + t->nresults; k++) {
+        vtype x = v[k];
+        if (vt_is_ref(x) && vt_heap(x) == HT_CONCRETE && vt_index(x) == i)
+            x = vt_ref(vt_nullable(x), HT_CONCRETE, 0) | 0x3FFFFF << VT_INDEX_SHIFT;   /* self */
+        h = (h ^ x) * 16777619u;
+    }
     return h;
 }
 
-/* Gives every type the index of the first type equal to it, so that type
- * checks between functions of one module compare indices. */
-static mote_status canonicalize_types(loader *L, mod_type *types, uint32_t n)
+/* The canonical index of type i, with the earlier ones known: the first
+ * type equal to it.  `table` is a hash table of `size` entries (a power of
+ * two) of canonical indices, or NULL: then a pairwise search (slow, but a
+ * tight arena must not decide whether a module loads). */
+static uint32_t find_canon(const mote_module *m, uint32_t i, uint32_t *table, uint64_t size)
 {
+    if (!table) {
+        for (uint32_t j = 0; j < i; j++)
+            if (MOD_TYPES(m)[j].canon == j && same_type(m, i, j))
+                return j;
+        return i;
+    }
+    uint32_t h = hash_type(m, i) & (uint32_t)(size - 1);
+    for (;;) {
+        uint32_t j = table[h];
+        if (j == NO_INDEX) {
+            table[h] = i;
+            return i;
+        }
+        if (same_type(m, i, j))
+            return j;
+        h = (h + 1) & (uint32_t)(size - 1);
+    }
+}
+
+/* Rewrites type i's references to their canonical indices (self: c). */
+static void canonical_refs(mote_module *m, uint32_t i, bool self_only, uint32_t c)
+{
+    mod_type *t = (mod_type *)&MOD_TYPES(m)[i];
+    vtype *v = (vtype *)&MOD_VTYPES(m)[t->vt];
+    for (uint32_t k = 0; k < t->nparams + t->nresults; k++) {
+        if (!vt_is_ref(v[k]) || vt_heap(v[k]) != HT_CONCRETE)
+            continue;
+        uint32_t x = vt_index(v[k]);
+        if (x == i)
+            x = c;
+        else if (!self_only)
+            x = MOD_TYPES(m)[x].canon;
+        v[k] = vt_ref(vt_nullable(v[k]), HT_CONCRETE, x);
+    }
+}
+
+/* Gives every type the index of the first type equal to it, so that type
+ * checks in one module compare indices (types.h). */
+static mote_status canonicalize_types(loader *L, uint32_t n)
+{
+    mote_module *m = L->m;
+    mod_type *types = (mod_type *)MOD_TYPES(m);
     uint64_t size = 16;
     while (size < 2 * (uint64_t)n)
         size *= 2;
     uint32_t *table = arena_scratch(L->arena, size * sizeof(uint32_t));
-    if (!table) {
-        /* No room for the hash table: compare pairwise instead (slow, but
-         * a tight arena must not decide whether a module loads). */
-        for (uint32_t i = 0; i < n; i++) {
-            types[i].canon = i;
-            for (uint32_t j = 0; j < i; j++)
-                if (types[j].canon == j && same_type(L->m, &types[j], &types[i])) {
-                    types[i].canon = j;
-                    break;
-                }
-        }
-        return MOTE_OK;
-    }
-    memset(table, 0xFF, (size_t)size * sizeof(uint32_t));
+    if (table)
+        memset(table, 0xFF, (size_t)size * sizeof(uint32_t));
     for (uint32_t i = 0; i < n; i++) {
-        uint32_t h = hash_type(L->m, &types[i]) & (size - 1);
-        for (;;) {
-            uint32_t j = table[h];
-            if (j == NO_INDEX) {
-                table[h] = i;
-                types[i].canon = i;
-                break;
-            }
-            if (same_type(L->m, &types[j], &types[i])) {
-                types[i].canon = j;
-                break;
-            }
-            h = (h + 1) & (size - 1);
-        }
+        canonical_refs(m, i, false, i);
+        types[i].canon = find_canon(m, i, table, size);
+        if (types[i].canon != i)
+            canonical_refs(m, i, true, types[i].canon);
     }
-    arena_release_scratch(L->arena, table);
+    if (table)
+        arena_release_scratch(L->arena, table);
     return MOTE_OK;
 }
 
@@ -412,46 +631,22 @@ static mote_status decode_types(loader *L)
 {
     mote_module *m = L->m;
     mod_type *types = (mod_type *)MOD_TYPES(m);
+    vtype *vt = (vtype *)MOD_VTYPES(m);
+    mote_valtype *classes = (mote_valtype *)MOD_CLASSES(m);
     reader r;
     uint32_t n;
+    uint64_t at = 0;
     if (!open_section(L, SEC_TYPE, &r, &n))
         return MOTE_OK;
     for (uint32_t i = 0; i < n; i++) {
-        uint8_t form;
-        if (!rd_byte(&r, &form))
-            return malformed(L, &r);
-        if (form != 0x60)
-            return fail_at(L, &r, MOTE_ERR_MALFORMED, "integer representation too long: malformed function type");
-        mod_type *t = &types[i];
-        uint32_t slots = 0;
-        for (int part = 0; part < 2; part++) {
-            uint32_t count;
-            if (!rd_u32(&r, &count))
-                return malformed(L, &r);
-            if (count > rd_left(&r))
-                return fail_at(L, &r, MOTE_ERR_MALFORMED, "unexpected end");
-            uint32_t at = rd_offset(&r);
-            slots = 0;
-            for (uint32_t k = 0; k < count; k++) {
-                uint8_t vt;
-                TRY(read_valtype(L, &r, &vt));
-                slots += valtype_slots(vt);
-            }
-            if (slots > MAX_FRAME_SLOTS)
-                return fail_at(L, &r, MOTE_ERR_LIMIT, "function type has too many values");
-            if (part == 0) {
-                t->params = at;
-                t->nparams = count;
-                t->param_slots = (uint16_t)slots;
-            } else {
-                t->results = at;
-                t->nresults = count;
-                t->result_slots = (uint16_t)slots;
-            }
-        }
+        types[i].vt = (uint32_t)at;
+        /* a type refers to the types before it, and to itself */
+        TRY(read_func_type(L, &r, i + 1, vt + at, &types[i], &at));
     }
     TRY(end_of_section(L, &r));
-    return canonicalize_types(L, types, n);
+    for (uint32_t k = 0; k < m->nvtypes; k++)
+        classes[k] = types_class(vt[k]);
+    return canonicalize_types(L, n);
 }
 
 /* ---- limits, tables, memories, globals, imports: syntax, then meaning ----------- */
@@ -514,14 +709,11 @@ static mote_status check_limits(loader *L, const reader *r, bool memory, const l
     return MOTE_OK;
 }
 
+/* A table type: reftype and limits.  The table section's own form with an
+ * initialiser (0x40 0x00 tabletype expr) is read by decode_tables_memories. */
 static mote_status parse_table_type(loader *L, reader *r, mod_table *t)
 {
-    uint8_t et;
-    if (!rd_byte(r, &et))
-        return malformed(L, r);
-    if (!compile_is_reftype(et))
-        return fail_at(L, r, MOTE_ERR_MALFORMED, "malformed reference type");
-    t->elem_type = et;
+    TRY(read_reftype(L, r, &t->elem_type));
     limits l;
     TRY(parse_limits(L, r, false, &l));
     t->min = l.min;
@@ -565,6 +757,27 @@ static mote_status parse_global_type(loader *L, reader *r, mod_global *g)
     return MOTE_OK;
 }
 
+/* A tag type: an attribute byte (0: exception), a type index. */
+static mote_status read_tag_type(loader *L, reader *r, uint32_t *type)
+{
+    uint8_t attribute;
+    if (!rd_byte(r, &attribute) || !rd_u32(r, type))
+        return malformed(L, r);
+    if (attribute != 0)
+        return fail_at(L, r, MOTE_ERR_MALFORMED, "malformed tag attribute");
+    return MOTE_OK;
+}
+
+/* The meaning of a tag type: a known function type without results. */
+static mote_status check_tag_type(loader *L, const reader *r, uint32_t type)
+{
+    if (type >= L->m->ntypes)
+        return fail_at(L, r, MOTE_ERR_INVALID, "unknown type");
+    if (MOD_TYPES(L->m)[type].nresults)
+        return fail_at(L, r, MOTE_ERR_INVALID, "non-empty tag result type");
+    return MOTE_OK;
+}
+
 /* One import as the binary states it.  Both passes read imports with
  * read_import(): the first counts them by kind, the second checks and
  * records them. */
@@ -572,7 +785,7 @@ typedef struct import_desc {
     const uint8_t *module, *name;
     uint32_t module_len, name_len;
     uint8_t kind;           /* MOTE_EXTERN_* */
-    uint32_t type;          /* function: its type index */
+    uint32_t type;          /* function, tag: its type index */
     mod_table table;
     mod_memory memory;
     mod_global global;
@@ -593,6 +806,12 @@ static mote_status read_import(loader *L, reader *r, import_desc *d)
         return parse_memory_type(L, r, &d->memory);
     case MOTE_EXTERN_GLOBAL:
         return parse_global_type(L, r, &d->global);
+    case MOTE_EXTERN_TAG:
+        if (feature_built(FG_EXCEPTIONS) && (L->features & MOTE_FEATURE_EXCEPTIONS))
+            return read_tag_type(L, r, &d->type);
+        if (!feature_built(FG_EXCEPTIONS))
+            return feature_unsupported(L->err, FG_EXCEPTIONS, rd_offset(r));
+        /* fall through */
     default:
         return fail_at(L, r, MOTE_ERR_MALFORMED, "malformed import kind");
     }
@@ -612,6 +831,7 @@ static mote_status count_imports(loader *L, mote_module *m)
         case MOTE_EXTERN_FUNC: m->nfunc_imports++; break;
         case MOTE_EXTERN_TABLE: m->ntable_imports++; break;
         case MOTE_EXTERN_MEMORY: m->nmem_imports++; break;
+        case MOTE_EXTERN_TAG: m->ntag_imports++; break;
         default: m->nglobal_imports++; break;
         }
     }
@@ -626,7 +846,8 @@ static mote_status decode_imports(loader *L)
     mod_table *tables = (mod_table *)MOD_TABLES(m);
     mod_memory *mems = (mod_memory *)MOD_MEMS(m);
     mod_global *globals = (mod_global *)MOD_GLOBALS(m);
-    uint32_t nf = 0, nt = 0, nm = 0, ng = 0;
+    mod_tag *tags = (mod_tag *)MOD_TAGS(m);
+    uint32_t nf = 0, nt = 0, nm = 0, ng = 0, ntag = 0;
     reader r;
     uint32_t n;
     if (!open_section(L, SEC_IMPORT, &r, &n))
@@ -647,7 +868,7 @@ static mote_status decode_imports(loader *L)
             im->index = nf;
             funcs[nf].type = d.type;
             funcs[nf].code = NO_INDEX;
-            funcs[nf].import = i;
+            funcs[nf].handlers = NO_INDEX;
             funcs[nf].ref = NO_INDEX;
             nf++;
             break;
@@ -662,6 +883,12 @@ static mote_status decode_imports(loader *L)
             im->index = nm;
             mems[nm] = d.memory;
             mems[nm++].imported = 1;
+            break;
+        case MOTE_EXTERN_TAG:
+            TRY(check_tag_type(L, &r, d.type));
+            im->index = ntag;
+            tags[ntag].type = d.type;
+            tags[ntag++].imported = 1;
             break;
         default:
             im->index = ng;
@@ -689,8 +916,47 @@ static mote_status decode_functions(loader *L)
         if (f->type >= m->ntypes)
             return fail_at(L, &r, MOTE_ERR_INVALID, "unknown type");
         f->code = NO_INDEX;
-        f->import = NO_INDEX;
+        f->handlers = NO_INDEX;
         f->ref = NO_INDEX;
+    }
+    return end_of_section(L, &r);
+}
+
+/* A defined table: its type, and (typed references) an initialiser, which a
+ * table of non-nullable references must have. */
+static mote_status decode_table(loader *L, reader *r, mod_table *t)
+{
+    bool init = rd_left(r) >= 2 && r->p[0] == 0x40 && r->p[1] == 0x00 &&
+                (L->features & MOTE_FEATURE_FUNCTION_REFERENCES);
+    if (init)
+        r->p += 2;
+    TRY(parse_table_type(L, r, t));
+    TRY(check_table_type(L, r, t));
+    t->init = 0;
+    if (init) {
+        t->init = rd_offset(r);
+        /* the table section comes before the globals: only imported ones */
+        return const_validate(L->m, r, t->elem_type, L->m->nglobal_imports, L->declared, L->err);
+    }
+    if (!vt_defaultable(t->elem_type))
+        return fail_at(L, r, MOTE_ERR_INVALID, "type mismatch: a table of non-null references "
+                       "needs an initialiser");
+    return MOTE_OK;
+}
+
+/* The tag section: each tag's type. */
+static mote_status decode_tags(loader *L)
+{
+    mote_module *m = L->m;
+    mod_tag *tags = (mod_tag *)MOD_TAGS(m);
+    reader r;
+    uint32_t n;
+    if (!open_section(L, SEC_TAG, &r, &n))
+        return MOTE_OK;
+    for (uint32_t i = 0; i < n; i++) {
+        mod_tag *t = &tags[m->ntag_imports + i];
+        TRY(read_tag_type(L, &r, &t->type));
+        TRY(check_tag_type(L, &r, t->type));
     }
     return end_of_section(L, &r);
 }
@@ -703,11 +969,8 @@ static mote_status decode_tables_memories(loader *L)
     uint32_t n = 0;
     reader r;
     if (open_section(L, SEC_TABLE, &r, &n)) {
-        for (uint32_t i = 0; i < n; i++) {
-            mod_table *t = &tables[m->ntable_imports + i];
-            TRY(parse_table_type(L, &r, t));
-            TRY(check_table_type(L, &r, t));
-        }
+        for (uint32_t i = 0; i < n; i++)
+            TRY(decode_table(L, &r, &tables[m->ntable_imports + i]));
         TRY(end_of_section(L, &r));
     }
     if (open_section(L, SEC_MEMORY, &r, &n)) {
@@ -808,6 +1071,12 @@ static mote_status decode_exports(loader *L)
         case MOTE_EXTERN_TABLE: limit = m->ntables; break;
         case MOTE_EXTERN_MEMORY: limit = m->nmems; break;
         case MOTE_EXTERN_GLOBAL: limit = m->nglobals; break;
+        case MOTE_EXTERN_TAG:
+            if (L->features & MOTE_FEATURE_EXCEPTIONS) {
+                limit = m->ntags;
+                break;
+            }
+            /* fall through */
         default: return fail_at(L, &r, MOTE_ERR_MALFORMED, "malformed export kind");
         }
         if (e->index >= limit)
@@ -840,11 +1109,11 @@ static mote_status decode_start(loader *L)
     return end_of_section(L, &r);
 }
 
-static mote_status check_table(loader *L, reader *r, uint32_t table, uint8_t elem_type)
+static mote_status check_table(loader *L, reader *r, uint32_t table, vtype elem_type)
 {
     if (table >= L->m->ntables)
         return fail_at(L, r, MOTE_ERR_INVALID, "unknown table");
-    if (MOD_TABLES(L->m)[table].elem_type != elem_type)
+    if (!types_sub(elem_type, MOD_TABLES(L->m)[table].elem_type))
         return fail_at(L, r, MOTE_ERR_INVALID, "type mismatch: element segment and table types differ");
     return MOTE_OK;
 }
@@ -888,7 +1157,8 @@ static mote_status decode_elems(loader *L)
             return fail_at(L, &r, MOTE_ERR_MALFORMED, "malformed elements segment kind");
         e->mode = (flags & 1) ? ((flags & 2) ? SEG_DECLARATIVE : SEG_PASSIVE) : SEG_ACTIVE;
         e->exprs = (flags & 4) != 0;
-        e->elem_type = MOTE_FUNCREF;
+        /* function indices are never null: (ref func) */
+        e->elem_type = e->exprs ? VT_FUNCREF : vt_as_non_null(VT_FUNCREF);
         e->table = 0;
         if (e->mode == SEG_ACTIVE) {
             if ((flags & 2) && !rd_u32(&r, &e->table))
@@ -898,15 +1168,14 @@ static mote_status decode_elems(loader *L)
             TRY(const_validate(m, &r, at, m->nglobals, L->declared, L->err));
         }
         if (flags & 3) {    /* an explicit element kind or reference type */
-            uint8_t k;
-            if (!rd_byte(&r, &k))
-                return malformed(L, &r);
             if (e->exprs) {
-                if (!compile_is_reftype(k))
-                    return fail_at(L, &r, MOTE_ERR_MALFORMED, "malformed reference type");
-                e->elem_type = k;
-            } else if (k != 0x00) {
-                return fail_at(L, &r, MOTE_ERR_MALFORMED, "malformed element kind");
+                TRY(read_reftype(L, &r, &e->elem_type));
+            } else {
+                uint8_t k;
+                if (!rd_byte(&r, &k))
+                    return malformed(L, &r);
+                if (k != 0x00)
+                    return fail_at(L, &r, MOTE_ERR_MALFORMED, "malformed element kind");
             }
         }
         if (e->mode == SEG_ACTIVE)
@@ -1052,6 +1321,7 @@ static mote_status decode_all(loader *L)
     TRY(decode_imports(L));
     TRY(decode_functions(L));
     TRY(decode_tables_memories(L));
+    TRY(decode_tags(L));
     TRY(decode_globals(L));
     TRY(decode_exports(L));
     TRY(decode_start(L));

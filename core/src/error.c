@@ -18,6 +18,9 @@ const char *mote_trap_message(mote_trap trap)
     case MOTE_TRAP_INVALID_CONVERSION: return "invalid conversion to integer";
     case MOTE_TRAP_STACK_EXHAUSTED: return "call stack exhausted";
     case MOTE_TRAP_HOST: return "host trap";
+    case MOTE_TRAP_NULL_REFERENCE: return "null reference";
+    case MOTE_TRAP_NULL_FUNCTION: return "null function reference";
+    case MOTE_TRAP_NULL_EXCEPTION: return "null exception reference";
     }
     return "unknown trap";
 }
@@ -38,6 +41,7 @@ const char *mote_status_name(mote_status status)
     case MOTE_PAUSED: return "paused";
     case MOTE_EXIT: return "exit";
     case MOTE_ERR_UNSUPPORTED: return "not in this build";
+    case MOTE_EXCEPTION: return "uncaught exception";
     }
     return "unknown status";
 }
@@ -52,6 +56,8 @@ const char *mote_valtype_name(mote_valtype t)
     case MOTE_V128: return "v128";
     case MOTE_FUNCREF: return "funcref";
     case MOTE_EXTERNREF: return "externref";
+    case MOTE_EXNREF: return "exnref";
+    case MOTE_ANYREF: return "anyref";
     }
     return "?";
 }

@@ -38,6 +38,18 @@
 #ifndef MOTE_WITH_MEMORY64
 #define MOTE_WITH_MEMORY64 1        /* no instructions of its own: 64-bit limits */
 #endif
+#ifndef MOTE_WITH_TYPED_REFS
+#define MOTE_WITH_TYPED_REFS 1      /* typed function references: (ref $t), call_ref */
+#endif
+#ifndef MOTE_WITH_EXCEPTIONS
+#define MOTE_WITH_EXCEPTIONS 1      /* tags, throw, throw_ref, try_table, exnref */
+#endif
+#ifndef MOTE_WITH_LEGACY_EXCEPTIONS
+#define MOTE_WITH_LEGACY_EXCEPTIONS 1   /* try/catch/delegate/rethrow (needs EXCEPTIONS) */
+#endif
+#if MOTE_WITH_LEGACY_EXCEPTIONS && !MOTE_WITH_EXCEPTIONS
+#error "MOTE_WITH_LEGACY_EXCEPTIONS needs MOTE_WITH_EXCEPTIONS"
+#endif
 /* Not a group (every module runs without it): the superinstructions that
  * fuse a compare into a branch (and an add into that), a multiply or shift
  * into an add, and an address update into a load.  Off, the compiler emits
@@ -60,7 +72,12 @@
     G(REFERENCE_TYPES, MOTE_WITH_REFERENCE_TYPES, 0, "reference-type instructions")    \
     G(TAIL_CALL, MOTE_WITH_TAIL_CALL, MOTE_FEATURE_TAIL_CALL, "tail calls")             \
     G(MULTI_MEMORY, MOTE_WITH_MULTI_MEMORY, MOTE_FEATURE_MULTI_MEMORY, "multiple memories") \
-    G(MEMORY64, MOTE_WITH_MEMORY64, MOTE_FEATURE_MEMORY64, "64-bit memories and tables (memory64)")
+    G(MEMORY64, MOTE_WITH_MEMORY64, MOTE_FEATURE_MEMORY64, "64-bit memories and tables (memory64)") \
+    G(TYPED_REFS, MOTE_WITH_TYPED_REFS, MOTE_FEATURE_FUNCTION_REFERENCES,                 \
+      "typed function references")                                                     \
+    G(EXCEPTIONS, MOTE_WITH_EXCEPTIONS, MOTE_FEATURE_EXCEPTIONS, "exception-handling instructions") \
+    G(LEGACY_EXCEPTIONS, MOTE_WITH_LEGACY_EXCEPTIONS, MOTE_FEATURE_LEGACY_EXCEPTIONS,     \
+      "legacy exception-handling instructions (try/catch/delegate)")
 
 typedef enum feature_group {
 #define G(group, built, bit, what) FG_##group,

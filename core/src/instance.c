@@ -13,6 +13,7 @@
 #include "constexpr.h"
 #include "error.h"
 #include "ops.h"
+#include "types.h"
 
 #define DEFAULT_VALUE_STACK (64u * 1024u)
 #define DEFAULT_CALL_STACK (8u * 1024u)
@@ -103,6 +104,7 @@ int64_t instance_table_grow(mote_table *t, uint32_t delta, mote_slot init)
 typedef struct layout {
     uint64_t instance, globals, tables, imports, refs, hosts, host_objs, dropped, passive;
     uint64_t global_objs, table_objs, table_elems, passive_items;
+    uint64_t tags, tag_objs;
     uint64_t mems, mem_objs;
     uint64_t stack, frames;
     uint64_t memory;        /* defined memories' initial bytes (allocated last) */
@@ -164,6 +166,8 @@ static void compute_layout(const mote_module *m, const mote_instance_config *cfg
     L->passive = array_bytes(m->npassive_elems, sizeof(ptr_slot));
     L->global_objs = array_bytes(m->nglobals - m->nglobal_imports, sizeof(mote_global));
     L->table_objs = array_bytes(m->ntables - m->ntable_imports, sizeof(mote_table));
+    L->tags = array_bytes(m->ntags, sizeof(ptr_slot));
+    L->tag_objs = array_bytes(m->ntags - m->ntag_imports, sizeof(mote_tag));
     for (uint32_t i = m->ntable_imports; i < m->ntables; i++) {
         uint64_t cap = table_capacity(&tables[i], cfg);  /* table sizes are 32-bit at run time */
         L->table_elems = sat_add(L->table_elems,
@@ -182,8 +186,8 @@ static void compute_layout(const mote_module *m, const mote_instance_config *cfg
         L->memory = sat_add(L->memory, align_up64(memory_min_bytes(&MOD_MEMS(m)[i])));
     const uint64_t parts[] = {L->instance, L->globals, L->tables, L->imports, L->refs,
                               L->hosts, L->host_objs, L->dropped, L->passive, L->global_objs,
-                              L->table_objs, L->table_elems, L->passive_items, L->mems,
-                              L->mem_objs, L->stack, L->frames, L->memory};
+                              L->table_objs, L->table_elems, L->passive_items, L->tags,
+                              L->tag_objs, L->mems, L->mem_objs, L->stack, L->frames, L->memory};
     L->total = 0;
     for (size_t i = 0; i < sizeof parts / sizeof parts[0]; i++)
         L->total = sat_add(L->total, parts[i]);
@@ -207,7 +211,7 @@ static bool name_is(const uint8_t *bytes, uint32_t len, const char *s, size_t sl
     return slen == len && !memcmp(bytes, s, len);
 }
 
-static mote_valtype sig_type(char ch)
+mote_valtype instance_sig_type(char ch)
 {
     switch (ch) {
     case 'i': return MOTE_I32;
@@ -216,6 +220,7 @@ static mote_valtype sig_type(char ch)
     case 'F': return MOTE_F64;
     case 'r': return MOTE_FUNCREF;
     case 'e': return MOTE_EXTERNREF;
+    case 'x': return MOTE_EXNREF;
     default: return 0;
     }
 }
@@ -225,15 +230,15 @@ static bool signature_matches(const char *sig, const mote_module *m, const mod_t
 {
     if (!sig || *sig++ != '(')
         return false;
-    const uint8_t *p = type_params(m, t), *r = type_results(m, t);
+    const mote_valtype *p = type_param_classes(m, t), *r = type_result_classes(m, t);
     uint32_t i = 0;
     for (; *sig && *sig != ')'; sig++, i++)
-        if (i >= t->nparams || sig_type(*sig) != p[i])
+        if (i >= t->nparams || instance_sig_type(*sig) != p[i])
             return false;
     if (*sig++ != ')' || i != t->nparams)
         return false;
     for (i = 0; *sig; sig++, i++)
-        if (i >= t->nresults || sig_type(*sig) != r[i])
+        if (i >= t->nresults || instance_sig_type(*sig) != r[i])
             return false;
     return i == t->nresults;
 }
@@ -246,6 +251,18 @@ static bool limits_match(uint64_t have_min, bool have_has_max, uint64_t have_max
     if (want_has_max && (!have_has_max || have_max > want_max))
         return false;
     return true;
+}
+
+/* Objects made by the embedder (module NULL) have abstract types only
+ * (funcref, externref, exnref, numbers), which need no module to compare. */
+static bool sub_type(const mote_module *ma, vtype a, const mote_module *mb, vtype b)
+{
+    return ma ? types_sub_across(ma, a, mb, b) : types_sub(a, b);
+}
+
+static bool same_type(const mote_module *ma, vtype a, const mote_module *mb, vtype b)
+{
+    return sub_type(ma, a, mb, b) && (ma ? types_sub_across(mb, b, ma, a) : types_sub(b, a));
 }
 
 typedef struct linker {
@@ -288,16 +305,27 @@ static mote_status check_import(linker *k, const mod_import *im, const mote_impo
             return unlinkable(k, im, bad);
         const mote_module *fm;
         const mod_type *have = instance_func_type(c->ext.u.func, &fm);
-        return decode_types_equal(m, want, fm, have) ? MOTE_OK : unlinkable(k, im, bad);
+        return types_func_equal(m, want, fm, have) ? MOTE_OK : unlinkable(k, im, bad);
     }
     case MOTE_EXTERN_TABLE: {
         const mod_table *want = &MOD_TABLES(m)[im->index];
         const mote_table *t = c->ext.u.table;
-        if (c->fn || c->ext.kind != MOTE_EXTERN_TABLE || !t || t->elem_type != want->elem_type ||
-            t->is64 != want->is64 ||
+        if (c->fn || c->ext.kind != MOTE_EXTERN_TABLE || !t ||
+            !same_type(t->module, t->elem_type, m, want->elem_type) || t->is64 != want->is64 ||
             !limits_match(t->size, t->max != UINT32_MAX, t->max, want->min, want->has_max, want->max))
             return unlinkable(k, im, bad);
         return MOTE_OK;
+    }
+    case MOTE_EXTERN_TAG: {
+        const mod_type *want = &MOD_TYPES(m)[MOD_TAGS(m)[im->index].type];
+        const mote_tag *t = c->ext.u.tag;
+        if (c->fn || c->ext.kind != MOTE_EXTERN_TAG || !t)
+            return unlinkable(k, im, bad);
+        if (t->module)
+            return types_func_equal(m, want, t->module, t->type) ? MOTE_OK : unlinkable(k, im, bad);
+        bool same = t->nparams == want->nparams && want->nresults == 0 &&
+                    !memcmp(t->classes, type_param_classes(m, want), t->nparams);
+        return same ? MOTE_OK : unlinkable(k, im, bad);
     }
     case MOTE_EXTERN_MEMORY: {
         const mod_memory *want = &MOD_MEMS(m)[im->index];
@@ -315,10 +343,12 @@ static mote_status check_import(linker *k, const mod_import *im, const mote_impo
     default: {
         const mod_global *want = &MOD_GLOBALS(m)[im->index];
         const mote_global *g = c->ext.u.global;
-        if (c->fn || c->ext.kind != MOTE_EXTERN_GLOBAL || !g || g->type != want->type ||
-            g->mutable_ != want->mutable_)
+        if (c->fn || c->ext.kind != MOTE_EXTERN_GLOBAL || !g || g->mutable_ != want->mutable_)
             return unlinkable(k, im, bad);
-        return MOTE_OK;
+        /* a mutable global is read and written: its type must be the same */
+        bool ok = want->mutable_ ? same_type(g->module, g->type, m, want->type)
+                                 : sub_type(g->module, g->type, m, want->type);
+        return ok ? MOTE_OK : unlinkable(k, im, bad);
     }
     }
 }
@@ -363,10 +393,29 @@ static void bind_imports(mote_instance *inst, linker *k, mote_func *host_objs)
         case MOTE_EXTERN_MEMORY:
             inst->mems[im->index].p = c->ext.u.memory;
             break;
+        case MOTE_EXTERN_TAG:
+            inst->tags[im->index].p = c->ext.u.tag;
+            break;
         default:
             inst->globals[im->index].p = c->ext.u.global;
             break;
         }
+    }
+}
+
+static void make_tags(mote_instance *inst, mote_tag *objs)
+{
+    const mote_module *m = inst->module;
+    const mod_tag *tags = MOD_TAGS(m);
+    for (uint32_t i = m->ntag_imports; i < m->ntags; i++) {
+        mote_tag *t = &objs[i - m->ntag_imports];
+        const mod_type *type = &MOD_TYPES(m)[tags[i].type];
+        t->module = m;
+        t->type = type;
+        t->classes = type_param_classes(m, type);
+        t->nparams = type->nparams;
+        t->param_slots = type->param_slots;
+        inst->tags[i].p = t;
     }
 }
 
@@ -488,6 +537,7 @@ static void init_globals(mote_instance *inst, mote_global *objs)
         mote_global *g = &objs[i - m->nglobal_imports];
         memset(g, 0, sizeof *g);
         g->type = globals[i].type;
+        g->module = m;
         g->mutable_ = globals[i].mutable_;
         inst->globals[i].p = g;
         g->value = const_eval(inst, globals[i].init);
@@ -508,9 +558,15 @@ static void init_tables(mote_instance *inst, const mote_instance_config *cfg, mo
         t->size = (uint32_t)tables[i].min;
         t->max = tables[i].has_max ? tables[i].max : UINT32_MAX;
         t->elem_type = tables[i].elem_type;
+        t->module = m;
         t->is64 = tables[i].is64;
         t->arena = inst->arena;
         inst->tables[i].p = t;
+        if (tables[i].init) {           /* every element starts as the initialiser */
+            mote_slot v = const_eval(inst, tables[i].init);
+            for (uint32_t k = 0; k < t->size; k++)
+                t->elems[k] = v;
+        }
     }
 }
 
@@ -637,6 +693,8 @@ mote_status mote_instantiate(mote_arena *a, const mote_module *m, const mote_imp
     inst->passive = take(&cur, L.passive);
     mote_global *global_objs = take(&cur, L.global_objs);
     mote_table *table_objs = take(&cur, L.table_objs);
+    inst->tags = take(&cur, L.tags);
+    mote_tag *tag_objs = take(&cur, L.tag_objs);
     inst->mems = take(&cur, L.mems);
     mote_memory *mem_objs = take(&cur, L.mem_objs);
     inst->mark_bottom = mark.bottom;
@@ -650,12 +708,14 @@ mote_status mote_instantiate(mote_arena *a, const mote_module *m, const mote_imp
     ex->state = EXEC_IDLE;
 
     bind_imports(inst, &k, host_objs);
+    make_tags(inst, tag_objs);
     make_refs(inst);
     init_globals(inst, global_objs);
     init_tables(inst, cfg, table_objs, &cur);
     fill_passive(inst, &cur);
     ex->stack = take(&cur, L.stack);
     ex->stack_end = ex->stack + L.stack / sizeof(mote_slot);
+    ex->stack_limit = ex->stack_end;
     ex->frames = take(&cur, L.frames);
     ex->frames_end = ex->frames + L.frames / sizeof(frame);
     if ((st = init_memories(inst, cfg, mem_objs)) != MOTE_OK) {

@@ -18,6 +18,7 @@
 #include "numeric.h"
 #include "ops.h"
 #include "runtime.h"
+#include "types.h"
 
 #if (defined(__GNUC__) || defined(__clang__)) && !defined(MOTE_SWITCH_DISPATCH)
 #define MOTE_THREADED 1
@@ -136,7 +137,7 @@ static inline mote_func *resolve_indirect(mote_instance *inst, const uint32_t *p
         return NULL;
     }
     const mod_type *want = &MOD_TYPES(inst->module)[pc[1]];
-    if (UNLIKELY(f->type != want) && !decode_types_equal(inst->module, want, f->inst->module, f->type)) {
+    if (UNLIKELY(f->type != want) && !types_func_equal(inst->module, want, f->inst->module, f->type)) {
         *why = MOTE_TRAP_INDIRECT_CALL_TYPE;
         return NULL;
     }
@@ -152,6 +153,7 @@ static __attribute__((noinline)) mote_status call_host(exec *ex, mote_instance *
                                                        const uint32_t *pc, mote_slot *fp, frame *fr)
 {
     host_binding *h = &f->inst->hosts[f->index];
+    inst->host_ex = ex;             /* where mote_host_throw() records */
     ex->pc = pc;
     ex->fp = fp;
     ex->fr = fr;
@@ -212,6 +214,7 @@ static mote_status run(mote_instance *owner, const int32_t **table_out)
     mote_slot *nfp, *src;
     mote_func *f;
     mote_instance *callee_inst;
+    bool returned;                  /* unwinding from a return address */
 
 /* Only what every few instructions needs lives in locals (registers);
  * the rest is read through inst or ex when used, which leaves registers
@@ -460,6 +463,57 @@ dispatch:
             goto trap;
         src = AT(fp, HI(w));
         goto do_tail_func;
+    }
+    OP(call_ref) {
+        const uint32_t *w = pc + 1;
+        f = SLOT(LO(w)).func;
+        if (UNLIKELY(!f))
+            TRAP(MOTE_TRAP_NULL_FUNCTION);
+        nfp = AT(fp, HI(w));
+        ret = pc + OPLEN_call_ref;
+        goto do_call_func;
+    }
+    OP(return_call_ref) {
+        const uint32_t *w = pc + 1;
+        f = SLOT(LO(w)).func;
+        if (UNLIKELY(!f))
+            TRAP(MOTE_TRAP_NULL_FUNCTION);
+        src = AT(fp, HI(w));
+        goto do_tail_func;
+    }
+    OP(br_on_null) {
+        BRANCH_IF(br_on_null, SLOT(pc[1]).ref == NULL, 0);
+    }
+    OP(br_on_non_null) {
+        BRANCH_IF(br_on_non_null, SLOT(pc[1]).ref != NULL, 0);
+    }
+
+    /* ---- exceptions (exn.c finds the handler) ------------------------------ */
+
+    OP(throw) {
+        mote_tag *tag = (mote_tag *)inst->tags[pc[1]].p;
+        ex->pc = pc;                /* exn_live_top: where this frame ends */
+        ex->fp = fp;
+        ex->cur = inst;
+        mote_exception *e = exn_new(ex, exn_live_top(ex), tag);
+        if (UNLIKELY(!e))
+            TRAP(MOTE_TRAP_STACK_EXHAUSTED);
+        memcpy(e->payload, AT(fp, pc[2]), (size_t)tag->param_slots * sizeof(mote_slot));
+        ex->exn = e;
+        returned = false;
+        goto do_unwind;
+    }
+    OP(throw_ref) {
+        mote_exception *e = SLOT(pc[1]).exn;
+        if (UNLIKELY(!e))
+            TRAP(MOTE_TRAP_NULL_EXCEPTION);
+        ex->exn = e;
+        returned = false;
+        goto do_unwind;
+    }
+    OP(exn_pin) {
+        exn_pin(SLOT(pc[1]).exn);
+        DONE(exn_pin);
     }
 
 #undef IN_BUILD
@@ -812,6 +866,11 @@ dispatch:
         SLOT(LO(w)).u32 = SLOT(HI(w)).ref == NULL;
         DONE(ref_is_null);
     }
+    OP(ref_as_non_null) {
+        if (UNLIKELY(SLOT(pc[1]).ref == NULL))
+            TRAP(MOTE_TRAP_NULL_REFERENCE);
+        DONE(ref_as_non_null);
+    }
 
 #undef IN_BUILD
 #define IN_BUILD 1
@@ -1147,6 +1206,10 @@ do_call_func:   /* f, nfp, ret set; pc is the calling instruction */
 host_failed:    /* result: what the host function returned */
     if (result == MOTE_PAUSED)
         goto pause;
+    if (result == MOTE_EXCEPTION) {     /* ex->exn, thrown at the call */
+        returned = false;
+        goto do_unwind;
+    }
     if (result == MOTE_EXIT) {
         ex->exit_code = inst->ex.exit_code;
         goto finish;
@@ -1183,6 +1246,16 @@ do_tail_func:   /* f, src set */
     }
     FUEL_STEP();
     result = call_host(ex, inst, f, src, pc, fp, fr);
+    if (UNLIKELY(result == MOTE_EXCEPTION)) {
+        /* this frame was replaced by the call: unwind from its caller */
+        fr--;
+        pc = fr->pc;
+        fp = fr->fp;
+        inst = fr->inst;
+        LOAD_INST();
+        returned = true;
+        goto do_unwind;
+    }
     if (UNLIKELY(result != MOTE_OK))
         goto host_failed;
     /* the results go where this frame's caller wants them */
@@ -1207,6 +1280,31 @@ do_tail_wasm:   /* target, callee_inst, src set */
         }
         NEXT();
     }
+
+do_unwind:      /* ex->exn is thrown at pc (a return address if `returned`) */
+    {
+        /* Copies: taking the address of pc, fp, fr or inst themselves would
+         * keep them out of registers in the whole loop (about 20% more
+         * instructions on Cortex-M3). */
+        const uint32_t *upc = pc;
+        mote_slot *ufp = fp;
+        frame *ufr = fr;
+        mote_instance *uinst = inst;
+        if (exn_unwind(ex, &upc, &ufp, &ufr, &uinst, returned)) {
+            pc = upc;
+            fp = ufp;
+            fr = ufr;
+            inst = uinst;
+            LOAD_INST();
+            NEXT();
+        }
+    }
+    ex->trap_pc = pc;
+    ex->trap_inst = inst;
+    ex->trap_fr = fr;
+    give_back_fuel(ex, budget);
+    ex->state = EXEC_IDLE;
+    return api_raise_exception(owner);
 
     /* ---- leaving the loop ------------------------------------------------------- */
 

@@ -31,12 +31,20 @@ static inline uint64_t memory_format_max(uint32_t page_log2, bool is64)
     return page_log2 == 16 ? MAX_PAGES_64K : 0xFFFFFFFFull;
 }
 
+/* A value type: one 32-bit word (types.h). */
+typedef uint32_t vtype;
+
+enum { TYPE_FUNC = 0 };     /* GC adds struct and array types */
+
 typedef struct mod_type {
-    uint32_t params;        /* wasm offset of the parameter value types */
-    uint32_t results;       /* wasm offset of the result value types */
+    uint32_t vt;            /* its value types: MOD_VTYPES(m)[vt ...], the
+                               params then the results (their public classes
+                               at the same index of MOD_CLASSES) */
     uint32_t nparams, nresults;
     uint32_t canon;         /* index of the first structurally equal type */
     uint16_t param_slots, result_slots;
+    uint8_t form;           /* TYPE_FUNC */
+    uint8_t pad_[3];        /* GC: final flag, recursion group size */
 } mod_type;
 
 typedef struct mod_import {
@@ -52,13 +60,15 @@ typedef struct mod_func {
     uint32_t body;          /* defined: wasm offset of the body (locals first) */
     uint32_t body_len;
     uint32_t ref;           /* index of its funcref object, or NO_INDEX */
-    uint32_t import;        /* imported: import index, else NO_INDEX */
+    uint32_t handlers;      /* defined: word offset of its exception handler
+                               table in the code (compile_eh.c), or NO_INDEX */
 } mod_func;
 
 typedef struct mod_table {
     uint64_t min, max;
-    uint8_t elem_type, has_max, imported, is64;  /* is64: table64, i64 indices */
-    uint32_t pad2_;
+    vtype elem_type;
+    uint32_t init;          /* wasm offset of its initialiser expression, 0: null */
+    uint8_t has_max, imported, is64, pad_[5];  /* is64: table64, i64 indices */
 } mod_table;
 
 typedef struct mod_memory {
@@ -68,9 +78,15 @@ typedef struct mod_memory {
 } mod_memory;
 
 typedef struct mod_global {
-    uint8_t type, mutable_, imported, pad_;
+    vtype type;
+    uint8_t mutable_, imported, pad_[2];
     uint32_t init;          /* wasm offset of the constant expression */
 } mod_global;
+
+typedef struct mod_tag {
+    uint32_t type;          /* its function type (params only) */
+    uint8_t imported, pad_[3];
+} mod_tag;
 
 typedef struct mod_export {
     uint32_t name, name_len;
@@ -80,7 +96,8 @@ typedef struct mod_export {
 enum { SEG_ACTIVE = 0, SEG_PASSIVE = 1, SEG_DECLARATIVE = 2 };
 
 typedef struct mod_elem {
-    uint8_t mode, elem_type, exprs, pad_;   /* exprs: items are expressions */
+    uint8_t mode, exprs, pad_[2];   /* exprs: items are expressions */
+    vtype elem_type;
     uint32_t table;
     uint32_t offset;        /* active: wasm offset of the offset expression */
     uint32_t count;
@@ -109,6 +126,8 @@ struct mote_module {
     uint32_t ntables, ntable_imports;
     uint32_t nmems, nmem_imports;
     uint32_t nglobals, nglobal_imports;
+    uint32_t ntags, ntag_imports;
+    uint32_t nvtypes;                  /* value types of all function types */
     uint32_t nelems, npassive_elems, ndatas;
     uint32_t nrefs;                    /* functions that can become funcrefs */
     uint32_t start;                    /* start function or NO_INDEX */
@@ -116,6 +135,7 @@ struct mote_module {
     uint32_t foreign;                  /* compiled for another build's handlers */
     /* array offsets from the module header */
     uint32_t types, imports, funcs, tables, mems, globals, exports, elems, datas;
+    uint32_t tags, vtypes, classes;
     uint32_t code, code_words;
     uint32_t names, names_len;         /* function-name subsection, if any */
 };
@@ -130,6 +150,9 @@ struct mote_module {
 #define MOD_EXPORTS(m) MOD_ARRAY(m, const mod_export, exports)
 #define MOD_ELEMS(m) MOD_ARRAY(m, const mod_elem, elems)
 #define MOD_DATAS(m) MOD_ARRAY(m, const mod_data, datas)
+#define MOD_TAGS(m) MOD_ARRAY(m, const mod_tag, tags)
+#define MOD_VTYPES(m) MOD_ARRAY(m, const vtype, vtypes)
+#define MOD_CLASSES(m) MOD_ARRAY(m, const mote_valtype, classes)
 #define MOD_CODE(m) MOD_ARRAY(m, const uint32_t, code)
 
 static inline const uint8_t *mod_bytes(const mote_module *m, uint32_t off)
@@ -137,22 +160,31 @@ static inline const uint8_t *mod_bytes(const mote_module *m, uint32_t off)
     return m->wasm + off;
 }
 
-static inline const mote_valtype *type_params(const mote_module *m, const mod_type *t)
+static inline const vtype *type_params(const mote_module *m, const mod_type *t)
 {
-    return m->wasm + t->params;
+    return &MOD_VTYPES(m)[t->vt];
 }
 
-static inline const mote_valtype *type_results(const mote_module *m, const mod_type *t)
+static inline const vtype *type_results(const mote_module *m, const mod_type *t)
 {
-    return m->wasm + t->results;
+    return &MOD_VTYPES(m)[t->vt + t->nparams];
 }
 
-static inline unsigned valtype_slots(mote_valtype t)
+/* The public classes of the params and the results (mote_func_type). */
+static inline const mote_valtype *type_param_classes(const mote_module *m, const mod_type *t)
+{
+    return &MOD_CLASSES(m)[t->vt];
+}
+
+static inline const mote_valtype *type_result_classes(const mote_module *m, const mod_type *t)
+{
+    return &MOD_CLASSES(m)[t->vt + t->nparams];
+}
+
+/* The slots a value of type t takes in a frame. */
+static inline unsigned valtype_slots(vtype t)
 {
     return t == MOTE_V128 ? 2u : 1u;
 }
-
-/* True if the two function types (possibly of different modules) are equal. */
-bool decode_types_equal(const mote_module *ma, const mod_type *a, const mote_module *mb, const mod_type *b);
 
 #endif

@@ -49,6 +49,14 @@
     X(return_call, 3) /* [op][off][args] tail call: the callee reuses this frame (arguments moved down) */ \
     X(return_call_import, 3) /* [op][import][args] tail call of an import */ \
     X(return_call_indirect, 4) /* [op][type][table][i|args<<16] tail call through a table */ \
+    X(call_ref, 2) /* [op][f|args] call the function reference f (traps if null) */ \
+    X(return_call_ref, 2) /* [op][f|args] tail call of the function reference f */ \
+    X(br_on_null, 3) /* [op][a][off] jump forward if the reference a is null */ \
+    X(br_on_non_null, 3) /* [op][a][off] jump forward if the reference a is not null */ \
+    /* exceptions (compile_eh.c, exn.c) */ \
+    X(throw, 3) /* [op][tag][args] throw an exception of tag `tag` with the payload at args */ \
+    X(throw_ref, 2) /* [op][a] throw the exception a again (traps if null) */ \
+    X(exn_pin, 2) /* [op][a] the exception a (if any) is being stored outside the stack: keep it */ \
     /* fused compare-and-branch (i32): br_C [op][a|b][off], br_C_i [op][a][imm][off]; _back forms jump back (fuel) */ \
     X(br_eq, 3) /* [op][a|b][off] jump forward if a == b (i32) */ \
     X(br_eq_i, 4) /* [op][a][imm][off] jump forward if a == imm */ \
@@ -231,6 +239,7 @@
     X(elem_drop, 2) /* [op][seg] drop element segment seg */ \
     X(ref_func, 3) /* [op][d][f] d = a reference to function f */ \
     X(ref_is_null, 2) /* [op][d|a] d = (a == null) */ \
+    X(ref_as_non_null, 2) /* [op][a] trap if the reference a is null */ \
     /* i32: DAB [op][d|a][b] d = a OP b; immediate forms (_i) [op][d|a][imm] d = a OP imm */ \
     X(i32_eqz, 2) /* [op][d|a] d = (a == 0) */ \
     X(i32_eq, 3) /* [op][d|a][b] d = (a == b) */ \

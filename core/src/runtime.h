@@ -44,14 +44,43 @@ struct mote_memory {
 struct mote_table {
     MOTE_PTR(mote_slot *, elems);
     MOTE_PTR(mote_arena *, arena);
+    MOTE_PTR(const mote_module *, module);  /* whose types elem_type names
+                                           (NULL: made by the embedder) */
     uint32_t size, capacity;            /* capacity: elements reserved */
     uint64_t max;                       /* declared maximum, or UINT32_MAX */
-    uint8_t elem_type, is64, pad_[6];   /* is64: table64 (i64 indices) */
+    vtype elem_type;
+    uint8_t is64, pad_[3];              /* is64: table64 (i64 indices) */
 };
 
 struct mote_global {
     mote_slot value;
-    uint8_t type, mutable_, pad_[6];
+    MOTE_PTR(const mote_module *, module);  /* whose types `type` names */
+    vtype type;
+    uint8_t mutable_, pad_[3];
+};
+
+/* A tag: the identity of the exceptions thrown with it, and their payload
+ * types.  Defined by a module (module, type) or by the embedder (module
+ * NULL; the classes of its payload at `classes`). */
+struct mote_tag {
+    MOTE_PTR(const mote_module *, module);
+    MOTE_PTR(const mod_type *, type);
+    MOTE_PTR(const mote_valtype *, classes);
+    uint32_t nparams, param_slots;
+};
+
+/*
+ * An exception (exnref values point at these).  Exceptions live at the top
+ * end of the value stack of the call they were thrown on, below
+ * exec.stack_limit: [exec.stack_end, exec.stack_limit) is a run of these
+ * records (exn.c), and frames may use the stack only below stack_end.
+ */
+struct mote_exception {
+    MOTE_PTR(mote_tag *, tag);          /* NULL: a free record */
+    uint32_t slots;                     /* the record's size, this header's
+                                           two slots included */
+    uint32_t flags;                     /* EXN_* (exn.c) */
+    mote_slot payload[];                /* the tag's param_slots values */
 };
 
 /* A call frame record: where to go back to. */
@@ -81,6 +110,9 @@ typedef struct exec {
     MOTE_PTR(mote_instance *, cur);
     MOTE_PTR(mote_value *, results);
     MOTE_PTR(const mote_func *, callee);
+    MOTE_PTR(mote_slot *, stack_limit); /* the stack's real end: exceptions
+                                           live in [stack_end, stack_limit) */
+    MOTE_PTR(mote_exception *, exn);    /* being thrown, or left uncaught */
     int64_t fuel;                       /* MOTE_FUEL_OFF: unmetered */
     uint32_t nresults;
     uint32_t state;
@@ -106,6 +138,9 @@ struct mote_instance {
     MOTE_PTR(host_binding *, hosts);    /* per imported function (host ones) */
     MOTE_PTR(uint8_t *, dropped);       /* bit per data segment, then per elem segment */
     MOTE_PTR(ptr_slot *, passive);      /* evaluated passive elem segments (mote_slot *) */
+    MOTE_PTR(ptr_slot *, tags);         /* mote_tag * per tag index */
+    MOTE_PTR(exec *, host_ex);          /* the call a host function called
+                                           from this instance runs in */
     uint64_t mark_bottom, mark_top;     /* arena state before instantiation */
     exec ex;
 };
@@ -124,7 +159,29 @@ mote_status interp_run(mote_instance *inst);
 /* Records a trap on the stack owner `owner`. */
 mote_status api_raise_trap(mote_instance *owner, mote_trap kind, const char *message);
 
+/* Records that ex->exn of `owner` was not caught; returns MOTE_EXCEPTION. */
+mote_status api_raise_exception(mote_instance *owner);
+
+/* The value type class of a signature character ('i', 'I', 'f', 'F', 'r',
+ * 'e', 'x'), 0 for another. */
+mote_valtype instance_sig_type(char ch);
+
 /* Type of any function object. */
 const mod_type *instance_func_type(const mote_func *f, const mote_module **module);
+
+/* The defined function whose code holds pc in inst's code, or MOTE_NO_FUNC. */
+uint32_t instance_func_at(const mote_instance *inst, const uint32_t *pc);
+
+/* Exceptions (exn.c).  The live part of the value stack ends at `top`. */
+mote_exception *exn_new(exec *ex, mote_slot *top, mote_tag *tag);
+void exn_pin(mote_exception *e);
+void exn_reset(exec *ex);               /* a new call: frees what is not pinned */
+/* Where the frames of the state saved in ex (a host call, a throw) end. */
+mote_slot *exn_live_top(const exec *ex);
+/* Finds the handler for ex->exn from the state at *pc (a return address if
+ * `returned`), unwinding frames; on success updates the state to run the
+ * handler and returns true.  false: nothing catches it. */
+bool exn_unwind(exec *ex, const uint32_t **pc, mote_slot **fp, frame **fr, mote_instance **inst,
+                bool returned);
 
 #endif

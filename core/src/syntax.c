@@ -40,17 +40,61 @@ static bool zero_bytes(reader *r, int n)
     return true;
 }
 
+/* A value type: one byte, or (ref null? ht) with an s33 heap type. */
+static bool skip_valtype(reader *r)
+{
+    uint8_t b;
+    int64_t v;
+    if (!rd_byte(r, &b))
+        return false;
+    return (b != 0x63 && b != 0x64) || rd_sleb(r, 33, &v);
+}
+
 static bool skip_blocktype(reader *r)
 {
     if (rd_left(r) == 0)
         return rd_fail(r, "unexpected end");
     uint8_t b = *r->p;
-    if (b == 0x40 || b == 0x7F || b == 0x7E || b == 0x7D || b == 0x7C || b == 0x70 || b == 0x6F) {
+    if (b == 0x40) {
         r->p++;
         return true;
     }
+    if ((b & 0xC0) == 0x40)     /* a negative one-byte s33: a value type */
+        return skip_valtype(r);
     int64_t v;
     return rd_sleb(r, 33, &v);
+}
+
+static bool skip_try_table(reader *r)
+{
+    uint32_t n;
+    if (!skip_blocktype(r) || !rd_u32(r, &n))
+        return false;
+    if (n > rd_left(r))
+        return rd_fail(r, "unexpected end");
+    for (uint32_t i = 0; i < n; i++) {
+        uint8_t kind;
+        if (!rd_byte(r, &kind))
+            return false;
+        if (kind > 3)
+            return rd_fail(r, "malformed catch clause");
+        if (!skip_u32(r, kind < 2 ? 2 : 1))
+            return false;
+    }
+    return true;
+}
+
+static bool skip_select_types(reader *r)
+{
+    uint32_t n;
+    if (!rd_u32(r, &n))
+        return false;
+    if (n > rd_left(r))
+        return rd_fail(r, "unexpected end");
+    for (uint32_t i = 0; i < n; i++)
+        if (!skip_valtype(r))
+            return false;
+    return true;
 }
 
 static bool skip_br_table(reader *r)
@@ -88,10 +132,10 @@ bool syntax_skip_immediates(reader *r, wasm_imm shape, uint32_t features)
 {
     const uint8_t *b;
     int64_t s;
-    uint32_t n;
     switch (shape) {
     case WI_NONE: return true;
     case WI_BLOCK: return skip_blocktype(r);
+    case WI_TRY_TABLE: return skip_try_table(r);
     case WI_IDX: return skip_u32(r, 1);
     case WI_IDX2: return skip_u32(r, 2);
     case WI_BR_TABLE: return skip_br_table(r);
@@ -103,8 +147,8 @@ bool syntax_skip_immediates(reader *r, wasm_imm shape, uint32_t features)
     case WI_I64: return rd_sleb(r, 64, &s);
     case WI_F32: return rd_bytes(r, 4, &b);
     case WI_F64: return rd_bytes(r, 8, &b);
-    case WI_REFTYPE: return rd_bytes(r, 1, &b);
-    case WI_SELECT_T: return rd_u32(r, &n) && rd_bytes(r, n, &b);
+    case WI_HEAPTYPE: return rd_sleb(r, 33, &s);
+    case WI_SELECT_T: return skip_select_types(r);
     }
     return rd_fail(r, "illegal opcode");
 }
@@ -117,8 +161,7 @@ bool syntax_check_body(reader *r, uint32_t features)
         return false;
     for (uint32_t i = 0; i < groups; i++) {
         uint32_t n;
-        uint8_t t;
-        if (!rd_u32(r, &n) || !rd_byte(r, &t))
+        if (!rd_u32(r, &n) || !skip_valtype(r))
             return false;
         total += n;
         if (total > 0xFFFFFFFFull)
@@ -131,9 +174,10 @@ bool syntax_check_body(reader *r, uint32_t features)
         if (!syntax_read_op(r, features, &op, &prefix, &code) ||
             !syntax_skip_immediates(r, wasm_op_imm(op), features))
             return false;
-        if (op == WASM_block || op == WASM_loop || op == WASM_if)
+        if (op == WASM_block || op == WASM_loop || op == WASM_if || op == WASM_try ||
+            op == WASM_try_table)
             depth++;
-        else if (op == WASM_end)
+        else if (op == WASM_end || op == WASM_delegate)
             depth--;
     }
     return r->p == r->end || rd_fail(r, "section size mismatch");

@@ -32,6 +32,9 @@
 #define MOTE_WASM_IMMS(X)                                                    \
     X(NONE)      /* nothing */                                               \
     X(BLOCK)     /* a block type: 0x40, a value type, or an s33 type index */ \
+    X(TRY_TABLE) /* a block type, then a vector of catch clauses: a kind     \
+                    byte (0 catch, 1 catch_ref, 2 catch_all, 3              \
+                    catch_all_ref), a u32 tag index (kinds 0, 1), a label */ \
     X(IDX)       /* one u32: a label, function, local, global, table, elem   \
                     or data index */                                         \
     X(IDX2)      /* two u32 (call_indirect: type, table; table.copy: dst,    \
@@ -48,7 +51,8 @@
     X(I64)       /* an s64 */                                                \
     X(F32)       /* 4 bytes */                                               \
     X(F64)       /* 8 bytes */                                               \
-    X(REFTYPE)   /* one reference-type byte */                               \
+    X(HEAPTYPE)  /* a heap type: s33, an abstract type's code or a type    \
+                    index (ref.null) */                                      \
     X(SELECT_T)  /* a vector of value types (select t*) */
 
 typedef enum wasm_imm {
@@ -67,6 +71,11 @@ typedef enum wasm_imm {
     W(loop, 0x03, BLOCK, CORE)                                            \
     W(if, 0x04, BLOCK, CORE)                                              \
     W(else, 0x05, NONE, CORE)                                             \
+    W(try, 0x06, BLOCK, LEGACY_EXCEPTIONS)                                \
+    W(catch, 0x07, IDX, LEGACY_EXCEPTIONS)                                \
+    W(throw, 0x08, IDX, EXCEPTIONS)                                       \
+    W(rethrow, 0x09, IDX, LEGACY_EXCEPTIONS)                              \
+    W(throw_ref, 0x0A, NONE, EXCEPTIONS)                                  \
     W(end, 0x0B, NONE, CORE)                                              \
     W(br, 0x0C, IDX, CORE)                                                \
     W(br_if, 0x0D, IDX, CORE)                                             \
@@ -76,10 +85,15 @@ typedef enum wasm_imm {
     W(call_indirect, 0x11, IDX2, CORE)                                    \
     W(return_call, 0x12, IDX, TAIL_CALL)                                       \
     W(return_call_indirect, 0x13, IDX2, TAIL_CALL)                             \
+    W(call_ref, 0x14, IDX, TYPED_REFS)                                    \
+    W(return_call_ref, 0x15, IDX, TYPED_REFS)                             \
+    W(delegate, 0x18, IDX, LEGACY_EXCEPTIONS)                             \
+    W(catch_all, 0x19, NONE, LEGACY_EXCEPTIONS)                           \
     /* parametric */                                                         \
     W(drop, 0x1A, NONE, CORE)                                             \
     W(select, 0x1B, NONE, CORE)                                           \
     W(select_t, 0x1C, SELECT_T, REFERENCE_TYPES)                                     \
+    W(try_table, 0x1F, TRY_TABLE, EXCEPTIONS)                             \
     /* variables */                                                          \
     W(local_get, 0x20, IDX, CORE)                                         \
     W(local_set, 0x21, IDX, CORE)                                         \
@@ -254,9 +268,12 @@ typedef enum wasm_imm {
     W(i64_extend16_s, 0xC3, NONE, SIGN_EXT)                                   \
     W(i64_extend32_s, 0xC4, NONE, SIGN_EXT)                                   \
     /* references */                                                         \
-    W(ref_null, 0xD0, REFTYPE, REFERENCE_TYPES)                                      \
+    W(ref_null, 0xD0, HEAPTYPE, REFERENCE_TYPES)                                     \
     W(ref_is_null, 0xD1, NONE, REFERENCE_TYPES)                                      \
-    W(ref_func, 0xD2, IDX, REFERENCE_TYPES)
+    W(ref_func, 0xD2, IDX, REFERENCE_TYPES)                                          \
+    W(ref_as_non_null, 0xD4, NONE, TYPED_REFS)                            \
+    W(br_on_null, 0xD5, IDX, TYPED_REFS)                                  \
+    W(br_on_non_null, 0xD6, IDX, TYPED_REFS)
 
 /* 0xFC prefix: saturating truncation, bulk memory, tables. */
 #define MOTE_WASM_OPS_FC(W)                                                  \

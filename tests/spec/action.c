@@ -117,6 +117,9 @@ static spec_act call_status(spec_script *s, mote_instance *inst, mote_status st,
     case MOTE_TRAP:
         res->error = e;
         return SPEC_ACT_TRAPPED;
+    case MOTE_EXCEPTION:
+        res->error = e;
+        return SPEC_ACT_THREW;
     case MOTE_PAUSED:
         mote_abandon(inst);
         spec_fail(s, "the call paused, but no fuel limit or interrupt was set");

@@ -1,6 +1,6 @@
 /*
  * commands.c -- the script commands that run code: module, register,
- * action, assert_return, assert_trap and assert_exhaustion.
+ * action, assert_return, assert_trap, assert_exhaustion and assert_exception.
  */
 #include "script.h"
 #include "trap_text.h"
@@ -137,6 +137,8 @@ void spec_cmd_action(spec_script *s)
         spec_pass(s);
     else if (act == SPEC_ACT_TRAPPED)
         spec_fail(s, "trapped: %s", res.error->message);
+    else if (act == SPEC_ACT_THREW)
+        spec_fail(s, "threw an exception nothing caught: %s", res.error->message);
 }
 
 /* ---- assert_return ------------------------------------------------------- */
@@ -221,6 +223,8 @@ void spec_cmd_assert_return(spec_script *s)
     msg_clear(&m);
     if (act == SPEC_ACT_TRAPPED) {
         msg_add(&m, "trapped: %s", res.error->message);
+    } else if (act == SPEC_ACT_THREW) {
+        msg_add(&m, "threw: %s", res.error->message);
     } else if (either ? any_matches(&exp, &res) : all_match(&exp, &res)) {
         spec_pass(s);
         return;
@@ -251,6 +255,8 @@ void spec_cmd_assert_trap(spec_script *s)
     if (act == SPEC_ACT_RETURNED) {
         msg_add(&m, "returned ");
         spec_describe_results(&res, &m);
+    } else if (act == SPEC_ACT_THREW) {
+        msg_add(&m, "threw: %s", res.error->message);
     } else if (spec_trap_text_matches(spec_trap_wording(res.error), text->str, text->len)) {
         spec_pass(s);
         return;
@@ -260,4 +266,29 @@ void spec_cmd_assert_trap(spec_script *s)
     msg_add(&m, ", expected a trap: ");
     msg_name(&m, text->str, text->len);
     spec_fail(s, "%s", m.text);
+}
+
+/* ---- assert_exception -------------------------------------------------------- */
+
+/* The action must end in a wasm exception that nothing caught (a trap is
+ * not an exception). */
+void spec_cmd_assert_exception(spec_script *s)
+{
+    spec_action_result res;
+    spec_act act = spec_run_action(s, json_get(s->cmd, "action"), &res);
+    if (act == SPEC_ACT_DONE)
+        return;
+    if (act == SPEC_ACT_THREW) {
+        spec_pass(s);
+        return;
+    }
+    spec_msg m;
+    msg_clear(&m);
+    if (act == SPEC_ACT_RETURNED) {
+        msg_add(&m, "returned ");
+        spec_describe_results(&res, &m);
+    } else {
+        msg_add(&m, "trapped: %s", res.error->message);
+    }
+    spec_fail(s, "%s, expected an uncaught exception", m.text);
 }

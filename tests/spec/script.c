@@ -30,6 +30,7 @@ static const spec_command commands[] = {
     {"assert_return", spec_cmd_assert_return},
     {"assert_trap", spec_cmd_assert_trap},
     {"assert_exhaustion", spec_cmd_assert_trap},
+    {"assert_exception", spec_cmd_assert_exception},
     {"assert_malformed", spec_cmd_assert_module},
     {"assert_invalid", spec_cmd_assert_module},
     {"assert_unlinkable", spec_cmd_assert_module},

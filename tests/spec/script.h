@@ -256,6 +256,7 @@ void spec_host_free(spec_script *s);
 typedef enum spec_act {
     SPEC_ACT_RETURNED,
     SPEC_ACT_TRAPPED,
+    SPEC_ACT_THREW,     /* an exception nothing caught (MOTE_EXCEPTION) */
     SPEC_ACT_DONE       /* the outcome is already recorded (a failure or skip) */
 } spec_act;
 
@@ -281,6 +282,7 @@ void spec_cmd_register(spec_script *s);
 void spec_cmd_action(spec_script *s);
 void spec_cmd_assert_return(spec_script *s);
 void spec_cmd_assert_trap(spec_script *s);
+void spec_cmd_assert_exception(spec_script *s);
 void spec_cmd_assert_module(spec_script *s);
 
 #endif

@@ -443,6 +443,101 @@ static void test_image(void)
     free(wasm);
 }
 
+/* ---- exceptions: eh.wat and eh_callee.wat --------------------------------------- */
+
+static mote_tag *eh_err;            /* the embedder's tag, "(i)" */
+static mote_instance *eh_other;     /* the instance of eh_callee.wat */
+
+static mote_status eh_host_throw(mote_instance *caller, mote_value *io, void *user)
+{
+    (void)user;
+    mote_value payload = {.i32 = io[0].i32 * 2};
+    return mote_host_throw(caller, eh_err, &payload, 1);
+}
+
+static mote_status eh_host_bad_throw(mote_instance *caller, mote_value *io, void *user)
+{
+    (void)io;
+    (void)user;
+    return mote_host_throw(caller, eh_err, NULL, 0);    /* the tag wants one i32 */
+}
+
+/* Calls the other instance, which throws; passes the exception on. */
+static mote_status eh_call_other(mote_instance *caller, mote_value *io, void *user)
+{
+    (void)user;
+    mote_value r;
+    mote_status st = mote_call(eh_other, mote_export_func(eh_other, "inner"), io, 1, &r, 1);
+    if (st != MOTE_EXCEPTION)
+        return mote_host_trap(caller, "the nested call did not throw");
+    const mote_exception *exn = mote_uncaught_exception(eh_other);
+    mote_value payload[2];
+    if (!exn || mote_exception_tag(exn) != eh_err || mote_exception_payload(exn, payload, 2) != 1 ||
+        payload[0].i32 != io[0].i32)
+        return mote_host_trap(caller, "the nested call threw something else");
+    return mote_host_rethrow(caller, exn);
+}
+
+static void test_exceptions(void)
+{
+    size_t len_a, len_b;
+    uint8_t *wasm_a = read_file("eh.wasm", &len_a), *wasm_b = read_file("eh_callee.wasm", &len_b);
+    uint8_t *buf = malloc(1 << 20);
+    mote_arena *a = mote_arena_init(buf, 1 << 20);
+    current = a;
+    CHECK(mote_tag_new(a, "(i)", &eh_err) == MOTE_OK);
+    CHECK(mote_tag_new(a, "(i", &eh_err) == MOTE_ERR_ARGUMENT);
+    CHECK(mote_tag_new(a, "(i)", &eh_err) == MOTE_OK);
+    mote_module *mb, *ma;
+    CHECK(mote_load(a, wasm_b, len_b, NULL, &mb) == MOTE_OK);
+    mote_import ib[] = {{.module = "env", .name = "err", .ext = {.kind = MOTE_EXTERN_TAG, .u.tag = eh_err}}};
+    CHECK(mote_instantiate(a, mb, ib, 1, NULL, &eh_other) == MOTE_OK);
+    CHECK(mote_load(a, wasm_a, len_a, NULL, &ma) == MOTE_OK);
+    mote_import ia[] = {
+        {.module = "env", .name = "err", .ext = {.kind = MOTE_EXTERN_TAG, .u.tag = eh_err}},
+        {.module = "env", .name = "host_throw", .fn = eh_host_throw, .signature = "(i)"},
+        {.module = "env", .name = "host_bad_throw", .fn = eh_host_bad_throw, .signature = "()"},
+        {.module = "env", .name = "call_other", .fn = eh_call_other, .signature = "(i)i"},
+        {.module = "other", .name = "inner",
+         .ext = {.kind = MOTE_EXTERN_FUNC, .u.func = mote_export_func(eh_other, "inner")}},
+    };
+    mote_instance *inst;
+    CHECK(mote_instantiate(a, ma, ia, 5, NULL, &inst) == MOTE_OK);
+    const mote_error *e = mote_arena_error(a);
+    mote_value r[1];
+    CHECK(call1(inst, "catch_host", 20, r) == MOTE_OK && r[0].i32 == 41);
+    CHECK(call1(inst, "through_host", 7, r) == MOTE_OK && r[0].i32 == 107);
+    CHECK(call1(inst, "direct", 9, r) == MOTE_OK && r[0].i32 == 1009);
+
+    /* uncaught: the embedder reads the tag and the payload */
+    CHECK(call1(inst, "uncaught", -3, r) == MOTE_EXCEPTION && e->status == MOTE_EXCEPTION);
+    const mote_exception *exn = mote_uncaught_exception(inst);
+    mote_value payload[2];
+    CHECK(exn && mote_exception_tag(exn) == mote_export_tag(inst, "own"));
+    CHECK(exn && mote_exception_payload(exn, payload, 2) == 2 && payload[0].i32 == -3 &&
+          payload[1].i64 == 7);
+    const mote_valtype *types;
+    uint32_t ntypes;
+    mote_tag_type(mote_export_tag(inst, "own"), &types, &ntypes);
+    CHECK(ntypes == 2 && types[0] == MOTE_I32 && types[1] == MOTE_I64);
+
+    /* traps are not exceptions, and a bad host throw is a trap */
+    CHECK(call1(inst, "trap", 0, r) == MOTE_TRAP && e->trap == MOTE_TRAP_UNREACHABLE);
+    CHECK(mote_uncaught_exception(inst) == NULL);
+    CHECK(call1(inst, "bad_throw", 0, r) == MOTE_TRAP && e->trap == MOTE_TRAP_HOST);
+
+    /* many throws in a row reuse the room of dead exceptions */
+    for (int i = 0; i < 100000; i++)
+        if (call1(inst, "catch_host", i, r) != MOTE_OK || r[0].i32 != 2 * i + 1) {
+            CHECK(!"catch_host in a loop");
+            break;
+        }
+    CHECK(call1(inst, "direct", 1, r) == MOTE_OK && r[0].i32 == 1001);
+    free(buf);
+    free(wasm_a);
+    free(wasm_b);
+}
+
 static const struct {
     const char *name;
     void (*fn)(void);
@@ -456,6 +551,7 @@ static const struct {
     {"start", test_start},
     {"bad_modules", test_bad_modules},
     {"arena_too_small", test_arena_too_small},
+    {"exceptions", test_exceptions},
 };
 
 int main(int argc, char **argv)

@@ -64,8 +64,10 @@ typedef enum mote_status {
                                mote_resume() continues the call */
     MOTE_EXIT,              /* a host function ended the program
                                (mote_host_exit); see mote_exit_code() */
-    MOTE_ERR_UNSUPPORTED    /* the module needs a feature this build of mote
+    MOTE_ERR_UNSUPPORTED,   /* the module needs a feature this build of mote
                                leaves out; the message names the build option */
+    MOTE_EXCEPTION          /* a wasm exception was thrown and nothing caught
+                               it; mote_uncaught_exception() returns it */
 } mote_status;
 
 /* Trap kinds.  Their messages use the WebAssembly specification's wording. */
@@ -81,7 +83,10 @@ typedef enum mote_trap {
     MOTE_TRAP_INTEGER_OVERFLOW,       /* "integer overflow" */
     MOTE_TRAP_INVALID_CONVERSION,     /* "invalid conversion to integer" */
     MOTE_TRAP_STACK_EXHAUSTED,        /* "call stack exhausted" */
-    MOTE_TRAP_HOST                    /* raised by a host function */
+    MOTE_TRAP_HOST,                   /* raised by a host function */
+    MOTE_TRAP_NULL_REFERENCE,         /* "null reference" (ref.as_non_null) */
+    MOTE_TRAP_NULL_FUNCTION,          /* "null function reference" (call_ref) */
+    MOTE_TRAP_NULL_EXCEPTION          /* "null exception reference" (throw_ref) */
 } mote_trap;
 
 #define MOTE_NO_FUNC 0xFFFFFFFFu
@@ -154,6 +159,14 @@ typedef uint8_t mote_valtype;
 #define MOTE_V128      ((mote_valtype)0x7B)
 #define MOTE_FUNCREF   ((mote_valtype)0x70)
 #define MOTE_EXTERNREF ((mote_valtype)0x6F)
+#define MOTE_EXNREF    ((mote_valtype)0x69)
+#define MOTE_ANYREF    ((mote_valtype)0x6E)   /* GC references (not yet) */
+/*
+ * These are classes: a typed reference such as (ref $t) or (ref null func)
+ * is seen by the embedder as the class of its hierarchy, MOTE_FUNCREF for
+ * every function reference, MOTE_EXTERNREF for host references, MOTE_EXNREF
+ * for exception references.  Non-nullable references are never NULL.
+ */
 
 /* "i32", "f64", "funcref", ... */
 const char *mote_valtype_name(mote_valtype type);
@@ -164,11 +177,14 @@ typedef struct mote_table mote_table;
 typedef struct mote_global mote_global;
 typedef struct mote_module mote_module;
 typedef struct mote_instance mote_instance;
+typedef struct mote_tag mote_tag;
+typedef struct mote_exception mote_exception;
 
 /*
  * A value.  Floats are kept as bit patterns (f32/f64 members alias the bits),
  * so NaN payloads pass through unchanged.  funcref values are mote_func
- * pointers; externref values are opaque host pointers; NULL is ref.null.
+ * pointers; externref values are opaque host pointers; exnref values are
+ * mote_exception pointers; NULL is ref.null.
  */
 typedef union mote_value {
     int32_t i32;
@@ -179,6 +195,7 @@ typedef union mote_value {
     double f64;
     void *ref;
     mote_func *func;
+    mote_exception *exn;
 } mote_value;
 
 /* ------------------------------------------------------------------------
@@ -225,7 +242,8 @@ typedef enum mote_extern_kind {
     MOTE_EXTERN_FUNC = 0,
     MOTE_EXTERN_TABLE = 1,
     MOTE_EXTERN_MEMORY = 2,
-    MOTE_EXTERN_GLOBAL = 3
+    MOTE_EXTERN_GLOBAL = 3,
+    MOTE_EXTERN_TAG = 4     /* an exception tag */
 } mote_extern_kind;
 
 typedef struct mote_limits {
@@ -244,7 +262,7 @@ typedef struct mote_extern_info {
     mote_extern_kind kind;
     uint32_t index;         /* index in the module's space of that kind */
     /* type of the item: */
-    const mote_valtype *params, *results;  /* functions */
+    const mote_valtype *params, *results;  /* functions; tags: params only */
     uint32_t num_params, num_results;
     mote_valtype valtype;   /* globals: value type; tables: element type */
     bool mutable_;          /* globals */
@@ -332,6 +350,7 @@ typedef struct mote_extern {
         mote_table *table;
         mote_memory *memory;
         mote_global *global;
+        mote_tag *tag;
     } u;
 } mote_extern;
 
@@ -342,7 +361,8 @@ typedef struct mote_extern {
  * or `ext` names an existing object.
  *
  * Signatures list parameter types in parentheses, then result types:
- * i = i32, I = i64, f = f32, F = f64, r = funcref, e = externref.
+ * i = i32, I = i64, f = f32, F = f64, r = funcref, e = externref,
+ * x = exnref (a reference parameter matches any type of its class).
  * "(ii)i" takes two i32 and returns an i32; "()" takes and returns nothing.
  */
 typedef struct mote_import {
@@ -356,11 +376,77 @@ typedef struct mote_import {
 } mote_import;
 
 /* Objects created by the embedder, to be offered as imports. */
+/* A tag for the embedder's own exceptions (see "Exceptions" below), with
+ * payload types in the signature syntax above: "(i)" is one i32, "()" none. */
+mote_status mote_tag_new(mote_arena *arena, const char *params, mote_tag **out);
 mote_status mote_memory_new(mote_arena *arena, const mote_limits *limits, mote_memory **out);
 mote_status mote_table_new(mote_arena *arena, mote_valtype elem_type, const mote_limits *limits,
                            mote_table **out);
 mote_status mote_global_new(mote_arena *arena, mote_valtype type, bool mutable_,
                             mote_value value, mote_global **out);
+
+/* ------------------------------------------------------------------------
+ * Exceptions
+ *
+ * A wasm exception is a tag and payload values.  The tag (mote_tag) is its
+ * identity and says the payload's types; tags are defined by modules
+ * (exported as MOTE_EXTERN_TAG) or by the embedder (mote_tag_new), and are
+ * imported like the other objects.
+ *
+ * A host function throws by returning what mote_host_throw() returns:
+ *
+ *     static mote_status host_parse(mote_instance *caller, mote_value *io, void *user)
+ *     {
+ *         if (io[0].i32 < 0) {
+ *             mote_value why = {.i32 = 22};
+ *             return mote_host_throw(caller, (mote_tag *)user, &why, 1);
+ *         }
+ *         ...
+ *         return MOTE_OK;
+ *     }
+ *
+ * The exception then unwinds the wasm frames that called the host function
+ * as if the call had thrown it: a try_table or try there may catch it.  An
+ * exception that nothing catches ends mote_call() (or mote_resume(),
+ * mote_instantiate() for the start function) with MOTE_EXCEPTION -- a trap
+ * is never an exception, and no wasm handler catches a trap.  The embedder
+ * then reads it with mote_uncaught_exception(); a host function that made
+ * that call may pass it on to its own caller with mote_host_rethrow().
+ *
+ * Where exceptions live: in the value stack of the instance the call runs
+ * on, at its top end (so an instance that never throws pays nothing).
+ * Exceptions nothing refers to any more are reclaimed when that room runs
+ * short; a deep call then traps "call stack exhausted" only if the live
+ * exceptions and the frames together do not fit the value stack.  An
+ * exception stored in a global or a table stays allocated until the arena
+ * is reset.  An exception the embedder received (as uncaught, or as an
+ * exnref result or argument) is valid until the next mote_call() on that
+ * instance.
+ * ------------------------------------------------------------------------ */
+
+/* The types of a tag's payload. */
+void mote_tag_type(const mote_tag *tag, const mote_valtype **params, uint32_t *num_params);
+
+/* Records an exception of `tag` with the given payload (as many values as
+ * the tag's type has) on the call that made this host call; returns
+ * MOTE_EXCEPTION for the host function to return.  Returns MOTE_TRAP (and
+ * records a trap) if the payload does not match the tag or the exception
+ * does not fit the value stack. */
+mote_status mote_host_throw(mote_instance *caller, mote_tag *tag, const mote_value *payload,
+                            size_t num_payload);
+
+/* Throws a copy of `exn` (for example one a nested mote_call() left
+ * uncaught); same returns as mote_host_throw(). */
+mote_status mote_host_rethrow(mote_instance *caller, const mote_exception *exn);
+
+/* After a call on `inst` returned MOTE_EXCEPTION: the exception, valid
+ * until the next call on `inst`.  NULL otherwise. */
+const mote_exception *mote_uncaught_exception(const mote_instance *inst);
+
+/* An exception's tag, and its payload: copies up to `max` values to out
+ * and returns how many the payload has. */
+mote_tag *mote_exception_tag(const mote_exception *exn);
+size_t mote_exception_payload(const mote_exception *exn, mote_value *out, size_t max);
 
 /* ------------------------------------------------------------------------
  * Instances
@@ -409,6 +495,7 @@ mote_func *mote_export_func(mote_instance *inst, const char *name);
 mote_memory *mote_export_memory(mote_instance *inst, const char *name);
 mote_global *mote_export_global(mote_instance *inst, const char *name);
 mote_table *mote_export_table(mote_instance *inst, const char *name);
+mote_tag *mote_export_tag(mote_instance *inst, const char *name);
 
 /* ------------------------------------------------------------------------
  * Calling
@@ -421,7 +508,8 @@ void mote_func_type(const mote_func *func, const mote_valtype **params, uint32_t
 /*
  * Calls `func` on the stacks of `inst`.  The counts must match the
  * function's type.  Returns MOTE_OK with results written, MOTE_TRAP,
- * MOTE_EXIT, or MOTE_PAUSED when fuel ran out or mote_interrupt() was called;
+ * MOTE_EXCEPTION (uncaught; see mote_uncaught_exception()), MOTE_EXIT, or
+ * MOTE_PAUSED when fuel ran out or mote_interrupt() was called;
  * a paused call keeps `results` and writes to it when it completes, so that
  * buffer must stay valid until then.  An instance runs one call at a time.
  */
