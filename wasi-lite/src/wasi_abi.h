@@ -19,12 +19,15 @@
 #define WASI_EFAULT 21
 #define WASI_EINVAL 28
 #define WASI_EIO 29
+#define WASI_EMSGSIZE 35
+#define WASI_ENOENT 44
 #define WASI_ENOSYS 52
 #define WASI_ENOTDIR 54
 #define WASI_ENOTSOCK 57
 #define WASI_ENOTSUP 58
 #define WASI_EOVERFLOW 61
 #define WASI_ESPIPE 70
+#define WASI_ETIMEDOUT 73
 #define WASI_ENOTCAPABLE 76
 
 /* clocks */
