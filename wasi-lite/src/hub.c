@@ -93,6 +93,9 @@ void wl_alarm_rearm_hub(mote_wasi_hub *hub)
     for (mote_wasi *c = hub->first; c != NULL; c = c->hub_next)
         if (c->alarm_due < due)
             due = c->alarm_due;
+    for (mote_wasi_hub_timer *t = hub->timers; t != NULL; t = t->next)
+        if (t->due_us < due)
+            due = t->due_us;
     hub->armed_us = due;
     arm(due, on_hub_alarm, hub);
 }
@@ -124,12 +127,55 @@ static void on_ctx_alarm(void *user)
         wake(ctx);
 }
 
+/* Takes the first hub timer due at now off duty; NULL if none.  Locked. */
+static mote_wasi_hub_timer *due_timer(mote_wasi_hub *hub, uint64_t now)
+{
+    for (mote_wasi_hub_timer *t = hub->timers; t != NULL; t = t->next)
+        if (t->due_us <= now) {
+            t->due_us = NO_DEADLINE;
+            return t;
+        }
+    return NULL;
+}
+
+/* Calls the firmware's timers that are due, one at a time, unlocked. */
+static void run_timers(mote_wasi_hub *hub)
+{
+    for (;;) {
+        mote_hal_irq_state s = mote_hal_irq_lock();
+        mote_wasi_hub_timer *t = due_timer(hub, mote_hal_time_us());
+        void (*fn)(void *) = t != NULL ? t->fn : NULL;
+        void *user = t != NULL ? t->user : NULL;
+        mote_hal_irq_unlock(s);
+        if (fn == NULL)
+            return;
+        fn(user);
+    }
+}
+
+void mote_wasi_hub_timer_set(mote_wasi_hub *hub, mote_wasi_hub_timer *t, uint64_t due_us,
+                             void (*fn)(void *user), void *user)
+{
+    mote_hal_irq_state s = mote_hal_irq_lock();
+    if (!t->linked) {
+        t->next = hub->timers;
+        hub->timers = t;
+        t->linked = true;
+    }
+    t->due_us = due_us;
+    t->fn = fn;
+    t->user = user;
+    wl_alarm_rearm_hub(hub);
+    mote_hal_irq_unlock(s);
+}
+
 /* The hub: serve every member that is due.  Members to wake are collected
  * while locked (at most MAX_WAKE at a time; more go round again at once). */
 #define MAX_WAKE 8
 static void on_hub_alarm(void *user)
 {
     mote_wasi_hub *hub = user;
+    run_timers(hub);
     for (;;) {
         mote_wasi *woken[MAX_WAKE];
         size_t n = 0;

@@ -158,3 +158,8 @@ bool mote_wasi_ready(mote_wasi *ctx)
     mote_hal_irq_unlock(s);
     return ready;
 }
+
+bool mote_wasi_waiting(const mote_wasi *ctx)
+{
+    return ctx->wait.active;
+}

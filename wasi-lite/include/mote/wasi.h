@@ -258,9 +258,20 @@ typedef struct mote_wasi_mailbox {
 #define MOTE_WASI_MAILBOX_SLOT(msg_max) (((size_t)(msg_max) + 20u + 3u) & ~(size_t)3u)
 #define MOTE_WASI_MAILBOX_BYTES(slots, msg_max) ((size_t)(slots) * MOTE_WASI_MAILBOX_SLOT(msg_max))
 
+/* A timed call for the firmware itself while a hub owns the alarm
+ * (mote_wasi_hub_timer_set).  Treat the fields as private. */
+typedef struct mote_wasi_hub_timer {
+    uint64_t due_us;                    /* UINT64_MAX: not armed */
+    void (*fn)(void *user);             /* called in interrupt context */
+    void *user;
+    struct mote_wasi_hub_timer *next;
+    bool linked;
+} mote_wasi_hub_timer;
+
 /* The contexts of the apps on one board (treat the fields as private). */
 struct mote_wasi_hub {
     mote_wasi *first;           /* the members, linked through ctx->hub_next */
+    mote_wasi_hub_timer *timers;
     uint64_t armed_us;          /* what the HAL alarm is armed for */
 };
 
@@ -327,6 +338,16 @@ uint32_t mote_wasi_denied(const mote_wasi *ctx);
 void mote_wasi_hub_init(mote_wasi_hub *hub);
 
 /*
+ * The firmware's own use of the alarm while a hub owns it: calls fn(user)
+ * in interrupt context once mote_hal_time_us() reaches due_us (at once if
+ * it has); setting a timer again moves it, due_us UINT64_MAX cancels it.
+ * Once set, a timer stays on the hub's list: its storage must live as
+ * long as the hub (static storage).  Interrupt-safe.
+ */
+void mote_wasi_hub_timer_set(mote_wasi_hub *hub, mote_wasi_hub_timer *t, uint64_t due_us,
+                             void (*fn)(void *user), void *user);
+
+/*
  * For whoever runs the app in cooperative mode (a scheduler, an RTOS
  * task): true when the app can make progress -- its paused call waits for
  * nothing (a fuel pause, sched_yield) or what it waits for has happened;
@@ -337,6 +358,10 @@ void mote_wasi_hub_init(mote_wasi_hub *hub);
  * sleep until then.  Call it from the thread that runs the app.
  */
 bool mote_wasi_ready(mote_wasi *ctx);
+
+/* True while a call of the app waits (it paused in a wait in cooperative
+ * mode, or sleeps in one); false for a fuel pause or no call. */
+bool mote_wasi_waiting(const mote_wasi *ctx);
 
 /*
  * For a reactor run by a scheduler: takes the next event without waiting
