@@ -115,19 +115,32 @@ static void wasi_config(mote_app *app, mote_wasi_config *c, size_t mailbox_bytes
     c->instance.memory_cap = m->memory_cap;
 }
 
-/* The share of its mailbox one sender may hold: the slots split among the
- * running apps allowed to message it (at least one slot each). */
-static uint32_t mailbox_share(const mote_app *app)
+/* How many running apps (and the one starting) may message app. */
+static uint32_t senders_of(const mote_app *app, const mote_app *starting)
 {
     uint32_t senders = 0;
     for (uint32_t i = 0; i < app->set->count; i++) {
-        const mote_manifest *o = &app->set->app[i]->manifest;
-        for (uint32_t k = 0; k < o->send_count; k++)
-            if (strcmp(o->send[k], app->manifest.name) == 0)
+        const mote_app *o = app->set->app[i];
+        if (o->state != MOTE_APP_RUNNING && o != starting)
+            continue;
+        for (uint32_t k = 0; k < o->manifest.send_count; k++)
+            if (strcmp(o->manifest.send[k], app->manifest.name) == 0)
                 senders++;
     }
-    uint32_t slots = app->manifest.mailbox_slots;
-    return senders <= 1 ? slots : (slots / senders > 0 ? slots / senders : 1);
+    return senders;
+}
+
+void ap_update_shares(mote_apps *set, const mote_app *starting)
+{
+    for (uint32_t i = 0; i < set->count; i++) {
+        mote_app *a = set->app[i];
+        if ((a->state != MOTE_APP_RUNNING && a != starting) || a->wasi.cfg.mailbox == NULL)
+            continue;
+        uint32_t senders = senders_of(a, starting);
+        uint32_t slots = a->manifest.mailbox_slots;
+        uint32_t share = senders <= 1 ? slots : slots / senders;
+        mote_wasi_mailbox_set_share(&a->mailbox, share > 0 ? share : 1);
+    }
 }
 
 /* Loads and instantiates into a fresh arena; false after ap_end. */
@@ -169,13 +182,12 @@ mote_status ap_launch(mote_app *app)
                          ? MOTE_WASI_MAILBOX_BYTES(m->mailbox_slots, m->mailbox_msg_max) : 0;
     mote_wasi_config c;
     wasi_config(app, &c, mailbox);
-    if (c.mailbox != NULL)
-        app->mailbox.share = (uint16_t)mailbox_share(app);
     if (mote_wasi_init(&app->wasi, &c) != MOTE_OK) {
         ap_end(app, MOTE_APP_END_MANIFEST, 0, "WASI-lite refused the configuration");
         return MOTE_ERR_ARGUMENT;
     }
     app->ctx_live = true;
+    ap_update_shares(app->set, app);
     if (!load(app, &c, (mailbox + 7u) & ~(size_t)7u))
         return MOTE_ERR_ARGUMENT;
     bool command = mote_export_func(app->inst, "_start") != NULL;

@@ -77,7 +77,7 @@ static void report_end(mote_app *app, mote_app_end why, int32_t code, const char
         if (app->stats.grow_refusals > 0) {
             at_str(&t, "; memory.grow refused ");
             at_u64(&t, app->stats.grow_refusals);
-            at_str(&t, " times: arena full");
+            at_str(&t, app->stats.grow_refusals == 1 ? " time: arena full" : " times: arena full");
         }
         at_str(&t, ")");
     }
@@ -112,6 +112,7 @@ void ap_end(mote_app *app, mote_app_end why, int32_t code, const char *detail)
     app->state = why == MOTE_APP_END_EXIT      ? MOTE_APP_EXITED
                  : why == MOTE_APP_END_STOPPED ? MOTE_APP_EMPTY
                                                : MOTE_APP_FAILED;
+    ap_update_shares(app->set, NULL);   /* one sender fewer for some */
     const mote_apps_config *cfg = &app->set->cfg;
     if (started && cfg->on_stop != NULL)
         cfg->on_stop(app, cfg->user);

@@ -56,6 +56,10 @@ bool ap_run_tasks(mote_apps *apps, uint64_t now);
 /* True if a task is woken or has a time to run. */
 bool ap_tasks_alive(const mote_apps *apps);
 
+/* Splits each running mailbox's slots among the running apps allowed to
+ * message it (and `starting`, about to run), at least one each. */
+void ap_update_shares(mote_apps *set, const mote_app *starting);
+
 /* Reports a line "<name>: <text>" through cfg.report. */
 void ap_report(mote_app *app, const char *text);
 

@@ -82,7 +82,7 @@ static bool fail_at(mote_manifest_error *err, size_t at, const char *what)
 static bool entry(mote_manifest *m, const uint8_t *bytes, size_t len, size_t at,
                   uint32_t *seen, size_t *next, mote_manifest_error *err)
 {
-    char reason[80];
+    char reason[96];
     at_text why = at_begin(reason, sizeof reason);
     if (len - at < 2)
         return fail_at(err, at, "entry header cut off by the end");
@@ -100,7 +100,6 @@ static bool entry(mote_manifest *m, const uint8_t *bytes, size_t len, size_t at,
     at_str(&why, " (");
     at_str(&why, row->name);
     at_str(&why, "): ");
-    size_t prefix = why.len;
     if (n < row->min || n > row->max) {
         at_u64(&why, n);
         at_str(&why, " bytes, expected ");
@@ -116,7 +115,7 @@ static bool entry(mote_manifest *m, const uint8_t *bytes, size_t len, size_t at,
         return fail_at(err, at, reason);
     }
     *seen |= 1u << tag;
-    why.len = prefix;
+    why = at_begin(reason, sizeof reason);      /* the rule's message alone */
     if (!apply(m, tag, bytes + at + 2, n, &why))
         return fail_at(err, at, reason);
     *next = at + 2 + n;
@@ -137,7 +136,7 @@ bool mote_manifest_parse(const uint8_t *bytes, size_t len, mote_manifest *out,
     for (size_t at = HEADER; at < len;)
         if (!entry(out, bytes, len, at, &seen, &at, err))
             return false;
-    char reason[80];
+    char reason[112];
     at_text why = at_begin(reason, sizeof reason);
     if (!mf_complete(out, &why)) {
         if (err != NULL) {

@@ -277,7 +277,7 @@ bool mote_manifest_parse_text(const char *text, size_t len, mote_manifest *out,
     mf_init(out);
     uint32_t seen = 0;
     size_t line_no = 0;
-    char reason[96];
+    char reason[112];
     for (size_t at = 0; at < len;) {
         size_t end = at;
         while (end < len && text[end] != '\n')

@@ -72,7 +72,10 @@ static void slice(mote_apps *apps, mote_app *app)
     apps->current = NULL;
     if (apps->cfg.on_slice != NULL)
         apps->cfg.on_slice(app, used, apps->cfg.user);
-    ap_account(app, outcome, mote_hal_time_us() - t0);
+    /* An app that ended may have been started again from the stop hook,
+     * loading included: that is not the new run's CPU time. */
+    if (outcome != AP_ENDED)
+        ap_account(app, outcome, mote_hal_time_us() - t0);
 }
 
 bool mote_apps_step(mote_apps *apps)

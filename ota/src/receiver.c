@@ -329,7 +329,10 @@ static void finish(mote_ota_receiver *r, uint16_t seq)
     }
     r->phase = COMMITTED;
     r->trial = trial;
-    set_why(r, trial ? "installed; reset to run it" : "installed, confirmed; reset to run it");
+    if (r->cfg.route != NULL)   /* several apps: the firmware restarts that one */
+        set_why(r, trial ? "installed; the app restarts on trial" : "installed, confirmed");
+    else
+        set_why(r, trial ? "installed; reset to run it" : "installed, confirmed; reset to run it");
     result(r, seq);
 }
 

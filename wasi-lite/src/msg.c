@@ -42,6 +42,13 @@ mote_status mote_wasi_mailbox_init(mote_wasi_mailbox *mb, void *buf, size_t size
     return MOTE_OK;
 }
 
+void mote_wasi_mailbox_set_share(mote_wasi_mailbox *mb, uint32_t share)
+{
+    mote_hal_irq_state s = mote_hal_irq_lock();
+    mb->share = (uint16_t)(share == 0 || share > mb->slots ? mb->slots : share);
+    mote_hal_irq_unlock(s);
+}
+
 static uint8_t *slot_at(const mote_wasi_mailbox *mb, uint32_t i)
 {
     return mb->buf + (size_t)(i % mb->slots) * MOTE_WASI_MAILBOX_SLOT(mb->msg_max);

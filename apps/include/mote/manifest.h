@@ -106,7 +106,7 @@ typedef struct mote_manifest {
 
 /* What went wrong, and where. */
 typedef struct mote_manifest_error {
-    char text[96];
+    char text[128];
 } mote_manifest_error;
 
 /* Parses the binary form.  false (and *err) if it is malformed or breaks a

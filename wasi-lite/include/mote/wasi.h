@@ -383,6 +383,11 @@ bool mote_wasi_can_wake(mote_wasi *ctx);
 mote_status mote_wasi_mailbox_init(mote_wasi_mailbox *mb, void *buf, size_t size,
                                    uint32_t slots, uint32_t msg_max, uint32_t share);
 
+/* Changes a mailbox's share (0: all slots), as senders come and go; a
+ * sender that holds more than the new share keeps its messages but sends
+ * no more until it holds fewer.  Any thread. */
+void mote_wasi_mailbox_set_share(mote_wasi_mailbox *mb, uint32_t share);
+
 /* ------------------------------------------------------------------------
  * Linking
  * ------------------------------------------------------------------------ */

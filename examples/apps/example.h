@@ -1,0 +1,65 @@
+/*
+ * example.h -- the apps example firmware (docs/apps.md), in pieces shared
+ * by its bare-metal main (main.c, also the host board's) and its FreeRTOS
+ * main (main_rtos.c):
+ *
+ *   setup.c    the app slots and their RAM, each app's A/B slots in the
+ *              flash storage region (the factory bundles, signed with
+ *              their manifests, installed at the first boot), starting the
+ *              apps, the hostile app's sequence
+ *   update.c   an update of one app while the others run: the OTA receiver
+ *              fed from a recorded transfer (mote-ota send --frames-out),
+ *              read from a file -- semihosting on the QEMU boards
+ *
+ * Two variants, chosen at build time:
+ *   (default)          blinky, button, logger and hostile; logger updated
+ *                      to version 2 at 1 s; the run ends at EXAMPLE_END_MS
+ *   EXAMPLE_LATENCY    probe and busy: timer wake-up latency next to a
+ *                      neighbour that never waits
+ */
+#ifndef APPS_EXAMPLE_H
+#define APPS_EXAMPLE_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include <mote/apps.h>
+#include <mote/apps_ota.h>
+
+#ifndef EXAMPLE_END_MS
+#define EXAMPLE_END_MS 4000
+#endif
+#define EXAMPLE_UPDATE_AT_MS 1000
+#define EXAMPLE_UPDATE_FILE "logger-v2.frames"
+
+/* The apps, in slot order. */
+#ifdef EXAMPLE_LATENCY
+enum { APP_PROBE, APP_BUSY, APP_COUNT };
+#else
+enum { APP_BLINKY, APP_BUTTON, APP_LOGGER, APP_HOSTILE, APP_COUNT };
+#endif
+
+extern mote_apps example_apps;
+extern mote_app example_app[APP_COUNT];
+extern mote_app_ota example_ota[APP_COUNT];
+extern const mote_app_ota_table example_table;
+
+/* setup.c: the slots, the storage, the factory install; starts every app.
+ * cfg has the firmware's hooks (on_slice, report); on_stop is set here.
+ * Returns false (after saying why) if the board cannot run the example. */
+bool example_setup(mote_apps_config *cfg);
+
+/* setup.c: between the runs: the hostile app's next mode, trial checks. */
+void example_app_stopped(mote_app *app, void *user);
+
+/* setup.c: the figures of every app, one report line each. */
+void example_report(void);
+
+/* update.c: feeds the receiver from the update file, a piece per call;
+ * false once the transfer is over (applied, refused, or no file). */
+bool example_update_step(void);
+
+/* update.c: keeps trials going: confirms or rolls back. */
+void example_update_poll(void);
+
+#endif

@@ -1,0 +1,74 @@
+/*
+ * main.c -- the apps example on bare metal (and on the host board): the
+ * scheduler of mote/apps.h runs the apps; the firmware's own work is two
+ * tasks beside them, the update (at 1 s) and the end of the run.
+ */
+#include <stdio.h>
+
+#include <mote/hal.h>
+
+#include "example.h"
+
+#ifdef EXAMPLE_HOST_BOARD
+#include "mote_host.h"
+
+/* The host board's virtual clock stands still while code runs: charge
+ * each slice 1 us per 10 units of fuel (a CPU of some 10 million loop
+ * iterations a second), so that CPU shares and watchdogs see time pass. */
+static void charge(mote_app *app, int64_t fuel, void *user)
+{
+    (void)app;
+    (void)user;
+    mote_host_spend_us((uint64_t)fuel / 10u);
+    mote_host_check_stop();
+}
+#endif
+
+static mote_apps_task end_task;
+
+static uint64_t end_run(void *user, uint64_t now)
+{
+    (void)user;
+    const uint64_t end = (uint64_t)EXAMPLE_END_MS * 1000u;
+    if (now < end)
+        return end;
+    example_report();
+    printf("example: done at %llu ms\n", (unsigned long long)(now / 1000u));
+    mote_hal_exit(0);
+}
+
+#ifndef EXAMPLE_LATENCY
+static mote_apps_task update_task;
+
+static uint64_t update(void *user, uint64_t now)
+{
+    (void)user;
+    const uint64_t at = (uint64_t)EXAMPLE_UPDATE_AT_MS * 1000u;
+    if (now < at)
+        return at;
+    example_update_poll();
+    if (example_update_step())
+        return now + 2000u;             /* the next piece: 256 bytes / 2 ms */
+    return now + 100000u;               /* trials, 10 times a second */
+}
+#endif
+
+int main(void)
+{
+    mote_hal_init();
+    mote_apps_config cfg;
+    mote_apps_config_init(&cfg);
+#ifdef EXAMPLE_HOST_BOARD
+    cfg.on_slice = charge;
+#endif
+    if (!example_setup(&cfg))
+        return 1;
+    mote_apps_add_task(&example_apps, &end_task, end_run, NULL);
+#ifndef EXAMPLE_LATENCY
+    mote_apps_add_task(&example_apps, &update_task, update, NULL);
+#endif
+    mote_apps_run(&example_apps);
+    example_report();
+    printf("example: every app has ended\n");
+    return 0;
+}

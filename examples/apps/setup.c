@@ -1,0 +1,160 @@
+/*
+ * setup.c -- the apps example's slots, storage and start (example.h).
+ *
+ * Each app has a slot with its own RAM (arena and mailbox; the manifest
+ * says how much of it the app may use) and its own A/B pair in the flash
+ * storage region.  The apps run from flash, in place, with the manifest
+ * of their signed bundle: nothing here grants an app anything.  At the
+ * first boot the factory bundles built into this firmware are written to
+ * the slots' A halves.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include <mote/embed.h>
+#include <mote/hal.h>
+
+#include "example.h"
+#include "ota_key.h"        /* mote_ota_public_key[32], made by mote-ota keygen */
+
+/* Slot RAM: a printf app's compiled code is about 45 KiB, its instance
+ * (stacks and 8 KiB of memory) about 14 KiB. */
+#define SLOT_RAM (96u * 1024u)
+/* A/B slots of 64 KiB, or a sector where sectors are bigger. */
+#define SLOT_SIZE (64u * 1024u)
+
+mote_apps example_apps;
+mote_app example_app[APP_COUNT];
+mote_app_ota example_ota[APP_COUNT];
+static mote_app_ota *const ota_list[APP_COUNT] = {
+#ifdef EXAMPLE_LATENCY
+    &example_ota[APP_PROBE], &example_ota[APP_BUSY],
+#else
+    &example_ota[APP_BLINKY], &example_ota[APP_BUTTON], &example_ota[APP_LOGGER],
+    &example_ota[APP_HOSTILE],
+#endif
+};
+const mote_app_ota_table example_table = {ota_list, APP_COUNT};
+
+static uint8_t slot_ram[APP_COUNT][SLOT_RAM] __attribute__((aligned(8)));
+static mote_ota_flash flash;
+
+typedef struct factory {
+    const char *name;
+    const uint8_t *bundle;
+    const size_t *size;
+    const char *const *argv;
+    uint32_t argc;
+} factory;
+
+#define ARGV(...) (const char *const[]){__VA_ARGS__}, sizeof((const char *[]){__VA_ARGS__}) / sizeof(char *)
+
+#ifdef EXAMPLE_LATENCY
+MOTE_EMBEDDED_APP(factory_probe);
+MOTE_EMBEDDED_APP(factory_busy);
+static const factory factories[APP_COUNT] = {
+    {"probe", factory_probe, &factory_probe_size, ARGV("probe", "10000", "300")},
+    {"busy", factory_busy, &factory_busy_size, ARGV("busy", "0")},
+};
+#else
+MOTE_EMBEDDED_APP(factory_blinky);
+MOTE_EMBEDDED_APP(factory_button);
+MOTE_EMBEDDED_APP(factory_logger);
+MOTE_EMBEDDED_APP(factory_hostile);
+static const factory factories[APP_COUNT] = {
+    {"blinky", factory_blinky, &factory_blinky_size, ARGV("blinky", "100")},
+    {"button", factory_button, &factory_button_size, ARGV("button")},
+    {"logger", factory_logger, &factory_logger_size, ARGV("logger")},
+    {"hostile", factory_hostile, &factory_hostile_size, ARGV("hostile", "pin")},
+};
+
+/* The hostile app's misdeeds, one run each. */
+static const char *const hostile_modes[] = {"pin", "flood", "memory", "loop"};
+static const char *hostile_argv[2] = {"hostile", "pin"};
+static unsigned hostile_run;
+#endif
+
+/* Environment: where the board's LEDs and button are. */
+static const char *const env[] = {"LED=0", "BUTTON=2"};
+
+static bool start_app(uint32_t i, uint32_t base, uint32_t slot_size)
+{
+    const factory *f = &factories[i];
+    mote_app *app = &example_app[i];
+    app->argv = f->argv;
+    app->argc = f->argc;
+#ifndef EXAMPLE_LATENCY
+    if (i == APP_BUTTON) {
+        static const char *const button_env[] = {"LED=1", "BUTTON=2"};
+        app->envp = button_env;
+    } else
+#endif
+        app->envp = env;
+    app->envc = 2;
+    mote_apps_add(&example_apps, app, slot_ram[i], sizeof slot_ram[i]);
+    mote_app_ota *o = &example_ota[i];
+    mote_ota_status st = mote_app_ota_open(o, app, &flash, base, slot_size, mote_ota_public_key);
+    if (st == MOTE_OTA_OK)
+        st = mote_app_ota_start(o);
+    if (st == MOTE_OTA_ERR_NO_IMAGE) {
+        printf("example: %s: no verified bundle in flash: installing the factory one\n",
+               f->name);
+        st = mote_app_ota_factory(o, f->bundle, *f->size);
+        if (st == MOTE_OTA_OK)
+            st = mote_app_ota_start(o);
+    }
+    if (st != MOTE_OTA_OK) {
+        printf("example: %s: cannot start: %s\n", f->name, mote_ota_status_str(st));
+        return false;
+    }
+    return true;
+}
+
+bool example_setup(mote_apps_config *cfg)
+{
+    cfg->on_stop = example_app_stopped;
+    if (mote_apps_init(&example_apps, cfg) != MOTE_OK)
+        return false;
+    if (mote_app_ota_hal_flash(&flash) != MOTE_OTA_OK) {
+        printf("example: the board has no writable flash storage region\n");
+        return false;
+    }
+    uint32_t slot_size = SLOT_SIZE < flash.sector_size ? flash.sector_size : SLOT_SIZE;
+    uint32_t span = mote_app_ota_span(&flash, slot_size);
+    if ((uint64_t)span * APP_COUNT > flash.size) {
+        printf("example: %u apps need %lu bytes of flash storage, the board has %lu\n",
+               (unsigned)APP_COUNT, (unsigned long)span * APP_COUNT, (unsigned long)flash.size);
+        return false;
+    }
+    printf("example: %u apps on %s, %u KiB of RAM each, A/B slots of %lu KiB\n",
+           (unsigned)APP_COUNT, mote_hal_board()->name, (unsigned)(SLOT_RAM / 1024),
+           (unsigned long)(slot_size / 1024));
+    bool ok = true;
+    for (uint32_t i = 0; i < APP_COUNT; i++)
+        ok &= start_app(i, i * span, slot_size);
+    return ok;
+}
+
+void example_app_stopped(mote_app *app, void *user)
+{
+    (void)user;
+#ifndef EXAMPLE_LATENCY
+    if (app != &example_app[APP_HOSTILE])
+        return;
+    /* Once its run is over, the hostile app misbehaves the next way. */
+    if (++hostile_run >= sizeof hostile_modes / sizeof hostile_modes[0])
+        return;
+    hostile_argv[1] = hostile_modes[hostile_run];
+    app->argv = hostile_argv;
+    app->argc = 2;
+    mote_app_restart(app);
+#else
+    (void)app;
+#endif
+}
+
+void example_report(void)
+{
+    for (uint32_t i = 0; i < APP_COUNT; i++)
+        mote_app_report_stats(&example_app[i]);
+}

@@ -1,0 +1,114 @@
+/*
+ * update.c -- updating one app while the others run (example.h).
+ *
+ * The receiver is ota/'s, routed to the app the transfer names
+ * (mote_app_ota_route) and checking that the bundle's signed manifest is
+ * that app's (mote_app_ota_validate).  Here it is fed a recorded transfer:
+ * the frames `mote-ota send --frames-out FILE --app logger` writes, read
+ * from a file a piece at a time (through semihosting on the QEMU boards),
+ * as a firmware with a radio would feed it what arrives.  Its replies go
+ * nowhere: a recording does not listen.  Once the receiver has committed
+ * the bundle to the app's free slot, the app is stopped and its new
+ * version started on trial; the other apps never stop.  The three long
+ * parts -- verifying the transfer, verifying the slot at boot, compiling
+ * the new module -- are separate steps, so that on bare metal the other
+ * apps run between them.
+ */
+#include <stdio.h>
+
+#include "example.h"
+
+static mote_ota_receiver rx;
+static uint8_t frame_buf[MOTE_OTA_FRAME_OVERHEAD + 512];
+static FILE *file;
+static enum { IDLE, FEEDING, BOOTING, DONE } state;
+static mote_app_ota *updating;
+
+static int discard(void *user, const uint8_t *data, size_t len)
+{
+    (void)user;
+    (void)data;
+    (void)len;
+    return 0;
+}
+
+static bool begin(void)
+{
+    state = DONE;
+    file = fopen(EXAMPLE_UPDATE_FILE, "rb");
+    if (file == NULL) {
+        printf("example: no update (%s not found)\n", EXAMPLE_UPDATE_FILE);
+        return false;
+    }
+    mote_ota_receiver_config cfg = {
+        .route = mote_app_ota_route,
+        .frame_buf = frame_buf,
+        .frame_buf_size = sizeof frame_buf,
+        .send = discard,
+        .validate = mote_app_ota_validate,
+        .user = (void *)&example_table,
+    };
+    if (mote_ota_receiver_init(&rx, &cfg) != MOTE_OTA_OK) {
+        fclose(file);
+        return false;
+    }
+    printf("example: receiving an update from %s\n", EXAMPLE_UPDATE_FILE);
+    state = FEEDING;
+    return true;
+}
+
+/* The transfer is over: stop the app and boot its new slot (the other
+ * apps run before the next step starts it), or say why not. */
+static void finish(mote_ota_status result)
+{
+    fclose(file);
+    state = DONE;
+    mote_app_ota *o = mote_app_ota_of(&example_table, &rx);
+    if (!mote_ota_receiver_committed(&rx) || o == NULL) {
+        printf("example: update refused: %s (%s)\n", mote_ota_status_str(result), rx.why);
+        return;
+    }
+    printf("example: update of %s committed (%s): restarting it alone\n",
+           mote_ota_receiver_app(&rx), rx.why);
+    mote_ota_status st = mote_app_ota_boot(o, true);
+    if (st != MOTE_OTA_OK) {
+        printf("example: %s: boot failed: %s\n", mote_ota_receiver_app(&rx),
+               mote_ota_status_str(st));
+        return;
+    }
+    updating = o;
+    state = BOOTING;
+}
+
+bool example_update_step(void)
+{
+    if (state == BOOTING) {
+        mote_app_ota_run(updating);
+        state = DONE;
+        return false;
+    }
+    if (state == DONE || (state == IDLE && !begin()))
+        return false;
+    uint8_t buf[256];
+    size_t n = fread(buf, 1, sizeof buf, file);
+    if (n > 0)
+            mote_ota_receiver_feed(&rx, buf, n);
+    mote_ota_status result;
+    if (mote_ota_receiver_done(&rx, &result)) {
+        finish(result);
+        return state == BOOTING;
+    }
+    if (n == 0) {
+        printf("example: update file ended before the transfer did\n");
+        fclose(file);
+        state = DONE;
+        return false;
+    }
+    return true;
+}
+
+void example_update_poll(void)
+{
+    for (uint32_t i = 0; i < APP_COUNT; i++)
+        mote_app_ota_poll(&example_ota[i]);
+}
