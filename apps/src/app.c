@@ -170,6 +170,7 @@ static bool load(mote_app *app, const mote_wasi_config *c, size_t arena_off)
 mote_status ap_launch(mote_app *app)
 {
     const mote_manifest *m = &app->manifest;
+    app->starting = true;               /* its task (RTOS) waits for the load */
     app->state = MOTE_APP_RUNNING;      /* so that a failure below ends it */
     app->end = MOTE_APP_END_NONE;
     app->exit_code = 0;
@@ -225,6 +226,8 @@ mote_status ap_launch(mote_app *app)
     }
     at_str(&t, ")");
     ap_report(app, line);
+    app->starting = false;
+    ap_on_wake(&app->wasi, app);        /* run it */
     return MOTE_OK;
 }
 
@@ -265,6 +268,8 @@ mote_status mote_app_start_signed(mote_app *app, const uint8_t *wasm, size_t len
 
 void mote_app_stop(mote_app *app)
 {
+    if (app->set->rtos_stop != NULL && app->set->rtos_stop(app))
+        return;                         /* its task ended it */
     if (app->state == MOTE_APP_RUNNING)
         ap_end(app, MOTE_APP_END_STOPPED, 0, NULL);
     app->state = MOTE_APP_EMPTY;

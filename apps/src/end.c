@@ -98,6 +98,10 @@ void ap_end(mote_app *app, mote_app_end why, int32_t code, const char *detail)
     if (started)
         ap_collect(app);
     report_end(app, why, code, detail);
+    /* No other thread may reach the instance once its memory goes (a stop
+     * from another RTOS task interrupts app->inst: apps/src/rtos.c). */
+    app->inst = NULL;
+    __atomic_signal_fence(__ATOMIC_SEQ_CST);
     if (app->ctx_live) {
         mote_wasi_stop(&app->wasi);
         app->ctx_live = false;
@@ -106,9 +110,9 @@ void ap_end(mote_app *app, mote_app_end why, int32_t code, const char *detail)
         mote_arena_reset(app->arena);
     app->arena = NULL;
     app->module = NULL;
-    app->inst = NULL;
     app->end = why;
     app->exit_code = code;
+    app->starting = false;
     app->state = why == MOTE_APP_END_EXIT      ? MOTE_APP_EXITED
                  : why == MOTE_APP_END_STOPPED ? MOTE_APP_EMPTY
                                                : MOTE_APP_FAILED;

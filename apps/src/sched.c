@@ -24,6 +24,10 @@ void ap_on_wake(mote_wasi *ctx, void *user)
     mote_app *app = user;
     mote_apps *apps = app->set;
     app->woken = true;
+    if (apps->rtos_wake != NULL) {
+        apps->rtos_wake(app);
+        return;
+    }
     apps->pending = true;
     mote_app *cur = apps->current;
     if (cur != NULL && cur != app && cur->inst != NULL && ap_rank(app) > ap_rank(cur))

@@ -44,10 +44,18 @@ extern mote_app example_app[APP_COUNT];
 extern mote_app_ota example_ota[APP_COUNT];
 extern const mote_app_ota_table example_table;
 
-/* setup.c: the slots, the storage, the factory install; starts every app.
- * cfg has the firmware's hooks (on_slice, report); on_stop is set here.
- * Returns false (after saying why) if the board cannot run the example. */
+/* setup.c: the set and its slots, the flash storage.  cfg has the
+ * firmware's hooks (on_slice, report); on_stop is set here.  Returns false
+ * (after saying why) if the board cannot run the example. */
 bool example_setup(mote_apps_config *cfg);
+
+/* setup.c: every app from its slots, the factory bundles installed at the
+ * first boot.  False if one could not start. */
+bool example_start(void);
+
+/* setup.c: printf that writes its line in one piece, so that tasks do not
+ * interleave inside lines. */
+void example_say(const char *format, ...) __attribute__((format(printf, 1, 2)));
 
 /* setup.c: between the runs: the hostile app's next mode, trial checks. */
 void example_app_stopped(mote_app *app, void *user);

@@ -3,8 +3,6 @@
  * scheduler of mote/apps.h runs the apps; the firmware's own work is two
  * tasks beside them, the update (at 1 s) and the end of the run.
  */
-#include <stdio.h>
-
 #include <mote/hal.h>
 
 #include "example.h"
@@ -33,7 +31,7 @@ static uint64_t end_run(void *user, uint64_t now)
     if (now < end)
         return end;
     example_report();
-    printf("example: done at %llu ms\n", (unsigned long long)(now / 1000u));
+    example_say("example: done at %llu ms\n", (unsigned long long)(now / 1000u));
     mote_hal_exit(0);
 }
 
@@ -61,7 +59,7 @@ int main(void)
 #ifdef EXAMPLE_HOST_BOARD
     cfg.on_slice = charge;
 #endif
-    if (!example_setup(&cfg))
+    if (!example_setup(&cfg) || !example_start())
         return 1;
     mote_apps_add_task(&example_apps, &end_task, end_run, NULL);
 #ifndef EXAMPLE_LATENCY
@@ -69,6 +67,6 @@ int main(void)
 #endif
     mote_apps_run(&example_apps);
     example_report();
-    printf("example: every app has ended\n");
+    example_say("example: every app has ended\n");
     return 0;
 }

@@ -8,6 +8,7 @@
  * first boot the factory bundles built into this firmware are written to
  * the slots' A halves.
  */
+#include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -77,7 +78,20 @@ static unsigned hostile_run;
 /* Environment: where the board's LEDs and button are. */
 static const char *const env[] = {"LED=0", "BUTTON=2"};
 
-static bool start_app(uint32_t i, uint32_t base, uint32_t slot_size)
+void example_say(const char *format, ...)
+{
+    char line[160];
+    va_list ap;
+    va_start(ap, format);
+    int n = vsnprintf(line, sizeof line, format, ap);
+    va_end(ap);
+    mote_hal_console_write(line, n < 0 ? 0 : (size_t)n < sizeof line ? (size_t)n : sizeof line - 1);
+}
+
+static uint32_t slot_size, span;
+
+/* The slot of app i: its RAM, arguments, and flash pair. */
+static bool add_slot(uint32_t i)
 {
     const factory *f = &factories[i];
     mote_app *app = &example_app[i];
@@ -92,19 +106,27 @@ static bool start_app(uint32_t i, uint32_t base, uint32_t slot_size)
         app->envp = env;
     app->envc = 2;
     mote_apps_add(&example_apps, app, slot_ram[i], sizeof slot_ram[i]);
+    mote_ota_status st = mote_app_ota_open(&example_ota[i], app, &flash, i * span, slot_size,
+                                           mote_ota_public_key);
+    if (st != MOTE_OTA_OK)
+        example_say("example: %s: cannot open its slots: %s\n", f->name, mote_ota_status_str(st));
+    return st == MOTE_OTA_OK;
+}
+
+static bool start_app(uint32_t i)
+{
+    const factory *f = &factories[i];
     mote_app_ota *o = &example_ota[i];
-    mote_ota_status st = mote_app_ota_open(o, app, &flash, base, slot_size, mote_ota_public_key);
-    if (st == MOTE_OTA_OK)
-        st = mote_app_ota_start(o);
+    mote_ota_status st = mote_app_ota_start(o);
     if (st == MOTE_OTA_ERR_NO_IMAGE) {
-        printf("example: %s: no verified bundle in flash: installing the factory one\n",
-               f->name);
+        example_say("example: %s: no verified bundle in flash: installing the factory one\n",
+                    f->name);
         st = mote_app_ota_factory(o, f->bundle, *f->size);
         if (st == MOTE_OTA_OK)
             st = mote_app_ota_start(o);
     }
     if (st != MOTE_OTA_OK) {
-        printf("example: %s: cannot start: %s\n", f->name, mote_ota_status_str(st));
+        example_say("example: %s: cannot start: %s\n", f->name, mote_ota_status_str(st));
         return false;
     }
     return true;
@@ -116,22 +138,31 @@ bool example_setup(mote_apps_config *cfg)
     if (mote_apps_init(&example_apps, cfg) != MOTE_OK)
         return false;
     if (mote_app_ota_hal_flash(&flash) != MOTE_OTA_OK) {
-        printf("example: the board has no writable flash storage region\n");
+        example_say("example: the board has no writable flash storage region\n");
         return false;
     }
-    uint32_t slot_size = SLOT_SIZE < flash.sector_size ? flash.sector_size : SLOT_SIZE;
-    uint32_t span = mote_app_ota_span(&flash, slot_size);
+    slot_size = SLOT_SIZE < flash.sector_size ? flash.sector_size : SLOT_SIZE;
+    span = mote_app_ota_span(&flash, slot_size);
     if ((uint64_t)span * APP_COUNT > flash.size) {
-        printf("example: %u apps need %lu bytes of flash storage, the board has %lu\n",
-               (unsigned)APP_COUNT, (unsigned long)span * APP_COUNT, (unsigned long)flash.size);
+        example_say("example: %u apps need %lu bytes of flash storage, the board has %lu\n",
+                    (unsigned)APP_COUNT, (unsigned long)span * APP_COUNT,
+                    (unsigned long)flash.size);
         return false;
     }
-    printf("example: %u apps on %s, %u KiB of RAM each, A/B slots of %lu KiB\n",
-           (unsigned)APP_COUNT, mote_hal_board()->name, (unsigned)(SLOT_RAM / 1024),
-           (unsigned long)(slot_size / 1024));
+    example_say("example: %u apps on %s, %u KiB of RAM each, A/B slots of %lu KiB\n",
+                (unsigned)APP_COUNT, mote_hal_board()->name, (unsigned)(SLOT_RAM / 1024),
+                (unsigned long)(slot_size / 1024));
     bool ok = true;
     for (uint32_t i = 0; i < APP_COUNT; i++)
-        ok &= start_app(i, i * span, slot_size);
+        ok &= add_slot(i);
+    return ok;
+}
+
+bool example_start(void)
+{
+    bool ok = true;
+    for (uint32_t i = 0; i < APP_COUNT; i++)
+        ok &= start_app(i);
     return ok;
 }
 

@@ -37,7 +37,7 @@ static bool begin(void)
     state = DONE;
     file = fopen(EXAMPLE_UPDATE_FILE, "rb");
     if (file == NULL) {
-        printf("example: no update (%s not found)\n", EXAMPLE_UPDATE_FILE);
+        example_say("example: no update (%s not found)\n", EXAMPLE_UPDATE_FILE);
         return false;
     }
     mote_ota_receiver_config cfg = {
@@ -52,7 +52,7 @@ static bool begin(void)
         fclose(file);
         return false;
     }
-    printf("example: receiving an update from %s\n", EXAMPLE_UPDATE_FILE);
+    example_say("example: receiving an update from %s\n", EXAMPLE_UPDATE_FILE);
     state = FEEDING;
     return true;
 }
@@ -65,14 +65,14 @@ static void finish(mote_ota_status result)
     state = DONE;
     mote_app_ota *o = mote_app_ota_of(&example_table, &rx);
     if (!mote_ota_receiver_committed(&rx) || o == NULL) {
-        printf("example: update refused: %s (%s)\n", mote_ota_status_str(result), rx.why);
+        example_say("example: update refused: %s (%s)\n", mote_ota_status_str(result), rx.why);
         return;
     }
-    printf("example: update of %s committed (%s): restarting it alone\n",
+    example_say("example: update of %s committed (%s): restarting it alone\n",
            mote_ota_receiver_app(&rx), rx.why);
     mote_ota_status st = mote_app_ota_boot(o, true);
     if (st != MOTE_OTA_OK) {
-        printf("example: %s: boot failed: %s\n", mote_ota_receiver_app(&rx),
+        example_say("example: %s: boot failed: %s\n", mote_ota_receiver_app(&rx),
                mote_ota_status_str(st));
         return;
     }
@@ -99,7 +99,7 @@ bool example_update_step(void)
         return state == BOOTING;
     }
     if (n == 0) {
-        printf("example: update file ended before the transfer did\n");
+        example_say("example: update file ended before the transfer did\n");
         fclose(file);
         state = DONE;
         return false;

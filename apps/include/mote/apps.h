@@ -174,6 +174,7 @@ struct mote_app {
     uint64_t watchdog_us;       /* 0: none */
     uint64_t run_us;            /* since it last waited */
     uint64_t last_run;          /* round robin: the pass it last ran in */
+    volatile bool starting;     /* being loaded: not for its task yet */
     mote_app_stats stats;
     void *rtos;                 /* the FreeRTOS runner's record, if any */
 };
@@ -190,6 +191,9 @@ struct mote_apps {
     uint64_t window_start;
     mote_apps_task *tasks;
     mote_wasi_hub_timer task_timer;
+    /* the FreeRTOS runner's hooks (apps_rtos.h), NULL on bare metal */
+    void (*rtos_wake)(mote_app *app);
+    bool (*rtos_stop)(mote_app *app);
 };
 
 /* ------------------------------------------------------------------------
