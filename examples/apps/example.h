@@ -26,10 +26,12 @@
 #include <mote/apps.h>
 #include <mote/apps_ota.h>
 
+/* The timeline, in ms after the apps started (example_t0_us). */
 #ifndef EXAMPLE_END_MS
 #define EXAMPLE_END_MS 4000
 #endif
 #define EXAMPLE_UPDATE_AT_MS 1000
+#define EXAMPLE_HOSTILE_PAUSE_MS 150    /* between the hostile app's runs */
 #define EXAMPLE_UPDATE_FILE "logger-v2.frames"
 
 /* The apps, in slot order. */
@@ -57,8 +59,18 @@ bool example_start(void);
  * interleave inside lines. */
 void example_say(const char *format, ...) __attribute__((format(printf, 1, 2)));
 
-/* setup.c: between the runs: the hostile app's next mode, trial checks. */
+/* setup.c: when the apps started (example_start). */
+extern uint64_t example_t0_us;
+
+/* setup.c: an app ended (the scheduler's stop hook). */
 void example_app_stopped(mote_app *app, void *user);
+
+/* setup.c: restarts the hostile app in its next mode once it has ended
+ * and EXAMPLE_HOSTILE_PAUSE_MS passed; returns when to look again
+ * (MOTE_APPS_NEVER once all modes ran).  A firmware task calls it: on
+ * bare metal, loading a module holds up the other apps, so the loads are
+ * spread out. */
+uint64_t example_hostile_step(uint64_t now_us);
 
 /* setup.c: the figures of every app, one report line each. */
 void example_report(void);

@@ -1,7 +1,8 @@
 /*
  * main.c -- the apps example on bare metal (and on the host board): the
- * scheduler of mote/apps.h runs the apps; the firmware's own work is two
- * tasks beside them, the update (at 1 s) and the end of the run.
+ * scheduler of mote/apps.h runs the apps; the firmware's own work is
+ * tasks beside them: the update (at 1 s), the hostile app's next
+ * misdeed, and the end of the run.
  */
 #include <mote/hal.h>
 
@@ -27,21 +28,27 @@ static mote_apps_task end_task;
 static uint64_t end_run(void *user, uint64_t now)
 {
     (void)user;
-    const uint64_t end = (uint64_t)EXAMPLE_END_MS * 1000u;
+    const uint64_t end = example_t0_us + (uint64_t)EXAMPLE_END_MS * 1000u;
     if (now < end)
         return end;
     example_report();
-    example_say("example: done at %llu ms\n", (unsigned long long)(now / 1000u));
+    example_say("example: done at %llu ms\n", (unsigned long long)((now - example_t0_us) / 1000u));
     mote_hal_exit(0);
 }
 
 #ifndef EXAMPLE_LATENCY
-static mote_apps_task update_task;
+static mote_apps_task update_task, hostile_task;
+
+static uint64_t hostile(void *user, uint64_t now)
+{
+    (void)user;
+    return example_hostile_step(now);
+}
 
 static uint64_t update(void *user, uint64_t now)
 {
     (void)user;
-    const uint64_t at = (uint64_t)EXAMPLE_UPDATE_AT_MS * 1000u;
+    const uint64_t at = example_t0_us + (uint64_t)EXAMPLE_UPDATE_AT_MS * 1000u;
     if (now < at)
         return at;
     example_update_poll();
@@ -64,6 +71,7 @@ int main(void)
     mote_apps_add_task(&example_apps, &end_task, end_run, NULL);
 #ifndef EXAMPLE_LATENCY
     mote_apps_add_task(&example_apps, &update_task, update, NULL);
+    mote_apps_add_task(&example_apps, &hostile_task, hostile, NULL);
 #endif
     mote_apps_run(&example_apps);
     example_report();

@@ -7,6 +7,7 @@
  *   update    (background priority) the logger's update, and the trials:
  *             verifying the bundle, the slot and compiling the new module
  *             take tens of milliseconds, which the apps never wait for
+ *   hostile   (background priority) the hostile app's next misdeed
  *   end       (above the others) ends the run at EXAMPLE_END_MS with every
  *             app's figures and its task's unused stack
  *
@@ -68,7 +69,7 @@ static void monitor(void *arg)
 static void end_run(void *arg)
 {
     (void)arg;
-    uint64_t now_ms = mote_hal_time_us() / 1000u;
+    uint64_t now_ms = (mote_hal_time_us() - example_t0_us) / 1000u;
     if (now_ms < EXAMPLE_END_MS)
         vTaskDelay(ms_ticks((uint32_t)(EXAMPLE_END_MS - now_ms)));
     example_report();
@@ -77,12 +78,25 @@ static void end_run(void *arg)
                     mote_app_name(&example_app[i]),
                     (unsigned long)mote_app_task_stack_unused(&app_tasks[i]) * sizeof(StackType_t),
                     (unsigned)(APP_STACK_WORDS * sizeof(StackType_t)));
-    example_say("example: done at %llu ms\n", (unsigned long long)(mote_hal_time_us() / 1000u));
+    example_say("example: done at %llu ms\n",
+                (unsigned long long)((mote_hal_time_us() - example_t0_us) / 1000u));
     mote_hal_exit(0);
 }
 
 #ifndef EXAMPLE_LATENCY
-static firmware_task update_task;
+static firmware_task update_task, hostile_task;
+
+/* The hostile app's next misdeed, at the apps' priority band. */
+static void hostile(void *arg)
+{
+    (void)arg;
+    for (;;) {
+        uint64_t now = mote_hal_time_us(), next = example_hostile_step(now);
+        if (next == MOTE_APPS_NEVER)
+            vTaskSuspend(NULL);
+        vTaskDelay(ms_ticks((uint32_t)((next - now + 999u) / 1000u)));
+    }
+}
 
 static void update(void *arg)
 {
@@ -120,6 +134,7 @@ int main(void)
     task(&end_task, end_run, "end", MOTE_RTOS_PRIO_FIRMWARE + 1);
 #ifndef EXAMPLE_LATENCY
     task(&update_task, update, "update", MOTE_RTOS_PRIO_BACKGROUND);
+    task(&hostile_task, hostile, "hostile", MOTE_RTOS_PRIO_BACKGROUND);
 #endif
     mote_rtos_start();
 }

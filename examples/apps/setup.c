@@ -73,7 +73,10 @@ static const factory factories[APP_COUNT] = {
 static const char *const hostile_modes[] = {"pin", "flood", "memory", "loop"};
 static const char *hostile_argv[2] = {"hostile", "pin"};
 static unsigned hostile_run;
+static volatile uint64_t hostile_ended_us;      /* 0: running */
 #endif
+
+uint64_t example_t0_us;
 
 /* Environment: where the board's LEDs and button are. */
 static const char *const env[] = {"LED=0", "BUTTON=2"};
@@ -163,6 +166,7 @@ bool example_start(void)
     bool ok = true;
     for (uint32_t i = 0; i < APP_COUNT; i++)
         ok &= start_app(i);
+    example_t0_us = mote_hal_time_us();
     return ok;
 }
 
@@ -170,17 +174,34 @@ void example_app_stopped(mote_app *app, void *user)
 {
     (void)user;
 #ifndef EXAMPLE_LATENCY
-    if (app != &example_app[APP_HOSTILE])
-        return;
-    /* Once its run is over, the hostile app misbehaves the next way. */
-    if (++hostile_run >= sizeof hostile_modes / sizeof hostile_modes[0])
-        return;
-    hostile_argv[1] = hostile_modes[hostile_run];
+    if (app == &example_app[APP_HOSTILE])
+        hostile_ended_us = mote_hal_time_us();
+#else
+    (void)app;
+#endif
+}
+
+uint64_t example_hostile_step(uint64_t now)
+{
+#ifndef EXAMPLE_LATENCY
+    const unsigned modes = sizeof hostile_modes / sizeof hostile_modes[0];
+    if (hostile_run + 1 >= modes)
+        return MOTE_APPS_NEVER;
+    if (hostile_ended_us == 0)
+        return now + 50000u;                /* still running: look again */
+    uint64_t due = hostile_ended_us + EXAMPLE_HOSTILE_PAUSE_MS * 1000u;
+    if (now < due)
+        return due;
+    hostile_ended_us = 0;
+    hostile_argv[1] = hostile_modes[++hostile_run];
+    mote_app *app = &example_app[APP_HOSTILE];
     app->argv = hostile_argv;
     app->argc = 2;
     mote_app_restart(app);
+    return now + 50000u;
 #else
-    (void)app;
+    (void)now;
+    return MOTE_APPS_NEVER;
 #endif
 }
 
