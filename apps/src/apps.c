@@ -76,12 +76,17 @@ mote_status mote_apps_add_task(mote_apps *apps, mote_apps_task *task, mote_apps_
 {
     if (apps == NULL || task == NULL || fn == NULL)
         return MOTE_ERR_ARGUMENT;
+    bool listed = false;
+    for (mote_apps_task *t = apps->tasks; t != NULL; t = t->next)
+        listed |= t == task;
     task->fn = fn;
     task->user = user;
     task->due_us = 0;
     task->woken = true;
-    task->next = apps->tasks;
-    apps->tasks = task;
+    if (!listed) {                      /* added again: only renewed */
+        task->next = apps->tasks;
+        apps->tasks = task;
+    }
     apps->pending = true;
     return MOTE_OK;
 }

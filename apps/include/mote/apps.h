@@ -287,6 +287,7 @@ void mote_apps_quit(mote_apps *apps);
  * between slices, first at once, then when the time it returns comes, or
  * when mote_apps_task_wake() asks (from an interrupt, say).  Tasks run
  * before apps: keep them short.  The task's storage must stay valid.
+ * Adding a task that is already there only renews it (fn, user, run now).
  */
 mote_status mote_apps_add_task(mote_apps *apps, mote_apps_task *task, mote_apps_task_fn fn,
                                void *user);
