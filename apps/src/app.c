@@ -143,6 +143,27 @@ void ap_update_shares(mote_apps *set, const mote_app *starting)
     }
 }
 
+/* The manifest's files: the firmware's hook, or a note that there are none
+ * on this firmware.  False after ap_end. */
+static bool give_files(mote_app *app, mote_wasi_config *c)
+{
+    const mote_apps_config *cfg = &app->set->cfg;
+    char line[96];
+    at_text t = at_begin(line, sizeof line);
+    at_str(&t, "files ");
+    at_str(&t, app->manifest.files_dir);
+    if (cfg->files == NULL) {
+        at_str(&t, " granted, but this firmware has no file system: none given");
+        ap_report(app, line);
+        return true;
+    }
+    if (cfg->files(app, &app->manifest, c, cfg->user))
+        return true;
+    at_str(&t, ": the firmware could not give them");
+    ap_end(app, MOTE_APP_END_MANIFEST, 0, line);
+    return false;
+}
+
 /* Loads and instantiates into a fresh arena; false after ap_end. */
 static bool load(mote_app *app, const mote_wasi_config *c, size_t arena_off)
 {
@@ -183,6 +204,8 @@ mote_status ap_launch(mote_app *app)
                          ? MOTE_WASI_MAILBOX_BYTES(m->mailbox_slots, m->mailbox_msg_max) : 0;
     mote_wasi_config c;
     wasi_config(app, &c, mailbox);
+    if (m->has_files && !give_files(app, &c))
+        return MOTE_ERR_ARGUMENT;
     if (mote_wasi_init(&app->wasi, &c) != MOTE_OK) {
         ap_end(app, MOTE_APP_END_MANIFEST, 0, "WASI-lite refused the configuration");
         return MOTE_ERR_ARGUMENT;

@@ -221,6 +221,17 @@ static void reactor_app(void)
 
 /* ---- a slot's life, and refusals at start ------------------------------------------ */
 
+static uint32_t files_asked;
+
+static bool no_files(mote_app *app, const mote_manifest *m, mote_wasi_config *c, void *user)
+{
+    (void)app;
+    (void)c;
+    (void)user;
+    files_asked = m->files_bytes;
+    return false;
+}
+
 static void life_cycle(void)
 {
     fresh(3);
@@ -268,6 +279,18 @@ static void life_cycle(void)
     static const uint8_t bad[] = {'m', 'f', 1, 0, 5, 4, 0, 0, 0};
     CHECK_EQ(mote_app_start_signed(&slot[1], busy, busy_len, bad, sizeof bad), MOTE_ERR_ARGUMENT);
     CHECK(reported("?: failed: manifest: manifest byte 4: entry runs past the end"));
+    /* files granted, on a firmware without a file system; then with a
+     * hook that refuses */
+    CHECK_EQ(start(1, busy, busy_len, "name b\nram 90K\nfiles /data 4K 2\n", busy_argv, 2),
+             MOTE_OK);
+    CHECK(reported("b: files /data granted, but this firmware has no file system: none given"));
+    mote_app_stop(&slot[1]);
+    apps.cfg.files = no_files;
+    CHECK_EQ(start(1, busy, busy_len, "name b\nram 90K\nfiles /data 4K 2\n", busy_argv, 2),
+             MOTE_ERR_ARGUMENT);
+    CHECK(reported("b: failed: manifest: files /data: the firmware could not give them"));
+    CHECK_EQ(files_asked, 4096);
+    apps.cfg.files = NULL;
     /* a good start in the same slot after all that */
     CHECK_EQ(start(1, busy, busy_len, "name b\nram 90K\n", busy_argv, 2), MOTE_OK);
     CHECK_EQ(mote_app_state_of(&slot[1]), MOTE_APP_RUNNING);

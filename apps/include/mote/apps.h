@@ -120,6 +120,16 @@ typedef struct mote_apps_config {
     /* An app ended (exited, failed, stopped); the firmware may restart it
      * from here.  Called on the scheduler's thread, outside any slice. */
     void (*on_stop)(mote_app *app, void *user);
+    /*
+     * The manifest's files grant (a directory, a byte quota, a number of
+     * files): the firmware gives the app its directory here, by setting
+     * the preopen fields of c (WASI-lite's flash back end confined to
+     * m->files_dir with a quota of m->files_bytes and m->files_max: fs/),
+     * before the app's context starts.  Return false to refuse the start
+     * (reported).  NULL: an app granted files starts without them, and a
+     * report says so.
+     */
+    bool (*files)(mote_app *app, const mote_manifest *m, mote_wasi_config *c, void *user);
     /* Called after every slice with the fuel it used: a simulation whose
      * clock does not move while code runs (the host board's virtual time)
      * advances it here, so that CPU shares and watchdogs work there too. */
