@@ -104,7 +104,7 @@ bool ap_run_tasks(mote_apps *apps, uint64_t now)
     for (mote_apps_task *t = apps->tasks; t != NULL; t = t->next) {
         if (t->woken || t->due_us <= now) {
             t->woken = false;
-            t->due_us = t->fn(t->user, now);
+            t->due_us = t->fn(t->user, mote_hal_time_us());   /* fresh: tasks before took time */
             ran = true;
         }
         if (t->due_us < next)

@@ -11,6 +11,9 @@
  *   end       (above the others) ends the run at EXAMPLE_END_MS with every
  *             app's figures and its task's unused stack
  *
+ * The firmware's tasks keep time by the HAL's clock (mote_rtos_sleep_until),
+ * as the apps do; FreeRTOS's tick only paces them.
+ *
  * Static allocation only: every task's stack and record is here.
  */
 #include <stdio.h>
@@ -34,11 +37,6 @@ typedef struct firmware_task {
 
 static firmware_task monitor_task, end_task;
 
-static TickType_t ms_ticks(uint32_t ms)
-{
-    return pdMS_TO_TICKS(ms);
-}
-
 static const char *state_name(mote_app_state s)
 {
     switch (s) {
@@ -53,9 +51,8 @@ static const char *state_name(mote_app_state s)
 static void monitor(void *arg)
 {
     (void)arg;
-    TickType_t last = xTaskGetTickCount();
     for (unsigned n = 1;; n++) {
-        vTaskDelayUntil(&last, ms_ticks(1000));
+        mote_rtos_sleep_until(example_t0_us + n * 1000000ull);
         char line[128];
         int len = snprintf(line, sizeof line, "monitor: %u s:", n);
         for (uint32_t i = 0; i < APP_COUNT && len > 0 && (size_t)len < sizeof line; i++)
@@ -69,9 +66,7 @@ static void monitor(void *arg)
 static void end_run(void *arg)
 {
     (void)arg;
-    uint64_t now_ms = (mote_hal_time_us() - example_t0_us) / 1000u;
-    if (now_ms < EXAMPLE_END_MS)
-        vTaskDelay(ms_ticks((uint32_t)(EXAMPLE_END_MS - now_ms)));
+    mote_rtos_sleep_until(example_t0_us + EXAMPLE_END_MS * 1000ull);
     example_report();
     for (uint32_t i = 0; i < APP_COUNT; i++)
         example_say("example: %s's task: %lu of %u stack bytes never used\n",
@@ -91,22 +86,22 @@ static void hostile(void *arg)
 {
     (void)arg;
     for (;;) {
-        uint64_t now = mote_hal_time_us(), next = example_hostile_step(now);
+        uint64_t next = example_hostile_step(mote_hal_time_us());
         if (next == MOTE_APPS_NEVER)
             vTaskSuspend(NULL);
-        vTaskDelay(ms_ticks((uint32_t)((next - now + 999u) / 1000u)));
+        mote_rtos_sleep_until(next);
     }
 }
 
 static void update(void *arg)
 {
     (void)arg;
-    vTaskDelay(ms_ticks(EXAMPLE_UPDATE_AT_MS));
+    mote_rtos_sleep_until(example_t0_us + EXAMPLE_UPDATE_AT_MS * 1000ull);
     while (example_update_step())
-        vTaskDelay(ms_ticks(2));            /* the next piece: 256 bytes / 2 ms */
+        vTaskDelay(pdMS_TO_TICKS(2));            /* the next piece: 256 bytes / 2 ms */
     for (;;) {
         example_update_poll();
-        vTaskDelay(ms_ticks(100));          /* trials, 10 times a second */
+        vTaskDelay(pdMS_TO_TICKS(100));          /* trials, 10 times a second */
     }
 }
 #endif

@@ -16,13 +16,23 @@
  */
 #include <stdio.h>
 
+#include <mote/hal.h>
+
 #include "example.h"
 
 static mote_ota_receiver rx;
 static uint8_t frame_buf[MOTE_OTA_FRAME_OVERHEAD + 512];
 static FILE *file;
-static enum { IDLE, FEEDING, BOOTING, DONE } state;
+static enum { IDLE, FEEDING, COMMITTED, BOOTING, DONE } state;
 static mote_app_ota *updating;
+
+/* Milliseconds, three decimals, since t0. */
+static void took(const char *what, uint64_t t0)
+{
+    uint64_t us = mote_hal_time_us() - t0;
+    example_say("example: %s took %llu.%03llu ms\n", what, (unsigned long long)(us / 1000u),
+                (unsigned long long)(us % 1000u));
+}
 
 static int discard(void *user, const uint8_t *data, size_t len)
 {
@@ -57,33 +67,46 @@ static bool begin(void)
     return true;
 }
 
-/* The transfer is over: stop the app and boot its new slot (the other
- * apps run before the next step starts it), or say why not. */
+/* The transfer is over: note the app whose bundle was committed, or say
+ * why there is none. */
 static void finish(mote_ota_status result)
 {
     fclose(file);
     state = DONE;
-    mote_app_ota *o = mote_app_ota_of(&example_table, &rx);
-    if (!mote_ota_receiver_committed(&rx) || o == NULL) {
+    updating = mote_app_ota_of(&example_table, &rx);
+    if (!mote_ota_receiver_committed(&rx) || updating == NULL) {
         example_say("example: update refused: %s (%s)\n", mote_ota_status_str(result), rx.why);
         return;
     }
     example_say("example: update of %s committed (%s): restarting it alone\n",
-           mote_ota_receiver_app(&rx), rx.why);
-    mote_ota_status st = mote_app_ota_boot(o, true);
-    if (st != MOTE_OTA_OK) {
-        example_say("example: %s: boot failed: %s\n", mote_ota_receiver_app(&rx),
-               mote_ota_status_str(st));
-        return;
-    }
-    updating = o;
+                mote_ota_receiver_app(&rx), rx.why);
+    state = COMMITTED;
+}
+
+/* Stops the app and boots its new slot. */
+static void boot(void)
+{
+    uint64_t t0 = mote_hal_time_us();
+    mote_ota_status st = mote_app_ota_boot(updating, true);
+    took("stopping it and booting its new slot (verified again)", t0);
     state = BOOTING;
+    if (st != MOTE_OTA_OK) {
+        example_say("example: %s: boot failed: %s\n", mote_app_name(updating->app),
+                    mote_ota_status_str(st));
+        state = DONE;
+    }
 }
 
 bool example_update_step(void)
 {
+    if (state == COMMITTED) {
+        boot();
+        return state == BOOTING;
+    }
     if (state == BOOTING) {
+        uint64_t t0 = mote_hal_time_us();
         mote_app_ota_run(updating);
+        took("starting the new version (loading, compiling)", t0);
         state = DONE;
         return false;
     }
@@ -91,12 +114,14 @@ bool example_update_step(void)
         return false;
     uint8_t buf[256];
     size_t n = fread(buf, 1, sizeof buf, file);
+    uint64_t t0 = mote_hal_time_us();
     if (n > 0)
-            mote_ota_receiver_feed(&rx, buf, n);
+        mote_ota_receiver_feed(&rx, buf, n);
     mote_ota_status result;
     if (mote_ota_receiver_done(&rx, &result)) {
+        took("the last piece (verifying the bundle from flash, committing it)", t0);
         finish(result);
-        return state == BOOTING;
+        return state == COMMITTED;
     }
     if (n == 0) {
         example_say("example: update file ended before the transfer did\n");

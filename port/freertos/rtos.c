@@ -197,21 +197,30 @@ mote_hal_status __wrap_mote_hal_flash_program(uint32_t offset, const void *data,
 
 /* ---- sleeping blocks the task ---------------------------------------------------- */
 
-/* At least us microseconds: whole ticks, rounded up, plus the one under
- * way (vTaskDelay counts tick interrupts, the first may come at once). */
+void mote_rtos_sleep_until(uint64_t due_us)
+{
+    const uint64_t tick_us = 1000000u / configTICK_RATE_HZ;
+    for (;;) {
+        uint64_t now = mote_hal_time_us();
+        if (now >= due_us)
+            return;
+        /* Half of what is left (in case ticks run slow), a tick at least. */
+        uint64_t ticks = (due_us - now) / tick_us / 2u;
+        if (ticks > portMAX_DELAY - 1)
+            ticks = portMAX_DELAY - 1;
+        vTaskDelay(ticks > 0 ? (TickType_t)ticks : 1);
+    }
+}
+
+/* At least us microseconds, by the HAL's clock. */
 void __wrap_mote_hal_sleep_us(uint64_t us)
 {
     if (!from_task()) {
         __real_mote_hal_sleep_us(us);
         return;
     }
-    const uint64_t tick_us = 1000000u / configTICK_RATE_HZ;
-    uint64_t ticks = (us + tick_us - 1) / tick_us + 1;
-    while (ticks > 0) {
-        TickType_t step = ticks > portMAX_DELAY - 1 ? portMAX_DELAY - 1 : (TickType_t)ticks;
-        vTaskDelay(step);
-        ticks -= step;
-    }
+    uint64_t now = mote_hal_time_us();
+    mote_rtos_sleep_until(now > UINT64_MAX - us ? UINT64_MAX : now + us);
 }
 
 /*

@@ -39,6 +39,15 @@ _Noreturn void mote_rtos_start(void);
 /* True in an interrupt handler. */
 bool mote_rtos_in_isr(void);
 
+/*
+ * Blocks the calling task until mote_hal_time_us() reaches due_us: tick
+ * delays, shorter and shorter, until the HAL's clock says so -- exact
+ * to about a tick whatever the tick's own accuracy (QEMU's Cortex-M
+ * SysTick runs slow while the CPU sleeps).  mote_hal_sleep_us() from a
+ * task does the same.
+ */
+void mote_rtos_sleep_until(uint64_t due_us);
+
 /* Gives task a notification from a task or an interrupt handler; from an
  * interrupt it asks for a context switch when task outranks the one
  * interrupted. */
