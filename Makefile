@@ -1,7 +1,8 @@
 # mote's front door.  Every target first makes sure the Debian packages it
 # needs are installed (toolchain/install-deps).
 #
-#   make demo    build firmware for mps2-an385 with an example app, boot it in QEMU
+#   make demo    build firmware for mps2-an385 with example apps, boot them in QEMU;
+#                exits with the last app's status (APPS="hello" for one)
 #   make test    build everything and run every test suite (host, sanitizers, boards)
 #   make host    build the host tools and library only
 #   make bench   run the benchmark suite and write bench/results/

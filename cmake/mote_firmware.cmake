@@ -1,11 +1,14 @@
 # mote_firmware.cmake -- the board being built, and firmware images for it.
 #
 # Include once from the top-level CMakeLists.txt, before add_subdirectory()
-# of port/ and boards/.  It loads boards/<MOTE_BOARD>/board.cmake into the
+# of port/ and boards/ (an installed mote's package includes it from
+# share/mote/cmake/).  It loads boards/<MOTE_BOARD>/board.cmake into the
 # global scope (MOTE_BOARD_ARCH, MOTE_BOARD_CPU, MOTE_BOARD_DRIVERS, ...),
 # sets MOTE_BOARD_DIR, MOTE_BOARD_NAME (with the variant: riscv-virt-rv32)
 # and MOTE_BOARD_RUN (the command that boots an image: QEMU from the
-# board's qemu.args, or nothing on the host), and defines:
+# board's qemu.args, or nothing on the host) -- also in the cache, so that
+# a firmware project that add_subdirectory()s mote sees them -- and
+# defines:
 #
 #   (Wasm apps are built with mote_add_wasm_app() from the app SDK,
 #   wasi-lite/sdk/mote_app.cmake.)
@@ -15,7 +18,7 @@
 #                     [CORE] SOURCES <file>...)
 #       Links a firmware image for the board: the sources, the HAL (port +
 #       board drivers + start-up code) and, with APP or CORE, the core
-#       library mote_core.  APP embeds the module in flash as const data,
+#       core library (mote::mote).  APP embeds the module in flash as const data,
 #       read in place, never copied to RAM:
 #           extern const uint8_t <symbol>[];      // default symbol: mote_app
 #           extern const size_t <symbol>_size;
@@ -30,7 +33,13 @@
 #       so a board with little RAM runs the compiled code from flash
 #       (mote_image_attach).  Both steps use tools/mote-image, which also
 #       validates the app: a broken module fails the build.
-#       Also adds a target run-<target> that boots the image.
+#       Also adds a target run-<target> that boots the image (under QEMU
+#       for a QEMU board, natively on the host).
+#
+# The functions work from any directory: they name mote's targets by their
+# exported names (mote::hal, mote::startup, mote::mote, mote::interp),
+# which are aliases in mote's own build and imported targets in an
+# installed mote's package, and find their files relative to this file.
 #
 # Run as a script (cmake -P), this file writes the assembler file that
 # embeds a module; mote_add_firmware() does that at build time.
@@ -85,7 +94,6 @@ endif()
 
 include_guard(GLOBAL)
 
-set(_MOTE_FIRMWARE_SCRIPT "${CMAKE_CURRENT_LIST_FILE}")
 get_filename_component(MOTE_BOARDS_DIR "${CMAKE_CURRENT_LIST_DIR}/../boards" ABSOLUTE)
 set(MOTE_BOARD_DIR "${MOTE_BOARDS_DIR}/${MOTE_BOARD}")
 if(NOT EXISTS "${MOTE_BOARD_DIR}/board.cmake")
@@ -121,6 +129,15 @@ elseif(CMAKE_CROSSCOMPILING_EMULATOR)
   set(MOTE_BOARD_RUN ${CMAKE_CROSSCOMPILING_EMULATOR})
 endif()
 
+# The board's facts where every directory sees them: a firmware project that
+# add_subdirectory()s mote calls the functions below from its own scope.
+foreach(_mote_var MOTE_BOARD_DIR MOTE_BOARD_NAME MOTE_BOARD_RUN MOTE_BOARD_ARCH MOTE_BOARD_CPU
+                  MOTE_BOARD_CPU_FLAGS MOTE_BOARD_DRIVERS MOTE_BOARD_SMALL_RAM)
+  set(_mote_value "${${_mote_var}}")
+  set(${_mote_var} "${_mote_value}" CACHE INTERNAL "from boards/${MOTE_BOARD}/board.cmake")
+  set(${_mote_var} "${_mote_value}")
+endforeach()
+
 # mote-image, built for the machine running the build (tools/mote-image):
 # validates apps, shrinks their memory, compiles precompiled images.
 function(_mote_host_image_tool out)
@@ -128,15 +145,20 @@ function(_mote_host_image_tool out)
     set(${out} $<TARGET_FILE:mote-image> PARENT_SCOPE)
     return()
   endif()
+  if(MOTE_IMAGE_TOOL)                         # an installed mote: its bin/mote-image
+    set(${out} "${MOTE_IMAGE_TOOL}" PARENT_SCOPE)
+    return()
+  endif()
   set(tool "${CMAKE_BINARY_DIR}/host-tools/mote-image")
   if(NOT TARGET mote-image-host)
     find_program(MOTE_HOST_CC NAMES cc gcc clang REQUIRED)
-    file(GLOB core_sources "${MOTE_ROOT}/core/src/*.c")
-    set(tool_source "${MOTE_ROOT}/tools/mote-image/mote_image.c")
+    get_filename_component(root "${CMAKE_CURRENT_FUNCTION_LIST_DIR}/.." ABSOLUTE)
+    file(GLOB core_sources "${root}/core/src/*.c")
+    set(tool_source "${root}/tools/mote-image/mote_image.c")
     add_custom_command(OUTPUT "${tool}"
       COMMAND "${CMAKE_COMMAND}" -E make_directory "${CMAKE_BINARY_DIR}/host-tools"
-      COMMAND "${MOTE_HOST_CC}" -std=gnu11 -O2 -I "${MOTE_ROOT}/core/include"
-              -I "${MOTE_ROOT}/core/src" -o "${tool}" "${tool_source}" ${core_sources} -lm
+      COMMAND "${MOTE_HOST_CC}" -std=gnu11 -O2 -I "${root}/core/include"
+              -I "${root}/core/src" -o "${tool}" "${tool_source}" ${core_sources} -lm
       DEPENDS ${core_sources} "${tool_source}"
       COMMENT "Building mote-image for the build machine"
       VERBATIM)
@@ -148,12 +170,12 @@ endfunction()
 function(mote_add_firmware target)
   cmake_parse_arguments(FW "CORE;IMAGE" "APP;APP_SYMBOL;APP_MEMORY_BYTES" "SOURCES" ${ARGN})
   add_executable(${target} ${FW_SOURCES})
-  target_link_libraries(${target} PRIVATE mote_hal)
-  if(TARGET mote_startup)
-    target_link_libraries(${target} PRIVATE mote_startup)
+  target_link_libraries(${target} PRIVATE mote::hal)
+  if(TARGET mote::startup)
+    target_link_libraries(${target} PRIVATE mote::startup)
   endif()
   if(FW_APP OR FW_CORE)
-    target_link_libraries(${target} PRIVATE mote_core)
+    target_link_libraries(${target} PRIVATE mote::mote)
   endif()
   if(FW_APP)
     if(TARGET ${FW_APP})
@@ -191,10 +213,10 @@ function(mote_add_firmware target)
           COMMAND "${CMAKE_C_COMPILER}" ${MOTE_BOARD_CPU_FLAGS} -nostdlib -nostartfiles
                   -Wl,--unresolved-symbols=ignore-all -Wl,-e,0
                   -Wl,--unique=.rodata.mote_handlers -o "${table}.elf"
-                  "$<TARGET_OBJECTS:mote_interp>"
+                  "$<TARGET_OBJECTS:mote::interp>"
           COMMAND "${CMAKE_OBJCOPY}" -O binary --only-section=.rodata.mote_handlers
                   "${table}.elf" "${table}"
-          DEPENDS mote_interp "$<TARGET_OBJECTS:mote_interp>"
+          DEPENDS "$<TARGET_OBJECTS:mote::interp>"
           COMMENT "Reading the interpreter's handler table"
           VERBATIM)
         list(APPEND depends "${table}")
@@ -214,8 +236,8 @@ function(mote_add_firmware target)
     set(asm "${prefix}.S")
     add_custom_command(OUTPUT "${asm}"
       COMMAND "${CMAKE_COMMAND}" "-DWASM=${wasm}" "-DASM=${asm}" "-DSYMBOL=${FW_APP_SYMBOL}"
-              "-DIMAGE=${image}" -P "${_MOTE_FIRMWARE_SCRIPT}"
-      DEPENDS "${wasm}" ${image} "${_MOTE_FIRMWARE_SCRIPT}"
+              "-DIMAGE=${image}" -P "${CMAKE_CURRENT_FUNCTION_LIST_FILE}"
+      DEPENDS "${wasm}" ${image} "${CMAKE_CURRENT_FUNCTION_LIST_FILE}"
       COMMENT "Embedding ${FW_APP} in ${target}"
       VERBATIM)
     # The assembler reads the files itself (.incbin): rebuild when they change.

@@ -3,8 +3,8 @@
 # build time, and their tests drive transfers with it.
 #
 #   mote_ota_host_tool(<var>)
-#       Sets <var> to the program's path (a generator expression on the
-#       host build, where tools/mote-ota builds it), or to "" after a
+#       Sets <var> to the program's path (a generator expression where
+#       tools/mote-ota builds it: the host build), or to "" after a
 #       warning when the build machine has no C compiler or libsodium-dev.
 #       A board build compiles the tool's sources once per build tree into
 #       host-tools/mote-ota with the build machine's compiler, so that it
@@ -27,8 +27,8 @@ function(mote_ota_host_tool out)
                     "${CMAKE_CURRENT_SOURCE_DIR} is not built")
     return()
   endif()
-  if(MOTE_BOARD STREQUAL "host" AND NOT MOTE_HOST32)
-    set(${out} $<TARGET_FILE:mote-ota> PARENT_SCOPE)     # tools/mote-ota
+  if(TARGET mote-ota)
+    set(${out} $<TARGET_FILE:mote-ota> PARENT_SCOPE)     # tools/mote-ota, built here
     return()
   endif()
   set(tool "${CMAKE_BINARY_DIR}/host-tools/mote-ota")

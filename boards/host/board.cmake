@@ -5,4 +5,4 @@
 # here, with its API for programs in mote_host.h.
 set(MOTE_BOARD_ARCH host)
 set(MOTE_BOARD_CPU posix)
-set(MOTE_BOARD_SOURCES config.c script.c stimuli.c stop.c uart.c vcd.c)
+set(MOTE_BOARD_SOURCES config.c epoch.c script.c stimuli.c stop.c uart.c vcd.c)

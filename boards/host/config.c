@@ -47,6 +47,13 @@ void host_config_from_env(void)
             bad("MOTE_HOST_TIME_LIMIT", "expected a duration such as 10s or 250ms");
         mote_host_set_time_limit(us);
     }
+    if ((v = var("MOTE_HOST_EPOCH")) != NULL) {
+        uint64_t us;
+        if (!mote_host_parse_epoch(v, &us))
+            bad("MOTE_HOST_EPOCH", "expected seconds since 1970 or a UTC date such as "
+                                   "2025-01-01T12:00:00Z");
+        mote_host_set_epoch(us);
+    }
     if ((v = var("MOTE_HOST_UART_EOF")) != NULL)
         mote_host_set_uart_eof_byte((int)strtol(v, NULL, 0));
     if ((v = var("MOTE_HOST_UART")) != NULL && !mote_host_set_uart(v, err, sizeof err))

@@ -65,6 +65,25 @@ void mote_host_spend_us(uint64_t us);
  */
 bool mote_host_parse_duration(const char *text, uint64_t *us);
 
+/* ---- the wall clock (mote_hal_rtc_get) -------------------------------- */
+
+/* Where the wall clock starts in virtual time: 2025-01-01 00:00:00 UTC. */
+#define MOTE_HOST_VIRTUAL_EPOCH_US 1735689600000000ull
+
+/*
+ * Starts the wall clock at unix_us (microseconds since 1970, UTC) when the
+ * run starts, in real or virtual time.  Without it the wall clock is the
+ * PC's in real time, MOTE_HOST_VIRTUAL_EPOCH_US in virtual time.
+ */
+void mote_host_set_epoch(uint64_t unix_us);
+
+/*
+ * Parses a point in time: seconds since 1970 ("1735689600", decimals
+ * allowed), or a UTC date "2025-01-01", "2025-01-01T12:30:00Z" (the 'T'
+ * may be a space, the 'Z' left out).  False if the text is not one.
+ */
+bool mote_host_parse_epoch(const char *text, uint64_t *unix_us);
+
 /* ---- UART (the console) ----------------------------------------------- */
 
 /*
@@ -76,6 +95,11 @@ bool mote_host_parse_duration(const char *text, uint64_t *us);
  * writes a one-line reason to err and returns false.
  */
 bool mote_host_set_uart(const char *spec, char *err, size_t err_len);
+
+/* Checks a spec's form (the kind, the port's range, the host's form)
+ * without opening anything: the mistakes mote_host_set_uart() would report
+ * that no retry can cure.  On a mistake writes why to err; false. */
+bool mote_host_check_uart(const char *spec, char *err, size_t err_len);
 
 /*
  * When the input ends (end of file, the client hung up), the console reads

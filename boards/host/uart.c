@@ -94,14 +94,16 @@ static bool open_unix(const char *spec, const char *path, char *err, size_t err_
     return accept_client(listener, spec, err, err_len);
 }
 
-/* "PORT" or "HOST:PORT" (an IPv4 address; default 127.0.0.1). */
-static bool open_tcp(const char *spec, const char *where, char *err, size_t err_len)
+/* "PORT" or "HOST:PORT" (an IPv4 address; default 127.0.0.1) into an
+ * address; host (64 bytes) gets the host's text. */
+static bool parse_tcp(const char *spec, const char *where, struct sockaddr_in *address,
+                      char host[64], char *err, size_t err_len)
 {
-    char host[64] = "127.0.0.1";
+    strcpy(host, "127.0.0.1");
     const char *port_text = where, *colon = strrchr(where, ':');
     if (colon != NULL) {
         size_t n = (size_t)(colon - where);
-        if (n == 0 || n >= sizeof host)
+        if (n == 0 || n >= 64)
             return fail(err, err_len, spec, "expected tcp:PORT or tcp:HOST:PORT");
         memcpy(host, where, n);
         host[n] = '\0';
@@ -109,11 +111,20 @@ static bool open_tcp(const char *spec, const char *where, char *err, size_t err_
     }
     char *end;
     long port = strtol(port_text, &end, 10);
-    struct sockaddr_in address = {.sin_family = AF_INET, .sin_port = htons((uint16_t)port)};
     if (*port_text == '\0' || *end != '\0' || port < 0 || port > 65535)
         return fail(err, err_len, spec, "the port must be a number from 0 to 65535");
-    if (inet_pton(AF_INET, host, &address.sin_addr) != 1)
+    *address = (struct sockaddr_in){.sin_family = AF_INET, .sin_port = htons((uint16_t)port)};
+    if (inet_pton(AF_INET, host, &address->sin_addr) != 1)
         return fail(err, err_len, spec, "the host must be an IPv4 address such as 127.0.0.1");
+    return true;
+}
+
+static bool open_tcp(const char *spec, const char *where, char *err, size_t err_len)
+{
+    char host[64];
+    struct sockaddr_in address;
+    if (!parse_tcp(spec, where, &address, host, err, err_len))
+        return false;
     int listener = socket(AF_INET, SOCK_STREAM, 0);
     int on = 1;
     if (listener >= 0)
@@ -129,6 +140,22 @@ static bool open_tcp(const char *spec, const char *where, char *err, size_t err_
     fprintf(stderr, "mote: UART on tcp %s:%u: waiting for a connection\n", host,
             ntohs(address.sin_port));
     return accept_client(listener, spec, err, err_len);
+}
+
+bool mote_host_check_uart(const char *spec, char *err, size_t err_len)
+{
+    struct sockaddr_in address;
+    char host[64];
+    if (strcmp(spec, "stdio") == 0 || strcmp(spec, "pty") == 0)
+        return true;
+    if (strncmp(spec, "socket:", 7) == 0) {
+        if (spec[7] == '\0' || strlen(spec + 7) >= sizeof socket_path)
+            return fail(err, err_len, spec, "the socket path is empty or too long");
+        return true;
+    }
+    if (strncmp(spec, "tcp:", 4) == 0)
+        return parse_tcp(spec, spec + 4, &address, host, err, err_len);
+    return fail(err, err_len, spec, "expected stdio, pty, socket:PATH or tcp:PORT");
 }
 
 bool mote_host_set_uart(const char *spec, char *err, size_t err_len)

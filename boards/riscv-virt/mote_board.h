@@ -14,6 +14,7 @@
 #define NS16550_CLOCK_HZ 3686400u
 
 #define SIFIVE_TEST_BASE 0x00100000u    /* QEMU's test device: mote_hal_reset() */
+#define GOLDFISH_RTC_BASE 0x00101000u   /* the real-time clock (wall clock) */
 
 /* The storage region: flash bank 0 (two 16-bit CFI chips, 256 KiB blocks). */
 #define CFI_FLASH_BASE 0x20000000u

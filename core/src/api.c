@@ -11,7 +11,7 @@
 #include "reader.h"
 #include "runtime.h"
 
-uint64_t instance_bytes(const mote_module *m, const mote_instance_config *cfg);
+uint64_t instance_layout_bytes(const mote_module *m, const mote_instance_config *cfg);
 
 /* ---- module introspection ------------------------------------------------- */
 
@@ -212,7 +212,7 @@ void mote_func_type(const mote_func *f, const mote_valtype **params, uint32_t *n
                     const mote_valtype **results, uint32_t *nr)
 {
     const mote_module *m;
-    const mod_type *t = func_type(f, &m);
+    const mod_type *t = instance_func_type(f, &m);
     *params = type_params(m, t);
     *np = t->nparams;
     *results = type_results(m, t);
@@ -242,7 +242,7 @@ mote_status mote_call(mote_instance *inst, mote_func *f, const mote_value *args,
         return error_set(err, MOTE_ERR_STATE, "mote_call: a call is already %s on this instance",
                          ex->state == EXEC_PAUSED ? "paused" : "running");
     const mote_module *fm;
-    const mod_type *t = func_type(f, &fm);
+    const mod_type *t = instance_func_type(f, &fm);
     if (nargs != t->nparams || nresults != t->nresults || (nargs && !args) || (nresults && !results))
         return error_set(err, MOTE_ERR_ARGUMENT,
                          "mote_call: the function takes %u arguments and returns %u results",
@@ -347,7 +347,7 @@ static uint32_t offset_at(const mote_instance *inst, uint32_t func, const uint32
     return compile_locate(inst->module, inst->arena, func, (uint32_t)(pc - inst->code));
 }
 
-mote_status raise_trap(mote_instance *owner, mote_trap kind, const char *message)
+mote_status api_raise_trap(mote_instance *owner, mote_trap kind, const char *message)
 {
     exec *ex = &owner->ex;
     mote_error *err = &owner->arena->error;
@@ -365,54 +365,116 @@ mote_status raise_trap(mote_instance *owner, mote_trap kind, const char *message
     return MOTE_TRAP;
 }
 
-size_t mote_backtrace(const mote_instance *inst, mote_frame *frames, size_t max)
+/* Fills frames[] with frames first .. first+max-1 of the last trap's
+ * backtrace (innermost first) and returns how many frames it has in all. */
+static size_t backtrace_walk(const mote_instance *inst, size_t first, mote_frame *frames,
+                             size_t max)
 {
     const exec *ex = &inst->ex;
-    size_t n = 0;
     if (!ex->trap_inst)
         return 0;
-    if (n < max) {
-        frames[n].func = func_at(ex->trap_inst, ex->trap_pc);
-        frames[n].offset = offset_at(ex->trap_inst, frames[n].func, ex->trap_pc);
-        frames[n].instance = ex->trap_inst;
-        n++;
-    }
+    size_t depth = 0;
+    const uint32_t *pc = ex->trap_pc;
+    const mote_instance *where = ex->trap_inst;
     /* Frame records hold the caller's return point; the oldest returns to the stub. */
-    for (const frame *f = ex->trap_fr; f-- > ex->frames && n < max;) {
-        if (f->pc == inst->ex.stub + 1)
-            break;
-        frames[n].func = func_at(f->inst, f->pc - 1);
-        frames[n].offset = offset_at(f->inst, frames[n].func, f->pc - 1);
-        frames[n].instance = f->inst;
-        n++;
+    for (const frame *f = ex->trap_fr;; f--) {
+        if (depth >= first && depth - first < max) {
+            mote_frame *out = &frames[depth - first];
+            out->func = func_at(where, pc);
+            out->offset = offset_at(where, out->func, pc);
+            out->instance = where;
+        }
+        depth++;
+        if (f == ex->frames || f[-1].pc == inst->ex.stub + 1)
+            return depth;
+        pc = f[-1].pc - 1;
+        where = f[-1].inst;
     }
-    return n;
 }
 
-void mote_trap_print(const mote_instance *inst, mote_write_fn write, void *ctx)
+size_t mote_backtrace_depth(const mote_instance *inst)
+{
+    return backtrace_walk(inst, 0, NULL, 0);
+}
+
+size_t mote_backtrace_from(const mote_instance *inst, size_t first, mote_frame *frames,
+                           size_t max)
+{
+    size_t depth = backtrace_walk(inst, first, frames, max);
+    return depth <= first ? 0 : depth - first < max ? depth - first : max;
+}
+
+size_t mote_backtrace(const mote_instance *inst, mote_frame *frames, size_t max)
+{
+    return mote_backtrace_from(inst, 0, frames, max);
+}
+
+/* One line of a backtrace: "  #3 func 8 <name> +0x1f9 at file.c:12". */
+static void trap_print_frame(size_t index, const mote_frame *f, mote_write_fn write, void *ctx,
+                             const mote_trap_print_options *opt)
+{
+    char line[320], renamed[256], where[120];
+    size_t len = 0, n;
+    const char *name = f->func == MOTE_NO_FUNC ? NULL
+                       : mote_module_func_name(f->instance->module, f->func, &len);
+    if (name && opt && opt->rename) {
+        size_t r = opt->rename(opt->user, name, len, renamed, sizeof renamed);
+        if (r > 0) {
+            name = renamed;
+            len = r < sizeof renamed ? r : sizeof renamed - 1;
+        }
+    }
+    if (name)
+        n = error_format(line, sizeof line, "  #%z func %u <%.*s> +0x%x", index, f->func,
+                       (int)(len > 180 ? 180 : len), name, f->offset);
+    else
+        n = error_format(line, sizeof line, "  #%z func %u +0x%x", index, f->func, f->offset);
+    size_t w = opt && opt->locate ? opt->locate(opt->user, f, where, sizeof where) : 0;
+    if (w > 0 && w < sizeof where && n + 4 + w < sizeof line)
+        n += error_format(line + n, sizeof line - n, " at %.*s", (int)w, where);
+    if (n + 1 < sizeof line) {
+        line[n++] = '\n';
+        line[n] = '\0';
+    }
+    write(ctx, line, n < sizeof line ? n : sizeof line - 1);
+}
+
+/* Frames printed: all of a short backtrace; of a long one (deep recursion)
+ * the innermost and the outermost half each, where the trap happened and
+ * how the app got there, with the middle elided. */
+#define TRAP_PRINT_HALF 8
+
+void mote_trap_print_with(const mote_instance *inst, mote_write_fn write, void *ctx,
+                          const mote_trap_print_options *options)
 {
     const mote_error *err = &inst->arena->error;
     if (err->status != MOTE_TRAP || !inst->ex.trap_inst)
         return;
     char line[192];
-    size_t n = fmt_string(line, sizeof line, "trap: %s\n", err->message);
+    size_t n = error_format(line, sizeof line, "trap: %s\n", err->message);
     write(ctx, line, n < sizeof line ? n : sizeof line - 1);
-    mote_frame frames[16];
-    size_t count = mote_backtrace(inst, frames, 16);
-    for (size_t i = 0; i < count; i++) {
-        size_t len = 0;
-        const char *name = frames[i].func == MOTE_NO_FUNC ? NULL
-                           : mote_module_func_name(frames[i].instance->module, frames[i].func, &len);
-        if (name)
-            n = fmt_string(line, sizeof line, "  #%u func %u <%.*s> +0x%x\n", (unsigned)i,
-                           frames[i].func, (int)(len > 100 ? 100 : len), name, frames[i].offset);
-        else
-            n = fmt_string(line, sizeof line, "  #%u func %u +0x%x\n", (unsigned)i, frames[i].func,
-                           frames[i].offset);
-        write(ctx, line, n < sizeof line ? n : sizeof line - 1);
+    mote_frame frames[TRAP_PRINT_HALF];
+    size_t depth = mote_backtrace_depth(inst);
+    bool elide = depth > 2 * TRAP_PRINT_HALF;
+    for (size_t first = 0; first < depth;) {
+        if (elide && first == TRAP_PRINT_HALF) {
+            n = error_format(line, sizeof line, "  ... %z frames not shown\n",
+                           depth - 2 * TRAP_PRINT_HALF);
+            write(ctx, line, n < sizeof line ? n : sizeof line - 1);
+            first = depth - TRAP_PRINT_HALF;
+        }
+        size_t got = mote_backtrace_from(inst, first, frames, TRAP_PRINT_HALF);
+        for (size_t i = 0; i < got; i++)
+            trap_print_frame(first + i, &frames[i], write, ctx, options);
+        if (got == 0)
+            break;
+        first += got;
     }
-    if (count == 16)
-        write(ctx, "  ... (older frames not shown)\n", 31);
+}
+
+void mote_trap_print(const mote_instance *inst, mote_write_fn write, void *ctx)
+{
+    mote_trap_print_with(inst, write, ctx, NULL);
 }
 
 /* ---- memories, tables, globals ---------------------------------------------------------- */
@@ -442,7 +504,7 @@ uint8_t *mote_memory_ptr(mote_instance *inst, uint64_t offset, uint64_t len)
 
 int64_t mote_memory_grow(mote_memory *mem, uint64_t delta)
 {
-    return memory_grow(mem, delta);
+    return instance_memory_grow(mem, delta);
 }
 
 uint32_t mote_table_size(const mote_table *t)
@@ -581,7 +643,7 @@ mote_status mote_measure(mote_arena *scratch, const uint8_t *wasm, size_t len,
     if (st == MOTE_OK) {
         out->module_bytes = m->bytes;
         out->load_peak = scratch->peak - used_before;
-        uint64_t inst = instance_bytes(m, cfg) + align_up64(sizeof(mote_memory));
+        uint64_t inst = instance_layout_bytes(m, cfg) + align_up64(sizeof(mote_memory));
         uint64_t after = (uint64_t)out->module_bytes + inst;
         uint64_t total = (out->load_peak > after ? out->load_peak : after) + scratch->header;
         if (!size_fits(total)) {

@@ -17,7 +17,7 @@ mote_status compile_fail(compiler *c, mote_status st, const char *fmt, ...)
     char msg[150];
     va_list ap;
     va_start(ap, fmt);
-    fmt_vstring(msg, sizeof msg, fmt, ap);
+    error_vformat(msg, sizeof msg, fmt, ap);
     va_end(ap);
     error_set(c->err, st, "func %u +0x%x: %s", c->func, c->op_offset, msg);
     c->err->func = c->func;
@@ -25,13 +25,13 @@ mote_status compile_fail(compiler *c, mote_status st, const char *fmt, ...)
     return st;
 }
 
-bool is_valtype(uint8_t b)
+bool compile_is_valtype(uint8_t b)
 {
     return b == MOTE_I32 || b == MOTE_I64 || b == MOTE_F32 || b == MOTE_F64 ||
            b == MOTE_FUNCREF || b == MOTE_EXTERNREF;
 }
 
-bool is_reftype(uint8_t b)
+bool compile_is_reftype(uint8_t b)
 {
     return b == MOTE_FUNCREF || b == MOTE_EXTERNREF;
 }
@@ -84,7 +84,7 @@ static bool grow_array(compiler *c, void **arr, uint32_t *cap, size_t elem)
 
 /* ---- the operand stack ---------------------------------------------------- */
 
-uint16_t home_at(const compiler *c, uint32_t index)
+uint16_t compile_home_at(const compiler *c, uint32_t index)
 {
     if (index == 0)
         return c->temps_base;
@@ -92,18 +92,16 @@ uint16_t home_at(const compiler *c, uint32_t index)
     return (uint16_t)(below->home + 8 * valtype_slots(below->type));
 }
 
-bool cval_push(compiler *c, uint8_t type, uint8_t kind, uint16_t src, uint64_t k)
+mote_status compile_push(compiler *c, uint8_t type, uint8_t kind, uint16_t src, uint64_t k)
 {
     if (c->nvals == c->vals_cap && !grow_array(c, (void **)&c->vals, &c->vals_cap, sizeof(cval))) {
-        compile_fail(c, MOTE_ERR_NO_MEMORY, "out of arena space for the operand stack");
-        return false;
+        return compile_fail(c, MOTE_ERR_NO_MEMORY, "out of arena space for the operand stack");
     }
-    uint32_t home = home_at(c, c->nvals);
+    uint32_t home = compile_home_at(c, c->nvals);
     uint32_t end = home + 8 * valtype_slots(type);
     if (end > MAX_FRAME_SLOTS * 8) {
-        compile_fail(c, MOTE_ERR_LIMIT, "frame too large: locals and operands exceed %u slots",
+        return compile_fail(c, MOTE_ERR_LIMIT, "frame too large: locals and operands exceed %u slots",
                      MAX_FRAME_SLOTS);
-        return false;
     }
     if (end > c->frame_end)
         c->frame_end = end;
@@ -115,75 +113,66 @@ bool cval_push(compiler *c, uint8_t type, uint8_t kind, uint16_t src, uint64_t k
     v->k = k;
     if (kind_is_lazy(kind))
         c->nlazy++;
-    return true;
+    return MOTE_OK;
 }
 
-/* Pushes a result that an instruction is about to write; returns its home.
- * On failure (limit or memory) the error is recorded and 0 returned; the
- * caller's next check of c->err->status catches it. */
-uint16_t push_temp(compiler *c, uint8_t type)
+/* Pushes the result an instruction has just written to its home. */
+mote_status compile_push_temp(compiler *c, uint8_t type)
 {
-    uint16_t h = home_at(c, c->nvals);
-    if (!cval_push(c, type, K_TEMP, 0, 0))
-        return 0;
-    return h;
+    return compile_push(c, type, K_TEMP, 0, 0);
 }
 
-cframe *frame_at(compiler *c, uint32_t depth)
+cframe *compile_frame_at(compiler *c, uint32_t depth)
 {
     return &c->ctrl[c->nctrl - 1 - depth];
 }
 
-bool pop_check(compiler *c, uint8_t want, cval *out)
+mote_status compile_pop(compiler *c, uint8_t want, cval *out)
 {
-    cframe *f = frame_at(c, 0);
+    cframe *f = compile_frame_at(c, 0);
     if (c->nvals == f->height) {
         if (!f->unreachable) {
-            compile_fail(c, MOTE_ERR_INVALID, "type mismatch: expected %s, but the stack is empty",
+            return compile_fail(c, MOTE_ERR_INVALID, "type mismatch: expected %s, but the stack is empty",
                          want ? mote_valtype_name(want) : "a value");
-            return false;
         }
         out->type = 0;      /* unknown: anything goes */
         out->kind = K_TEMP;
-        out->home = home_at(c, c->nvals);
+        out->home = compile_home_at(c, c->nvals);
         out->src = 0;
         out->k = 0;
-        return true;
+        return MOTE_OK;
     }
     *out = c->vals[--c->nvals];
     if (kind_is_lazy(out->kind))
         c->nlazy--;
     if (want && out->type && out->type != want) {
-        compile_fail(c, MOTE_ERR_INVALID, "type mismatch: expected %s, got %s",
+        return compile_fail(c, MOTE_ERR_INVALID, "type mismatch: expected %s, got %s",
                      mote_valtype_name(want), mote_valtype_name(out->type));
-        return false;
     }
-    return true;
+    return MOTE_OK;
 }
 
 /* Checks the value `depth` below the top without popping it. */
-bool peek_check(compiler *c, uint32_t depth, uint8_t want)
+mote_status compile_peek(compiler *c, uint32_t depth, uint8_t want)
 {
-    cframe *f = frame_at(c, 0);
+    cframe *f = compile_frame_at(c, 0);
     if (c->nvals < f->height + depth + 1) {
         if (f->unreachable)
-            return true;
-        compile_fail(c, MOTE_ERR_INVALID, "type mismatch: expected %s, but the stack is empty",
+            return MOTE_OK;
+        return compile_fail(c, MOTE_ERR_INVALID, "type mismatch: expected %s, but the stack is empty",
                      mote_valtype_name(want));
-        return false;
     }
     uint8_t t = c->vals[c->nvals - 1 - depth].type;
     if (t && t != want) {
-        compile_fail(c, MOTE_ERR_INVALID, "type mismatch: expected %s, got %s",
+        return compile_fail(c, MOTE_ERR_INVALID, "type mismatch: expected %s, got %s",
                      mote_valtype_name(want), mote_valtype_name(t));
-        return false;
     }
-    return true;
+    return MOTE_OK;
 }
 
-void set_unreachable(compiler *c)
+void compile_set_unreachable(compiler *c)
 {
-    cframe *f = frame_at(c, 0);
+    cframe *f = compile_frame_at(c, 0);
     while (c->nvals > f->height) {
         if (kind_is_lazy(c->vals[c->nvals - 1].kind))
             c->nlazy--;
@@ -191,12 +180,12 @@ void set_unreachable(compiler *c)
     }
     f->unreachable = 1;
     c->live = false;
-    forget_dst(c);
+    compile_forget_dst(c);
 }
 
 /* ---- emission ------------------------------------------------------------ */
 
-void emit_word(compiler *c, uint32_t w)
+void compile_emit_word(compiler *c, uint32_t w)
 {
     if (!c->live)
         return;
@@ -211,7 +200,7 @@ void emit_word(compiler *c, uint32_t w)
     c->pos++;
 }
 
-void emit_op(compiler *c, op o)
+void compile_emit_op(compiler *c, op o)
 {
     if (!c->live)
         return;
@@ -221,12 +210,12 @@ void emit_op(compiler *c, op o)
     c->bin.pos = -1;
     c->last_dst = -1;
     c->last_copy = -1;
-    emit_word(c, (uint32_t)c->handlers[o]);
+    compile_emit_word(c, (uint32_t)c->handlers[o]);
 }
 
 /* Remembers that the instruction just started writes only slot `home`, and
  * that its d operand is in the word about to be emitted. */
-void note_dst(compiler *c, uint16_t home)
+void compile_note_dst(compiler *c, uint16_t home)
 {
     if (!c->live)
         return;
@@ -234,7 +223,7 @@ void note_dst(compiler *c, uint16_t home)
     c->last_dst_home = home;
 }
 
-void forget_dst(compiler *c)
+void compile_forget_dst(compiler *c)
 {
     c->last_dst = -1;
     c->cmp.pos = -1;
@@ -252,57 +241,57 @@ static bool merge_copy(compiler *c, uint16_t d, uint16_t a)
         c->code[c->last_copy] = (uint32_t)c->handlers[OP_copy2];
     c->last_copy = -1;
     c->cmp.pos = -1;
-    note_dst(c, d);
-    emit_word(c, (uint32_t)d | (uint32_t)a << 16);
+    compile_note_dst(c, d);
+    compile_emit_word(c, (uint32_t)d | (uint32_t)a << 16);
     return true;
 }
 
-void emit_da(compiler *c, op o, uint16_t d, uint16_t a)
+void compile_emit_da(compiler *c, op o, uint16_t d, uint16_t a)
 {
     if (o == OP_copy && c->live) {
         if (merge_copy(c, d, a))
             return;
         int32_t at = (int32_t)c->pos;
-        emit_op(c, o);
-        note_dst(c, d);
-        emit_word(c, (uint32_t)d | (uint32_t)a << 16);
+        compile_emit_op(c, o);
+        compile_note_dst(c, d);
+        compile_emit_word(c, (uint32_t)d | (uint32_t)a << 16);
         c->last_copy = at;
         return;
     }
-    emit_op(c, o);
-    note_dst(c, d);
-    emit_word(c, (uint32_t)d | (uint32_t)a << 16);
+    compile_emit_op(c, o);
+    compile_note_dst(c, d);
+    compile_emit_word(c, (uint32_t)d | (uint32_t)a << 16);
 }
 
-void emit_dab(compiler *c, op o, uint16_t d, uint16_t a, uint16_t b)
+void compile_emit_dab(compiler *c, op o, uint16_t d, uint16_t a, uint16_t b)
 {
-    emit_op(c, o);
-    note_dst(c, d);
-    emit_word(c, (uint32_t)d | (uint32_t)a << 16);
-    emit_word(c, b);
+    compile_emit_op(c, o);
+    compile_note_dst(c, d);
+    compile_emit_word(c, (uint32_t)d | (uint32_t)a << 16);
+    compile_emit_word(c, b);
 }
 
-void emit_dai(compiler *c, op o, uint16_t d, uint16_t a, uint32_t imm)
+void compile_emit_dai(compiler *c, op o, uint16_t d, uint16_t a, uint32_t imm)
 {
-    emit_op(c, o);
-    note_dst(c, d);
-    emit_word(c, (uint32_t)d | (uint32_t)a << 16);
-    emit_word(c, imm);
+    compile_emit_op(c, o);
+    compile_note_dst(c, d);
+    compile_emit_word(c, (uint32_t)d | (uint32_t)a << 16);
+    compile_emit_word(c, imm);
 }
 
 static void emit_const(compiler *c, uint16_t dst, uint8_t type, uint64_t k)
 {
     if (type == MOTE_I32 || type == MOTE_F32) {
-        emit_op(c, OP_const32);
-        note_dst(c, dst);
-        emit_word(c, dst);
-        emit_word(c, (uint32_t)k);
+        compile_emit_op(c, OP_const32);
+        compile_note_dst(c, dst);
+        compile_emit_word(c, dst);
+        compile_emit_word(c, (uint32_t)k);
     } else {
-        emit_op(c, OP_const64);
-        note_dst(c, dst);
-        emit_word(c, dst);
-        emit_word(c, (uint32_t)k);
-        emit_word(c, (uint32_t)(k >> 32));
+        compile_emit_op(c, OP_const64);
+        compile_note_dst(c, dst);
+        compile_emit_word(c, dst);
+        compile_emit_word(c, (uint32_t)k);
+        compile_emit_word(c, (uint32_t)(k >> 32));
     }
 }
 
@@ -313,7 +302,7 @@ static void emit_const(compiler *c, uint16_t dst, uint8_t type, uint64_t k)
 static bool const_slot(compiler *c, const cval *v, uint16_t *slot)
 {
     uint64_t bits = valtype_slots(v->type) == 1 && v->type != MOTE_I64 && v->type != MOTE_F64 &&
-                            !is_reftype(v->type)
+                            !compile_is_reftype(v->type)
                         ? (uint32_t)v->k
                         : v->k;
     for (uint32_t i = 0; i < c->nk; i++) {
@@ -330,23 +319,23 @@ static bool const_slot(compiler *c, const cval *v, uint16_t *slot)
 }
 
 /* Writes the value v into slot dst without changing what the stack thinks. */
-void emit_move(compiler *c, uint16_t dst, const cval *v)
+void compile_emit_move(compiler *c, uint16_t dst, const cval *v)
 {
     uint16_t ks;
     switch (v->kind) {
     case K_CONST:
         if (const_slot(c, v, &ks))
-            emit_da(c, OP_copy, dst, ks);
+            compile_emit_da(c, OP_copy, dst, ks);
         else
             emit_const(c, dst, v->type, v->k);
         break;
     case K_LOCAL:
         if (v->src != dst)
-            emit_da(c, OP_copy, dst, v->src);
+            compile_emit_da(c, OP_copy, dst, v->src);
         break;
     case K_ADD2: {
         int32_t at = (int32_t)c->pos;
-        emit_dab(c, OP_i32_add, dst, v->src, (uint16_t)v->k);
+        compile_emit_dab(c, OP_i32_add, dst, v->src, (uint16_t)v->k);
         if (c->live) {          /* a load through dst may still absorb it */
             c->bin.pos = at;
             c->bin.op = OP_i32_add;
@@ -358,7 +347,7 @@ void emit_move(compiler *c, uint16_t dst, const cval *v)
     }
     case K_ADDK: {
         int32_t at = (int32_t)c->pos;
-        emit_dai(c, OP_i32_add_i, dst, v->src, (uint32_t)v->k);
+        compile_emit_dai(c, OP_i32_add_i, dst, v->src, (uint32_t)v->k);
         if (c->live) {
             c->addi.pos = at;
             c->addi.d = dst;
@@ -369,46 +358,46 @@ void emit_move(compiler *c, uint16_t dst, const cval *v)
     }
     default:
         if (v->home != dst)
-            emit_da(c, OP_copy, dst, v->home);
+            compile_emit_da(c, OP_copy, dst, v->home);
         break;
     }
 }
 
 /* Brings stack entry `index` into its home slot. */
-void materialize(compiler *c, uint32_t index)
+void compile_materialize(compiler *c, uint32_t index)
 {
     cval *v = &c->vals[index];
     if (v->kind == K_TEMP)
         return;
-    emit_move(c, v->home, v);
+    compile_emit_move(c, v->home, v);
     if (kind_is_lazy(v->kind))
         c->nlazy--;
     v->kind = K_TEMP;
 }
 
 /* Before local `slot` changes: entries still reading it get their own copy. */
-void materialize_local_refs(compiler *c, uint16_t slot)
+void compile_materialize_local(compiler *c, uint16_t slot)
 {
     if (c->nlazy == 0)
         return;
     for (uint32_t i = 0; i < c->nvals; i++)
         if (kind_is_lazy(c->vals[i].kind) &&
             (c->vals[i].src == slot || (c->vals[i].kind == K_ADD2 && (uint16_t)c->vals[i].k == slot)))
-            materialize(c, i);
+            compile_materialize(c, i);
 }
 
-void materialize_all_local_refs(compiler *c)
+void compile_materialize_all_locals(compiler *c)
 {
     if (c->nlazy == 0)
         return;
     for (uint32_t i = 0; i < c->nvals; i++)
         if (kind_is_lazy(c->vals[i].kind))
-            materialize(c, i);
+            compile_materialize(c, i);
 }
 
 /* The slot an instruction should read a popped value from.  Constants are
  * written to their home first (the home of a popped entry is free). */
-uint16_t operand(compiler *c, cval *v)
+uint16_t compile_operand(compiler *c, cval *v)
 {
     uint16_t ks;
     switch (v->kind) {
@@ -420,7 +409,7 @@ uint16_t operand(compiler *c, cval *v)
         /* fall through */
     case K_ADDK:
     case K_ADD2:
-        emit_move(c, v->home, v);
+        compile_emit_move(c, v->home, v);
         v->kind = K_TEMP;
         return v->home;
     default:
@@ -449,7 +438,7 @@ static mote_status read_locals(compiler *c)
         total += n;
         if (total > 0xFFFFFFFFull)
             return compile_fail(c, MOTE_ERR_MALFORMED, "too many locals");
-        if (!is_valtype(ty))
+        if (!compile_is_valtype(ty))
             return compile_fail(c, MOTE_ERR_MALFORMED, "malformed value type 0x%x", ty);
     }
     if (total > MAX_FRAME_SLOTS)
@@ -514,7 +503,7 @@ static void resolve_calls(compiler *c, mod_func *f, uint32_t entry)
 }
 
 /* Grows the control stack; exported for compile_control.c. */
-bool ctrl_reserve(compiler *c)
+bool compile_ctrl_reserve(compiler *c)
 {
     if (c->nctrl < c->ctrl_cap)
         return true;
@@ -545,14 +534,12 @@ static mote_status compile_body(compiler *c)
         c->r.err = NULL;
         if (!syntax_read_op(r, c->m->features, &op, &prefix, &code))
             return illegal_opcode(c, prefix, code);
+        if (!feature_built(wasm_op_group(op)))
+            return feature_unsupported(c->err, wasm_op_group(op), c->op_offset);
         const crow *row = &compile_rows[op];
         if (!row->fn)
             return illegal_opcode(c, prefix, code);
-        mote_status st = row->fn(c, row);
-        if (st != MOTE_OK)
-            return st;
-        if (c->err->status != MOTE_OK)
-            return c->err->status;
+        TRY(row->fn(c, row));
     }
     if (r->p != r->end)
         return compile_fail(c, MOTE_ERR_MALFORMED, "section size mismatch: code after the function's end");
@@ -577,7 +564,7 @@ static mote_status compile_pass(compiler *c, uint32_t fi, bool final)
     c->vals = NULL;
     c->ctrl = NULL;
     c->live = true;
-    forget_dst(c);
+    compile_forget_dst(c);
     if (locating) {                 /* recompiling to map code back to wasm */
         c->base = f->code - 2;
         c->code = NULL;
@@ -588,22 +575,18 @@ static mote_status compile_pass(compiler *c, uint32_t fi, bool final)
     c->pos = 0;
     update_cap(c);
 
-    mote_status st = read_locals(c);
-    if (st != MOTE_OK)
-        return st;
+    TRY(read_locals(c));
     /* Frame: [params][locals][constants][homes].  Constants sit below the
      * homes because a callee's frame begins at its caller's arguments. */
     uint16_t locals_end = c->temps_base;
     c->kbase = locals_end;
     c->temps_base = (uint16_t)(locals_end + 8 * c->nk);
     c->frame_end = c->temps_base;
-    st = push_function_frame(c);
-    if (st != MOTE_OK)
-        return st;
+    TRY(push_function_frame(c));
 
     /* Header: [frame slots][param slots | local slots << 16], then the entry. */
-    emit_word(c, 0);
-    emit_word(c, c->type->param_slots | (uint32_t)(locals_end / 8) << 16);
+    compile_emit_word(c, 0);
+    compile_emit_word(c, c->type->param_slots | (uint32_t)(locals_end / 8) << 16);
     uint32_t entry = c->base + c->pos;
     if (final && c->code)
         resolve_calls(c, f, entry);
@@ -611,21 +594,19 @@ static mote_status compile_pass(compiler *c, uint32_t fi, bool final)
         f->code = entry;
     uint32_t kload = 0;
     if (c->nk) {
-        emit_op(c, OP_kload);
-        emit_word(c, c->kbase | c->nk << 16);
+        compile_emit_op(c, OP_kload);
+        compile_emit_word(c, c->kbase | c->nk << 16);
         kload = c->pos;
-        emit_word(c, 0);
+        compile_emit_word(c, 0);
     }
-    st = compile_body(c);
-    if (st != MOTE_OK)
-        return st;
+    TRY(compile_body(c));
     if (c->nk) {                    /* the constant table, after the code */
         c->live = true;
         if (c->code)
             c->code[kload] = c->pos - kload;
         for (uint32_t i = 0; i < c->nk; i++) {
-            emit_word(c, (uint32_t)c->kvals[i]);
-            emit_word(c, (uint32_t)(c->kvals[i] >> 32));
+            compile_emit_word(c, (uint32_t)c->kvals[i]);
+            compile_emit_word(c, (uint32_t)(c->kvals[i] >> 32));
         }
     }
     return MOTE_OK;
@@ -644,18 +625,14 @@ mote_status compile_function(compiler *c, uint32_t fi)
     c->kvals = scratch_alloc(c, MAX_CONST_SLOTS * sizeof(uint64_t));
     size_t pass_top = a->top;
 
-    mote_status st = compile_pass(c, fi, false);
-    if (st != MOTE_OK)
-        return st;
+    TRY(compile_pass(c, fi, false));
     /* Keep the frame within the operand range: fewer constant slots if need be. */
     uint32_t used = (c->frame_end + 7) / 8;
     if (used + c->nk > MAX_FRAME_SLOTS)
         c->nk = used < MAX_FRAME_SLOTS ? MAX_FRAME_SLOTS - used : 0;
     c->kfrozen = true;
     a->top = pass_top;
-    st = compile_pass(c, fi, true);
-    if (st != MOTE_OK)
-        return st;
+    TRY(compile_pass(c, fi, true));
     uint32_t frame_slots = (c->frame_end + 7) / 8;
     if (frame_slots > MAX_FRAME_SLOTS)
         return compile_fail(c, MOTE_ERR_LIMIT, "frame too large: %u slots (the limit is %u)",

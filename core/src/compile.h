@@ -30,6 +30,7 @@
 #include "ops.h"
 #include "reader.h"
 #include "wasm_ops.h"
+#include "error.h"
 
 enum { K_TEMP, K_LOCAL, K_CONST, K_ADDK, K_ADD2 };
 
@@ -148,33 +149,33 @@ typedef struct compiler {
 /* compile.c */
 mote_status compile_fail(compiler *c, mote_status st, const char *fmt, ...);
 mote_status compile_function(compiler *c, uint32_t func_index);
-bool ctrl_reserve(compiler *c);
+bool compile_ctrl_reserve(compiler *c);
 
 /* The wasm offset of the instruction whose code holds module code word
  * `word` of function `func`, found by compiling it again (counting only)
  * with scratch from `scratch`; 0 if that is not possible. */
 uint32_t compile_locate(const mote_module *m, mote_arena *scratch, uint32_t func, uint32_t word);
 
-bool cval_push(compiler *c, uint8_t type, uint8_t kind, uint16_t src, uint64_t k);
-uint16_t push_temp(compiler *c, uint8_t type);
-bool pop_check(compiler *c, uint8_t want, cval *out);
-bool peek_check(compiler *c, uint32_t depth_from_top, uint8_t want);
-uint16_t home_at(const compiler *c, uint32_t index);
-cframe *frame_at(compiler *c, uint32_t depth);
-void set_unreachable(compiler *c);
+mote_status compile_push(compiler *c, uint8_t type, uint8_t kind, uint16_t src, uint64_t k);
+mote_status compile_push_temp(compiler *c, uint8_t type);      /* a result in its home */
+mote_status compile_pop(compiler *c, uint8_t want, cval *out);
+mote_status compile_peek(compiler *c, uint32_t depth_from_top, uint8_t want);
+uint16_t compile_home_at(const compiler *c, uint32_t index);
+cframe *compile_frame_at(compiler *c, uint32_t depth);
+void compile_set_unreachable(compiler *c);
 
-void emit_word(compiler *c, uint32_t w);
-void emit_op(compiler *c, op o);
-void emit_da(compiler *c, op o, uint16_t d, uint16_t a);
-void emit_dab(compiler *c, op o, uint16_t d, uint16_t a, uint16_t b);
-void emit_dai(compiler *c, op o, uint16_t d, uint16_t a, uint32_t imm);
-void emit_move(compiler *c, uint16_t dst, const cval *v);
-uint16_t operand(compiler *c, cval *v);
-void materialize(compiler *c, uint32_t index);
-void materialize_local_refs(compiler *c, uint16_t slot);
-void materialize_all_local_refs(compiler *c);
-void note_dst(compiler *c, uint16_t home);
-void forget_dst(compiler *c);
+void compile_emit_word(compiler *c, uint32_t w);
+void compile_emit_op(compiler *c, op o);
+void compile_emit_da(compiler *c, op o, uint16_t d, uint16_t a);
+void compile_emit_dab(compiler *c, op o, uint16_t d, uint16_t a, uint16_t b);
+void compile_emit_dai(compiler *c, op o, uint16_t d, uint16_t a, uint32_t imm);
+void compile_emit_move(compiler *c, uint16_t dst, const cval *v);
+uint16_t compile_operand(compiler *c, cval *v);
+void compile_materialize(compiler *c, uint32_t index);
+void compile_materialize_local(compiler *c, uint16_t slot);
+void compile_materialize_all_locals(compiler *c);
+void compile_note_dst(compiler *c, uint16_t home);
+void compile_forget_dst(compiler *c);
 
 /*
  * How one wasm instruction compiles: its row in compile_rows.c, indexed by
@@ -186,7 +187,7 @@ typedef mote_status (*compile_fn)(compiler *c, const crow *row);
 struct crow {
     compile_fn fn;          /* NULL: the instruction is not in this build */
     uint16_t op, imm_op;    /* numeric: the mote op, and its form with a constant
-                               right operand (0: none) */
+                               right compile_operand (0: none) */
     uint8_t in, out;        /* numeric: operand and result types */
     uint8_t arity;          /* numeric: 1 or 2 */
     uint8_t flags;          /* numeric: RF_* */
@@ -260,7 +261,7 @@ typedef struct memop {
 extern const memop compile_loads[14], compile_stores[9];
 
 /* Decoding helpers shared with the module decoder. */
-bool is_valtype(uint8_t b);
-bool is_reftype(uint8_t b);
+bool compile_is_valtype(uint8_t b);
+bool compile_is_reftype(uint8_t b);
 
 #endif

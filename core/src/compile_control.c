@@ -32,10 +32,10 @@ static uint16_t label_slot(const cframe *f, const uint8_t *types, uint32_t i)
     return (uint16_t)off;
 }
 
-static bool check_short(compiler *c, uint32_t avail, uint32_t n)
+static mote_status check_short(compiler *c, uint32_t avail, uint32_t n)
 {
-    compile_fail(c, MOTE_ERR_INVALID, "type mismatch: %u values on the stack, %u expected", avail, n);
-    return false;
+    return compile_fail(c, MOTE_ERR_INVALID, "type mismatch: %u values on the stack, %u expected",
+                        avail, n);
 }
 
 /*
@@ -46,41 +46,38 @@ static bool check_short(compiler *c, uint32_t avail, uint32_t n)
  * that leave the code unreachable anyway) the stack is only checked: a
  * polymorphic stack can meet labels of different types.
  */
-static bool check_values(compiler *c, const uint8_t *types, uint32_t n, bool exact, bool retype)
+static mote_status check_values(compiler *c, const uint8_t *types, uint32_t n, bool exact, bool retype)
 {
-    cframe *f = frame_at(c, 0);
+    cframe *f = compile_frame_at(c, 0);
     uint32_t avail = c->nvals - f->height;
     if (exact && avail > n) {
-        compile_fail(c, MOTE_ERR_INVALID, "type mismatch: %u values left on the stack, %u expected",
+        return compile_fail(c, MOTE_ERR_INVALID, "type mismatch: %u values left on the stack, %u expected",
                      avail, n);
-        return false;
     }
     for (uint32_t i = 0; i < n && i < avail; i++) {
         cval *v = &c->vals[c->nvals - 1 - i];
         uint8_t want = types[n - 1 - i];
         if (v->type && v->type != want) {
-            compile_fail(c, MOTE_ERR_INVALID, "type mismatch: expected %s, got %s",
+            return compile_fail(c, MOTE_ERR_INVALID, "type mismatch: expected %s, got %s",
                          mote_valtype_name(want), mote_valtype_name(v->type));
-            return false;
         }
         if (retype)
             v->type = want;
     }
     if (avail >= n)
-        return true;
+        return MOTE_OK;
     if (!f->unreachable)
         return check_short(c, avail, n);
     if (!retype)
-        return true;
+        return MOTE_OK;
     /* Unreachable code: rebuild the values with the right types. */
     while (c->nvals > f->height) {
         cval discard;
-        pop_check(c, 0, &discard);
+        TRY(compile_pop(c, 0, &discard));
     }
     for (uint32_t i = 0; i < n; i++)
-        if (!cval_push(c, types[i], K_TEMP, 0, 0))
-            return false;
-    return true;
+        TRY(compile_push(c, types[i], K_TEMP, 0, 0));
+    return MOTE_OK;
 }
 
 /* Copies the top values to the label's homes (read-only on the stack state). */
@@ -90,7 +87,7 @@ static void emit_label_moves(compiler *c, const cframe *f)
     uint32_t n = label_arity(f, &types);
     uint32_t first = c->nvals - n;
     for (uint32_t i = 0; i < n; i++)
-        emit_move(c, label_slot(f, types, i), &c->vals[first + i]);
+        compile_emit_move(c, label_slot(f, types, i), &c->vals[first + i]);
 }
 
 static bool values_in_place(compiler *c, const cframe *f)
@@ -112,10 +109,10 @@ static void emit_target(compiler *c, cframe *f)
     if (!c->live)
         return;
     if (f->kind == F_LOOP) {
-        emit_word(c, (uint32_t)((int32_t)f->loop_pos - (int32_t)c->pos));
+        compile_emit_word(c, (uint32_t)((int32_t)f->loop_pos - (int32_t)c->pos));
     } else {
         int32_t w = (int32_t)c->pos;
-        emit_word(c, (uint32_t)f->fixups);
+        compile_emit_word(c, (uint32_t)f->fixups);
         f->fixups = w;
         f->targeted = 1;
     }
@@ -126,7 +123,7 @@ static void emit_skip_target(compiler *c, int32_t *chain)
     if (!c->live)
         return;
     int32_t w = (int32_t)c->pos;
-    emit_word(c, (uint32_t)*chain);
+    compile_emit_word(c, (uint32_t)*chain);
     *chain = w;
 }
 
@@ -135,7 +132,7 @@ static void resolve_chain(compiler *c, int32_t chain)
 {
     if (chain < 0)
         return;
-    forget_dst(c);
+    compile_forget_dst(c);
     if (!c->code)
         return;
     int32_t here = (int32_t)c->pos;
@@ -157,7 +154,7 @@ static void emit_return(compiler *c)
     if (!c->live)
         return;
     if (n == 0) {
-        emit_op(c, OP_ret);
+        compile_emit_op(c, OP_ret);
         return;
     }
     uint32_t first = c->nvals - n;
@@ -165,9 +162,9 @@ static void emit_return(compiler *c)
         cval *v = &c->vals[first];
         uint16_t src = v->kind == K_LOCAL ? v->src : v->home;
         if (v->kind == K_CONST || v->kind == K_ADDK || v->kind == K_ADD2)
-            emit_move(c, v->home, v);
-        emit_op(c, OP_ret1);
-        emit_word(c, src);
+            compile_emit_move(c, v->home, v);
+        compile_emit_op(c, OP_ret1);
+        compile_emit_word(c, src);
         return;
     }
     /* Results go to slots 0..; first bring each home (homes lie above all
@@ -175,16 +172,16 @@ static void emit_return(compiler *c)
      * then copy down in ascending order (destinations never pass sources). */
     for (uint32_t i = 0; i < n; i++)
         if (c->vals[first + i].kind != K_TEMP)
-            emit_move(c, c->vals[first + i].home, &c->vals[first + i]);
+            compile_emit_move(c, c->vals[first + i].home, &c->vals[first + i]);
     uint16_t dst = 0;
     for (uint32_t i = 0; i < n; i++) {
         uint16_t src = c->vals[first + i].home;
         for (unsigned s = 0; s < valtype_slots(types[i]); s++)
             if (src + 8 * s != dst + 8 * s)
-                emit_da(c, OP_copy, (uint16_t)(dst + 8 * s), (uint16_t)(src + 8 * s));
+                compile_emit_da(c, OP_copy, (uint16_t)(dst + 8 * s), (uint16_t)(src + 8 * s));
         dst = (uint16_t)(dst + 8 * valtype_slots(types[i]));
     }
-    emit_op(c, OP_ret);
+    compile_emit_op(c, OP_ret);
 }
 
 /* An unconditional jump to label f with its values. */
@@ -197,7 +194,7 @@ static void emit_branch(compiler *c, cframe *f)
         return;
     }
     emit_label_moves(c, f);
-    emit_op(c, f->kind == F_LOOP ? OP_br_back : OP_br);
+    compile_emit_op(c, f->kind == F_LOOP ? OP_br_back : OP_br);
     emit_target(c, f);
 }
 
@@ -235,32 +232,32 @@ static void emit_cond_branch(compiler *c, cval *cond, bool when_true, cframe *f,
                     (p.form == 1 || (p.form == 0 && p.b != c->addi.d));
         if (addi) {
             c->pos = (uint32_t)c->addi.pos;
-            emit_op(c, (op)addi_br_ops[cmp][p.form]);
-            emit_word(c, (uint32_t)c->addi.d | (uint32_t)c->addi.a << 16);
-            emit_word(c, c->addi.k);
-            emit_word(c, p.form == 1 ? p.imm : p.b);
+            compile_emit_op(c, (op)addi_br_ops[cmp][p.form]);
+            compile_emit_word(c, (uint32_t)c->addi.d | (uint32_t)c->addi.a << 16);
+            compile_emit_word(c, c->addi.k);
+            compile_emit_word(c, p.form == 1 ? p.imm : p.b);
             c->addi.pos = -1;
             emit_target(c, f);
             return;
         }
         switch (p.form) {
         case 0:
-            emit_op(c, (op)br_cmp_ops[cmp][back ? 2 : 0]);
-            emit_word(c, (uint32_t)p.a | (uint32_t)p.b << 16);
+            compile_emit_op(c, (op)br_cmp_ops[cmp][back ? 2 : 0]);
+            compile_emit_word(c, (uint32_t)p.a | (uint32_t)p.b << 16);
             break;
         case 1:
-            emit_op(c, (op)br_cmp_ops[cmp][back ? 3 : 1]);
-            emit_word(c, p.a);
-            emit_word(c, p.imm);
+            compile_emit_op(c, (op)br_cmp_ops[cmp][back ? 3 : 1]);
+            compile_emit_word(c, p.a);
+            compile_emit_word(c, p.imm);
             break;
         case 2:
-            emit_op(c, (op)br64_cmp_ops[cmp][back ? 1 : 0]);
-            emit_word(c, (uint32_t)p.a | (uint32_t)p.b << 16);
+            compile_emit_op(c, (op)br64_cmp_ops[cmp][back ? 1 : 0]);
+            compile_emit_word(c, (uint32_t)p.a | (uint32_t)p.b << 16);
             break;
         default: {          /* i32.eqz: branch on the operand being zero */
             bool on_zero = when_true;
-            emit_op(c, on_zero ? (back ? OP_br_ifz_back : OP_br_ifz) : (back ? OP_br_if_back : OP_br_if));
-            emit_word(c, p.a);
+            compile_emit_op(c, on_zero ? (back ? OP_br_ifz_back : OP_br_ifz) : (back ? OP_br_if_back : OP_br_if));
+            compile_emit_word(c, p.a);
             break;
         }
         }
@@ -268,16 +265,16 @@ static void emit_cond_branch(compiler *c, cval *cond, bool when_true, cframe *f,
                c->addi.pos + 3 == (int32_t)c->pos && c->addi.d == cond->src) {
         /* "x = a + k; br_if loop (x)": the add and a test against 0 */
         c->pos = (uint32_t)c->addi.pos;
-        emit_op(c, (op)addi_br_ops[when_true ? 1 : 0][1]);
-        emit_word(c, (uint32_t)c->addi.d | (uint32_t)c->addi.a << 16);
-        emit_word(c, c->addi.k);
-        emit_word(c, 0);
+        compile_emit_op(c, (op)addi_br_ops[when_true ? 1 : 0][1]);
+        compile_emit_word(c, (uint32_t)c->addi.d | (uint32_t)c->addi.a << 16);
+        compile_emit_word(c, c->addi.k);
+        compile_emit_word(c, 0);
         c->addi.pos = -1;
     } else {
-        uint16_t a = operand(c, cond);
+        uint16_t a = compile_operand(c, cond);
         op o = when_true ? (back ? OP_br_if_back : OP_br_if) : (back ? OP_br_ifz_back : OP_br_ifz);
-        emit_op(c, o);
-        emit_word(c, a);
+        compile_emit_op(c, o);
+        compile_emit_word(c, a);
     }
     if (f)
         emit_target(c, f);
@@ -300,7 +297,7 @@ static mote_status read_blocktype(compiler *c, uint32_t *np, const uint8_t **par
         r->p++;
         return MOTE_OK;
     }
-    if (is_valtype(b)) {
+    if (compile_is_valtype(b)) {
         *results = r->p++;
         *nr = 1;
         return MOTE_OK;
@@ -319,13 +316,11 @@ static mote_status read_blocktype(compiler *c, uint32_t *np, const uint8_t **par
 }
 
 /* Pushes a control frame over the top np values (already type-checked). */
-static cframe *push_frame(compiler *c, uint8_t kind, uint32_t np, const uint8_t *params,
-                          uint32_t nr, const uint8_t *results)
+static mote_status push_frame(compiler *c, uint8_t kind, uint32_t np, const uint8_t *params,
+                              uint32_t nr, const uint8_t *results, cframe **out)
 {
-    if (!ctrl_reserve(c)) {
-        compile_fail(c, MOTE_ERR_NO_MEMORY, "out of arena space for the control stack");
-        return NULL;
-    }
+    if (!compile_ctrl_reserve(c))
+        return compile_fail(c, MOTE_ERR_NO_MEMORY, "out of arena space for the control stack");
     cframe *f = &c->ctrl[c->nctrl++];
     memset(f, 0, sizeof *f);
     f->kind = kind;
@@ -335,10 +330,11 @@ static cframe *push_frame(compiler *c, uint8_t kind, uint32_t np, const uint8_t 
     f->params = params;
     f->nresults = nr;
     f->results = results;
-    f->label_home = home_at(c, f->height);
+    f->label_home = compile_home_at(c, f->height);
     f->fixups = -1;
     f->else_fixup = -1;
-    return f;
+    *out = f;
+    return MOTE_OK;
 }
 
 COMPILE_FN(compile_block)
@@ -346,27 +342,23 @@ COMPILE_FN(compile_block)
     uint8_t kind = row->arg;
     uint32_t np, nr;
     const uint8_t *params, *results;
-    mote_status st = read_blocktype(c, &np, &params, &nr, &results);
-    if (st != MOTE_OK)
-        return st;
+    TRY(read_blocktype(c, &np, &params, &nr, &results));
     cval cond = {0};
-    if (kind == F_IF && !pop_check(c, MOTE_I32, &cond))
-        return c->err->status;
-    if (!check_values(c, params, np, false, true))
-        return c->err->status;
+    if (kind == F_IF)
+        TRY(compile_pop(c, MOTE_I32, &cond));
+    TRY(check_values(c, params, np, false, true));
     /* Values that live on across the block must sit in their homes: a local
      * may change inside, and branches deliver params/results to homes. */
     if (c->live) {
-        materialize_all_local_refs(c);
+        compile_materialize_all_locals(c);
         for (uint32_t i = c->nvals - np; i < c->nvals; i++)
-            materialize(c, i);
+            compile_materialize(c, i);
     }
-    cframe *f = push_frame(c, kind, np, params, nr, results);
-    if (!f)
-        return c->err->status;
+    cframe *f = NULL;
+    TRY(push_frame(c, kind, np, params, nr, results, &f));
     if (kind == F_LOOP) {
         f->loop_pos = c->pos;
-        forget_dst(c);              /* the loop head is a branch target */
+        compile_forget_dst(c);              /* the loop head is a branch target */
     } else if (kind == F_IF) {
         emit_cond_branch(c, &cond, false, NULL, &f->else_fixup);
     }
@@ -375,7 +367,7 @@ COMPILE_FN(compile_block)
 
 /* ---- block exit ---------------------------------------------------------- */
 
-static void leave_frame(compiler *c, cframe *f, bool live_after)
+static mote_status leave_frame(compiler *c, cframe *f, bool live_after)
 {
     while (c->nvals > f->height) {
         cval discard;
@@ -387,23 +379,23 @@ static void leave_frame(compiler *c, cframe *f, bool live_after)
     uint32_t nr = f->nresults;
     const uint8_t *results = f->results;
     c->nctrl--;
-    for (uint32_t i = 0; i < nr; i++)
-        cval_push(c, results[i], K_TEMP, 0, 0);
     c->live = live_after;
+    for (uint32_t i = 0; i < nr; i++)
+        TRY(compile_push(c, results[i], K_TEMP, 0, 0));
+    return MOTE_OK;
 }
 
 COMPILE_FN(compile_else)
 {
     (void)row;
-    cframe *f = frame_at(c, 0);
+    cframe *f = compile_frame_at(c, 0);
     if (f->kind != F_IF)
         return compile_fail(c, MOTE_ERR_INVALID, "else without a matching if");
-    if (!check_values(c, f->results, f->nresults, true, true))
-        return c->err->status;
+    TRY(check_values(c, f->results, f->nresults, true, true));
     if (c->live) {
         for (uint32_t i = c->nvals - f->nresults; i < c->nvals; i++)
-            materialize(c, i);
-        emit_op(c, OP_br);
+            compile_materialize(c, i);
+        compile_emit_op(c, OP_br);
         emit_target(c, f);
     }
     c->live = f->live_in;
@@ -413,21 +405,19 @@ COMPILE_FN(compile_else)
     f->unreachable = 0;
     while (c->nvals > f->height) {
         cval discard;
-        pop_check(c, 0, &discard);
+        TRY(compile_pop(c, 0, &discard));
     }
     for (uint32_t i = 0; i < f->nparams; i++)
-        if (!cval_push(c, f->params[i], K_TEMP, 0, 0))
-            return c->err->status;
-    forget_dst(c);
+        TRY(compile_push(c, f->params[i], K_TEMP, 0, 0));
+    compile_forget_dst(c);
     return MOTE_OK;
 }
 
 COMPILE_FN(compile_end)
 {
     (void)row;
-    cframe *f = frame_at(c, 0);
-    if (!check_values(c, f->results, f->nresults, true, true))
-        return c->err->status;
+    cframe *f = compile_frame_at(c, 0);
+    TRY(check_values(c, f->results, f->nresults, true, true));
     if (f->kind == F_IF) {
         /* no else: the false path carries the params through unchanged */
         if (f->nparams != f->nresults || (f->nparams && memcmp(f->params, f->results, f->nparams)))
@@ -435,7 +425,7 @@ COMPILE_FN(compile_end)
     }
     if (c->live)
         for (uint32_t i = c->nvals - f->nresults; i < c->nvals; i++)
-            materialize(c, i);
+            compile_materialize(c, i);
     if (f->kind == F_FUNC) {
         emit_return(c);
         c->nctrl--;
@@ -447,9 +437,8 @@ COMPILE_FN(compile_end)
         resolve_chain(c, f->else_fixup);
     resolve_chain(c, f->fixups);
     if (f->kind == F_IF || f->targeted)
-        forget_dst(c);
-    leave_frame(c, f, live_after);
-    return c->err->status;
+        compile_forget_dst(c);
+    return leave_frame(c, f, live_after);
 }
 
 /* ---- branches -------------------------------------------------------------- */
@@ -467,16 +456,13 @@ COMPILE_FN(compile_br)
 {
     (void)row;
     uint32_t depth = 0;
-    mote_status st = read_label(c, &depth);
-    if (st != MOTE_OK)
-        return st;
-    cframe *f = frame_at(c, depth);
+    TRY(read_label(c, &depth));
+    cframe *f = compile_frame_at(c, depth);
     const uint8_t *types;
     uint32_t n = label_arity(f, &types);
-    if (!check_values(c, types, n, false, false))
-        return c->err->status;
+    TRY(check_values(c, types, n, false, false));
     emit_branch(c, f);
-    set_unreachable(c);
+    compile_set_unreachable(c);
     return MOTE_OK;
 }
 
@@ -484,17 +470,13 @@ COMPILE_FN(compile_br_if)
 {
     (void)row;
     uint32_t depth = 0;
-    mote_status st = read_label(c, &depth);
-    if (st != MOTE_OK)
-        return st;
+    TRY(read_label(c, &depth));
     cval cond;
-    if (!pop_check(c, MOTE_I32, &cond))
-        return c->err->status;
-    cframe *f = frame_at(c, depth);
+    TRY(compile_pop(c, MOTE_I32, &cond));
+    cframe *f = compile_frame_at(c, depth);
     const uint8_t *types;
     uint32_t n = label_arity(f, &types);
-    if (!check_values(c, types, n, false, true))
-        return c->err->status;
+    TRY(check_values(c, types, n, false, true));
     if (!c->live)
         return MOTE_OK;
     if (f->kind != F_FUNC && values_in_place(c, f)) {
@@ -542,83 +524,75 @@ COMPILE_FN(compile_br_table)
     if (count > rd_left(r))
         return compile_fail(c, MOTE_ERR_MALFORMED, "unexpected end");
     reader labels = *r;
-    for (uint32_t i = 0; i <= count; i++) {
-        mote_status st = read_label(c, &depth);     /* the last one is the default */
-        if (st != MOTE_OK)
-            return st;
-    }
+    for (uint32_t i = 0; i <= count; i++)
+        TRY(read_label(c, &depth));                 /* the last one is the default */
     cval index;
-    if (!pop_check(c, MOTE_I32, &index))
-        return c->err->status;
+    TRY(compile_pop(c, MOTE_I32, &index));
     const uint8_t *types;
-    uint32_t arity = label_arity(frame_at(c, depth), &types);
+    uint32_t arity = label_arity(compile_frame_at(c, depth), &types);
     reader check = labels;
     for (uint32_t i = 0; i <= count; i++) {
         uint32_t d = 0;
         rd_u32(&check, &d);
-        if (label_arity(frame_at(c, d), &types) != arity)
+        if (label_arity(compile_frame_at(c, d), &types) != arity)
             return compile_fail(c, MOTE_ERR_INVALID, "type mismatch: br_table labels differ in arity");
-        if (!check_values(c, types, arity, false, false))
-            return c->err->status;
+        TRY(check_values(c, types, arity, false, false));
     }
     if (c->live) {
-        uint16_t a = operand(c, &index);
-        emit_op(c, OP_br_table);
-        emit_word(c, a);
-        emit_word(c, count);
+        uint16_t a = compile_operand(c, &index);
+        compile_emit_op(c, OP_br_table);
+        compile_emit_word(c, a);
+        compile_emit_word(c, count);
         uint32_t table = c->pos;
         for (uint32_t i = 0; i <= count; i++)
-            emit_word(c, 0);
+            compile_emit_word(c, 0);
         c->stamp++;
         reader emit = labels;
         for (uint32_t i = 0; i <= count; i++) {
             uint32_t d = 0;
             rd_u32(&emit, &d);
-            emit_table_entry(c, table + i, frame_at(c, d));
+            emit_table_entry(c, table + i, compile_frame_at(c, d));
         }
     }
-    set_unreachable(c);
+    compile_set_unreachable(c);
     return MOTE_OK;
 }
 
 COMPILE_FN(compile_return)
 {
     (void)row;
-    if (!check_values(c, type_results(c->m, c->type), c->type->nresults, false, false))
-        return c->err->status;
+    TRY(check_values(c, type_results(c->m, c->type), c->type->nresults, false, false));
     emit_return(c);
-    set_unreachable(c);
+    compile_set_unreachable(c);
     return MOTE_OK;
 }
 
 /* ---- calls ---------------------------------------------------------------- */
 
 /* Checks and homes the arguments; returns the home of the first one. */
-static bool take_args(compiler *c, const mod_type *t, uint16_t *argbase)
+static mote_status take_args(compiler *c, const mod_type *t, uint16_t *argbase)
 {
     const uint8_t *params = type_params(c->m, t);
-    if (!check_values(c, params, t->nparams, false, true))
-        return false;
+    TRY(check_values(c, params, t->nparams, false, true));
     uint32_t first = c->nvals - t->nparams;
     if (c->live)
         for (uint32_t i = first; i < c->nvals; i++)
-            materialize(c, i);
-    *argbase = home_at(c, first);
+            compile_materialize(c, i);
+    *argbase = compile_home_at(c, first);
     while (c->nvals > first) {
         cval discard;
-        pop_check(c, 0, &discard);
+        TRY(compile_pop(c, 0, &discard));
     }
-    return true;
+    return MOTE_OK;
 }
 
-static bool push_results(compiler *c, const mod_type *t)
+static mote_status push_results(compiler *c, const mod_type *t)
 {
     const uint8_t *results = type_results(c->m, t);
     for (uint32_t i = 0; i < t->nresults; i++)
-        if (!cval_push(c, results[i], K_TEMP, 0, 0))
-            return false;
-    forget_dst(c);
-    return true;
+        TRY(compile_push(c, results[i], K_TEMP, 0, 0));
+    compile_forget_dst(c);
+    return MOTE_OK;
 }
 
 /* A tail call must return exactly what the caller returns. */
@@ -634,12 +608,12 @@ static void emit_call_target(compiler *c, uint32_t callee)
     mod_func *g = &c->funcs[callee];
     uint32_t w = c->base + c->pos;
     if (callee <= c->func) {
-        emit_word(c, g->code - w);          /* compiled or being compiled */
+        compile_emit_word(c, g->code - w);          /* compiled or being compiled */
     } else if (c->live && c->code) {
-        emit_word(c, g->code);              /* wait in the callee's chain */
+        compile_emit_word(c, g->code);              /* wait in the callee's chain */
         g->code = w;
     } else {
-        emit_word(c, 0);
+        compile_emit_word(c, 0);
     }
 }
 
@@ -655,22 +629,21 @@ COMPILE_FN(compile_call)
     if (tail && !same_results(c, t))
         return compile_fail(c, MOTE_ERR_INVALID, "type mismatch: tail call result types differ");
     uint16_t argbase;
-    if (!take_args(c, t, &argbase))
-        return c->err->status;
+    TRY(take_args(c, t, &argbase));
     bool imported = fi < c->m->nfunc_imports;
     if (imported) {
-        emit_op(c, tail ? OP_return_call_import : OP_call_import);
-        emit_word(c, fi);
+        compile_emit_op(c, tail ? OP_return_call_import : OP_call_import);
+        compile_emit_word(c, fi);
     } else {
-        emit_op(c, tail ? OP_return_call : OP_call);
+        compile_emit_op(c, tail ? OP_return_call : OP_call);
         emit_call_target(c, fi);
     }
-    emit_word(c, argbase);
+    compile_emit_word(c, argbase);
     if (tail) {
-        set_unreachable(c);
+        compile_set_unreachable(c);
         return MOTE_OK;
     }
-    return push_results(c, t) ? MOTE_OK : c->err->status;
+    return push_results(c, t);
 }
 
 COMPILE_FN(compile_call_indirect)
@@ -689,21 +662,19 @@ COMPILE_FN(compile_call_indirect)
     if (tail && !same_results(c, t))
         return compile_fail(c, MOTE_ERR_INVALID, "type mismatch: tail call result types differ");
     cval index;
-    if (!pop_check(c, MOTE_I32, &index))
-        return c->err->status;
+    TRY(compile_pop(c, MOTE_I32, &index));
     uint16_t argbase;
-    if (!take_args(c, t, &argbase))
-        return c->err->status;
-    uint16_t idx = operand(c, &index);
-    emit_op(c, tail ? OP_return_call_indirect : OP_call_indirect);
-    emit_word(c, t->canon);
-    emit_word(c, table);
-    emit_word(c, (uint32_t)idx | (uint32_t)argbase << 16);
+    TRY(take_args(c, t, &argbase));
+    uint16_t idx = compile_operand(c, &index);
+    compile_emit_op(c, tail ? OP_return_call_indirect : OP_call_indirect);
+    compile_emit_word(c, t->canon);
+    compile_emit_word(c, table);
+    compile_emit_word(c, (uint32_t)idx | (uint32_t)argbase << 16);
     if (tail) {
-        set_unreachable(c);
+        compile_set_unreachable(c);
         return MOTE_OK;
     }
-    return push_results(c, t) ? MOTE_OK : c->err->status;
+    return push_results(c, t);
 }
 
 /* ---- the simple ones -------------------------------------------------------- */
@@ -711,8 +682,8 @@ COMPILE_FN(compile_call_indirect)
 COMPILE_FN(compile_unreachable)
 {
     (void)row;
-    emit_op(c, OP_unreachable);
-    set_unreachable(c);
+    compile_emit_op(c, OP_unreachable);
+    compile_set_unreachable(c);
     return MOTE_OK;
 }
 

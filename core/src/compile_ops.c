@@ -39,23 +39,21 @@ static void note_cmp(compiler *c, uint32_t start, uint16_t home, uint8_t cmp, ui
 static mote_status compile_unary(compiler *c, const crow *in)
 {
     cval a;
-    if (!pop_check(c, in->in, &a))
-        return c->err->status;
+    TRY(compile_pop(c, in->in, &a));
     if (in->flags & RF_RETYPE) {
         /* The bits stay where they are; only the type changes. */
         a.type = in->out;
-        if (!cval_push(c, a.type, a.kind, a.src, a.k))
-            return c->err->status;
+        TRY(compile_push(c, a.type, a.kind, a.src, a.k));
         return MOTE_OK;
     }
     uint16_t d = a.home;
-    uint16_t as = operand(c, &a);
+    uint16_t as = compile_operand(c, &a);
     uint32_t start = c->pos;
-    emit_da(c, (op)in->op, d, as);
-    push_temp(c, in->out);
+    compile_emit_da(c, (op)in->op, d, as);
+    TRY(compile_push_temp(c, in->out));
     if (in->flags & RF_EQZ32)
         note_cmp(c, start, d, 0, 3, as, 0, 0);
-    return c->err->status;
+    return MOTE_OK;
 }
 
 /* Does constant k fit the immediate form of this op? */
@@ -85,8 +83,7 @@ static mote_status fold_addk(compiler *c, cval *a, uint32_t k, bool sub, uint16_
     uint16_t src;
     switch (a->kind) {
     case K_CONST:
-        return cval_push(c, MOTE_I32, K_CONST, 0, (uint32_t)((uint32_t)a->k + k)) ? MOTE_OK
-                                                                                 : c->err->status;
+        return compile_push(c, MOTE_I32, K_CONST, 0, (uint32_t)((uint32_t)a->k + k));
     case K_LOCAL:
         src = a->src;
         break;
@@ -95,7 +92,7 @@ static mote_status fold_addk(compiler *c, cval *a, uint32_t k, bool sub, uint16_
         k += (uint32_t)a->k;
         break;
     case K_ADD2:
-        src = operand(c, a);        /* into its home first */
+        src = compile_operand(c, a);        /* into its home first */
         break;
     default:
         src = a->home;
@@ -103,13 +100,12 @@ static mote_status fold_addk(compiler *c, cval *a, uint32_t k, bool sub, uint16_
     }
     bool local_base = src < c->temps_base;
     if (k == 0 && a->kind == K_LOCAL)
-        return cval_push(c, MOTE_I32, K_LOCAL, src, 0) ? MOTE_OK : c->err->status;
+        return compile_push(c, MOTE_I32, K_LOCAL, src, 0);
     if (!local_base && src != d) {
-        emit_dai(c, OP_i32_add_i, d, src, k);
-        push_temp(c, MOTE_I32);
-        return c->err->status;
+        compile_emit_dai(c, OP_i32_add_i, d, src, k);
+        return compile_push_temp(c, MOTE_I32);
     }
-    return cval_push(c, MOTE_I32, K_ADDK, src, k) ? MOTE_OK : c->err->status;
+    return compile_push(c, MOTE_I32, K_ADDK, src, k);
 }
 
 /* The fused forms: a producer (mul, shl by a constant) whose result the
@@ -148,7 +144,7 @@ static bool fuse_add(compiler *c, const crow *in, cval *a, cval *b, uint16_t d)
         return false;       /* i32.add only absorbs i32 producers */
     cval *other = made == a ? b : a;
     uint32_t before = c->pos;
-    uint16_t os = operand(c, other);
+    uint16_t os = compile_operand(c, other);
     if (c->pos != before || os == c->bin.d)
         return false;
     if ((fused == OP_i64_mad) != (in->op == OP_i64_add) ||
@@ -157,15 +153,14 @@ static bool fuse_add(compiler *c, const crow *in, cval *a, cval *b, uint16_t d)
         return false;
     uint16_t pa = c->bin.a, pb = c->bin.b;
     c->pos = (uint32_t)c->bin.pos;          /* the producer's words are rewritten */
-    emit_op(c, fused);
-    note_dst(c, d);
-    emit_word(c, (uint32_t)d | (uint32_t)pa << 16);
+    compile_emit_op(c, fused);
+    compile_note_dst(c, d);
+    compile_emit_word(c, (uint32_t)d | (uint32_t)pa << 16);
     if (fused == OP_i32_shladd)                 /* [c | k] */
-        emit_word(c, (uint32_t)os | (uint32_t)pb << 16);
+        compile_emit_word(c, (uint32_t)os | (uint32_t)pb << 16);
     else                                        /* [b | c] */
-        emit_word(c, (uint32_t)pb | (uint32_t)os << 16);
-    push_temp(c, in->out);
-    return true;
+        compile_emit_word(c, (uint32_t)pb | (uint32_t)os << 16);
+    return true;            /* the caller pushes the result */
 }
 
 static void note_bin(compiler *c, uint32_t start, uint16_t o, uint16_t d, uint16_t a, uint16_t b)
@@ -182,8 +177,8 @@ static void note_bin(compiler *c, uint32_t start, uint16_t o, uint16_t d, uint16
 static mote_status compile_binary(compiler *c, const crow *in)
 {
     cval a, b;
-    if (!pop_check(c, in->in, &b) || !pop_check(c, in->in, &a))
-        return c->err->status;
+    TRY(compile_pop(c, in->in, &b));
+    TRY(compile_pop(c, in->in, &a));
     uint16_t d = a.home;
     uint8_t cmp = in->cmp;
     bool has_imm = in->imm_op != 0;
@@ -200,19 +195,19 @@ static mote_status compile_binary(compiler *c, const crow *in)
     if ((in->op == OP_i32_add || in->op == OP_i32_sub) && b.kind == K_CONST)
         return fold_addk(c, &a, (uint32_t)b.k, in->op == OP_i32_sub, d);
     if (has_imm && b.kind == K_CONST && imm_fits(in, b.k, &imm)) {
-        uint16_t as = operand(c, &a);
+        uint16_t as = compile_operand(c, &a);
         start = c->pos;
         op o = (in->flags & RF_CMP32) ? (op)cmp_imm_ops[cmp] : (op)in->imm_op;
-        emit_dai(c, o, d, as, imm);
-        push_temp(c, in->out);
+        compile_emit_dai(c, o, d, as, imm);
+        TRY(compile_push_temp(c, in->out));
         if (in->flags & RF_CMP32)
             note_cmp(c, start, d, cmp, 1, as, 0, imm);
         else if (o == OP_i32_shl_i && imm < 32)
             note_bin(c, start, o, d, as, (uint16_t)imm);
-        return c->err->status;
+        return MOTE_OK;
     }
     if (fuse_add(c, in, &a, &b, d))
-        return c->err->status;
+        return compile_push_temp(c, in->out);
     if (in->op == OP_i32_add && c->live) {
         /* base + index stays lazy for a load or store to take whole.  Both
          * slots must outlive the entry: locals, or the entry's own home. */
@@ -220,24 +215,24 @@ static mote_status compile_binary(compiler *c, const crow *in)
         bool b_ok = b.kind == K_LOCAL;
         if (a_ok && b_ok) {
             uint16_t as = a.kind == K_LOCAL ? a.src : a.home;
-            return cval_push(c, MOTE_I32, K_ADD2, as, b.src) ? MOTE_OK : c->err->status;
+            return compile_push(c, MOTE_I32, K_ADD2, as, b.src);
         }
     }
-    uint16_t as = operand(c, &a);
-    uint16_t bs = operand(c, &b);
+    uint16_t as = compile_operand(c, &a);
+    uint16_t bs = compile_operand(c, &b);
     start = c->pos;
     op o = (op)in->op;
     if ((in->flags & RF_CMP32) && cmp != in->cmp)
         o = (op)(OP_i32_eq + 2 * cmp);      /* the swapped comparison (register form) */
-    emit_dab(c, o, d, as, bs);
-    push_temp(c, in->out);
+    compile_emit_dab(c, o, d, as, bs);
+    TRY(compile_push_temp(c, in->out));
     if (in->flags & RF_CMP32)
         note_cmp(c, start, d, cmp, 0, as, bs, 0);
     else if (in->flags & RF_CMP64)
         note_cmp(c, start, d, cmp, 2, as, bs, 0);
     else
         note_bin(c, start, o, d, as, bs);
-    return c->err->status;
+    return MOTE_OK;
 }
 
 COMPILE_FN(compile_numeric)
@@ -260,10 +255,8 @@ COMPILE_FN(compile_local_get)
 {
     (void)row;
     uint32_t x = 0;
-    mote_status st = read_local(c, &x);
-    if (st != MOTE_OK)
-        return st;
-    return cval_push(c, c->local_types[x], K_LOCAL, c->local_slot[x], 0) ? MOTE_OK : c->err->status;
+    TRY(read_local(c, &x));
+    return compile_push(c, c->local_types[x], K_LOCAL, c->local_slot[x], 0);
 }
 
 /* local.set / local.tee: the value goes into the local's slot. */
@@ -271,21 +264,18 @@ COMPILE_FN(compile_local_set)
 {
     bool tee = row->arg;
     uint32_t x = 0;
-    mote_status st = read_local(c, &x);
-    if (st != MOTE_OK)
-        return st;
+    TRY(read_local(c, &x));
     uint8_t type = c->local_types[x];
     uint16_t slot = c->local_slot[x];
     cval v;
-    if (!pop_check(c, type, &v))
-        return c->err->status;
+    TRY(compile_pop(c, type, &v));
     if (c->live) {
         /* If the instruction just emitted computed v, it can write the local
          * itself (unless other stack entries still need the old value). */
         bool retarget = v.kind == K_TEMP && c->last_dst >= 0 && c->last_dst_home == v.home;
         if (c->nlazy) {
             uint32_t before = c->pos;
-            materialize_local_refs(c, slot);
+            compile_materialize_local(c, slot);
             if (c->pos != before)
                 retarget = false;
         }
@@ -297,15 +287,15 @@ COMPILE_FN(compile_local_set)
             if (c->bin.pos >= 0 && c->bin.pos + 1 == c->last_dst)
                 c->bin.d = slot;
         } else if (!(v.kind == K_LOCAL && v.src == slot)) {
-            emit_move(c, slot, &v);
+            compile_emit_move(c, slot, &v);
         }
         /* No later retargeting of that instruction; an add or a copy just
          * emitted may still pair with what follows. */
         c->last_dst = -1;
         c->cmp.pos = -1;
     }
-    if (tee && !cval_push(c, type, K_LOCAL, slot, 0))
-        return c->err->status;
+    if (tee)
+        TRY(compile_push(c, type, K_LOCAL, slot, 0));
     return MOTE_OK;
 }
 
@@ -322,21 +312,19 @@ COMPILE_FN(compile_global)
         if (!gl->mutable_)
             return compile_fail(c, MOTE_ERR_INVALID, "global is immutable: global %u", g);
         cval v;
-        if (!pop_check(c, gl->type, &v))
-            return c->err->status;
-        uint16_t a = operand(c, &v);
-        emit_op(c, OP_global_set);
-        emit_word(c, a);
-        emit_word(c, g);
+        TRY(compile_pop(c, gl->type, &v));
+        uint16_t a = compile_operand(c, &v);
+        compile_emit_op(c, OP_global_set);
+        compile_emit_word(c, a);
+        compile_emit_word(c, g);
         return MOTE_OK;
     }
-    uint16_t d = home_at(c, c->nvals);
-    emit_op(c, OP_global_get);
-    note_dst(c, d);
-    emit_word(c, d);
-    emit_word(c, g);
-    push_temp(c, gl->type);
-    return c->err->status;
+    uint16_t d = compile_home_at(c, c->nvals);
+    compile_emit_op(c, OP_global_get);
+    compile_note_dst(c, d);
+    compile_emit_word(c, d);
+    compile_emit_word(c, g);
+    return compile_push_temp(c, gl->type);
 }
 
 /* ---- memory ------------------------------------------------------------------- */
@@ -353,9 +341,7 @@ static mote_status read_memarg(compiler *c, unsigned natural_log2, uint32_t *off
     uint32_t align;
     if (!rd_u32(&c->r, &align) || !rd_u32(&c->r, offset))
         return fail_malformed(c);
-    mote_status st = need_memory(c, 0);
-    if (st != MOTE_OK)
-        return st;
+    TRY(need_memory(c, 0));
     if (align > natural_log2)
         return compile_fail(c, MOTE_ERR_INVALID, "alignment must not be larger than natural");
     return MOTE_OK;
@@ -392,23 +378,23 @@ static bool fuse_address_update(compiler *c, const memop *m, const cval *addr, u
         uint32_t k = c->addi.k;
         c->pos = (uint32_t)c->addi.pos;
         c->addi.pos = -1;
-        emit_op(c, (op)m->op_ai);
-        note_dst(c, d);
-        emit_word(c, (uint32_t)d | (uint32_t)addr->src << 16);
-        emit_word(c, a);
-        emit_word(c, k);
-        emit_word(c, offset);
+        compile_emit_op(c, (op)m->op_ai);
+        compile_note_dst(c, d);
+        compile_emit_word(c, (uint32_t)d | (uint32_t)addr->src << 16);
+        compile_emit_word(c, a);
+        compile_emit_word(c, k);
+        compile_emit_word(c, offset);
         return true;
     }
     if (c->bin.pos >= 0 && c->bin.op == OP_i32_add && c->bin.pos + 3 == (int32_t)c->pos &&
         c->bin.d == addr->src) {
         uint16_t a = c->bin.a, b = c->bin.b;
         c->pos = (uint32_t)c->bin.pos;
-        emit_op(c, (op)m->op_ar);
-        note_dst(c, d);
-        emit_word(c, (uint32_t)d | (uint32_t)addr->src << 16);
-        emit_word(c, (uint32_t)a | (uint32_t)b << 16);
-        emit_word(c, offset);
+        compile_emit_op(c, (op)m->op_ar);
+        compile_note_dst(c, d);
+        compile_emit_word(c, (uint32_t)d | (uint32_t)addr->src << 16);
+        compile_emit_word(c, (uint32_t)a | (uint32_t)b << 16);
+        compile_emit_word(c, offset);
         return true;
     }
     return false;
@@ -418,48 +404,42 @@ COMPILE_FN(compile_load)
 {
     const memop *m = &compile_loads[row->arg];
     uint32_t offset = 0;
-    mote_status st = read_memarg(c, m->log2, &offset);
-    if (st != MOTE_OK)
-        return st;
+    TRY(read_memarg(c, m->log2, &offset));
     cval addr;
-    if (!pop_check(c, MOTE_I32, &addr))
-        return c->err->status;
+    TRY(compile_pop(c, MOTE_I32, &addr));
     if (addr.kind == K_ADDK) {      /* the address add rides along */
-        emit_dai(c, (op)m->op_k, addr.home, addr.src, (uint32_t)addr.k);
-        emit_word(c, offset);
+        compile_emit_dai(c, (op)m->op_k, addr.home, addr.src, (uint32_t)addr.k);
+        compile_emit_word(c, offset);
     } else if (addr.kind == K_ADD2) {
-        emit_dai(c, (op)m->op_x, addr.home, addr.src, (uint16_t)addr.k);
-        emit_word(c, offset);
+        compile_emit_dai(c, (op)m->op_x, addr.home, addr.src, (uint16_t)addr.k);
+        compile_emit_word(c, offset);
     } else if (fuse_address_update(c, m, &addr, offset)) {
         /* done */
     } else {
-        uint16_t a = operand(c, &addr);
-        emit_dai(c, (op)m->op, addr.home, a, offset);
+        uint16_t a = compile_operand(c, &addr);
+        compile_emit_dai(c, (op)m->op, addr.home, a, offset);
     }
-    push_temp(c, m->type);
-    return c->err->status;
+    return compile_push_temp(c, m->type);
 }
 
 COMPILE_FN(compile_store)
 {
     const memop *m = &compile_stores[row->arg];
     uint32_t offset = 0;
-    mote_status st = read_memarg(c, m->log2, &offset);
-    if (st != MOTE_OK)
-        return st;
+    TRY(read_memarg(c, m->log2, &offset));
     cval v, addr;
-    if (!pop_check(c, m->type, &v) || !pop_check(c, MOTE_I32, &addr))
-        return c->err->status;
+    TRY(compile_pop(c, m->type, &v));
+    TRY(compile_pop(c, MOTE_I32, &addr));
     bool fused = addr.kind == K_ADDK || addr.kind == K_ADD2;
-    uint16_t a = fused ? addr.src : operand(c, &addr);
-    uint16_t vs = operand(c, &v);
-    emit_op(c, (op)(addr.kind == K_ADDK ? m->op_k : addr.kind == K_ADD2 ? m->op_x : m->op));
-    emit_word(c, (uint32_t)vs | (uint32_t)a << 16);
+    uint16_t a = fused ? addr.src : compile_operand(c, &addr);
+    uint16_t vs = compile_operand(c, &v);
+    compile_emit_op(c, (op)(addr.kind == K_ADDK ? m->op_k : addr.kind == K_ADD2 ? m->op_x : m->op));
+    compile_emit_word(c, (uint32_t)vs | (uint32_t)a << 16);
     if (addr.kind == K_ADDK)
-        emit_word(c, (uint32_t)addr.k);
+        compile_emit_word(c, (uint32_t)addr.k);
     else if (addr.kind == K_ADD2)
-        emit_word(c, (uint16_t)addr.k);
-    emit_word(c, offset);
+        compile_emit_word(c, (uint16_t)addr.k);
+    compile_emit_word(c, offset);
     return MOTE_OK;
 }
 
@@ -476,46 +456,38 @@ static mote_status zero_byte(compiler *c)
 COMPILE_FN(compile_memory_size)
 {
     (void)row;
-    mote_status st = zero_byte(c);
-    if (st == MOTE_OK)
-        st = need_memory(c, 0);
-    if (st != MOTE_OK)
-        return st;
-    uint16_t d = home_at(c, c->nvals);
-    emit_op(c, OP_memory_size);
-    note_dst(c, d);
-    emit_word(c, d);
-    push_temp(c, MOTE_I32);
-    return c->err->status;
+    TRY(zero_byte(c));
+    TRY(need_memory(c, 0));
+    uint16_t d = compile_home_at(c, c->nvals);
+    compile_emit_op(c, OP_memory_size);
+    compile_note_dst(c, d);
+    compile_emit_word(c, d);
+    return compile_push_temp(c, MOTE_I32);
 }
 
 COMPILE_FN(compile_memory_grow)
 {
     (void)row;
-    mote_status st = zero_byte(c);
-    if (st == MOTE_OK)
-        st = need_memory(c, 0);
-    if (st != MOTE_OK)
-        return st;
+    TRY(zero_byte(c));
+    TRY(need_memory(c, 0));
     cval delta;
-    if (!pop_check(c, MOTE_I32, &delta))
-        return c->err->status;
-    uint16_t a = operand(c, &delta);
-    emit_da(c, OP_memory_grow, delta.home, a);
-    push_temp(c, MOTE_I32);
-    return c->err->status;
+    TRY(compile_pop(c, MOTE_I32, &delta));
+    uint16_t a = compile_operand(c, &delta);
+    compile_emit_da(c, OP_memory_grow, delta.home, a);
+    return compile_push_temp(c, MOTE_I32);
 }
 
 /* Pops three i32 operands (d, s, n order on the stack) into slots. */
-static bool pop3(compiler *c, uint8_t t1, uint8_t t2, uint8_t t3, uint16_t out[3])
+static mote_status pop3(compiler *c, uint8_t t1, uint8_t t2, uint8_t t3, uint16_t out[3])
 {
     cval v3, v2, v1;
-    if (!pop_check(c, t3, &v3) || !pop_check(c, t2, &v2) || !pop_check(c, t1, &v1))
-        return false;
-    out[0] = operand(c, &v1);
-    out[1] = operand(c, &v2);
-    out[2] = operand(c, &v3);
-    return true;
+    TRY(compile_pop(c, t3, &v3));
+    TRY(compile_pop(c, t2, &v2));
+    TRY(compile_pop(c, t1, &v1));
+    out[0] = compile_operand(c, &v1);
+    out[1] = compile_operand(c, &v2);
+    out[2] = compile_operand(c, &v3);
+    return MOTE_OK;
 }
 
 static mote_status need_data_count(compiler *c, uint32_t seg)
@@ -556,16 +528,14 @@ COMPILE_FN(compile_table_set)
 {
     (void)row;
     uint32_t t = 0;
-    mote_status st = read_table(c, &t);
-    if (st != MOTE_OK)
-        return st;
+    TRY(read_table(c, &t));
     cval v, i;
-    if (!pop_check(c, table_type(c, t), &v) || !pop_check(c, MOTE_I32, &i))
-        return c->err->status;
-    uint16_t is = operand(c, &i), vs = operand(c, &v);
-    emit_op(c, OP_table_set);
-    emit_word(c, (uint32_t)is | (uint32_t)vs << 16);
-    emit_word(c, t);
+    TRY(compile_pop(c, table_type(c, t), &v));
+    TRY(compile_pop(c, MOTE_I32, &i));
+    uint16_t is = compile_operand(c, &i), vs = compile_operand(c, &v);
+    compile_emit_op(c, OP_table_set);
+    compile_emit_word(c, (uint32_t)is | (uint32_t)vs << 16);
+    compile_emit_word(c, t);
     return MOTE_OK;
 }
 
@@ -573,16 +543,12 @@ COMPILE_FN(compile_table_get)
 {
     (void)row;
     uint32_t t = 0;
-    mote_status st = read_table(c, &t);
-    if (st != MOTE_OK)
-        return st;
+    TRY(read_table(c, &t));
     cval i;
-    if (!pop_check(c, MOTE_I32, &i))
-        return c->err->status;
-    uint16_t is = operand(c, &i);
-    emit_dai(c, OP_table_get, i.home, is, t);
-    push_temp(c, table_type(c, t));
-    return c->err->status;
+    TRY(compile_pop(c, MOTE_I32, &i));
+    uint16_t is = compile_operand(c, &i);
+    compile_emit_dai(c, OP_table_get, i.home, is, t);
+    return compile_push_temp(c, table_type(c, t));
 }
 
 COMPILE_FN(compile_ref_null)
@@ -591,24 +557,22 @@ COMPILE_FN(compile_ref_null)
     uint8_t t;
     if (!rd_byte(&c->r, &t))
         return fail_malformed(c);
-    if (!is_reftype(t))
+    if (!compile_is_reftype(t))
         return compile_fail(c, MOTE_ERR_MALFORMED, "malformed reference type 0x%x", t);
-    return cval_push(c, t, K_CONST, 0, 0) ? MOTE_OK : c->err->status;
+    return compile_push(c, t, K_CONST, 0, 0);
 }
 
 COMPILE_FN(compile_ref_is_null)
 {
     (void)row;
     cval v;
-    if (!pop_check(c, 0, &v))
-        return c->err->status;
-    if (v.type && !is_reftype(v.type))
+    TRY(compile_pop(c, 0, &v));
+    if (v.type && !compile_is_reftype(v.type))
         return compile_fail(c, MOTE_ERR_INVALID, "type mismatch: ref.is_null needs a reference, got %s",
                             mote_valtype_name(v.type));
-    uint16_t a = operand(c, &v);
-    emit_da(c, OP_ref_is_null, v.home, a);
-    push_temp(c, MOTE_I32);
-    return c->err->status;
+    uint16_t a = compile_operand(c, &v);
+    compile_emit_da(c, OP_ref_is_null, v.home, a);
+    return compile_push_temp(c, MOTE_I32);
 }
 
 COMPILE_FN(compile_ref_func)
@@ -621,13 +585,12 @@ COMPILE_FN(compile_ref_func)
         return compile_fail(c, MOTE_ERR_INVALID, "unknown function %u", f);
     if (c->funcs[f].ref == NO_INDEX)
         return compile_fail(c, MOTE_ERR_INVALID, "undeclared function reference %u", f);
-    uint16_t d = home_at(c, c->nvals);
-    emit_op(c, OP_ref_func);
-    note_dst(c, d);
-    emit_word(c, d);
-    emit_word(c, f);
-    push_temp(c, MOTE_FUNCREF);
-    return c->err->status;
+    uint16_t d = compile_home_at(c, c->nvals);
+    compile_emit_op(c, OP_ref_func);
+    compile_note_dst(c, d);
+    compile_emit_word(c, d);
+    compile_emit_word(c, f);
+    return compile_push_temp(c, MOTE_FUNCREF);
 }
 
 COMPILE_FN(compile_select)
@@ -642,14 +605,15 @@ COMPILE_FN(compile_select)
             return compile_fail(c, MOTE_ERR_INVALID, "invalid result arity");
         if (!rd_byte(&c->r, &want))
             return fail_malformed(c);
-        if (!is_valtype(want))
+        if (!compile_is_valtype(want))
             return compile_fail(c, MOTE_ERR_MALFORMED, "malformed value type 0x%x", want);
     }
     cval cond, b, a;
-    if (!pop_check(c, MOTE_I32, &cond) || !pop_check(c, want, &b) || !pop_check(c, want, &a))
-        return c->err->status;
+    TRY(compile_pop(c, MOTE_I32, &cond));
+    TRY(compile_pop(c, want, &b));
+    TRY(compile_pop(c, want, &a));
     if (!typed) {
-        if ((a.type && is_reftype(a.type)) || (b.type && is_reftype(b.type)))
+        if ((a.type && compile_is_reftype(a.type)) || (b.type && compile_is_reftype(b.type)))
             return compile_fail(c, MOTE_ERR_INVALID, "type mismatch: select needs numeric operands");
         if (a.type && b.type && a.type != b.type)
             return compile_fail(c, MOTE_ERR_INVALID, "type mismatch: select operands %s and %s",
@@ -657,13 +621,12 @@ COMPILE_FN(compile_select)
     }
     uint8_t type = want ? want : (a.type ? a.type : b.type);
     uint16_t d = a.home;
-    uint16_t as = operand(c, &a), bs = operand(c, &b), cs = operand(c, &cond);
-    emit_op(c, OP_select);
-    note_dst(c, d);
-    emit_word(c, (uint32_t)d | (uint32_t)as << 16);
-    emit_word(c, (uint32_t)bs | (uint32_t)cs << 16);
-    push_temp(c, type);
-    return c->err->status;
+    uint16_t as = compile_operand(c, &a), bs = compile_operand(c, &b), cs = compile_operand(c, &cond);
+    compile_emit_op(c, OP_select);
+    compile_note_dst(c, d);
+    compile_emit_word(c, (uint32_t)d | (uint32_t)as << 16);
+    compile_emit_word(c, (uint32_t)bs | (uint32_t)cs << 16);
+    return compile_push_temp(c, type);
 }
 
 /* ---- bulk memory and tables -------------------------------------------------------- */
@@ -673,17 +636,16 @@ COMPILE_FN(compile_memory_init)
     (void)row;
     uint32_t x = 0;
     uint16_t s[3];
-    mote_status st;
     if (!rd_u32(&c->r, &x))
         return fail_malformed(c);
-    if ((st = zero_byte(c)) || (st = need_memory(c, 0)) || (st = need_data_count(c, x)))
-        return st;
-    if (!pop3(c, MOTE_I32, MOTE_I32, MOTE_I32, s))
-        return c->err->status;
-    emit_op(c, OP_memory_init);
-    emit_word(c, (uint32_t)s[0] | (uint32_t)s[1] << 16);
-    emit_word(c, s[2]);
-    emit_word(c, x);
+    TRY(zero_byte(c));
+    TRY(need_memory(c, 0));
+    TRY(need_data_count(c, x));
+    TRY(pop3(c, MOTE_I32, MOTE_I32, MOTE_I32, s));
+    compile_emit_op(c, OP_memory_init);
+    compile_emit_word(c, (uint32_t)s[0] | (uint32_t)s[1] << 16);
+    compile_emit_word(c, s[2]);
+    compile_emit_word(c, x);
     return MOTE_OK;
 }
 
@@ -691,13 +653,11 @@ COMPILE_FN(compile_data_drop)
 {
     (void)row;
     uint32_t x = 0;
-    mote_status st;
     if (!rd_u32(&c->r, &x))
         return fail_malformed(c);
-    if ((st = need_data_count(c, x)))
-        return st;
-    emit_op(c, OP_data_drop);
-    emit_word(c, x);
+    TRY(need_data_count(c, x));
+    compile_emit_op(c, OP_data_drop);
+    compile_emit_word(c, x);
     return MOTE_OK;
 }
 
@@ -705,17 +665,13 @@ COMPILE_FN(compile_data_drop)
 static mote_status memory_bulk(compiler *c, op o, int zeros)
 {
     uint16_t s[3];
-    mote_status st;
     for (int i = 0; i < zeros; i++)
-        if ((st = zero_byte(c)))
-            return st;
-    if ((st = need_memory(c, 0)))
-        return st;
-    if (!pop3(c, MOTE_I32, MOTE_I32, MOTE_I32, s))
-        return c->err->status;
-    emit_op(c, o);
-    emit_word(c, (uint32_t)s[0] | (uint32_t)s[1] << 16);
-    emit_word(c, s[2]);
+        TRY(zero_byte(c));
+    TRY(need_memory(c, 0));
+    TRY(pop3(c, MOTE_I32, MOTE_I32, MOTE_I32, s));
+    compile_emit_op(c, o);
+    compile_emit_word(c, (uint32_t)s[0] | (uint32_t)s[1] << 16);
+    compile_emit_word(c, s[2]);
     return MOTE_OK;
 }
 
@@ -736,18 +692,16 @@ COMPILE_FN(compile_table_init)
     (void)row;
     uint32_t x = 0, y = 0;
     uint16_t s[3];
-    mote_status st;
-    if ((st = read_elem(c, &x)) || (st = read_table(c, &y)))
-        return st;
+    TRY(read_elem(c, &x));
+    TRY(read_table(c, &y));
     if (MOD_ELEMS(c->m)[x].elem_type != table_type(c, y))
         return compile_fail(c, MOTE_ERR_INVALID, "type mismatch: element segment and table types differ");
-    if (!pop3(c, MOTE_I32, MOTE_I32, MOTE_I32, s))
-        return c->err->status;
-    emit_op(c, OP_table_init);
-    emit_word(c, (uint32_t)s[0] | (uint32_t)s[1] << 16);
-    emit_word(c, s[2]);
-    emit_word(c, y);
-    emit_word(c, x);
+    TRY(pop3(c, MOTE_I32, MOTE_I32, MOTE_I32, s));
+    compile_emit_op(c, OP_table_init);
+    compile_emit_word(c, (uint32_t)s[0] | (uint32_t)s[1] << 16);
+    compile_emit_word(c, s[2]);
+    compile_emit_word(c, y);
+    compile_emit_word(c, x);
     return MOTE_OK;
 }
 
@@ -755,11 +709,9 @@ COMPILE_FN(compile_elem_drop)
 {
     (void)row;
     uint32_t x = 0;
-    mote_status st;
-    if ((st = read_elem(c, &x)))
-        return st;
-    emit_op(c, OP_elem_drop);
-    emit_word(c, x);
+    TRY(read_elem(c, &x));
+    compile_emit_op(c, OP_elem_drop);
+    compile_emit_word(c, x);
     return MOTE_OK;
 }
 
@@ -768,18 +720,16 @@ COMPILE_FN(compile_table_copy)
     (void)row;
     uint32_t x = 0, y = 0;
     uint16_t s[3];
-    mote_status st;
-    if ((st = read_table(c, &x)) || (st = read_table(c, &y)))
-        return st;
+    TRY(read_table(c, &x));
+    TRY(read_table(c, &y));
     if (table_type(c, x) != table_type(c, y))
         return compile_fail(c, MOTE_ERR_INVALID, "type mismatch: table.copy between different types");
-    if (!pop3(c, MOTE_I32, MOTE_I32, MOTE_I32, s))
-        return c->err->status;
-    emit_op(c, OP_table_copy);
-    emit_word(c, (uint32_t)s[0] | (uint32_t)s[1] << 16);
-    emit_word(c, s[2]);
-    emit_word(c, x);
-    emit_word(c, y);
+    TRY(pop3(c, MOTE_I32, MOTE_I32, MOTE_I32, s));
+    compile_emit_op(c, OP_table_copy);
+    compile_emit_word(c, (uint32_t)s[0] | (uint32_t)s[1] << 16);
+    compile_emit_word(c, s[2]);
+    compile_emit_word(c, x);
+    compile_emit_word(c, y);
     return MOTE_OK;
 }
 
@@ -787,36 +737,30 @@ COMPILE_FN(compile_table_grow)
 {
     (void)row;
     uint32_t x = 0;
-    mote_status st;
-    if ((st = read_table(c, &x)))
-        return st;
+    TRY(read_table(c, &x));
     cval n, init;
-    if (!pop_check(c, MOTE_I32, &n) || !pop_check(c, table_type(c, x), &init))
-        return c->err->status;
-    uint16_t is = operand(c, &init), ns = operand(c, &n);
-    emit_op(c, OP_table_grow);
-    note_dst(c, init.home);
-    emit_word(c, (uint32_t)init.home | (uint32_t)is << 16);
-    emit_word(c, ns);
-    emit_word(c, x);
-    push_temp(c, MOTE_I32);
-    return c->err->status;
+    TRY(compile_pop(c, MOTE_I32, &n));
+    TRY(compile_pop(c, table_type(c, x), &init));
+    uint16_t is = compile_operand(c, &init), ns = compile_operand(c, &n);
+    compile_emit_op(c, OP_table_grow);
+    compile_note_dst(c, init.home);
+    compile_emit_word(c, (uint32_t)init.home | (uint32_t)is << 16);
+    compile_emit_word(c, ns);
+    compile_emit_word(c, x);
+    return compile_push_temp(c, MOTE_I32);
 }
 
 COMPILE_FN(compile_table_size)
 {
     (void)row;
     uint32_t x = 0;
-    mote_status st;
-    if ((st = read_table(c, &x)))
-        return st;
-    uint16_t d = home_at(c, c->nvals);
-    emit_op(c, OP_table_size);
-    note_dst(c, d);
-    emit_word(c, d);
-    emit_word(c, x);
-    push_temp(c, MOTE_I32);
-    return c->err->status;
+    TRY(read_table(c, &x));
+    uint16_t d = compile_home_at(c, c->nvals);
+    compile_emit_op(c, OP_table_size);
+    compile_note_dst(c, d);
+    compile_emit_word(c, d);
+    compile_emit_word(c, x);
+    return compile_push_temp(c, MOTE_I32);
 }
 
 COMPILE_FN(compile_table_fill)
@@ -824,15 +768,12 @@ COMPILE_FN(compile_table_fill)
     (void)row;
     uint32_t x = 0;
     uint16_t s[3];
-    mote_status st;
-    if ((st = read_table(c, &x)))
-        return st;
-    if (!pop3(c, MOTE_I32, table_type(c, x), MOTE_I32, s))
-        return c->err->status;
-    emit_op(c, OP_table_fill);
-    emit_word(c, (uint32_t)s[0] | (uint32_t)s[1] << 16);
-    emit_word(c, s[2]);
-    emit_word(c, x);
+    TRY(read_table(c, &x));
+    TRY(pop3(c, MOTE_I32, table_type(c, x), MOTE_I32, s));
+    compile_emit_op(c, OP_table_fill);
+    compile_emit_word(c, (uint32_t)s[0] | (uint32_t)s[1] << 16);
+    compile_emit_word(c, s[2]);
+    compile_emit_word(c, x);
     return MOTE_OK;
 }
 
@@ -842,9 +783,8 @@ COMPILE_FN(compile_drop)
 {
     (void)row;
     cval v;
-    if (!pop_check(c, 0, &v))
-        return c->err->status;
-    forget_dst(c);
+    TRY(compile_pop(c, 0, &v));
+    compile_forget_dst(c);
     return MOTE_OK;
 }
 
@@ -863,5 +803,5 @@ COMPILE_FN(compile_const)
     }
     if (!ok)
         return fail_malformed(c);
-    return cval_push(c, row->arg, K_CONST, 0, bits) ? MOTE_OK : c->err->status;
+    return compile_push(c, row->arg, K_CONST, 0, bits);
 }

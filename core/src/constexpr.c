@@ -56,7 +56,7 @@ mote_status const_validate(const mote_module *m, reader *r, uint8_t want, uint32
         case WASM_ref_null:
             if (!rd_byte(r, &type))
                 return bad(err, r, MOTE_ERR_MALFORMED, r->err);
-            if (!is_reftype(type))
+            if (!compile_is_reftype(type))
                 return bad(err, r, MOTE_ERR_MALFORMED, "malformed reference type");
             break;
         case WASM_ref_func: {

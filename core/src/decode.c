@@ -60,9 +60,21 @@ static reader section_reader(loader *L, int id)
     return r;
 }
 
+/* Opens a vector section for pass 2: false if the module has none; else
+ * *r is past the element count *n (pass 1 has checked that it reads). */
+static bool open_section(loader *L, int id, reader *r, uint32_t *n)
+{
+    *n = 0;
+    if (!L->sec[id].present)
+        return false;
+    *r = section_reader(L, id);
+    rd_u32(r, n);
+    return true;
+}
+
 /* ---- UTF-8 and names ------------------------------------------------------ */
 
-bool utf8_valid(const uint8_t *s, size_t n)
+bool decode_utf8_valid(const uint8_t *s, size_t n)
 {
     size_t i = 0;
     while (i < n) {
@@ -88,11 +100,11 @@ bool utf8_valid(const uint8_t *s, size_t n)
     return true;
 }
 
-bool rd_name(reader *r, const uint8_t **bytes, uint32_t *len)
+bool decode_name(reader *r, const uint8_t **bytes, uint32_t *len)
 {
     if (!rd_u32(r, len) || !rd_bytes(r, *len, bytes))
         return false;
-    if (!utf8_valid(*bytes, *len))
+    if (!decode_utf8_valid(*bytes, *len))
         return rd_fail(r, "malformed UTF-8 encoding");
     return true;
 }
@@ -112,7 +124,7 @@ static mote_status scan_custom(loader *L, reader *r, uint32_t end)
     c.end = L->wasm + end;
     const uint8_t *name;
     uint32_t nlen;
-    if (!rd_name(&c, &name, &nlen))
+    if (!decode_name(&c, &name, &nlen))
         return malformed(L, &c);
     if (nlen == 4 && !memcmp(name, "name", 4)) {
         /* Find the function-names subsection; a broken one is ignored. */
@@ -153,9 +165,7 @@ static mote_status scan_sections(loader *L)
         if (id >= SEC_COUNT_)
             return fail_at(L, &r, MOTE_ERR_MALFORMED, "malformed section id");
         if (id == SEC_CUSTOM) {
-            mote_status st = scan_custom(L, &r, end);
-            if (st != MOTE_OK)
-                return st;
+            TRY(scan_custom(L, &r, end));
         } else {
             if (section_rank(id) <= last)
                 return fail_at(L, &r, MOTE_ERR_MALFORMED, "unexpected content after last section");
@@ -184,65 +194,22 @@ static mote_status section_count(loader *L, int id, uint32_t *n)
 }
 
 /* Counts imports of each kind (needed to size the index spaces). */
-static mote_status count_imports(loader *L, mote_module *m)
-{
-    reader r = section_reader(L, SEC_IMPORT);
-    if (!L->sec[SEC_IMPORT].present)
-        return MOTE_OK;
-    uint32_t n = 0;
-    rd_u32(&r, &n);
-    for (uint32_t i = 0; i < n; i++) {
-        const uint8_t *s;
-        uint32_t l;
-        uint8_t kind;
-        if (!rd_name(&r, &s, &l) || !rd_name(&r, &s, &l) || !rd_byte(&r, &kind))
-            return malformed(L, &r);
-        uint32_t x;
-        uint8_t b;
-        switch (kind) {
-        case 0:
-            if (!rd_u32(&r, &x))
-                return malformed(L, &r);
-            m->nfunc_imports++;
-            break;
-        case 1:
-            if (!rd_byte(&r, &b) || !rd_byte(&r, &b) || !rd_u32(&r, &x) || ((b & 1) && !rd_u32(&r, &x)))
-                return malformed(L, &r);
-            m->ntable_imports++;
-            break;
-        case 2: {
-            uint8_t flags;
-            if (!rd_byte(&r, &flags) || !rd_u32(&r, &x) || ((flags & 1) && !rd_u32(&r, &x)) ||
-                ((flags & 8) && !rd_u32(&r, &x)))
-                return malformed(L, &r);
-            m->nmem_imports++;
-            break;
-        }
-        case 3:
-            if (!rd_byte(&r, &b) || !rd_byte(&r, &b))
-                return malformed(L, &r);
-            m->nglobal_imports++;
-            break;
-        default:
-            return fail_at(L, &r, MOTE_ERR_MALFORMED, "malformed import kind");
-        }
-    }
-    if (r.p != r.end)
-        return fail_at(L, &r, MOTE_ERR_MALFORMED, "section size mismatch");
-    return MOTE_OK;
-}
+static mote_status count_imports(loader *L, mote_module *m);
 
 static mote_status count_everything(loader *L, mote_module *m)
 {
     uint32_t nfuncs, ntables, nmems, nglobals, ncode;
-    mote_status st;
-    if ((st = section_count(L, SEC_TYPE, &m->ntypes)) || (st = section_count(L, SEC_IMPORT, &m->nimports)) ||
-        (st = section_count(L, SEC_FUNC, &nfuncs)) || (st = section_count(L, SEC_TABLE, &ntables)) ||
-        (st = section_count(L, SEC_MEMORY, &nmems)) || (st = section_count(L, SEC_GLOBAL, &nglobals)) ||
-        (st = section_count(L, SEC_EXPORT, &m->nexports)) || (st = section_count(L, SEC_ELEM, &m->nelems)) ||
-        (st = section_count(L, SEC_DATA, &m->ndatas)) || (st = section_count(L, SEC_CODE, &ncode)) ||
-        (st = count_imports(L, m)))
-        return st;
+    TRY(section_count(L, SEC_TYPE, &m->ntypes));
+    TRY(section_count(L, SEC_IMPORT, &m->nimports));
+    TRY(section_count(L, SEC_FUNC, &nfuncs));
+    TRY(section_count(L, SEC_TABLE, &ntables));
+    TRY(section_count(L, SEC_MEMORY, &nmems));
+    TRY(section_count(L, SEC_GLOBAL, &nglobals));
+    TRY(section_count(L, SEC_EXPORT, &m->nexports));
+    TRY(section_count(L, SEC_ELEM, &m->nelems));
+    TRY(section_count(L, SEC_DATA, &m->ndatas));
+    TRY(section_count(L, SEC_CODE, &ncode));
+    TRY(count_imports(L, m));
     if (nfuncs != ncode) {
         reader r = section_reader(L, L->sec[SEC_CODE].present ? SEC_CODE : SEC_FUNC);
         return fail_at(L, &r, MOTE_ERR_MALFORMED, "function and code section have inconsistent lengths");
@@ -302,7 +269,7 @@ static mote_status read_valtype(loader *L, reader *r, uint8_t *t)
 {
     if (!rd_byte(r, t))
         return malformed(L, r);
-    if (!is_valtype(*t))
+    if (!compile_is_valtype(*t))
         return fail_at(L, r, MOTE_ERR_MALFORMED, "malformed value type");
     return MOTE_OK;
 }
@@ -314,7 +281,7 @@ static bool same_type(const mote_module *m, const mod_type *a, const mod_type *b
            !memcmp(m->wasm + a->results, m->wasm + b->results, a->nresults);
 }
 
-bool types_equal(const mote_module *ma, const mod_type *a, const mote_module *mb, const mod_type *b)
+bool decode_types_equal(const mote_module *ma, const mod_type *a, const mote_module *mb, const mod_type *b)
 {
     return a->nparams == b->nparams && a->nresults == b->nresults &&
            !memcmp(ma->wasm + a->params, mb->wasm + b->params, a->nparams) &&
@@ -378,11 +345,10 @@ static mote_status decode_types(loader *L)
 {
     mote_module *m = L->m;
     mod_type *types = (mod_type *)MOD_TYPES(m);
-    reader r = section_reader(L, SEC_TYPE);
-    if (!L->sec[SEC_TYPE].present)
+    reader r;
+    uint32_t n;
+    if (!open_section(L, SEC_TYPE, &r, &n))
         return MOTE_OK;
-    uint32_t n = 0;
-    rd_u32(&r, &n);
     for (uint32_t i = 0; i < n; i++) {
         uint8_t form;
         if (!rd_byte(&r, &form))
@@ -401,9 +367,7 @@ static mote_status decode_types(loader *L)
             slots = 0;
             for (uint32_t k = 0; k < count; k++) {
                 uint8_t vt;
-                mote_status st = read_valtype(L, &r, &vt);
-                if (st != MOTE_OK)
-                    return st;
+                TRY(read_valtype(L, &r, &vt));
                 slots += valtype_slots(vt);
             }
             if (slots > MAX_FRAME_SLOTS)
@@ -419,15 +383,15 @@ static mote_status decode_types(loader *L)
             }
         }
     }
-    mote_status st = end_of_section(L, &r);
-    if (st == MOTE_OK)
-        st = canonicalize_types(L, types, n);
-    return st;
+    TRY(end_of_section(L, &r));
+    return canonicalize_types(L, types, n);
 }
 
-/* limits: flags, min, [max], [page size exponent] */
-static mote_status read_limits(loader *L, reader *r, bool memory, uint64_t *min, uint64_t *max,
-                               uint8_t *has_max, uint8_t *page_log2)
+/* ---- limits, tables, memories, globals, imports: syntax, then meaning ----------- */
+
+/* limits: flags, min, [max], [page size exponent].  Syntax only. */
+static mote_status parse_limits(loader *L, reader *r, bool memory, uint64_t *min, uint64_t *max,
+                                uint8_t *has_max, uint8_t *page_log2)
 {
     uint8_t flags;
     uint32_t lo, hi = 0;
@@ -448,46 +412,114 @@ static mote_status read_limits(loader *L, reader *r, bool memory, uint64_t *min,
         uint32_t p;
         if (!rd_u32(r, &p))
             return malformed(L, r);
-        if (p != 0 && p != 16)
-            return fail_at(L, r, MOTE_ERR_INVALID, "invalid custom page size");
-        *page_log2 = (uint8_t)p;
+        *page_log2 = p > 255 ? 255 : (uint8_t)p;   /* check_limits refuses all but 0 and 16 */
     }
-    if (*has_max && *max < *min)
+    return MOTE_OK;
+}
+
+/* The validation rules for parsed limits. */
+static mote_status check_limits(loader *L, const reader *r, bool memory, uint64_t min,
+                                uint64_t max, bool has_max, uint8_t page_log2)
+{
+    if (page_log2 != 0 && page_log2 != 16)
+        return fail_at(L, r, MOTE_ERR_INVALID, "invalid custom page size");
+    if (has_max && max < min)
         return fail_at(L, r, MOTE_ERR_INVALID, "size minimum must not be greater than maximum");
     if (memory) {
-        uint64_t limit = *page_log2 == 16 ? MAX_PAGES_64K : 0xFFFFFFFFull;
-        if (*min > limit || (*has_max && *max > limit))
+        uint64_t limit = page_log2 == 16 ? MAX_PAGES_64K : 0xFFFFFFFFull;
+        if (min > limit || (has_max && max > limit))
             return fail_at(L, r, MOTE_ERR_INVALID, "memory size must be at most 65536 pages (4GiB)");
     }
     return MOTE_OK;
 }
 
-static mote_status read_table_type(loader *L, reader *r, mod_table *t)
+static mote_status parse_table_type(loader *L, reader *r, mod_table *t)
 {
     uint8_t et, pl;
     if (!rd_byte(r, &et))
         return malformed(L, r);
-    if (!is_reftype(et))
+    if (!compile_is_reftype(et))
         return fail_at(L, r, MOTE_ERR_MALFORMED, "malformed reference type");
     t->elem_type = et;
-    return read_limits(L, r, false, &t->min, &t->max, &t->has_max, &pl);
+    return parse_limits(L, r, false, &t->min, &t->max, &t->has_max, &pl);
 }
 
-static mote_status read_memory_type(loader *L, reader *r, mod_memory *mem)
+static mote_status check_table_type(loader *L, const reader *r, const mod_table *t)
 {
-    return read_limits(L, r, true, &mem->min, &mem->max, &mem->has_max, &mem->page_log2);
+    return check_limits(L, r, false, t->min, t->max, t->has_max, 0);
 }
 
-static mote_status read_global_type(loader *L, reader *r, mod_global *g)
+static mote_status parse_memory_type(loader *L, reader *r, mod_memory *mem)
 {
-    mote_status st = read_valtype(L, r, &g->type);
-    if (st != MOTE_OK)
-        return st;
+    return parse_limits(L, r, true, &mem->min, &mem->max, &mem->has_max, &mem->page_log2);
+}
+
+static mote_status check_memory_type(loader *L, const reader *r, const mod_memory *mem)
+{
+    return check_limits(L, r, true, mem->min, mem->max, mem->has_max, mem->page_log2);
+}
+
+static mote_status parse_global_type(loader *L, reader *r, mod_global *g)
+{
+    TRY(read_valtype(L, r, &g->type));
     if (!rd_byte(r, &g->mutable_))
         return malformed(L, r);
     if (g->mutable_ > 1)
         return fail_at(L, r, MOTE_ERR_MALFORMED, "malformed mutability");
     return MOTE_OK;
+}
+
+/* One import as the binary states it.  Both passes read imports with
+ * read_import(): the first counts them by kind, the second checks and
+ * records them. */
+typedef struct import_desc {
+    const uint8_t *module, *name;
+    uint32_t module_len, name_len;
+    uint8_t kind;           /* MOTE_EXTERN_* */
+    uint32_t type;          /* function: its type index */
+    mod_table table;
+    mod_memory memory;
+    mod_global global;
+} import_desc;
+
+static mote_status read_import(loader *L, reader *r, import_desc *d)
+{
+    memset(d, 0, sizeof *d);
+    if (!decode_name(r, &d->module, &d->module_len) || !decode_name(r, &d->name, &d->name_len) ||
+        !rd_byte(r, &d->kind))
+        return malformed(L, r);
+    switch (d->kind) {
+    case MOTE_EXTERN_FUNC:
+        return rd_u32(r, &d->type) ? MOTE_OK : malformed(L, r);
+    case MOTE_EXTERN_TABLE:
+        return parse_table_type(L, r, &d->table);
+    case MOTE_EXTERN_MEMORY:
+        return parse_memory_type(L, r, &d->memory);
+    case MOTE_EXTERN_GLOBAL:
+        return parse_global_type(L, r, &d->global);
+    default:
+        return fail_at(L, r, MOTE_ERR_MALFORMED, "malformed import kind");
+    }
+}
+
+/* Counts imports of each kind (needed to size the index spaces). */
+static mote_status count_imports(loader *L, mote_module *m)
+{
+    reader r;
+    uint32_t n;
+    if (!open_section(L, SEC_IMPORT, &r, &n))
+        return MOTE_OK;
+    for (uint32_t i = 0; i < n; i++) {
+        import_desc d;
+        TRY(read_import(L, &r, &d));
+        switch (d.kind) {
+        case MOTE_EXTERN_FUNC: m->nfunc_imports++; break;
+        case MOTE_EXTERN_TABLE: m->ntable_imports++; break;
+        case MOTE_EXTERN_MEMORY: m->nmem_imports++; break;
+        default: m->nglobal_imports++; break;
+        }
+    }
+    return end_of_section(L, &r);
 }
 
 static mote_status decode_imports(loader *L)
@@ -499,55 +531,49 @@ static mote_status decode_imports(loader *L)
     mod_memory *mems = (mod_memory *)MOD_MEMS(m);
     mod_global *globals = (mod_global *)MOD_GLOBALS(m);
     uint32_t nf = 0, nt = 0, nm = 0, ng = 0;
-    reader r = section_reader(L, SEC_IMPORT);
-    if (!L->sec[SEC_IMPORT].present)
+    reader r;
+    uint32_t n;
+    if (!open_section(L, SEC_IMPORT, &r, &n))
         return MOTE_OK;
-    uint32_t n = 0;
-    rd_u32(&r, &n);
     for (uint32_t i = 0; i < n; i++) {
         mod_import *im = &imports[i];
-        const uint8_t *s;
-        uint8_t kind = 0;
-        rd_name(&r, &s, &im->module_len);
-        im->module = (uint32_t)(s - L->wasm);
-        rd_name(&r, &s, &im->name_len);
-        im->name = (uint32_t)(s - L->wasm);
-        rd_byte(&r, &kind);
-        im->kind = kind;
-        mote_status st = MOTE_OK;
-        switch (kind) {
-        case 0: {
-            uint32_t ti = 0;
-            rd_u32(&r, &ti);
-            if (ti >= m->ntypes)
+        import_desc d;
+        TRY(read_import(L, &r, &d));
+        im->module = (uint32_t)(d.module - L->wasm);
+        im->module_len = d.module_len;
+        im->name = (uint32_t)(d.name - L->wasm);
+        im->name_len = d.name_len;
+        im->kind = d.kind;
+        switch (d.kind) {
+        case MOTE_EXTERN_FUNC:
+            if (d.type >= m->ntypes)
                 return fail_at(L, &r, MOTE_ERR_INVALID, "unknown type");
             im->index = nf;
-            funcs[nf].type = ti;
+            funcs[nf].type = d.type;
             funcs[nf].code = NO_INDEX;
             funcs[nf].import = i;
             funcs[nf].ref = NO_INDEX;
             nf++;
             break;
-        }
-        case 1:
+        case MOTE_EXTERN_TABLE:
+            TRY(check_table_type(L, &r, &d.table));
             im->index = nt;
-            tables[nt].imported = 1;
-            st = read_table_type(L, &r, &tables[nt++]);
+            tables[nt] = d.table;
+            tables[nt++].imported = 1;
             break;
-        case 2:
+        case MOTE_EXTERN_MEMORY:
+            TRY(check_memory_type(L, &r, &d.memory));
             im->index = nm;
-            mems[nm].imported = 1;
-            st = read_memory_type(L, &r, &mems[nm++]);
+            mems[nm] = d.memory;
+            mems[nm++].imported = 1;
             break;
         default:
             im->index = ng;
+            globals[ng] = d.global;
             globals[ng].imported = 1;
-            globals[ng].init = 0;
-            st = read_global_type(L, &r, &globals[ng++]);
+            globals[ng++].init = 0;
             break;
         }
-        if (st != MOTE_OK)
-            return st;
     }
     return MOTE_OK;
 }
@@ -556,11 +582,10 @@ static mote_status decode_functions(loader *L)
 {
     mote_module *m = L->m;
     mod_func *funcs = (mod_func *)MOD_FUNCS(m);
-    if (!L->sec[SEC_FUNC].present)
+    reader r;
+    uint32_t n;
+    if (!open_section(L, SEC_FUNC, &r, &n))
         return MOTE_OK;
-    reader r = section_reader(L, SEC_FUNC);
-    uint32_t n = 0;
-    rd_u32(&r, &n);
     for (uint32_t i = 0; i < n; i++) {
         mod_func *f = &funcs[m->nfunc_imports + i];
         if (!rd_u32(&r, &f->type))
@@ -580,24 +605,22 @@ static mote_status decode_tables_memories(loader *L)
     mod_table *tables = (mod_table *)MOD_TABLES(m);
     mod_memory *mems = (mod_memory *)MOD_MEMS(m);
     uint32_t n = 0;
-    mote_status st;
-    if (L->sec[SEC_TABLE].present) {
-        reader r = section_reader(L, SEC_TABLE);
-        rd_u32(&r, &n);
-        for (uint32_t i = 0; i < n; i++)
-            if ((st = read_table_type(L, &r, &tables[m->ntable_imports + i])))
-                return st;
-        if ((st = end_of_section(L, &r)))
-            return st;
+    reader r;
+    if (open_section(L, SEC_TABLE, &r, &n)) {
+        for (uint32_t i = 0; i < n; i++) {
+            mod_table *t = &tables[m->ntable_imports + i];
+            TRY(parse_table_type(L, &r, t));
+            TRY(check_table_type(L, &r, t));
+        }
+        TRY(end_of_section(L, &r));
     }
-    if (L->sec[SEC_MEMORY].present) {
-        reader r = section_reader(L, SEC_MEMORY);
-        rd_u32(&r, &n);
-        for (uint32_t i = 0; i < n; i++)
-            if ((st = read_memory_type(L, &r, &mems[m->nmem_imports + i])))
-                return st;
-        if ((st = end_of_section(L, &r)))
-            return st;
+    if (open_section(L, SEC_MEMORY, &r, &n)) {
+        for (uint32_t i = 0; i < n; i++) {
+            mod_memory *mem = &mems[m->nmem_imports + i];
+            TRY(parse_memory_type(L, &r, mem));
+            TRY(check_memory_type(L, &r, mem));
+        }
+        TRY(end_of_section(L, &r));
     }
     if (m->nmems > 1) {
         reader r = section_reader(L, L->sec[SEC_MEMORY].present ? SEC_MEMORY : SEC_IMPORT);
@@ -610,21 +633,16 @@ static mote_status decode_globals(loader *L)
 {
     mote_module *m = L->m;
     mod_global *globals = (mod_global *)MOD_GLOBALS(m);
-    if (!L->sec[SEC_GLOBAL].present)
+    reader r;
+    uint32_t n;
+    if (!open_section(L, SEC_GLOBAL, &r, &n))
         return MOTE_OK;
-    reader r = section_reader(L, SEC_GLOBAL);
-    uint32_t n = 0;
-    rd_u32(&r, &n);
     for (uint32_t i = 0; i < n; i++) {
         uint32_t gi = m->nglobal_imports + i;
         mod_global *g = &globals[gi];
-        mote_status st = read_global_type(L, &r, g);
-        if (st != MOTE_OK)
-            return st;
+        TRY(parse_global_type(L, &r, g));
         g->init = rd_offset(&r);
-        st = const_validate(m, &r, g->type, gi, L->declared, L->err);
-        if (st != MOTE_OK)
-            return st;
+        TRY(const_validate(m, &r, g->type, gi, L->declared, L->err));
     }
     return end_of_section(L, &r);
 }
@@ -673,35 +691,32 @@ static mote_status decode_exports(loader *L)
 {
     mote_module *m = L->m;
     mod_export *exports = (mod_export *)MOD_EXPORTS(m);
-    if (!L->sec[SEC_EXPORT].present)
+    reader r;
+    uint32_t n;
+    if (!open_section(L, SEC_EXPORT, &r, &n))
         return MOTE_OK;
-    reader r = section_reader(L, SEC_EXPORT);
-    uint32_t n = 0;
-    rd_u32(&r, &n);
     for (uint32_t i = 0; i < n; i++) {
         mod_export *e = &exports[i];
         const uint8_t *s;
         uint8_t kind;
-        if (!rd_name(&r, &s, &e->name_len) || !rd_byte(&r, &kind) || !rd_u32(&r, &e->index))
+        if (!decode_name(&r, &s, &e->name_len) || !rd_byte(&r, &kind) || !rd_u32(&r, &e->index))
             return malformed(L, &r);
         e->name = (uint32_t)(s - L->wasm);
         e->kind = kind;
         uint32_t limit;
         switch (kind) {
-        case 0: limit = m->nfuncs; break;
-        case 1: limit = m->ntables; break;
-        case 2: limit = m->nmems; break;
-        case 3: limit = m->nglobals; break;
+        case MOTE_EXTERN_FUNC: limit = m->nfuncs; break;
+        case MOTE_EXTERN_TABLE: limit = m->ntables; break;
+        case MOTE_EXTERN_MEMORY: limit = m->nmems; break;
+        case MOTE_EXTERN_GLOBAL: limit = m->nglobals; break;
         default: return fail_at(L, &r, MOTE_ERR_MALFORMED, "malformed export kind");
         }
         if (e->index >= limit)
             return fail_at(L, &r, MOTE_ERR_INVALID, "unknown export target");
-        if (kind == 0)
+        if (kind == MOTE_EXTERN_FUNC)
             L->declared[e->index] = 1;
     }
-    mote_status st = end_of_section(L, &r);
-    if (st != MOTE_OK)
-        return st;
+    TRY(end_of_section(L, &r));
     sort_exports(L->wasm, exports, n);
     for (uint32_t i = 1; i < n; i++)
         if (compare_names(L->wasm, &exports[i - 1], &exports[i]) == 0)
@@ -744,9 +759,7 @@ static mote_status decode_elem_items(loader *L, reader *r, mod_elem *e)
     e->items = rd_offset(r);
     for (uint32_t k = 0; k < e->count; k++) {
         if (e->exprs) {
-            mote_status st = const_validate(L->m, r, e->elem_type, L->m->nglobals, L->declared, L->err);
-            if (st != MOTE_OK)
-                return st;
+            TRY(const_validate(L->m, r, e->elem_type, L->m->nglobals, L->declared, L->err));
         } else {
             uint32_t f;
             if (!rd_u32(r, &f))
@@ -763,11 +776,10 @@ static mote_status decode_elems(loader *L)
 {
     mote_module *m = L->m;
     mod_elem *elems = (mod_elem *)MOD_ELEMS(m);
-    if (!L->sec[SEC_ELEM].present)
+    reader r;
+    uint32_t n;
+    if (!open_section(L, SEC_ELEM, &r, &n))
         return MOTE_OK;
-    reader r = section_reader(L, SEC_ELEM);
-    uint32_t n = 0;
-    rd_u32(&r, &n);
     for (uint32_t i = 0; i < n; i++) {
         mod_elem *e = &elems[i];
         uint32_t flags;
@@ -779,31 +791,28 @@ static mote_status decode_elems(loader *L)
         e->exprs = (flags & 4) != 0;
         e->elem_type = MOTE_FUNCREF;
         e->table = 0;
-        mote_status st;
         if (e->mode == SEG_ACTIVE) {
             if ((flags & 2) && !rd_u32(&r, &e->table))
                 return malformed(L, &r);
             e->offset = rd_offset(&r);
-            if ((st = const_validate(m, &r, MOTE_I32, m->nglobals, L->declared, L->err)))
-                return st;
+            TRY(const_validate(m, &r, MOTE_I32, m->nglobals, L->declared, L->err));
         }
         if (flags & 3) {    /* an explicit element kind or reference type */
             uint8_t k;
             if (!rd_byte(&r, &k))
                 return malformed(L, &r);
             if (e->exprs) {
-                if (!is_reftype(k))
+                if (!compile_is_reftype(k))
                     return fail_at(L, &r, MOTE_ERR_MALFORMED, "malformed reference type");
                 e->elem_type = k;
             } else if (k != 0x00) {
                 return fail_at(L, &r, MOTE_ERR_MALFORMED, "malformed element kind");
             }
         }
-        if (e->mode == SEG_ACTIVE && (st = check_table(L, &r, e->table, e->elem_type)))
-            return st;
+        if (e->mode == SEG_ACTIVE)
+            TRY(check_table(L, &r, e->table, e->elem_type));
         e->passive_index = e->mode == SEG_PASSIVE ? m->npassive_elems++ : NO_INDEX;
-        if ((st = decode_elem_items(L, &r, e)))
-            return st;
+        TRY(decode_elem_items(L, &r, e));
     }
     return end_of_section(L, &r);
 }
@@ -812,11 +821,10 @@ static mote_status decode_datas(loader *L)
 {
     mote_module *m = L->m;
     mod_data *datas = (mod_data *)MOD_DATAS(m);
-    if (!L->sec[SEC_DATA].present)
+    reader r;
+    uint32_t n;
+    if (!open_section(L, SEC_DATA, &r, &n))
         return MOTE_OK;
-    reader r = section_reader(L, SEC_DATA);
-    uint32_t n = 0;
-    rd_u32(&r, &n);
     for (uint32_t i = 0; i < n; i++) {
         mod_data *d = &datas[i];
         uint32_t flags;
@@ -832,9 +840,7 @@ static mote_status decode_datas(loader *L)
             if (d->memory >= m->nmems)
                 return fail_at(L, &r, MOTE_ERR_INVALID, "unknown memory");
             d->offset = rd_offset(&r);
-            mote_status st = const_validate(m, &r, MOTE_I32, m->nglobals, L->declared, L->err);
-            if (st != MOTE_OK)
-                return st;
+            TRY(const_validate(m, &r, MOTE_I32, m->nglobals, L->declared, L->err));
         }
         const uint8_t *bytes;
         if (!rd_u32(&r, &d->len) || !rd_bytes(&r, d->len, &bytes))
@@ -849,11 +855,10 @@ static mote_status decode_code_bodies(loader *L)
 {
     mote_module *m = L->m;
     mod_func *funcs = (mod_func *)MOD_FUNCS(m);
-    if (!L->sec[SEC_CODE].present)
+    reader r;
+    uint32_t n;
+    if (!open_section(L, SEC_CODE, &r, &n))
         return MOTE_OK;
-    reader r = section_reader(L, SEC_CODE);
-    uint32_t n = 0;
-    rd_u32(&r, &n);
     for (uint32_t i = 0; i < n; i++) {
         mod_func *f = &funcs[m->nfunc_imports + i];
         if (!rd_u32(&r, &f->body_len))
@@ -942,12 +947,16 @@ static mote_status compile_all(loader *L, uint64_t *peak)
 
 static mote_status decode_all(loader *L)
 {
-    mote_status st;
-    if ((st = decode_types(L)) || (st = decode_imports(L)) || (st = decode_functions(L)) ||
-        (st = decode_tables_memories(L)) || (st = decode_globals(L)) || (st = decode_exports(L)) ||
-        (st = decode_start(L)) || (st = decode_elems(L)) || (st = decode_datas(L)) ||
-        (st = decode_code_bodies(L)))
-        return st;
+    TRY(decode_types(L));
+    TRY(decode_imports(L));
+    TRY(decode_functions(L));
+    TRY(decode_tables_memories(L));
+    TRY(decode_globals(L));
+    TRY(decode_exports(L));
+    TRY(decode_start(L));
+    TRY(decode_elems(L));
+    TRY(decode_datas(L));
+    TRY(decode_code_bodies(L));
     number_refs(L);
     return MOTE_OK;
 }
@@ -963,7 +972,7 @@ static mote_status no_memory(loader *L, uint64_t need, bool at_least)
     return MOTE_ERR_NO_MEMORY;
 }
 
-mote_status load_module(mote_arena *a, const uint8_t *wasm, size_t len, const mote_load_config *cfg,
+mote_status decode_module(mote_arena *a, const uint8_t *wasm, size_t len, const mote_load_config *cfg,
                         const int32_t *handlers, mote_module **out)
 {
     if (!a || !out || (!wasm && len))
@@ -985,11 +994,8 @@ mote_status load_module(mote_arena *a, const uint8_t *wasm, size_t len, const mo
 
     mote_module counts;
     memset(&counts, 0, sizeof counts);
-    mote_status st = scan_sections(&L);
-    if (st == MOTE_OK)
-        st = count_everything(&L, &counts);
-    if (st != MOTE_OK)
-        return st;
+    TRY(scan_sections(&L));
+    TRY(count_everything(&L, &counts));
 
     uint64_t block = layout(&counts);
     uint64_t ndeclared = (uint64_t)counts.nfuncs + 1;
@@ -1014,7 +1020,7 @@ mote_status load_module(mote_arena *a, const uint8_t *wasm, size_t len, const mo
     m->names_len = L.names_len;
     L.m = m;
 
-    st = decode_all(&L);
+    mote_status st = decode_all(&L);
     uint64_t peak = 0;
     if (st == MOTE_OK)
         st = compile_all(&L, &peak);
@@ -1042,7 +1048,7 @@ mote_status load_module(mote_arena *a, const uint8_t *wasm, size_t len, const mo
 mote_status mote_load(mote_arena *a, const uint8_t *wasm, size_t len, const mote_load_config *cfg,
                       mote_module **out)
 {
-    return load_module(a, wasm, len, cfg, NULL, out);
+    return decode_module(a, wasm, len, cfg, NULL, out);
 }
 
 void mote_unload(mote_module *m)

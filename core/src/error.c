@@ -37,6 +37,7 @@ const char *mote_status_name(mote_status status)
     case MOTE_TRAP: return "trap";
     case MOTE_PAUSED: return "paused";
     case MOTE_EXIT: return "exit";
+    case MOTE_ERR_UNSUPPORTED: return "not in this build";
     }
     return "unknown status";
 }
@@ -97,7 +98,7 @@ static void put_signed(out *o, int64_t v)
     }
 }
 
-size_t fmt_vstring(char *buf, size_t size, const char *fmt, va_list ap)
+size_t error_vformat(char *buf, size_t size, const char *fmt, va_list ap)
 {
     out o = {buf, size, 0};
     for (const char *p = fmt; *p; p++) {
@@ -143,11 +144,11 @@ size_t fmt_vstring(char *buf, size_t size, const char *fmt, va_list ap)
     return o.len;
 }
 
-size_t fmt_string(char *buf, size_t size, const char *fmt, ...)
+size_t error_format(char *buf, size_t size, const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
-    size_t n = fmt_vstring(buf, size, fmt, ap);
+    size_t n = error_vformat(buf, size, fmt, ap);
     va_end(ap);
     return n;
 }
@@ -160,7 +161,7 @@ mote_status error_set(mote_error *e, mote_status status, const char *fmt, ...)
     e->offset = 0;
     va_list ap;
     va_start(ap, fmt);
-    fmt_vstring(e->message, sizeof e->message, fmt, ap);
+    error_vformat(e->message, sizeof e->message, fmt, ap);
     va_end(ap);
     return status;
 }

@@ -12,11 +12,24 @@
 
 #include "mote/mote.h"
 
+/*
+ * The one way a failure travels through the loader and the compiler: every
+ * step that can fail returns a mote_status, with its message already
+ * recorded (error_set, fail_at, compile_fail), and its caller passes it up
+ * with TRY.
+ */
+#define TRY(expr)                                \
+    do {                                         \
+        mote_status try_st_ = (expr);            \
+        if (try_st_ != MOTE_OK)                  \
+            return try_st_;                      \
+    } while (0)
+
 /* Sets status and message; clears trap/func/offset.  Returns status. */
 mote_status error_set(mote_error *e, mote_status status, const char *fmt, ...);
 
 /* Formats into buf (always NUL-terminated when size > 0); returns length. */
-size_t fmt_string(char *buf, size_t size, const char *fmt, ...);
-size_t fmt_vstring(char *buf, size_t size, const char *fmt, va_list ap);
+size_t error_format(char *buf, size_t size, const char *fmt, ...);
+size_t error_vformat(char *buf, size_t size, const char *fmt, va_list ap);
 
 #endif

@@ -27,7 +27,7 @@ typedef struct image_header {
     uint32_t reserved;
 } image_header;
 
-mote_status load_module(mote_arena *a, const uint8_t *wasm, size_t len, const mote_load_config *cfg,
+mote_status decode_module(mote_arena *a, const uint8_t *wasm, size_t len, const mote_load_config *cfg,
                         const int32_t *handlers, mote_module **out);
 
 static uint32_t fnv1a(uint32_t h, const void *data, size_t len)
@@ -60,7 +60,7 @@ mote_status mote_image_compile(mote_arena *scratch, const uint8_t *wasm, size_t 
                          nhandlers, (unsigned)OP_COUNT_);
     arena_mark mark = arena_get_mark(scratch);
     mote_module *m;
-    mote_status st = load_module(scratch, wasm, len, cfg, handlers, &m);
+    mote_status st = decode_module(scratch, wasm, len, cfg, handlers, &m);
     if (st != MOTE_OK)
         return st;
     size_t total = sizeof(image_header) + m->bytes;

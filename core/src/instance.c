@@ -38,13 +38,13 @@ void instance_drop(mote_instance *inst, uint32_t bit)
     inst->dropped[bit >> 3] |= (uint8_t)(1u << (bit & 7));
 }
 
-const mod_type *func_type(const mote_func *f, const mote_module **module)
+const mod_type *instance_func_type(const mote_func *f, const mote_module **module)
 {
     *module = f->inst->module;
     return f->type;
 }
 
-int64_t memory_grow(mote_memory *mem, uint64_t delta)
+int64_t instance_memory_grow(mote_memory *mem, uint64_t delta)
 {
     uint64_t pages = mem->size >> mem->page_log2;
     if (delta == 0)
@@ -68,7 +68,7 @@ int64_t memory_grow(mote_memory *mem, uint64_t delta)
     return (int64_t)pages;
 }
 
-int64_t table_grow(mote_table *t, uint32_t delta, mote_slot init)
+int64_t instance_table_grow(mote_table *t, uint32_t delta, mote_slot init)
 {
     uint32_t old = t->size;
     uint64_t want = (uint64_t)old + delta;
@@ -148,7 +148,7 @@ static void compute_layout(const mote_module *m, const mote_instance_config *cfg
                L->table_elems + L->passive_items + L->stack + L->frames + L->memory;
 }
 
-uint64_t instance_bytes(const mote_module *m, const mote_instance_config *cfg)
+uint64_t instance_layout_bytes(const mote_module *m, const mote_instance_config *cfg)
 {
     layout L;
     compute_layout(m, cfg, &L);
@@ -246,8 +246,8 @@ static mote_status check_import(linker *k, const mod_import *im, const mote_impo
         if (c->ext.kind != MOTE_EXTERN_FUNC || !c->ext.u.func)
             return unlinkable(k, im, bad);
         const mote_module *fm;
-        const mod_type *have = func_type(c->ext.u.func, &fm);
-        return types_equal(m, want, fm, have) ? MOTE_OK : unlinkable(k, im, bad);
+        const mod_type *have = instance_func_type(c->ext.u.func, &fm);
+        return decode_types_equal(m, want, fm, have) ? MOTE_OK : unlinkable(k, im, bad);
     }
     case MOTE_EXTERN_TABLE: {
         const mod_table *want = &MOD_TABLES(m)[im->index];
@@ -364,9 +364,9 @@ static mote_status apply_elems(mote_instance *inst)
         mote_table *t = (mote_table *)inst->tables[e->table].p;
         if ((uint64_t)offset + e->count > t->size) {
             char msg[128];
-            fmt_string(msg, sizeof msg, "out of bounds table access: element segment %u "
+            error_format(msg, sizeof msg, "out of bounds table access: element segment %u "
                        "(%u items at %u) does not fit the table of %u", i, e->count, offset, t->size);
-            return raise_trap(inst, MOTE_TRAP_TABLE_OUT_OF_BOUNDS, msg);
+            return api_raise_trap(inst, MOTE_TRAP_TABLE_OUT_OF_BOUNDS, msg);
         }
         reader r = {m->wasm + e->items, m->wasm + m->wasm_len, m->wasm, NULL};
         for (uint32_t k = 0; k < e->count; k++) {
@@ -399,10 +399,10 @@ static mote_status apply_datas(mote_instance *inst)
         mote_memory *mem = inst->mem;
         if ((uint64_t)offset + d->len > mem->size) {
             char msg[128];
-            fmt_string(msg, sizeof msg, "out of bounds memory access: data segment %u "
+            error_format(msg, sizeof msg, "out of bounds memory access: data segment %u "
                        "(%u bytes at %u) does not fit the memory of %lu bytes",
                        i, d->len, offset, (uint64_t)mem->size);
-            return raise_trap(inst, MOTE_TRAP_MEMORY_OUT_OF_BOUNDS, msg);
+            return api_raise_trap(inst, MOTE_TRAP_MEMORY_OUT_OF_BOUNDS, msg);
         }
         memcpy(mem->base + offset, m->wasm + d->bytes, d->len);
     }
@@ -552,14 +552,11 @@ mote_status mote_instantiate(mote_arena *a, const mote_module *m, const mote_imp
         const mote_import *c = find_import(&k, &mimports[i]);
         if (!c)
             return unlinkable(&k, &mimports[i], "unknown import");
-        mote_status st = check_import(&k, &mimports[i], c);
-        if (st != MOTE_OK)
-            return st;
+        TRY(check_import(&k, &mimports[i], c));
     }
-    mote_status st = check_memory_fits(m, cfg, &a->error);
-    if (st != MOTE_OK)
-        return st;
+    TRY(check_memory_fits(m, cfg, &a->error));
 
+    mote_status st;
     layout L;
     compute_layout(m, cfg, &L);
     arena_mark mark = arena_get_mark(a);

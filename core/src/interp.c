@@ -107,6 +107,45 @@ static void give_back_fuel(exec *ex, int32_t budget)
 #define C_ge_s(a, b, S) ((S)(a) >= (S)(b))
 #define C_ge_u(a, b, S) ((a) >= (b))
 
+/* The function a call_indirect reaches through table entry i, or NULL with
+ * the trap in *why.  [op][type][table][i|args] */
+static inline mote_func *resolve_indirect(mote_instance *inst, const uint32_t *pc, uint32_t i,
+                                          mote_trap *why)
+{
+    mote_table *t = (mote_table *)inst->tables[pc[2]].p;
+    if (UNLIKELY(i >= t->size)) {
+        *why = MOTE_TRAP_UNDEFINED_ELEMENT;
+        return NULL;
+    }
+    mote_func *f = t->elems[i].func;
+    if (UNLIKELY(!f)) {
+        *why = MOTE_TRAP_UNINITIALIZED_ELEMENT;
+        return NULL;
+    }
+    const mod_type *want = &MOD_TYPES(inst->module)[pc[1]];
+    if (UNLIKELY(f->type != want) && !decode_types_equal(inst->module, want, f->inst->module, f->type)) {
+        *why = MOTE_TRAP_INDIRECT_CALL_TYPE;
+        return NULL;
+    }
+    return f;
+}
+
+/* Calls host function f with its arguments (and then its results) at
+ * args.  The state is saved first: the host may pause the call, or call
+ * into the instance.  Kept out of the loop so that the loop's registers
+ * stay with pc, fp and the frames. */
+static __attribute__((noinline)) mote_status call_host(exec *ex, mote_instance *inst,
+                                                       const mote_func *f, mote_slot *args,
+                                                       const uint32_t *pc, mote_slot *fp, frame *fr)
+{
+    host_binding *h = &f->inst->hosts[f->index];
+    ex->pc = pc;
+    ex->fp = fp;
+    ex->fr = fr;
+    ex->cur = inst;
+    return h->fn(inst, args, h->user);
+}
+
 /* Calls zero a few locals and move a few arguments: loops beat a call to
  * memset/memmove there, so GCC must not turn them into one. */
 #if defined(__GNUC__) && !defined(__clang__)
@@ -175,6 +214,29 @@ static mote_status run(mote_instance *owner, const int32_t **table_out)
         if (UNLIKELY(--budget < 0) || UNLIKELY(ex->interrupt))        \
             goto fuel_slow;                                           \
     } while (0)
+/* Leaves the instruction: the next one starts OPLEN_<name> words on. */
+#define DONE(name)                    \
+    do {                              \
+        pc += OPLEN_##name;           \
+        NEXT();                       \
+    } while (0)
+/* Takes the branch: its offset is the instruction's last word, and counts
+ * from that word. */
+#define JUMP(name)                                                         \
+    do {                                                                   \
+        pc += OPLEN_##name - 1 + (int32_t)pc[OPLEN_##name - 1];            \
+        NEXT();                                                            \
+    } while (0)
+/* A conditional branch; a backward one pays a unit of fuel when taken. */
+#define BRANCH_IF(name, cond, back)   \
+    do {                              \
+        if (cond) {                   \
+            if (back)                 \
+                FUEL_STEP();          \
+            JUMP(name);               \
+        }                             \
+        DONE(name);                   \
+    } while (0)
 #define GLOBAL(i) ((mote_global *)inst->globals[i].p)
 #define TABLE(i) ((mote_table *)inst->tables[i].p)
 
@@ -206,58 +268,32 @@ dispatch:
     OP(kload) {         /* [kbase | n << 16][offset of the constant table] */
         const uint32_t *w = pc + 1;
         memcpy(AT(fp, LO(w)), pc + 2 + (int32_t)pc[2], (size_t)HI(w) * sizeof(mote_slot));
-        pc += 3;
-        NEXT();
+        DONE(kload);
     }
     OP(unreachable) {
         TRAP(MOTE_TRAP_UNREACHABLE);
     }
     OP(nop) {
-        pc += 1;
-        NEXT();
+        DONE(nop);
     }
     OP(br) {
-        pc += 1 + (int32_t)pc[1];
-        NEXT();
+        JUMP(br);
     }
     OP(br_back) {
         FUEL_STEP();
-        pc += 1 + (int32_t)pc[1];
-        NEXT();
+        JUMP(br_back);
     }
     OP(br_if) {
-        if (SLOT(pc[1]).u32) {
-            pc += 2 + (int32_t)pc[2];
-            NEXT();
-        }
-        pc += 3;
-        NEXT();
+        BRANCH_IF(br_if, SLOT(pc[1]).u32, 0);
     }
     OP(br_ifz) {
-        if (!SLOT(pc[1]).u32) {
-            pc += 2 + (int32_t)pc[2];
-            NEXT();
-        }
-        pc += 3;
-        NEXT();
+        BRANCH_IF(br_ifz, !SLOT(pc[1]).u32, 0);
     }
     OP(br_if_back) {
-        if (SLOT(pc[1]).u32) {
-            FUEL_STEP();
-            pc += 2 + (int32_t)pc[2];
-            NEXT();
-        }
-        pc += 3;
-        NEXT();
+        BRANCH_IF(br_if_back, SLOT(pc[1]).u32, 1);
     }
     OP(br_ifz_back) {
-        if (!SLOT(pc[1]).u32) {
-            FUEL_STEP();
-            pc += 2 + (int32_t)pc[2];
-            NEXT();
-        }
-        pc += 3;
-        NEXT();
+        BRANCH_IF(br_ifz_back, !SLOT(pc[1]).u32, 1);
     }
     OP(br_table) {
         uint32_t i = SLOT(pc[1]).u32, n = pc[2];
@@ -266,101 +302,79 @@ dispatch:
         NEXT();
     }
 
-#define BR_CMP32(c)                                                    \
-    OP(br_##c) {                                                       \
-        const uint32_t *w = pc + 1;                                            \
-        uint32_t a = SLOT(LO(w)).u32, b = SLOT(HI(w)).u32;             \
-        if (C_##c(a, b, int32_t)) {                                    \
-            pc += 2 + (int32_t)pc[2];                                  \
-            NEXT();                                                    \
-        }                                                              \
-        pc += 3;                                                       \
-        NEXT();                                                        \
+    /* The fused compare-and-branch families: each line names all four
+     * (or two) handlers it defines, with the comparison C_<c>. */
+#define BR_CMP32(br_c, br_c_i, br_c_back, br_c_i_back, c)             \
+    OP(br_c) {                                                         \
+        const uint32_t *w = pc + 1;                                    \
+        BRANCH_IF(br_c, C_##c(SLOT(LO(w)).u32, SLOT(HI(w)).u32, int32_t), 0); \
     }                                                                  \
-    OP(br_##c##_i) {                                                   \
-        uint32_t a = SLOT(pc[1]).u32, b = pc[2];                       \
-        if (C_##c(a, b, int32_t)) {                                    \
-            pc += 3 + (int32_t)pc[3];                                  \
-            NEXT();                                                    \
-        }                                                              \
-        pc += 4;                                                       \
-        NEXT();                                                        \
+    OP(br_c_i) {                                                       \
+        BRANCH_IF(br_c_i, C_##c(SLOT(pc[1]).u32, pc[2], int32_t), 0);  \
     }                                                                  \
-    OP(br_##c##_back) {                                                \
-        const uint32_t *w = pc + 1;                                            \
-        uint32_t a = SLOT(LO(w)).u32, b = SLOT(HI(w)).u32;             \
-        if (C_##c(a, b, int32_t)) {                                    \
-            FUEL_STEP();                                               \
-            pc += 2 + (int32_t)pc[2];                                  \
-            NEXT();                                                    \
-        }                                                              \
-        pc += 3;                                                       \
-        NEXT();                                                        \
+    OP(br_c_back) {                                                    \
+        const uint32_t *w = pc + 1;                                    \
+        BRANCH_IF(br_c_back, C_##c(SLOT(LO(w)).u32, SLOT(HI(w)).u32, int32_t), 1); \
     }                                                                  \
-    OP(br_##c##_i_back) {                                              \
-        uint32_t a = SLOT(pc[1]).u32, b = pc[2];                       \
-        if (C_##c(a, b, int32_t)) {                                    \
-            FUEL_STEP();                                               \
-            pc += 3 + (int32_t)pc[3];                                  \
-            NEXT();                                                    \
-        }                                                              \
-        pc += 4;                                                       \
-        NEXT();                                                        \
+    OP(br_c_i_back) {                                                  \
+        BRANCH_IF(br_c_i_back, C_##c(SLOT(pc[1]).u32, pc[2], int32_t), 1); \
     }
-#define BR_CMP64(c)                                                    \
-    OP(br64_##c) {                                                     \
-        const uint32_t *w = pc + 1;                                            \
-        uint64_t a = SLOT(LO(w)).u64, b = SLOT(HI(w)).u64;             \
-        if (C_##c(a, b, int64_t)) {                                    \
-            pc += 2 + (int32_t)pc[2];                                  \
-            NEXT();                                                    \
-        }                                                              \
-        pc += 3;                                                       \
-        NEXT();                                                        \
+#define BR_CMP64(br64_c, br64_c_back, c)                               \
+    OP(br64_c) {                                                       \
+        const uint32_t *w = pc + 1;                                    \
+        BRANCH_IF(br64_c, C_##c(SLOT(LO(w)).u64, SLOT(HI(w)).u64, int64_t), 0); \
     }                                                                  \
-    OP(br64_##c##_back) {                                              \
-        const uint32_t *w = pc + 1;                                            \
-        uint64_t a = SLOT(LO(w)).u64, b = SLOT(HI(w)).u64;             \
-        if (C_##c(a, b, int64_t)) {                                    \
-            FUEL_STEP();                                               \
-            pc += 2 + (int32_t)pc[2];                                  \
-            NEXT();                                                    \
-        }                                                              \
-        pc += 3;                                                       \
-        NEXT();                                                        \
+    OP(br64_c_back) {                                                  \
+        const uint32_t *w = pc + 1;                                    \
+        BRANCH_IF(br64_c_back, C_##c(SLOT(LO(w)).u64, SLOT(HI(w)).u64, int64_t), 1); \
     }
     /* The add's result is written only once the fuel step is paid for, so a
      * pause here re-runs the whole instruction from the old value. */
-#define ADDI_BR(c)                                                     \
-    OP(addi_br_##c##_back) {                                           \
-        const uint32_t *w = pc + 1;                                            \
-        uint32_t v = SLOT(HI(w)).u32 + pc[2], b = SLOT(pc[3]).u32;     \
+#define ADDI_BR(name, c, bvalue)                                       \
+    OP(name) {                                                         \
+        const uint32_t *w = pc + 1;                                    \
+        uint32_t v = SLOT(HI(w)).u32 + pc[2], b = (bvalue);            \
         if (C_##c(v, b, int32_t)) {                                    \
             FUEL_STEP();                                               \
             SLOT(LO(w)).u32 = v;                                       \
-            pc += 4 + (int32_t)pc[4];                                  \
-            NEXT();                                                    \
+            JUMP(name);                                                \
         }                                                              \
         SLOT(LO(w)).u32 = v;                                           \
-        pc += 5;                                                       \
-        NEXT();                                                        \
-    }                                                                  \
-    OP(addi_br_##c##_i_back) {                                         \
-        const uint32_t *w = pc + 1;                                            \
-        uint32_t v = SLOT(HI(w)).u32 + pc[2], b = pc[3];               \
-        if (C_##c(v, b, int32_t)) {                                    \
-            FUEL_STEP();                                               \
-            SLOT(LO(w)).u32 = v;                                       \
-            pc += 4 + (int32_t)pc[4];                                  \
-            NEXT();                                                    \
-        }                                                              \
-        SLOT(LO(w)).u32 = v;                                           \
-        pc += 5;                                                       \
-        NEXT();                                                        \
+        DONE(name);                                                    \
     }
-    MOTE_INT_COMPARES(BR_CMP32)
-    MOTE_INT_COMPARES(BR_CMP64)
-    MOTE_INT_COMPARES(ADDI_BR)
+#define ADDI_BR_PAIR(addi_br_c_back, addi_br_c_i_back, c)              \
+    ADDI_BR(addi_br_c_back, c, SLOT(pc[3]).u32)                        \
+    ADDI_BR(addi_br_c_i_back, c, pc[3])
+    BR_CMP32(br_eq, br_eq_i, br_eq_back, br_eq_i_back, eq)
+    BR_CMP32(br_ne, br_ne_i, br_ne_back, br_ne_i_back, ne)
+    BR_CMP32(br_lt_s, br_lt_s_i, br_lt_s_back, br_lt_s_i_back, lt_s)
+    BR_CMP32(br_lt_u, br_lt_u_i, br_lt_u_back, br_lt_u_i_back, lt_u)
+    BR_CMP32(br_gt_s, br_gt_s_i, br_gt_s_back, br_gt_s_i_back, gt_s)
+    BR_CMP32(br_gt_u, br_gt_u_i, br_gt_u_back, br_gt_u_i_back, gt_u)
+    BR_CMP32(br_le_s, br_le_s_i, br_le_s_back, br_le_s_i_back, le_s)
+    BR_CMP32(br_le_u, br_le_u_i, br_le_u_back, br_le_u_i_back, le_u)
+    BR_CMP32(br_ge_s, br_ge_s_i, br_ge_s_back, br_ge_s_i_back, ge_s)
+    BR_CMP32(br_ge_u, br_ge_u_i, br_ge_u_back, br_ge_u_i_back, ge_u)
+    BR_CMP64(br64_eq, br64_eq_back, eq)
+    BR_CMP64(br64_ne, br64_ne_back, ne)
+    BR_CMP64(br64_lt_s, br64_lt_s_back, lt_s)
+    BR_CMP64(br64_lt_u, br64_lt_u_back, lt_u)
+    BR_CMP64(br64_gt_s, br64_gt_s_back, gt_s)
+    BR_CMP64(br64_gt_u, br64_gt_u_back, gt_u)
+    BR_CMP64(br64_le_s, br64_le_s_back, le_s)
+    BR_CMP64(br64_le_u, br64_le_u_back, le_u)
+    BR_CMP64(br64_ge_s, br64_ge_s_back, ge_s)
+    BR_CMP64(br64_ge_u, br64_ge_u_back, ge_u)
+    ADDI_BR_PAIR(addi_br_eq_back, addi_br_eq_i_back, eq)
+    ADDI_BR_PAIR(addi_br_ne_back, addi_br_ne_i_back, ne)
+    ADDI_BR_PAIR(addi_br_lt_s_back, addi_br_lt_s_i_back, lt_s)
+    ADDI_BR_PAIR(addi_br_lt_u_back, addi_br_lt_u_i_back, lt_u)
+    ADDI_BR_PAIR(addi_br_gt_s_back, addi_br_gt_s_i_back, gt_s)
+    ADDI_BR_PAIR(addi_br_gt_u_back, addi_br_gt_u_i_back, gt_u)
+    ADDI_BR_PAIR(addi_br_le_s_back, addi_br_le_s_i_back, le_s)
+    ADDI_BR_PAIR(addi_br_le_u_back, addi_br_le_u_i_back, le_u)
+    ADDI_BR_PAIR(addi_br_ge_s_back, addi_br_ge_s_i_back, ge_s)
+    ADDI_BR_PAIR(addi_br_ge_u_back, addi_br_ge_u_i_back, ge_u)
 
     /* ---- calls and returns ------------------------------------------------ */
 
@@ -382,31 +396,23 @@ dispatch:
     OP(call) {
         target = pc + 1 + (int32_t)pc[1];
         nfp = AT(fp, pc[2]);
-        ret = pc + 3;
+        ret = pc + OPLEN_call;
         callee_inst = inst;
         goto do_call_wasm;
     }
     OP(call_import) {
         f = (mote_func *)inst->imports[pc[1]].p;
         nfp = AT(fp, pc[2]);
-        ret = pc + 3;
+        ret = pc + OPLEN_call_import;
         goto do_call_func;
     }
     OP(call_indirect) {
         const uint32_t *w = pc + 3;
-        mote_table *t = TABLE(pc[2]);
-        uint32_t i = SLOT(LO(w)).u32;
-        if (UNLIKELY(i >= t->size))
-            TRAP(MOTE_TRAP_UNDEFINED_ELEMENT);
-        f = t->elems[i].func;
+        f = resolve_indirect(inst, pc, SLOT(LO(w)).u32, &trap_kind);
         if (UNLIKELY(!f))
-            TRAP(MOTE_TRAP_UNINITIALIZED_ELEMENT);
-        const mod_type *want = &MOD_TYPES(inst->module)[pc[1]];
-        if (UNLIKELY(f->type != want) &&
-            !types_equal(inst->module, want, f->inst->module, f->type))
-            TRAP(MOTE_TRAP_INDIRECT_CALL_TYPE);
+            goto trap;
         nfp = AT(fp, HI(w));
-        ret = pc + 4;
+        ret = pc + OPLEN_call_indirect;
         goto do_call_func;
     }
     OP(return_call) {
@@ -422,17 +428,9 @@ dispatch:
     }
     OP(return_call_indirect) {
         const uint32_t *w = pc + 3;
-        mote_table *t = TABLE(pc[2]);
-        uint32_t i = SLOT(LO(w)).u32;
-        if (UNLIKELY(i >= t->size))
-            TRAP(MOTE_TRAP_UNDEFINED_ELEMENT);
-        f = t->elems[i].func;
+        f = resolve_indirect(inst, pc, SLOT(LO(w)).u32, &trap_kind);
         if (UNLIKELY(!f))
-            TRAP(MOTE_TRAP_UNINITIALIZED_ELEMENT);
-        const mod_type *want = &MOD_TYPES(inst->module)[pc[1]];
-        if (UNLIKELY(f->type != want) &&
-            !types_equal(inst->module, want, f->inst->module, f->type))
-            TRAP(MOTE_TRAP_INDIRECT_CALL_TYPE);
+            goto trap;
         src = AT(fp, HI(w));
         goto do_tail_func;
     }
@@ -442,193 +440,130 @@ dispatch:
     OP(copy) {
         const uint32_t *w = pc + 1;
         SLOT(LO(w)) = SLOT(HI(w));
-        pc += 2;
-        NEXT();
+        DONE(copy);
     }
     OP(copy2) {
         const uint32_t *w = pc + 1, *v = pc + 2;
         SLOT(LO(w)) = SLOT(HI(w));
         SLOT(LO(v)) = SLOT(HI(v));
-        pc += 3;
-        NEXT();
+        DONE(copy2);
     }
     OP(const32) {
         SLOT(pc[1]).u32 = pc[2];
-        pc += 3;
-        NEXT();
+        DONE(const32);
     }
     OP(const64) {
         SLOT(pc[1]).u64 = (uint64_t)pc[3] << 32 | pc[2];
-        pc += 4;
-        NEXT();
+        DONE(const64);
     }
     OP(select) {
         const uint32_t *w = pc + 1, *v = pc + 2;
         SLOT(LO(w)) = SLOT(HI(v)).u32 ? SLOT(HI(w)) : SLOT(LO(v));
-        pc += 3;
-        NEXT();
+        DONE(select);
     }
     OP(global_get) {
         SLOT(pc[1]) = GLOBAL(pc[2])->value;
-        pc += 3;
-        NEXT();
+        DONE(global_get);
     }
     OP(global_set) {
         GLOBAL(pc[2])->value = SLOT(pc[1]);
-        pc += 3;
-        NEXT();
+        DONE(global_set);
     }
 
     /* ---- memory --------------------------------------------------------------- */
 
-#define EFFECTIVE(w, n) CHECKED_EA(SLOT(HI(w)).u32, pc[2], n)
-#define LOAD(name, ctype, field)                                     \
+    /*
+     * Loads and stores, in five address forms: the form names where the
+     * base address and the offset are (ADDR_*), and the access is the
+     * same for all.  An add folded into the address wraps at 32 bits, as
+     * the i32.add it replaces did; the _ar and _ai forms write the new
+     * pointer back first, as the add came before the load.
+     */
+#define ADDR_PLAIN(w) uint32_t base_ = SLOT(HI(w)).u32, off_ = pc[2]
+#define ADDR_K(w) uint32_t base_ = SLOT(HI(w)).u32 + pc[2], off_ = pc[3]
+#define ADDR_X(w) uint32_t base_ = SLOT(HI(w)).u32 + SLOT(LO(w + 1)).u32, off_ = pc[3]
+#define ADDR_AR(w)                                                   \
+    uint32_t base_ = SLOT(LO(w + 1)).u32 + SLOT(HI(w + 1)).u32, off_ = pc[3]; \
+    SLOT(HI(w)).u32 = base_
+#define ADDR_AI(w)                                                   \
+    uint32_t base_ = SLOT(LO(w + 1)).u32 + pc[3], off_ = pc[4];     \
+    SLOT(HI(w)).u32 = base_
+#define LOAD(name, ADDR, ctype, field)                               \
     OP(name) {                                                       \
-        const uint32_t *w = pc + 1;                                          \
-        EFFECTIVE(w, sizeof(ctype));                                 \
+        const uint32_t *w = pc + 1;                                  \
+        ADDR(w);                                                     \
+        CHECKED_EA(base_, off_, sizeof(ctype));                      \
         ctype v;                                                     \
         memcpy(&v, mem + ea, sizeof v);                              \
         SLOT(LO(w)).field = v;                                       \
-        pc += 3;                                                     \
-        NEXT();                                                      \
+        DONE(name);                                                  \
     }
-#define STORE(name, ctype, field)                                    \
+#define STORE(name, ADDR, ctype, field)                              \
     OP(name) {                                                       \
-        const uint32_t *w = pc + 1;                                          \
-        EFFECTIVE(w, sizeof(ctype));                                 \
+        const uint32_t *w = pc + 1;                                  \
+        ADDR(w);                                                     \
+        CHECKED_EA(base_, off_, sizeof(ctype));                      \
         ctype v = (ctype)SLOT(LO(w)).field;                          \
         memcpy(mem + ea, &v, sizeof v);                              \
-        pc += 3;                                                     \
-        NEXT();                                                      \
+        DONE(name);                                                  \
     }
-    /* base + k wraps at 32 bits, as the i32.add it replaces did */
-#define EFFECTIVE_K(w, n) CHECKED_EA((uint32_t)(SLOT(HI(w)).u32 + pc[2]), pc[3], n)
-#define LOAD_K(name, ctype, field)                                   \
-    OP(name) {                                                       \
-        const uint32_t *w = pc + 1;                                          \
-        EFFECTIVE_K(w, sizeof(ctype));                               \
-        ctype v;                                                     \
-        memcpy(&v, mem + ea, sizeof v);                              \
-        SLOT(LO(w)).field = v;                                       \
-        pc += 4;                                                     \
-        NEXT();                                                      \
-    }
-#define STORE_K(name, ctype, field)                                  \
-    OP(name) {                                                       \
-        const uint32_t *w = pc + 1;                                          \
-        EFFECTIVE_K(w, sizeof(ctype));                               \
-        ctype v = (ctype)SLOT(LO(w)).field;                          \
-        memcpy(mem + ea, &v, sizeof v);                              \
-        pc += 4;                                                     \
-        NEXT();                                                      \
-    }
-    LOAD_K(ld8s_k, int8_t, i64)
-    LOAD_K(ld8u_k, uint8_t, u64)
-    LOAD_K(ld16s_k, int16_t, i64)
-    LOAD_K(ld16u_k, uint16_t, u64)
-    LOAD_K(ld32s_k, int32_t, i64)
-    LOAD_K(ld32u_k, uint32_t, u64)
-    LOAD_K(ld64_k, uint64_t, u64)
-    STORE_K(st8_k, uint8_t, u32)
-    STORE_K(st16_k, uint16_t, u32)
-    STORE_K(st32_k, uint32_t, u32)
-    STORE_K(st64_k, uint64_t, u64)
-
-#define EFFECTIVE_X(w, n) CHECKED_EA(SLOT(HI(w)).u32 + SLOT(LO(w + 1)).u32, pc[3], n)
-#define LOAD_X(name, ctype, field)                                   \
-    OP(name) {                                                       \
-        const uint32_t *w = pc + 1;                                  \
-        EFFECTIVE_X(w, sizeof(ctype));                               \
-        ctype v;                                                     \
-        memcpy(&v, mem + ea, sizeof v);                              \
-        SLOT(LO(w)).field = v;                                       \
-        pc += 4;                                                     \
-        NEXT();                                                      \
-    }
-#define STORE_X(name, ctype, field)                                  \
-    OP(name) {                                                       \
-        const uint32_t *w = pc + 1;                                  \
-        EFFECTIVE_X(w, sizeof(ctype));                               \
-        ctype v = (ctype)SLOT(LO(w)).field;                          \
-        memcpy(mem + ea, &v, sizeof v);                              \
-        pc += 4;                                                     \
-        NEXT();                                                      \
-    }
-    LOAD_X(ld8s_x, int8_t, i64)
-    LOAD_X(ld8u_x, uint8_t, u64)
-    LOAD_X(ld16s_x, int16_t, i64)
-    LOAD_X(ld16u_x, uint16_t, u64)
-    LOAD_X(ld32s_x, int32_t, i64)
-    LOAD_X(ld32u_x, uint32_t, u64)
-    LOAD_X(ld64_x, uint64_t, u64)
-    STORE_X(st8_x, uint8_t, u32)
-    STORE_X(st16_x, uint16_t, u32)
-    STORE_X(st32_x, uint32_t, u32)
-    STORE_X(st64_x, uint64_t, u64)
-
-    /* the address register is updated first: the add came before the load */
-#define LOAD_AR(name, ctype, field)                                  \
-    OP(name) {                                                       \
-        const uint32_t *w = pc + 1;                                  \
-        uint32_t x = SLOT(LO(w + 1)).u32 + SLOT(HI(w + 1)).u32;      \
-        SLOT(HI(w)).u32 = x;                                         \
-        CHECKED_EA(x, pc[3], sizeof(ctype));                         \
-        ctype v;                                                     \
-        memcpy(&v, mem + ea, sizeof v);                              \
-        SLOT(LO(w)).field = v;                                       \
-        pc += 4;                                                     \
-        NEXT();                                                      \
-    }
-#define LOAD_AI(name, ctype, field)                                  \
-    OP(name) {                                                       \
-        const uint32_t *w = pc + 1;                                  \
-        uint32_t x = SLOT(LO(w + 1)).u32 + pc[3];                    \
-        SLOT(HI(w)).u32 = x;                                         \
-        CHECKED_EA(x, pc[4], sizeof(ctype));                         \
-        ctype v;                                                     \
-        memcpy(&v, mem + ea, sizeof v);                              \
-        SLOT(LO(w)).field = v;                                       \
-        pc += 5;                                                     \
-        NEXT();                                                      \
-    }
-    LOAD_AR(ld8s_ar, int8_t, i64)
-    LOAD_AR(ld8u_ar, uint8_t, u64)
-    LOAD_AR(ld16s_ar, int16_t, i64)
-    LOAD_AR(ld16u_ar, uint16_t, u64)
-    LOAD_AR(ld32s_ar, int32_t, i64)
-    LOAD_AR(ld32u_ar, uint32_t, u64)
-    LOAD_AR(ld64_ar, uint64_t, u64)
-    LOAD_AI(ld8s_ai, int8_t, i64)
-    LOAD_AI(ld8u_ai, uint8_t, u64)
-    LOAD_AI(ld16s_ai, int16_t, i64)
-    LOAD_AI(ld16u_ai, uint16_t, u64)
-    LOAD_AI(ld32s_ai, int32_t, i64)
-    LOAD_AI(ld32u_ai, uint32_t, u64)
-    LOAD_AI(ld64_ai, uint64_t, u64)
-
-    LOAD(ld8s, int8_t, i64)
-    LOAD(ld8u, uint8_t, u64)
-    LOAD(ld16s, int16_t, i64)
-    LOAD(ld16u, uint16_t, u64)
-    LOAD(ld32s, int32_t, i64)
-    LOAD(ld32u, uint32_t, u64)
-    LOAD(ld64, uint64_t, u64)
-    STORE(st8, uint8_t, u32)
-    STORE(st16, uint16_t, u32)
-    STORE(st32, uint32_t, u32)
-    STORE(st64, uint64_t, u64)
+    LOAD(ld8s, ADDR_PLAIN, int8_t, i64)
+    LOAD(ld8u, ADDR_PLAIN, uint8_t, u64)
+    LOAD(ld16s, ADDR_PLAIN, int16_t, i64)
+    LOAD(ld16u, ADDR_PLAIN, uint16_t, u64)
+    LOAD(ld32s, ADDR_PLAIN, int32_t, i64)
+    LOAD(ld32u, ADDR_PLAIN, uint32_t, u64)
+    LOAD(ld64, ADDR_PLAIN, uint64_t, u64)
+    STORE(st8, ADDR_PLAIN, uint8_t, u32)
+    STORE(st16, ADDR_PLAIN, uint16_t, u32)
+    STORE(st32, ADDR_PLAIN, uint32_t, u32)
+    STORE(st64, ADDR_PLAIN, uint64_t, u64)
+    LOAD(ld8s_k, ADDR_K, int8_t, i64)
+    LOAD(ld8u_k, ADDR_K, uint8_t, u64)
+    LOAD(ld16s_k, ADDR_K, int16_t, i64)
+    LOAD(ld16u_k, ADDR_K, uint16_t, u64)
+    LOAD(ld32s_k, ADDR_K, int32_t, i64)
+    LOAD(ld32u_k, ADDR_K, uint32_t, u64)
+    LOAD(ld64_k, ADDR_K, uint64_t, u64)
+    STORE(st8_k, ADDR_K, uint8_t, u32)
+    STORE(st16_k, ADDR_K, uint16_t, u32)
+    STORE(st32_k, ADDR_K, uint32_t, u32)
+    STORE(st64_k, ADDR_K, uint64_t, u64)
+    LOAD(ld8s_x, ADDR_X, int8_t, i64)
+    LOAD(ld8u_x, ADDR_X, uint8_t, u64)
+    LOAD(ld16s_x, ADDR_X, int16_t, i64)
+    LOAD(ld16u_x, ADDR_X, uint16_t, u64)
+    LOAD(ld32s_x, ADDR_X, int32_t, i64)
+    LOAD(ld32u_x, ADDR_X, uint32_t, u64)
+    LOAD(ld64_x, ADDR_X, uint64_t, u64)
+    STORE(st8_x, ADDR_X, uint8_t, u32)
+    STORE(st16_x, ADDR_X, uint16_t, u32)
+    STORE(st32_x, ADDR_X, uint32_t, u32)
+    STORE(st64_x, ADDR_X, uint64_t, u64)
+    LOAD(ld8s_ar, ADDR_AR, int8_t, i64)
+    LOAD(ld8u_ar, ADDR_AR, uint8_t, u64)
+    LOAD(ld16s_ar, ADDR_AR, int16_t, i64)
+    LOAD(ld16u_ar, ADDR_AR, uint16_t, u64)
+    LOAD(ld32s_ar, ADDR_AR, int32_t, i64)
+    LOAD(ld32u_ar, ADDR_AR, uint32_t, u64)
+    LOAD(ld64_ar, ADDR_AR, uint64_t, u64)
+    LOAD(ld8s_ai, ADDR_AI, int8_t, i64)
+    LOAD(ld8u_ai, ADDR_AI, uint8_t, u64)
+    LOAD(ld16s_ai, ADDR_AI, int16_t, i64)
+    LOAD(ld16u_ai, ADDR_AI, uint16_t, u64)
+    LOAD(ld32s_ai, ADDR_AI, int32_t, i64)
+    LOAD(ld32u_ai, ADDR_AI, uint32_t, u64)
+    LOAD(ld64_ai, ADDR_AI, uint64_t, u64)
 
     OP(memory_size) {
         SLOT(pc[1]).u32 = (uint32_t)(mem_size >> inst->mem->page_log2);
-        pc += 2;
-        NEXT();
+        DONE(memory_size);
     }
     OP(memory_grow) {
         const uint32_t *w = pc + 1;
-        SLOT(LO(w)).i32 = (int32_t)memory_grow(inst->mem, SLOT(HI(w)).u32);
+        SLOT(LO(w)).i32 = (int32_t)instance_memory_grow(inst->mem, SLOT(HI(w)).u32);
         RELOAD_MEM();
-        pc += 2;
-        NEXT();
+        DONE(memory_grow);
     }
     OP(memory_fill) {
         const uint32_t *w = pc + 1;
@@ -636,8 +571,7 @@ dispatch:
         if (UNLIKELY((uint64_t)d + n > mem_size))
             TRAP(MOTE_TRAP_MEMORY_OUT_OF_BOUNDS);
         memset(mem + d, (int)(SLOT(HI(w)).u32 & 0xFF), n);
-        pc += 3;
-        NEXT();
+        DONE(memory_fill);
     }
     OP(memory_copy) {
         const uint32_t *w = pc + 1;
@@ -645,8 +579,7 @@ dispatch:
         if (UNLIKELY((uint64_t)d + n > mem_size || (uint64_t)s + n > mem_size))
             TRAP(MOTE_TRAP_MEMORY_OUT_OF_BOUNDS);
         memmove(mem + d, mem + s, n);
-        pc += 3;
-        NEXT();
+        DONE(memory_copy);
     }
     OP(memory_init) {
         const uint32_t *w = pc + 1;
@@ -657,13 +590,11 @@ dispatch:
         if (UNLIKELY((uint64_t)s + n > len || (uint64_t)d + n > mem_size))
             TRAP(MOTE_TRAP_MEMORY_OUT_OF_BOUNDS);
         memcpy(mem + d, inst->module->wasm + data->bytes + s, n);
-        pc += 4;
-        NEXT();
+        DONE(memory_init);
     }
     OP(data_drop) {
         instance_drop(inst, pc[1]);
-        pc += 2;
-        NEXT();
+        DONE(data_drop);
     }
 
     /* ---- tables and references -------------------------------------------------- */
@@ -675,8 +606,7 @@ dispatch:
         if (UNLIKELY(i >= t->size))
             TRAP(MOTE_TRAP_TABLE_OUT_OF_BOUNDS);
         SLOT(LO(w)) = t->elems[i];
-        pc += 3;
-        NEXT();
+        DONE(table_get);
     }
     OP(table_set) {
         const uint32_t *w = pc + 1;
@@ -685,20 +615,17 @@ dispatch:
         if (UNLIKELY(i >= t->size))
             TRAP(MOTE_TRAP_TABLE_OUT_OF_BOUNDS);
         t->elems[i] = SLOT(HI(w));
-        pc += 3;
-        NEXT();
+        DONE(table_set);
     }
     OP(table_size) {
         SLOT(pc[1]).u32 = TABLE(pc[2])->size;
-        pc += 3;
-        NEXT();
+        DONE(table_size);
     }
     OP(table_grow) {
         const uint32_t *w = pc + 1;
         mote_table *t = TABLE(pc[3]);
-        SLOT(LO(w)).i32 = (int32_t)table_grow(t, SLOT(pc[2]).u32, SLOT(HI(w)));
-        pc += 4;
-        NEXT();
+        SLOT(LO(w)).i32 = (int32_t)instance_table_grow(t, SLOT(pc[2]).u32, SLOT(HI(w)));
+        DONE(table_grow);
     }
     OP(table_fill) {
         const uint32_t *w = pc + 1;
@@ -709,8 +636,7 @@ dispatch:
             TRAP(MOTE_TRAP_TABLE_OUT_OF_BOUNDS);
         for (uint32_t k = 0; k < n; k++)
             t->elems[i + k] = v;
-        pc += 4;
-        NEXT();
+        DONE(table_fill);
     }
     OP(table_copy) {
         const uint32_t *w = pc + 1;
@@ -719,8 +645,7 @@ dispatch:
         if (UNLIKELY((uint64_t)d + n > dt->size || (uint64_t)s + n > st->size))
             TRAP(MOTE_TRAP_TABLE_OUT_OF_BOUNDS);
         memmove(dt->elems + d, st->elems + s, (size_t)n * sizeof(mote_slot));
-        pc += 5;
-        NEXT();
+        DONE(table_copy);
     }
     OP(table_init) {
         const uint32_t *w = pc + 1;
@@ -735,24 +660,20 @@ dispatch:
             const mote_slot *items = (const mote_slot *)inst->passive[e->passive_index].p;
             memcpy(t->elems + d, items + s, (size_t)n * sizeof(mote_slot));
         }
-        pc += 5;
-        NEXT();
+        DONE(table_init);
     }
     OP(elem_drop) {
         instance_drop(inst, inst->module->ndatas + pc[1]);
-        pc += 2;
-        NEXT();
+        DONE(elem_drop);
     }
     OP(ref_func) {
         SLOT(pc[1]).func = instance_func(inst, pc[2]);
-        pc += 3;
-        NEXT();
+        DONE(ref_func);
     }
     OP(ref_is_null) {
         const uint32_t *w = pc + 1;
         SLOT(LO(w)).u32 = SLOT(HI(w)).ref == NULL;
-        pc += 2;
-        NEXT();
+        DONE(ref_is_null);
     }
 
     /* ---- numeric ------------------------------------------------------------------ */
@@ -762,16 +683,14 @@ dispatch:
         const uint32_t *w = pc + 1;                                          \
         T a = SLOT(HI(w)).field, b = SLOT(pc[2]).field;              \
         SLOT(LO(w)).field = (expr);                                  \
-        pc += 3;                                                     \
-        NEXT();                                                      \
+        DONE(name);                                               \
     }
 #define BINI32(name, expr)                                           \
     OP(name) {                                                       \
         const uint32_t *w = pc + 1;                                          \
         uint32_t a = SLOT(HI(w)).u32, b = pc[2];                     \
         SLOT(LO(w)).u32 = (expr);                                    \
-        pc += 3;                                                     \
-        NEXT();                                                      \
+        DONE(name);                                               \
     }
 #define BINI64(name, expr)                                           \
     OP(name) {                                                       \
@@ -779,32 +698,46 @@ dispatch:
         uint64_t a = SLOT(HI(w)).u64;                                \
         uint64_t b = (uint64_t)(int64_t)(int32_t)pc[2];              \
         SLOT(LO(w)).u64 = (expr);                                    \
-        pc += 3;                                                     \
-        NEXT();                                                      \
+        DONE(name);                                               \
     }
 #define CMPOP(name, T, field, expr)                                  \
     OP(name) {                                                       \
         const uint32_t *w = pc + 1;                                          \
         T a = SLOT(HI(w)).field, b = SLOT(pc[2]).field;              \
         SLOT(LO(w)).u32 = (expr);                                    \
-        pc += 3;                                                     \
-        NEXT();                                                      \
+        DONE(name);                                               \
     }
 #define UNOP(name, T, fin, fout, expr)                               \
     OP(name) {                                                       \
         const uint32_t *w = pc + 1;                                          \
         T a = SLOT(HI(w)).fin;                                       \
         SLOT(LO(w)).fout = (expr);                                   \
-        pc += 2;                                                     \
-        NEXT();                                                      \
+        DONE(name);                                               \
     }
 
-#define CMP32_OPS(c)                                                 \
-    CMPOP(i32_##c, uint32_t, u32, C_##c(a, b, int32_t))              \
-    BINI32(i32_##c##_i, C_##c(a, b, int32_t))
-#define CMP64_OPS(c) CMPOP(i64_##c, uint64_t, u64, C_##c(a, b, int64_t))
-    MOTE_INT_COMPARES(CMP32_OPS)
-    MOTE_INT_COMPARES(CMP64_OPS)
+#define CMP32_PAIR(reg, imm, c)                                      \
+    CMPOP(reg, uint32_t, u32, C_##c(a, b, int32_t))                  \
+    BINI32(imm, C_##c(a, b, int32_t))
+    CMP32_PAIR(i32_eq, i32_eq_i, eq)
+    CMP32_PAIR(i32_ne, i32_ne_i, ne)
+    CMP32_PAIR(i32_lt_s, i32_lt_s_i, lt_s)
+    CMP32_PAIR(i32_lt_u, i32_lt_u_i, lt_u)
+    CMP32_PAIR(i32_gt_s, i32_gt_s_i, gt_s)
+    CMP32_PAIR(i32_gt_u, i32_gt_u_i, gt_u)
+    CMP32_PAIR(i32_le_s, i32_le_s_i, le_s)
+    CMP32_PAIR(i32_le_u, i32_le_u_i, le_u)
+    CMP32_PAIR(i32_ge_s, i32_ge_s_i, ge_s)
+    CMP32_PAIR(i32_ge_u, i32_ge_u_i, ge_u)
+    CMPOP(i64_eq, uint64_t, u64, C_eq(a, b, int64_t))
+    CMPOP(i64_ne, uint64_t, u64, C_ne(a, b, int64_t))
+    CMPOP(i64_lt_s, uint64_t, u64, C_lt_s(a, b, int64_t))
+    CMPOP(i64_lt_u, uint64_t, u64, C_lt_u(a, b, int64_t))
+    CMPOP(i64_gt_s, uint64_t, u64, C_gt_s(a, b, int64_t))
+    CMPOP(i64_gt_u, uint64_t, u64, C_gt_u(a, b, int64_t))
+    CMPOP(i64_le_s, uint64_t, u64, C_le_s(a, b, int64_t))
+    CMPOP(i64_le_u, uint64_t, u64, C_le_u(a, b, int64_t))
+    CMPOP(i64_ge_s, uint64_t, u64, C_ge_s(a, b, int64_t))
+    CMPOP(i64_ge_u, uint64_t, u64, C_ge_u(a, b, int64_t))
 
     UNOP(i32_eqz, uint32_t, u32, u32, a == 0)
     UNOP(i32_clz, uint32_t, u32, u32, clz32(a))
@@ -838,8 +771,7 @@ dispatch:
         T a = SLOT(HI(w)).field, b = SLOT(LO(w + 1)).field;              \
         T p = a * b;                                                     \
         SLOT(LO(w)).field = p + SLOT(HI(w + 1)).field;                   \
-        pc += 3;                                                         \
-        NEXT();                                                          \
+        DONE(name);                                               \
     }
     MAD(i32_mad, uint32_t, u32)
     MAD(i64_mad, uint64_t, u64)
@@ -849,8 +781,7 @@ dispatch:
         const uint32_t *w = pc + 1;
         uint32_t a = SLOT(HI(w)).u32, c = SLOT(LO(w + 1)).u32;
         SLOT(LO(w)).u32 = (a << (HI(w + 1) & 31)) + c;     /* [d|a][c|k] */
-        pc += 3;
-        NEXT();
+        DONE(i32_shladd);
     }
     OP(i32_div_s) {
         const uint32_t *w = pc + 1;
@@ -860,8 +791,7 @@ dispatch:
         if (UNLIKELY(a == INT32_MIN && b == -1))
             TRAP(MOTE_TRAP_INTEGER_OVERFLOW);
         SLOT(LO(w)).i32 = a / b;
-        pc += 3;
-        NEXT();
+        DONE(i32_div_s);
     }
     OP(i32_div_u) {
         const uint32_t *w = pc + 1;
@@ -869,8 +799,7 @@ dispatch:
         if (UNLIKELY(b == 0))
             TRAP(MOTE_TRAP_DIVIDE_BY_ZERO);
         SLOT(LO(w)).u32 = a / b;
-        pc += 3;
-        NEXT();
+        DONE(i32_div_u);
     }
     OP(i32_rem_s) {
         const uint32_t *w = pc + 1;
@@ -878,8 +807,7 @@ dispatch:
         if (UNLIKELY(b == 0))
             TRAP(MOTE_TRAP_DIVIDE_BY_ZERO);
         SLOT(LO(w)).i32 = b == -1 ? 0 : a % b;
-        pc += 3;
-        NEXT();
+        DONE(i32_rem_s);
     }
     OP(i32_rem_u) {
         const uint32_t *w = pc + 1;
@@ -887,8 +815,7 @@ dispatch:
         if (UNLIKELY(b == 0))
             TRAP(MOTE_TRAP_DIVIDE_BY_ZERO);
         SLOT(LO(w)).u32 = a % b;
-        pc += 3;
-        NEXT();
+        DONE(i32_rem_u);
     }
 
     UNOP(i64_eqz, uint64_t, u64, u32, a == 0)
@@ -919,8 +846,7 @@ dispatch:
         if (UNLIKELY(a == INT64_MIN && b == -1))
             TRAP(MOTE_TRAP_INTEGER_OVERFLOW);
         SLOT(LO(w)).i64 = a / b;
-        pc += 3;
-        NEXT();
+        DONE(i64_div_s);
     }
     OP(i64_div_u) {
         const uint32_t *w = pc + 1;
@@ -928,8 +854,7 @@ dispatch:
         if (UNLIKELY(b == 0))
             TRAP(MOTE_TRAP_DIVIDE_BY_ZERO);
         SLOT(LO(w)).u64 = a / b;
-        pc += 3;
-        NEXT();
+        DONE(i64_div_u);
     }
     OP(i64_rem_s) {
         const uint32_t *w = pc + 1;
@@ -937,8 +862,7 @@ dispatch:
         if (UNLIKELY(b == 0))
             TRAP(MOTE_TRAP_DIVIDE_BY_ZERO);
         SLOT(LO(w)).i64 = b == -1 ? 0 : a % b;
-        pc += 3;
-        NEXT();
+        DONE(i64_rem_s);
     }
     OP(i64_rem_u) {
         const uint32_t *w = pc + 1;
@@ -946,8 +870,7 @@ dispatch:
         if (UNLIKELY(b == 0))
             TRAP(MOTE_TRAP_DIVIDE_BY_ZERO);
         SLOT(LO(w)).u64 = a % b;
-        pc += 3;
-        NEXT();
+        DONE(i64_rem_u);
     }
 
     CMPOP(f32_eq, float, f32, a == b)
@@ -1002,8 +925,7 @@ dispatch:
         if (UNLIKELY(!fits(a)))                                          \
             TRAP(a != a ? MOTE_TRAP_INVALID_CONVERSION : MOTE_TRAP_INTEGER_OVERFLOW); \
         SLOT(LO(w)).fout = (OT)a;                                        \
-        pc += 2;                                                         \
-        NEXT();                                                          \
+        DONE(name);                                               \
     }
     TRUNC(i32_trunc_f32_s, float, f32, i32, int32_t, f32_fits_i32)
     TRUNC(i32_trunc_f32_u, float, f32, u32, uint32_t, f32_fits_u32)
@@ -1054,28 +976,22 @@ do_call_func:   /* f, nfp, ret set; pc is the calling instruction */
         goto do_call_wasm;
     }
     FUEL_STEP();
-    {
-        host_binding *h = &f->inst->hosts[f->index];
-        ex->pc = pc;
-        ex->fp = fp;
-        ex->fr = fr;
-        ex->cur = inst;
-        mote_status st = h->fn(inst, nfp, h->user);
-        if (LIKELY(st == MOTE_OK)) {
-            pc = ret;
-            RELOAD_MEM();
-            NEXT();
-        }
-        if (st == MOTE_PAUSED)
-            goto pause;
-        if (st == MOTE_EXIT) {
-            ex->exit_code = inst->ex.exit_code;
-            result = MOTE_EXIT;
-            goto finish;
-        }
-        trap_kind = MOTE_TRAP_HOST;
-        goto trap;
+    result = call_host(ex, inst, f, nfp, pc, fp, fr);
+    if (UNLIKELY(result != MOTE_OK))
+        goto host_failed;
+    pc = ret;
+    RELOAD_MEM();
+    NEXT();
+
+host_failed:    /* result: what the host function returned */
+    if (result == MOTE_PAUSED)
+        goto pause;
+    if (result == MOTE_EXIT) {
+        ex->exit_code = inst->ex.exit_code;
+        goto finish;
     }
+    trap_kind = MOTE_TRAP_HOST;
+    goto trap;
 
 do_call_wasm:   /* target, callee_inst, nfp, ret set; pc is the calling instruction */
     FUEL_STEP();
@@ -1105,28 +1021,13 @@ do_tail_func:   /* f, src set */
         goto do_tail_wasm;
     }
     FUEL_STEP();
-    {
-        host_binding *h = &f->inst->hosts[f->index];
-        ex->pc = pc;
-        ex->fp = fp;
-        ex->fr = fr;
-        ex->cur = inst;
-        mote_status st = h->fn(inst, src, h->user);
-        if (LIKELY(st == MOTE_OK)) {
-            memmove(fp, src, (size_t)f->type->result_slots * sizeof(mote_slot));
-            RELOAD_MEM();
-            goto do_ret;
-        }
-        if (st == MOTE_PAUSED)
-            goto pause;
-        if (st == MOTE_EXIT) {
-            ex->exit_code = inst->ex.exit_code;
-            result = MOTE_EXIT;
-            goto finish;
-        }
-        trap_kind = MOTE_TRAP_HOST;
-        goto trap;
-    }
+    result = call_host(ex, inst, f, src, pc, fp, fr);
+    if (UNLIKELY(result != MOTE_OK))
+        goto host_failed;
+    /* the results go where this frame's caller wants them */
+    memmove(fp, src, (size_t)f->type->result_slots * sizeof(mote_slot));
+    RELOAD_MEM();
+    goto do_ret;
 
 do_tail_wasm:   /* target, callee_inst, src set */
     FUEL_STEP();
@@ -1183,7 +1084,7 @@ trap:
         owner->arena->error.trap = MOTE_TRAP_HOST;
         return MOTE_TRAP;
     }
-    return raise_trap(owner, trap_kind, NULL);
+    return api_raise_trap(owner, trap_kind, NULL);
 
 finish:
     give_back_fuel(ex, budget);

@@ -144,6 +144,6 @@ static inline unsigned valtype_slots(mote_valtype t)
 }
 
 /* True if the two function types (possibly of different modules) are equal. */
-bool types_equal(const mote_module *ma, const mod_type *a, const mote_module *mb, const mod_type *b);
+bool decode_types_equal(const mote_module *ma, const mod_type *a, const mote_module *mb, const mod_type *b);
 
 #endif

@@ -1,131 +1,381 @@
 /*
- * ops.h -- mote's internal instruction set.
+ * ops.h -- mote's internal instruction set: the documented list.
  *
  * Functions are compiled into a stream of 32-bit words.  Each instruction
  * starts with a handler word (the offset of its handler from a base label in
  * the threaded interpreter, or its number in the switch interpreter), then
- * its operands.  Operands naming values are 16-bit byte offsets from the
- * frame pointer (slot index * 8), packed two to a word:
+ * its operand words.  Operands naming values are 16-bit byte offsets from
+ * the frame pointer (slot index * 8), packed two to a word, the first in
+ * the low half: [d|a] is one word with d in bits 0-15 and a in bits 16-31.
+ * Immediates (imm, k, offset, indices) take a word each; branch offsets
+ * (off) are relative to the word that holds them, so the code is position
+ * independent, and a branch's offset is always its instruction's last word.
  *
- *     DAB   [op][d | a<<16][b]            d = a OP b
- *     DA    [op][d | a<<16]               d = OP a
- *     DAI   [op][d | a<<16][imm32]        d = a OP imm, or loads: d = mem[a + imm]
- *     VAI   [op][v | a<<16][imm32]        stores: mem[a + imm] = v
- *     BR    [op][off]                     target = &word + off
- *     BRA   [op][a][off]
- *     BRAB  [op][a | b<<16][off]
- *     BRAI  [op][a][imm32][off]
- *
- * Branch offsets are relative to the word that holds them, so code is
- * position independent.  The list below is the single source of truth: the
- * compiler emits by these names and the interpreter defines a handler for
- * each.  The second column is the length in words (0 = variable).
+ * The list below is the single source of truth: one row per op with its
+ * length in words (0: variable), then its words and what it does.  The
+ * compiler emits by these names, the interpreter has a handler label L_<name>
+ * for each, and OPLEN_<name> (below) is each length, which the handlers
+ * step by.  Every name is spelled out, so grep finds each op in all three.
  */
 #ifndef MOTE_OPS_H
 #define MOTE_OPS_H
 
-/* i32 and i64 comparisons that fuse with a following br_if / if. */
+#include <stdint.h>
+
+/* i32 and i64 comparisons, in the order the compiler indexes them (a
+ * comparison's number, 0-9, picks its fused forms). */
 #define MOTE_INT_COMPARES(X) \
     X(eq) X(ne) X(lt_s) X(lt_u) X(gt_s) X(gt_u) X(le_s) X(le_u) X(ge_s) X(ge_u)
 
-#define MOTE_OPS(X)                                                        \
-    /* control */                                                          \
-    X(exit, 1) X(enter, 1) X(kload, 3) X(unreachable, 1) X(nop, 1)                                 \
-    X(br, 2) X(br_back, 2)                                                 \
-    X(br_if, 3) X(br_ifz, 3) X(br_if_back, 3) X(br_ifz_back, 3)            \
-    X(br_table, 0)                                                         \
-    X(ret, 1) X(ret1, 2)                                                   \
-    X(call, 3) X(call_import, 3) X(call_indirect, 4)                       \
-    X(return_call, 3) X(return_call_import, 3) X(return_call_indirect, 4)  \
-    /* fused compare-and-branch, register and immediate forms */           \
-    MOTE_INT_COMPARES(MOTE_BR_CMP_OPS)                                     \
-    MOTE_INT_COMPARES(MOTE_BR_CMP64_OPS)                                   \
-    MOTE_INT_COMPARES(MOTE_ADDI_BR_OPS)                                    \
-    /* data movement */                                                    \
-    X(copy, 2) X(copy2, 3) X(const32, 3) X(const64, 4) X(select, 3)        \
-    X(global_get, 3) X(global_set, 3)                                      \
-    /* memory */                                                           \
-    X(ld8s, 3) X(ld8u, 3) X(ld16s, 3) X(ld16u, 3) X(ld32s, 3) X(ld32u, 3)  \
-    X(ld64, 3)                                                             \
-    X(st8, 3) X(st16, 3) X(st32, 3) X(st64, 3)                             \
-    /* the same with the address formed as base + k (wrapping): [op][d|b][k][off] */ \
-    X(ld8s_k, 4) X(ld8u_k, 4) X(ld16s_k, 4) X(ld16u_k, 4) X(ld32s_k, 4)    \
-    X(ld32u_k, 4) X(ld64_k, 4)                                             \
-    X(st8_k, 4) X(st16_k, 4) X(st32_k, 4) X(st64_k, 4)                     \
-    /* the address as base + index (two slots, wrapping): [op][d|b][x][off] */ \
-    X(ld8s_x, 4) X(ld8u_x, 4) X(ld16s_x, 4) X(ld16u_x, 4) X(ld32s_x, 4)    \
-    X(ld32u_x, 4) X(ld64_x, 4)                                             \
-    X(st8_x, 4) X(st16_x, 4) X(st32_x, 4) X(st64_x, 4)                     \
-    /* x = a + b then d = mem[x + off]: [op][d|x][a|b][off]; with a constant */ \
-    /* (x = a + k): [op][d|x][a][k][off] -- the add's local is written first */ \
-    X(ld8s_ar, 4) X(ld8u_ar, 4) X(ld16s_ar, 4) X(ld16u_ar, 4) X(ld32s_ar, 4) \
-    X(ld32u_ar, 4) X(ld64_ar, 4)                                           \
-    X(ld8s_ai, 5) X(ld8u_ai, 5) X(ld16s_ai, 5) X(ld16u_ai, 5) X(ld32s_ai, 5) \
-    X(ld32u_ai, 5) X(ld64_ai, 5)                                           \
-    X(memory_size, 2) X(memory_grow, 2) X(memory_fill, 3) X(memory_copy, 3) \
-    X(memory_init, 4) X(data_drop, 2)                                      \
-    /* tables and references */                                            \
-    X(table_get, 3) X(table_set, 3) X(table_size, 3) X(table_grow, 4)      \
-    X(table_fill, 4) X(table_copy, 5) X(table_init, 5) X(elem_drop, 2)     \
-    X(ref_func, 3) X(ref_is_null, 2)                                       \
-    /* i32 */                                                              \
-    X(i32_eqz, 2) MOTE_INT_COMPARES(MOTE_CMP32_OPS)                        \
-    X(i32_clz, 2) X(i32_ctz, 2) X(i32_popcnt, 2)                           \
-    X(i32_add, 3) X(i32_sub, 3) X(i32_mul, 3) X(i32_div_s, 3)              \
-    X(i32_div_u, 3) X(i32_rem_s, 3) X(i32_rem_u, 3) X(i32_and, 3)          \
-    X(i32_or, 3) X(i32_xor, 3) X(i32_shl, 3) X(i32_shr_s, 3)               \
-    X(i32_shr_u, 3) X(i32_rotl, 3) X(i32_rotr, 3)                          \
-    X(i32_add_i, 3) X(i32_mul_i, 3) X(i32_and_i, 3) X(i32_or_i, 3)         \
-    X(i32_xor_i, 3) X(i32_shl_i, 3) X(i32_shr_s_i, 3) X(i32_shr_u_i, 3)    \
-    X(i32_rotl_i, 3)                                                       \
-    /* fused pairs: d = a*b + c  [op][d|a][b|c];  d = (a << k) + c  [op][d|a][c|k] */ \
-    X(i32_mad, 3) X(i64_mad, 3) X(f32_mad, 3) X(f64_mad, 3) X(i32_shladd, 3) \
-    /* i64 */                                                              \
-    X(i64_eqz, 2) MOTE_INT_COMPARES(MOTE_CMP64_OPS)                        \
-    X(i64_clz, 2) X(i64_ctz, 2) X(i64_popcnt, 2)                           \
-    X(i64_add, 3) X(i64_sub, 3) X(i64_mul, 3) X(i64_div_s, 3)              \
-    X(i64_div_u, 3) X(i64_rem_s, 3) X(i64_rem_u, 3) X(i64_and, 3)          \
-    X(i64_or, 3) X(i64_xor, 3) X(i64_shl, 3) X(i64_shr_s, 3)               \
-    X(i64_shr_u, 3) X(i64_rotl, 3) X(i64_rotr, 3)                          \
-    X(i64_add_i, 3) X(i64_and_i, 3) X(i64_shl_i, 3) X(i64_shr_s_i, 3)      \
-    X(i64_shr_u_i, 3)                                                      \
-    /* f32 / f64 */                                                        \
-    X(f32_eq, 3) X(f32_ne, 3) X(f32_lt, 3) X(f32_gt, 3) X(f32_le, 3)       \
-    X(f32_ge, 3)                                                           \
-    X(f32_abs, 2) X(f32_neg, 2) X(f32_ceil, 2) X(f32_floor, 2)             \
-    X(f32_trunc, 2) X(f32_nearest, 2) X(f32_sqrt, 2)                       \
-    X(f32_add, 3) X(f32_sub, 3) X(f32_mul, 3) X(f32_div, 3) X(f32_min, 3)  \
-    X(f32_max, 3) X(f32_copysign, 3)                                       \
-    X(f64_eq, 3) X(f64_ne, 3) X(f64_lt, 3) X(f64_gt, 3) X(f64_le, 3)       \
-    X(f64_ge, 3)                                                           \
-    X(f64_abs, 2) X(f64_neg, 2) X(f64_ceil, 2) X(f64_floor, 2)             \
-    X(f64_trunc, 2) X(f64_nearest, 2) X(f64_sqrt, 2)                       \
-    X(f64_add, 3) X(f64_sub, 3) X(f64_mul, 3) X(f64_div, 3) X(f64_min, 3)  \
-    X(f64_max, 3) X(f64_copysign, 3)                                       \
-    /* conversions */                                                      \
-    X(i32_trunc_f32_s, 2) X(i32_trunc_f32_u, 2) X(i32_trunc_f64_s, 2)      \
-    X(i32_trunc_f64_u, 2) X(i64_extend_i32_s, 2) X(i64_extend_i32_u, 2)    \
-    X(i64_trunc_f32_s, 2) X(i64_trunc_f32_u, 2) X(i64_trunc_f64_s, 2)      \
-    X(i64_trunc_f64_u, 2)                                                  \
-    X(f32_convert_i32_s, 2) X(f32_convert_i32_u, 2)                        \
-    X(f32_convert_i64_s, 2) X(f32_convert_i64_u, 2) X(f32_demote_f64, 2)   \
-    X(f64_convert_i32_s, 2) X(f64_convert_i32_u, 2)                        \
-    X(f64_convert_i64_s, 2) X(f64_convert_i64_u, 2) X(f64_promote_f32, 2)  \
-    X(i32_extend8_s, 2) X(i32_extend16_s, 2) X(i64_extend8_s, 2)           \
-    X(i64_extend16_s, 2) X(i64_extend32_s, 2)                              \
-    X(i32_trunc_sat_f32_s, 2) X(i32_trunc_sat_f32_u, 2)                    \
-    X(i32_trunc_sat_f64_s, 2) X(i32_trunc_sat_f64_u, 2)                    \
-    X(i64_trunc_sat_f32_s, 2) X(i64_trunc_sat_f32_u, 2)                    \
-    X(i64_trunc_sat_f64_s, 2) X(i64_trunc_sat_f64_u, 2)
-
-/* Expansions of the comparison families (each needs the X of its caller). */
-#define MOTE_BR_CMP_OPS(c) X(br_##c, 3) X(br_##c##_i, 4) X(br_##c##_back, 3) X(br_##c##_i_back, 4)
-#define MOTE_BR_CMP64_OPS(c) X(br64_##c, 3) X(br64_##c##_back, 3)
-/* loop tails: d = a + k, then branch back on d CMP b / d CMP imm:
- * [op][d|a][k][b or imm][off] */
-#define MOTE_ADDI_BR_OPS(c) X(addi_br_##c##_back, 5) X(addi_br_##c##_i_back, 5)
-#define MOTE_CMP32_OPS(c) X(i32_##c, 3) X(i32_##c##_i, 3)
-#define MOTE_CMP64_OPS(c) X(i64_##c, 3)
+#define MOTE_OPS(X) \
+/* control */ \
+    X(exit, 1) /* [op] the call is done: leave the interpreter with its results */ \
+    X(enter, 1) /* [op] start the call ex->callee (the first word of every call stub) */ \
+    X(kload, 3) /* [op][kbase|n][off] copy n constant slots from pc+2+off to the frame at kbase */ \
+    X(unreachable, 1) /* [op] trap: unreachable */ \
+    X(nop, 1) /* [op] nothing */ \
+    X(br, 2) /* [op][off] jump forward */ \
+    X(br_back, 2) /* [op][off] jump back (a loop: one unit of fuel) */ \
+    X(br_if, 3) /* [op][a][off] jump forward if a (i32) != 0 */ \
+    X(br_ifz, 3) /* [op][a][off] jump forward if a == 0 */ \
+    X(br_if_back, 3) /* [op][a][off] jump back if a != 0 */ \
+    X(br_ifz_back, 3) /* [op][a][off] jump back if a == 0 */ \
+    X(br_table, 0) /* [op][i][n][off]*n[off] jump through entry min(i, n); each offset is from its own word */ \
+    X(ret, 1) /* [op] return to the caller (results already in place at fp) */ \
+    X(ret1, 2) /* [op][a] return with one result: fp[0] = a */ \
+    X(call, 3) /* [op][off][args] call the defined function at pc+1+off; its frame starts at slot args */ \
+    X(call_import, 3) /* [op][import][args] call imported function `import` (host or another instance) */ \
+    X(call_indirect, 4) /* [op][type][table][i|args<<16] call table[i] after checking it has type `type` */ \
+    X(return_call, 3) /* [op][off][args] tail call: the callee reuses this frame (arguments moved down) */ \
+    X(return_call_import, 3) /* [op][import][args] tail call of an import */ \
+    X(return_call_indirect, 4) /* [op][type][table][i|args<<16] tail call through a table */ \
+    /* fused compare-and-branch (i32): br_C [op][a|b][off], br_C_i [op][a][imm][off]; _back forms jump back (fuel) */ \
+    X(br_eq, 3) /* [op][a|b][off] jump forward if a == b (i32) */ \
+    X(br_eq_i, 4) /* [op][a][imm][off] jump forward if a == imm */ \
+    X(br_eq_back, 3) /* [op][a|b][off] jump back if a == b */ \
+    X(br_eq_i_back, 4) /* [op][a][imm][off] jump back if a == imm */ \
+    X(br_ne, 3) /* [op][a|b][off] jump forward if a != b (i32) */ \
+    X(br_ne_i, 4) /* [op][a][imm][off] jump forward if a != imm */ \
+    X(br_ne_back, 3) /* [op][a|b][off] jump back if a != b */ \
+    X(br_ne_i_back, 4) /* [op][a][imm][off] jump back if a != imm */ \
+    X(br_lt_s, 3) /* [op][a|b][off] jump forward if a <s b (i32) */ \
+    X(br_lt_s_i, 4) /* [op][a][imm][off] jump forward if a <s imm */ \
+    X(br_lt_s_back, 3) /* [op][a|b][off] jump back if a <s b */ \
+    X(br_lt_s_i_back, 4) /* [op][a][imm][off] jump back if a <s imm */ \
+    X(br_lt_u, 3) /* [op][a|b][off] jump forward if a <u b (i32) */ \
+    X(br_lt_u_i, 4) /* [op][a][imm][off] jump forward if a <u imm */ \
+    X(br_lt_u_back, 3) /* [op][a|b][off] jump back if a <u b */ \
+    X(br_lt_u_i_back, 4) /* [op][a][imm][off] jump back if a <u imm */ \
+    X(br_gt_s, 3) /* [op][a|b][off] jump forward if a >s b (i32) */ \
+    X(br_gt_s_i, 4) /* [op][a][imm][off] jump forward if a >s imm */ \
+    X(br_gt_s_back, 3) /* [op][a|b][off] jump back if a >s b */ \
+    X(br_gt_s_i_back, 4) /* [op][a][imm][off] jump back if a >s imm */ \
+    X(br_gt_u, 3) /* [op][a|b][off] jump forward if a >u b (i32) */ \
+    X(br_gt_u_i, 4) /* [op][a][imm][off] jump forward if a >u imm */ \
+    X(br_gt_u_back, 3) /* [op][a|b][off] jump back if a >u b */ \
+    X(br_gt_u_i_back, 4) /* [op][a][imm][off] jump back if a >u imm */ \
+    X(br_le_s, 3) /* [op][a|b][off] jump forward if a <=s b (i32) */ \
+    X(br_le_s_i, 4) /* [op][a][imm][off] jump forward if a <=s imm */ \
+    X(br_le_s_back, 3) /* [op][a|b][off] jump back if a <=s b */ \
+    X(br_le_s_i_back, 4) /* [op][a][imm][off] jump back if a <=s imm */ \
+    X(br_le_u, 3) /* [op][a|b][off] jump forward if a <=u b (i32) */ \
+    X(br_le_u_i, 4) /* [op][a][imm][off] jump forward if a <=u imm */ \
+    X(br_le_u_back, 3) /* [op][a|b][off] jump back if a <=u b */ \
+    X(br_le_u_i_back, 4) /* [op][a][imm][off] jump back if a <=u imm */ \
+    X(br_ge_s, 3) /* [op][a|b][off] jump forward if a >=s b (i32) */ \
+    X(br_ge_s_i, 4) /* [op][a][imm][off] jump forward if a >=s imm */ \
+    X(br_ge_s_back, 3) /* [op][a|b][off] jump back if a >=s b */ \
+    X(br_ge_s_i_back, 4) /* [op][a][imm][off] jump back if a >=s imm */ \
+    X(br_ge_u, 3) /* [op][a|b][off] jump forward if a >=u b (i32) */ \
+    X(br_ge_u_i, 4) /* [op][a][imm][off] jump forward if a >=u imm */ \
+    X(br_ge_u_back, 3) /* [op][a|b][off] jump back if a >=u b */ \
+    X(br_ge_u_i_back, 4) /* [op][a][imm][off] jump back if a >=u imm */ \
+    /* fused compare-and-branch (i64) */ \
+    X(br64_eq, 3) /* [op][a|b][off] jump forward if a == b (i64) */ \
+    X(br64_eq_back, 3) /* [op][a|b][off] jump back if a == b (i64) */ \
+    X(br64_ne, 3) /* [op][a|b][off] jump forward if a != b (i64) */ \
+    X(br64_ne_back, 3) /* [op][a|b][off] jump back if a != b (i64) */ \
+    X(br64_lt_s, 3) /* [op][a|b][off] jump forward if a <s b (i64) */ \
+    X(br64_lt_s_back, 3) /* [op][a|b][off] jump back if a <s b (i64) */ \
+    X(br64_lt_u, 3) /* [op][a|b][off] jump forward if a <u b (i64) */ \
+    X(br64_lt_u_back, 3) /* [op][a|b][off] jump back if a <u b (i64) */ \
+    X(br64_gt_s, 3) /* [op][a|b][off] jump forward if a >s b (i64) */ \
+    X(br64_gt_s_back, 3) /* [op][a|b][off] jump back if a >s b (i64) */ \
+    X(br64_gt_u, 3) /* [op][a|b][off] jump forward if a >u b (i64) */ \
+    X(br64_gt_u_back, 3) /* [op][a|b][off] jump back if a >u b (i64) */ \
+    X(br64_le_s, 3) /* [op][a|b][off] jump forward if a <=s b (i64) */ \
+    X(br64_le_s_back, 3) /* [op][a|b][off] jump back if a <=s b (i64) */ \
+    X(br64_le_u, 3) /* [op][a|b][off] jump forward if a <=u b (i64) */ \
+    X(br64_le_u_back, 3) /* [op][a|b][off] jump back if a <=u b (i64) */ \
+    X(br64_ge_s, 3) /* [op][a|b][off] jump forward if a >=s b (i64) */ \
+    X(br64_ge_s_back, 3) /* [op][a|b][off] jump back if a >=s b (i64) */ \
+    X(br64_ge_u, 3) /* [op][a|b][off] jump forward if a >=u b (i64) */ \
+    X(br64_ge_u_back, 3) /* [op][a|b][off] jump back if a >=u b (i64) */ \
+    /* loop tails: d = a + k, then jump back if d CMP b (or imm); d is written even when not taken */ \
+    X(addi_br_eq_back, 5) /* [op][d|a][k][b][off] d = a + k; jump back if d == b */ \
+    X(addi_br_eq_i_back, 5) /* [op][d|a][k][imm][off] d = a + k; jump back if d == imm */ \
+    X(addi_br_ne_back, 5) /* [op][d|a][k][b][off] d = a + k; jump back if d != b */ \
+    X(addi_br_ne_i_back, 5) /* [op][d|a][k][imm][off] d = a + k; jump back if d != imm */ \
+    X(addi_br_lt_s_back, 5) /* [op][d|a][k][b][off] d = a + k; jump back if d <s b */ \
+    X(addi_br_lt_s_i_back, 5) /* [op][d|a][k][imm][off] d = a + k; jump back if d <s imm */ \
+    X(addi_br_lt_u_back, 5) /* [op][d|a][k][b][off] d = a + k; jump back if d <u b */ \
+    X(addi_br_lt_u_i_back, 5) /* [op][d|a][k][imm][off] d = a + k; jump back if d <u imm */ \
+    X(addi_br_gt_s_back, 5) /* [op][d|a][k][b][off] d = a + k; jump back if d >s b */ \
+    X(addi_br_gt_s_i_back, 5) /* [op][d|a][k][imm][off] d = a + k; jump back if d >s imm */ \
+    X(addi_br_gt_u_back, 5) /* [op][d|a][k][b][off] d = a + k; jump back if d >u b */ \
+    X(addi_br_gt_u_i_back, 5) /* [op][d|a][k][imm][off] d = a + k; jump back if d >u imm */ \
+    X(addi_br_le_s_back, 5) /* [op][d|a][k][b][off] d = a + k; jump back if d <=s b */ \
+    X(addi_br_le_s_i_back, 5) /* [op][d|a][k][imm][off] d = a + k; jump back if d <=s imm */ \
+    X(addi_br_le_u_back, 5) /* [op][d|a][k][b][off] d = a + k; jump back if d <=u b */ \
+    X(addi_br_le_u_i_back, 5) /* [op][d|a][k][imm][off] d = a + k; jump back if d <=u imm */ \
+    X(addi_br_ge_s_back, 5) /* [op][d|a][k][b][off] d = a + k; jump back if d >=s b */ \
+    X(addi_br_ge_s_i_back, 5) /* [op][d|a][k][imm][off] d = a + k; jump back if d >=s imm */ \
+    X(addi_br_ge_u_back, 5) /* [op][d|a][k][b][off] d = a + k; jump back if d >=u b */ \
+    X(addi_br_ge_u_i_back, 5) /* [op][d|a][k][imm][off] d = a + k; jump back if d >=u imm */ \
+    /* data movement */ \
+    X(copy, 2) /* [op][d|a] d = a (8 bytes) */ \
+    X(copy2, 3) /* [op][d|a][e|b] d = a; e = b */ \
+    X(const32, 3) /* [op][d][imm] d = imm (low 32 bits) */ \
+    X(const64, 4) /* [op][d][lo][hi] d = hi:lo */ \
+    X(select, 3) /* [op][d|a][b|c] d = c ? a : b */ \
+    X(global_get, 3) /* [op][d][g] d = global g */ \
+    X(global_set, 3) /* [op][a][g] global g = a */ \
+    /* loads and stores: the effective address is base + offset (33 bits), bounds checked \
+       with the access size; i32 loads zero-extend into the 64-bit slot */ \
+    X(ld8s, 3) /* [op][d|a][offset] d = mem[a + offset], 8-bit, sign-extended */ \
+    X(ld8u, 3) /* [op][d|a][offset] d = mem[a + offset], 8-bit, zero-extended */ \
+    X(ld16s, 3) /* [op][d|a][offset] d = mem[a + offset], 16-bit, sign-extended */ \
+    X(ld16u, 3) /* [op][d|a][offset] d = mem[a + offset], 16-bit, zero-extended */ \
+    X(ld32s, 3) /* [op][d|a][offset] d = mem[a + offset], 32-bit, sign-extended */ \
+    X(ld32u, 3) /* [op][d|a][offset] d = mem[a + offset], 32-bit, zero-extended */ \
+    X(ld64, 3) /* [op][d|a][offset] d = mem[a + offset], 64-bit */ \
+    X(st8, 3) /* [op][v|a][offset] mem[a + offset] = v, low 8 bits */ \
+    X(st16, 3) /* [op][v|a][offset] mem[a + offset] = v, low 16 bits */ \
+    X(st32, 3) /* [op][v|a][offset] mem[a + offset] = v, low 32 bits */ \
+    X(st64, 3) /* [op][v|a][offset] mem[a + offset] = v, 64 bits */ \
+    /* base + k: the address is (a + k) mod 2^32, as the i32.add it replaces */ \
+    X(ld8s_k, 4) /* [op][d|a][k][offset] d = mem[(a + k) + offset], 8-bit, sign-extended */ \
+    X(ld8u_k, 4) /* [op][d|a][k][offset] d = mem[(a + k) + offset], 8-bit, zero-extended */ \
+    X(ld16s_k, 4) /* [op][d|a][k][offset] d = mem[(a + k) + offset], 16-bit, sign-extended */ \
+    X(ld16u_k, 4) /* [op][d|a][k][offset] d = mem[(a + k) + offset], 16-bit, zero-extended */ \
+    X(ld32s_k, 4) /* [op][d|a][k][offset] d = mem[(a + k) + offset], 32-bit, sign-extended */ \
+    X(ld32u_k, 4) /* [op][d|a][k][offset] d = mem[(a + k) + offset], 32-bit, zero-extended */ \
+    X(ld64_k, 4) /* [op][d|a][k][offset] d = mem[(a + k) + offset], 64-bit */ \
+    X(st8_k, 4) /* [op][v|a][k][offset] mem[(a + k) + offset] = v, low 8 bits */ \
+    X(st16_k, 4) /* [op][v|a][k][offset] mem[(a + k) + offset] = v, low 16 bits */ \
+    X(st32_k, 4) /* [op][v|a][k][offset] mem[(a + k) + offset] = v, low 32 bits */ \
+    X(st64_k, 4) /* [op][v|a][k][offset] mem[(a + k) + offset] = v, 64 bits */ \
+    /* base + index: the address is (a + x) mod 2^32 */ \
+    X(ld8s_x, 4) /* [op][d|a][x][offset] d = mem[(a + x) + offset], 8-bit, sign-extended */ \
+    X(ld8u_x, 4) /* [op][d|a][x][offset] d = mem[(a + x) + offset], 8-bit, zero-extended */ \
+    X(ld16s_x, 4) /* [op][d|a][x][offset] d = mem[(a + x) + offset], 16-bit, sign-extended */ \
+    X(ld16u_x, 4) /* [op][d|a][x][offset] d = mem[(a + x) + offset], 16-bit, zero-extended */ \
+    X(ld32s_x, 4) /* [op][d|a][x][offset] d = mem[(a + x) + offset], 32-bit, sign-extended */ \
+    X(ld32u_x, 4) /* [op][d|a][x][offset] d = mem[(a + x) + offset], 32-bit, zero-extended */ \
+    X(ld64_x, 4) /* [op][d|a][x][offset] d = mem[(a + x) + offset], 64-bit */ \
+    X(st8_x, 4) /* [op][v|a][x][offset] mem[(a + x) + offset] = v, low 8 bits */ \
+    X(st16_x, 4) /* [op][v|a][x][offset] mem[(a + x) + offset] = v, low 16 bits */ \
+    X(st32_x, 4) /* [op][v|a][x][offset] mem[(a + x) + offset] = v, low 32 bits */ \
+    X(st64_x, 4) /* [op][v|a][x][offset] mem[(a + x) + offset] = v, 64 bits */ \
+    /* a pointer advanced, then loaded through: x = a + b (or a + k) is written first */ \
+    X(ld8s_ar, 4) /* [op][d|x][a|b][offset] x = a + b; d = mem[x + offset], 8-bit, sign-extended */ \
+    X(ld8u_ar, 4) /* [op][d|x][a|b][offset] x = a + b; d = mem[x + offset], 8-bit, zero-extended */ \
+    X(ld16s_ar, 4) /* [op][d|x][a|b][offset] x = a + b; d = mem[x + offset], 16-bit, sign-extended */ \
+    X(ld16u_ar, 4) /* [op][d|x][a|b][offset] x = a + b; d = mem[x + offset], 16-bit, zero-extended */ \
+    X(ld32s_ar, 4) /* [op][d|x][a|b][offset] x = a + b; d = mem[x + offset], 32-bit, sign-extended */ \
+    X(ld32u_ar, 4) /* [op][d|x][a|b][offset] x = a + b; d = mem[x + offset], 32-bit, zero-extended */ \
+    X(ld64_ar, 4) /* [op][d|x][a|b][offset] x = a + b; d = mem[x + offset], 64-bit */ \
+    X(ld8s_ai, 5) /* [op][d|x][a][k][offset] x = a + k; d = mem[x + offset], 8-bit, sign-extended */ \
+    X(ld8u_ai, 5) /* [op][d|x][a][k][offset] x = a + k; d = mem[x + offset], 8-bit, zero-extended */ \
+    X(ld16s_ai, 5) /* [op][d|x][a][k][offset] x = a + k; d = mem[x + offset], 16-bit, sign-extended */ \
+    X(ld16u_ai, 5) /* [op][d|x][a][k][offset] x = a + k; d = mem[x + offset], 16-bit, zero-extended */ \
+    X(ld32s_ai, 5) /* [op][d|x][a][k][offset] x = a + k; d = mem[x + offset], 32-bit, sign-extended */ \
+    X(ld32u_ai, 5) /* [op][d|x][a][k][offset] x = a + k; d = mem[x + offset], 32-bit, zero-extended */ \
+    X(ld64_ai, 5) /* [op][d|x][a][k][offset] x = a + k; d = mem[x + offset], 64-bit */ \
+    /* memory */ \
+    X(memory_size, 2) /* [op][d] d = memory 0 size in pages */ \
+    X(memory_grow, 2) /* [op][d|a] d = memory.grow(a): old size in pages, or -1 */ \
+    X(memory_fill, 3) /* [op][d|v][n] fill n bytes at d with v (bounds checked first) */ \
+    X(memory_copy, 3) /* [op][d|s][n] copy n bytes from s to d (overlap allowed) */ \
+    X(memory_init, 4) /* [op][d|s][n][seg] copy n bytes of data segment seg from s to d */ \
+    X(data_drop, 2) /* [op][seg] drop data segment seg */ \
+    /* tables and references */ \
+    X(table_get, 3) /* [op][d|i][t] d = table t[i] */ \
+    X(table_set, 3) /* [op][i|v][t] table t[i] = v */ \
+    X(table_size, 3) /* [op][d][t] d = size of table t */ \
+    X(table_grow, 4) /* [op][d|v][n][t] d = table.grow(t, v, n): old size, or -1 */ \
+    X(table_fill, 4) /* [op][i|v][n][t] table t[i .. i+n) = v */ \
+    X(table_copy, 5) /* [op][d|s][n][dt][st] copy n elements from table st at s to table dt at d */ \
+    X(table_init, 5) /* [op][d|s][n][t][seg] copy n items of element segment seg from s to table t at d */ \
+    X(elem_drop, 2) /* [op][seg] drop element segment seg */ \
+    X(ref_func, 3) /* [op][d][f] d = a reference to function f */ \
+    X(ref_is_null, 2) /* [op][d|a] d = (a == null) */ \
+    /* i32: DAB [op][d|a][b] d = a OP b; immediate forms (_i) [op][d|a][imm] d = a OP imm */ \
+    X(i32_eqz, 2) /* [op][d|a] d = (a == 0) */ \
+    X(i32_eq, 3) /* [op][d|a][b] d = (a == b) */ \
+    X(i32_eq_i, 3) /* [op][d|a][imm] d = (a == imm) */ \
+    X(i32_ne, 3) /* [op][d|a][b] d = (a != b) */ \
+    X(i32_ne_i, 3) /* [op][d|a][imm] d = (a != imm) */ \
+    X(i32_lt_s, 3) /* [op][d|a][b] d = (a <s b) */ \
+    X(i32_lt_s_i, 3) /* [op][d|a][imm] d = (a <s imm) */ \
+    X(i32_lt_u, 3) /* [op][d|a][b] d = (a <u b) */ \
+    X(i32_lt_u_i, 3) /* [op][d|a][imm] d = (a <u imm) */ \
+    X(i32_gt_s, 3) /* [op][d|a][b] d = (a >s b) */ \
+    X(i32_gt_s_i, 3) /* [op][d|a][imm] d = (a >s imm) */ \
+    X(i32_gt_u, 3) /* [op][d|a][b] d = (a >u b) */ \
+    X(i32_gt_u_i, 3) /* [op][d|a][imm] d = (a >u imm) */ \
+    X(i32_le_s, 3) /* [op][d|a][b] d = (a <=s b) */ \
+    X(i32_le_s_i, 3) /* [op][d|a][imm] d = (a <=s imm) */ \
+    X(i32_le_u, 3) /* [op][d|a][b] d = (a <=u b) */ \
+    X(i32_le_u_i, 3) /* [op][d|a][imm] d = (a <=u imm) */ \
+    X(i32_ge_s, 3) /* [op][d|a][b] d = (a >=s b) */ \
+    X(i32_ge_s_i, 3) /* [op][d|a][imm] d = (a >=s imm) */ \
+    X(i32_ge_u, 3) /* [op][d|a][b] d = (a >=u b) */ \
+    X(i32_ge_u_i, 3) /* [op][d|a][imm] d = (a >=u imm) */ \
+    X(i32_clz, 2) /* [op][d|a] d = leading zero bits of a */ \
+    X(i32_ctz, 2) /* [op][d|a] d = trailing zero bits of a */ \
+    X(i32_popcnt, 2) /* [op][d|a] d = one bits in a */ \
+    X(i32_add, 3) /* [op][d|a][b] d = a + b */ \
+    X(i32_sub, 3) /* [op][d|a][b] d = a - b */ \
+    X(i32_mul, 3) /* [op][d|a][b] d = a * b */ \
+    X(i32_div_s, 3) /* [op][d|a][b] d = a / b, signed (traps on 0 and overflow) */ \
+    X(i32_div_u, 3) /* [op][d|a][b] d = a / b, unsigned (traps on 0) */ \
+    X(i32_rem_s, 3) /* [op][d|a][b] d = a % b, signed (traps on 0) */ \
+    X(i32_rem_u, 3) /* [op][d|a][b] d = a % b, unsigned (traps on 0) */ \
+    X(i32_and, 3) /* [op][d|a][b] d = a & b */ \
+    X(i32_or, 3) /* [op][d|a][b] d = a | b */ \
+    X(i32_xor, 3) /* [op][d|a][b] d = a ^ b */ \
+    X(i32_shl, 3) /* [op][d|a][b] d = a << (b mod 32) */ \
+    X(i32_shr_s, 3) /* [op][d|a][b] d = a >> (b mod 32), arithmetic */ \
+    X(i32_shr_u, 3) /* [op][d|a][b] d = a >> (b mod 32), logical */ \
+    X(i32_rotl, 3) /* [op][d|a][b] d = a rotated left by b */ \
+    X(i32_rotr, 3) /* [op][d|a][b] d = a rotated right by b */ \
+    X(i32_add_i, 3) /* [op][d|a][imm] d = a + imm */ \
+    X(i32_mul_i, 3) /* [op][d|a][imm] d = a * imm */ \
+    X(i32_and_i, 3) /* [op][d|a][imm] d = a & imm */ \
+    X(i32_or_i, 3) /* [op][d|a][imm] d = a | imm */ \
+    X(i32_xor_i, 3) /* [op][d|a][imm] d = a ^ imm */ \
+    X(i32_shl_i, 3) /* [op][d|a][imm] d = a << (imm mod 32) */ \
+    X(i32_shr_s_i, 3) /* [op][d|a][imm] d = a >> (imm mod 32), arithmetic */ \
+    X(i32_shr_u_i, 3) /* [op][d|a][imm] d = a >> (imm mod 32), logical */ \
+    X(i32_rotl_i, 3) /* [op][d|a][imm] d = a rotated left by imm */ \
+    /* fused pairs */ \
+    X(i32_mad, 3) /* [op][d|a][b|c] d = a * b + c (i32) */ \
+    X(i64_mad, 3) /* [op][d|a][b|c] d = a * b + c (i64) */ \
+    X(f32_mad, 3) /* [op][d|a][b|c] d = a * b + c (f32, two roundings) */ \
+    X(f64_mad, 3) /* [op][d|a][b|c] d = a * b + c (f64, two roundings) */ \
+    X(i32_shladd, 3) /* [op][d|a][c|k] d = (a << k) + c (i32) */ \
+    /* i64: as i32; the immediate forms take a sign-extended 32-bit imm */ \
+    X(i64_eqz, 2) /* [op][d|a] d = (a == 0) */ \
+    X(i64_eq, 3) /* [op][d|a][b] d = (a == b) */ \
+    X(i64_ne, 3) /* [op][d|a][b] d = (a != b) */ \
+    X(i64_lt_s, 3) /* [op][d|a][b] d = (a <s b) */ \
+    X(i64_lt_u, 3) /* [op][d|a][b] d = (a <u b) */ \
+    X(i64_gt_s, 3) /* [op][d|a][b] d = (a >s b) */ \
+    X(i64_gt_u, 3) /* [op][d|a][b] d = (a >u b) */ \
+    X(i64_le_s, 3) /* [op][d|a][b] d = (a <=s b) */ \
+    X(i64_le_u, 3) /* [op][d|a][b] d = (a <=u b) */ \
+    X(i64_ge_s, 3) /* [op][d|a][b] d = (a >=s b) */ \
+    X(i64_ge_u, 3) /* [op][d|a][b] d = (a >=u b) */ \
+    X(i64_clz, 2) /* [op][d|a] d = leading zero bits of a */ \
+    X(i64_ctz, 2) /* [op][d|a] d = trailing zero bits of a */ \
+    X(i64_popcnt, 2) /* [op][d|a] d = one bits in a */ \
+    X(i64_add, 3) /* [op][d|a][b] d = a + b */ \
+    X(i64_sub, 3) /* [op][d|a][b] d = a - b */ \
+    X(i64_mul, 3) /* [op][d|a][b] d = a * b */ \
+    X(i64_div_s, 3) /* [op][d|a][b] d = a / b, signed (traps on 0 and overflow) */ \
+    X(i64_div_u, 3) /* [op][d|a][b] d = a / b, unsigned (traps on 0) */ \
+    X(i64_rem_s, 3) /* [op][d|a][b] d = a % b, signed (traps on 0) */ \
+    X(i64_rem_u, 3) /* [op][d|a][b] d = a % b, unsigned (traps on 0) */ \
+    X(i64_and, 3) /* [op][d|a][b] d = a & b */ \
+    X(i64_or, 3) /* [op][d|a][b] d = a | b */ \
+    X(i64_xor, 3) /* [op][d|a][b] d = a ^ b */ \
+    X(i64_shl, 3) /* [op][d|a][b] d = a << (b mod 64) */ \
+    X(i64_shr_s, 3) /* [op][d|a][b] d = a >> (b mod 64), arithmetic */ \
+    X(i64_shr_u, 3) /* [op][d|a][b] d = a >> (b mod 64), logical */ \
+    X(i64_rotl, 3) /* [op][d|a][b] d = a rotated left by b */ \
+    X(i64_rotr, 3) /* [op][d|a][b] d = a rotated right by b */ \
+    X(i64_add_i, 3) /* [op][d|a][imm] d = a + imm */ \
+    X(i64_and_i, 3) /* [op][d|a][imm] d = a & imm */ \
+    X(i64_shl_i, 3) /* [op][d|a][imm] d = a << (imm mod 64) */ \
+    X(i64_shr_s_i, 3) /* [op][d|a][imm] d = a >> (imm mod 64), arithmetic */ \
+    X(i64_shr_u_i, 3) /* [op][d|a][imm] d = a >> (imm mod 64), logical */ \
+    /* f32 (IEEE 754, NaNs as the spec allows; min/max order -0 < +0) */ \
+    X(f32_eq, 3) /* [op][d|a][b] d = (a == b) */ \
+    X(f32_ne, 3) /* [op][d|a][b] d = (a != b) */ \
+    X(f32_lt, 3) /* [op][d|a][b] d = (a < b) */ \
+    X(f32_gt, 3) /* [op][d|a][b] d = (a > b) */ \
+    X(f32_le, 3) /* [op][d|a][b] d = (a <= b) */ \
+    X(f32_ge, 3) /* [op][d|a][b] d = (a >= b) */ \
+    X(f32_abs, 2) /* [op][d|a] d = |a| */ \
+    X(f32_neg, 2) /* [op][d|a] d = -a */ \
+    X(f32_ceil, 2) /* [op][d|a] d = a rounded up */ \
+    X(f32_floor, 2) /* [op][d|a] d = a rounded down */ \
+    X(f32_trunc, 2) /* [op][d|a] d = a rounded toward zero */ \
+    X(f32_nearest, 2) /* [op][d|a] d = a rounded to nearest, ties to even */ \
+    X(f32_sqrt, 2) /* [op][d|a] d = square root of a */ \
+    X(f32_add, 3) /* [op][d|a][b] d = a + b */ \
+    X(f32_sub, 3) /* [op][d|a][b] d = a - b */ \
+    X(f32_mul, 3) /* [op][d|a][b] d = a * b */ \
+    X(f32_div, 3) /* [op][d|a][b] d = a / b */ \
+    X(f32_min, 3) /* [op][d|a][b] d = min(a, b) */ \
+    X(f32_max, 3) /* [op][d|a][b] d = max(a, b) */ \
+    X(f32_copysign, 3) /* [op][d|a][b] d = |a| with the sign of b */ \
+    /* f64 (IEEE 754, NaNs as the spec allows; min/max order -0 < +0) */ \
+    X(f64_eq, 3) /* [op][d|a][b] d = (a == b) */ \
+    X(f64_ne, 3) /* [op][d|a][b] d = (a != b) */ \
+    X(f64_lt, 3) /* [op][d|a][b] d = (a < b) */ \
+    X(f64_gt, 3) /* [op][d|a][b] d = (a > b) */ \
+    X(f64_le, 3) /* [op][d|a][b] d = (a <= b) */ \
+    X(f64_ge, 3) /* [op][d|a][b] d = (a >= b) */ \
+    X(f64_abs, 2) /* [op][d|a] d = |a| */ \
+    X(f64_neg, 2) /* [op][d|a] d = -a */ \
+    X(f64_ceil, 2) /* [op][d|a] d = a rounded up */ \
+    X(f64_floor, 2) /* [op][d|a] d = a rounded down */ \
+    X(f64_trunc, 2) /* [op][d|a] d = a rounded toward zero */ \
+    X(f64_nearest, 2) /* [op][d|a] d = a rounded to nearest, ties to even */ \
+    X(f64_sqrt, 2) /* [op][d|a] d = square root of a */ \
+    X(f64_add, 3) /* [op][d|a][b] d = a + b */ \
+    X(f64_sub, 3) /* [op][d|a][b] d = a - b */ \
+    X(f64_mul, 3) /* [op][d|a][b] d = a * b */ \
+    X(f64_div, 3) /* [op][d|a][b] d = a / b */ \
+    X(f64_min, 3) /* [op][d|a][b] d = min(a, b) */ \
+    X(f64_max, 3) /* [op][d|a][b] d = max(a, b) */ \
+    X(f64_copysign, 3) /* [op][d|a][b] d = |a| with the sign of b */ \
+    /* conversions: [op][d|a] */ \
+    X(i32_trunc_f32_s, 2) /* [op][d|a] d = f32 to i32, signed (traps when out of range or NaN) */ \
+    X(i32_trunc_f32_u, 2) /* [op][d|a] d = f32 to i32, unsigned (traps) */ \
+    X(i32_trunc_f64_s, 2) /* [op][d|a] d = f64 to i32, signed (traps) */ \
+    X(i32_trunc_f64_u, 2) /* [op][d|a] d = f64 to i32, unsigned (traps) */ \
+    X(i64_extend_i32_s, 2) /* [op][d|a] d = i32 to i64, sign-extended */ \
+    X(i64_extend_i32_u, 2) /* [op][d|a] d = i32 to i64, zero-extended */ \
+    X(i64_trunc_f32_s, 2) /* [op][d|a] d = f32 to i64, signed (traps) */ \
+    X(i64_trunc_f32_u, 2) /* [op][d|a] d = f32 to i64, unsigned (traps) */ \
+    X(i64_trunc_f64_s, 2) /* [op][d|a] d = f64 to i64, signed (traps) */ \
+    X(i64_trunc_f64_u, 2) /* [op][d|a] d = f64 to i64, unsigned (traps) */ \
+    X(f32_convert_i32_s, 2) /* [op][d|a] d = signed i32 to f32 */ \
+    X(f32_convert_i32_u, 2) /* [op][d|a] d = unsigned i32 to f32 */ \
+    X(f32_convert_i64_s, 2) /* [op][d|a] d = signed i64 to f32 */ \
+    X(f32_convert_i64_u, 2) /* [op][d|a] d = unsigned i64 to f32 */ \
+    X(f32_demote_f64, 2) /* [op][d|a] d = f64 to f32 */ \
+    X(f64_convert_i32_s, 2) /* [op][d|a] d = signed i32 to f64 */ \
+    X(f64_convert_i32_u, 2) /* [op][d|a] d = unsigned i32 to f64 */ \
+    X(f64_convert_i64_s, 2) /* [op][d|a] d = signed i64 to f64 */ \
+    X(f64_convert_i64_u, 2) /* [op][d|a] d = unsigned i64 to f64 */ \
+    X(f64_promote_f32, 2) /* [op][d|a] d = f32 to f64 */ \
+    X(i32_extend8_s, 2) /* [op][d|a] d = low 8 bits sign-extended to i32 */ \
+    X(i32_extend16_s, 2) /* [op][d|a] d = low 16 bits sign-extended to i32 */ \
+    X(i64_extend8_s, 2) /* [op][d|a] d = low 8 bits sign-extended to i64 */ \
+    X(i64_extend16_s, 2) /* [op][d|a] d = low 16 bits sign-extended to i64 */ \
+    X(i64_extend32_s, 2) /* [op][d|a] d = low 32 bits sign-extended to i64 */ \
+    X(i32_trunc_sat_f32_s, 2) /* [op][d|a] d = f32 to i32, signed, saturating */ \
+    X(i32_trunc_sat_f32_u, 2) /* [op][d|a] d = f32 to i32, unsigned, saturating */ \
+    X(i32_trunc_sat_f64_s, 2) /* [op][d|a] d = f64 to i32, signed, saturating */ \
+    X(i32_trunc_sat_f64_u, 2) /* [op][d|a] d = f64 to i32, unsigned, saturating */ \
+    X(i64_trunc_sat_f32_s, 2) /* [op][d|a] d = f32 to i64, signed, saturating */ \
+    X(i64_trunc_sat_f32_u, 2) /* [op][d|a] d = f32 to i64, unsigned, saturating */ \
+    X(i64_trunc_sat_f64_s, 2) /* [op][d|a] d = f64 to i64, signed, saturating */ \
+    X(i64_trunc_sat_f64_u, 2) /* [op][d|a] d = f64 to i64, unsigned, saturating */
 
 typedef enum op {
 #define X(name, len) OP_##name,
@@ -133,6 +383,13 @@ typedef enum op {
 #undef X
     OP_COUNT_
 } op;
+
+/* Each op's length in words (0 for br_table, whose length is 3 + n + 1). */
+enum op_len {
+#define X(name, len) OPLEN_##name = len,
+    MOTE_OPS(X)
+#undef X
+};
 
 /* The handler word of each op, filled in by the interpreter (interp.c). */
 const int32_t *interp_handler_words(void);

@@ -143,9 +143,9 @@ static inline bool rd_u64_le(reader *r, uint64_t *out)
 }
 
 /* A name: u32 length + bytes that must be valid UTF-8. */
-bool rd_name(reader *r, const uint8_t **bytes, uint32_t *len);
+bool decode_name(reader *r, const uint8_t **bytes, uint32_t *len);
 
 /* True if s[0..n) is well-formed UTF-8 (no overlongs, no surrogates, <= U+10FFFF). */
-bool utf8_valid(const uint8_t *s, size_t n);
+bool decode_utf8_valid(const uint8_t *s, size_t n);
 
 #endif

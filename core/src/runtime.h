@@ -113,17 +113,17 @@ struct mote_instance {
 mote_func *instance_func(mote_instance *inst, uint32_t index);
 bool instance_dropped(const mote_instance *inst, uint32_t bit);
 void instance_drop(mote_instance *inst, uint32_t bit);
-int64_t memory_grow(mote_memory *mem, uint64_t delta_pages);
-int64_t table_grow(mote_table *t, uint32_t delta, mote_slot init);
+int64_t instance_memory_grow(mote_memory *mem, uint64_t delta_pages);
+int64_t instance_table_grow(mote_table *t, uint32_t delta, mote_slot init);
 
 /* interp.c: runs until the frame stack unwinds to the exit stub, a trap,
  * an exit or a pause.  The state to start from is in inst->ex. */
 mote_status interp_run(mote_instance *inst);
 
 /* Records a trap on the stack owner `owner`. */
-mote_status raise_trap(mote_instance *owner, mote_trap kind, const char *message);
+mote_status api_raise_trap(mote_instance *owner, mote_trap kind, const char *message);
 
 /* Type of any function object. */
-const mod_type *func_type(const mote_func *f, const mote_module **module);
+const mod_type *instance_func_type(const mote_func *f, const mote_module **module);
 
 #endif

@@ -14,7 +14,7 @@ bool syntax_read_op(reader *r, uint32_t features, wasm_op *op, uint32_t *prefix,
             return false;
     }
     *op = wasm_op_of(*prefix, *code);
-    if (*op == WASM_NONE_ || (wasm_op_feature(*op) & ~features))
+    if (*op == WASM_NONE_ || (feature_load_bit(wasm_op_group(*op)) & ~features))
         return rd_fail(r, "illegal opcode");
     return true;
 }

@@ -3,14 +3,13 @@
 #include "wasm_ops.h"
 
 typedef struct op_info {
-    uint8_t imm, prefix;
+    uint8_t imm, prefix, group, pad_;
     uint16_t code;
-    uint32_t feature;
 } op_info;
 
 static const op_info infos[WASM_COUNT_] = {
-#define W00(name, code, imm, feature) {WI_##imm, 0, code, feature},
-#define WFC(name, code, imm, feature) {WI_##imm, WASM_PREFIX_FC, code, feature},
+#define W00(name, code, imm, group) {WI_##imm, 0, FG_##group, 0, code},
+#define WFC(name, code, imm, group) {WI_##imm, WASM_PREFIX_FC, FG_##group, 0, code},
     MOTE_WASM_OPS_00(W00)
     MOTE_WASM_OPS_FC(WFC)
 #undef W00
@@ -19,12 +18,12 @@ static const op_info infos[WASM_COUNT_] = {
 
 /* encoding -> index + 1 (0: no such instruction) */
 static const uint16_t by_byte[256] = {
-#define W(name, code, imm, feature) [code] = WASM_##name + 1,
+#define W(name, code, imm, group) [code] = WASM_##name + 1,
     MOTE_WASM_OPS_00(W)
 #undef W
 };
 static const uint16_t by_fc[WASM_FC_LIMIT] = {
-#define W(name, code, imm, feature) [code] = WASM_##name + 1,
+#define W(name, code, imm, group) [code] = WASM_##name + 1,
     MOTE_WASM_OPS_FC(W)
 #undef W
 };
@@ -44,9 +43,9 @@ wasm_imm wasm_op_imm(wasm_op op)
     return (wasm_imm)infos[op].imm;
 }
 
-uint32_t wasm_op_feature(wasm_op op)
+feature_group wasm_op_group(wasm_op op)
 {
-    return infos[op].feature;
+    return (feature_group)infos[op].group;
 }
 
 uint32_t wasm_op_prefix(wasm_op op)

@@ -1,13 +1,14 @@
 /*
  * wasm_ops.h -- every WebAssembly instruction mote knows, named once.
  *
- * One row per instruction: W(name, code, immediates, feature), in lists by
+ * One row per instruction: W(name, code, immediates, group), in lists by
  * prefix (none, 0xFC).  `code` is the opcode byte, or for a prefixed
  * instruction its sub-opcode (a LEB128 u32 after the prefix byte).  The
  * immediates' shape says what follows in the binary (MOTE_WASM_IMMS below);
- * `feature` is the proposal that brings the instruction beyond Wasm 2.0
- * (WF_CORE for 2.0 itself), so a module using it without the feature gets
- * "illegal opcode".
+ * `group` is the feature group it belongs to (feature_groups.h): a group can be
+ * left out of a build (the module is refused, naming the option), and the
+ * groups beyond Wasm 2.0 can be turned off per load (the opcode is then
+ * illegal).
  *
  * Readers of this list: the decoder's syntax scan (syntax.c, immediates by
  * shape), the compiler's dispatch (compile_rows.c: a row per instruction
@@ -24,6 +25,8 @@
 #define MOTE_WASM_OPS_H
 
 #include <stdint.h>
+
+#include "feature_groups.h"
 
 /* Immediate shapes, as the binary format lays them out. */
 #define MOTE_WASM_IMMS(X)                                                    \
@@ -51,231 +54,227 @@ typedef enum wasm_imm {
 #undef X
 } wasm_imm;
 
-/* What brings an instruction beyond Wasm 2.0: a MOTE_FEATURE_* bit of the
- * load configuration. */
-#define WF_CORE 0u
-#define WF_TAIL MOTE_FEATURE_TAIL_CALL
 
 /* Single-byte opcodes. */
 #define MOTE_WASM_OPS_00(W)                                                  \
     /* control */                                                            \
-    W(unreachable, 0x00, NONE, WF_CORE)                                      \
-    W(nop, 0x01, NONE, WF_CORE)                                              \
-    W(block, 0x02, BLOCK, WF_CORE)                                           \
-    W(loop, 0x03, BLOCK, WF_CORE)                                            \
-    W(if, 0x04, BLOCK, WF_CORE)                                              \
-    W(else, 0x05, NONE, WF_CORE)                                             \
-    W(end, 0x0B, NONE, WF_CORE)                                              \
-    W(br, 0x0C, IDX, WF_CORE)                                                \
-    W(br_if, 0x0D, IDX, WF_CORE)                                             \
-    W(br_table, 0x0E, BR_TABLE, WF_CORE)                                     \
-    W(return, 0x0F, NONE, WF_CORE)                                           \
-    W(call, 0x10, IDX, WF_CORE)                                              \
-    W(call_indirect, 0x11, IDX2, WF_CORE)                                    \
-    W(return_call, 0x12, IDX, WF_TAIL)                                       \
-    W(return_call_indirect, 0x13, IDX2, WF_TAIL)                             \
+    W(unreachable, 0x00, NONE, CORE)                                      \
+    W(nop, 0x01, NONE, CORE)                                              \
+    W(block, 0x02, BLOCK, CORE)                                           \
+    W(loop, 0x03, BLOCK, CORE)                                            \
+    W(if, 0x04, BLOCK, CORE)                                              \
+    W(else, 0x05, NONE, CORE)                                             \
+    W(end, 0x0B, NONE, CORE)                                              \
+    W(br, 0x0C, IDX, CORE)                                                \
+    W(br_if, 0x0D, IDX, CORE)                                             \
+    W(br_table, 0x0E, BR_TABLE, CORE)                                     \
+    W(return, 0x0F, NONE, CORE)                                           \
+    W(call, 0x10, IDX, CORE)                                              \
+    W(call_indirect, 0x11, IDX2, CORE)                                    \
+    W(return_call, 0x12, IDX, TAIL_CALL)                                       \
+    W(return_call_indirect, 0x13, IDX2, TAIL_CALL)                             \
     /* parametric */                                                         \
-    W(drop, 0x1A, NONE, WF_CORE)                                             \
-    W(select, 0x1B, NONE, WF_CORE)                                           \
-    W(select_t, 0x1C, SELECT_T, WF_CORE)                                     \
+    W(drop, 0x1A, NONE, CORE)                                             \
+    W(select, 0x1B, NONE, CORE)                                           \
+    W(select_t, 0x1C, SELECT_T, REFERENCE_TYPES)                                     \
     /* variables */                                                          \
-    W(local_get, 0x20, IDX, WF_CORE)                                         \
-    W(local_set, 0x21, IDX, WF_CORE)                                         \
-    W(local_tee, 0x22, IDX, WF_CORE)                                         \
-    W(global_get, 0x23, IDX, WF_CORE)                                        \
-    W(global_set, 0x24, IDX, WF_CORE)                                        \
-    W(table_get, 0x25, IDX, WF_CORE)                                         \
-    W(table_set, 0x26, IDX, WF_CORE)                                         \
+    W(local_get, 0x20, IDX, CORE)                                         \
+    W(local_set, 0x21, IDX, CORE)                                         \
+    W(local_tee, 0x22, IDX, CORE)                                         \
+    W(global_get, 0x23, IDX, CORE)                                        \
+    W(global_set, 0x24, IDX, CORE)                                        \
+    W(table_get, 0x25, IDX, REFERENCE_TYPES)                                         \
+    W(table_set, 0x26, IDX, REFERENCE_TYPES)                                         \
     /* memory */                                                             \
-    W(i32_load, 0x28, MEMARG, WF_CORE)                                       \
-    W(i64_load, 0x29, MEMARG, WF_CORE)                                       \
-    W(f32_load, 0x2A, MEMARG, WF_CORE)                                       \
-    W(f64_load, 0x2B, MEMARG, WF_CORE)                                       \
-    W(i32_load8_s, 0x2C, MEMARG, WF_CORE)                                    \
-    W(i32_load8_u, 0x2D, MEMARG, WF_CORE)                                    \
-    W(i32_load16_s, 0x2E, MEMARG, WF_CORE)                                   \
-    W(i32_load16_u, 0x2F, MEMARG, WF_CORE)                                   \
-    W(i64_load8_s, 0x30, MEMARG, WF_CORE)                                    \
-    W(i64_load8_u, 0x31, MEMARG, WF_CORE)                                    \
-    W(i64_load16_s, 0x32, MEMARG, WF_CORE)                                   \
-    W(i64_load16_u, 0x33, MEMARG, WF_CORE)                                   \
-    W(i64_load32_s, 0x34, MEMARG, WF_CORE)                                   \
-    W(i64_load32_u, 0x35, MEMARG, WF_CORE)                                   \
-    W(i32_store, 0x36, MEMARG, WF_CORE)                                      \
-    W(i64_store, 0x37, MEMARG, WF_CORE)                                      \
-    W(f32_store, 0x38, MEMARG, WF_CORE)                                      \
-    W(f64_store, 0x39, MEMARG, WF_CORE)                                      \
-    W(i32_store8, 0x3A, MEMARG, WF_CORE)                                     \
-    W(i32_store16, 0x3B, MEMARG, WF_CORE)                                    \
-    W(i64_store8, 0x3C, MEMARG, WF_CORE)                                     \
-    W(i64_store16, 0x3D, MEMARG, WF_CORE)                                    \
-    W(i64_store32, 0x3E, MEMARG, WF_CORE)                                    \
-    W(memory_size, 0x3F, ZERO, WF_CORE)                                      \
-    W(memory_grow, 0x40, ZERO, WF_CORE)                                      \
+    W(i32_load, 0x28, MEMARG, CORE)                                       \
+    W(i64_load, 0x29, MEMARG, CORE)                                       \
+    W(f32_load, 0x2A, MEMARG, CORE)                                       \
+    W(f64_load, 0x2B, MEMARG, CORE)                                       \
+    W(i32_load8_s, 0x2C, MEMARG, CORE)                                    \
+    W(i32_load8_u, 0x2D, MEMARG, CORE)                                    \
+    W(i32_load16_s, 0x2E, MEMARG, CORE)                                   \
+    W(i32_load16_u, 0x2F, MEMARG, CORE)                                   \
+    W(i64_load8_s, 0x30, MEMARG, CORE)                                    \
+    W(i64_load8_u, 0x31, MEMARG, CORE)                                    \
+    W(i64_load16_s, 0x32, MEMARG, CORE)                                   \
+    W(i64_load16_u, 0x33, MEMARG, CORE)                                   \
+    W(i64_load32_s, 0x34, MEMARG, CORE)                                   \
+    W(i64_load32_u, 0x35, MEMARG, CORE)                                   \
+    W(i32_store, 0x36, MEMARG, CORE)                                      \
+    W(i64_store, 0x37, MEMARG, CORE)                                      \
+    W(f32_store, 0x38, MEMARG, CORE)                                      \
+    W(f64_store, 0x39, MEMARG, CORE)                                      \
+    W(i32_store8, 0x3A, MEMARG, CORE)                                     \
+    W(i32_store16, 0x3B, MEMARG, CORE)                                    \
+    W(i64_store8, 0x3C, MEMARG, CORE)                                     \
+    W(i64_store16, 0x3D, MEMARG, CORE)                                    \
+    W(i64_store32, 0x3E, MEMARG, CORE)                                    \
+    W(memory_size, 0x3F, ZERO, CORE)                                      \
+    W(memory_grow, 0x40, ZERO, CORE)                                      \
     /* constants */                                                          \
-    W(i32_const, 0x41, I32, WF_CORE)                                         \
-    W(i64_const, 0x42, I64, WF_CORE)                                         \
-    W(f32_const, 0x43, F32, WF_CORE)                                         \
-    W(f64_const, 0x44, F64, WF_CORE)                                         \
+    W(i32_const, 0x41, I32, CORE)                                         \
+    W(i64_const, 0x42, I64, CORE)                                         \
+    W(f32_const, 0x43, F32, CORE)                                         \
+    W(f64_const, 0x44, F64, CORE)                                         \
     /* comparisons */                                                        \
-    W(i32_eqz, 0x45, NONE, WF_CORE)                                          \
-    W(i32_eq, 0x46, NONE, WF_CORE)                                           \
-    W(i32_ne, 0x47, NONE, WF_CORE)                                           \
-    W(i32_lt_s, 0x48, NONE, WF_CORE)                                         \
-    W(i32_lt_u, 0x49, NONE, WF_CORE)                                         \
-    W(i32_gt_s, 0x4A, NONE, WF_CORE)                                         \
-    W(i32_gt_u, 0x4B, NONE, WF_CORE)                                         \
-    W(i32_le_s, 0x4C, NONE, WF_CORE)                                         \
-    W(i32_le_u, 0x4D, NONE, WF_CORE)                                         \
-    W(i32_ge_s, 0x4E, NONE, WF_CORE)                                         \
-    W(i32_ge_u, 0x4F, NONE, WF_CORE)                                         \
-    W(i64_eqz, 0x50, NONE, WF_CORE)                                          \
-    W(i64_eq, 0x51, NONE, WF_CORE)                                           \
-    W(i64_ne, 0x52, NONE, WF_CORE)                                           \
-    W(i64_lt_s, 0x53, NONE, WF_CORE)                                         \
-    W(i64_lt_u, 0x54, NONE, WF_CORE)                                         \
-    W(i64_gt_s, 0x55, NONE, WF_CORE)                                         \
-    W(i64_gt_u, 0x56, NONE, WF_CORE)                                         \
-    W(i64_le_s, 0x57, NONE, WF_CORE)                                         \
-    W(i64_le_u, 0x58, NONE, WF_CORE)                                         \
-    W(i64_ge_s, 0x59, NONE, WF_CORE)                                         \
-    W(i64_ge_u, 0x5A, NONE, WF_CORE)                                         \
-    W(f32_eq, 0x5B, NONE, WF_CORE)                                           \
-    W(f32_ne, 0x5C, NONE, WF_CORE)                                           \
-    W(f32_lt, 0x5D, NONE, WF_CORE)                                           \
-    W(f32_gt, 0x5E, NONE, WF_CORE)                                           \
-    W(f32_le, 0x5F, NONE, WF_CORE)                                           \
-    W(f32_ge, 0x60, NONE, WF_CORE)                                           \
-    W(f64_eq, 0x61, NONE, WF_CORE)                                           \
-    W(f64_ne, 0x62, NONE, WF_CORE)                                           \
-    W(f64_lt, 0x63, NONE, WF_CORE)                                           \
-    W(f64_gt, 0x64, NONE, WF_CORE)                                           \
-    W(f64_le, 0x65, NONE, WF_CORE)                                           \
-    W(f64_ge, 0x66, NONE, WF_CORE)                                           \
+    W(i32_eqz, 0x45, NONE, CORE)                                          \
+    W(i32_eq, 0x46, NONE, CORE)                                           \
+    W(i32_ne, 0x47, NONE, CORE)                                           \
+    W(i32_lt_s, 0x48, NONE, CORE)                                         \
+    W(i32_lt_u, 0x49, NONE, CORE)                                         \
+    W(i32_gt_s, 0x4A, NONE, CORE)                                         \
+    W(i32_gt_u, 0x4B, NONE, CORE)                                         \
+    W(i32_le_s, 0x4C, NONE, CORE)                                         \
+    W(i32_le_u, 0x4D, NONE, CORE)                                         \
+    W(i32_ge_s, 0x4E, NONE, CORE)                                         \
+    W(i32_ge_u, 0x4F, NONE, CORE)                                         \
+    W(i64_eqz, 0x50, NONE, CORE)                                          \
+    W(i64_eq, 0x51, NONE, CORE)                                           \
+    W(i64_ne, 0x52, NONE, CORE)                                           \
+    W(i64_lt_s, 0x53, NONE, CORE)                                         \
+    W(i64_lt_u, 0x54, NONE, CORE)                                         \
+    W(i64_gt_s, 0x55, NONE, CORE)                                         \
+    W(i64_gt_u, 0x56, NONE, CORE)                                         \
+    W(i64_le_s, 0x57, NONE, CORE)                                         \
+    W(i64_le_u, 0x58, NONE, CORE)                                         \
+    W(i64_ge_s, 0x59, NONE, CORE)                                         \
+    W(i64_ge_u, 0x5A, NONE, CORE)                                         \
+    W(f32_eq, 0x5B, NONE, FLOAT)                                           \
+    W(f32_ne, 0x5C, NONE, FLOAT)                                           \
+    W(f32_lt, 0x5D, NONE, FLOAT)                                           \
+    W(f32_gt, 0x5E, NONE, FLOAT)                                           \
+    W(f32_le, 0x5F, NONE, FLOAT)                                           \
+    W(f32_ge, 0x60, NONE, FLOAT)                                           \
+    W(f64_eq, 0x61, NONE, FLOAT)                                           \
+    W(f64_ne, 0x62, NONE, FLOAT)                                           \
+    W(f64_lt, 0x63, NONE, FLOAT)                                           \
+    W(f64_gt, 0x64, NONE, FLOAT)                                           \
+    W(f64_le, 0x65, NONE, FLOAT)                                           \
+    W(f64_ge, 0x66, NONE, FLOAT)                                           \
     /* i32 arithmetic */                                                     \
-    W(i32_clz, 0x67, NONE, WF_CORE)                                          \
-    W(i32_ctz, 0x68, NONE, WF_CORE)                                          \
-    W(i32_popcnt, 0x69, NONE, WF_CORE)                                       \
-    W(i32_add, 0x6A, NONE, WF_CORE)                                          \
-    W(i32_sub, 0x6B, NONE, WF_CORE)                                          \
-    W(i32_mul, 0x6C, NONE, WF_CORE)                                          \
-    W(i32_div_s, 0x6D, NONE, WF_CORE)                                        \
-    W(i32_div_u, 0x6E, NONE, WF_CORE)                                        \
-    W(i32_rem_s, 0x6F, NONE, WF_CORE)                                        \
-    W(i32_rem_u, 0x70, NONE, WF_CORE)                                        \
-    W(i32_and, 0x71, NONE, WF_CORE)                                          \
-    W(i32_or, 0x72, NONE, WF_CORE)                                           \
-    W(i32_xor, 0x73, NONE, WF_CORE)                                          \
-    W(i32_shl, 0x74, NONE, WF_CORE)                                          \
-    W(i32_shr_s, 0x75, NONE, WF_CORE)                                        \
-    W(i32_shr_u, 0x76, NONE, WF_CORE)                                        \
-    W(i32_rotl, 0x77, NONE, WF_CORE)                                         \
-    W(i32_rotr, 0x78, NONE, WF_CORE)                                         \
+    W(i32_clz, 0x67, NONE, CORE)                                          \
+    W(i32_ctz, 0x68, NONE, CORE)                                          \
+    W(i32_popcnt, 0x69, NONE, CORE)                                       \
+    W(i32_add, 0x6A, NONE, CORE)                                          \
+    W(i32_sub, 0x6B, NONE, CORE)                                          \
+    W(i32_mul, 0x6C, NONE, CORE)                                          \
+    W(i32_div_s, 0x6D, NONE, CORE)                                        \
+    W(i32_div_u, 0x6E, NONE, CORE)                                        \
+    W(i32_rem_s, 0x6F, NONE, CORE)                                        \
+    W(i32_rem_u, 0x70, NONE, CORE)                                        \
+    W(i32_and, 0x71, NONE, CORE)                                          \
+    W(i32_or, 0x72, NONE, CORE)                                           \
+    W(i32_xor, 0x73, NONE, CORE)                                          \
+    W(i32_shl, 0x74, NONE, CORE)                                          \
+    W(i32_shr_s, 0x75, NONE, CORE)                                        \
+    W(i32_shr_u, 0x76, NONE, CORE)                                        \
+    W(i32_rotl, 0x77, NONE, CORE)                                         \
+    W(i32_rotr, 0x78, NONE, CORE)                                         \
     /* i64 arithmetic */                                                     \
-    W(i64_clz, 0x79, NONE, WF_CORE)                                          \
-    W(i64_ctz, 0x7A, NONE, WF_CORE)                                          \
-    W(i64_popcnt, 0x7B, NONE, WF_CORE)                                       \
-    W(i64_add, 0x7C, NONE, WF_CORE)                                          \
-    W(i64_sub, 0x7D, NONE, WF_CORE)                                          \
-    W(i64_mul, 0x7E, NONE, WF_CORE)                                          \
-    W(i64_div_s, 0x7F, NONE, WF_CORE)                                        \
-    W(i64_div_u, 0x80, NONE, WF_CORE)                                        \
-    W(i64_rem_s, 0x81, NONE, WF_CORE)                                        \
-    W(i64_rem_u, 0x82, NONE, WF_CORE)                                        \
-    W(i64_and, 0x83, NONE, WF_CORE)                                          \
-    W(i64_or, 0x84, NONE, WF_CORE)                                           \
-    W(i64_xor, 0x85, NONE, WF_CORE)                                          \
-    W(i64_shl, 0x86, NONE, WF_CORE)                                          \
-    W(i64_shr_s, 0x87, NONE, WF_CORE)                                        \
-    W(i64_shr_u, 0x88, NONE, WF_CORE)                                        \
-    W(i64_rotl, 0x89, NONE, WF_CORE)                                         \
-    W(i64_rotr, 0x8A, NONE, WF_CORE)                                         \
+    W(i64_clz, 0x79, NONE, CORE)                                          \
+    W(i64_ctz, 0x7A, NONE, CORE)                                          \
+    W(i64_popcnt, 0x7B, NONE, CORE)                                       \
+    W(i64_add, 0x7C, NONE, CORE)                                          \
+    W(i64_sub, 0x7D, NONE, CORE)                                          \
+    W(i64_mul, 0x7E, NONE, CORE)                                          \
+    W(i64_div_s, 0x7F, NONE, CORE)                                        \
+    W(i64_div_u, 0x80, NONE, CORE)                                        \
+    W(i64_rem_s, 0x81, NONE, CORE)                                        \
+    W(i64_rem_u, 0x82, NONE, CORE)                                        \
+    W(i64_and, 0x83, NONE, CORE)                                          \
+    W(i64_or, 0x84, NONE, CORE)                                           \
+    W(i64_xor, 0x85, NONE, CORE)                                          \
+    W(i64_shl, 0x86, NONE, CORE)                                          \
+    W(i64_shr_s, 0x87, NONE, CORE)                                        \
+    W(i64_shr_u, 0x88, NONE, CORE)                                        \
+    W(i64_rotl, 0x89, NONE, CORE)                                         \
+    W(i64_rotr, 0x8A, NONE, CORE)                                         \
     /* f32 arithmetic */                                                     \
-    W(f32_abs, 0x8B, NONE, WF_CORE)                                          \
-    W(f32_neg, 0x8C, NONE, WF_CORE)                                          \
-    W(f32_ceil, 0x8D, NONE, WF_CORE)                                         \
-    W(f32_floor, 0x8E, NONE, WF_CORE)                                        \
-    W(f32_trunc, 0x8F, NONE, WF_CORE)                                        \
-    W(f32_nearest, 0x90, NONE, WF_CORE)                                      \
-    W(f32_sqrt, 0x91, NONE, WF_CORE)                                         \
-    W(f32_add, 0x92, NONE, WF_CORE)                                          \
-    W(f32_sub, 0x93, NONE, WF_CORE)                                          \
-    W(f32_mul, 0x94, NONE, WF_CORE)                                          \
-    W(f32_div, 0x95, NONE, WF_CORE)                                          \
-    W(f32_min, 0x96, NONE, WF_CORE)                                          \
-    W(f32_max, 0x97, NONE, WF_CORE)                                          \
-    W(f32_copysign, 0x98, NONE, WF_CORE)                                     \
+    W(f32_abs, 0x8B, NONE, FLOAT)                                          \
+    W(f32_neg, 0x8C, NONE, FLOAT)                                          \
+    W(f32_ceil, 0x8D, NONE, FLOAT)                                         \
+    W(f32_floor, 0x8E, NONE, FLOAT)                                        \
+    W(f32_trunc, 0x8F, NONE, FLOAT)                                        \
+    W(f32_nearest, 0x90, NONE, FLOAT)                                      \
+    W(f32_sqrt, 0x91, NONE, FLOAT)                                         \
+    W(f32_add, 0x92, NONE, FLOAT)                                          \
+    W(f32_sub, 0x93, NONE, FLOAT)                                          \
+    W(f32_mul, 0x94, NONE, FLOAT)                                          \
+    W(f32_div, 0x95, NONE, FLOAT)                                          \
+    W(f32_min, 0x96, NONE, FLOAT)                                          \
+    W(f32_max, 0x97, NONE, FLOAT)                                          \
+    W(f32_copysign, 0x98, NONE, FLOAT)                                     \
     /* f64 arithmetic */                                                     \
-    W(f64_abs, 0x99, NONE, WF_CORE)                                          \
-    W(f64_neg, 0x9A, NONE, WF_CORE)                                          \
-    W(f64_ceil, 0x9B, NONE, WF_CORE)                                         \
-    W(f64_floor, 0x9C, NONE, WF_CORE)                                        \
-    W(f64_trunc, 0x9D, NONE, WF_CORE)                                        \
-    W(f64_nearest, 0x9E, NONE, WF_CORE)                                      \
-    W(f64_sqrt, 0x9F, NONE, WF_CORE)                                         \
-    W(f64_add, 0xA0, NONE, WF_CORE)                                          \
-    W(f64_sub, 0xA1, NONE, WF_CORE)                                          \
-    W(f64_mul, 0xA2, NONE, WF_CORE)                                          \
-    W(f64_div, 0xA3, NONE, WF_CORE)                                          \
-    W(f64_min, 0xA4, NONE, WF_CORE)                                          \
-    W(f64_max, 0xA5, NONE, WF_CORE)                                          \
-    W(f64_copysign, 0xA6, NONE, WF_CORE)                                     \
+    W(f64_abs, 0x99, NONE, FLOAT)                                          \
+    W(f64_neg, 0x9A, NONE, FLOAT)                                          \
+    W(f64_ceil, 0x9B, NONE, FLOAT)                                         \
+    W(f64_floor, 0x9C, NONE, FLOAT)                                        \
+    W(f64_trunc, 0x9D, NONE, FLOAT)                                        \
+    W(f64_nearest, 0x9E, NONE, FLOAT)                                      \
+    W(f64_sqrt, 0x9F, NONE, FLOAT)                                         \
+    W(f64_add, 0xA0, NONE, FLOAT)                                          \
+    W(f64_sub, 0xA1, NONE, FLOAT)                                          \
+    W(f64_mul, 0xA2, NONE, FLOAT)                                          \
+    W(f64_div, 0xA3, NONE, FLOAT)                                          \
+    W(f64_min, 0xA4, NONE, FLOAT)                                          \
+    W(f64_max, 0xA5, NONE, FLOAT)                                          \
+    W(f64_copysign, 0xA6, NONE, FLOAT)                                     \
     /* conversions */                                                        \
-    W(i32_wrap_i64, 0xA7, NONE, WF_CORE)                                     \
-    W(i32_trunc_f32_s, 0xA8, NONE, WF_CORE)                                  \
-    W(i32_trunc_f32_u, 0xA9, NONE, WF_CORE)                                  \
-    W(i32_trunc_f64_s, 0xAA, NONE, WF_CORE)                                  \
-    W(i32_trunc_f64_u, 0xAB, NONE, WF_CORE)                                  \
-    W(i64_extend_i32_s, 0xAC, NONE, WF_CORE)                                 \
-    W(i64_extend_i32_u, 0xAD, NONE, WF_CORE)                                 \
-    W(i64_trunc_f32_s, 0xAE, NONE, WF_CORE)                                  \
-    W(i64_trunc_f32_u, 0xAF, NONE, WF_CORE)                                  \
-    W(i64_trunc_f64_s, 0xB0, NONE, WF_CORE)                                  \
-    W(i64_trunc_f64_u, 0xB1, NONE, WF_CORE)                                  \
-    W(f32_convert_i32_s, 0xB2, NONE, WF_CORE)                                \
-    W(f32_convert_i32_u, 0xB3, NONE, WF_CORE)                                \
-    W(f32_convert_i64_s, 0xB4, NONE, WF_CORE)                                \
-    W(f32_convert_i64_u, 0xB5, NONE, WF_CORE)                                \
-    W(f32_demote_f64, 0xB6, NONE, WF_CORE)                                   \
-    W(f64_convert_i32_s, 0xB7, NONE, WF_CORE)                                \
-    W(f64_convert_i32_u, 0xB8, NONE, WF_CORE)                                \
-    W(f64_convert_i64_s, 0xB9, NONE, WF_CORE)                                \
-    W(f64_convert_i64_u, 0xBA, NONE, WF_CORE)                                \
-    W(f64_promote_f32, 0xBB, NONE, WF_CORE)                                  \
-    W(i32_reinterpret_f32, 0xBC, NONE, WF_CORE)                              \
-    W(i64_reinterpret_f64, 0xBD, NONE, WF_CORE)                              \
-    W(f32_reinterpret_i32, 0xBE, NONE, WF_CORE)                              \
-    W(f64_reinterpret_i64, 0xBF, NONE, WF_CORE)                              \
-    W(i32_extend8_s, 0xC0, NONE, WF_CORE)                                    \
-    W(i32_extend16_s, 0xC1, NONE, WF_CORE)                                   \
-    W(i64_extend8_s, 0xC2, NONE, WF_CORE)                                    \
-    W(i64_extend16_s, 0xC3, NONE, WF_CORE)                                   \
-    W(i64_extend32_s, 0xC4, NONE, WF_CORE)                                   \
+    W(i32_wrap_i64, 0xA7, NONE, CORE)                                     \
+    W(i32_trunc_f32_s, 0xA8, NONE, FLOAT)                                  \
+    W(i32_trunc_f32_u, 0xA9, NONE, FLOAT)                                  \
+    W(i32_trunc_f64_s, 0xAA, NONE, FLOAT)                                  \
+    W(i32_trunc_f64_u, 0xAB, NONE, FLOAT)                                  \
+    W(i64_extend_i32_s, 0xAC, NONE, CORE)                                 \
+    W(i64_extend_i32_u, 0xAD, NONE, CORE)                                 \
+    W(i64_trunc_f32_s, 0xAE, NONE, FLOAT)                                  \
+    W(i64_trunc_f32_u, 0xAF, NONE, FLOAT)                                  \
+    W(i64_trunc_f64_s, 0xB0, NONE, FLOAT)                                  \
+    W(i64_trunc_f64_u, 0xB1, NONE, FLOAT)                                  \
+    W(f32_convert_i32_s, 0xB2, NONE, FLOAT)                                \
+    W(f32_convert_i32_u, 0xB3, NONE, FLOAT)                                \
+    W(f32_convert_i64_s, 0xB4, NONE, FLOAT)                                \
+    W(f32_convert_i64_u, 0xB5, NONE, FLOAT)                                \
+    W(f32_demote_f64, 0xB6, NONE, FLOAT)                                   \
+    W(f64_convert_i32_s, 0xB7, NONE, FLOAT)                                \
+    W(f64_convert_i32_u, 0xB8, NONE, FLOAT)                                \
+    W(f64_convert_i64_s, 0xB9, NONE, FLOAT)                                \
+    W(f64_convert_i64_u, 0xBA, NONE, FLOAT)                                \
+    W(f64_promote_f32, 0xBB, NONE, FLOAT)                                  \
+    W(i32_reinterpret_f32, 0xBC, NONE, CORE)                              \
+    W(i64_reinterpret_f64, 0xBD, NONE, CORE)                              \
+    W(f32_reinterpret_i32, 0xBE, NONE, CORE)                              \
+    W(f64_reinterpret_i64, 0xBF, NONE, CORE)                              \
+    W(i32_extend8_s, 0xC0, NONE, SIGN_EXT)                                    \
+    W(i32_extend16_s, 0xC1, NONE, SIGN_EXT)                                   \
+    W(i64_extend8_s, 0xC2, NONE, SIGN_EXT)                                    \
+    W(i64_extend16_s, 0xC3, NONE, SIGN_EXT)                                   \
+    W(i64_extend32_s, 0xC4, NONE, SIGN_EXT)                                   \
     /* references */                                                         \
-    W(ref_null, 0xD0, REFTYPE, WF_CORE)                                      \
-    W(ref_is_null, 0xD1, NONE, WF_CORE)                                      \
-    W(ref_func, 0xD2, IDX, WF_CORE)
+    W(ref_null, 0xD0, REFTYPE, REFERENCE_TYPES)                                      \
+    W(ref_is_null, 0xD1, NONE, REFERENCE_TYPES)                                      \
+    W(ref_func, 0xD2, IDX, REFERENCE_TYPES)
 
 /* 0xFC prefix: saturating truncation, bulk memory, tables. */
 #define MOTE_WASM_OPS_FC(W)                                                  \
-    W(i32_trunc_sat_f32_s, 0, NONE, WF_CORE)                                 \
-    W(i32_trunc_sat_f32_u, 1, NONE, WF_CORE)                                 \
-    W(i32_trunc_sat_f64_s, 2, NONE, WF_CORE)                                 \
-    W(i32_trunc_sat_f64_u, 3, NONE, WF_CORE)                                 \
-    W(i64_trunc_sat_f32_s, 4, NONE, WF_CORE)                                 \
-    W(i64_trunc_sat_f32_u, 5, NONE, WF_CORE)                                 \
-    W(i64_trunc_sat_f64_s, 6, NONE, WF_CORE)                                 \
-    W(i64_trunc_sat_f64_u, 7, NONE, WF_CORE)                                 \
-    W(memory_init, 8, IDX_ZERO, WF_CORE)                                     \
-    W(data_drop, 9, IDX, WF_CORE)                                            \
-    W(memory_copy, 10, ZERO2, WF_CORE)                                       \
-    W(memory_fill, 11, ZERO, WF_CORE)                                        \
-    W(table_init, 12, IDX2, WF_CORE)                                         \
-    W(elem_drop, 13, IDX, WF_CORE)                                           \
-    W(table_copy, 14, IDX2, WF_CORE)                                         \
-    W(table_grow, 15, IDX, WF_CORE)                                          \
-    W(table_size, 16, IDX, WF_CORE)                                          \
-    W(table_fill, 17, IDX, WF_CORE)
+    W(i32_trunc_sat_f32_s, 0, NONE, SAT_CONV)                                 \
+    W(i32_trunc_sat_f32_u, 1, NONE, SAT_CONV)                                 \
+    W(i32_trunc_sat_f64_s, 2, NONE, SAT_CONV)                                 \
+    W(i32_trunc_sat_f64_u, 3, NONE, SAT_CONV)                                 \
+    W(i64_trunc_sat_f32_s, 4, NONE, SAT_CONV)                                 \
+    W(i64_trunc_sat_f32_u, 5, NONE, SAT_CONV)                                 \
+    W(i64_trunc_sat_f64_s, 6, NONE, SAT_CONV)                                 \
+    W(i64_trunc_sat_f64_u, 7, NONE, SAT_CONV)                                 \
+    W(memory_init, 8, IDX_ZERO, BULK_MEMORY)                                     \
+    W(data_drop, 9, IDX, BULK_MEMORY)                                            \
+    W(memory_copy, 10, ZERO2, BULK_MEMORY)                                       \
+    W(memory_fill, 11, ZERO, BULK_MEMORY)                                        \
+    W(table_init, 12, IDX2, BULK_MEMORY)                                         \
+    W(elem_drop, 13, IDX, BULK_MEMORY)                                           \
+    W(table_copy, 14, IDX2, BULK_MEMORY)                                         \
+    W(table_grow, 15, IDX, REFERENCE_TYPES)                                          \
+    W(table_size, 16, IDX, REFERENCE_TYPES)                                          \
+    W(table_fill, 17, IDX, REFERENCE_TYPES)
 
 /* The prefixes, and how many sub-opcodes each table covers. */
 #define WASM_PREFIX_FC 0xFC
@@ -287,7 +286,7 @@ typedef enum wasm_imm {
     MOTE_WASM_OPS_FC(W)
 
 typedef enum wasm_op {
-#define W(name, code, imm, feature) WASM_##name,
+#define W(name, code, imm, group) WASM_##name,
     MOTE_WASM_OPS(W)
 #undef W
     WASM_COUNT_,
@@ -295,16 +294,16 @@ typedef enum wasm_op {
 } wasm_op;
 
 /* Opcode byte (or sub-opcode) and prefix of each instruction. */
-#define W(name, code, imm, feature) WASM_BYTE_##name = code,
+#define W(name, code, imm, group) WASM_BYTE_##name = code,
 enum wasm_byte { MOTE_WASM_OPS(W) };
 #undef W
 
 /* The instruction an encoding names, or WASM_NONE_. */
 wasm_op wasm_op_of(uint32_t prefix, uint32_t code);
 
-/* Its immediates' shape, feature and name ("i32.add" as "i32_add"). */
+/* Its immediates' shape, feature group and name ("i32.add" as "i32_add"). */
 wasm_imm wasm_op_imm(wasm_op op);
-uint32_t wasm_op_feature(wasm_op op);
+feature_group wasm_op_group(wasm_op op);
 const char *wasm_op_name(wasm_op op);
 
 /* Its prefix byte (0 for none) and opcode or sub-opcode. */

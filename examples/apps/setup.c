@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include <mote/embed.h>
+#include <mote/fs_hal.h>
 #include <mote/hal.h>
 
 #include "example.h"
@@ -39,6 +40,21 @@ const mote_app_ota_table example_table = {ota_list, APP_COUNT};
 
 static uint8_t slot_ram[APP_COUNT][SLOT_RAM] __attribute__((aligned(8)));
 static mote_ota_flash flash;
+
+/* The file system, on the storage region after the apps' slot pairs; an
+ * app granted files gets its directory of it, with its quota.  (Apps on
+ * different FreeRTOS tasks must not share one file system unguarded: the
+ * example grants files to the logger only.) */
+#define FS_MAX_BLOCKS 1024
+#define FS_CACHE 128
+#define APP_FILES 4                 /* files an app may have open */
+static mote_fs fs;
+static uint8_t fs_ram[FS_CACHE + FS_CACHE + FS_MAX_BLOCKS / 8 + 64];
+static bool fs_mounted;
+static mote_wasi_flash app_files[APP_COUNT];
+static mote_fs_quota app_quota[APP_COUNT];
+static mote_wasi_preopen app_preopen[APP_COUNT];
+static mote_wasi_fd app_fds[APP_COUNT][1 + APP_FILES];
 
 typedef struct factory {
     const char *name;
@@ -135,9 +151,50 @@ static bool start_app(uint32_t i)
     return true;
 }
 
+/* Mounts (formatting at the first boot) the file system on [offset, end). */
+static void mount_files(uint32_t offset)
+{
+    mote_fs_flash region;
+    mote_fs_status st = mote_fs_flash_hal(&region, offset, 0);
+    static mote_fs_flash kept;
+    kept = region;
+    mote_fs_config c = {.flash = &kept, .ram = fs_ram, .ram_size = sizeof fs_ram,
+                        .cache_size = FS_CACHE};
+    if (st == MOTE_FS_OK) {
+        st = mote_fs_mount(&fs, &c);
+        if (st == MOTE_FS_ERR_NOT_FORMATTED && (st = mote_fs_format(&fs, &c, NULL)) == MOTE_FS_OK)
+            st = mote_fs_mount(&fs, &c);
+    }
+    fs_mounted = st == MOTE_FS_OK;
+    if (!fs_mounted)
+        example_say("example: no file system (%s): apps get no files\n", mote_fs_status_name(st));
+}
+
+/* cfg.files: the app's directory, confined, with its quota in blocks. */
+static bool give_files(mote_app *app, const mote_manifest *m, mote_wasi_config *c, void *user)
+{
+    (void)user;
+    uint32_t i = (uint32_t)(app - example_app);
+    if (!fs_mounted || i >= APP_COUNT)
+        return false;
+    mote_fs_quota *q = &app_quota[i];
+    q->max_blocks = (uint32_t)(((uint64_t)m->files_bytes + fs.block_size - 1) / fs.block_size);
+    q->max_objects = m->files_max;
+    if (mote_wasi_flash_init(&app_files[i], &fs, m->files_dir + 1, q) != MOTE_FS_OK)
+        return false;
+    app_preopen[i] = (mote_wasi_preopen){.guest_path = m->files_dir, .ops = &mote_wasi_flash_ops,
+                                         .backend = &app_files[i]};
+    c->preopens = &app_preopen[i];
+    c->npreopens = 1;
+    c->fds = app_fds[i];
+    c->max_fds = (uint8_t)(sizeof app_fds[i] / sizeof app_fds[i][0]);
+    return true;
+}
+
 bool example_setup(mote_apps_config *cfg)
 {
     cfg->on_stop = example_app_stopped;
+    cfg->files = give_files;
     if (mote_apps_init(&example_apps, cfg) != MOTE_OK)
         return false;
     if (mote_app_ota_hal_flash(&flash) != MOTE_OTA_OK) {
@@ -155,6 +212,7 @@ bool example_setup(mote_apps_config *cfg)
     example_say("example: %u apps on %s, %u KiB of RAM each, A/B slots of %lu KiB\n",
                 (unsigned)APP_COUNT, mote_hal_board()->name, (unsigned)(SLOT_RAM / 1024),
                 (unsigned long)(slot_size / 1024));
+    mount_files(span * APP_COUNT);
     bool ok = true;
     for (uint32_t i = 0; i < APP_COUNT; i++)
         ok &= add_slot(i);

@@ -33,6 +33,12 @@ int app_run(const mote_ota_image_info *img)
     mote_wasi_config_init(&cfg);
     cfg.argv = app_argv;
     cfg.argc = 1;
+    /* Capabilities: an app signed with this firmware's key gets the
+     * board's pins and every timer, as an app embedded in firmware does
+     * (wasi-lite/firmware/app_main.c): the LED a blinky drives, its timer. */
+    uint32_t pins = mote_hal_board()->gpio_count;
+    cfg.pins = pins >= 64 ? UINT64_MAX : (1ull << pins) - 1;
+    cfg.max_timers = MOTE_WASI_MAX_TIMERS;
     cfg.instance.value_stack_bytes = 8192;
     cfg.instance.call_stack_bytes = 2048;
     mote_arena *arena = free_ram_arena();

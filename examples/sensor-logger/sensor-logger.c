@@ -5,8 +5,14 @@
  * changes (edge event) and with every sample; a summary (min, max, mean)
  * follows every few samples.
  *
- *   sensor-logger [period_ms [samples [summary_every]]]   defaults 250, 8, 4
+ *   sensor-logger [period_ms [samples [summary_every [show]]]]   defaults 250, 8, 4
  *   env LED=<pin> (default 0), DOOR=<pin> (default 2; closed = low)
+ *
+ * Where the app has files (a preopened directory: the board's flash, or
+ * mote run --flash / --dir), every sample also goes to log.csv, synced at
+ * once, so a power cut loses no sample already logged; "show" as a fourth
+ * argument prints the file at the end.  Read it back on a PC with
+ * `mote fs cat IMAGE log.csv`.
  *
  * The HAL has no ADC, so the "sensor" is a synthetic temperature curve of
  * the sample number: the log is the same on every board and every run.
@@ -15,6 +21,8 @@
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
 
 #include <mote/device.h>
 
@@ -29,6 +37,7 @@ typedef struct stats {
 
 static uint32_t led, door;
 static int have_door;
+static FILE *log_file;          /* log.csv, when the app has files */
 
 static long arg(int argc, char **argv, int i, long fallback)
 {
@@ -63,6 +72,38 @@ static void summary(stats *s)
     *s = (stats){0};
 }
 
+static void open_log(void)
+{
+    log_file = fopen("log.csv", "a");
+    if (log_file == NULL)
+        return;                 /* no files here: the console only */
+    fseek(log_file, 0, SEEK_END);
+    if (ftell(log_file) == 0)
+        fputs("sample,time_ms,temp_c,door\n", log_file);
+}
+
+/* One line per sample, synced: once this returns, a power cut keeps it. */
+static void log_sample(long k, long ms, double t, const char *door_now)
+{
+    if (log_file == NULL)
+        return;
+    fprintf(log_file, "%ld,%ld,%.2f,%s\n", k, ms, t, door_now);
+    fflush(log_file);
+    fsync(fileno(log_file));
+}
+
+static void show_log(void)
+{
+    FILE *f = fopen("log.csv", "r");
+    char line[80];
+    if (f == NULL)
+        return;
+    printf("log.csv:\n");
+    while (fgets(line, sizeof line, f) != NULL)
+        fputs(line, stdout);
+    fclose(f);
+}
+
 static void setup_pins(void)
 {
     const char *v = getenv("LED");
@@ -83,6 +124,7 @@ int main(int argc, char **argv)
     long period_ms = arg(argc, argv, 1, 250), samples = arg(argc, argv, 2, 8);
     long every = arg(argc, argv, 3, 4);
     setup_pins();
+    open_log();
     printf("sensor-logger: a sample every %ld ms, %ld samples, door on pin %u\n", period_ms,
            samples, door);
     uint64_t period_us = (uint64_t)period_ms * 1000;
@@ -105,6 +147,7 @@ int main(int argc, char **argv)
             mote_gpio_write(led, 1);
             mote_timer_start(LED_TIMER, BLINK_US, 0);
             printf("[%6ld ms] #%ld temp %6.2f C door %s\n", k * period_ms, k, t, door_state());
+            log_sample(k, k * period_ms, t, door_state());
             if (every > 0 && s.count == every)
                 summary(&s);
         } else if (ev.kind == MOTE_EVENT_OVERFLOW) {
@@ -114,5 +157,9 @@ int main(int argc, char **argv)
     mote_timer_stop(SAMPLE_TIMER);
     mote_timer_stop(LED_TIMER);
     mote_gpio_write(led, 0);
+    if (log_file != NULL)
+        fclose(log_file);
+    if (argc > 4 && strcmp(argv[4], "show") == 0)
+        show_log();
     return 0;
 }

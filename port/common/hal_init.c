@@ -10,5 +10,6 @@ void mote_hal_init(void)
     mote_port_timer_init();
     mote_port_gpio_init();
     mote_port_flash_init();
+    mote_port_rtc_init();
     mote_port_irq_enable_all();
 }

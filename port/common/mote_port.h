@@ -13,6 +13,7 @@
  *                    mote_port_timer_expired()
  *   GPIO driver      mote_port_gpio_init, mote_port_gpio_pins, mote_hal_gpio_*
  *   flash driver     mote_port_flash_init, mote_hal_flash_*
+ *   RTC driver       mote_port_rtc_init, mote_hal_rtc_*
  *   CPU port         mote_port_irq_*, mote_hal_irq_*, wait_for_interrupt,
  *                    mote_port_semihost, the fault report, mote_hal_reset
  *   port/common      mote_hal_init, the alarm and sleep, board info, exit
@@ -63,6 +64,12 @@ void mote_port_gpio_init(void);
 extern const uint32_t mote_port_gpio_pins;      /* pins the driver handles */
 
 void mote_port_flash_init(void);
+
+/* ---- RTC driver (rtc_soft, or a board's real-time clock) ---- */
+
+/* Readies the wall clock (mote_hal_rtc_*).  A board without an RTC starts
+ * with the time unknown. */
+void mote_port_rtc_init(void);
 
 /* ---- CPU port: interrupts ---- */
 

@@ -59,7 +59,7 @@ static void types_section(wb *b)
     wb_section_end(b);
 }
 
-static void body(wb *b, const char *code, size_t n)
+static void body(wb *b, const uint8_t *code, size_t n)
 {
     wb_begin(b);
     wb_u32(b, 0);               /* no locals */
@@ -96,18 +96,18 @@ static size_t cps_module(uint8_t *buf, size_t cap, uint32_t data_at)
     wb_section_end(&b);
     wb_section_begin(&b, 10);                   /* code */
     wb_u32(&b, 5);
-    body(&b, "\x3f\x00\x0b", 3);                         /* memory.size */
-    body(&b, "\x20\x00\x40\x00\x0b", 5);                 /* memory.grow */
-    body(&b, "\x20\x00\x2d\x00\x00\x0b", 6);             /* i32.load8_u */
-    body(&b, "\x20\x00\x20\x01\x3a\x00\x00\x0b", 8);     /* i32.store8 */
-    body(&b, "\x20\x00\x28\x02\x00\x0b", 6);             /* i32.load */
+    body(&b, CODE(OP(memory_size), 0, OP(end)));
+    body(&b, CODE(OP(local_get), 0, OP(memory_grow), 0, OP(end)));
+    body(&b, CODE(OP(local_get), 0, OP(i32_load8_u), 0, 0, OP(end)));
+    body(&b, CODE(OP(local_get), 0, OP(local_get), 1, OP(i32_store8), 0, 0, OP(end)));
+    body(&b, CODE(OP(local_get), 0, OP(i32_load), 2, 0, OP(end)));
     wb_section_end(&b);
     wb_section_begin(&b, 11);                   /* data */
     wb_u32(&b, 1);
     wb_u32(&b, 0);
-    wb_byte(&b, 0x41);
+    wb_byte(&b, OP(i32_const));
     wb_s32(&b, data_at);
-    wb_byte(&b, 0x0b);
+    wb_byte(&b, OP(end));
     wb_u32(&b, 4);
     wb_bytes(&b, "abcd", 4);
     wb_section_end(&b);
@@ -273,7 +273,9 @@ static size_t recursion_module(uint8_t *buf, size_t cap)
     wb_section_begin(&b, 10);
     wb_u32(&b, 1);
     /* if (n == 0) probe(0) else rec(n - 1) */
-    body(&b, "\x20\x00\x45\x04\x40\x41\x00\x10\x00\x05\x20\x00\x41\x01\x6b\x10\x01\x0b\x0b", 19);
+    body(&b, CODE(OP(local_get), 0, OP(i32_eqz), OP(if), 0x40, OP(i32_const), 0, OP(call), 0,
+                  OP(else), OP(local_get), 0, OP(i32_const), 1, OP(i32_sub), OP(call), 1,
+                  OP(end), OP(end)));
     wb_section_end(&b);
     return b.overflow ? 0 : b.len;
 }
@@ -376,19 +378,22 @@ static size_t fuel_module(uint8_t *buf, size_t cap)
     wb_section_begin(&b, 10);
     wb_u32(&b, 2);
     /* fib(n): n < 2 ? n : fib(n-1) + fib(n-2) */
-    body(&b, "\x20\x00\x41\x02\x49\x04\x7f\x20\x00\x05\x20\x00\x41\x01\x6b\x10\x00"
-             "\x20\x00\x41\x02\x6b\x10\x00\x6a\x0b\x0b", 27);
+    body(&b, CODE(OP(local_get), 0, OP(i32_const), 2, OP(i32_lt_u), OP(if), 0x7f, OP(local_get), 0,
+                  OP(else), OP(local_get), 0, OP(i32_const), 1, OP(i32_sub), OP(call), 0,
+                  OP(local_get), 0, OP(i32_const), 2, OP(i32_sub), OP(call), 0, OP(i32_add),
+                  OP(end), OP(end)));
     /* work(n): locals i, acc */
     wb_begin(&b);
     wb_u32(&b, 1);
     wb_u32(&b, 2);
     wb_byte(&b, 0x7f);
-    wb_bytes(&b, "\x02\x40\x03\x40"                 /* block loop */
-                 "\x20\x01\x20\x00\x4e\x0d\x01"     /* br_if 1 (i >= n) */
-                 "\x20\x02\x20\x01\x41\x0c\x70\x10\x00\x6a\x21\x02"   /* acc += fib(i % 12) */
-                 "\x20\x01\x41\x01\x6a\x21\x01"     /* i++ */
-                 "\x0c\x00\x0b\x0b"                 /* br 0, end, end */
-                 "\x20\x02\x0b", 37);
+    wb_code(&b, CODE(OP(block), 0x40, OP(loop), 0x40,
+                     OP(local_get), 1, OP(local_get), 0, OP(i32_ge_s), OP(br_if), 1, /* i >= n */
+                     OP(local_get), 2, OP(local_get), 1, OP(i32_const), 12, OP(i32_rem_u),
+                     OP(call), 0, OP(i32_add), OP(local_set), 2,                   /* acc += fib(i % 12) */
+                     OP(local_get), 1, OP(i32_const), 1, OP(i32_add), OP(local_set), 1, /* i++ */
+                     OP(br), 0, OP(end), OP(end),
+                     OP(local_get), 2, OP(end)));
     wb_end(&b);
     wb_section_end(&b);
     return b.overflow ? 0 : b.len;
@@ -464,8 +469,8 @@ static size_t named_module(uint8_t *buf, size_t cap)
     wb_section_end(&b);
     wb_section_begin(&b, 10);
     wb_u32(&b, 2);
-    body(&b, "\x41\xe4\x00\x20\x00\x6d\x0b", 7);                /* 100 / x */
-    body(&b, "\x20\x00\x10\x00\x41\x01\x6a\x0b", 8);            /* divide(x) + 1 */
+    body(&b, CODE(OP(i32_const), 0xe4, 0x00, OP(local_get), 0, OP(i32_div_s), OP(end))); /* 100 / x */
+    body(&b, CODE(OP(local_get), 0, OP(call), 0, OP(i32_const), 1, OP(i32_add), OP(end)));
     wb_section_end(&b);
     wb_section_begin(&b, 0);                                    /* name section */
     wb_name(&b, "name");

@@ -8,6 +8,13 @@
  *
  * Sections and bodies are written with a 5-byte padded LEB length that is
  * filled in at the end, so nesting needs no second pass.
+ *
+ * Code is written with the core's instruction names (wasm_ops.h):
+ *
+ *     wb_code(&b, CODE(OP(local_get), 0, OP(i32_load), 2, 0, OP(end)));
+ *
+ * OP(name) is an instruction's opcode byte, PFX(name) a 0xFC-prefixed
+ * one's two bytes; U32(x) and S32(x) are 5-byte (padded) LEB128 numbers.
  */
 #ifndef MOTE_TEST_WASM_BUILDER_H
 #define MOTE_TEST_WASM_BUILDER_H
@@ -15,6 +22,8 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <string.h>
+
+#include "wasm_ops.h"   /* the core's list of instructions (core/src) */
 
 typedef struct wb {
     uint8_t *buf;
@@ -99,6 +108,24 @@ static inline void wb_section_begin(wb *b, uint8_t id)
 static inline void wb_section_end(wb *b)
 {
     wb_end(b);
+}
+
+/* Code bytes for wb_code(): an array and its length. */
+#define CODE(...) (const uint8_t[]){__VA_ARGS__}, sizeof((const uint8_t[]){__VA_ARGS__})
+#define OP(name) WASM_BYTE_##name
+#define PFX(name) WASM_PREFIX_FC, WASM_BYTE_##name
+#define U32(x)                                                               \
+    (uint8_t)(((x) & 0x7F) | 0x80), (uint8_t)((((x) >> 7) & 0x7F) | 0x80),  \
+        (uint8_t)((((x) >> 14) & 0x7F) | 0x80), (uint8_t)((((x) >> 21) & 0x7F) | 0x80), \
+        (uint8_t)(((uint32_t)(x) >> 28) & 0x0F)
+#define S32(x)                                                               \
+    (uint8_t)(((x) & 0x7F) | 0x80), (uint8_t)((((x) >> 7) & 0x7F) | 0x80),  \
+        (uint8_t)((((x) >> 14) & 0x7F) | 0x80), (uint8_t)((((x) >> 21) & 0x7F) | 0x80), \
+        (uint8_t)(((int32_t)(x) >> 28) & 0x7F)
+
+static inline void wb_code(wb *b, const uint8_t *code, size_t n)
+{
+    wb_bytes(b, code, n);
 }
 
 /* memory limits with an explicit page size exponent (custom-page-sizes) */

@@ -12,6 +12,9 @@
  *   - write input bytes into linear memory (to build iovecs, subscriptions
  *     and strings the host will parse);
  *   - let virtual time pass (timers fire), queue console input, drive a pin.
+ * The app has files: preopen fd 3 is "/" on a flash file system in RAM
+ * (fs/, put back to the same few files before each input), so path_open,
+ * fd_readdir, path_rename & co. get hostile paths and pointers too.
  * The HAL is tests/wasi/sim_hal.c (virtual time, scripted pins and input),
  * in cooperative mode, so a wait pauses the call instead of sleeping; the
  * harness abandons a paused call.
@@ -27,6 +30,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <mote/hal.h>
 #include <mote/wasi.h>
 
 #include "fuzz_common.h"
@@ -228,6 +232,74 @@ static mote_instance *fresh_instance(mote_wasi *ctx)
     return snapshot_inst;
 }
 
+/* ---- files: a flash file system in RAM, the same at the start of every input */
+
+#define NOR_SIZE (32u * 1024u)
+#define NOR_SECTOR 1024u
+static uint8_t nor[NOR_SIZE], nor_start[NOR_SIZE];
+
+static int nor_read(void *c, uint32_t off, void *buf, uint32_t len)
+{
+    (void)c;
+    memcpy(buf, nor + off, len);
+    return 0;
+}
+
+static int nor_erase(void *c, uint32_t off)
+{
+    (void)c;
+    memset(nor + off, 0xFF, NOR_SECTOR);
+    return 0;
+}
+
+static int nor_program(void *c, uint32_t off, const void *buf, uint32_t len)
+{
+    (void)c;
+    for (uint32_t i = 0; i < len; i++)
+        nor[off + i] &= ((const uint8_t *)buf)[i];
+    return 0;
+}
+
+static const mote_fs_flash nor_flash = {.size = NOR_SIZE, .sector_size = NOR_SECTOR,
+                                        .write_size = 4, .read = nor_read, .erase = nor_erase,
+                                        .program = nor_program};
+static mote_fs fs;
+static uint8_t fs_ram[512];
+static mote_wasi_flash files;
+static mote_fs_quota quota;
+static mote_wasi_fd fds[6];
+static const mote_wasi_preopen preopen = {.guest_path = "/", .ops = &mote_wasi_flash_ops,
+                                          .backend = &files};
+
+/* Mounts the file system as it was first made: a directory and two files. */
+static void fresh_files(void)
+{
+    static bool made;
+    mote_fs_config c = {.flash = &nor_flash, .ram = fs_ram, .ram_size = sizeof fs_ram,
+                        .cache_size = 64};
+    if (!made) {
+        memset(nor, 0xFF, sizeof nor);
+        FUZZ_CHECK(mote_fs_format(&fs, &c, NULL) == MOTE_FS_OK);
+        FUZZ_CHECK(mote_fs_mount(&fs, &c) == MOTE_FS_OK);
+        mote_fs_mkdir(&fs, MOTE_FS_ROOT, "d");
+        mote_fs_file f;
+        static const char *const names[] = {"a", "d/b"};
+        for (int i = 0; i < 2; i++)
+            if (mote_fs_open(&fs, &f, MOTE_FS_ROOT, names[i], MOTE_FS_O_WRITE | MOTE_FS_O_CREATE) ==
+                MOTE_FS_OK) {
+                mote_fs_write(&f, "0123456789abcdef", 16, NULL);
+                mote_fs_close(&f);
+            }
+        mote_fs_unmount(&fs);
+        memcpy(nor_start, nor, sizeof nor);
+        made = true;
+    }
+    memcpy(nor, nor_start, sizeof nor);
+    FUZZ_CHECK(mote_fs_mount(&fs, &c) == MOTE_FS_OK);
+    quota = (mote_fs_quota){.max_blocks = 8, .max_objects = 8};
+    FUZZ_CHECK(mote_wasi_flash_init(&files, &fs, "", &quota) == MOTE_FS_OK);
+}
+
 static const char *const argv_[] = {"app", "--flag", "", "a somewhat longer argument"};
 static const char *const envp_[] = {"LED=30", "BUTTON=1", "EMPTY="};
 
@@ -247,7 +319,6 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     static const uint64_t pin_sets[4] = {0, ~0ull, 0x5555555555555555ull, 1ull << SIM_PIN_LED_ONLY | 3};
     cfg.pins = pin_sets[config & 3];
     cfg.max_timers = (config >> 2) & 7;
-    cfg.has_realtime = config & 0x20;
     cfg.input_cr_to_nl = config & 0x40;
     cfg.eof_byte = (config & 0x80) ? 0x04 : 0;
     cfg.argv = argv_;
@@ -255,7 +326,14 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     cfg.envp = envp_;
     cfg.envc = 3;
     cfg.cooperative = true;
+    fresh_files();
+    cfg.preopens = &preopen;
+    cfg.npreopens = 1;
+    cfg.fds = fds;
+    cfg.max_fds = (uint8_t)(sizeof fds / sizeof fds[0]);
 
+    if (config & 0x20)
+        mote_hal_rtc_set(1700000000000000ull);  /* a wall clock (sim_reset forgets it) */
     static mote_wasi ctx;
     FUZZ_CHECK(mote_wasi_init(&ctx, &cfg) == MOTE_OK);
     mote_instance *inst = fresh_instance(&ctx);

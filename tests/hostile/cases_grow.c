@@ -7,12 +7,15 @@
 #include "hostile.h"
 
 /* f(0) = memory.size, f(d) = memory.grow(d) */
-static const char mem_grow[] = "\x20\x00\x45\x04\x7f\x3f\x00\x05\x20\x00\x40\x00\x0b\x0b";
+static const uint8_t mem_grow[] = {OP(local_get), 0, OP(i32_eqz), OP(if), 0x7f, OP(memory_size), 0,
+                                    OP(else), OP(local_get), 0, OP(memory_grow), 0, OP(end), OP(end)};
 /* f(0) = table.size, f(d) = table.grow(ref.null, d) */
-static const char tab_grow[] =
-    "\x20\x00\x45\x04\x7f\xfc\x10\x00\x05\xd0\x70\x20\x00\xfc\x0f\x00\x0b\x0b";
+static const uint8_t tab_grow[] = {OP(local_get), 0, OP(i32_eqz), OP(if), 0x7f, PFX(table_size), 0,
+                                    OP(else), OP(ref_null), 0x70, OP(local_get), 0, PFX(table_grow), 0,
+                                    OP(end), OP(end)};
 /* f(a, v, 0) stores byte v at a and returns the byte loaded from a */
-static const char poke[] = "\x20\x00\x20\x01\x3a\x00\x00\x20\x00\x2d\x00\x00\x0b";
+static const uint8_t poke[] = {OP(local_get), 0, OP(local_get), 1, OP(i32_store8), 0, 0,
+                                OP(local_get), 0, OP(i32_load8_u), 0, 0, OP(end)};
 
 static int32_t grow(mote_instance *inst, uint32_t delta)
 {
@@ -25,7 +28,7 @@ static int32_t grow(mote_instance *inst, uint32_t delta)
 static void one_byte_pages(void)
 {
     hm h = {.mem = true, .mem_min = 16, .page_log2 = 0, .code = mem_grow,
-            .code_len = sizeof mem_grow - 1};
+            .code_len = sizeof mem_grow};
     mote_instance *inst = hm_instance("grow 1-byte pages", &h, NULL);
     if (!inst)
         return;
@@ -38,7 +41,7 @@ static void one_byte_pages(void)
     CHECK(grow(inst, 0) == 24);
     CHECK(sandbox_intact());
 
-    hm p = {.mem = true, .mem_min = 16, .page_log2 = 0, .code = poke, .code_len = sizeof poke - 1};
+    hm p = {.mem = true, .mem_min = 16, .page_log2 = 0, .code = poke, .code_len = sizeof poke};
     expect_value("store at the last byte of 16", &p, 15, 0x5a, 0, 0x5a);
     expect_trap("store one past 16 1-byte pages", &p, 16, 0x5a, 0, MOTE_TRAP_MEMORY_OUT_OF_BOUNDS);
     expect_trap("store at 0xFFFFFFFF", &p, 0xFFFFFFFF, 0x5a, 0, MOTE_TRAP_MEMORY_OUT_OF_BOUNDS);
@@ -47,7 +50,7 @@ static void one_byte_pages(void)
 static void big_pages(void)
 {
     hm h = {.mem = true, .mem_min = 1, .page_log2 = 16, .code = mem_grow,
-            .code_len = sizeof mem_grow - 1};
+            .code_len = sizeof mem_grow};
     mote_instance *inst = hm_instance("grow 64 KiB pages", &h, NULL);
     if (!inst)
         return;
@@ -61,7 +64,7 @@ static void big_pages(void)
     CHECK(sandbox_intact());
 
     hm m = {.mem = true, .mem_min = 1, .mem_has_max = true, .mem_max = 2, .page_log2 = 16,
-            .code = mem_grow, .code_len = sizeof mem_grow - 1};
+            .code = mem_grow, .code_len = sizeof mem_grow};
     inst = hm_instance("grow past the declared max", &m, NULL);
     if (inst) {
         CHECK(grow(inst, 2) == -1);
@@ -80,7 +83,7 @@ static void big_pages(void)
 
 static void tables(void)
 {
-    hm h = {.table = true, .tab_min = 10, .code = tab_grow, .code_len = sizeof tab_grow - 1};
+    hm h = {.table = true, .tab_min = 10, .code = tab_grow, .code_len = sizeof tab_grow};
     mote_instance *inst = hm_instance("table.grow", &h, NULL);
     if (!inst)
         return;

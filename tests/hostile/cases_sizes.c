@@ -7,8 +7,8 @@
 
 #include "hostile.h"
 
-static const char ret0[] = "\x41\x00\x0b";     /* i32.const 0; end */
-#define RET0 ret0, sizeof ret0 - 1
+static const uint8_t ret0[] = {OP(i32_const), 0, OP(end)};
+#define RET0 ret0, sizeof ret0
 
 /* Refused as too big: "arena too small" where the bytes could be addressed,
  * else a limit that says this CPU cannot address them; `beyond_32` cases
@@ -100,7 +100,8 @@ static void segments(void)
     expect_refused("element segment past the end", &h5, NULL, ST(MOTE_TRAP));
     /* at the very end: allowed */
     hm h6 = {.mem = true, .mem_min = 100, .page_log2 = 0, .data = true, .data_at = 96,
-             .data_len = 4, .code = "\x41\xe0\x00\x28\x00\x00\x0b", .code_len = 7};
+             .data_len = 4};
+    BODY(h6, OP(i32_const), 0xe0, 0x00, OP(i32_load), 0, 0, OP(end));
     expect_value("data segment ending at the end", &h6, 0, 0, 0, 0x78787878);
 }
 

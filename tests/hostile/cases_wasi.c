@@ -10,7 +10,6 @@
 #include <mote/wasi.h>
 
 #include "hostile.h"
-#include "wasm_builder.h"
 
 #define EFAULT 21
 
@@ -73,12 +72,12 @@ static size_t forwarder(uint8_t *buf, size_t cap)
         wb_begin(&b);
         wb_u32(&b, 0);
         for (int k = 0; k < nargs; k++) {
-            wb_byte(&b, 0x20);
+            wb_byte(&b, OP(local_get));
             wb_u32(&b, (uint32_t)k);
         }
-        wb_byte(&b, 0x10);
+        wb_byte(&b, OP(call));
         wb_u32(&b, (uint32_t)i);
-        wb_byte(&b, 0x0b);
+        wb_byte(&b, OP(end));
         wb_end(&b);
     }
     wb_section_end(&b);

@@ -20,6 +20,12 @@
 #include <mote/mote.h>
 
 #include "mote_check.h"
+#include "wasm_builder.h"
+
+/* Sets h's body: BODY(h, OP(local_get), 0, ...) (wasm_builder.h's names). */
+#define BODY(h, ...)                                      \
+    ((h).code = (const uint8_t[]){__VA_ARGS__},           \
+     (h).code_len = sizeof((const uint8_t[]){__VA_ARGS__}))
 
 /* One module: an exported function "f" (i32 i32 i32) -> i32 with the given
  * body, and optionally memory 0 ("m"), table 0 ("t", funcref), an active
@@ -40,7 +46,7 @@ typedef struct hm {
     int32_t elem_at;
     uint32_t elem_count;
     bool passive_elem;          /* elem segment 1 (0 without `elem`): 4 refs to f */
-    const char *code;           /* body: instructions and the final end */
+    const uint8_t *code;        /* body: instructions and the final end */
     size_t code_len;
 } hm;
 

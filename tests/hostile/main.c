@@ -9,7 +9,6 @@
 #include <mote/hal.h>
 
 #include "hostile.h"
-#include "wasm_builder.h"
 
 MOTE_CHECK_DEFINE;
 
@@ -123,9 +122,9 @@ static void section_elems(wb *b, const hm *h)
     wb_u32(b, h->elem + h->passive_elem);
     if (h->elem) {
         wb_byte(b, 0);                          /* active, table 0 */
-        wb_byte(b, 0x41);
+        wb_byte(b, OP(i32_const));
         wb_s32(b, h->elem_at);
-        wb_byte(b, 0x0b);
+        wb_byte(b, OP(end));
         wb_u32(b, h->elem_count);
         for (uint32_t i = 0; i < h->elem_count; i++)
             wb_u32(b, 0);
@@ -146,9 +145,9 @@ static void section_datas(wb *b, const hm *h)
     wb_u32(b, h->data + h->passive_data);
     if (h->data) {
         wb_byte(b, 0);
-        wb_byte(b, 0x41);
+        wb_byte(b, OP(i32_const));
         wb_s32(b, h->data_at);
-        wb_byte(b, 0x0b);
+        wb_byte(b, OP(end));
         wb_u32(b, h->data_len);
         for (uint32_t i = 0; i < h->data_len; i++)
             wb_byte(b, 'x');

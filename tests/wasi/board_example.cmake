@@ -57,3 +57,25 @@ function(mote_wasi_example_test app target)
            -P "${CMAKE_CURRENT_FUNCTION_LIST_DIR}/check_run.cmake")
   set_tests_properties(${name} PROPERTIES TIMEOUT 90 LABELS "board;${MOTE_BOARD_NAME};wasi")
 endfunction()
+
+# mote_wasi_blinky_test(<app> <firmware target> [REPORT]): the checks every
+# blinky (examples/blinky in C, blinky-cpp, blinky-rust) passes on a board,
+# run with arguments 100 6: six toggles 100 ms apart on the console (then
+# the RAM report, with REPORT), and the LED seen from outside where QEMU
+# can trace it.
+function(mote_wasi_blinky_test app target)
+  cmake_parse_arguments(B "REPORT" "" "" ${ARGN})
+  set(match "blinky: pin [0-9]+ every 100 ms\nblink 1: LED on\n(.*\n)?blink 6: LED off\n")
+  if(B_REPORT)
+    string(APPEND match "mote: ram [^\n]*\n")
+  endif()
+  set(led_trace "")
+  if(MOTE_BOARD MATCHES "^mps2-")
+    # The LED register seen from outside: on, off, on, off, on, off.
+    set(led_trace TRACE mps2_fpgaio_write "offset 0x0 data 0x1 " 3)
+  elseif(MOTE_BOARD STREQUAL "microbit")
+    # The LED's GPIO line (P0.13) seen from outside: driven high 3 times.
+    set(led_trace TRACE nrf51_gpio_update_output_irq "line 13 value 1" 3)
+  endif()
+  mote_wasi_example_test(${app} ${target} ${led_trace} MATCH "${match}$")
+endfunction()

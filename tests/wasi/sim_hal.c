@@ -47,6 +47,8 @@ static struct {
         void *user;
     } alarm;
     uint32_t alarm_starts;
+    bool rtc_known;             /* a board without an RTC until it is set */
+    uint64_t rtc_offset;        /* wall clock - virtual time */
     pin_state pins[SIM_PINS];
     drive drives[MAX_DRIVES];
     size_t ndrives, next_drive;
@@ -224,6 +226,21 @@ void mote_hal_init(void)
 uint64_t mote_hal_time_us(void)
 {
     return sim.now;
+}
+
+mote_hal_status mote_hal_rtc_get(uint64_t *unix_us)
+{
+    if (!sim.rtc_known)
+        return MOTE_HAL_ERR_UNSUPPORTED;
+    *unix_us = sim.rtc_offset + sim.now;
+    return MOTE_HAL_OK;
+}
+
+mote_hal_status mote_hal_rtc_set(uint64_t unix_us)
+{
+    sim.rtc_offset = unix_us - sim.now;
+    sim.rtc_known = true;
+    return MOTE_HAL_OK;
 }
 
 mote_hal_status mote_hal_alarm_start(uint64_t delay_us, uint64_t period_us,

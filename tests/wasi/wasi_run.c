@@ -35,7 +35,8 @@ static void usage(void)
             "  --drive PIN=LEVEL@US  an input pin changes level at a virtual time\n"
             "  --input-at US         stdin arrives at this virtual time (default 0)\n"
             "  --trace               GPIO output changes on stderr\n"
-            "  --until US            stop (status 98) if virtual time passes US\n",
+            "  --until US            stop (status 98) if virtual time passes US\n"
+            "  --wall-clock US       set the wall clock (mote_hal_rtc_set) to US since 1970\n",
             MAX_ENV, MOTE_WASI_MAX_TIMERS);
     exit(2);
 }
@@ -104,6 +105,7 @@ int main(int argc, char **argv)
     static const char *env[MAX_ENV];
     size_t arena_size = 1024 * 1024;
     uint64_t input_at = 0;
+    uint64_t wall_clock = 0;
     bool stats = false;
     cfg.on_pause = count_pause;
     int i = 1;
@@ -135,6 +137,8 @@ int main(int argc, char **argv)
         } else if (!strcmp(opt, "--until")) {
             need_sim(opt);
             sim_time_limit(number(argv[++i]));
+        } else if (!strcmp(opt, "--wall-clock")) {
+            wall_clock = number(argv[++i]);
         } else if (!strcmp(opt, "--input-at")) {
             need_sim(opt);
             input_at = number(argv[++i]);
@@ -151,6 +155,8 @@ int main(int argc, char **argv)
     cfg.envp = env;
 
     mote_hal_init();
+    if (wall_clock != 0)
+        mote_hal_rtc_set(wall_clock);
     if (sim_available()) {
         sim_console_echo(stdout);
         script_stdin(input_at);

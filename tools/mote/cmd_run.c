@@ -19,13 +19,16 @@
 
 #include "cli.h"
 #include "commands.h"
+#include "dwarf_line.h"
 #include "invoke.h"
+#include "run_files.h"
 #include "run_options.h"
 #include "sizing.h"
 
 typedef struct run {
     run_options o;
     uint8_t *wasm;
+    size_t wasm_len;
     void *arena_buf;            /* malloc'd for --arena, else the board's */
     mote_arena *arena;
     mote_instance *volatile inst;   /* read by the stop notifier, in a signal handler */
@@ -120,13 +123,26 @@ static void write_stderr(void *ctx, const char *text, size_t len)
     fwrite(text, 1, len, stderr);
 }
 
+/* A frame's source place, when the module carries a DWARF line table. */
+static size_t locate_frame(void *user, const mote_frame *frame, char *out, size_t cap)
+{
+    const dwarf_lines *lines = user;
+    return frame->offset != 0 ? dwarf_lines_lookup(lines, frame->offset, out, cap) : 0;
+}
+
 /* The exit status for a call that did not end with the app's own status. */
 static int call_failed(mote_status st)
 {
     if (st == MOTE_TRAP) {
+        /* The firmware's format (mote_wasi_report), plus file:line. */
+        static dwarf_lines lines;
+        bool have_lines = dwarf_lines_open(&lines, R.wasm, R.wasm_len);
+        mote_trap_print_options options = {.rename = mote_wasi_demangle_rename,
+                                           .locate = have_lines ? locate_frame : NULL,
+                                           .user = &lines};
         fflush(stdout);
         fputs("mote: ", stderr);
-        mote_trap_print(R.inst, write_stderr, NULL);
+        mote_trap_print_with(R.inst, write_stderr, NULL, &options);
         return EXIT_TRAP + (int)mote_arena_error(R.arena)->trap;
     }
     if (st == MOTE_PAUSED || (st == MOTE_ERR_STATE && R.o.fuel > 0 && mote_get_fuel(R.inst) <= 0))
@@ -174,9 +190,12 @@ static int setup_board(void)
         return cli_fail(EXIT_USAGE, "--gpio-in %s", err);
     if (R.o.gpio_trace != NULL && !mote_host_gpio_trace(R.o.gpio_trace, err, sizeof err))
         return cli_fail(EXIT_SETUP, "--gpio-trace: %s", err);
+    if (R.o.epoch_given)
+        mote_host_set_epoch(R.o.epoch);
+    /* (The spec's form was checked with the options: what fails here is
+     * opening it -- a port in use, a path that cannot be created.) */
     if (R.o.uart != NULL && !mote_host_set_uart(R.o.uart, err, sizeof err))
-        return cli_fail(strchr(R.o.uart, ':') || !strcmp(R.o.uart, "pty") ? EXIT_SETUP : EXIT_USAGE,
-                        "--uart: %s", err);
+        return cli_fail(EXIT_SETUP, "--uart: %s", err);
     mote_host_on_stop(notify_stop, on_stop, NULL);
     return -1;
 }
@@ -202,16 +221,26 @@ static int make_arena(void)
     return -1;
 }
 
+/* The app's stderr goes to mote's stderr when the console is stdio, so
+ * that a shell can tell the two apart; with a pty or socket as the UART
+ * both go there, as on a board. */
+static void write_output(uint32_t fd, const void *data, size_t len, void *user)
+{
+    (void)user;
+    if (fd == 2) {
+        fflush(stdout);         /* keep the order of the app's writes */
+        fwrite(data, 1, len, stderr);
+        fflush(stderr);
+    } else {
+        mote_hal_console_write(data, len);
+    }
+}
+
 static int setup_wasi(void)
 {
-    bool board_named = false;
-    for (uint32_t i = 0; i < R.o.envc; i++) {
+    /* The environment is the app's --env and nothing else. */
+    for (uint32_t i = 0; i < R.o.envc; i++)
         R.env[i] = R.o.env[i];
-        board_named = board_named || strncmp(R.o.env[i], "MOTE_BOARD=", 11) == 0;
-    }
-    uint32_t envc = R.o.envc;
-    if (!board_named)
-        R.env[envc++] = "MOTE_BOARD=host";
     R.argv = calloc((size_t)R.o.num_args + 1, sizeof *R.argv);
     if (R.argv == NULL)
         return cli_fail(EXIT_SETUP, "out of memory");
@@ -223,7 +252,9 @@ static int setup_wasi(void)
     cfg.argv = R.argv;
     cfg.argc = R.o.invoke != NULL ? 1 : (uint32_t)R.o.num_args + 1;
     cfg.envp = R.env;
-    cfg.envc = envc;
+    cfg.envc = R.o.envc;
+    if (R.o.uart == NULL || strcmp(R.o.uart, "stdio") == 0)
+        cfg.write = write_output;
     cfg.pins = R.o.pins;
     cfg.max_timers = R.o.timers;
     cfg.on_pause = on_pause;
@@ -231,6 +262,9 @@ static int setup_wasi(void)
     cfg.instance.call_stack_bytes = R.o.call_stack;
     cfg.instance.memory_cap = R.o.mem_cap;
     cfg.instance.start_fuel = R.o.fuel;     /* --fuel bounds a start function too */
+    int files = run_files_setup(&R.o, &cfg);
+    if (files >= 0)
+        return files;
     if (mote_wasi_init(&R.wasi, &cfg) != MOTE_OK)
         return cli_fail(EXIT_USAGE, "bad WASI-lite configuration");
     return -1;
@@ -309,14 +343,17 @@ int cmd_run(int argc, char **argv)
     uint8_t *wasm = R.wasm = cli_read_module(R.o.module, &len);
     if (wasm == NULL)
         return EXIT_SETUP;
+    R.wasm_len = len;
     mote_module *module;
     if ((st = make_arena()) >= 0)
         return give_up(st);
     if (mote_load(R.arena, wasm, len, NULL, &module) != MOTE_OK)
         return give_up(not_run("load", wasm, len));
-    if ((st = setup_board()) >= 0 || (st = setup_wasi()) >= 0)
+    if ((st = setup_board()) >= 0 || (st = run_files_board(&R.o)) >= 0)
         end(st);
     mote_hal_init();
+    if ((st = setup_wasi()) >= 0)
+        end(st);
     if ((st = instantiate(module, wasm, len)) >= 0)
         end(st);
     end(R.o.invoke != NULL ? run_invoke() : run_app());

@@ -6,5 +6,6 @@
 int cmd_run(int argc, char **argv);
 int cmd_inspect(int argc, char **argv);
 int cmd_validate(int argc, char **argv);
+int cmd_fs(int argc, char **argv);
 
 #endif /* MOTE_CLI_COMMANDS_H */

@@ -20,12 +20,15 @@ static const char USAGE[] =
     "  run        run an app (or --invoke one export) on the host board\n"
     "  inspect    imports, exports, memory, and the arena each board needs\n"
     "  validate   check a module as mote loads it; the place of a problem\n"
+    "  fs         a flash image's files: format, ls, cat, get, put, mkdir, rm\n"
     "\n"
     "`mote app.wasm ...` is short for `mote run app.wasm ...`.\n"
-    "`mote <command> --help` describes each command; docs/cli.md has it all.\n"
+    "`mote help <command>` (or `mote <command> --help`) describes each command;\n"
+    "docs/cli.md has it all.\n"
     "\n"
     "exit status of mote run: the app's own, or\n"
-    "  2 bad command line          124 --fuel or --time-limit reached\n"
+    "  2 bad command line (also     124 --fuel or --time-limit reached\n"
+    "    a value that can never work)\n"
     "  123 deadlock (nothing can   125 cannot read the module, open the UART\n"
     "      wake the app)               or the trace file\n"
     "  126 cannot load, link or    127 nothing to run (no _start, no such\n"
@@ -43,10 +46,23 @@ int main(int argc, char **argv)
         int (*run)(int, char **);
     } commands[] = {
         {"run", cmd_run}, {"inspect", cmd_inspect}, {"validate", cmd_validate},
+        {"fs", cmd_fs},
     };
     if (argc < 2) {
         fputs(USAGE, stderr);
         return EXIT_USAGE;
+    }
+    if (!strcmp(argv[1], "help") && argc > 2) {
+        /* `mote help run` = `mote run --help` */
+        for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++) {
+            if (!strcmp(argv[2], commands[i].name)) {
+                cli_command = commands[i].name;
+                char *help_argv[] = {argv[2], "--help", NULL};
+                return commands[i].run(2, help_argv);
+            }
+        }
+        return cli_fail(EXIT_USAGE, "no command '%s' to describe (commands: run, inspect, "
+                                    "validate)", argv[2]);
     }
     if (!strcmp(argv[1], "--help") || !strcmp(argv[1], "-h") || !strcmp(argv[1], "help")) {
         fputs(USAGE, stdout);
@@ -68,6 +84,6 @@ int main(int argc, char **argv)
         argv[0] = "run";        /* `mote app.wasm args` = `mote run app.wasm args` */
         return cmd_run(argc, argv);
     }
-    return cli_fail(EXIT_USAGE, "unknown command '%s' (commands: run, inspect, validate; "
+    return cli_fail(EXIT_USAGE, "unknown command '%s' (commands: run, inspect, validate, fs; "
                                 "see mote --help)", argv[1]);
 }

@@ -31,23 +31,33 @@ static const char HELP[] =
     "app:\n"
     "  --invoke NAME       call export NAME with values parsed by its parameter\n"
     "                      types (42, 0xff, -1.5, inf, nan, nan:0x1)\n"
-    "  --env K=V           an environment variable (repeatable); MOTE_BOARD=host\n"
-    "                      is set unless given\n"
-    "  --dir none          no preopened directories (the only choice: WASI-lite\n"
-    "                      has no file system)\n"
+    "  --env K=V           an environment variable (repeatable); the app gets\n"
+    "                      these and no others\n"
+    "  --dir HOST[::GUEST] give the app host directory HOST as GUEST (default:\n"
+    "                      HOST as written); it cannot reach outside it\n"
+    "                      (repeatable; --dir none: no directory, the default)\n"
+    "  --flash FILE[::GUEST]  the host board's flash is FILE (made if missing);\n"
+    "                      its file system (formatted if the flash is blank) is\n"
+    "                      the app's directory GUEST (default /); see mote fs\n"
     "  --pins LIST         GPIO pins the app may use: all, none, or e.g. 0,1,4-7\n"
     "                      (default all 32)\n"
     "  --timers N          timers the app may use (default and most 8)\n"
     "host board:\n"
     "  --virtual-time      the clock moves only when the app sleeps or waits:\n"
-    "                      deterministic runs, no wall-clock time\n"
+    "                      deterministic runs; the wall clock starts at\n"
+    "                      2025-01-01T00:00:00Z unless --epoch\n"
+    "  --epoch WHEN        start the wall clock (time(), CLOCK_REALTIME) at WHEN:\n"
+    "                      seconds since 1970 or a UTC date such as\n"
+    "                      2025-06-01T12:00:00Z (default: the PC's clock)\n"
     "  --time-limit TIME   stop (status 124) when the clock reaches TIME\n"
     "                      (e.g. 10s, 250ms, 10m)\n"
     "  --gpio-in SCRIPT    scripted input edges: a file, or the script itself,\n"
     "                      e.g. \"50ms 1=0; +20ms 1=1\" (pin 1 low at 50 ms, high\n"
     "                      20 ms later)\n"
     "  --gpio-trace FILE   write every pin change to FILE as VCD (GTKWave)\n"
-    "  --uart WHERE        the console: stdio (default), pty, socket:PATH, tcp:PORT\n"
+    "  --uart WHERE        the console: stdio (default), pty, socket:PATH, tcp:PORT;\n"
+    "                      the app's stderr goes to mote's stderr with stdio,\n"
+    "                      to the console otherwise\n"
     "  --stats             arena use, fuel and time on stderr at the end\n"
     "  --help              this text\n"
     "\n"
@@ -93,6 +103,15 @@ static bool parse_pins(const char *text, uint64_t *out)
     return true;
 }
 
+/* Whether the core can make an arena of `size` bytes at all: one smaller
+ * than the arena's own bookkeeping is a mistake on the command line, not a
+ * module that does not fit.  (Asked of the core, with a buffer that small.) */
+static bool arena_can_exist(uint64_t size)
+{
+    static uint64_t probe[512];
+    return size >= sizeof probe || mote_arena_init(probe, (size_t)size) != NULL;
+}
+
 static int bad_value(const char *option, const char *value, const char *expected)
 {
     return cli_fail(EXIT_USAGE, "%s %s: %s", option, value, expected);
@@ -122,8 +141,9 @@ static int parse_one(run_options *o, int argc, char **argv, int *i)
         o->invoke = v;
     } else if (OPTION("--arena")) {
         st = size_option("--arena", v, SIZE_MAX, &o->arena);
-        if (st < 0 && o->arena == 0)
-            st = bad_value("--arena", v, "the arena cannot be empty");
+        if (st < 0 && !arena_can_exist(o->arena))
+            st = bad_value("--arena", v, "too small even for the arena's own bookkeeping "
+                                         "(mote inspect tells the size an app needs)");
     } else if (OPTION("--mem-cap")) {
         st = size_option("--mem-cap", v, UINT64_MAX, &o->mem_cap);
     } else if (OPTION("--stack")) {
@@ -148,8 +168,16 @@ static int parse_one(run_options *o, int argc, char **argv, int *i)
         else
             o->env[o->envc++] = v;
     } else if (OPTION("--dir")) {
-        if (strcmp(v, "none") != 0)
-            st = bad_value("--dir", v, "WASI-lite has no file system: only --dir none is accepted");
+        if (v[0] == '\0' || !strncmp(v, "::", 2))
+            st = bad_value("--dir", v, "expected HOST or HOST::GUEST");
+        else if (strcmp(v, "none") != 0 && o->ndirs == RUN_MAX_DIRS)
+            st = bad_value("--dir", v, "too many directories (at most 8)");
+        else if (strcmp(v, "none") != 0)
+            o->dirs[o->ndirs++] = v;
+    } else if (OPTION("--flash")) {
+        if (v[0] == '\0' || !strncmp(v, "::", 2))
+            st = bad_value("--flash", v, "expected FILE or FILE::GUEST");
+        o->flash = v;
     } else if (OPTION("--pins")) {
         if (!parse_pins(v, &o->pins))
             st = bad_value("--pins", v, "expected all, none, or pins 0-31 such as 0,1,4-7");
@@ -165,7 +193,15 @@ static int parse_one(run_options *o, int argc, char **argv, int *i)
     } else if (OPTION("--gpio-trace")) {
         o->gpio_trace = v;
     } else if (OPTION("--uart")) {
+        char err[160];
         o->uart = v;
+        if (!mote_host_check_uart(v, err, sizeof err))
+            st = cli_fail(EXIT_USAGE, "--uart: %s", err);
+    } else if (OPTION("--epoch")) {
+        o->epoch_given = true;
+        if (!mote_host_parse_epoch(v, &o->epoch))
+            st = bad_value("--epoch", v, "expected seconds since 1970 or a UTC date such as "
+                                         "2025-06-01T12:00:00Z");
     } else {
         return cli_fail(EXIT_USAGE, "unknown option %s (see mote run --help)", argv[*i]);
     }

@@ -8,6 +8,7 @@
 #include <stdint.h>
 
 #define RUN_MAX_ENV 64
+#define RUN_MAX_DIRS 8
 
 typedef struct run_options {
     const char *module;         /* the .wasm path */
@@ -20,10 +21,15 @@ typedef struct run_options {
     int64_t fuel;               /* 0: unlimited */
     const char *env[RUN_MAX_ENV];
     uint32_t envc;
+    const char *dirs[RUN_MAX_DIRS];     /* --dir HOST[::GUEST] */
+    uint32_t ndirs;
+    const char *flash;          /* --flash FILE[::GUEST] */
     uint64_t pins;              /* capabilities */
     uint32_t timers;
     bool virtual_time;
     uint64_t time_limit;        /* us; 0: none */
+    bool epoch_given;           /* --epoch: where the wall clock starts */
+    uint64_t epoch;             /* us since 1970 */
     const char *gpio_in;
     const char *gpio_trace;
     const char *uart;

@@ -1,8 +1,12 @@
-/* The module's own tables and memories, from the binary; see sections.h. */
+/* Sections read from the binary; see sections.h. */
 #include "sections.h"
 
+#include <string.h>
+
+#define SECTION_CUSTOM 0
 #define SECTION_TABLE 4
 #define SECTION_MEMORY 5
+#define SECTION_CODE 10
 
 typedef struct reader {
     const uint8_t *p, *end;
@@ -78,4 +82,63 @@ size_t defined_tables_memories(const uint8_t *wasm, size_t len, defined_item *it
         }
     }
     return n;
+}
+
+/* Calls visit(id, payload, size, user) for each section until it returns true;
+ * returns the payload it stopped at, or NULL. */
+static const uint8_t *find_section(const uint8_t *wasm, size_t len,
+                                   bool (*visit)(uint8_t, const uint8_t *, size_t, void *),
+                                   void *user, size_t *size)
+{
+    reader r = {wasm + 8, wasm + len, len >= 8};
+    while (r.ok && r.p < r.end) {
+        uint8_t id = byte(&r);
+        uint64_t n = leb(&r);
+        if (!r.ok || n > (uint64_t)(r.end - r.p))
+            return NULL;
+        if (visit(id, r.p, (size_t)n, user)) {
+            *size = (size_t)n;
+            return r.p;
+        }
+        r.p += n;
+    }
+    return NULL;
+}
+
+static bool is_custom(uint8_t id, const uint8_t *payload, size_t size, void *name)
+{
+    if (id != SECTION_CUSTOM)
+        return false;
+    reader r = {payload, payload + size, true};
+    uint64_t n = leb(&r);
+    size_t want = strlen(name);
+    return r.ok && n == want && want <= (size_t)(r.end - r.p) && memcmp(r.p, name, want) == 0;
+}
+
+const uint8_t *custom_section(const uint8_t *wasm, size_t len, const char *name, size_t *size)
+{
+    size_t n;
+    const uint8_t *payload = find_section(wasm, len, is_custom, (void *)name, &n);
+    if (payload == NULL)
+        return NULL;
+    reader r = {payload, payload + n, true};
+    uint64_t name_len = leb(&r);        /* checked by is_custom */
+    r.p += name_len;
+    *size = (size_t)(r.end - r.p);
+    return r.p;
+}
+
+static bool is_code(uint8_t id, const uint8_t *payload, size_t size, void *user)
+{
+    (void)payload;
+    (void)size;
+    (void)user;
+    return id == SECTION_CODE;
+}
+
+size_t code_section_start(const uint8_t *wasm, size_t len)
+{
+    size_t n;
+    const uint8_t *payload = find_section(wasm, len, is_code, NULL, &n);
+    return payload != NULL ? (size_t)(payload - wasm) : 0;
 }

@@ -15,6 +15,11 @@
  *                         app's shadow-stack size (STACK_SIZE), and
  *                         MOTE_APP_REPORT_NATIVE_STACK is defined on boards
  *                         laid out by picolibc.ld (all but the host)
+ *   MOTE_APP_FILES        defined to give the app files (FILES): its value
+ *                         is how many files it may have open; the board's
+ *                         flash storage region holds the file system
+ *                         (formatted when it holds none; mounted read-only
+ *                         when the board cannot write it), preopened as "/"
  *
  * The app gets every GPIO pin and every timer, and in its environment
  * MOTE_BOARD=<board name>, LED=<pin> when the board names an LED
@@ -33,6 +38,10 @@
 
 #include "mote_app_config.h"
 #include "mote_board.h"
+
+#ifdef MOTE_APP_FILES
+#include <mote/fs_hal.h>
+#endif
 
 #define STR2(x) #x
 #define STR(x) STR2(x)
@@ -61,6 +70,50 @@ static const char *app_env[] = {
 #define COUNT(a) (sizeof(a) / sizeof((a)[0]))
 
 static mote_wasi wasi;          /* static: HAL callbacks refer to it */
+
+#ifdef MOTE_APP_FILES
+/* The file system: 64-byte cache and staging buffers and a bit per block
+ * (up to 1024 blocks), one preopen, and the app's open files. */
+#define FS_CACHE 64
+static mote_fs fs;
+static uint8_t fs_ram[FS_CACHE + 64 + 1024 / 8];
+static mote_wasi_flash files;
+static const mote_wasi_preopen preopen = {.guest_path = "/", .ops = &mote_wasi_flash_ops,
+                                          .backend = &files};
+static mote_wasi_fd fds[1 + MOTE_APP_FILES];
+
+static void say_text(const char *text)
+{
+    mote_hal_console_write(text, strlen(text));
+}
+
+/* Mounts the storage region's file system (formatting a region that holds
+ * none); false, with a line on the console, if there are no files. */
+static bool mount_files(void)
+{
+    mote_fs_flash flash;
+    if (mote_fs_flash_hal(&flash, 0, 0) != MOTE_FS_OK) {
+        say_text("mote: files: the board has no flash storage region\n");
+        return false;
+    }
+    mote_fs_config cfg = {.flash = &flash, .ram = fs_ram, .ram_size = sizeof fs_ram,
+                          .cache_size = FS_CACHE, .read_only = flash.read_only};
+    mote_fs_status st = mote_fs_mount(&fs, &cfg);
+    if (st == MOTE_FS_ERR_NOT_FORMATTED && !flash.read_only &&
+        (st = mote_fs_format(&fs, &cfg, NULL)) == MOTE_FS_OK)
+        st = mote_fs_mount(&fs, &cfg);
+    if (st == MOTE_FS_OK)
+        st = mote_wasi_flash_init(&files, &fs, "", NULL);
+    if (st == MOTE_FS_OK)
+        return true;
+    say_text("mote: files: ");
+    say_text(mote_fs_status_name(st));
+    say_text(" (");
+    say_text(mote_fs_detail(&fs));
+    say_text("); the app runs without files\n");
+    return false;
+}
+#endif
 
 /* "MOTE_BOARD=" + the board's name, in the last environment slot. */
 static void set_board_env(const char *name)
@@ -193,6 +246,14 @@ int main(void)
     cfg.max_timers = MOTE_WASI_MAX_TIMERS;
     cfg.instance.value_stack_bytes = MOTE_APP_VALUE_STACK;
     cfg.instance.call_stack_bytes = MOTE_APP_CALL_STACK;
+#ifdef MOTE_APP_FILES
+    if (mount_files()) {
+        cfg.preopens = &preopen;
+        cfg.npreopens = 1;
+        cfg.fds = fds;
+        cfg.max_fds = (uint8_t)COUNT(fds);
+    }
+#endif
     if (mote_wasi_init(&wasi, &cfg) != MOTE_OK)
         return MOTE_WASI_EXIT_NOT_RUN;
 

@@ -1,13 +1,15 @@
-# mote_app.cmake -- the SDK's build helper: WebAssembly apps from C, with
-# clang-14 and Debian's wasi-libc, sized for microcontrollers.
+# mote_app.cmake -- the SDK's build helper: WebAssembly apps from C and
+# C++, with clang-14, Debian's wasi-libc and libc++ (libc++-14-dev-wasm32),
+# sized for microcontrollers; Rust apps are mote_rust_app.cmake's.
 #
 # In the mote tree wasi-lite/CMakeLists.txt includes this file; an app
-# project elsewhere includes it directly:
+# project elsewhere includes it directly, or gets it from the installed
+# package (find_package(mote COMPONENTS sdk)):
 #
 #     include(<mote>/wasi-lite/sdk/mote_app.cmake)
 #     mote_add_wasm_app(blinky SOURCES blinky.c)
 #
-# mote_add_wasm_app(<name> SOURCES <file.c>...
+# mote_add_wasm_app(<name> SOURCES <file.c or .cpp>...
 #                   [STACK_SIZE <bytes>]       default 4096
 #                   [INITIAL_MEMORY <bytes>]   default 65536 (whole 64 KiB pages)
 #                   [MAX_MEMORY <bytes>]       default INITIAL_MEMORY; with HEAP, none
@@ -19,10 +21,17 @@
 #                   [FREESTANDING]             no libc and no entry point
 #                                              (--target=wasm32 -nostdlib)
 #                   [STRIP]                    drop the name section too
+#                   [DEBUG]                    -g, and keep the DWARF sections:
+#                                              `mote run` backtraces then show
+#                                              file:line (flash size grows)
 #                   [EXPORTS <symbol>...]
 #                   [INCLUDE_DIRECTORIES <dir>...] [DEFINITIONS <NAME=value>...]
 #                   [COMPILE_OPTIONS <opt>...] [LINK_OPTIONS <opt>...]
 #                   [POST_LINK <command using <IN> and <OUT>>])
+#
+# C++ sources (.cpp, .cc, .cxx) are compiled as C++17 without exceptions
+# (wasm32-wasi's libc++ has none) and the app is linked with libc++ and
+# libc++abi; mix them freely with C sources.
 #
 # builds ${CMAKE_CURRENT_BINARY_DIR}/<name>.wasm (part of `all`) and a target
 # <name> whose MOTE_WASM_FILE property is that path, ready for a firmware
@@ -34,8 +43,8 @@
 # memset become single instructions); the stack placed first in memory
 # (--stack-first), so an overflow traps at address 0 instead of silently
 # overwriting data; a memory that cannot grow unless HEAP is given; debug
-# sections stripped but the name section kept, for backtraces with
-# function names.  Compilation and linking are separate steps because
+# sections stripped (unless DEBUG) but the name section kept, for
+# backtraces with function names.  Compilation and linking are separate steps because
 # clang runs wasm-opt after an optimising link when it finds one, and
 # wasm-opt drops the name section.
 #
@@ -66,6 +75,16 @@ include_guard(GLOBAL)
 # (Functions find the SDK's headers through CMAKE_CURRENT_FUNCTION_LIST_DIR:
 # variables set here are not seen from sibling directories.)
 find_program(MOTE_CLANG NAMES clang-14 clang DOC "clang with the wasm32 target, for Wasm apps")
+find_program(MOTE_CLANGXX NAMES clang++-14 clang++ DOC "clang++ with the wasm32 target, for C++ apps")
+
+# True for the file names of C++ sources.
+function(_mote_app_is_cxx out src)
+  set(cxx FALSE)
+  if(src MATCHES "\\.(cpp|cc|cxx|C)$")
+    set(cxx TRUE)
+  endif()
+  set(${out} ${cxx} PARENT_SCOPE)
+endfunction()
 
 # The compile flags shared by every app.
 function(_mote_app_compile_flags out freestanding)
@@ -92,8 +111,18 @@ function(_mote_app_compile name src flags out_list)
   get_filename_component(base "${src}" NAME)
   list(LENGTH ${out_list} index)
   set(obj "${CMAKE_CURRENT_BINARY_DIR}/${name}.wasm.dir/${index}-${base}.o")
+  set(compiler "${MOTE_CLANG}")
+  _mote_app_is_cxx(cxx "${src}")
+  if(cxx)
+    if(NOT MOTE_CLANGXX)
+      message(FATAL_ERROR "mote_add_wasm_app(${name}): clang++-14 not found for ${src} "
+                          "(toolchain/install-deps)")
+    endif()
+    set(compiler "${MOTE_CLANGXX}")
+    list(APPEND flags -std=c++17 -fno-exceptions)
+  endif()
   add_custom_command(OUTPUT "${obj}"
-    COMMAND "${MOTE_CLANG}" ${flags} -MD -MF "${obj}.d" -c "${src}" -o "${obj}"
+    COMMAND "${compiler}" ${flags} -MD -MF "${obj}.d" -c "${src}" -o "${obj}"
     DEPENDS "${src}"
     DEPFILE "${obj}.d"
     COMMENT "Compiling ${base} for Wasm app ${name}"
@@ -146,7 +175,7 @@ function(mote_add_wasm_app name)
     endif()
     set(previous "${arg}")
   endforeach()
-  cmake_parse_arguments(APP "REACTOR;FREESTANDING;STRIP;HEAP"
+  cmake_parse_arguments(APP "REACTOR;FREESTANDING;STRIP;HEAP;DEBUG"
     "STACK_SIZE;INITIAL_MEMORY;MAX_MEMORY;MEMORY_BYTES"
     "SOURCES;EXPORTS;INCLUDE_DIRECTORIES;DEFINITIONS;COMPILE_OPTIONS;LINK_OPTIONS;POST_LINK"
     ${args})
@@ -189,13 +218,19 @@ function(mote_add_wasm_app name)
   foreach(def IN LISTS APP_DEFINITIONS)
     list(APPEND flags "-D${def}")
   endforeach()
+  if(APP_DEBUG)
+    list(APPEND flags -g)
+  endif()
   list(APPEND flags ${APP_COMPILE_OPTIONS})
   set(app_objects "")
   foreach(src IN LISTS APP_SOURCES)
     _mote_app_compile(${name} "${src}" "${flags}" app_objects)
   endforeach()
 
-  set(link ${flags} -Wl,--stack-first -Wl,-z,stack-size=${APP_STACK_SIZE} -Wl,--strip-debug)
+  set(link ${flags} -Wl,--stack-first -Wl,-z,stack-size=${APP_STACK_SIZE})
+  if(NOT APP_DEBUG)
+    list(APPEND link -Wl,--strip-debug)
+  endif()
   if(APP_MEMORY_BYTES)
     # Its own allocator, linked before libc so that dlmalloc is never
     # pulled in (a second malloc would be a duplicate-symbol error), and
@@ -239,8 +274,16 @@ function(mote_add_wasm_app name)
   if(APP_POST_LINK OR MOTE_WASM_POST_LINK)
     set(linked "${CMAKE_CURRENT_BINARY_DIR}/${name}.linked.wasm")
   endif()
+  # C++ objects: clang++ links libc++ and libc++abi too.
+  set(linker "${MOTE_CLANG}")
+  foreach(src IN LISTS APP_SOURCES)
+    _mote_app_is_cxx(cxx "${src}")
+    if(cxx)
+      set(linker "${MOTE_CLANGXX}")
+    endif()
+  endforeach()
   add_custom_command(OUTPUT "${linked}"
-    COMMAND "${MOTE_CLANG}" ${link} -o "${linked}" ${app_objects}
+    COMMAND "${linker}" ${link} -o "${linked}" ${app_objects}
     DEPENDS ${app_objects}
     COMMENT "Linking Wasm app ${name}"
     VERBATIM)
@@ -277,3 +320,6 @@ function(mote_add_wasm_app name)
     set_target_properties(${name} PROPERTIES MOTE_WASM_INITIAL_MEMORY ${APP_INITIAL_MEMORY})
   endif()
 endfunction()
+
+# Rust apps: mote_add_rust_app().
+include("${CMAKE_CURRENT_LIST_DIR}/mote_rust_app.cmake")

@@ -2,8 +2,9 @@
  * clock.c -- clock_time_get and clock_res_get.
  *
  *   monotonic   mote_hal_time_us() in ns (1 µs resolution), 0 at HAL start
- *   realtime    only when the firmware set has_realtime: realtime_base_ns +
- *               the monotonic time; otherwise ENOTSUP
+ *   realtime    the board's wall clock, mote_hal_rtc_get(), in ns; ENOTSUP
+ *               while the board does not know the time (no RTC and not
+ *               set: see hal.h)
  *   process / thread CPU time   ENOTSUP (the HAL does not measure it)
  *   any other id                EINVAL
  */
@@ -21,14 +22,24 @@ uint64_t wl_ns_to_us_up(uint64_t ns)
     return ns / NS_PER_US + (ns % NS_PER_US != 0);
 }
 
-/* Checks a clock id: WASI_ESUCCESS if WASI-lite can read it. */
-static uint16_t clock_check(const mote_wasi *ctx, uint32_t clock)
+static uint64_t us_to_ns(uint64_t us)
 {
+    return us > UINT64_MAX / NS_PER_US ? UINT64_MAX : us * NS_PER_US;
+}
+
+/* Reads a clock in ns; returns a WASI errno (WASI_ESUCCESS if readable). */
+static uint16_t clock_now_ns(uint32_t clock, uint64_t *ns)
+{
+    uint64_t us;
     switch (clock) {
     case WASI_CLOCK_MONOTONIC:
+        *ns = us_to_ns(mote_hal_time_us());
         return WASI_ESUCCESS;
     case WASI_CLOCK_REALTIME:
-        return ctx->cfg.has_realtime ? WASI_ESUCCESS : WASI_ENOTSUP;
+        if (mote_hal_rtc_get(&us) != MOTE_HAL_OK)
+            return WASI_ENOTSUP;
+        *ns = us_to_ns(us);
+        return WASI_ESUCCESS;
     case WASI_CLOCK_PROCESS_CPUTIME:
     case WASI_CLOCK_THREAD_CPUTIME:
         return WASI_ENOTSUP;
@@ -37,29 +48,31 @@ static uint16_t clock_check(const mote_wasi *ctx, uint32_t clock)
     }
 }
 
-static uint64_t clock_now_ns(const mote_wasi *ctx, uint32_t clock)
+bool wl_clock_deadline_us(uint32_t clock, uint64_t timestamp_ns, uint64_t *deadline_us,
+                          uint16_t *err)
 {
-    uint64_t ns = mote_hal_time_us() * NS_PER_US;
-    return clock == WASI_CLOCK_REALTIME ? wl_add_saturating(ctx->cfg.realtime_base_ns, ns) : ns;
-}
-
-bool wl_clock_deadline_us(const mote_wasi *ctx, uint32_t clock, uint64_t timestamp_ns,
-                       uint64_t *deadline_us, uint16_t *err)
-{
-    *err = clock_check(ctx, clock);
+    uint64_t now_ns;
+    *err = clock_now_ns(clock, &now_ns);
     if (*err != WASI_ESUCCESS)
         return false;
-    if (clock == WASI_CLOCK_REALTIME)
-        timestamp_ns = timestamp_ns > ctx->cfg.realtime_base_ns
-                           ? timestamp_ns - ctx->cfg.realtime_base_ns : 0;
-    *deadline_us = wl_ns_to_us_up(timestamp_ns);
+    uint64_t mono_us = mote_hal_time_us();
+    if (clock == WASI_CLOCK_REALTIME) {
+        /* A wall-clock time as the monotonic time it is due: now plus the
+         * distance to it (which later sets of the wall clock do not move). */
+        uint64_t ahead_ns = timestamp_ns > now_ns ? timestamp_ns - now_ns : 0;
+        *deadline_us = wl_add_saturating(mono_us, wl_ns_to_us_up(ahead_ns));
+    } else {
+        *deadline_us = wl_ns_to_us_up(timestamp_ns);
+    }
     return true;
 }
 
 /* clock_res_get(id, resolution_ptr) -> errno */
 mote_status wl_wasi_clock_res_get(mote_instance *inst, mote_value *io, void *user)
 {
-    uint16_t err = clock_check(user, io[0].u32);
+    (void)user;
+    uint64_t ns;
+    uint16_t err = clock_now_ns(io[0].u32, &ns);
     if (err != WASI_ESUCCESS)
         return wl_wasi_return(io, err);
     if (!wl_guest_put_u64(inst, io[1].u32, NS_PER_US))
@@ -71,11 +84,12 @@ mote_status wl_wasi_clock_res_get(mote_instance *inst, mote_value *io, void *use
  * the time is always as exact as the HAL's. */
 mote_status wl_wasi_clock_time_get(mote_instance *inst, mote_value *io, void *user)
 {
-    uint32_t clock = io[0].u32;
-    uint16_t err = clock_check(user, clock);
+    (void)user;
+    uint64_t ns;
+    uint16_t err = clock_now_ns(io[0].u32, &ns);
     if (err != WASI_ESUCCESS)
         return wl_wasi_return(io, err);
-    if (!wl_guest_put_u64(inst, io[2].u32, clock_now_ns(user, clock)))
+    if (!wl_guest_put_u64(inst, io[2].u32, ns))
         return wl_wasi_return(io, WASI_EFAULT);
     return wl_wasi_return(io, WASI_ESUCCESS);
 }

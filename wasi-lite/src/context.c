@@ -35,6 +35,10 @@ static bool config_valid(const mote_wasi_config *cfg)
     for (uint32_t i = 0; i < cfg->send_to_count; i++)
         if (cfg->send_to[i] == NULL)
             return false;
+    if (cfg->max_fds > MOTE_WASI_MAX_FDS || (cfg->max_fds > 0 && cfg->fds == NULL) ||
+        cfg->npreopens > cfg->max_fds ||
+        (cfg->npreopens > 0 && cfg->preopens == NULL))
+        return false;
     return true;
 }
 
@@ -54,6 +58,8 @@ mote_status mote_wasi_init(mote_wasi *ctx, const mote_wasi_config *cfg)
     wl_events_reset(ctx);
     wl_timers_reset(ctx);
     wl_random_seed(ctx);
+    if (!wl_files_init(ctx))
+        return MOTE_ERR_ARGUMENT;
     if (ctx->cfg.hub != NULL)
         wl_hub_join(ctx);
     return MOTE_OK;
@@ -84,6 +90,7 @@ void mote_wasi_stop(mote_wasi *ctx)
     ctx->msg_watch = false;
     wl_events_reset(ctx);
     ctx->wait.active = false;
+    wl_files_close_all(ctx);
 }
 
 uint32_t mote_wasi_events_lost(const mote_wasi *ctx)

@@ -1,6 +1,6 @@
 /*
  * fd_io.c -- fd_write and fd_read: stdout and stderr go to the HAL
- * console, stdin comes from it.
+ * console (or the firmware's write hook), stdin comes from it.
  *
  * Both check everything before doing anything: the iovec array, every
  * iovec's buffer and the result pointer must lie inside the app's memory
@@ -13,9 +13,9 @@
 #define MAX_TRANSFER 0x7FFFFFFFu    /* the largest total a 32-bit ssize_t holds */
 
 /* Checks an iovec array and the 4-byte result pointer; sets *total.
- * Returns a WASI errno. */
-static uint16_t check_transfer(mote_instance *inst, uint32_t iovs, uint32_t count,
-                               uint32_t result, uint64_t *total)
+ * Returns a WASI errno.  (Files use it too: file_calls.c.) */
+uint16_t wl_check_transfer(mote_instance *inst, uint32_t iovs, uint32_t count, uint32_t result,
+                           uint64_t *total)
 {
     const uint8_t *vec = wl_guest_range(inst, iovs, (uint64_t)count * WASI_IOVEC_SIZE);
     if (vec == NULL)
@@ -38,8 +38,8 @@ static uint16_t check_transfer(mote_instance *inst, uint32_t iovs, uint32_t coun
 
 /* The buffer of iovec i, or NULL when it has none or lies outside the
  * memory.  Read again at each use: bytes that fd_read stored through an
- * earlier iovec may have rewritten this one after check_iovecs() saw it. */
-static uint8_t *iovec_buf(mote_instance *inst, uint32_t iovs, uint32_t i, uint32_t *len)
+ * earlier iovec may have rewritten this one after wl_check_transfer() saw it. */
+uint8_t *wl_iovec_buf(mote_instance *inst, uint32_t iovs, uint32_t i, uint32_t *len)
 {
     const uint8_t *vec = wl_guest_range(inst, iovs + (uint64_t)i * WASI_IOVEC_SIZE, WASI_IOVEC_SIZE);
     *len = wl_load_u32(vec + 4);
@@ -51,16 +51,22 @@ mote_status wl_wasi_fd_write(mote_instance *inst, mote_value *io, void *user)
 {
     mote_wasi *ctx = user;
     uint32_t fd = io[0].u32, iovs = io[1].u32, count = io[2].u32, result = io[3].u32;
+    if (fd >= 3)
+        return wl_file_write(ctx, inst, io);
     if (fd == 0 || !wl_fd_is_open(ctx, fd))
         return wl_wasi_return(io, WASI_EBADF);
     uint64_t total;
-    uint16_t err = check_transfer(inst, iovs, count, result, &total);
+    uint16_t err = wl_check_transfer(inst, iovs, count, result, &total);
     if (err != WASI_ESUCCESS)
         return wl_wasi_return(io, err);
     for (uint32_t i = 0; i < count; i++) {
         uint32_t len;
-        const uint8_t *buf = iovec_buf(inst, iovs, i, &len);
-        if (buf != NULL)
+        const uint8_t *buf = wl_iovec_buf(inst, iovs, i, &len);
+        if (buf == NULL)
+            continue;
+        if (ctx->cfg.write != NULL)
+            ctx->cfg.write(fd, buf, len, ctx->cfg.write_user);
+        else
             mote_hal_console_write(buf, len);
     }
     wl_guest_put_u32(inst, result, (uint32_t)total);
@@ -75,7 +81,7 @@ static uint32_t read_now(mote_wasi *ctx, mote_instance *inst, uint32_t iovs, uin
     *eof = false;
     for (uint32_t i = 0; i < count && !*eof; i++) {
         uint32_t len;
-        uint8_t *buf = iovec_buf(inst, iovs, i, &len);
+        uint8_t *buf = wl_iovec_buf(inst, iovs, i, &len);
         if (len == 0)
             continue;
         if (buf == NULL || len > MAX_TRANSFER - got)
@@ -94,10 +100,12 @@ mote_status wl_wasi_fd_read(mote_instance *inst, mote_value *io, void *user)
 {
     mote_wasi *ctx = user;
     uint32_t fd = io[0].u32, iovs = io[1].u32, count = io[2].u32, result = io[3].u32;
+    if (fd >= 3)
+        return wl_file_read(ctx, inst, io);
     if (fd != 0 || !wl_fd_is_open(ctx, fd))
         return wl_wasi_return(io, WASI_EBADF);
     uint64_t total;
-    uint16_t err = check_transfer(inst, iovs, count, result, &total);
+    uint16_t err = wl_check_transfer(inst, iovs, count, result, &total);
     if (err != WASI_ESUCCESS)
         return wl_wasi_return(io, err);
     if (!wl_cap_uart(ctx, 0)) {

@@ -2,8 +2,9 @@
  * fd_meta.c -- what an app may ask about its three console fds: they are
  * character devices (so wasi-libc's isatty() is true and stdout is line
  * buffered), they cannot seek (ESPIPE), they can be closed, stdin can be
- * made non-blocking, and there are no preopened directories (EBADF from
- * fd_prestat_get, which ends wasi-libc's preopen scan at once).
+ * made non-blocking, and they are not preopened directories (EBADF from
+ * fd_prestat_get).  Fds from 3 up are files and directories: each call
+ * hands them to file_calls.c.
  */
 #include <string.h>
 
@@ -23,6 +24,8 @@ mote_status wl_wasi_fd_close(mote_instance *inst, mote_value *io, void *user)
     (void)inst;
     mote_wasi *ctx = user;
     uint32_t fd = io[0].u32;
+    if (fd >= 3)
+        return wl_wasi_return(io, wl_file_close(ctx, fd));
     if (!wl_fd_is_open(ctx, fd))
         return wl_wasi_return(io, WASI_EBADF);
     ctx->fd_open &= (uint8_t)~(1u << fd);
@@ -34,6 +37,8 @@ mote_status wl_wasi_fd_fdstat_get(mote_instance *inst, mote_value *io, void *use
 {
     mote_wasi *ctx = user;
     uint32_t fd = io[0].u32;
+    if (fd >= 3)
+        return wl_wasi_return(io, wl_file_fdstat(ctx, inst, fd, io[1].u32));
     if (!wl_fd_is_open(ctx, fd))
         return wl_wasi_return(io, WASI_EBADF);
     uint8_t *st = wl_guest_range(inst, io[1].u32, WASI_FDSTAT_SIZE);
@@ -54,6 +59,8 @@ mote_status wl_wasi_fd_fdstat_set_flags(mote_instance *inst, mote_value *io, voi
     (void)inst;
     mote_wasi *ctx = user;
     uint32_t fd = io[0].u32, flags = io[1].u32;
+    if (fd >= 3)
+        return wl_wasi_return(io, wl_file_set_flags(ctx, fd, flags));
     if (!wl_fd_is_open(ctx, fd))
         return wl_wasi_return(io, WASI_EBADF);
     if (flags & ~(uint32_t)(WASI_FDFLAG_APPEND | WASI_FDFLAG_NONBLOCK))
@@ -66,6 +73,8 @@ mote_status wl_wasi_fd_fdstat_set_flags(mote_instance *inst, mote_value *io, voi
 mote_status wl_wasi_fd_filestat_get(mote_instance *inst, mote_value *io, void *user)
 {
     mote_wasi *ctx = user;
+    if (io[0].u32 >= 3)
+        return wl_wasi_return(io, wl_file_filestat(ctx, inst, io[0].u32, io[1].u32));
     if (!wl_fd_is_open(ctx, io[0].u32))
         return wl_wasi_return(io, WASI_EBADF);
     uint8_t *st = wl_guest_range(inst, io[1].u32, WASI_FILESTAT_SIZE);
@@ -77,38 +86,51 @@ mote_status wl_wasi_fd_filestat_get(mote_instance *inst, mote_value *io, void *u
 }
 
 /* fd_prestat_get(fd, prestat_ptr), fd_prestat_dir_name(fd, path, len):
- * there are no preopened directories. */
+ * the preopened directories' names (console fds are none). */
 mote_status wl_wasi_fd_prestat_get(mote_instance *inst, mote_value *io, void *user)
 {
-    (void)inst;
-    (void)user;
-    return wl_wasi_return(io, WASI_EBADF);
+    return wl_wasi_return(io, wl_file_prestat(user, inst, io[0].u32, io[1].u32));
 }
 
 mote_status wl_wasi_fd_prestat_dir_name(mote_instance *inst, mote_value *io, void *user)
 {
-    (void)inst;
-    (void)user;
-    return wl_wasi_return(io, WASI_EBADF);
+    return wl_wasi_return(io, wl_file_prestat_name(user, inst, io[0].u32, io[1].u32, io[2].u32));
 }
 
 /* fd_seek(fd, offset, whence, newoffset_ptr), fd_tell(fd, offset_ptr):
  * a console has no position. */
 mote_status wl_wasi_fd_seek(mote_instance *inst, mote_value *io, void *user)
 {
-    (void)inst;
-    return wl_wasi_return(io, wl_fd_is_open(user, io[0].u32) ? WASI_ESPIPE : WASI_EBADF);
+    uint32_t fd = io[0].u32;
+    if (fd >= 3)
+        return wl_wasi_return(io, wl_file_seek(user, inst, fd, io[1].i64, io[2].u32, io[3].u32));
+    return wl_wasi_return(io, wl_fd_is_open(user, fd) ? WASI_ESPIPE : WASI_EBADF);
 }
 
 mote_status wl_wasi_fd_tell(mote_instance *inst, mote_value *io, void *user)
 {
-    (void)inst;
-    return wl_wasi_return(io, wl_fd_is_open(user, io[0].u32) ? WASI_ESPIPE : WASI_EBADF);
+    uint32_t fd = io[0].u32;
+    if (fd >= 3)
+        return wl_wasi_return(io, wl_file_seek(user, inst, fd, 0, WASI_WHENCE_CUR, io[1].u32));
+    return wl_wasi_return(io, wl_fd_is_open(user, fd) ? WASI_ESPIPE : WASI_EBADF);
 }
 
-/* fd_sync(fd), fd_datasync(fd): console writes are synchronous already. */
+/* fd_sync(fd), fd_datasync(fd): console writes are synchronous already;
+ * a file commits what was written to it (fs/). */
 mote_status wl_wasi_fd_sync(mote_instance *inst, mote_value *io, void *user)
 {
     (void)inst;
-    return wl_wasi_return(io, wl_fd_is_open(user, io[0].u32) ? WASI_ESUCCESS : WASI_EBADF);
+    uint32_t fd = io[0].u32;
+    if (fd >= 3)
+        return wl_wasi_return(io, wl_file_sync(user, fd, false));
+    return wl_wasi_return(io, wl_fd_is_open(user, fd) ? WASI_ESUCCESS : WASI_EBADF);
+}
+
+mote_status wl_wasi_fd_datasync(mote_instance *inst, mote_value *io, void *user)
+{
+    (void)inst;
+    uint32_t fd = io[0].u32;
+    if (fd >= 3)
+        return wl_wasi_return(io, wl_file_sync(user, fd, true));
+    return wl_wasi_return(io, wl_fd_is_open(user, fd) ? WASI_ESUCCESS : WASI_EBADF);
 }

@@ -49,10 +49,64 @@ mote_status wl_wasi_return(mote_value *io, uint16_t err);
 /* Device-API results: a value >= 0, or -errno. */
 mote_status wl_device_return(mote_value *io, int32_t result);
 
+/* ---- transfers (fd_io.c) -------------------------------------------------- */
+
+/* Checks an iovec array (each buffer in memory, total under 2^31) and the
+ * 4-byte result pointer; sets *total.  A WASI errno. */
+uint16_t wl_check_transfer(mote_instance *inst, uint32_t iovs, uint32_t count, uint32_t result,
+                           uint64_t *total);
+/* iovec i's buffer (NULL when empty or out of memory), read afresh. */
+uint8_t *wl_iovec_buf(mote_instance *inst, uint32_t iovs, uint32_t i, uint32_t *len);
+
 /* ---- fds (fd_meta.c) ----------------------------------------------------- */
 
 /* True if fd is a console fd (0, 1, 2) the app has not closed. */
 bool wl_fd_is_open(const mote_wasi *ctx, uint32_t fd);
+
+/* ---- files (files.c, path.c, file_calls.c, path_calls.c) ------------------ */
+
+/* Rights a file and a directory can have. */
+#define WL_FILE_RIGHTS                                                                        \
+    (WASI_RIGHT_FD_DATASYNC | WASI_RIGHT_FD_READ | WASI_RIGHT_FD_SEEK |                        \
+     WASI_RIGHT_FD_FDSTAT_SET_FLAGS | WASI_RIGHT_FD_SYNC | WASI_RIGHT_FD_TELL |                \
+     WASI_RIGHT_FD_WRITE | WASI_RIGHT_FD_ADVISE | WASI_RIGHT_FD_ALLOCATE |                     \
+     WASI_RIGHT_FD_FILESTAT_GET | WASI_RIGHT_FD_FILESTAT_SET_SIZE | WASI_RIGHT_POLL_FD_READWRITE)
+#define WL_DIR_RIGHTS                                                                         \
+    (WASI_RIGHT_FD_FDSTAT_SET_FLAGS | WASI_RIGHT_FD_SYNC | WASI_RIGHT_FD_DATASYNC |            \
+     WASI_RIGHT_PATH_CREATE_DIRECTORY | WASI_RIGHT_PATH_CREATE_FILE | WASI_RIGHT_PATH_OPEN |   \
+     WASI_RIGHT_FD_READDIR | WASI_RIGHT_PATH_RENAME_SOURCE | WASI_RIGHT_PATH_RENAME_TARGET |   \
+     WASI_RIGHT_PATH_FILESTAT_GET | WASI_RIGHT_PATH_FILESTAT_SET_SIZE |                        \
+     WASI_RIGHT_FD_FILESTAT_GET | WASI_RIGHT_PATH_REMOVE_DIRECTORY |                           \
+     WASI_RIGHT_PATH_UNLINK_FILE)
+
+/* Opens the preopens as fds 3, 4, ...; false if one cannot be. */
+bool wl_files_init(mote_wasi *ctx);
+/* Closes every open file and directory. */
+void wl_files_close_all(mote_wasi *ctx);
+/* The file or directory fd refers to, or NULL (closed, or a console fd). */
+mote_wasi_fd *wl_file(mote_wasi *ctx, uint32_t fd);
+/* The back end of an open fd. */
+const mote_wasi_preopen *wl_backend(const mote_wasi *ctx, const mote_wasi_fd *f);
+/* A free fd table slot, numbered as the lowest free fd; NULL if none
+ * (*fd gets the number). */
+mote_wasi_fd *wl_file_new(mote_wasi *ctx, uint32_t *fd);
+/* Releases fd's slot (the node must be closed already). */
+void wl_file_free(mote_wasi *ctx, uint32_t fd);
+/* ENOTCAPABLE unless f has every right in `need`; EBADF for no f. */
+uint16_t wl_file_rights(const mote_wasi_fd *f, uint64_t need);
+/* The WASI errno for a file system status. */
+uint16_t wl_fs_errno(mote_fs_status st);
+/* Writes a filestat record. */
+void wl_put_filestat(uint8_t *out, const mote_wasi_stat *st);
+
+/* Copies a path from guest memory into out (NUL-terminated): EFAULT out
+ * of memory, ENAMETOOLONG over MOTE_WASI_PATH_MAX, EINVAL for an empty
+ * path or a NUL inside, ENOTCAPABLE for an absolute one. */
+uint16_t wl_path_copy(mote_instance *inst, uint32_t ptr, uint32_t len,
+                      char out[MOTE_WASI_PATH_MAX + 1]);
+/* Resolves "." and ".." in a relative path, in place: "a/./b/../c" ->
+ * "a/c"; ENOTCAPABLE if it climbs above its start.  "" means the start. */
+uint16_t wl_path_normalize(char *path);
 
 /* ---- event queue (events.c): push from interrupt context ----------------- */
 
@@ -159,9 +213,10 @@ size_t wl_console_read(mote_wasi *ctx, uint8_t *buf, size_t max, bool *eof);
 /* ---- clocks (clock.c) ---------------------------------------------------- */
 
 /* Monotonic µs for a WASI clock's absolute timestamp in ns; false (with
- * *err set) for a clock WASI-lite cannot time. */
-bool wl_clock_deadline_us(const mote_wasi *ctx, uint32_t clock, uint64_t timestamp_ns,
-                       uint64_t *deadline_us, uint16_t *err);
+ * *err set) for a clock WASI-lite cannot time (realtime: while the board
+ * does not know the time). */
+bool wl_clock_deadline_us(uint32_t clock, uint64_t timestamp_ns, uint64_t *deadline_us,
+                          uint16_t *err);
 
 /* µs rounded up from ns, saturating. */
 uint64_t wl_ns_to_us_up(uint64_t ns);
@@ -197,12 +252,40 @@ HOST_FN(wl_wasi_poll_oneoff);
 HOST_FN(wl_wasi_proc_exit);
 HOST_FN(wl_wasi_sched_yield);
 HOST_FN(wl_wasi_random_get);
-/* unsupported.c: calls the console cannot do, grouped by the error a
- * console fd gets (a closed or unknown fd always gets EBADF) */
-HOST_FN(wl_wasi_deny_espipe);
-HOST_FN(wl_wasi_deny_einval);
-HOST_FN(wl_wasi_deny_enotsup);
-HOST_FN(wl_wasi_deny_enotdir);
+/* files (file_calls.c, path_calls.c) */
+HOST_FN(wl_wasi_fd_pread);
+HOST_FN(wl_wasi_fd_pwrite);
+HOST_FN(wl_wasi_fd_readdir);
+HOST_FN(wl_wasi_fd_renumber);
+HOST_FN(wl_wasi_fd_filestat_set_size);
+HOST_FN(wl_wasi_fd_allocate);
+HOST_FN(wl_wasi_fd_advise);
+HOST_FN(wl_wasi_fd_fdstat_set_rights);
+HOST_FN(wl_wasi_fd_filestat_set_times);
+HOST_FN(wl_wasi_path_open);
+HOST_FN(wl_wasi_path_create_directory);
+HOST_FN(wl_wasi_path_remove_directory);
+HOST_FN(wl_wasi_path_unlink_file);
+HOST_FN(wl_wasi_path_rename);
+HOST_FN(wl_wasi_path_filestat_get);
+HOST_FN(wl_wasi_path_filestat_set_times);
+HOST_FN(wl_wasi_path_link);
+HOST_FN(wl_wasi_path_readlink);
+/* the file side of the console calls (file_calls.c): fd >= 3 */
+mote_status wl_file_write(mote_wasi *ctx, mote_instance *inst, mote_value *io);
+mote_status wl_file_read(mote_wasi *ctx, mote_instance *inst, mote_value *io);
+uint16_t wl_file_close(mote_wasi *ctx, uint32_t fd);
+uint16_t wl_file_fdstat(mote_wasi *ctx, mote_instance *inst, uint32_t fd, uint32_t out);
+uint16_t wl_file_set_flags(mote_wasi *ctx, uint32_t fd, uint32_t flags);
+uint16_t wl_file_filestat(mote_wasi *ctx, mote_instance *inst, uint32_t fd, uint32_t out);
+uint16_t wl_file_seek(mote_wasi *ctx, mote_instance *inst, uint32_t fd, int64_t offset,
+                      uint32_t whence, uint32_t out);
+uint16_t wl_file_sync(mote_wasi *ctx, uint32_t fd, bool data_only);
+uint16_t wl_file_prestat(mote_wasi *ctx, mote_instance *inst, uint32_t fd, uint32_t out);
+uint16_t wl_file_prestat_name(mote_wasi *ctx, mote_instance *inst, uint32_t fd, uint32_t out,
+                              uint32_t len);
+HOST_FN(wl_wasi_fd_datasync);
+/* unsupported.c: sockets, symlinks, signals */
 HOST_FN(wl_wasi_deny_enotsock);
 HOST_FN(wl_wasi_path_symlink);
 HOST_FN(wl_wasi_enosys);

@@ -12,6 +12,7 @@
  *              or at end of file (nbytes 0, hangup flag); an event with
  *              ENOTCAPABLE for an app not granted console input
  *   fd_write   on stdout/stderr: always ready
+ *   fd_read, fd_write on an open file or directory: ready (never blocks)
  *   on any other fd: an event with EBADF.
  * The call sleeps the CPU in low power (wait.c) until at least one is
  * ready, then reports all that are.  No subscriptions: EINVAL.  A tag that
@@ -51,7 +52,7 @@ static bool clock_ready(poll_call *pc, const uint8_t *sub, uint16_t *err)
     uint64_t timeout = wl_load_u64(sub + WASI_SUB_CLOCK_TIMEOUT);
     uint64_t due;
     if (wl_load_u16(sub + WASI_SUB_CLOCK_FLAGS) & WASI_SUBCLOCK_ABSTIME) {
-        if (!wl_clock_deadline_us(pc->ctx, clock, timeout, &due, err))
+        if (!wl_clock_deadline_us(clock, timeout, &due, err))
             return true;
     } else {
         /* A duration is the same on the realtime and monotonic clocks,
@@ -80,6 +81,10 @@ static bool scan_one(poll_call *pc, uint32_t i, uint8_t *ev)
         return true;
     }
     uint32_t fd = wl_load_u32(sub + WASI_SUB_FD);
+    if (wl_file(pc->ctx, fd) != NULL) {     /* files and directories never block */
+        put_event(ev, sub, WASI_ESUCCESS, tag, 0, 0);
+        return true;
+    }
     bool readable = tag == TAG_FD_READ && fd == 0 && wl_fd_is_open(pc->ctx, 0);
     bool writable = tag == TAG_FD_WRITE && (fd == 1 || fd == 2) && wl_fd_is_open(pc->ctx, fd);
     if (!readable && !writable) {

@@ -12,22 +12,37 @@
 
 /* errno */
 #define WASI_ESUCCESS 0
+#define WASI_EACCES 2
 #define WASI_EAGAIN 6
 #define WASI_EBADF 8
 #define WASI_EBUSY 10
 #define WASI_EDEADLK 16
+#define WASI_EDQUOT 19
+#define WASI_EEXIST 20
 #define WASI_EFAULT 21
+#define WASI_EFBIG 22
+#define WASI_EILSEQ 25
 #define WASI_EINVAL 28
 #define WASI_EIO 29
+#define WASI_EISDIR 31
+#define WASI_ELOOP 32
+#define WASI_EMFILE 33
 #define WASI_EMSGSIZE 35
+#define WASI_ENAMETOOLONG 37
 #define WASI_ENOENT 44
+#define WASI_ENOMEM 48
+#define WASI_ENOSPC 51
 #define WASI_ENOSYS 52
 #define WASI_ENOTDIR 54
+#define WASI_ENOTEMPTY 55
 #define WASI_ENOTSOCK 57
 #define WASI_ENOTSUP 58
 #define WASI_EOVERFLOW 61
+#define WASI_EPERM 63
+#define WASI_EROFS 69
 #define WASI_ESPIPE 70
 #define WASI_ETIMEDOUT 73
+#define WASI_EXDEV 75
 #define WASI_ENOTCAPABLE 76
 
 /* clocks */
@@ -37,14 +52,58 @@
 #define WASI_CLOCK_THREAD_CPUTIME 3
 
 /* file types, fd flags, rights */
+#define WASI_FILETYPE_UNKNOWN 0
 #define WASI_FILETYPE_CHARACTER_DEVICE 2
+#define WASI_FILETYPE_DIRECTORY 3
+#define WASI_FILETYPE_REGULAR_FILE 4
+#define WASI_FILETYPE_SYMBOLIC_LINK 7
 #define WASI_FDFLAG_APPEND 0x1
+#define WASI_FDFLAG_DSYNC 0x2
 #define WASI_FDFLAG_NONBLOCK 0x4
+#define WASI_FDFLAG_RSYNC 0x8
+#define WASI_FDFLAG_SYNC 0x10
+#define WASI_RIGHT_FD_DATASYNC (1ull << 0)
 #define WASI_RIGHT_FD_READ (1ull << 1)
-#define WASI_RIGHT_FD_WRITE (1ull << 6)
+#define WASI_RIGHT_FD_SEEK (1ull << 2)
 #define WASI_RIGHT_FD_FDSTAT_SET_FLAGS (1ull << 3)
+#define WASI_RIGHT_FD_SYNC (1ull << 4)
+#define WASI_RIGHT_FD_TELL (1ull << 5)
+#define WASI_RIGHT_FD_WRITE (1ull << 6)
+#define WASI_RIGHT_FD_ADVISE (1ull << 7)
+#define WASI_RIGHT_FD_ALLOCATE (1ull << 8)
+#define WASI_RIGHT_PATH_CREATE_DIRECTORY (1ull << 9)
+#define WASI_RIGHT_PATH_CREATE_FILE (1ull << 10)
+#define WASI_RIGHT_PATH_OPEN (1ull << 13)
+#define WASI_RIGHT_FD_READDIR (1ull << 14)
+#define WASI_RIGHT_PATH_RENAME_SOURCE (1ull << 16)
+#define WASI_RIGHT_PATH_RENAME_TARGET (1ull << 17)
+#define WASI_RIGHT_PATH_FILESTAT_GET (1ull << 18)
+#define WASI_RIGHT_PATH_FILESTAT_SET_SIZE (1ull << 19)
 #define WASI_RIGHT_FD_FILESTAT_GET (1ull << 21)
+#define WASI_RIGHT_FD_FILESTAT_SET_SIZE (1ull << 22)
+#define WASI_RIGHT_PATH_REMOVE_DIRECTORY (1ull << 25)
+#define WASI_RIGHT_PATH_UNLINK_FILE (1ull << 26)
 #define WASI_RIGHT_POLL_FD_READWRITE (1ull << 27)
+
+/* oflags, lookupflags */
+#define WASI_O_CREAT 0x1
+#define WASI_O_DIRECTORY 0x2
+#define WASI_O_EXCL 0x4
+#define WASI_O_TRUNC 0x8
+#define WASI_LOOKUP_SYMLINK_FOLLOW 0x1
+
+/* prestat (8 bytes): u8 tag @0 (0: a directory), u32 name length @4 */
+#define WASI_PRESTAT_SIZE 8
+#define WASI_PRESTAT_NAME_LEN 4
+#define WASI_PREOPENTYPE_DIR 0
+
+/* dirent (24 bytes, then the name): u64 d_next @0, u64 d_ino @8,
+ * u32 d_namlen @16, u8 d_type @20 */
+#define WASI_DIRENT_SIZE 24
+#define WASI_DIRENT_NEXT 0
+#define WASI_DIRENT_INO 8
+#define WASI_DIRENT_NAMLEN 16
+#define WASI_DIRENT_TYPE 20
 
 /* iovec / ciovec: { u32 buf; u32 buf_len } */
 #define WASI_IOVEC_SIZE 8
@@ -58,9 +117,18 @@
 
 /* filestat: dev, ino (u64), filetype u8 @16, nlink, size, atim, mtim, ctim (u64) */
 #define WASI_FILESTAT_SIZE 64
+#define WASI_FILESTAT_DEV 0
+#define WASI_FILESTAT_INO 8
 #define WASI_FILESTAT_FILETYPE 16
+#define WASI_FILESTAT_NLINK 24
+#define WASI_FILESTAT_FILESIZE 32
+#define WASI_FILESTAT_ATIM 40
+#define WASI_FILESTAT_MTIM 48
+#define WASI_FILESTAT_CTIM 56
 
 /* whence */
+#define WASI_WHENCE_SET 0
+#define WASI_WHENCE_CUR 1
 #define WASI_WHENCE_END 2
 
 /* poll_oneoff subscription (48 bytes): u64 userdata @0, u8 tag @8, then

@@ -62,8 +62,10 @@ typedef enum mote_status {
     MOTE_TRAP,              /* execution trapped; see mote_error.trap */
     MOTE_PAUSED,            /* fuel ran out or mote_interrupt() was called;
                                mote_resume() continues the call */
-    MOTE_EXIT               /* a host function ended the program
+    MOTE_EXIT,              /* a host function ended the program
                                (mote_host_exit); see mote_exit_code() */
+    MOTE_ERR_UNSUPPORTED    /* the module needs a feature this build of mote
+                               leaves out; the message names the build option */
 } mote_status;
 
 /* Trap kinds.  Their messages use the WebAssembly specification's wording. */
@@ -456,6 +458,14 @@ typedef struct mote_frame {
 /* Copies up to `max` frames of the last trap's backtrace; returns the count. */
 size_t mote_backtrace(const mote_instance *inst, mote_frame *frames, size_t max);
 
+/* The number of frames in the last trap's backtrace (0 if it did not trap). */
+size_t mote_backtrace_depth(const mote_instance *inst);
+
+/* Like mote_backtrace(), from frame `first` on (0 is the innermost), so a
+ * deep backtrace can be read in pieces.  Returns the count copied. */
+size_t mote_backtrace_from(const mote_instance *inst, size_t first, mote_frame *frames,
+                           size_t max);
+
 /*
  * Prints the last trap of a call on `inst` -- its message and backtrace,
  * with function names from the name section -- through write(), in a few
@@ -465,10 +475,31 @@ size_t mote_backtrace(const mote_instance *inst, mote_frame *frames, size_t max)
  *       #0 func 3 <average> +0x1a2
  *       #1 func 5 <main> +0x2f0
  *
- * Prints nothing when the last call did not trap.
+ * Offsets are byte offsets in the module.  Of a backtrace deeper than 16
+ * frames the innermost 8 and the outermost 8 are printed, with a line
+ * "  ... N frames not shown" between them.  Prints nothing when the last
+ * call did not trap.
  */
 typedef void (*mote_write_fn)(void *ctx, const char *text, size_t len);
 void mote_trap_print(const mote_instance *inst, mote_write_fn write, void *ctx);
+
+/* What mote_trap_print_with() adds to the plain print. */
+typedef struct mote_trap_print_options {
+    /* Rewrites a function's name for display (e.g. demangles a C++ or Rust
+     * name; WASI-lite's mote_wasi_demangle fits) into out[0..cap); returns
+     * the new length, or 0 to print the name as it is.  NULL: as it is. */
+    size_t (*rename)(void *user, const char *name, size_t len, char *out, size_t cap);
+    /* Writes where the frame is in the source, e.g. "app.c:12", into
+     * out[0..cap); returns the length, 0 if unknown.  A known place is
+     * printed after the offset: "  #0 func 3 <average> +0x1a2 at app.c:12". */
+    size_t (*locate)(void *user, const mote_frame *frame, char *out, size_t cap);
+    void *user;
+} mote_trap_print_options;
+
+/* mote_trap_print() with names rewritten and places added; options NULL is
+ * mote_trap_print(). */
+void mote_trap_print_with(const mote_instance *inst, mote_write_fn write, void *ctx,
+                          const mote_trap_print_options *options);
 
 /* ------------------------------------------------------------------------
  * Memories, tables and globals

@@ -4,7 +4,8 @@
  * logger, 24 KiB of RAM and a 300 ms watchdog.
  *
  *   hostile pin      drives pins it was not given, and its input as an
- *                    output: each call refused (-ENOTCAPABLE) and reported
+ *                    output: each call refused (-ENOTCAPABLE) and reported;
+ *                    opens a file in the logger's directory: it has none
  *   hostile flood    sends the logger 1000 messages as fast as it can:
  *                    its share of the logger's mailbox fills, the rest are
  *                    refused (-EAGAIN), the logger keeps room for others
@@ -28,6 +29,12 @@ static int pins(void)
         int32_t r = mote_gpio_write(tries[i], 1);
         printf("hostile: gpio_write(%u) = %s\n", tries[i], r < 0 ? strerror(-r) : "0");
     }
+    /* the logger's files are the logger's */
+    FILE *f = fopen("/log/stolen.txt", "w");
+    if (f == NULL)
+        printf("hostile: fopen(/log/stolen.txt) failed: %s\n", strerror(errno));
+    else
+        fclose(f);
     return 3;
 }
 

@@ -198,6 +198,31 @@ void mote_hal_sleep_us(uint64_t us);
  */
 void mote_hal_wait_for_interrupt(void);
 
+/*
+ * The wall clock: microseconds since 1970-01-01 00:00:00 UTC (Unix time,
+ * leap seconds not counted), for time stamps and calendars.  Unlike
+ * mote_hal_time_us() it may jump (when it is set) and is unknown until
+ * something tells it.
+ *
+ * A board with a real-time clock (riscv-virt: QEMU's Goldfish RTC) reads
+ * it; the host board reads the PC's clock (or, in virtual time, a fixed
+ * epoch plus the virtual time: see docs/cli.md).  A board without one keeps
+ * the time the firmware last gave mote_hal_rtc_set() -- from a network, a
+ * GNSS receiver, an update link -- and counts on from there with
+ * mote_hal_time_us(); it does not survive a reset.
+ *
+ * mote_hal_rtc_get() returns MOTE_HAL_ERR_UNSUPPORTED while the time is
+ * unknown (no RTC and not set since mote_hal_init()).  Interrupt-safe.
+ */
+mote_hal_status mote_hal_rtc_get(uint64_t *unix_us);
+
+/*
+ * Sets the wall clock to unix_us (and the RTC, on a board that has one);
+ * mote_hal_rtc_get() then reads unix_us plus the time since this call.
+ * MOTE_HAL_ERR_IO when the RTC did not take the time.  Main thread only.
+ */
+mote_hal_status mote_hal_rtc_set(uint64_t unix_us);
+
 /* ------------------------------------------------------------------------
  * Interrupt lock
  * ------------------------------------------------------------------------ */

@@ -5,7 +5,9 @@
  * WASI-lite offers two import modules to an app:
  *
  *   wasi_snapshot_preview1   the WASI calls wasi-libc makes: console I/O on
- *                            fds 0/1/2, args, environment, clocks, sleeping
+ *                            fds 0/1/2, files in preopened directories (on
+ *                            the flash file system, or a host directory),
+ *                            args, environment, clocks, sleeping
  *                            (poll_oneoff), random, exit.  Every other call
  *                            wasi-libc may import is present and returns an
  *                            error code (see wasi-lite/README.md).
@@ -44,6 +46,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include <mote/fs.h>
 #include <mote/mote.h>
 
 #ifdef __cplusplus
@@ -87,6 +90,113 @@ extern "C" {
 #ifndef MOTE_WASI_DENIED_REPORTS
 #define MOTE_WASI_DENIED_REPORTS 4
 #endif
+
+/* File descriptors an app may number: files and directories get fds 3 ..
+ * 3 + MOTE_WASI_MAX_FDS - 1 (the config's fds[] says how many may be open;
+ * at most 255). */
+#ifndef MOTE_WASI_MAX_FDS
+#define MOTE_WASI_MAX_FDS 32
+#endif
+
+/* Longest path an app may pass, in bytes (copied to the C stack; a path
+ * call with two paths takes twice this). */
+#ifndef MOTE_WASI_PATH_MAX
+#define MOTE_WASI_PATH_MAX 255
+#endif
+
+/* ------------------------------------------------------------------------
+ * Files: back ends and preopened directories (README "Files")
+ * ------------------------------------------------------------------------ */
+
+/* What an fd refers to, as its back end keeps it. */
+typedef struct mote_wasi_node {
+    uint8_t filetype;           /* WASI filetype: 3 directory, 4 regular file */
+    union {
+        mote_fs_file file;      /* flash back end: an open file */
+        uint32_t dir;           /* flash back end: a directory's id */
+        int host;               /* host back end: a POSIX descriptor */
+    } u;
+} mote_wasi_node;
+
+/* A filestat, as the back ends fill it. */
+typedef struct mote_wasi_stat {
+    uint64_t dev, ino, nlink, size, atim, mtim, ctim;
+    uint8_t filetype;
+} mote_wasi_stat;
+
+/* readdir's callback: one entry, and the cookie that resumes after it;
+ * returns false to stop. */
+typedef bool (*mote_wasi_dirent_fn)(void *ctx, const char *name, size_t len, uint8_t filetype,
+                                    uint64_t ino, uint64_t next);
+
+/*
+ * A file back end: each operation returns a WASI errno.  Paths are
+ * relative to a directory node, NUL-terminated, not empty, and the back
+ * end's to change (they are copies); they may hold "." and ".."
+ * components, and the back end must never let them -- nor a symbolic
+ * link -- reach outside the directory its root() gave (ENOTCAPABLE).  access: bit 0 read, bit 1 write.  oflags are WASI's
+ * (CREAT 1, DIRECTORY 2, EXCL 4, TRUNC 8).  at: a position for pread /
+ * pwrite, or NULL for the fd's own position; append: write at the end.
+ */
+typedef struct mote_wasi_fs_ops {
+    uint16_t (*root)(void *be, mote_wasi_node *out);
+    uint16_t (*open)(void *be, mote_wasi_node *dir, char *path, uint32_t oflags,
+                     uint32_t access, bool follow, mote_wasi_node *out);
+    uint16_t (*close)(void *be, mote_wasi_node *n);
+    uint16_t (*read)(void *be, mote_wasi_node *n, void *buf, size_t len, const uint64_t *at,
+                     size_t *got);
+    uint16_t (*write)(void *be, mote_wasi_node *n, const void *buf, size_t len,
+                      const uint64_t *at, bool append, size_t *done);
+    uint16_t (*seek)(void *be, mote_wasi_node *n, int64_t offset, uint8_t whence, uint64_t *pos);
+    uint16_t (*sync)(void *be, mote_wasi_node *n);
+    uint16_t (*stat)(void *be, mote_wasi_node *n, mote_wasi_stat *st);
+    uint16_t (*set_size)(void *be, mote_wasi_node *n, uint64_t size);
+    uint16_t (*readdir)(void *be, mote_wasi_node *dir, uint64_t cookie, mote_wasi_dirent_fn fn,
+                        void *ctx);
+    uint16_t (*mkdir)(void *be, mote_wasi_node *dir, char *path);
+    uint16_t (*remove)(void *be, mote_wasi_node *dir, char *path, bool is_dir);
+    uint16_t (*rename)(void *be, mote_wasi_node *from_dir, char *from, mote_wasi_node *to_dir,
+                       char *to);
+    uint16_t (*path_stat)(void *be, mote_wasi_node *dir, char *path, bool follow,
+                          mote_wasi_stat *st);
+} mote_wasi_fs_ops;
+
+/* A directory the app gets at start-up (wasi-libc finds it with
+ * fd_prestat_get and resolves the app's paths against its name). */
+typedef struct mote_wasi_preopen {
+    const char *guest_path;     /* the name the app sees: "/", "/data", "." */
+    const mote_wasi_fs_ops *ops;
+    void *backend;              /* the back end's state, e.g. a mote_wasi_flash */
+} mote_wasi_preopen;
+
+/* One open file or directory: the RAM an open file costs an app. */
+typedef struct mote_wasi_fd {
+    mote_wasi_node node;
+    uint64_t rights, inheriting;    /* WASI rights */
+    uint16_t flags;                 /* WASI fdflags */
+    uint8_t preopen;                /* the preopen (back end) it came from */
+    uint8_t number;                 /* its fd is 3 + number */
+    bool used, is_preopen;
+} mote_wasi_fd;
+
+/* The flash back end: an app confined to one directory of a mounted
+ * mote_fs, its creations charged to a quota.  Several apps may share a
+ * file system, each with its own directory and quota. */
+typedef struct mote_wasi_flash {
+    mote_fs *fs;
+    uint32_t root;              /* the directory's id */
+    mote_fs_quota *quota;       /* NULL: no quota */
+} mote_wasi_flash;
+
+extern const mote_wasi_fs_ops mote_wasi_flash_ops;
+
+/*
+ * Confines be to directory path of fs (created, with its parents, if
+ * missing; "" is the root) and, with a quota, counts what the directory
+ * already holds into quota->used_*.
+ */
+mote_fs_status mote_wasi_flash_init(mote_wasi_flash *be, mote_fs *fs, const char *path,
+                                    mote_fs_quota *quota);
 
 /* ------------------------------------------------------------------------
  * Configuration
@@ -178,12 +288,13 @@ typedef struct mote_wasi_config {
     bool input_cr_to_nl;
     uint32_t console_poll_us;
 
-    /* Wall-clock time.  A board with a clock (RTC, or time from a network)
-     * sets has_realtime and realtime_base_ns = the realtime clock's value
-     * in ns when mote_hal_time_us() was 0.  Without it, clock_time_get and
-     * clock_res_get on the realtime clock return ENOTSUP. */
-    bool has_realtime;
-    uint64_t realtime_base_ns;
+    /* Console output.  With write set, the app's stdout (fd 1) and stderr
+     * (fd 2) go to write(fd, data, len, write_user) -- the host's `mote
+     * run` sends stderr to the process's stderr; NULL: both go to the
+     * board's console (mote_hal_console_write), as on a device.
+     * (The wall clock, CLOCK_REALTIME, is the board's: mote_hal_rtc_get.) */
+    void (*write)(uint32_t fd, const void *data, size_t len, void *write_user);
+    void *write_user;
 
     /* random_get: a hardware generator if set, else a non-cryptographic
      * generator (xorshift64*, seeded from the time; see README). */
@@ -205,11 +316,20 @@ typedef struct mote_wasi_config {
 
     /* Instance sizes for mote_wasi_run_app(); zeros take the core's defaults. */
     mote_instance_config instance;
+
+    /* Files.  preopens become fds 3, 4, ...; fds[0 .. max_fds) is the RAM
+     * for them and every file or directory the app opens (max_fds up to
+     * MOTE_WASI_MAX_FDS; the array must outlive the run).  Without fds the
+     * app has no files (path calls give ENOTCAPABLE, wasi-libc's preopen
+     * scan finds none). */
+    const mote_wasi_preopen *preopens;
+    mote_wasi_fd *fds;
+    uint8_t npreopens, max_fds;
 } mote_wasi_config;
 
 /* Sets every field to its default: no args, no env, no pins, no timers,
  * console input allowed (uarts = 1), no messages, eof_byte 0x04,
- * console_poll_us 10000, blocking waits, no realtime clock, no hub. */
+ * console_poll_us 10000, blocking waits, output to the console, no hub. */
 void mote_wasi_config_init(mote_wasi_config *cfg);
 
 /* ------------------------------------------------------------------------
@@ -311,13 +431,15 @@ struct mote_wasi {
 /*
  * Prepares ctx for one app run with a copy of cfg.  Call after
  * mote_hal_init().  MOTE_ERR_ARGUMENT if cfg asks for more than
- * MOTE_WASI_MAX_TIMERS timers or gives a NULL argv/envp with a count.
+ * MOTE_WASI_MAX_TIMERS timers, gives a NULL argv/envp with a count, more
+ * preopens than fds, or a preopen whose back end fails to open its root.
  */
 mote_status mote_wasi_init(mote_wasi *ctx, const mote_wasi_config *cfg);
 
 /*
  * Ends the run: stops the app's timers and the alarm, turns off the edge
- * interrupts of the pins it watched, and drops queued events.  Afterwards no
+ * interrupts of the pins it watched, drops queued events, and closes
+ * every file the app left open (which commits them).  Afterwards no
  * callback touches ctx.  Call it before ctx goes out of scope or another
  * context starts.  mote_wasi_run_app() calls it.
  */
@@ -483,9 +605,34 @@ int mote_wasi_run_module(mote_wasi *ctx, const mote_module *module, mote_arena *
 /*
  * Prints the last failure recorded in arena on the console, one line
  * "mote: <status>: <message>", and for a trap of inst (may be NULL) a
- * backtrace, one line per frame with function names from the name section.
+ * backtrace as mote_trap_print() does, with the function names from the
+ * name section demangled (mote_wasi_demangle):
+ *
+ *     mote: trap: unreachable (func 7 +0x280)
+ *       #0 func 7 <app::Box<int>::crash(int)> +0x280
+ *       #1 func 6 <main> +0x21a
  */
 void mote_wasi_report(const mote_arena *arena, const mote_instance *inst);
+
+/*
+ * Demangles a C++ (Itanium ABI, as clang mangles for wasm32) or Rust
+ * (legacy or v0) name into out, at most cap bytes with the closing NUL:
+ *
+ *     _ZN3app3BoxIiE5crashEi                   app::Box<int>::crash(int)
+ *     _ZN4core9panicking9panic_fmt17h7687...E  core::panicking::panic_fmt
+ *     _RNvCslkgq5TcXodA_5fd_rs4main            fd_rs::main
+ *
+ * Rust's hashes, crate disambiguators and LLVM's ".llvm.N" suffixes are
+ * left out, and a C++ function's return type.  Returns the length, or 0
+ * when the name is not mangled, not understood or does not fit: show it as
+ * it is then.  Never reads past name[len-1].  Built without the
+ * MOTE_WASI_DEMANGLE option (CMake, default ON) it always returns 0.
+ */
+size_t mote_wasi_demangle(const char *name, size_t len, char *out, size_t cap);
+
+/* mote_wasi_demangle as a mote_trap_print_options.rename function. */
+size_t mote_wasi_demangle_rename(void *user, const char *name, size_t len, char *out,
+                                 size_t cap);
 
 #ifdef __cplusplus
 }

@@ -1,0 +1,64 @@
+/*
+ * feature_groups.h -- what this build of the core contains.
+ *
+ * Instructions come in groups (wasm_ops.h gives each instruction's group).
+ * A group can be left out of a build with the CMake option MOTE_WITH_<GROUP>
+ * (-DMOTE_WITH_<GROUP>=0 for every core file): a module that uses it is
+ * then refused with MOTE_ERR_UNSUPPORTED and a message naming the option.
+ * Groups beyond Wasm 2.0 can also be turned off for one load
+ * (mote_load_config.features, MOTE_FEATURE_*); then their opcodes are
+ * illegal, as the spec says for a feature an engine does not have.
+ */
+#ifndef MOTE_FEATURE_GROUPS_H
+#define MOTE_FEATURE_GROUPS_H
+
+#include "mote/mote.h"
+
+#ifndef MOTE_WITH_FLOAT
+#define MOTE_WITH_FLOAT 1           /* f32/f64 arithmetic and conversions */
+#endif
+#ifndef MOTE_WITH_SIGN_EXT
+#define MOTE_WITH_SIGN_EXT 1
+#endif
+#ifndef MOTE_WITH_SAT_CONV
+#define MOTE_WITH_SAT_CONV 1
+#endif
+#ifndef MOTE_WITH_BULK_MEMORY
+#define MOTE_WITH_BULK_MEMORY 1
+#endif
+#ifndef MOTE_WITH_REFERENCE_TYPES
+#define MOTE_WITH_REFERENCE_TYPES 1
+#endif
+#ifndef MOTE_WITH_TAIL_CALL
+#define MOTE_WITH_TAIL_CALL 1
+#endif
+
+/*
+ * G(group, built, load feature bit or 0, what it is)
+ * A load feature bit of 0: the group is part of Wasm 2.0, on whenever built.
+ */
+#define MOTE_FEATURE_GROUPS(G)                                                         \
+    G(CORE, 1, 0, "core instructions")                                                 \
+    G(FLOAT, MOTE_WITH_FLOAT, 0, "floating-point instructions")                        \
+    G(SIGN_EXT, MOTE_WITH_SIGN_EXT, 0, "sign-extension instructions")                  \
+    G(SAT_CONV, MOTE_WITH_SAT_CONV, 0, "non-trapping float-to-int conversions")        \
+    G(BULK_MEMORY, MOTE_WITH_BULK_MEMORY, 0, "bulk memory instructions")               \
+    G(REFERENCE_TYPES, MOTE_WITH_REFERENCE_TYPES, 0, "reference-type instructions")    \
+    G(TAIL_CALL, MOTE_WITH_TAIL_CALL, MOTE_FEATURE_TAIL_CALL, "tail calls")
+
+typedef enum feature_group {
+#define G(group, built, bit, what) FG_##group,
+    MOTE_FEATURE_GROUPS(G)
+#undef G
+    FG_COUNT_
+} feature_group;
+
+/* Is the group in this build?  Its load feature bit (0: always on)? */
+bool feature_built(feature_group g);
+uint32_t feature_load_bit(feature_group g);
+
+/* Sets err: "<what> are not enabled in this build (MOTE_WITH_<GROUP>)";
+ * returns MOTE_ERR_UNSUPPORTED. */
+mote_status feature_unsupported(mote_error *err, feature_group g, uint32_t offset);
+
+#endif

@@ -1,0 +1,27 @@
+# backtrace_regex.cmake -- the backtrace deep.wat must give, as a regular
+# expression, in BACKTRACE_REGEX: the same lines from `mote run` and from
+# firmware (mote_wasi_report).  Frames cycle crash, recurse, dive from the
+# trap outwards; 8 innermost and 8 outermost are shown, 26 elided.
+set(_names "app::Box<int>::crash\\(int\\)" "fd_rs::recurse" "fd_rs::dive")
+set(_funcs 0 2 1)
+set(BACKTRACE_REGEX "mote: trap: unreachable \\(func 0 \\+0x[0-9a-f]+\\)\n")
+foreach(frame RANGE 0 41)
+  if(frame EQUAL 8)
+    string(APPEND BACKTRACE_REGEX "  \\.\\.\\. 26 frames not shown\n")
+  endif()
+  if(frame GREATER_EQUAL 8 AND frame LESS 34)
+    continue()
+  endif()
+  if(frame EQUAL 40)
+    set(func 3)
+    set(name main)
+  elseif(frame EQUAL 41)
+    set(func 4)
+    set(name _start)
+  else()
+    math(EXPR k "${frame} % 3")
+    list(GET _funcs ${k} func)
+    list(GET _names ${k} name)
+  endif()
+  string(APPEND BACKTRACE_REGEX "  #${frame} func ${func} <${name}> \\+0x[0-9a-f]+\n")
+endforeach()
