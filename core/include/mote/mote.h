@@ -185,10 +185,18 @@ typedef union mote_value {
  * Loading
  * ------------------------------------------------------------------------ */
 
-/* Optional features; all are on by default. */
+/* Optional features beyond Wasm 2.0; all are on by default (a build can
+ * also leave some out: MOTE_ERR_UNSUPPORTED names its option). */
 #define MOTE_FEATURE_TAIL_CALL          (1u << 0)
 #define MOTE_FEATURE_EXTENDED_CONST     (1u << 1)
 #define MOTE_FEATURE_CUSTOM_PAGE_SIZES  (1u << 2)
+#define MOTE_FEATURE_SIMD               (1u << 3)   /* v128 (part of Wasm 2.0) */
+#define MOTE_FEATURE_RELAXED_SIMD       (1u << 4)
+#define MOTE_FEATURE_MULTI_MEMORY       (1u << 5)
+#define MOTE_FEATURE_MEMORY64           (1u << 6)   /* and table64 */
+#define MOTE_FEATURE_FUNCTION_REFERENCES (1u << 7)  /* typed function references */
+#define MOTE_FEATURE_EXCEPTIONS         (1u << 8)   /* try_table, throw, exnref */
+#define MOTE_FEATURE_LEGACY_EXCEPTIONS  (1u << 9)   /* try/catch/delegate/rethrow */
 #define MOTE_FEATURE_ALL                0x7FFFFFFFu
 /* Set this bit to mean "exactly the bits given", so that
  * MOTE_FEATURE_NONE turns every optional feature off. */
