@@ -1,83 +1,35 @@
-# mote_freertos.cmake -- where FreeRTOS-Kernel V11.3.0 comes from, for the
-# FreeRTOS port (port/freertos).  The kernel is built from its own
-# sources, never copied into mote.  First found:
+# mote_freertos.cmake -- where FreeRTOS-Kernel comes from, for the FreeRTOS
+# port (port/freertos).  The kernel is built from its own sources, never
+# copied into mote.  mote_fetch.cmake's list pins the tag (V11.3.0) and
+# finds it, first found:
 #
-#   -DMOTE_FREERTOS_DIR=<path>            the user's checkout of tag V11.3.0
+#   -DMOTE_FREERTOS_KERNEL_DIR=<path>     the user's checkout of that tag
 #   ${MOTE_SHARED_DIR}/FreeRTOS-Kernel    a shared copy next to the tree
-#   a shallow git clone of the tag into <build>/_deps/FreeRTOS-Kernel,
-#   made once (MOTE_FREERTOS_FETCH, on by default; needs git and network)
+#   a shallow git fetch of the tag into MOTE_FETCH_DIR (build/_deps),
+#   made once (MOTE_FETCH, on by default; MOTE_FREERTOS_KERNEL_URL for a
+#   mirror)
 #
-# Sets MOTE_FREERTOS_KERNEL to the kernel's folder, or leaves it empty and
-# sets MOTE_FREERTOS_PROBLEM to a sentence saying why and what to do.  A
-# folder holding another version is refused (its task.h says which).
+# Sets MOTE_FREERTOS_TAG, and MOTE_FREERTOS_KERNEL to the kernel's folder,
+# or leaves it empty and sets MOTE_FREERTOS_PROBLEM to a sentence saying why
+# and what to do.  A folder holding another version is refused (its task.h
+# says which): the port is tested against the pinned tag only.
 include_guard(GLOBAL)
+include(${CMAKE_CURRENT_LIST_DIR}/mote_fetch.cmake)
 
-set(MOTE_FREERTOS_TAG "V11.3.0")
-set(MOTE_FREERTOS_DIR "" CACHE PATH "A FreeRTOS-Kernel checkout of tag ${MOTE_FREERTOS_TAG}")
-set(MOTE_FREERTOS_URL "https://github.com/FreeRTOS/FreeRTOS-Kernel.git"
-    CACHE STRING "Where to fetch FreeRTOS-Kernel from when no checkout is given")
-option(MOTE_FREERTOS_FETCH "Fetch FreeRTOS-Kernel ${MOTE_FREERTOS_TAG} when no checkout is found" ON)
-
-# The version a kernel folder holds ("" if it is none).
-function(_mote_freertos_version dir out)
-  set(version "")
-  if(EXISTS "${dir}/include/task.h" AND EXISTS "${dir}/tasks.c")
-    file(STRINGS "${dir}/include/task.h" line REGEX "define tskKERNEL_VERSION_NUMBER")
-    string(REGEX REPLACE ".*\"(.*)\".*" "\\1" version "${line}")
-  endif()
-  set(${out} "${version}" PARENT_SCOPE)
-endfunction()
-
-# Takes dir if it holds the right version; else records why not.
-function(_mote_freertos_try dir what)
-  if(MOTE_FREERTOS_KERNEL OR NOT dir)
-    return()
-  endif()
-  _mote_freertos_version("${dir}" version)
-  if(version STREQUAL MOTE_FREERTOS_TAG)
-    set(MOTE_FREERTOS_KERNEL "${dir}" PARENT_SCOPE)
-  elseif(version)
-    set(MOTE_FREERTOS_PROBLEM "${what} ${dir} holds FreeRTOS-Kernel ${version}, not ${MOTE_FREERTOS_TAG}" PARENT_SCOPE)
-  elseif(NOT MOTE_FREERTOS_PROBLEM)
-    set(MOTE_FREERTOS_PROBLEM "${what} ${dir} is not a FreeRTOS-Kernel checkout" PARENT_SCOPE)
-  endif()
-endfunction()
-
+mote_source_pin(MOTE_FREERTOS_TAG FreeRTOS-Kernel)
 set(MOTE_FREERTOS_KERNEL "")
 set(MOTE_FREERTOS_PROBLEM "")
-if(MOTE_FREERTOS_DIR)
-  _mote_freertos_try("${MOTE_FREERTOS_DIR}" "MOTE_FREERTOS_DIR")
+mote_find_source(_mote_freertos_dir FreeRTOS-Kernel)
+if(NOT _mote_freertos_dir)
+  set(MOTE_FREERTOS_PROBLEM "${_mote_freertos_dir_MISSING}")
+elseif(NOT EXISTS "${_mote_freertos_dir}/include/task.h" OR NOT EXISTS "${_mote_freertos_dir}/tasks.c")
+  set(MOTE_FREERTOS_PROBLEM "${_mote_freertos_dir} is not a FreeRTOS-Kernel checkout (no tasks.c, include/task.h).  Point -DMOTE_FREERTOS_KERNEL_DIR at a checkout of tag ${MOTE_FREERTOS_TAG}")
 else()
-  if(EXISTS "${MOTE_SHARED_DIR}/FreeRTOS-Kernel")
-    _mote_freertos_try("${MOTE_SHARED_DIR}/FreeRTOS-Kernel" "the shared folder")
+  file(STRINGS "${_mote_freertos_dir}/include/task.h" _mote_line REGEX "define tskKERNEL_VERSION_NUMBER")
+  string(REGEX REPLACE ".*\"(.*)\".*" "\\1" _mote_version "${_mote_line}")
+  if(_mote_version STREQUAL MOTE_FREERTOS_TAG)
+    set(MOTE_FREERTOS_KERNEL "${_mote_freertos_dir}")
+  else()
+    set(MOTE_FREERTOS_PROBLEM "${_mote_freertos_dir} holds FreeRTOS-Kernel '${_mote_version}', not ${MOTE_FREERTOS_TAG}, the version port/freertos is tested with.  Point -DMOTE_FREERTOS_KERNEL_DIR at a checkout of tag ${MOTE_FREERTOS_TAG}")
   endif()
-  set(_mote_fetched "${CMAKE_BINARY_DIR}/_deps/FreeRTOS-Kernel")
-  if(NOT MOTE_FREERTOS_KERNEL AND EXISTS "${_mote_fetched}/tasks.c")
-    _mote_freertos_try("${_mote_fetched}" "the fetched copy")
-  endif()
-  if(NOT MOTE_FREERTOS_KERNEL AND MOTE_FREERTOS_FETCH AND NOT EXISTS "${_mote_fetched}")
-    find_package(Git QUIET)
-    if(GIT_EXECUTABLE)
-      message(STATUS "Fetching FreeRTOS-Kernel ${MOTE_FREERTOS_TAG} from ${MOTE_FREERTOS_URL}")
-      execute_process(
-        COMMAND "${GIT_EXECUTABLE}" -c advice.detachedHead=false clone --quiet --depth 1
-                --branch ${MOTE_FREERTOS_TAG} "${MOTE_FREERTOS_URL}" "${_mote_fetched}"
-        RESULT_VARIABLE rc ERROR_VARIABLE err OUTPUT_QUIET TIMEOUT 300)
-      if(rc EQUAL 0)
-        _mote_freertos_try("${_mote_fetched}" "the fetched copy")
-      else()
-        file(REMOVE_RECURSE "${_mote_fetched}")
-        string(STRIP "${err}" err)
-        set(MOTE_FREERTOS_PROBLEM "fetching ${MOTE_FREERTOS_URL} (${MOTE_FREERTOS_TAG}) failed: ${err}")
-      endif()
-    else()
-      set(MOTE_FREERTOS_PROBLEM "no checkout found, and git is missing to fetch one")
-    endif()
-  endif()
-endif()
-if(NOT MOTE_FREERTOS_KERNEL AND NOT MOTE_FREERTOS_PROBLEM)
-  set(MOTE_FREERTOS_PROBLEM "no checkout found (fetching is off: MOTE_FREERTOS_FETCH)")
-endif()
-if(MOTE_FREERTOS_PROBLEM AND NOT MOTE_FREERTOS_KERNEL)
-  set(MOTE_FREERTOS_PROBLEM "${MOTE_FREERTOS_PROBLEM}.  Point the build at a checkout of tag ${MOTE_FREERTOS_TAG}: cmake -DMOTE_FREERTOS_DIR=<path> (git clone --branch ${MOTE_FREERTOS_TAG} ${MOTE_FREERTOS_URL})")
 endif()

@@ -261,6 +261,33 @@ static void test_cooperative_wake(void)
     CHECK_EQ(mote_resume(a->inst), MOTE_OK);
     CHECK_EQ(a->result.i32, 0);                     /* the timeout */
 
+    /* waiting for events with the console watched: the console poll comes
+     * console_poll_us after the first look, however often the scheduler
+     * looks meanwhile (a busy neighbour's every slice) */
+    mote_value on = {.u32 = 1};
+    CHECK_EQ(call(a, "mote.uart_watch", &on, 1), 0);
+    call_st(a, "mote.event_wait", args, 2, &st);
+    CHECK_EQ(st, MOTE_PAUSED);
+    uint64_t first = sim_now();
+    uint32_t wakes = a->wakes;
+    for (int i = 0; i < 9; i++) {
+        sim_advance(a->ctx.cfg.console_poll_us / 10);
+        CHECK(!mote_wasi_ready(&a->ctx));
+    }
+    CHECK_EQ(a->wakes, wakes);
+    sim_advance(a->ctx.cfg.console_poll_us - (sim_now() - first));
+    CHECK_EQ(a->wakes, wakes + 1);                  /* the poll, on time */
+    CHECK(!mote_wasi_ready(&a->ctx));               /* no input: armed again */
+    sim_console_input(sim_now() + 10, "k", 1);
+    sim_advance(a->ctx.cfg.console_poll_us);
+    CHECK_EQ(a->wakes, wakes + 2);
+    CHECK(mote_wasi_ready(&a->ctx));
+    CHECK_EQ(mote_resume(a->inst), MOTE_OK);
+    CHECK_EQ(a->result.i32, 1);
+    CHECK_EQ(a->mem[3000], MOTE_WASI_EVENT_UART);
+    mote_value off = {.u32 = 0};
+    CHECK_EQ(call(a, "mote.uart_watch", &off, 1), 0);
+
     /* a fuel pause is ready at once; an idle reactor when an event waits */
     CHECK(!mote_wasi_ready(&a->ctx));               /* no call, no event */
     CHECK(!mote_wasi_can_wake(&a->ctx));

@@ -106,6 +106,11 @@ static bool look_and_arm(mote_wasi *ctx)
     if (wl_wait_ready(ctx))
         return true;
     uint64_t wake = wake_time(ctx);
+    /* A console poll armed by an earlier look stands: a scheduler looking
+     * again (each pass, while a neighbour is busy) must not push it back,
+     * or console input would wait for the neighbour. */
+    if (ctx->wake_us < wake && ctx->wake_us > mote_hal_time_us())
+        wake = ctx->wake_us;
     if (wake != ctx->wake_us) {
         ctx->wake_us = wake;
         wl_timers_rearm(ctx);
