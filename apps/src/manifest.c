@@ -68,14 +68,7 @@ static bool apply(mote_manifest *m, uint8_t tag, const uint8_t *v, uint8_t n, at
 
 static bool fail_at(mote_manifest_error *err, size_t at, const char *what)
 {
-    if (err != NULL) {
-        at_text t = at_begin(err->text, sizeof err->text);
-        at_str(&t, "manifest byte ");
-        at_u64(&t, at);
-        at_str(&t, ": ");
-        at_str(&t, what);
-    }
-    return false;
+    return mf_fail(err, "byte", at, what);
 }
 
 /* One entry at bytes[at]: *next gets the offset after it. */

@@ -247,3 +247,17 @@ bool mf_complete(const mote_manifest *m, at_text *why)
     }
     return true;
 }
+
+bool mf_fail(mote_manifest_error *err, const char *place, uint64_t n, const char *what)
+{
+    if (err != NULL) {
+        at_text t = at_begin(err->text, sizeof err->text);
+        at_str(&t, "manifest ");
+        at_str(&t, place);
+        at_str(&t, " ");
+        at_u64(&t, n);
+        at_str(&t, ": ");
+        at_str(&t, what);
+    }
+    return false;
+}

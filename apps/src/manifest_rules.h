@@ -35,6 +35,11 @@ bool mf_files(mote_manifest *m, uint32_t bytes, uint32_t files, const char *dir,
 bool mf_send(mote_manifest *m, const char *s, size_t len, at_text *why);
 bool mf_mailbox(mote_manifest *m, uint32_t slots, uint32_t msg_max, at_text *why);
 
+/* Writes "manifest <place> <n>: <what>" to err (if not NULL), the one
+ * form of a parser's refusal ("manifest byte 13: ...", "manifest line 3:
+ * ..."); returns false. */
+bool mf_fail(mote_manifest_error *err, const char *place, uint64_t n, const char *what);
+
 /* The rules between fields, once all are in: a name and RAM are given,
  * the stacks, memory cap and mailbox fit in the RAM. */
 bool mf_complete(const mote_manifest *m, at_text *why);

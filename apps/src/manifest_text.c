@@ -242,14 +242,7 @@ static const keyword keywords[] = {
 
 static bool fail_line(mote_manifest_error *err, size_t line_no, const char *what)
 {
-    if (err != NULL) {
-        at_text t = at_begin(err->text, sizeof err->text);
-        at_str(&t, "manifest line ");
-        at_u64(&t, line_no);
-        at_str(&t, ": ");
-        at_str(&t, what);
-    }
-    return false;
+    return mf_fail(err, "line", line_no, what);
 }
 
 static bool one_line(mote_manifest *m, const line *l, uint32_t *seen, at_text *why)
