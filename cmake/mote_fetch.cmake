@@ -14,7 +14,8 @@
 #       MOTE_<NAME>_URL at MOTE_<NAME>_COMMIT in MOTE_FETCH_DIR, fetched
 #       now if needed.  When none can be had, <var> is empty and
 #       <var>_MISSING holds the message for the user (also printed as a
-#       warning).  <NAME> is <name> upper-cased with '-' as '_'.
+#       warning).  <NAME> is <name> upper-cased with '-' and '.' as '_'
+#       (wabt-1.0.41: MOTE_WABT_1_0_41_DIR).
 #
 #   mote_source_pin(<var> <name>)
 #       Sets <var> to the commit or tag the list pins <name> at.
@@ -132,7 +133,7 @@ function(mote_find_source var name)
   list(GET entry 2 default_commit)
   list(GET entry 3 what)
   string(TOUPPER "${name}" key)
-  string(REPLACE "-" "_" key "${key}")
+  string(REGEX REPLACE "[-.]" "_" key "${key}")   # wabt-1.0.41 -> WABT_1_0_41
   set(MOTE_${key}_DIR "" CACHE PATH "${what}: a checkout to use (empty: find or fetch it)")
   set(MOTE_${key}_URL "${default_url}" CACHE STRING "${what}: the git repository to fetch from")
   set(MOTE_${key}_COMMIT "${default_commit}" CACHE STRING "${what}: the commit tests need")

@@ -250,11 +250,17 @@ COMPILE_FN(compile_table_grow);
 COMPILE_FN(compile_table_size);
 COMPILE_FN(compile_table_fill);
 
+/* The slot of an index or length operand for a 32-bit table op: on a
+ * table64 (is64) the i64 value is first saturated to 2^32 - 1 in its home,
+ * which is out of range of every table (compile_ops.c). */
+uint16_t compile_table_operand(compiler *c, cval *v, bool is64);
+
 /* Loads and stores: the mote op of each address form (compile_ops.c). */
 typedef struct memop {
     uint16_t op, op_k;      /* plain, and with the address as base + k */
     uint16_t op_x;          /* with the address as base + index */
     uint16_t op_ar, op_ai;  /* loads after "x = a + b" / "x = a + k" into x */
+    uint16_t op_m;          /* any memory, any address width (the _m forms) */
     uint8_t type;
     uint8_t log2;
 } memop;

@@ -199,7 +199,28 @@
     X(memory_copy, 3) /* [op][d|s][n] copy n bytes from s to d (overlap allowed) */ \
     X(memory_init, 4) /* [op][d|s][n][seg] copy n bytes of data segment seg from s to d */ \
     X(data_drop, 2) /* [op][seg] drop data segment seg */ \
+    /* any memory, 32- or 64-bit addresses (multiple memories, memory64): the \
+       address a is the memory's address type; offset = lo | hi << 32; the \
+       bounds check is done in 64 bits with carries */ \
+    X(ld8s_m, 5) /* [op][d|a][mem][lo][hi] d = mem[a + offset], 8-bit, sign-extended */ \
+    X(ld8u_m, 5) /* [op][d|a][mem][lo][hi] d = mem[a + offset], 8-bit, zero-extended */ \
+    X(ld16s_m, 5) /* [op][d|a][mem][lo][hi] d = mem[a + offset], 16-bit, sign-extended */ \
+    X(ld16u_m, 5) /* [op][d|a][mem][lo][hi] d = mem[a + offset], 16-bit, zero-extended */ \
+    X(ld32s_m, 5) /* [op][d|a][mem][lo][hi] d = mem[a + offset], 32-bit, sign-extended */ \
+    X(ld32u_m, 5) /* [op][d|a][mem][lo][hi] d = mem[a + offset], 32-bit, zero-extended */ \
+    X(ld64_m, 5) /* [op][d|a][mem][lo][hi] d = mem[a + offset], 64-bit */ \
+    X(st8_m, 5) /* [op][v|a][mem][lo][hi] mem[a + offset] = v, low 8 bits */ \
+    X(st16_m, 5) /* [op][v|a][mem][lo][hi] mem[a + offset] = v, low 16 bits */ \
+    X(st32_m, 5) /* [op][v|a][mem][lo][hi] mem[a + offset] = v, low 32 bits */ \
+    X(st64_m, 5) /* [op][v|a][mem][lo][hi] mem[a + offset] = v, 64 bits */ \
+    X(memory_size_m, 3) /* [op][d][mem] d = size of memory mem in pages */ \
+    X(memory_grow_m, 3) /* [op][d|a][mem] d = memory.grow(mem, a): old size, or -1 */ \
+    X(memory_fill_m, 4) /* [op][d|v][n][mem] fill n bytes of memory mem at d with v */ \
+    X(memory_copy_m, 4) /* [op][d|s][n][dm|sm] copy n bytes from memory sm at s to dm at d */ \
+    X(memory_init_m, 5) /* [op][d|s][n][seg][mem] copy n bytes of segment seg from s to mem at d */ \
     /* tables and references */ \
+    X(u64_sat_u32, 2) /* [op][d|a] d = min(a, 2^32 - 1): a table64 index or length, as i32 */ \
+    X(i64_from_grow, 2) /* [op][d|a] d = a == 2^32 - 1 ? -1 : a, zero-extended (table.grow on table64) */ \
     X(table_get, 3) /* [op][d|i][t] d = table t[i] */ \
     X(table_set, 3) /* [op][i|v][t] table t[i] = v */ \
     X(table_size, 3) /* [op][d][t] d = size of table t */ \

@@ -232,6 +232,7 @@ typedef struct mote_limits {
     uint64_t min;           /* in pages for memories, elements for tables */
     uint64_t max;           /* valid if has_max */
     bool has_max;
+    bool is64;              /* memory64 / table64: i64 addresses or indices */
     uint32_t page_size;     /* memories: bytes per page (65536 or 1) */
 } mote_limits;
 
