@@ -26,8 +26,8 @@ configure() {   # configure DIR LOG ARGS...: mote for the board, no ../shared, n
   shift 2
   cmake -S "$src" -B "$dir" -G Ninja --toolchain "$src/toolchain/arm-none-eabi.cmake" \
         -DMOTE_BOARD=$board -DCMAKE_BUILD_TYPE=MinSizeRel -DMOTE_SHARED_DIR="$work/no-shared" \
-        -DMOTE_WASM_TESTSUITE_URL="$nowhere" -DMOTE_WASM_TESTSUITE_3.0_URL="$nowhere" \
-        -DMOTE_WABT_1.0.41_URL="$nowhere" "$@" >"$log" 2>&1
+        -DMOTE_WASM_TESTSUITE_URL="$nowhere" -DMOTE_WASM_TESTSUITE_3_0_URL="$nowhere" \
+        -DMOTE_WABT_1_0_41_URL="$nowhere" "$@" >"$log" 2>&1
 }
 tests() { ctest --test-dir "$1" -N | sed -nE 's/.*Test +#[0-9]+: //p'; }
 
