@@ -1,5 +1,5 @@
-# mote_fetch.cmake -- the third-party sources the tests need, found or
-# fetched at their pinned commits.
+# mote_fetch.cmake -- the third-party sources the tests and the FreeRTOS
+# port need, found or fetched at their pinned commits.
 #
 # Developers' machines have them read-only in ../shared (MOTE_SHARED_DIR);
 # a user's clone does not, so the build fetches each one it needs with git
@@ -17,6 +17,9 @@
 #       warning).  <NAME> is <name> upper-cased with '-' and '.' as '_'
 #       (wabt-1.0.41: MOTE_WABT_1_0_41_DIR).
 #
+#   mote_source_pin(<var> <name>)
+#       Sets <var> to the commit or tag the list pins <name> at.
+#
 # The URL and commit are cache variables, so a mirror can stand in for
 # GitHub (-DMOTE_WASM_TESTSUITE_URL=https://mirror.example/testsuite.git
 # or file:///srv/git/testsuite) -- the commit must then be there too.
@@ -30,6 +33,7 @@ function(_mote_sources out)
     "wasm-testsuite|https://github.com/WebAssembly/testsuite.git|3a04b2cf93bd8fce277458d419eea8d9c326345c|the WebAssembly 2.0 spec suite (tests/spec)"
     "wasm-testsuite-3.0|https://github.com/WebAssembly/testsuite.git|193e551ff22663995b1ac95dc62344133669e14b|the WebAssembly spec suite at HEAD, Wasm 3.0 (tests/spec)"
     "wabt-1.0.41|https://github.com/WebAssembly/wabt.git|1.0.41|wabt 1.0.41's source, for the wast2json that converts the HEAD suite (tests/spec)"
+    "FreeRTOS-Kernel|https://github.com/FreeRTOS/FreeRTOS-Kernel.git|V11.3.0|FreeRTOS-Kernel V11.3.0 (port/freertos: mote on FreeRTOS)"
     PARENT_SCOPE)
 endfunction()
 
@@ -99,7 +103,8 @@ function(_mote_git_checkout error url commit dir)
   set(${error} "" PARENT_SCOPE)
 endfunction()
 
-function(mote_find_source var name)
+# The list's entry for name, as a list: name;URL;commit;what.
+function(_mote_source_entry out name)
   set(entry "")
   _mote_sources(sources)
   foreach(line IN LISTS sources)
@@ -111,6 +116,19 @@ function(mote_find_source var name)
     message(FATAL_ERROR "mote_find_source: no source '${name}' in cmake/mote_fetch.cmake")
   endif()
   string(REPLACE "|" ";" entry "${entry}")
+  set(${out} "${entry}" PARENT_SCOPE)
+endfunction()
+
+# mote_source_pin(<var> <name>): the commit or tag the list pins name at
+# (not a user's override), for a source that checks what it was given.
+function(mote_source_pin var name)
+  _mote_source_entry(entry "${name}")
+  list(GET entry 2 pin)
+  set(${var} "${pin}" PARENT_SCOPE)
+endfunction()
+
+function(mote_find_source var name)
+  _mote_source_entry(entry "${name}")
   list(GET entry 1 default_url)
   list(GET entry 2 default_commit)
   list(GET entry 3 what)

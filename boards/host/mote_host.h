@@ -49,6 +49,17 @@ bool mote_host_virtual_time(void);
 void mote_host_set_time_limit(uint64_t us);
 
 /*
+ * Simulated CPU work: in virtual time the clock stands still while code
+ * runs, so a program that wants its computing to take time (a scheduler
+ * charging each app's slice, apps/) says how much here.  The clock moves
+ * forward by us, and what falls due on the way -- alarms, scripted edges,
+ * the time limit -- runs as interrupts at its own time (or at the unlock,
+ * if interrupts are locked).  In real time it does nothing: time passes
+ * by itself.
+ */
+void mote_host_spend_us(uint64_t us);
+
+/*
  * Parses a duration: a number with an optional unit, us (the default),
  * ms, s, m or h ("250ms", "1.5s", "10m").  False if the text is not one.
  */

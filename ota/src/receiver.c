@@ -9,11 +9,12 @@ enum { IDLE, RECEIVING, FAILED, COMMITTED };
 mote_ota_status mote_ota_receiver_init(mote_ota_receiver *r,
                                        const mote_ota_receiver_config *cfg)
 {
-    if (!cfg || !cfg->slots || !cfg->send || !cfg->frame_buf ||
+    if (!cfg || (!cfg->slots && !cfg->route) || !cfg->send || !cfg->frame_buf ||
         cfg->frame_buf_size < MOTE_OTA_FRAME_OVERHEAD + 64 || cfg->frame_buf_size > 65535)
         return MOTE_OTA_ERR_ARG;
     memset(r, 0, sizeof *r);
     r->cfg = *cfg;
+    r->slots = cfg->slots;
     mote_ota_framer_init(&r->framer, cfg->frame_buf, cfg->frame_buf_size);
     return MOTE_OTA_OK;
 }
@@ -78,17 +79,27 @@ static void fail(mote_ota_receiver *r, uint16_t seq, mote_ota_status s, const ch
     result(r, seq);
 }
 
-/* A new transfer into the inactive slot; false (after a RESULT) if no
- * update may start now. */
-static bool begin(mote_ota_receiver *r, uint16_t seq, uint32_t total, const uint8_t *id)
+/* A new transfer into the inactive slot (of the app's slot pair, with
+ * several apps); false (after a RESULT) if no update may start now. */
+static bool begin(mote_ota_receiver *r, uint16_t seq, uint32_t total, const uint8_t *id,
+                  const char *app)
 {
-    mote_ota_slots *s = r->cfg.slots;
-    int slot = mote_ota_inactive_slot(s);
     memset(&r->version, 0, sizeof r->version);
     r->total = total;
     r->got = 0;
     memcpy(r->id, id, MOTE_OTA_ID_SIZE);
+    memcpy(r->app, app, sizeof r->app);
     r->phase = RECEIVING;
+    if (r->cfg.route != NULL) {
+        const char *why = NULL;
+        r->slots = r->cfg.route(r->cfg.user, app, strlen(app), &why);
+        if (r->slots == NULL) {
+            fail(r, seq, MOTE_OTA_ERR_STATE, why ? why : "no such app on this device");
+            return false;
+        }
+    }
+    mote_ota_slots *s = r->slots;
+    int slot = mote_ota_inactive_slot(s);
     if (slot < 0) {
         fail(r, seq, MOTE_OTA_ERR_STATE, "no app booted");
         return false;
@@ -112,6 +123,23 @@ static bool begin(mote_ota_receiver *r, uint16_t seq, uint32_t total, const uint
     return true;
 }
 
+/* The START frame's optional app name into app (NUL-terminated); false
+ * if it is malformed: cut off, too long, or holding a NUL byte. */
+static bool start_app(const mote_ota_frame *f, char *app)
+{
+    uint32_t base = 4 + MOTE_OTA_ID_SIZE;
+    app[0] = 0;
+    if (f->len == base)
+        return true;
+    uint8_t n = f->payload[base];
+    if (n > MOTE_OTA_APP_NAME_MAX || f->len != base + 1u + n ||
+        memchr(f->payload + base + 1, 0, n) != NULL)
+        return false;
+    memcpy(app, f->payload + base + 1, n);
+    app[n] = 0;
+    return true;
+}
+
 static void on_start(mote_ota_receiver *r, const mote_ota_frame *f)
 {
     if (f->len < 4 + MOTE_OTA_ID_SIZE) {
@@ -120,7 +148,13 @@ static void on_start(mote_ota_receiver *r, const mote_ota_frame *f)
     }
     uint32_t total = mote_ota_get32(f->payload);
     const uint8_t *id = f->payload + 4;
-    bool same = r->total == total && memcmp(r->id, id, MOTE_OTA_ID_SIZE) == 0;
+    char app[MOTE_OTA_APP_NAME_MAX + 1] = "";
+    if (!start_app(f, app)) {
+        nak(r, f->seq, MOTE_OTA_NAK_NOT_STARTED);
+        return;
+    }
+    bool same = r->total == total && memcmp(r->id, id, MOTE_OTA_ID_SIZE) == 0 &&
+                strcmp(r->app, app) == 0;
     /* The same bundle again after a verdict gets the verdict again (the
      * host missed it), unless the flash failed: that may be transient. */
     if (r->phase == COMMITTED ||
@@ -128,7 +162,7 @@ static void on_start(mote_ota_receiver *r, const mote_ota_frame *f)
         result(r, f->seq);
         return;
     }
-    if (!(r->phase == RECEIVING && same) && !begin(r, f->seq, total, id))
+    if (!(r->phase == RECEIVING && same) && !begin(r, f->seq, total, id, app))
         return;
     uint8_t p[3];   /* READY: the largest chunk we take, protocol version */
     mote_ota_put16(p, (uint16_t)(r->cfg.frame_buf_size - MOTE_OTA_FRAME_OVERHEAD));
@@ -149,16 +183,16 @@ static mote_ota_status check_header(mote_ota_receiver *r, mote_ota_why *why)
     if (st != MOTE_OTA_OK)
         return st;
     uint64_t need = (uint64_t)h.hdr_size + h.img_size + h.prot_tlv_size + 4;
-    if (need > r->cfg.slots->layout->slot_size)
+    if (need > r->slots->layout->slot_size)
         return MOTE_OTA_ERR_TOO_BIG;
     if (need > r->total)
         return MOTE_OTA_ERR_TRUNCATED;
-    st = mote_ota_update_allowed(r->cfg.slots, &h.version);
+    st = mote_ota_update_allowed(r->slots, &h.version);
     if (st == MOTE_OTA_ERR_DOWNGRADE) {   /* "2.0.0+0 is older than the running 2.1.0+0" */
         why->text[0] = 0;
         add_version(why, &r->version);
         mote_ota_why_add(why, " is older than the running ");
-        add_version(why, &r->cfg.slots->booted_image.hdr.version);
+        add_version(why, &r->slots->booted_image.hdr.version);
     }
     return st;
 }
@@ -233,10 +267,10 @@ static mote_ota_status check_padding(const mote_ota_receiver *r, mote_ota_why *w
 {
     uint8_t last[MOTE_OTA_TRAILER_MAGIC_SIZE];
     mote_ota_trailer_check t;
-    uint32_t slot = r->cfg.slots->layout->slot_size;
+    uint32_t slot = r->slots->layout->slot_size;
     if (r->total == slot || r->total < sizeof last)
         return MOTE_OTA_OK;
-    mote_ota_status st = mote_ota_flash_read(r->cfg.slots->layout->flash,
+    mote_ota_status st = mote_ota_flash_read(r->slots->layout->flash,
                                              r->writer.off + r->total - sizeof last, last,
                                              sizeof last);
     if (st != MOTE_OTA_OK || !mote_ota_trailer_begin(&t, 0, r->total, last))
@@ -252,12 +286,12 @@ static mote_ota_status check_padding(const mote_ota_receiver *r, mote_ota_why *w
 static mote_ota_status check_allowed(const mote_ota_receiver *r, const mote_ota_image_info *img,
                                      mote_ota_why *why)
 {
-    mote_ota_status st = mote_ota_image_allowed(r->cfg.slots, img);
+    mote_ota_status st = mote_ota_image_allowed(r->slots, img);
     if (st == MOTE_OTA_ERR_ROLLBACK) {
         mote_ota_why_set(why, "security counter ");
         mote_ota_why_dec(why, img->security_counter);
         mote_ota_why_add(why, " is below the device's ");
-        mote_ota_why_dec(why, mote_ota_security_counter(r->cfg.slots));
+        mote_ota_why_dec(why, mote_ota_security_counter(r->slots));
     }
     return st;
 }
@@ -267,7 +301,7 @@ static mote_ota_status check_allowed(const mote_ota_receiver *r, const mote_ota_
  * confirmed already. */
 static void finish(mote_ota_receiver *r, uint16_t seq)
 {
-    mote_ota_slots *s = r->cfg.slots;
+    mote_ota_slots *s = r->slots;
     mote_ota_image_info img;
     mote_ota_why why = {""};
     const char *detail = NULL;
@@ -295,7 +329,10 @@ static void finish(mote_ota_receiver *r, uint16_t seq)
     }
     r->phase = COMMITTED;
     r->trial = trial;
-    set_why(r, trial ? "installed; reset to run it" : "installed, confirmed; reset to run it");
+    if (r->cfg.route != NULL)   /* several apps: the firmware restarts that one */
+        set_why(r, trial ? "installed; the app restarts on trial" : "installed, confirmed");
+    else
+        set_why(r, trial ? "installed; reset to run it" : "installed, confirmed; reset to run it");
     result(r, seq);
 }
 
@@ -359,4 +396,14 @@ bool mote_ota_receiver_done(const mote_ota_receiver *r, mote_ota_status *result)
 uint32_t mote_ota_receiver_progress(const mote_ota_receiver *r)
 {
     return r->phase == IDLE ? 0 : r->got;
+}
+
+mote_ota_slots *mote_ota_receiver_slots(const mote_ota_receiver *r)
+{
+    return r->phase == IDLE && r->cfg.route != NULL ? NULL : r->slots;
+}
+
+const char *mote_ota_receiver_app(const mote_ota_receiver *r)
+{
+    return r->app;
 }

@@ -23,6 +23,14 @@
 #define CM_NVIC_ISER(n) CM_REG(0xE000E100u + 4u * (n))   /* set-enable */
 #define CM_NVIC_ICER(n) CM_REG(0xE000E180u + 4u * (n))   /* clear-enable */
 #define CM_NVIC_ICPR(n) CM_REG(0xE000E280u + 4u * (n))   /* clear-pending */
+/* Priority registers: four 8-bit fields per word (ARMv6-M takes word
+ * accesses only). */
+#define CM_NVIC_IPR(n) CM_REG(0xE000E400u + 4u * (n))
+
+/* The priority mote_port_irq_attach() gives an interrupt: 0 (the most
+ * urgent) on bare metal; an RTOS port (port/freertos) sets one that may
+ * call the kernel before mote_hal_init(). */
+extern uint8_t mote_cm_irq_priority;
 
 /* The number of the exception being handled (0 in thread mode). */
 static inline uint32_t cm_active_exception(void)
@@ -35,5 +43,10 @@ static inline uint32_t cm_active_exception(void)
 void mote_cm_reset(void);
 void mote_cm_fault_entry(void);
 void mote_cm_irq_entry(void);
+/* SVCall, PendSV and SysTick: faults on bare metal (weak), an RTOS's
+ * handlers when one is linked (port/freertos renames FreeRTOS's). */
+void mote_cm_svcall(void);
+void mote_cm_pendsv(void);
+void mote_cm_systick(void);
 
 #endif /* MOTE_CORTEX_M_H */

@@ -76,6 +76,13 @@ __attribute__((naked)) void mote_cm_fault_entry(void)
 #endif
 }
 
+/* SVCall, PendSV and SysTick are faults too, unless an RTOS port gives
+ * handlers of these names (port/freertos); the aliases must sit with the
+ * entry they name. */
+void mote_cm_svcall(void) __attribute__((weak, alias("mote_cm_fault_entry")));
+void mote_cm_pendsv(void) __attribute__((weak, alias("mote_cm_fault_entry")));
+void mote_cm_systick(void) __attribute__((weak, alias("mote_cm_fault_entry")));
+
 static const char *exception_name(uint32_t number)
 {
     switch (number) {

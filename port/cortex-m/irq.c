@@ -13,6 +13,8 @@
 
 static mote_port_isr handlers[MOTE_BOARD_IRQ_COUNT];
 
+uint8_t mote_cm_irq_priority;
+
 mote_hal_irq_state mote_hal_irq_lock(void)
 {
     uint32_t primask;
@@ -50,6 +52,9 @@ void mote_port_irq_attach(unsigned irq, mote_port_isr isr)
     if (irq >= MOTE_BOARD_IRQ_COUNT)
         return;
     handlers[irq] = isr;
+    uint32_t shift = 8u * (irq % 4u);
+    CM_NVIC_IPR(irq / 4) = (CM_NVIC_IPR(irq / 4) & ~(0xFFu << shift)) |
+                           (uint32_t)mote_cm_irq_priority << shift;
     CM_NVIC_ICPR(irq / 32) = 1u << (irq % 32);
     CM_NVIC_ISER(irq / 32) = 1u << (irq % 32);
 }

@@ -178,6 +178,29 @@ void mote_port_timer_set_deadline(uint64_t due_us)
         arm_real_timer();
 }
 
+void mote_host_spend_us(uint64_t us)
+{
+    if (!virtual_mode || us == 0)
+        return;
+    uint64_t target = virtual_now > NEVER - 1 - us ? NEVER - 1 : virtual_now + us;
+    /* Interrupts that fall due on the way run at their own time; locked,
+     * they wait for the unlock as on a real CPU. */
+    while (!virtual_locked && !handling) {
+        uint64_t due = next_due();
+        if (due > target)
+            break;
+        if (due > virtual_now)
+            virtual_now = due;
+        reads_at_now = 0;
+        if (!run_due(virtual_now))
+            break;
+    }
+    virtual_now = target;
+    reads_at_now = 0;
+    if (!virtual_locked && !handling)
+        run_due(virtual_now);
+}
+
 /* ---- the interrupt lock ----------------------------------------------------- */
 
 static sigset_t timer_signal(void)

@@ -46,4 +46,10 @@
 void mote_rv_clint_isr(void);
 void mote_rv_plic_isr(void);
 
+/* The CLINT's mtime, and the comparator shared with an RTOS tick
+ * (clint.c): set mote_rv_tick_due, then mote_rv_clint_program(). */
+uint64_t mote_rv_mtime(void);
+extern uint64_t mote_rv_tick_due;
+void mote_rv_clint_program(void);
+
 #endif /* MOTE_RISCV_CSR_H */

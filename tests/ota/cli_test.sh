@@ -98,7 +98,27 @@ done < cases.list
 expect 2 "missing --key" "$TOOL" sign -v 1 "$W" -o x.bin
 expect 2 "bad version" "$TOOL" sign -k key.pem -v 1.2.x "$W" -o x.bin
 expect 2 "unknown command" "$TOOL" frobnicate
-expect 2 "missing --serial, --tcp or --unix" "$TOOL" send v2.bin
+expect 2 "missing --serial, --tcp, --unix or --frames-out" "$TOOL" send v2.bin
+expect 2 "bad --app 'Logger'" "$TOOL" send --unix x.sock --app Logger v2.bin
+
+# Manifests (docs/apps.md): compiled into TLV 0xa0 and decoded by verify;
+# a broken one refused with its line.
+printf 'name logger\nram 24K\npin 0 out\nuart console\ncpu 25%% priority 2 watchdog 500ms\nsend blinky\nmailbox 8 64\n' > logger.mf
+expect 0 "version 1.0.0+0" "$TOOL" sign -k key.pem -v 1.0.0 --manifest logger.mf app1.wasm -o mf.bin
+expect 0 "app logger, ram 24576, pin 0 out, uart console, cpu 25% priority 2 watchdog 500 ms, send blinky, mailbox 8 x 64" "$TOOL" verify -k key.pem mf.bin
+printf 'name logger\nram 24K\npin 70 out\n' > bad.mf
+expect 2 "bad.mf: manifest line 3: pin 70: pins are 0..63" "$TOOL" sign -k key.pem -v 1.0.0 --manifest bad.mf app1.wasm -o x.bin
+expect 2 "Custom TLV 0xa0 already exists" "$TOOL" sign -k key.pem -v 1.0.0 --manifest logger.mf --custom-tlv 0xa0 x app1.wasm -o x.bin
+expect 2 "imgtool sign has no option --manifest" "$TOOL" imgtool sign -k key.pem -v 1.0.0 -H 32 -S 0x20000 --manifest logger.mf app1.wasm x.bin
+# The frames of a transfer, to a file: START (with the app), DATA of 256
+# bytes, END -- a device reading them gets the same as over a link.
+"$TOOL" send --frames-out mf.frames --app logger mf.bin && ok "send --frames-out" ||
+    bad "send --frames-out failed"
+size=$(stat -c %s mf.bin)
+frames=$(( (size + 255) / 256 ))
+want=$(( 16 + 36 + 1 + 6 + frames * 16 + size + 16 ))
+[ "$(stat -c %s mf.frames)" -eq "$want" ] && ok "frames file of $want bytes" ||
+    bad "frames file of $(stat -c %s mf.frames) bytes, want $want"
 expect 0 "usage: mote-ota send" "$TOOL" send --help
 
 # The device: v1 from the factory, then v2 over a noisy link that drops once.

@@ -282,6 +282,84 @@ static void misuse(void)
     simdev_free(&d);
 }
 
+/* A device with several apps: the START frame names the app, the route
+ * callback picks its slots.  Device d holds app "a", device e app "b";
+ * d's receiver serves both (each slot manager has its own flash). */
+static simdev *route_devs[2];
+
+static mote_ota_slots *route(void *user, const char *app, size_t len, const char **why)
+{
+    (void)user;
+    if (len == 1 && (app[0] == 'a' || app[0] == 'b'))
+        return &route_devs[app[0] - 'a']->slots;
+    *why = len == 0 ? "name the app: this device runs several" : "no such app here";
+    return NULL;
+}
+
+static void start_app(simdev *d, const blob *bl, const char *app, uint8_t n, mote_ota_frame *r,
+                      uint8_t *copy)
+{
+    uint8_t p[4 + MOTE_OTA_ID_SIZE + 1 + 32];
+    mote_ota_put32(p, (uint32_t)bl->len);
+    mote_ota_sha256(bl->b, bl->len, p + 4);
+    p[4 + MOTE_OTA_ID_SIZE] = n;
+    memcpy(p + 5 + MOTE_OTA_ID_SIZE, app, strlen(app));
+    exchange(d, MOTE_OTA_F_START, 0, p, (uint16_t)(5 + MOTE_OTA_ID_SIZE + strlen(app)), r, copy);
+}
+
+static void routing(void)
+{
+    simdev d, e;
+    mote_ota_frame r;
+    uint8_t copy[256];
+    fresh(&d, 8);
+    fresh(&e, 4);
+    route_devs[0] = &d;
+    route_devs[1] = &e;
+    mote_ota_receiver_config cfg = d.rx.cfg;
+    cfg.slots = NULL;
+    cfg.route = route;
+    CHECK(mote_ota_receiver_init(&d.rx, &cfg) == MOTE_OTA_OK, "receiver with a route");
+    /* to app b: written to e's slots, d's untouched */
+    start_app(&d, &V2, "b", 1, &r, copy);
+    CHECK(r.type == MOTE_OTA_F_READY, "START for app b");
+    CHECK(strcmp(mote_ota_receiver_app(&d.rx), "b") == 0 && mote_ota_receiver_slots(&d.rx) ==
+          &e.slots, "the transfer is app b's");
+    uint32_t off = 0;
+    while (off < V2.len / 2) {
+        exchange(&d, MOTE_OTA_F_DATA, off, V2.b + off, 200, &r, copy);
+        off = r.offset;
+    }
+    start_app(&d, &V2, "a", 1, &r, copy);   /* another app: starts over */
+    CHECK(r.type == MOTE_OTA_F_READY && r.offset == 0, "app a starts at 0, got %u", r.offset);
+    start_app(&d, &V2, "b", 1, &r, copy);
+    CHECK(r.type == MOTE_OTA_F_READY && r.offset == 0, "back to b: from 0 again");
+    for (off = 0; off < V2.len;) {
+        uint32_t n = V2.len - off < 200 ? (uint32_t)V2.len - off : 200;
+        exchange(&d, MOTE_OTA_F_DATA, off, V2.b + off, (uint16_t)n, &r, copy);
+        off = r.offset;
+    }
+    exchange(&d, MOTE_OTA_F_END, off, NULL, 0, &r, copy);
+    CHECK(r.type == MOTE_OTA_F_RESULT && r.payload[0] == MOTE_OTA_OK, "app b committed");
+    CHECK(runs(&e, &V2, true), "app b boots v2 on trial");
+    CHECK(runs(&d, &V1, false), "app a still boots v1");
+    /* unknown, missing and malformed names */
+    CHECK(mote_ota_receiver_init(&d.rx, &cfg) == MOTE_OTA_OK, "receiver again");
+    start_app(&d, &V2, "zz", 2, &r, copy);
+    CHECK(r.type == MOTE_OTA_F_RESULT && r.payload[0] == MOTE_OTA_ERR_STATE &&
+          r.len == 10 + strlen("no such app here") && !memcmp(r.payload + 10, "no such app here", 16),
+          "an unknown app is refused by name");
+    start(&d, &V2, &r, copy);
+    CHECK(r.type == MOTE_OTA_F_RESULT && r.payload[0] == MOTE_OTA_ERR_STATE,
+          "no app named, with several apps: refused");
+    start_app(&d, &V2, "b", 2, &r, copy);  /* the length says 2, one byte follows */
+    CHECK(r.type == MOTE_OTA_F_NAK, "a cut app name: NAK");
+    start_app(&d, &V2, "abcdefghijklmnop", 16, &r, copy);
+    CHECK(r.type == MOTE_OTA_F_NAK, "an app name of 16 bytes: NAK");
+    simdev_free(&d);
+    simdev_free(&e);
+}
+
 int main(void)
 {
     if (sodium_init() < 0)
@@ -300,6 +378,7 @@ int main(void)
     rejections();
     semantics();
     misuse();
+    routing();
     free(V1.b);
     free(V2.b);
     return check_summary("receiver");

@@ -27,8 +27,31 @@ MOTE_CHECK_DEFINE;
 #define PIN_LED 0u
 #define PIN_BUTTON 1u
 #define PIN_DENIED 2u
+#define PIN_INPUT 3u            /* granted as an input only */
+#define UART_GRANTED 2u         /* granted; the simulator has no aux UARTs */
 
 static fixture fx;
+
+/* Denied calls are reported here, not on the console (cfg.on_denied). */
+static char denied_text[128];
+static uint32_t denied_count;
+
+static void record_denied(mote_wasi *ctx, const char *what, void *user)
+{
+    (void)ctx;
+    (void)user;
+    snprintf(denied_text, sizeof denied_text, "%s", what);
+    denied_count++;
+}
+
+/* The last call was refused for a missing capability, reported as `what`. */
+#define CHECK_DENIED(what)                                                           \
+    do {                                                                             \
+        CHECK(strcmp(denied_text, (what)) == 0);                                     \
+        if (strcmp(denied_text, (what)) != 0)                                        \
+            fprintf(stderr, "  denied: '%s', expected '%s'\n", denied_text, (what)); \
+        denied_text[0] = 0;                                                          \
+    } while (0)
 
 /* ---- helpers --------------------------------------------------------------- */
 
@@ -509,6 +532,22 @@ static void test_gpio_caps(void)
         CHECK_REJECTED(call("mote.gpio_read", 1, pin), ERR(WASI_ENOTCAPABLE));
         CHECK_REJECTED(call("mote.gpio_watch", 2, pin, 3), ERR(WASI_ENOTCAPABLE));
     }
+    CHECK_EQ(denied_count, 25);
+    CHECK_DENIED("gpio pin 4294967295 (not granted)");
+    CHECK_REJECTED(call("mote.gpio_toggle", 1, PIN_DENIED), ERR(WASI_ENOTCAPABLE));
+    CHECK_DENIED("gpio pin 2 (not granted)");
+    /* an input-only pin: read and watched, never driven */
+    CHECK_REJECTED(call("mote.gpio_configure", 2, PIN_INPUT, 2), ERR(WASI_ENOTCAPABLE));
+    CHECK_DENIED("gpio pin 3 as output (granted as input only)");
+    CHECK_REJECTED(call("mote.gpio_write", 2, PIN_INPUT, 1), ERR(WASI_ENOTCAPABLE));
+    CHECK_DENIED("gpio pin 3 as output (granted as input only)");
+    CHECK_REJECTED(call("mote.gpio_toggle", 1, PIN_INPUT), ERR(WASI_ENOTCAPABLE));
+    CHECK_DENIED("gpio pin 3 as output (granted as input only)");
+    CHECK_EQ(call("mote.gpio_configure", 2, PIN_INPUT, 0), 0);
+    CHECK_EQ(call("mote.gpio_read", 1, PIN_INPUT), 0);
+    CHECK_EQ(call("mote.gpio_watch", 2, PIN_INPUT, 3), 0);
+    CHECK_EQ(call("mote.gpio_watch", 2, PIN_INPUT, 0), 0);
+    CHECK_EQ(denied_text[0], 0);
     bool level = true;
     mote_hal_gpio_read(PIN_DENIED, &level);
     CHECK(!level);
@@ -526,6 +565,7 @@ static void test_timer_caps(void)
 {
     mote_value a[3] = {{.u32 = 2}, {.u64 = 1000}, {.u64 = 0}};
     CHECK_REJECTED(call_v("mote.timer_start", a, 3), ERR(WASI_ENOTCAPABLE));
+    CHECK_DENIED("timer 2 (beyond the timers granted)");
     a[0].u32 = 0xFFFFFFFFu;
     CHECK_REJECTED(call_v("mote.timer_start", a, 3), ERR(WASI_ENOTCAPABLE));
     a[0].u32 = 0;
@@ -534,6 +574,60 @@ static void test_timer_caps(void)
     CHECK_REJECTED(call("mote.timer_stop", 1, 2), ERR(WASI_ENOTCAPABLE));
     CHECK_REJECTED(call("mote.timer_stop", 1, 0x7FFFFFFF), ERR(WASI_ENOTCAPABLE));
     CHECK_EQ(call("mote.timer_stop", 1, 1), 0);     /* stopping an idle timer is fine */
+}
+
+/* Messages: this app may send to "peer" only, and has no mailbox and no
+ * hub (so no peer runs).  tests/wasi/test_apps.c covers delivery. */
+static void test_msg_caps(void)
+{
+    memcpy(fx.mem + 100, "peerx", 5);
+    CHECK_REJECTED(call("mote.msg_send", 4, 100, 5, 200, 4), ERR(WASI_ENOTCAPABLE));
+    CHECK_DENIED("message to 'peerx'");
+    CHECK_REJECTED(call("mote.msg_send", 4, 100, 3, 200, 4), ERR(WASI_ENOTCAPABLE));
+    CHECK_DENIED("message to 'pee'");
+    memset(fx.mem + 300, 'a', 40);
+    fx.mem[310] = 1;
+    CHECK_REJECTED(call("mote.msg_send", 4, 300, 40, 200, 4), ERR(WASI_ENOTCAPABLE));
+    CHECK_DENIED("message to 'aaaaaaaaaa?aaaa...'");
+    /* pointers and lengths first, wrapping ones included */
+    CHECK_REJECTED(call("mote.msg_send", 4, M - 2, 4, 200, 4), ERR(WASI_EFAULT));
+    CHECK_REJECTED(call("mote.msg_send", 4, 100, 0xFFFFFFFFu, 200, 4), ERR(WASI_EFAULT));
+    CHECK_REJECTED(call("mote.msg_send", 4, 100, 4, 0xFFFFFFF0u, 0x20), ERR(WASI_EFAULT));
+    CHECK_REJECTED(call("mote.msg_send", 4, 100, 4, 200, 0xFFFFFFFFu), ERR(WASI_EFAULT));
+    CHECK_REJECTED(call("mote.msg_send", 4, 100, 4, 200, MOTE_WASI_MSG_MAX + 1), ERR(WASI_EMSGSIZE));
+    CHECK_REJECTED(call("mote.msg_send", 4, 100, 4, 200, 4), ERR(WASI_ENOENT));
+    CHECK_EQ(denied_text[0], 0);
+    mote_value r[5] = {{.u32 = 200}, {.u32 = 16}, {.u32 = 300}, {.u32 = 16}, {.i64 = 0}};
+    CHECK_REJECTED(call_v("mote.msg_recv", r, 5), ERR(WASI_ENOTCAPABLE));
+    CHECK_DENIED("messages (no mailbox granted)");
+    r[0].u32 = M - 8;
+    CHECK_REJECTED(call_v("mote.msg_recv", r, 5), ERR(WASI_EFAULT));
+    r[0].u32 = 200;
+    r[3].u32 = 0x80000000u;
+    CHECK_REJECTED(call_v("mote.msg_recv", r, 5), ERR(WASI_EFAULT));
+    CHECK_REJECTED(call("mote.msg_watch", 1, 1), ERR(WASI_ENOTCAPABLE));
+    CHECK_DENIED("messages (no mailbox granted)");
+    CHECK_EQ(call("mote.msg_watch", 1, 0), 0);
+}
+
+/* Auxiliary UARTs: one granted (the simulator has none: -ENOTSUP). */
+static void test_uart_caps(void)
+{
+    CHECK_REJECTED(call("mote.uart_open", 2, 1, 115200), ERR(WASI_ENOTCAPABLE));
+    CHECK_DENIED("uart 1 (not granted)");
+    CHECK_REJECTED(call("mote.uart_open", 2, 0, 115200), ERR(WASI_ENOTCAPABLE));
+    CHECK_DENIED("uart 0 (the console: use stdin/stdout)");
+    CHECK_REJECTED(call("mote.uart_write", 3, 0xFFFFFFFFu, 0, 4), ERR(WASI_ENOTCAPABLE));
+    CHECK_DENIED("uart 4294967295 (not granted)");
+    CHECK_REJECTED(call("mote.uart_read", 3, 7, 0, 4), ERR(WASI_ENOTCAPABLE));
+    CHECK_DENIED("uart 7 (not granted)");
+    CHECK_REJECTED(call("mote.uart_open", 2, UART_GRANTED, 115200), ERR(WASI_ENOTSUP));
+    CHECK_REJECTED(call("mote.uart_write", 3, UART_GRANTED, M - 1, 2), ERR(WASI_EFAULT));
+    CHECK_REJECTED(call("mote.uart_read", 3, UART_GRANTED, 0xFFFFFFFFu, 2), ERR(WASI_EFAULT));
+    CHECK_REJECTED(call("mote.uart_read", 3, UART_GRANTED, 16, 0xFFFFFFF0u), ERR(WASI_EFAULT));
+    CHECK_REJECTED(call("mote.uart_write", 3, UART_GRANTED, 0, 4), ERR(WASI_ENOTSUP));
+    CHECK_REJECTED(call("mote.uart_read", 3, UART_GRANTED, 0, 4), ERR(WASI_ENOTSUP));
+    CHECK_EQ(denied_text[0], 0);
 }
 
 static void test_event_wait_bad(void)
@@ -562,9 +656,16 @@ int main(int argc, char **argv)
     cfg.argc = 2;
     cfg.envp = env;
     cfg.envc = 2;
-    cfg.pins = 1u << PIN_LED | 1u << PIN_BUTTON | 1u << SIM_PIN_BUSY | 1u << SIM_PIN_LED_ONLY |
-               1u << SIM_PIN_NO_IRQ;
+    cfg.pins = 1u << PIN_LED | 1u << PIN_BUTTON | 1u << PIN_INPUT | 1u << SIM_PIN_BUSY |
+               1u << SIM_PIN_LED_ONLY | 1u << SIM_PIN_NO_IRQ;
+    cfg.pins_input_only = 1u << PIN_INPUT;
     cfg.max_timers = 2;
+    cfg.uarts = 1u | 1u << UART_GRANTED;
+    static const char *const peers[] = {"peer", "peerx"};
+    cfg.name = "hostile";
+    cfg.send_to = peers;
+    cfg.send_to_count = 1;
+    cfg.on_denied = record_denied;
     sim_reset();
     fx_open(&fx, argv[1], &cfg);
 
@@ -578,6 +679,8 @@ int main(int argc, char **argv)
     test_denials();
     test_gpio_caps();
     test_timer_caps();
+    test_msg_caps();
+    test_uart_caps();
     test_event_wait_bad();
     test_fd_close();
     test_proc();

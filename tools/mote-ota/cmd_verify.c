@@ -7,6 +7,7 @@
 #include "cli.h"
 #include "commands.h"
 #include "keyfile.h"
+#include "mote/manifest.h"
 
 static const char USAGE[] =
     "usage: mote-ota verify [-k KEY] [-S SLOT_SIZE] BUNDLE\n"
@@ -27,7 +28,38 @@ static void hex(const char *label, const uint8_t *b, size_t n)
         printf("%02x", b[i]);
 }
 
-static void report(const char *path, const bundle_report *r)
+/* The manifest's grants on one line, or why a device refuses it. */
+static void manifest(const uint8_t *bundle, const bundle_report *r)
+{
+    mote_manifest m;
+    mote_manifest_error err;
+    printf("\n  app manifest (TLV 0x00a0): %u bytes", r->manifest.len);
+    if (!mote_manifest_parse(bundle + r->manifest.off, r->manifest.len, &m, &err)) {
+        printf(", malformed: %s (a device running apps refuses it)", err.text);
+        return;
+    }
+    printf(": app %s, ram %u", m.name, (unsigned)m.ram);
+    for (unsigned pin = 0; pin < 64; pin++)
+        if (m.pins >> pin & 1u)
+            printf(", pin %u %s", pin, (m.pins_out >> pin & 1u) ? "out" : "in");
+    for (unsigned u = 0; u < 32; u++)
+        if (m.uarts >> u & 1u)
+            printf(u ? ", uart %u" : ", uart console", u);
+    if (m.timers)
+        printf(", %u timers", (unsigned)m.timers);
+    if (m.has_cpu)
+        printf(", cpu %u%% priority %u watchdog %u ms", (unsigned)m.cpu_share,
+               (unsigned)m.priority, (unsigned)m.watchdog_ms);
+    if (m.has_files)
+        printf(", files %s %u bytes %u files", m.files_dir, (unsigned)m.files_bytes,
+               (unsigned)m.files_max);
+    for (unsigned i = 0; i < m.send_count; i++)
+        printf(", send %s", m.send[i]);
+    if (m.mailbox_slots)
+        printf(", mailbox %u x %u", (unsigned)m.mailbox_slots, (unsigned)m.mailbox_msg_max);
+}
+
+static void report(const char *path, const uint8_t *bundle, const bundle_report *r)
 {
     char ver[32];
     printf("%s: version %s, header %u bytes, module %u bytes, bundle %u bytes",
@@ -38,7 +70,7 @@ static void report(const char *path, const bundle_report *r)
     if (r->has_security_counter)
         printf("\n  security counter %u", (unsigned)r->security_counter);
     if (r->manifest.present)
-        printf("\n  app manifest (TLV 0x00a0): %u bytes, not enforced yet", r->manifest.len);
+        manifest(bundle, r);
     if (r->boot_record.present)
         printf("\n  boot record: %u bytes", r->boot_record.len);
     if (r->trailer != MOTE_OTA_TRAILER_NONE)
@@ -102,6 +134,6 @@ int cmd_verify(int argc, char **argv)
         return EXIT_FAIL;
     }
     free(b);
-    report(argv[optind], &r);
+    report(argv[optind], b, &r);
     return 0;
 }

@@ -100,14 +100,29 @@ static int verdict(session *s, const mote_ota_frame *f)
     return STEP_REFUSED;
 }
 
+/* The START payload: size, transfer id (the bundle's SHA-256), and the
+ * app's name if there is one.  Returns its length. */
+static uint32_t start_payload(uint8_t *p, const uint8_t *bundle, uint32_t total, const char *app)
+{
+    mote_ota_put32(p, total);
+    crypto_hash_sha256(p + 4, bundle, total);
+    uint32_t n = 4 + MOTE_OTA_ID_SIZE;
+    if (app != NULL) {
+        size_t len = strlen(app);
+        p[n++] = (uint8_t)len;
+        memcpy(p + n, app, len);
+        n += (uint32_t)len;
+    }
+    return n;
+}
+
 /* START until READY; sets *offset to where the device wants to resume. */
 static int handshake(session *s, uint32_t *offset)
 {
-    uint8_t p[4 + MOTE_OTA_ID_SIZE];
-    mote_ota_put32(p, s->total);
-    crypto_hash_sha256(p + 4, s->bundle, s->total);   /* the transfer id */
+    uint8_t p[4 + MOTE_OTA_ID_SIZE + 1 + MOTE_OTA_APP_NAME_MAX];
+    uint32_t len = start_payload(p, s->bundle, s->total, s->o->app);
     for (int t = 0; t < s->o->retries; t++) {
-        if (!send_frame(s, MOTE_OTA_F_START, 0, p, sizeof p))
+        if (!send_frame(s, MOTE_OTA_F_START, 0, p, len))
             return STEP_STALLED;
         mote_ota_frame f;
         int r;
@@ -216,4 +231,27 @@ int send_bundle(ota_link *l, const uint8_t *bundle, size_t len, const send_opts 
     }
     cli_error("no answer from the device after %d reconnects; giving up", o->reconnects);
     return EXIT_FAIL;
+}
+
+static bool put_frame(FILE *out, uint16_t seq, uint8_t type, uint32_t offset, const uint8_t *p,
+                      uint32_t len)
+{
+    static uint8_t buf[MOTE_OTA_FRAME_OVERHEAD + 65535];
+    mote_ota_frame f = {type, 0, seq, (uint16_t)len, offset, p};
+    size_t n = mote_ota_frame_encode(buf, sizeof buf, &f);
+    return n && fwrite(buf, 1, n, out) == n;
+}
+
+int write_frames(FILE *out, const uint8_t *bundle, size_t len, const send_opts *o)
+{
+    uint8_t p[4 + MOTE_OTA_ID_SIZE + 1 + MOTE_OTA_APP_NAME_MAX];
+    uint32_t total = (uint32_t)len;
+    uint16_t seq = 1;
+    bool ok = put_frame(out, seq++, MOTE_OTA_F_START, 0, p, start_payload(p, bundle, total, o->app));
+    for (uint32_t off = 0; ok && off < total; off += o->chunk) {
+        uint32_t n = total - off < o->chunk ? total - off : o->chunk;
+        ok = put_frame(out, seq++, MOTE_OTA_F_DATA, off, bundle + off, n);
+    }
+    ok = ok && put_frame(out, seq, MOTE_OTA_F_END, total, NULL, 0);
+    return ok ? 0 : 1;
 }

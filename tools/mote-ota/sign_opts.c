@@ -6,11 +6,12 @@
 #include <strings.h>
 
 #include "cli.h"
+#include "mote/manifest.h"
 
 enum opt_id {
     O_KEY, O_VERSION, O_OUTPUT, O_HEADER_SIZE, O_PAD_HEADER, O_LOAD_ADDR, O_SLOT_SIZE,
     O_PAD, O_CONFIRM, O_ALIGN, O_MAX_ALIGN, O_MAX_SECTORS, O_OVERWRITE_ONLY,
-    O_SECURITY_COUNTER, O_CUSTOM_TLV, O_CUSTOM_TLV_FILE, O_KEY_FORMAT, O_ERASED_VAL,
+    O_SECURITY_COUNTER, O_CUSTOM_TLV, O_CUSTOM_TLV_FILE, O_MANIFEST, O_KEY_FORMAT, O_ERASED_VAL,
     O_ENDIAN, O_SHA, O_PAD_SIG, O_COMPRESSION, O_NOT_WASM, O_HELP, O_REFUSED
 };
 
@@ -44,6 +45,7 @@ static const sign_option OPTIONS[] = {
     {"security-counter", 's', 1, O_SECURITY_COUNTER, BOTH, "N or auto: the anti-rollback counter"},
     {"custom-tlv", 0, 2, O_CUSTOM_TLV, BOTH, "TAG VALUE: protected TLV; devices take 0xa0 (manifest) only"},
     {"custom-tlv-file", 0, 2, O_CUSTOM_TLV_FILE, BOTH, "TAG FILE: the same, its value from a file"},
+    {"manifest", 0, 1, O_MANIFEST, MOTE_ONLY, "FILE: the app's manifest (text, docs/apps.md) as TLV 0xa0"},
     {"public-key-format", 0, 1, O_KEY_FORMAT, BOTH, "hash (KEYHASH TLV) or full (PUBKEY TLV)"},
     {"erased-val", 'R', 1, O_ERASED_VAL, BOTH, "0xff only: mote's flash erases to 0xff"},
     {"endian", 'e', 1, O_ENDIAN, BOTH, "little only"},
@@ -52,7 +54,7 @@ static const sign_option OPTIONS[] = {
     {"compression", 0, 1, O_COMPRESSION, BOTH, "disabled only: devices refuse compressed images"},
     {"not-wasm", 0, 0, O_NOT_WASM, MOTE_ONLY, "accept a payload that is not a .wasm module"},
     {"help", 'h', 0, O_HELP, BOTH, "show this help"},
-    {"dependencies", 'd', 1, O_REFUSED, REFUSED, "devices refuse dependencies (one app per device yet)"},
+    {"dependencies", 'd', 1, O_REFUSED, REFUSED, "devices refuse dependencies (each app updates alone)"},
     {"boot-record", 0, 1, O_REFUSED, REFUSED, "not written by mote-ota; devices accept one"},
     {"encrypt", 'E', 1, O_REFUSED, REFUSED, "devices refuse encrypted images"},
     {"encrypt-keylen", 0, 1, O_REFUSED, REFUSED, "devices refuse encrypted images"},
@@ -183,6 +185,30 @@ static int custom_tlv(sign_args *a, const char *tag, const char *value, bool fro
     return 0;
 }
 
+/* --manifest FILE: the text form, checked and compiled to the binary form
+ * devices read, as the protected TLV 0xa0. */
+static int manifest_tlv(sign_args *a, const char *file)
+{
+    uint8_t *text;
+    size_t len;
+    if (!cli_read_file(file, 64 * 1024, &text, &len))
+        return EXIT_USAGE;
+    mote_manifest m;
+    mote_manifest_error err;
+    bool ok = mote_manifest_parse_text((const char *)text, len, &m, &err);
+    free(text);
+    if (!ok) {
+        cli_error("%s: %s", file, err.text);
+        return EXIT_USAGE;
+    }
+    uint8_t bin[MOTE_MANIFEST_MAX_SIZE];
+    size_t n = mote_manifest_encode(&m, bin, sizeof bin);
+    char hex[2 + 2 * MOTE_MANIFEST_MAX_SIZE + 1] = "0x";
+    for (size_t i = 0; i < n; i++)
+        snprintf(hex + 2 + 2 * i, 3, "%02x", bin[i]);
+    return custom_tlv(a, "0xa0", hex, false);
+}
+
 /* Applies one option with its values v[0], v[1]. */
 static int apply(sign_args *a, const sign_option *o, const char *opt, char **v)
 {
@@ -231,6 +257,7 @@ static int apply(sign_args *a, const sign_option *o, const char *opt, char **v)
         break;
     case O_CUSTOM_TLV: rc = custom_tlv(a, v[0], v[1], false); break;
     case O_CUSTOM_TLV_FILE: rc = custom_tlv(a, v[0], v[1], true); break;
+    case O_MANIFEST: rc = manifest_tlv(a, v[0]); break;
     case O_KEY_FORMAT:
         if (strcmp(v[0], "hash") && strcmp(v[0], "full"))
             return usage_error("bad value (hash|full) for", opt, v[0]);

@@ -83,6 +83,12 @@ static const entry mote_entries[] = {
     {"event_wait", "(iI)i", wl_dev_event_wait},
     {"uart_watch", "(i)i", wl_dev_uart_watch},
     {"time_us", "()I", wl_dev_time_us},
+    {"msg_send", "(iiii)i", wl_dev_msg_send},
+    {"msg_recv", "(iiiiI)i", wl_dev_msg_recv},
+    {"msg_watch", "(i)i", wl_dev_msg_watch},
+    {"uart_open", "(ii)i", wl_dev_uart_open},
+    {"uart_write", "(iii)i", wl_dev_uart_write},
+    {"uart_read", "(iii)i", wl_dev_uart_read},
 };
 
 #define COUNT(a) (sizeof(a) / sizeof((a)[0]))

@@ -9,9 +9,13 @@
 /* Periods shorter than this would let timer interrupts starve the app. */
 #define MIN_PERIOD_US 100u
 
-static bool timer_allowed(const mote_wasi *ctx, uint32_t id)
+static bool timer_allowed(mote_wasi *ctx, uint32_t id)
 {
-    return id < ctx->cfg.max_timers;
+    if (id < ctx->cfg.max_timers)
+        return true;
+    wl_deny(ctx, "timer ", id, ctx->cfg.max_timers == 0 ? " (no timers granted)"
+                                                          : " (beyond the timers granted)");
+    return false;
 }
 
 /* timer_start(id, delay_us, period_us) -> 0 | -errno */
@@ -40,11 +44,15 @@ mote_status wl_dev_timer_stop(mote_instance *inst, mote_value *io, void *user)
     return wl_device_return(io, 0);
 }
 
-/* uart_watch(enable) -> 0 */
+/* uart_watch(enable) -> 0 | -ENOTCAPABLE */
 mote_status wl_dev_uart_watch(mote_instance *inst, mote_value *io, void *user)
 {
     (void)inst;
     mote_wasi *ctx = user;
+    if (io[0].u32 != 0 && !wl_cap_uart(ctx, 0)) {
+        wl_deny(ctx, "console input", NO_NUMBER, " (uart 0 not granted)");
+        return wl_device_return(io, -WASI_ENOTCAPABLE);
+    }
     ctx->uart_watch = io[0].u32 != 0;
     return wl_device_return(io, 0);
 }

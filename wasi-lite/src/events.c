@@ -11,6 +11,9 @@
  * queued event (lost_after).  When that event is delivered, an OVERFLOW
  * event with the count follows it: the app learns how many events were
  * lost and exactly where in the sequence.
+ *
+ * UART and MESSAGE events are not queued: they are made when taken, for
+ * as long as console input or messages are pending and watched.
  */
 #include "internal.h"
 
@@ -27,7 +30,7 @@ void wl_events_reset(mote_wasi *ctx)
     mote_hal_irq_unlock(s);
 }
 
-void wl_events_push(mote_wasi *ctx, uint8_t kind, uint32_t source, uint32_t value)
+void wl_events_put(mote_wasi *ctx, uint8_t kind, uint32_t source, uint32_t value)
 {
     mote_hal_irq_state s = mote_hal_irq_lock();
     uint32_t used = ctx->tail - ctx->head;
@@ -47,6 +50,12 @@ void wl_events_push(mote_wasi *ctx, uint8_t kind, uint32_t source, uint32_t valu
         ctx->tail++;
     }
     mote_hal_irq_unlock(s);
+}
+
+void wl_events_push(mote_wasi *ctx, uint8_t kind, uint32_t source, uint32_t value)
+{
+    wl_events_put(ctx, kind, source, value);
+    wl_wake(ctx);
 }
 
 /* Pops the oldest queued entry; false if empty.  Interrupts locked. */
@@ -97,6 +106,11 @@ bool wl_events_take(mote_wasi *ctx, mote_wasi_queued *out)
         make(out, MOTE_WASI_EVENT_UART, 0);
         return true;
     }
+    uint32_t messages = ctx->msg_watch ? wl_msg_pending(ctx) : 0;
+    if (messages > 0) {
+        make(out, MOTE_WASI_EVENT_MESSAGE, messages);
+        return true;
+    }
     return false;
 }
 
@@ -107,6 +121,8 @@ bool wl_events_ready(mote_wasi *ctx)
     for (uint32_t n = ctx->head; n != ctx->tail; n++)
         if (ctx->queue[n & QUEUE_MASK].kind != 0 || ctx->queue[n & QUEUE_MASK].lost_after > 0)
             return true;
+    if (ctx->msg_watch && wl_msg_pending(ctx) > 0)
+        return true;
     return ctx->uart_watch && wl_console_input_ready(ctx);
 }
 
@@ -123,5 +139,6 @@ void wl_events_purge(mote_wasi *ctx, uint8_t kind, uint32_t source)
 
 bool wl_events_have_source(const mote_wasi *ctx)
 {
-    return wl_timers_any_active(ctx) || ctx->watched_pins != 0 || ctx->uart_watch;
+    return wl_timers_any_active(ctx) || ctx->watched_pins != 0 || ctx->uart_watch ||
+           ctx->msg_watch;
 }

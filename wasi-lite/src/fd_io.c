@@ -108,6 +108,10 @@ mote_status wl_wasi_fd_read(mote_instance *inst, mote_value *io, void *user)
     uint16_t err = wl_check_transfer(inst, iovs, count, result, &total);
     if (err != WASI_ESUCCESS)
         return wl_wasi_return(io, err);
+    if (!wl_cap_uart(ctx, 0)) {
+        wl_deny(ctx, "console input", NO_NUMBER, " (uart 0 not granted)");
+        return wl_wasi_return(io, WASI_ENOTCAPABLE);
+    }
     uint32_t got = 0;
     if (total > 0) {
         wl_wait_begin(ctx);

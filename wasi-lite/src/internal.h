@@ -24,6 +24,7 @@
 #define MOTE_WASI_EVENT_TIMER 2
 #define MOTE_WASI_EVENT_UART 3
 #define MOTE_WASI_EVENT_OVERFLOW 4
+#define MOTE_WASI_EVENT_MESSAGE 5
 
 /* ---- guest memory (guest.c) --------------------------------------------- */
 
@@ -110,8 +111,11 @@ uint16_t wl_path_normalize(char *path);
 /* ---- event queue (events.c): push from interrupt context ----------------- */
 
 void wl_events_reset(mote_wasi *ctx);
-/* Queues an event, or counts it as lost when the queue is full. */
+/* Queues an event, or counts it as lost when the queue is full, and wakes
+ * the app (cfg.on_wake).  Not with interrupts locked: see hub.c. */
 void wl_events_push(mote_wasi *ctx, uint8_t kind, uint32_t source, uint32_t value);
+/* The same without the wake-up, for callers that wake after unlocking. */
+void wl_events_put(mote_wasi *ctx, uint8_t kind, uint32_t source, uint32_t value);
 /* Takes the next event to deliver (queued, overflow report, UART
  * readiness) into *out; false if there is none.  Main thread. */
 bool wl_events_take(mote_wasi *ctx, mote_wasi_queued *out);
@@ -132,6 +136,43 @@ bool wl_timers_any_active(const mote_wasi *ctx);
 /* Re-arms the HAL alarm for the earliest timer or ctx->wake_us.  Call
  * with interrupts locked. */
 void wl_timers_rearm(mote_wasi *ctx);
+/* Queues the events of every timer due at now and serves wake_us if due;
+ * true if anything happened the app should be woken for.  Locked. */
+bool wl_timers_expire(mote_wasi *ctx, uint64_t now);
+/* The earliest time ctx wants the alarm: timers and wake_us. */
+uint64_t wl_timers_due(const mote_wasi *ctx);
+
+/* ---- the hub and the alarm (hub.c) ---------------------------------------- */
+
+void wl_hub_join(mote_wasi *ctx);
+/* Takes ctx off the hub's list if it is on it (only reads ctx then). */
+void wl_hub_forget(mote_wasi_hub *hub, mote_wasi *ctx);
+void wl_hub_leave(mote_wasi *ctx);
+/* The member whose app is named name[0..len), or NULL.  Locked. */
+mote_wasi *wl_hub_find(mote_wasi_hub *hub, const uint8_t *name, size_t len);
+/* Arms the HAL alarm for ctx (alone, or through its hub).  Locked. */
+void wl_alarm_rearm(mote_wasi *ctx);
+void wl_alarm_rearm_hub(mote_wasi_hub *hub);
+/* Calls cfg.on_wake, if set. */
+void wl_wake(mote_wasi *ctx);
+
+/* ---- capabilities (caps.c) ----------------------------------------------- */
+
+/* May the app use pin (drive: as an output)? */
+bool wl_cap_pin(const mote_wasi *ctx, uint32_t pin, bool drive);
+/* May the app use UART n (0: console input)? */
+bool wl_cap_uart(const mote_wasi *ctx, uint32_t uart);
+/* Counts and reports a refused call: what, then number unless NO_NUMBER,
+ * then detail unless NULL ("gpio pin " 3 " (not granted)"). */
+#define NO_NUMBER (-1)
+void wl_deny(mote_wasi *ctx, const char *what, int64_t number, const char *detail);
+/* A HAL status as a device-API result: 0 or -errno. */
+int32_t wl_hal_errno(mote_hal_status st);
+
+/* ---- messages (msg.c) ---------------------------------------------------- */
+
+/* Messages waiting in ctx's mailbox (0 without one). */
+uint32_t wl_msg_pending(const mote_wasi *ctx);
 
 /* ---- waiting (wait.c) ---------------------------------------------------- */
 
@@ -260,5 +301,11 @@ HOST_FN(wl_dev_timer_stop);
 HOST_FN(wl_dev_event_wait);
 HOST_FN(wl_dev_uart_watch);
 HOST_FN(wl_dev_time_us);
+HOST_FN(wl_dev_msg_send);
+HOST_FN(wl_dev_msg_recv);
+HOST_FN(wl_dev_msg_watch);
+HOST_FN(wl_dev_uart_open);
+HOST_FN(wl_dev_uart_write);
+HOST_FN(wl_dev_uart_read);
 
 #endif /* MOTE_WASI_INTERNAL_H */

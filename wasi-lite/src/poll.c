@@ -9,7 +9,8 @@
  *              the same on both clocks).  A clock WASI-lite cannot time
  *              gives its event an error (ENOTSUP or EINVAL).
  *   fd_read    on stdin: ready when console input is pending (nbytes 1)
- *              or at end of file (nbytes 0, hangup flag)
+ *              or at end of file (nbytes 0, hangup flag); an event with
+ *              ENOTCAPABLE for an app not granted console input
  *   fd_write   on stdout/stderr: always ready
  *   fd_read, fd_write on an open file or directory: ready (never blocks)
  *   on any other fd: an event with EBADF.
@@ -92,6 +93,10 @@ static bool scan_one(poll_call *pc, uint32_t i, uint8_t *ev)
     }
     if (writable) {
         put_event(ev, sub, WASI_ESUCCESS, tag, 0, 0);
+        return true;
+    }
+    if (!wl_cap_uart(pc->ctx, 0)) {
+        put_event(ev, sub, WASI_ENOTCAPABLE, tag, 0, 0);
         return true;
     }
     pc->ctx->wait.console = true;

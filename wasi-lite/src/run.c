@@ -101,3 +101,22 @@ mote_status mote_wasi_run_reactor(mote_wasi *ctx, mote_instance *inst, int32_t *
         st = mote_wasi_dispatch(ctx, inst, UINT64_MAX, &delivered);
     return finish(inst, st, exit_code);
 }
+
+bool mote_wasi_next_event(mote_wasi *ctx, mote_value args[3])
+{
+    mote_wasi_queued e;
+    if (!wl_events_take(ctx, &e))
+        return false;
+    args[0].u32 = e.kind;
+    args[1].u32 = e.source;
+    args[2].u32 = e.value;
+    return true;
+}
+
+bool mote_wasi_can_wake(mote_wasi *ctx)
+{
+    mote_hal_irq_state s = mote_hal_irq_lock();
+    bool can = wl_events_ready(ctx) || wl_events_have_source(ctx);
+    mote_hal_irq_unlock(s);
+    return can;
+}

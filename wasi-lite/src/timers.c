@@ -1,11 +1,10 @@
 /*
- * timers.c -- an app's logical timers, multiplexed on the board's one HAL
- * alarm.  The alarm is always armed (one-shot) for the earliest of the
- * running timers' due times and the private wake-up time of a wait in
- * progress (ctx->wake_us).  When it fires, every timer that is due queues
- * one TIMER event; a periodic timer moves on to its next slot on the fixed
- * schedule start + delay + k * period, and the event's value counts the
- * expirations it stands for, so a late wake-up loses none.
+ * timers.c -- an app's logical timers.  The HAL alarm (hub.c) is armed for
+ * the earliest of the running timers' due times and the private wake-up
+ * time of a wait in progress (ctx->wake_us).  When it fires, every timer
+ * that is due queues one TIMER event; a periodic timer moves on to its next
+ * slot on the fixed schedule start + delay + k * period, and the event's
+ * value counts the expirations it stands for, so a late wake-up loses none.
  */
 #include "internal.h"
 
@@ -23,12 +22,13 @@ bool wl_timers_any_active(const mote_wasi *ctx)
     return false;
 }
 
-/* Handles timer t if due at `now`; interrupts are locked. */
-static void expire(mote_wasi *ctx, uint32_t id, uint64_t now)
+/* Handles timer t if due at `now`; true if it queued an event.
+ * Interrupts are locked. */
+static bool expire(mote_wasi *ctx, uint32_t id, uint64_t now)
 {
     mote_wasi_timer *t = &ctx->timers[id];
     if (!t->active || now < t->due_us)
-        return;
+        return false;
     uint64_t count = 1;
     if (t->period_us == 0) {
         t->active = false;
@@ -36,35 +36,34 @@ static void expire(mote_wasi *ctx, uint32_t id, uint64_t now)
         count = (now - t->due_us) / t->period_us + 1;
         t->due_us = wl_add_saturating(t->due_us, count * t->period_us);
     }
-    wl_events_push(ctx, MOTE_WASI_EVENT_TIMER, id, count > UINT32_MAX ? UINT32_MAX : (uint32_t)count);
+    wl_events_put(ctx, MOTE_WASI_EVENT_TIMER, id, count > UINT32_MAX ? UINT32_MAX : (uint32_t)count);
+    return true;
 }
 
-/* The HAL alarm callback (interrupt context). */
-static void on_alarm(void *user)
+bool wl_timers_expire(mote_wasi *ctx, uint64_t now)
 {
-    mote_wasi *ctx = user;
-    mote_hal_irq_state s = mote_hal_irq_lock();
-    uint64_t now = mote_hal_time_us();
+    bool woke = false;
     for (uint32_t i = 0; i < MOTE_WASI_MAX_TIMERS; i++)
-        expire(ctx, i, now);
-    if (ctx->wake_us <= now)
+        woke |= expire(ctx, i, now);
+    if (ctx->wake_us <= now) {
         ctx->wake_us = NO_DEADLINE;     /* served: the waiter looks again */
-    wl_timers_rearm(ctx);
-    mote_hal_irq_unlock(s);
+        woke = true;
+    }
+    return woke;
 }
 
-void wl_timers_rearm(mote_wasi *ctx)
+uint64_t wl_timers_due(const mote_wasi *ctx)
 {
     uint64_t due = ctx->wake_us;
     for (uint32_t i = 0; i < MOTE_WASI_MAX_TIMERS; i++)
         if (ctx->timers[i].active && ctx->timers[i].due_us < due)
             due = ctx->timers[i].due_us;
-    if (due == NO_DEADLINE) {
-        mote_hal_alarm_stop();
-        return;
-    }
-    uint64_t now = mote_hal_time_us();
-    mote_hal_alarm_start(due > now ? due - now : 0, 0, on_alarm, ctx);
+    return due;
+}
+
+void wl_timers_rearm(mote_wasi *ctx)
+{
+    wl_alarm_rearm(ctx);
 }
 
 void wl_timers_start(mote_wasi *ctx, uint32_t id, uint64_t delay_us, uint64_t period_us)

@@ -27,6 +27,7 @@
 #define WASI_EISDIR 31
 #define WASI_ELOOP 32
 #define WASI_EMFILE 33
+#define WASI_EMSGSIZE 35
 #define WASI_ENAMETOOLONG 37
 #define WASI_ENOENT 44
 #define WASI_ENOMEM 48
@@ -40,6 +41,7 @@
 #define WASI_EPERM 63
 #define WASI_EROFS 69
 #define WASI_ESPIPE 70
+#define WASI_ETIMEDOUT 73
 #define WASI_EXDEV 75
 #define WASI_ENOTCAPABLE 76
 

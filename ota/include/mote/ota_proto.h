@@ -9,7 +9,8 @@
  * hunts for the two magic bytes, so it resynchronises after noise.
  *
  *   host -> device                         device -> host
- *   START  off 0, {u32 size, id[32]}   ->  READY  off = resume point,
+ *   START  off 0, {u32 size, id[32]    ->  READY  off = resume point,
+ *          [, u8 n, app[n]]}
  *                                                 {u16 max payload, u8 version}
  *   DATA   off = position, bytes       ->  ACK    off = bytes accepted
  *                                          NAK    off = bytes accepted, {u8 why}
@@ -17,8 +18,11 @@
  *                                                  text}
  *   ABORT                              ->  ACK    off 0
  *
- * A START whose id and size match the transfer in progress resumes it at
- * the READY offset; any other START begins again.  A RESULT may also answer
+ * A START whose id, size and app match the transfer in progress resumes it
+ * at the READY offset; any other START begins again.  The optional app name
+ * (at most MOTE_OTA_APP_NAME_MAX bytes) says which app's slots the bundle
+ * is for, on a device that runs several (mote_ota_receiver_config.route);
+ * without it the device's one slot pair takes it.  A RESULT may also answer
  * a DATA frame when the device rejects the bundle early (bad header,
  * downgrade, too big); it is final.
  */
@@ -38,6 +42,7 @@ extern "C" {
 #define MOTE_OTA_PROTO_VERSION 1
 #define MOTE_OTA_ID_SIZE 32
 #define MOTE_OTA_RESULT_TEXT_MAX 48
+#define MOTE_OTA_APP_NAME_MAX 15
 
 typedef enum mote_ota_frame_type {
     MOTE_OTA_F_START = 0x01,

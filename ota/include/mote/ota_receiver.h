@@ -28,7 +28,13 @@ extern "C" {
 #endif
 
 typedef struct mote_ota_receiver_config {
-    mote_ota_slots *slots;     /* opened and booted */
+    mote_ota_slots *slots;     /* opened and booted; or NULL with route */
+    /* A device with several apps, each with its slot pair: the slots the
+     * START frame's app name (app[0..len), len 0 when it names none)
+     * stands for, or NULL to refuse the transfer (*why may then point at a
+     * short static message for the host).  NULL: every bundle goes to
+     * `slots`. */
+    mote_ota_slots *(*route)(void *user, const char *app, size_t len, const char **why);
     /* Holds one incoming frame: the largest chunk accepted is size - 16. */
     uint8_t *frame_buf;
     size_t frame_buf_size;
@@ -48,6 +54,8 @@ typedef struct mote_ota_receiver {
     uint8_t phase;
     uint8_t status;            /* mote_ota_status of a failed transfer */
     uint8_t id[MOTE_OTA_ID_SIZE];
+    char app[MOTE_OTA_APP_NAME_MAX + 1];    /* the START frame's app, or "" */
+    mote_ota_slots *slots;     /* the transfer's: cfg.slots or route's */
     uint32_t total;            /* announced bundle size */
     uint32_t got;              /* bytes accepted (the ACK offset) */
     uint8_t head[32];          /* the header, checked before anything is erased */
@@ -71,6 +79,10 @@ bool mote_ota_receiver_committed(const mote_ota_receiver *r);
 bool mote_ota_receiver_done(const mote_ota_receiver *r, mote_ota_status *result);
 /* Bytes of the current transfer accepted so far. */
 uint32_t mote_ota_receiver_progress(const mote_ota_receiver *r);
+/* The slots of the current (or last) transfer, and the app it names (""
+ * when none); NULL before any START. */
+mote_ota_slots *mote_ota_receiver_slots(const mote_ota_receiver *r);
+const char *mote_ota_receiver_app(const mote_ota_receiver *r);
 
 #ifdef __cplusplus
 }

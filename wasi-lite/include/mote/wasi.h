@@ -26,14 +26,18 @@
  *     mote_wasi_init(&wasi, &cfg);
  *     int status = mote_wasi_run_app(&wasi, app, app_len, arena);
  *
- * Only one context may be active (between mote_wasi_init() and
- * mote_wasi_stop()) at a time: it owns the board's single HAL alarm and the
- * edge interrupts of the pins its app watches.
+ * A context alone owns the board's single HAL alarm and the edge
+ * interrupts of the pins its app watches, until mote_wasi_stop().  Several
+ * apps at once (a scheduler, or one RTOS task per app: apps/) each have a
+ * context, and the contexts join one mote_wasi_hub, which shares the alarm
+ * among them and lets them message each other (cfg.hub).
  *
- * Threading: every function here runs on the firmware's main thread.  The
- * context's event queue and timers are also touched by HAL callbacks in
- * interrupt context; WASI-lite masks interrupts (mote_hal_irq_lock) around
- * every access to them.
+ * Threading: the functions here run on the thread that runs the context's
+ * app (the firmware's main thread, or the app's RTOS task); apps on other
+ * threads reach it only through the hub (messages).  The event queue,
+ * timers, mailbox and hub are also touched by HAL callbacks in interrupt
+ * context and by other apps' threads; WASI-lite masks interrupts
+ * (mote_hal_irq_lock) around every access to them.
  */
 #ifndef MOTE_WASI_H
 #define MOTE_WASI_H
@@ -69,6 +73,22 @@ extern "C" {
  * import on a 32-bit CPU (a wasi-libc printf app has about 10). */
 #ifndef MOTE_WASI_MAX_IMPORTS
 #define MOTE_WASI_MAX_IMPORTS 64
+#endif
+
+/* Longest message between apps, in bytes.  A message is copied into and
+ * out of a mailbox with interrupts masked, so this bounds the interrupt
+ * latency a send adds (256 bytes: a few hundred cycles). */
+#ifndef MOTE_WASI_MSG_MAX
+#define MOTE_WASI_MSG_MAX 256
+#endif
+
+/* Longest app name (cfg.name), in bytes: names travel with messages. */
+#define MOTE_WASI_NAME_MAX 15
+
+/* Denied calls reported on the console per context (the rest are counted:
+ * mote_wasi_denied()). */
+#ifndef MOTE_WASI_DENIED_REPORTS
+#define MOTE_WASI_DENIED_REPORTS 4
 #endif
 
 /* File descriptors an app may number: files and directories get fds 3 ..
@@ -183,6 +203,8 @@ mote_fs_status mote_wasi_flash_init(mote_wasi_flash *be, mote_fs *fs, const char
  * ------------------------------------------------------------------------ */
 
 typedef struct mote_wasi mote_wasi;
+typedef struct mote_wasi_hub mote_wasi_hub;
+typedef struct mote_wasi_mailbox mote_wasi_mailbox;
 
 /* Fills buf[0..len) with random bytes from a hardware generator; returns
  * false if it failed (the app then gets EIO). */
@@ -194,6 +216,18 @@ typedef bool (*mote_wasi_random_fn)(void *buf, size_t len, void *user);
  * mote_wasi_forget_wait(ctx); the run function then returns MOTE_ERR_STATE. */
 typedef void (*mote_wasi_pause_fn)(mote_wasi *ctx, mote_instance *inst, void *user);
 
+/* Called when something the app may be waiting for has happened: an event
+ * was queued, a message arrived, the deadline (or console poll time) of
+ * its wait came.  It may run in interrupt context and with interrupts
+ * masked: it may only set flags, call mote_interrupt() or give an RTOS
+ * notification from an ISR-safe call. */
+typedef void (*mote_wasi_wake_fn)(mote_wasi *ctx, void *user);
+
+/* Called for a call the app's capabilities do not allow, with a text that
+ * names what was missing ("gpio pin 3 as output"); the call itself returns
+ * -ENOTCAPABLE to the app. */
+typedef void (*mote_wasi_denied_fn)(mote_wasi *ctx, const char *what, void *user);
+
 typedef struct mote_wasi_config {
     /* Command-line arguments and environment ("KEY=value" strings) the app
      * sees through args_get / environ_get.  The strings must stay valid
@@ -203,11 +237,46 @@ typedef struct mote_wasi_config {
     const char *const *envp;
     uint32_t envc;
 
-    /* Capabilities.  Bit n of `pins` lets the app use GPIO pin n; timer ids
-     * 0 .. max_timers-1 are the app's (max_timers <= MOTE_WASI_MAX_TIMERS).
-     * A call outside them returns -ENOTCAPABLE to the app. */
+    /* The app's name ("blinky", at most MOTE_WASI_NAME_MAX bytes): other
+     * apps message it by this name, and reports carry it.  May be NULL
+     * for an app that neither sends nor receives messages. */
+    const char *name;
+
+    /* Capabilities.  Bit n of `pins` lets the app use GPIO pin n; of
+     * those, the bits of pins_input_only may only be read and watched
+     * (configured as inputs), not driven.  Timer ids 0 .. max_timers-1 are
+     * the app's (max_timers <= MOTE_WASI_MAX_TIMERS).  Bit 0 of `uarts`
+     * lets it read the console (stdin, uart_watch; writing stdout and
+     * stderr needs nothing), bit n auxiliary UART n (uart_open/read/write).
+     * send_to[0 .. send_to_count) name the apps it may message.  A call
+     * outside them returns -ENOTCAPABLE to the app and is reported
+     * (on_denied). */
     uint64_t pins;
+    uint64_t pins_input_only;
     uint32_t max_timers;
+    uint32_t uarts;
+    const char *const *send_to;
+    uint32_t send_to_count;
+
+    /* Where messages to this app go (mote_wasi_mailbox_init); NULL: the
+     * app receives none (msg_recv gives -ENOTCAPABLE, senders -ENOENT). */
+    mote_wasi_mailbox *mailbox;
+
+    /* Denied calls: on_denied(ctx, what, denied_user) for each; NULL
+     * prints the first MOTE_WASI_DENIED_REPORTS on the console as
+     * "mote: <name>: denied: <what>". */
+    mote_wasi_denied_fn on_denied;
+    void *denied_user;
+
+    /* Several apps on one board: the hub all their contexts join (it
+     * shares the HAL alarm and routes messages); NULL: this context uses
+     * the alarm alone, as a single app does. */
+    mote_wasi_hub *hub;
+
+    /* Wake-ups, for a scheduler or an RTOS task that runs the app in
+     * cooperative mode: see mote_wasi_wake_fn and mote_wasi_ready(). */
+    mote_wasi_wake_fn on_wake;
+    void *wake_user;
 
     /* Console input.  A byte equal to eof_byte reads as end of file (like
      * Ctrl-D on a terminal), so fgets() and friends can finish; 0 disables
@@ -259,7 +328,8 @@ typedef struct mote_wasi_config {
 } mote_wasi_config;
 
 /* Sets every field to its default: no args, no env, no pins, no timers,
- * eof_byte 0x04, console_poll_us 10000, blocking waits, output to the console. */
+ * console input allowed (uarts = 1), no messages, eof_byte 0x04,
+ * console_poll_us 10000, blocking waits, output to the console, no hub. */
 void mote_wasi_config_init(mote_wasi_config *cfg);
 
 /* ------------------------------------------------------------------------
@@ -287,9 +357,43 @@ typedef struct mote_wasi_wait {
     bool active;                /* a wait is in progress (survives a pause) */
     bool events;                /* wakes on a queued event or UART input */
     bool console;               /* wakes on console input */
+    bool messages;              /* wakes on a message in the mailbox */
     uint64_t start_us;          /* when the waiting call first came */
     uint64_t deadline_us;       /* UINT64_MAX: none */
 } mote_wasi_wait;
+
+/* A mailbox: `slots` messages of at most `msg_max` bytes each, in a
+ * buffer the firmware gives (MOTE_WASI_MAILBOX_BYTES); one sender may hold
+ * at most `share` of the slots, so a flood from one app cannot shut the
+ * others out. */
+typedef struct mote_wasi_mailbox {
+    uint8_t *buf;
+    uint16_t slots, msg_max, share;
+    uint16_t head, count;       /* oldest slot, slots in use */
+    uint32_t received;          /* messages taken in since init */
+    uint32_t refused;           /* sends refused: full, or the sender's share */
+} mote_wasi_mailbox;
+
+/* Bytes of buffer a mailbox of `slots` messages of `msg_max` bytes needs. */
+#define MOTE_WASI_MAILBOX_SLOT(msg_max) (((size_t)(msg_max) + 20u + 3u) & ~(size_t)3u)
+#define MOTE_WASI_MAILBOX_BYTES(slots, msg_max) ((size_t)(slots) * MOTE_WASI_MAILBOX_SLOT(msg_max))
+
+/* A timed call for the firmware itself while a hub owns the alarm
+ * (mote_wasi_hub_timer_set).  Treat the fields as private. */
+typedef struct mote_wasi_hub_timer {
+    uint64_t due_us;                    /* UINT64_MAX: not armed */
+    void (*fn)(void *user);             /* called in interrupt context */
+    void *user;
+    struct mote_wasi_hub_timer *next;
+    bool linked;
+} mote_wasi_hub_timer;
+
+/* The contexts of the apps on one board (treat the fields as private). */
+struct mote_wasi_hub {
+    mote_wasi *first;           /* the members, linked through ctx->hub_next */
+    mote_wasi_hub_timer *timers;
+    uint64_t armed_us;          /* what the HAL alarm is armed for */
+};
 
 struct mote_wasi {
     mote_wasi_config cfg;
@@ -310,7 +414,14 @@ struct mote_wasi {
     uint64_t wake_us;           /* a private wake-up for waits; UINT64_MAX: none */
     mote_wasi_wait wait;
     bool yielded;               /* cooperative sched_yield has paused once */
+    bool msg_watch;             /* MESSAGE events while messages are pending */
     uint64_t rng;
+    uint64_t alarm_due;         /* earliest timer or wake_us: what it wants
+                                   of the alarm */
+    mote_wasi *hub_next;        /* next member of cfg.hub */
+    bool in_hub;
+    uint32_t denied;            /* calls refused for a missing capability */
+    uint32_t uart_open;         /* bit n: auxiliary UART n opened by the app */
 };
 
 /* ------------------------------------------------------------------------
@@ -336,6 +447,68 @@ void mote_wasi_stop(mote_wasi *ctx);
 
 /* Events lost to a full queue since mote_wasi_init(). */
 uint32_t mote_wasi_events_lost(const mote_wasi *ctx);
+
+/* Calls refused for a missing capability since mote_wasi_init(). */
+uint32_t mote_wasi_denied(const mote_wasi *ctx);
+
+/* ------------------------------------------------------------------------
+ * Several apps: the hub, wake-ups, messages
+ * ------------------------------------------------------------------------ */
+
+/* An empty hub.  Contexts join it in mote_wasi_init() (cfg.hub) and leave
+ * it in mote_wasi_stop(); while it has members it owns the HAL alarm. */
+void mote_wasi_hub_init(mote_wasi_hub *hub);
+
+/*
+ * The firmware's own use of the alarm while a hub owns it: calls fn(user)
+ * in interrupt context once mote_hal_time_us() reaches due_us (at once if
+ * it has); setting a timer again moves it, due_us UINT64_MAX cancels it.
+ * Once set, a timer stays on the hub's list: its storage must live as
+ * long as the hub (static storage).  Interrupt-safe.
+ */
+void mote_wasi_hub_timer_set(mote_wasi_hub *hub, mote_wasi_hub_timer *t, uint64_t due_us,
+                             void (*fn)(void *user), void *user);
+
+/*
+ * For whoever runs the app in cooperative mode (a scheduler, an RTOS
+ * task): true when the app can make progress -- its paused call waits for
+ * nothing (a fuel pause, sched_yield) or what it waits for has happened;
+ * or, between calls, when ctx has an event or message for a reactor
+ * (mote_wasi_next_event()).  When it returns false the context has made
+ * sure that cfg.on_wake will be called when that may change (an event, a
+ * message, the wait's deadline, the next console poll), so the caller can
+ * sleep until then.  Call it from the thread that runs the app.
+ */
+bool mote_wasi_ready(mote_wasi *ctx);
+
+/* True while a call of the app waits (it paused in a wait in cooperative
+ * mode, or sleeps in one); false for a fuel pause or no call. */
+bool mote_wasi_waiting(const mote_wasi *ctx);
+
+/*
+ * For a reactor run by a scheduler: takes the next event without waiting
+ * and writes mote_on_event's three arguments (kind, source, value) to
+ * args; false if there is none.  mote_wasi_can_wake() says whether one
+ * can still come (a timer runs, a pin, the console or messages are
+ * watched): a reactor with neither is finished.
+ */
+bool mote_wasi_next_event(mote_wasi *ctx, mote_value args[3]);
+bool mote_wasi_can_wake(mote_wasi *ctx);
+
+/*
+ * Prepares a mailbox in buf[0..size): `slots` messages of up to msg_max
+ * bytes (at most MOTE_WASI_MSG_MAX), `share` of them at most from one
+ * sender (0: all).  MOTE_ERR_ARGUMENT for a size below
+ * MOTE_WASI_MAILBOX_BYTES(slots, msg_max) or out-of-range numbers.  Give it
+ * to the receiving app's cfg.mailbox; initialise it again for each run.
+ */
+mote_status mote_wasi_mailbox_init(mote_wasi_mailbox *mb, void *buf, size_t size,
+                                   uint32_t slots, uint32_t msg_max, uint32_t share);
+
+/* Changes a mailbox's share (0: all slots), as senders come and go; a
+ * sender that holds more than the new share keeps its messages but sends
+ * no more until it holds fewer.  Any thread. */
+void mote_wasi_mailbox_set_share(mote_wasi_mailbox *mb, uint32_t share);
 
 /* ------------------------------------------------------------------------
  * Linking

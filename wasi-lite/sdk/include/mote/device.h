@@ -1,6 +1,6 @@
 /*
- * device.h -- the mote device API for WebAssembly apps: GPIO, timers and
- * events.  Include it from app code built with the SDK (mote_add_wasm_app);
+ * device.h -- the mote device API for WebAssembly apps: GPIO, timers,
+ * events, messages to other apps and auxiliary UARTs.  Include it from app code built with the SDK (mote_add_wasm_app);
  * the functions are imports from the "mote" module, provided by WASI-lite
  * on every board.  The rest of an app is ordinary C with wasi-libc:
  * printf, fgets, nanosleep, clock_gettime and so on.
@@ -8,7 +8,10 @@
  * Errors: every call returns a negative errno value from <errno.h> on
  * failure (wasi-libc's errno numbers, so strerror(-r) names them):
  *
- *   -ENOTCAPABLE  the firmware did not give this app that pin or timer id
+ *   -ENOTCAPABLE  the app's capabilities (its manifest, or what the
+ *                 firmware gave it) do not include that pin, timer id,
+ *                 UART or message destination; the board also reports
+ *                 the refusal, naming what was missing
  *   -EINVAL       an argument is out of range (mode, edge, level)
  *   -ENOTSUP      the board cannot do it (no edge interrupts on this pin,
  *                 an LED used as an input)
@@ -17,6 +20,12 @@
  *   -EDEADLK      mote_event_wait() without a timeout, but nothing could
  *                 ever produce an event (no timer running, nothing watched)
  *   -EIO          the device reported a failure
+ *   -ENOENT       no app of that name runs (now) with a mailbox
+ *   -EAGAIN       the receiver's mailbox (or this app's share of it) is
+ *                 full; or no message when not waiting
+ *   -EMSGSIZE     a message longer than the mailbox takes, or than the
+ *                 buffer given to mote_msg_recv()
+ *   -ETIMEDOUT    mote_msg_recv()'s timeout passed
  *
  * Nothing here traps: a bad call only returns its error.
  *
@@ -91,6 +100,8 @@ MOTE_IMPORT("timer_stop") int32_t mote_timer_stop(uint32_t id);
                                    event repeats while input is pending) */
 #define MOTE_EVENT_OVERFLOW 4   /* value: events lost because the queue was
                                    full, at this point of the sequence */
+#define MOTE_EVENT_MESSAGE 5    /* messages are waiting (mote_msg_watch());
+                                   value: how many.  Repeats while any do */
 
 typedef struct mote_event {
     uint32_t kind;              /* MOTE_EVENT_* */
@@ -113,6 +124,51 @@ MOTE_IMPORT("uart_watch") int32_t mote_uart_watch(uint32_t enable);
 
 /* Microseconds on the monotonic clock (the same as CLOCK_MONOTONIC). */
 MOTE_IMPORT("time_us") uint64_t mote_time_us(void);
+
+/* ---- messages between apps -------------------------------------------- */
+
+/*
+ * Copies data[0..len) into the mailbox of the app named to[0..to_len).
+ * Never waits: 0, or -ENOTCAPABLE (this app may not message it), -ENOENT
+ * (it does not run now, or has no mailbox), -EMSGSIZE, -EAGAIN (its
+ * mailbox, or this app's share of it, is full: try again later).
+ * Apps share no memory: the bytes are copied.
+ */
+MOTE_IMPORT("msg_send")
+int32_t mote_msg_send_to(const char *to, uint32_t to_len, const void *data, uint32_t len);
+
+static inline int32_t mote_msg_send(const char *to, const void *data, uint32_t len)
+{
+    return mote_msg_send_to(to, (uint32_t)__builtin_strlen(to), data, len);
+}
+
+/*
+ * Takes the oldest message of this app's mailbox into buf[0..cap) and the
+ * sender's name, NUL-terminated, into from[0..from_cap) (from_cap 0: not
+ * wanted); returns the message's length.  Waits up to timeout_us for one
+ * (< 0: no limit; 0: only look, -EAGAIN if none): -ETIMEDOUT.  A message
+ * longer than cap stays in the mailbox: -EMSGSIZE.  -ENOTCAPABLE if the
+ * app has no mailbox.
+ */
+MOTE_IMPORT("msg_recv")
+int32_t mote_msg_recv(void *buf, uint32_t cap, char *from, uint32_t from_cap,
+                      int64_t timeout_us);
+
+/* Asks for MOTE_EVENT_MESSAGE events while messages wait (enable != 0),
+ * or stops them.  0 or -errno. */
+MOTE_IMPORT("msg_watch") int32_t mote_msg_watch(uint32_t enable);
+
+/* ---- auxiliary UARTs ----------------------------------------------------- */
+
+/*
+ * UARTs other than the console (numbered from 1), if the app has them:
+ * open at a baud rate, then write (waits while the transmitter is full;
+ * returns len) and read (never waits; returns the bytes read, 0 when none
+ * is pending).  0 / count, or -errno.
+ */
+MOTE_IMPORT("uart_open") int32_t mote_uart_open(uint32_t uart, uint32_t baud);
+MOTE_IMPORT("uart_write") int32_t mote_uart_write(uint32_t uart, const void *data, uint32_t len);
+MOTE_IMPORT("uart_read") int32_t mote_uart_read(uint32_t uart, void *buf, uint32_t cap);
 
 /*
  * Reactor apps (built with mote_add_wasm_app(... REACTOR)) have no main():
