@@ -15,9 +15,11 @@
 #include <mote/apps.h>
 #include <mote/hal.h>
 
-#include "check.h"
+#include "mote_check.h"
 #include "read_file.h"
 #include "sim_hal.h"
+
+MOTE_CHECK_DEFINE;
 
 #define SLOT_RAM (160 * 1024)   /* the reactor has a 64 KiB page */
 
@@ -312,5 +314,5 @@ int main(int argc, char **argv)
     preemption();
     reactor_app();
     life_cycle();
-    return check_done("test_sched");
+    return check_summary("test_sched");
 }

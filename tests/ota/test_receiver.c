@@ -319,11 +319,11 @@ static void routing(void)
     mote_ota_receiver_config cfg = d.rx.cfg;
     cfg.slots = NULL;
     cfg.route = route;
-    CHECK(mote_ota_receiver_init(&d.rx, &cfg) == MOTE_OTA_OK, "receiver with a route");
+    CHECKF(mote_ota_receiver_init(&d.rx, &cfg) == MOTE_OTA_OK, "receiver with a route");
     /* to app b: written to e's slots, d's untouched */
     start_app(&d, &V2, "b", 1, &r, copy);
-    CHECK(r.type == MOTE_OTA_F_READY, "START for app b");
-    CHECK(strcmp(mote_ota_receiver_app(&d.rx), "b") == 0 && mote_ota_receiver_slots(&d.rx) ==
+    CHECKF(r.type == MOTE_OTA_F_READY, "START for app b");
+    CHECKF(strcmp(mote_ota_receiver_app(&d.rx), "b") == 0 && mote_ota_receiver_slots(&d.rx) ==
           &e.slots, "the transfer is app b's");
     uint32_t off = 0;
     while (off < V2.len / 2) {
@@ -331,31 +331,31 @@ static void routing(void)
         off = r.offset;
     }
     start_app(&d, &V2, "a", 1, &r, copy);   /* another app: starts over */
-    CHECK(r.type == MOTE_OTA_F_READY && r.offset == 0, "app a starts at 0, got %u", r.offset);
+    CHECKF(r.type == MOTE_OTA_F_READY && r.offset == 0, "app a starts at 0, got %u", r.offset);
     start_app(&d, &V2, "b", 1, &r, copy);
-    CHECK(r.type == MOTE_OTA_F_READY && r.offset == 0, "back to b: from 0 again");
+    CHECKF(r.type == MOTE_OTA_F_READY && r.offset == 0, "back to b: from 0 again");
     for (off = 0; off < V2.len;) {
         uint32_t n = V2.len - off < 200 ? (uint32_t)V2.len - off : 200;
         exchange(&d, MOTE_OTA_F_DATA, off, V2.b + off, (uint16_t)n, &r, copy);
         off = r.offset;
     }
     exchange(&d, MOTE_OTA_F_END, off, NULL, 0, &r, copy);
-    CHECK(r.type == MOTE_OTA_F_RESULT && r.payload[0] == MOTE_OTA_OK, "app b committed");
-    CHECK(runs(&e, &V2, true), "app b boots v2 on trial");
-    CHECK(runs(&d, &V1, false), "app a still boots v1");
+    CHECKF(r.type == MOTE_OTA_F_RESULT && r.payload[0] == MOTE_OTA_OK, "app b committed");
+    CHECKF(runs(&e, &V2, true), "app b boots v2 on trial");
+    CHECKF(runs(&d, &V1, false), "app a still boots v1");
     /* unknown, missing and malformed names */
-    CHECK(mote_ota_receiver_init(&d.rx, &cfg) == MOTE_OTA_OK, "receiver again");
+    CHECKF(mote_ota_receiver_init(&d.rx, &cfg) == MOTE_OTA_OK, "receiver again");
     start_app(&d, &V2, "zz", 2, &r, copy);
-    CHECK(r.type == MOTE_OTA_F_RESULT && r.payload[0] == MOTE_OTA_ERR_STATE &&
+    CHECKF(r.type == MOTE_OTA_F_RESULT && r.payload[0] == MOTE_OTA_ERR_STATE &&
           r.len == 10 + strlen("no such app here") && !memcmp(r.payload + 10, "no such app here", 16),
           "an unknown app is refused by name");
     start(&d, &V2, &r, copy);
-    CHECK(r.type == MOTE_OTA_F_RESULT && r.payload[0] == MOTE_OTA_ERR_STATE,
+    CHECKF(r.type == MOTE_OTA_F_RESULT && r.payload[0] == MOTE_OTA_ERR_STATE,
           "no app named, with several apps: refused");
     start_app(&d, &V2, "b", 2, &r, copy);  /* the length says 2, one byte follows */
-    CHECK(r.type == MOTE_OTA_F_NAK, "a cut app name: NAK");
+    CHECKF(r.type == MOTE_OTA_F_NAK, "a cut app name: NAK");
     start_app(&d, &V2, "abcdefghijklmnop", 16, &r, copy);
-    CHECK(r.type == MOTE_OTA_F_NAK, "an app name of 16 bytes: NAK");
+    CHECKF(r.type == MOTE_OTA_F_NAK, "an app name of 16 bytes: NAK");
     simdev_free(&d);
     simdev_free(&e);
 }

@@ -16,11 +16,13 @@
 #include <mote/hal.h>
 #include <mote/wasi.h>
 
-#include "check.h"
+#include "mote_check.h"
 #include "internal.h"
 #include "read_file.h"
 #include "sim_hal.h"
 #include "wasi_abi.h"
+
+MOTE_CHECK_DEFINE;
 
 #define ARENA (256 * 1024)
 #define M 65536u
@@ -425,5 +427,5 @@ int main(int argc, char **argv)
     test_shared_alarm();
     test_cooperative_wake();
     test_messages();
-    return check_done("test_hub");
+    return check_summary("test_hub");
 }
