@@ -27,7 +27,7 @@ mote_status compile_fail(compiler *c, mote_status st, const char *fmt, ...)
 
 bool compile_is_valtype(uint8_t b)
 {
-    return b == MOTE_I32 || b == MOTE_I64 || b == MOTE_F32 || b == MOTE_F64 ||
+    return b == MOTE_I32 || b == MOTE_I64 || b == MOTE_F32 || b == MOTE_F64 || b == MOTE_V128 ||
            b == MOTE_FUNCREF || b == MOTE_EXTERNREF;
 }
 
@@ -322,6 +322,10 @@ static bool const_slot(compiler *c, const cval *v, uint16_t *slot)
 void compile_emit_move(compiler *c, uint16_t dst, const cval *v)
 {
     uint16_t ks;
+    if (valtype_slots(v->type) == 2) {      /* a v128: in a local or a home */
+        compile_simd_move(c, dst, v);
+        return;
+    }
     switch (v->kind) {
     case K_CONST:
         if (const_slot(c, v, &ks))
@@ -438,7 +442,9 @@ static mote_status read_locals(compiler *c)
         total += n;
         if (total > 0xFFFFFFFFull)
             return compile_fail(c, MOTE_ERR_MALFORMED, "too many locals");
-        if (!compile_is_valtype(ty))
+        if (ty == MOTE_V128 && !feature_built(FG_SIMD))
+            return feature_unsupported(c->err, FG_SIMD, rd_offset(&scan) - 1);
+        if (!compile_is_valtype(ty) || (ty == MOTE_V128 && !(c->m->features & MOTE_FEATURE_SIMD)))
             return compile_fail(c, MOTE_ERR_MALFORMED, "malformed value type 0x%x", ty);
     }
     if (total > MAX_FRAME_SLOTS)

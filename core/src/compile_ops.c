@@ -314,13 +314,13 @@ COMPILE_FN(compile_global)
         cval v;
         TRY(compile_pop(c, gl->type, &v));
         uint16_t a = compile_operand(c, &v);
-        compile_emit_op(c, OP_global_set);
+        compile_emit_op(c, valtype_slots(gl->type) == 2 ? COMPILE_V128_OP(global_set_v128) : OP_global_set);
         compile_emit_word(c, a);
         compile_emit_word(c, g);
         return MOTE_OK;
     }
     uint16_t d = compile_home_at(c, c->nvals);
-    compile_emit_op(c, OP_global_get);
+    compile_emit_op(c, valtype_slots(gl->type) == 2 ? COMPILE_V128_OP(global_get_v128) : OP_global_get);
     compile_note_dst(c, d);
     compile_emit_word(c, d);
     compile_emit_word(c, g);
@@ -336,7 +336,7 @@ static mote_status need_memory(compiler *c, uint32_t index)
     return MOTE_OK;
 }
 
-static mote_status read_memarg(compiler *c, unsigned natural_log2, uint32_t *offset)
+mote_status compile_read_memarg(compiler *c, unsigned natural_log2, uint32_t *offset)
 {
     uint32_t align;
     if (!rd_u32(&c->r, &align) || !rd_u32(&c->r, offset))
@@ -404,7 +404,7 @@ COMPILE_FN(compile_load)
 {
     const memop *m = &compile_loads[row->arg];
     uint32_t offset = 0;
-    TRY(read_memarg(c, m->log2, &offset));
+    TRY(compile_read_memarg(c, m->log2, &offset));
     cval addr;
     TRY(compile_pop(c, MOTE_I32, &addr));
     if (addr.kind == K_ADDK) {      /* the address add rides along */
@@ -426,7 +426,7 @@ COMPILE_FN(compile_store)
 {
     const memop *m = &compile_stores[row->arg];
     uint32_t offset = 0;
-    TRY(read_memarg(c, m->log2, &offset));
+    TRY(compile_read_memarg(c, m->log2, &offset));
     cval v, addr;
     TRY(compile_pop(c, m->type, &v));
     TRY(compile_pop(c, MOTE_I32, &addr));
@@ -622,7 +622,7 @@ COMPILE_FN(compile_select)
     uint8_t type = want ? want : (a.type ? a.type : b.type);
     uint16_t d = a.home;
     uint16_t as = compile_operand(c, &a), bs = compile_operand(c, &b), cs = compile_operand(c, &cond);
-    compile_emit_op(c, OP_select);
+    compile_emit_op(c, valtype_slots(type) == 2 ? COMPILE_V128_OP(select_v128) : OP_select);
     compile_note_dst(c, d);
     compile_emit_word(c, (uint32_t)d | (uint32_t)as << 16);
     compile_emit_word(c, (uint32_t)bs | (uint32_t)cs << 16);

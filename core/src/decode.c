@@ -269,7 +269,9 @@ static mote_status read_valtype(loader *L, reader *r, uint8_t *t)
 {
     if (!rd_byte(r, t))
         return malformed(L, r);
-    if (!compile_is_valtype(*t))
+    if (*t == MOTE_V128 && !feature_built(FG_SIMD))
+        return feature_unsupported(L->err, FG_SIMD, rd_offset(r) - 1);
+    if (!compile_is_valtype(*t) || (*t == MOTE_V128 && !(L->features & MOTE_FEATURE_SIMD)))
         return fail_at(L, r, MOTE_ERR_MALFORMED, "malformed value type");
     return MOTE_OK;
 }

@@ -32,6 +32,15 @@
 #ifndef MOTE_WITH_TAIL_CALL
 #define MOTE_WITH_TAIL_CALL 1
 #endif
+#ifndef MOTE_WITH_SIMD
+#define MOTE_WITH_SIMD 1            /* v128 values and the 0xFD instructions */
+#endif
+#ifndef MOTE_WITH_RELAXED_SIMD
+#define MOTE_WITH_RELAXED_SIMD MOTE_WITH_SIMD
+#endif
+#if MOTE_WITH_RELAXED_SIMD && !MOTE_WITH_SIMD
+#error "MOTE_WITH_RELAXED_SIMD needs MOTE_WITH_SIMD"
+#endif
 
 /*
  * G(group, built, load feature bit or 0, what it is)
@@ -44,7 +53,10 @@
     G(SAT_CONV, MOTE_WITH_SAT_CONV, 0, "non-trapping float-to-int conversions")        \
     G(BULK_MEMORY, MOTE_WITH_BULK_MEMORY, 0, "bulk memory instructions")               \
     G(REFERENCE_TYPES, MOTE_WITH_REFERENCE_TYPES, 0, "reference-type instructions")    \
-    G(TAIL_CALL, MOTE_WITH_TAIL_CALL, MOTE_FEATURE_TAIL_CALL, "tail calls")
+    G(TAIL_CALL, MOTE_WITH_TAIL_CALL, MOTE_FEATURE_TAIL_CALL, "tail calls")                \
+    G(SIMD, MOTE_WITH_SIMD, MOTE_FEATURE_SIMD, "SIMD instructions")                    \
+    G(RELAXED_SIMD, MOTE_WITH_RELAXED_SIMD, MOTE_FEATURE_RELAXED_SIMD,                 \
+      "relaxed SIMD instructions")
 
 typedef enum feature_group {
 #define G(group, built, bit, what) FG_##group,

@@ -51,6 +51,7 @@ struct mote_table {
 
 struct mote_global {
     mote_slot value;
+    mote_slot value_hi;                 /* a v128: its bytes 8-15 (value holds 0-7) */
     uint8_t type, mutable_, pad_[6];
 };
 

@@ -8,7 +8,7 @@ bool syntax_read_op(reader *r, uint32_t features, wasm_op *op, uint32_t *prefix,
         return false;
     *prefix = 0;
     *code = b;
-    if (b == WASM_PREFIX_FC) {
+    if (b == WASM_PREFIX_FC || b == WASM_PREFIX_FD) {
         *prefix = b;
         if (!rd_u32(r, code))
             return false;
@@ -45,7 +45,8 @@ static bool skip_blocktype(reader *r)
     if (rd_left(r) == 0)
         return rd_fail(r, "unexpected end");
     uint8_t b = *r->p;
-    if (b == 0x40 || b == 0x7F || b == 0x7E || b == 0x7D || b == 0x7C || b == 0x70 || b == 0x6F) {
+    if (b == 0x40 || b == 0x7F || b == 0x7E || b == 0x7D || b == 0x7C || b == 0x7B || b == 0x70 ||
+        b == 0x6F) {
         r->p++;
         return true;
     }
@@ -84,6 +85,9 @@ bool syntax_skip_immediates(reader *r, wasm_imm shape)
     case WI_F64: return rd_bytes(r, 8, &b);
     case WI_REFTYPE: return rd_bytes(r, 1, &b);
     case WI_SELECT_T: return rd_u32(r, &n) && rd_bytes(r, n, &b);
+    case WI_BYTES16: return rd_bytes(r, 16, &b);
+    case WI_LANE: return rd_bytes(r, 1, &b);
+    case WI_MEMARG_LANE: return skip_u32(r, 2) && rd_bytes(r, 1, &b);
     }
     return rd_fail(r, "illegal opcode");
 }

@@ -15,8 +15,8 @@
  *     --name NAME                the script's name in output and in the list
  *                                (default: file.json -> file.wast)
  *     --features LIST            all | none | comma list of tail-call,
- *                                extended-const, custom-page-sizes
- *                                (default all)
+ *                                extended-const, custom-page-sizes, simd,
+ *                                relaxed-simd (default all)
  *     --keep-all                 keep every module until the end
  *     --result-file FILE         also write the counts for summary.sh
  *   BYTES takes a K, M or G suffix.

@@ -23,7 +23,6 @@
  *             command on a module whose memory or table could not grow
  *             for lack of arena room (see spec_module_diverged in
  *             script.h): a board with too little RAM;
- *   v128      a command with v128 values (SIMD is not supported yet);
  *   dependent a command that needs a module that was skipped.
  * A command that fails at a line listed in the expected-failures file counts
  * as an expected failure instead of a failure (see xfail.h).
@@ -90,7 +89,7 @@ typedef struct spec_counts {
     unsigned long expected_failures;    /* failures listed in the xfail file */
     unsigned long stale;                /* listed entries that did not fail */
     /* skipped, by reason (they add up to `skipped`) */
-    unsigned long skipped_text, skipped_arena, skipped_v128, skipped_dependent;
+    unsigned long skipped_text, skipped_arena, skipped_dependent;
 } spec_counts;
 
 void spec_config_default(spec_config *cfg);
@@ -105,7 +104,7 @@ bool spec_run_script(const spec_config *cfg, const char *json_path, spec_counts 
 /*
  * The summary line:  <name>: N passed, N failed, N skipped
  * followed, only when not zero, by " (N expected failures, N stale expected
- * failures; skipped: N text, N arena too small, N v128, N dependent)".
+ * failures; skipped: N text, N arena too small, N dependent)".
  */
 void spec_print_summary(FILE *out, const char *name, const spec_counts *counts);
 
