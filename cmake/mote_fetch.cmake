@@ -14,7 +14,8 @@
 #       MOTE_<NAME>_URL at MOTE_<NAME>_COMMIT in MOTE_FETCH_DIR, fetched
 #       now if needed.  When none can be had, <var> is empty and
 #       <var>_MISSING holds the message for the user (also printed as a
-#       warning).  <NAME> is <name> upper-cased with '-' as '_'.
+#       warning).  <NAME> is <name> upper-cased with '-' and '.' as '_'
+#       (wabt-1.0.41: MOTE_WABT_1_0_41_DIR).
 #
 # The URL and commit are cache variables, so a mirror can stand in for
 # GitHub (-DMOTE_WASM_TESTSUITE_URL=https://mirror.example/testsuite.git
@@ -22,11 +23,13 @@
 
 include_guard(GLOBAL)
 
-# The sources: name|URL|commit|what.  (A function, not a variable: the
+# The sources: name|URL|commit (or a release tag)|what.  (A function, not a variable: the
 # include guard would hide a variable from the second directory to use it.)
 function(_mote_sources out)
   set(${out}
     "wasm-testsuite|https://github.com/WebAssembly/testsuite.git|3a04b2cf93bd8fce277458d419eea8d9c326345c|the WebAssembly 2.0 spec suite (tests/spec)"
+    "wasm-testsuite-3.0|https://github.com/WebAssembly/testsuite.git|193e551ff22663995b1ac95dc62344133669e14b|the WebAssembly spec suite at HEAD, Wasm 3.0 (tests/spec)"
+    "wabt-1.0.41|https://github.com/WebAssembly/wabt.git|1.0.41|wabt 1.0.41's source, for the wast2json that converts the HEAD suite (tests/spec)"
     PARENT_SCOPE)
 endfunction()
 
@@ -59,17 +62,22 @@ function(_mote_git_checkout error url commit dir)
   file(MAKE_DIRECTORY "${tmp}")
   _mote_git(rc out -C "${tmp}" init -q)
   if(rc EQUAL 0)
-    # Only the one commit when the server allows it (GitHub does); else
-    # everything, then that commit.
-    _mote_git(rc out -C "${tmp}" fetch -q --depth 1 "${url}" "${commit}")
-    if(NOT rc EQUAL 0)
-      _mote_git(rc out -C "${tmp}" fetch -q "${url}")
+    if(NOT commit MATCHES "^[0-9a-f]+$")
+      # A release tag: that tag's tree.
+      _mote_git(rc out -C "${tmp}" fetch -q --depth 1 "${url}" "refs/tags/${commit}:refs/tags/${commit}")
+    else()
+      # Only the one commit when the server allows it (GitHub does); else
+      # everything, then that commit.
+      _mote_git(rc out -C "${tmp}" fetch -q --depth 1 "${url}" "${commit}")
+      if(NOT rc EQUAL 0)
+        _mote_git(rc out -C "${tmp}" fetch -q "${url}")
+      endif()
     endif()
   endif()
   if(rc EQUAL 0)
     _mote_git(rc out -C "${tmp}" -c advice.detachedHead=false checkout -q "${commit}")
   endif()
-  if(rc EQUAL 0)
+  if(rc EQUAL 0 AND commit MATCHES "^[0-9a-f]+$")
     _mote_git(rc head -C "${tmp}" rev-parse HEAD)
     string(STRIP "${head}" head)
     if(NOT head STREQUAL commit)
@@ -107,7 +115,7 @@ function(mote_find_source var name)
   list(GET entry 2 default_commit)
   list(GET entry 3 what)
   string(TOUPPER "${name}" key)
-  string(REPLACE "-" "_" key "${key}")
+  string(REGEX REPLACE "[-.]" "_" key "${key}")   # wabt-1.0.41 -> WABT_1_0_41
   set(MOTE_${key}_DIR "" CACHE PATH "${what}: a checkout to use (empty: find or fetch it)")
   set(MOTE_${key}_URL "${default_url}" CACHE STRING "${what}: the git repository to fetch from")
   set(MOTE_${key}_COMMIT "${default_commit}" CACHE STRING "${what}: the commit tests need")

@@ -44,6 +44,7 @@ static void describe(const mote_module *m, mote_extern_kind kind, uint32_t index
         out->limits.min = t->min;
         out->limits.max = t->max;
         out->limits.has_max = t->has_max;
+        out->limits.is64 = t->is64;
         break;
     }
     case MOTE_EXTERN_MEMORY: {
@@ -51,6 +52,7 @@ static void describe(const mote_module *m, mote_extern_kind kind, uint32_t index
         out->limits.min = mem->min;
         out->limits.max = mem->max;
         out->limits.has_max = mem->has_max;
+        out->limits.is64 = mem->is64;
         out->limits.page_size = 1u << mem->page_log2;
         break;
     }
@@ -157,7 +159,7 @@ mote_status mote_find_export(mote_instance *inst, const char *name, size_t len, 
             switch (e->kind) {
             case MOTE_EXTERN_FUNC: out->u.func = instance_func(inst, e->index); break;
             case MOTE_EXTERN_TABLE: out->u.table = (mote_table *)inst->tables[e->index].p; break;
-            case MOTE_EXTERN_MEMORY: out->u.memory = inst->mem; break;
+            case MOTE_EXTERN_MEMORY: out->u.memory = (mote_memory *)inst->mems[e->index].p; break;
             default: out->u.global = (mote_global *)inst->globals[e->index].p; break;
             }
             return MOTE_OK;
@@ -573,11 +575,11 @@ mote_status mote_global_set_v128(mote_global *g, const mote_value value[2])
 mote_status mote_memory_new(mote_arena *a, const mote_limits *lim, mote_memory **out)
 {
     uint32_t page_log2 = lim->page_size == 1 ? 0 : 16;
-    uint64_t format_max = page_log2 ? MAX_PAGES_64K : 0xFFFFFFFFull;
+    uint64_t format_max = memory_format_max(page_log2, lim->is64);
     if ((lim->page_size != 1 && lim->page_size != 65536 && lim->page_size != 0) ||
         lim->min > format_max || (lim->has_max && (lim->max > format_max || lim->max < lim->min)))
         return error_set(&a->error, MOTE_ERR_ARGUMENT, "mote_memory_new: bad limits");
-    /* Both limits are at most 2^32 pages: their bytes fit 64 bits. */
+    /* Both limits are at most the format's maximum: their bytes fit 64 bits. */
     uint64_t bytes = lim->min << page_log2;
     uint64_t max_bytes = lim->has_max ? lim->max << page_log2 : 0;
     arena_mark mark = arena_get_mark(a);
@@ -608,6 +610,7 @@ mote_status mote_memory_new(mote_arena *a, const mote_limits *lim, mote_memory *
     mem->size = bytes;
     mem->reserved = reserve;
     mem->page_log2 = page_log2;
+    mem->is64 = lim->is64;
     mem->max_pages = lim->has_max ? lim->max : format_max;
     *out = mem;
     return MOTE_OK;
@@ -616,9 +619,9 @@ mote_status mote_memory_new(mote_arena *a, const mote_limits *lim, mote_memory *
 mote_status mote_table_new(mote_arena *a, mote_valtype type, const mote_limits *lim, mote_table **out)
 {
     if ((type != MOTE_FUNCREF && type != MOTE_EXTERNREF) || lim->min > UINT32_MAX ||
-        (lim->has_max && (lim->max < lim->min || lim->max > UINT32_MAX)))
+        (lim->has_max && (lim->max < lim->min || (!lim->is64 && lim->max > UINT32_MAX))))
         return error_set(&a->error, MOTE_ERR_ARGUMENT, "mote_table_new: bad type or limits");
-    uint64_t cap = lim->has_max ? lim->max : lim->min;
+    uint64_t cap = lim->has_max && lim->max <= UINT32_MAX ? lim->max : lim->min;
     arena_mark mark = arena_get_mark(a);
     mote_table *t = arena_zalloc(a, sizeof *t);
     mote_slot *elems = t ? arena_zalloc(a, cap * sizeof(mote_slot)) : NULL;  /* cap < 2^32 */
@@ -632,6 +635,7 @@ mote_status mote_table_new(mote_arena *a, mote_valtype type, const mote_limits *
     t->capacity = (uint32_t)cap;
     t->max = lim->has_max ? lim->max : UINT32_MAX;
     t->elem_type = type;
+    t->is64 = lim->is64;
     *out = t;
     return MOTE_OK;
 }
@@ -671,7 +675,7 @@ mote_status mote_measure(mote_arena *scratch, const uint8_t *wasm, size_t len,
     if (st == MOTE_OK) {
         out->module_bytes = m->bytes;
         out->load_peak = scratch->peak - used_before;
-        uint64_t inst = instance_layout_bytes(m, cfg) + align_up64(sizeof(mote_memory));
+        uint64_t inst = instance_layout_bytes(m, cfg);
         uint64_t after = (uint64_t)out->module_bytes + inst;
         uint64_t total = (out->load_peak > after ? out->load_peak : after) + scratch->header;
         if (!size_fits(total)) {

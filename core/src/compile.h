@@ -275,14 +275,25 @@ static inline void compile_simd_move(compiler *c, uint16_t dst, const cval *v)
 #define COMPILE_V128_OP(name) OP_nop
 #endif
 
-/* Reads a memarg; checks the memory and the alignment (compile_ops.c). */
-mote_status compile_read_memarg(compiler *c, unsigned natural_log2, uint32_t *offset);
+/* Reads a memarg (memory index, offset: u64 with memory64); checks the
+ * memory, the alignment against 2^natural_log2 and the offset's range
+ * (compile_ops.c). */
+mote_status compile_read_memarg(compiler *c, unsigned natural_log2, uint32_t *index,
+                                uint64_t *offset);
+/* Does memory `index` take 64-bit addresses (memory64)? */
+bool compile_memory_is64(const compiler *c, uint32_t index);
+
+/* The slot of an index or length operand for a 32-bit table op: on a
+ * table64 (is64) the i64 value is first saturated to 2^32 - 1 in its home,
+ * which is out of range of every table (compile_ops.c). */
+uint16_t compile_table_operand(compiler *c, cval *v, bool is64);
 
 /* Loads and stores: the mote op of each address form (compile_ops.c). */
 typedef struct memop {
     uint16_t op, op_k;      /* plain, and with the address as base + k */
     uint16_t op_x;          /* with the address as base + index */
     uint16_t op_ar, op_ai;  /* loads after "x = a + b" / "x = a + k" into x */
+    uint16_t op_m;          /* any memory, any address width (the _m forms) */
     uint8_t type;
     uint8_t log2;
 } memop;

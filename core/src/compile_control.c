@@ -661,11 +661,12 @@ COMPILE_FN(compile_call_indirect)
     const mod_type *t = &MOD_TYPES(c->m)[ti];
     if (tail && !same_results(c, t))
         return compile_fail(c, MOTE_ERR_INVALID, "type mismatch: tail call result types differ");
+    bool is64 = MOD_TABLES(c->m)[table].is64;
     cval index;
-    TRY(compile_pop(c, MOTE_I32, &index));
+    TRY(compile_pop(c, is64 ? MOTE_I64 : MOTE_I32, &index));
     uint16_t argbase;
     TRY(take_args(c, t, &argbase));
-    uint16_t idx = compile_operand(c, &index);
+    uint16_t idx = compile_table_operand(c, &index, is64);
     compile_emit_op(c, tail ? OP_return_call_indirect : OP_call_indirect);
     compile_emit_word(c, t->canon);
     compile_emit_word(c, table);

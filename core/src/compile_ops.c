@@ -336,19 +336,78 @@ static mote_status need_memory(compiler *c, uint32_t index)
     return MOTE_OK;
 }
 
-mote_status compile_read_memarg(compiler *c, unsigned natural_log2, uint32_t *offset)
+/* A memory index immediate: a u32 with multiple memories, else the
+ * reserved zero byte. */
+static mote_status read_memidx(compiler *c, uint32_t *index)
+{
+    if (c->m->features & MOTE_FEATURE_MULTI_MEMORY) {
+        if (!rd_u32(&c->r, index))
+            return fail_malformed(c);
+    } else {
+        uint8_t b;
+        if (!rd_byte(&c->r, &b))
+            return fail_malformed(c);
+        if (b != 0)
+            return compile_fail(c, MOTE_ERR_MALFORMED, "zero byte expected");
+        *index = 0;
+    }
+    return need_memory(c, *index);
+}
+
+bool compile_memory_is64(const compiler *c, uint32_t index)
+{
+    return MOD_MEMS(c->m)[index].is64;
+}
+
+/* Memory 0 with 32-bit addresses takes the fast forms; any other memory,
+ * or 64-bit addresses, the _m forms. */
+static bool memory_fast(const compiler *c, uint32_t index)
+{
+    return index == 0 && !compile_memory_is64(c, 0);
+}
+
+/* memarg: alignment exponent (bit 6: a memory index follows), [memory
+ * index], offset (u64 with memory64; below 2^32 for a 32-bit memory). */
+mote_status compile_read_memarg(compiler *c, unsigned natural_log2, uint32_t *index,
+                               uint64_t *offset)
 {
     uint32_t align;
-    if (!rd_u32(&c->r, &align) || !rd_u32(&c->r, offset))
+    if (!rd_u32(&c->r, &align))
         return fail_malformed(c);
-    TRY(need_memory(c, 0));
+    *index = 0;
+    if ((c->m->features & MOTE_FEATURE_MULTI_MEMORY) && align >= 0x80)
+        return compile_fail(c, MOTE_ERR_MALFORMED, "malformed memop flags");
+    if ((align & 0x40) && (c->m->features & MOTE_FEATURE_MULTI_MEMORY)) {
+        align &= ~0x40u;
+        if (!rd_u32(&c->r, index))
+            return fail_malformed(c);
+    }
+    if (!rd_uleb(&c->r, c->m->features & MOTE_FEATURE_MEMORY64 ? 64 : 32, offset))
+        return fail_malformed(c);
+    TRY(need_memory(c, *index));
     if (align > natural_log2)
         return compile_fail(c, MOTE_ERR_INVALID, "alignment must not be larger than natural");
+    if (!compile_memory_is64(c, *index) && *offset > UINT32_MAX)
+        return compile_fail(c, MOTE_ERR_INVALID, "offset out of range");
     return MOTE_OK;
 }
 
-#define M(o, t, l) {OP_##o, OP_##o##_k, OP_##o##_x, OP_ld32u_ar, OP_ld32u_ai, t, l}
-#define L(o, t, l) {OP_##o, OP_##o##_k, OP_##o##_x, OP_##o##_ar, OP_##o##_ai, t, l}
+/* [op][d|a][mem][lo][hi]: a load (which writes d) or a store through an
+ * _m form. */
+static void emit_memop_m(compiler *c, op o, bool load, uint16_t d, uint16_t a, uint32_t index,
+                         uint64_t offset)
+{
+    compile_emit_op(c, o);
+    if (load)
+        compile_note_dst(c, d);
+    compile_emit_word(c, (uint32_t)d | (uint32_t)a << 16);
+    compile_emit_word(c, index);
+    compile_emit_word(c, (uint32_t)offset);
+    compile_emit_word(c, (uint32_t)(offset >> 32));
+}
+
+#define M(o, t, l) {OP_##o, OP_##o##_k, OP_##o##_x, OP_ld32u_ar, OP_ld32u_ai, OP_##o##_m, t, l}
+#define L(o, t, l) {OP_##o, OP_##o##_k, OP_##o##_x, OP_##o##_ar, OP_##o##_ai, OP_##o##_m, t, l}
 const memop compile_loads[14] = {
     L(ld32u, MOTE_I32, 2), L(ld64, MOTE_I64, 3), L(ld32u, MOTE_F32, 2), L(ld64, MOTE_F64, 3),
     L(ld8s, MOTE_I32, 0), L(ld8u, MOTE_I32, 0), L(ld16s, MOTE_I32, 1), L(ld16u, MOTE_I32, 1),
@@ -403,9 +462,17 @@ static bool fuse_address_update(compiler *c, const memop *m, const cval *addr, u
 COMPILE_FN(compile_load)
 {
     const memop *m = &compile_loads[row->arg];
-    uint32_t offset = 0;
-    TRY(compile_read_memarg(c, m->log2, &offset));
+    uint32_t index = 0;
+    uint64_t offset64 = 0;
+    TRY(compile_read_memarg(c, m->log2, &index, &offset64));
     cval addr;
+    if (!memory_fast(c, index)) {
+        TRY(compile_pop(c, compile_memory_is64(c, index) ? MOTE_I64 : MOTE_I32, &addr));
+        uint16_t a = compile_operand(c, &addr);
+        emit_memop_m(c, (op)m->op_m, true, addr.home, a, index, offset64);
+        return compile_push_temp(c, m->type);
+    }
+    uint32_t offset = (uint32_t)offset64;
     TRY(compile_pop(c, MOTE_I32, &addr));
     if (addr.kind == K_ADDK) {      /* the address add rides along */
         compile_emit_dai(c, (op)m->op_k, addr.home, addr.src, (uint32_t)addr.k);
@@ -425,10 +492,19 @@ COMPILE_FN(compile_load)
 COMPILE_FN(compile_store)
 {
     const memop *m = &compile_stores[row->arg];
-    uint32_t offset = 0;
-    TRY(compile_read_memarg(c, m->log2, &offset));
+    uint32_t index = 0;
+    uint64_t offset64 = 0;
+    TRY(compile_read_memarg(c, m->log2, &index, &offset64));
     cval v, addr;
     TRY(compile_pop(c, m->type, &v));
+    if (!memory_fast(c, index)) {
+        TRY(compile_pop(c, compile_memory_is64(c, index) ? MOTE_I64 : MOTE_I32, &addr));
+        uint16_t a = compile_operand(c, &addr);
+        uint16_t vs = compile_operand(c, &v);
+        emit_memop_m(c, (op)m->op_m, false, vs, a, index, offset64);
+        return MOTE_OK;
+    }
+    uint32_t offset = (uint32_t)offset64;
     TRY(compile_pop(c, MOTE_I32, &addr));
     bool fused = addr.kind == K_ADDK || addr.kind == K_ADD2;
     uint16_t a = fused ? addr.src : compile_operand(c, &addr);
@@ -443,51 +519,62 @@ COMPILE_FN(compile_store)
     return MOTE_OK;
 }
 
-static mote_status zero_byte(compiler *c)
+/* A memory's address type: i64 for memory64. */
+static uint8_t address_type(const compiler *c, uint32_t index)
 {
-    uint8_t b;
-    if (!rd_byte(&c->r, &b))
-        return fail_malformed(c);
-    if (b != 0)
-        return compile_fail(c, MOTE_ERR_MALFORMED, "zero byte expected");
-    return MOTE_OK;
+    return compile_memory_is64(c, index) ? MOTE_I64 : MOTE_I32;
 }
 
 COMPILE_FN(compile_memory_size)
 {
     (void)row;
-    TRY(zero_byte(c));
-    TRY(need_memory(c, 0));
+    uint32_t index = 0;
+    TRY(read_memidx(c, &index));
     uint16_t d = compile_home_at(c, c->nvals);
-    compile_emit_op(c, OP_memory_size);
+    bool fast = memory_fast(c, index);
+    compile_emit_op(c, fast ? OP_memory_size : OP_memory_size_m);
     compile_note_dst(c, d);
     compile_emit_word(c, d);
-    return compile_push_temp(c, MOTE_I32);
+    if (!fast)
+        compile_emit_word(c, index);
+    return compile_push_temp(c, address_type(c, index));
 }
 
 COMPILE_FN(compile_memory_grow)
 {
     (void)row;
-    TRY(zero_byte(c));
-    TRY(need_memory(c, 0));
+    uint32_t index = 0;
+    TRY(read_memidx(c, &index));
     cval delta;
-    TRY(compile_pop(c, MOTE_I32, &delta));
+    TRY(compile_pop(c, address_type(c, index), &delta));
     uint16_t a = compile_operand(c, &delta);
-    compile_emit_da(c, OP_memory_grow, delta.home, a);
-    return compile_push_temp(c, MOTE_I32);
+    if (memory_fast(c, index)) {
+        compile_emit_da(c, OP_memory_grow, delta.home, a);
+    } else {
+        compile_emit_da(c, OP_memory_grow_m, delta.home, a);
+        compile_emit_word(c, index);
+    }
+    return compile_push_temp(c, address_type(c, index));
 }
 
-/* Pops three i32 operands (d, s, n order on the stack) into slots. */
+/* Pops three operands (d, s, n order on the stack) into slots; those
+ * marked in `narrow` (bit 0 for d, 1 for s, 2 for n) are table64 i64s that
+ * a 32-bit table op takes saturated (compile_table_operand). */
+static mote_status pop3n(compiler *c, uint8_t t1, uint8_t t2, uint8_t t3, unsigned narrow,
+                         uint16_t out[3])
+{
+    cval v[3];
+    TRY(compile_pop(c, t3, &v[2]));
+    TRY(compile_pop(c, t2, &v[1]));
+    TRY(compile_pop(c, t1, &v[0]));
+    for (int i = 0; i < 3; i++)
+        out[i] = compile_table_operand(c, &v[i], (narrow >> i) & 1);
+    return MOTE_OK;
+}
+
 static mote_status pop3(compiler *c, uint8_t t1, uint8_t t2, uint8_t t3, uint16_t out[3])
 {
-    cval v3, v2, v1;
-    TRY(compile_pop(c, t3, &v3));
-    TRY(compile_pop(c, t2, &v2));
-    TRY(compile_pop(c, t1, &v1));
-    out[0] = compile_operand(c, &v1);
-    out[1] = compile_operand(c, &v2);
-    out[2] = compile_operand(c, &v3);
-    return MOTE_OK;
+    return pop3n(c, t1, t2, t3, 0, out);
 }
 
 static mote_status need_data_count(compiler *c, uint32_t seg)
@@ -524,6 +611,35 @@ static uint8_t table_type(compiler *c, uint32_t t)
     return MOD_TABLES(c->m)[t].elem_type;
 }
 
+static bool table_is64(const compiler *c, uint32_t t)
+{
+    return MOD_TABLES(c->m)[t].is64;
+}
+
+/* A table's index type: i64 for table64. */
+static uint8_t index_type(const compiler *c, uint32_t t)
+{
+    return table_is64(c, t) ? MOTE_I64 : MOTE_I32;
+}
+
+uint16_t compile_table_operand(compiler *c, cval *v, bool is64)
+{
+    uint16_t slot = compile_operand(c, v);
+    if (!is64)
+        return slot;
+    compile_emit_da(c, OP_u64_sat_u32, v->home, slot);
+    return v->home;
+}
+
+/* After a table op wrote an i32 size into d: the i64 a table64 gives. */
+static mote_status push_table_size(compiler *c, uint32_t t, uint16_t d, op widen)
+{
+    if (!table_is64(c, t))
+        return compile_push_temp(c, MOTE_I32);
+    compile_emit_da(c, widen, d, d);
+    return compile_push_temp(c, MOTE_I64);
+}
+
 COMPILE_FN(compile_table_set)
 {
     (void)row;
@@ -531,8 +647,8 @@ COMPILE_FN(compile_table_set)
     TRY(read_table(c, &t));
     cval v, i;
     TRY(compile_pop(c, table_type(c, t), &v));
-    TRY(compile_pop(c, MOTE_I32, &i));
-    uint16_t is = compile_operand(c, &i), vs = compile_operand(c, &v);
+    TRY(compile_pop(c, index_type(c, t), &i));
+    uint16_t is = compile_table_operand(c, &i, table_is64(c, t)), vs = compile_operand(c, &v);
     compile_emit_op(c, OP_table_set);
     compile_emit_word(c, (uint32_t)is | (uint32_t)vs << 16);
     compile_emit_word(c, t);
@@ -545,8 +661,8 @@ COMPILE_FN(compile_table_get)
     uint32_t t = 0;
     TRY(read_table(c, &t));
     cval i;
-    TRY(compile_pop(c, MOTE_I32, &i));
-    uint16_t is = compile_operand(c, &i);
+    TRY(compile_pop(c, index_type(c, t), &i));
+    uint16_t is = compile_table_operand(c, &i, table_is64(c, t));
     compile_emit_dai(c, OP_table_get, i.home, is, t);
     return compile_push_temp(c, table_type(c, t));
 }
@@ -634,18 +750,20 @@ COMPILE_FN(compile_select)
 COMPILE_FN(compile_memory_init)
 {
     (void)row;
-    uint32_t x = 0;
+    uint32_t x = 0, index = 0;
     uint16_t s[3];
     if (!rd_u32(&c->r, &x))
         return fail_malformed(c);
-    TRY(zero_byte(c));
-    TRY(need_memory(c, 0));
+    TRY(read_memidx(c, &index));
     TRY(need_data_count(c, x));
-    TRY(pop3(c, MOTE_I32, MOTE_I32, MOTE_I32, s));
-    compile_emit_op(c, OP_memory_init);
+    TRY(pop3(c, address_type(c, index), MOTE_I32, MOTE_I32, s));
+    bool fast = memory_fast(c, index);
+    compile_emit_op(c, fast ? OP_memory_init : OP_memory_init_m);
     compile_emit_word(c, (uint32_t)s[0] | (uint32_t)s[1] << 16);
     compile_emit_word(c, s[2]);
     compile_emit_word(c, x);
+    if (!fast)
+        compile_emit_word(c, index);
     return MOTE_OK;
 }
 
@@ -661,30 +779,40 @@ COMPILE_FN(compile_data_drop)
     return MOTE_OK;
 }
 
-/* memory.copy and memory.fill: [op][d | a<<16][n] */
-static mote_status memory_bulk(compiler *c, op o, int zeros)
-{
-    uint16_t s[3];
-    for (int i = 0; i < zeros; i++)
-        TRY(zero_byte(c));
-    TRY(need_memory(c, 0));
-    TRY(pop3(c, MOTE_I32, MOTE_I32, MOTE_I32, s));
-    compile_emit_op(c, o);
-    compile_emit_word(c, (uint32_t)s[0] | (uint32_t)s[1] << 16);
-    compile_emit_word(c, s[2]);
-    return MOTE_OK;
-}
-
+/* memory.copy: [op][d|s][n] on memory 0, [op][d|s][n][dm|sm] otherwise.
+ * The length is i64 only when both memories are 64-bit. */
 COMPILE_FN(compile_memory_copy)
 {
     (void)row;
-    return memory_bulk(c, OP_memory_copy, 2);
+    uint32_t dst = 0, src = 0;
+    uint16_t s[3];
+    TRY(read_memidx(c, &dst));
+    TRY(read_memidx(c, &src));
+    uint8_t n = compile_memory_is64(c, dst) && compile_memory_is64(c, src) ? MOTE_I64 : MOTE_I32;
+    TRY(pop3(c, address_type(c, dst), address_type(c, src), n, s));
+    bool fast = memory_fast(c, dst) && memory_fast(c, src);
+    compile_emit_op(c, fast ? OP_memory_copy : OP_memory_copy_m);
+    compile_emit_word(c, (uint32_t)s[0] | (uint32_t)s[1] << 16);
+    compile_emit_word(c, s[2]);
+    if (!fast)
+        compile_emit_word(c, dst | src << 16);
+    return MOTE_OK;
 }
 
 COMPILE_FN(compile_memory_fill)
 {
     (void)row;
-    return memory_bulk(c, OP_memory_fill, 1);
+    uint32_t index = 0;
+    uint16_t s[3];
+    TRY(read_memidx(c, &index));
+    TRY(pop3(c, address_type(c, index), MOTE_I32, address_type(c, index), s));
+    bool fast = memory_fast(c, index);
+    compile_emit_op(c, fast ? OP_memory_fill : OP_memory_fill_m);
+    compile_emit_word(c, (uint32_t)s[0] | (uint32_t)s[1] << 16);
+    compile_emit_word(c, s[2]);
+    if (!fast)
+        compile_emit_word(c, index);
+    return MOTE_OK;
 }
 
 COMPILE_FN(compile_table_init)
@@ -696,7 +824,7 @@ COMPILE_FN(compile_table_init)
     TRY(read_table(c, &y));
     if (MOD_ELEMS(c->m)[x].elem_type != table_type(c, y))
         return compile_fail(c, MOTE_ERR_INVALID, "type mismatch: element segment and table types differ");
-    TRY(pop3(c, MOTE_I32, MOTE_I32, MOTE_I32, s));
+    TRY(pop3n(c, index_type(c, y), MOTE_I32, MOTE_I32, table_is64(c, y), s));
     compile_emit_op(c, OP_table_init);
     compile_emit_word(c, (uint32_t)s[0] | (uint32_t)s[1] << 16);
     compile_emit_word(c, s[2]);
@@ -724,7 +852,10 @@ COMPILE_FN(compile_table_copy)
     TRY(read_table(c, &y));
     if (table_type(c, x) != table_type(c, y))
         return compile_fail(c, MOTE_ERR_INVALID, "type mismatch: table.copy between different types");
-    TRY(pop3(c, MOTE_I32, MOTE_I32, MOTE_I32, s));
+    /* the length is i64 only between two table64s */
+    bool n64 = table_is64(c, x) && table_is64(c, y);
+    TRY(pop3n(c, index_type(c, x), index_type(c, y), n64 ? MOTE_I64 : MOTE_I32,
+              table_is64(c, x) | table_is64(c, y) << 1 | (unsigned)n64 << 2, s));
     compile_emit_op(c, OP_table_copy);
     compile_emit_word(c, (uint32_t)s[0] | (uint32_t)s[1] << 16);
     compile_emit_word(c, s[2]);
@@ -739,15 +870,15 @@ COMPILE_FN(compile_table_grow)
     uint32_t x = 0;
     TRY(read_table(c, &x));
     cval n, init;
-    TRY(compile_pop(c, MOTE_I32, &n));
+    TRY(compile_pop(c, index_type(c, x), &n));
     TRY(compile_pop(c, table_type(c, x), &init));
-    uint16_t is = compile_operand(c, &init), ns = compile_operand(c, &n);
+    uint16_t is = compile_operand(c, &init), ns = compile_table_operand(c, &n, table_is64(c, x));
     compile_emit_op(c, OP_table_grow);
     compile_note_dst(c, init.home);
     compile_emit_word(c, (uint32_t)init.home | (uint32_t)is << 16);
     compile_emit_word(c, ns);
     compile_emit_word(c, x);
-    return compile_push_temp(c, MOTE_I32);
+    return push_table_size(c, x, init.home, OP_i64_from_grow);
 }
 
 COMPILE_FN(compile_table_size)
@@ -760,7 +891,7 @@ COMPILE_FN(compile_table_size)
     compile_note_dst(c, d);
     compile_emit_word(c, d);
     compile_emit_word(c, x);
-    return compile_push_temp(c, MOTE_I32);
+    return push_table_size(c, x, d, OP_i64_extend_i32_u);
 }
 
 COMPILE_FN(compile_table_fill)
@@ -769,7 +900,8 @@ COMPILE_FN(compile_table_fill)
     uint32_t x = 0;
     uint16_t s[3];
     TRY(read_table(c, &x));
-    TRY(pop3(c, MOTE_I32, table_type(c, x), MOTE_I32, s));
+    TRY(pop3n(c, index_type(c, x), table_type(c, x), index_type(c, x),
+              table_is64(c, x) ? 5u : 0u, s));
     compile_emit_op(c, OP_table_fill);
     compile_emit_word(c, (uint32_t)s[0] | (uint32_t)s[1] << 16);
     compile_emit_word(c, s[2]);

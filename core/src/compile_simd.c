@@ -45,65 +45,70 @@ static void emit_bytes16(compiler *c, const uint8_t *b)
 
 /* ---- memory --------------------------------------------------------------------- */
 
-/* [op][d|a][offset] */
+/*
+ * Every SIMD access takes the general form of the scalar _m ops, whatever
+ * the memory: [op][d|a][mem][lo][hi], then [v|lane] or [lane] for the lane
+ * forms.  SIMD code is not what the fast memory-0 forms are for, and one
+ * form per op keeps the SIMD handlers few.
+ */
+
+/* Reads the memarg (and a lane index when lane is not NULL), pops the
+ * vector operand (has_vec) and the address (i64 for memory64), and emits
+ * [op][d|a][mem][lo][hi] plus the lane forms' last word.  d is the
+ * address's home for a load, the vector for a store. */
+static mote_status emit_access(compiler *c, const crow *row, bool load, bool has_vec,
+                               uint8_t *lane)
+{
+    uint32_t index = 0;
+    uint64_t offset = 0;
+    cval vec, addr;
+    TRY(compile_read_memarg(c, row->arg, &index, &offset));
+    if (lane)
+        TRY(read_lane(c, 16u >> row->arg, lane));
+    if (has_vec)
+        TRY(compile_pop(c, MOTE_V128, &vec));
+    TRY(compile_pop(c, compile_memory_is64(c, index) ? MOTE_I64 : MOTE_I32, &addr));
+    uint16_t a = compile_operand(c, &addr);
+    uint16_t vs = has_vec ? compile_operand(c, &vec) : 0;
+    uint16_t first = load ? addr.home : vs;
+    compile_emit_op(c, (op)row->op);
+    if (load)
+        compile_note_dst(c, first);
+    compile_emit_word(c, (uint32_t)first | (uint32_t)a << 16);
+    compile_emit_word(c, index);
+    compile_emit_word(c, (uint32_t)offset);
+    compile_emit_word(c, (uint32_t)(offset >> 32));
+    if (lane)
+        compile_emit_word(c, load ? (uint32_t)vs | (uint32_t)*lane << 16 : *lane);
+    return MOTE_OK;
+}
+
+/* [op][d|a][mem][lo][hi]; arg: log2 of the natural alignment */
 COMPILE_FN(compile_simd_load)
 {
-    uint32_t offset = 0;
-    cval addr;
-    TRY(compile_read_memarg(c, row->arg, &offset));
-    TRY(compile_pop(c, MOTE_I32, &addr));
-    uint16_t a = compile_operand(c, &addr);
-    compile_emit_dai(c, (op)row->op, addr.home, a, offset);
+    TRY(emit_access(c, row, true, false, NULL));
     return compile_push_temp(c, MOTE_V128);
 }
 
-/* [op][v|a][offset] */
+/* [op][v|a][mem][lo][hi] */
 COMPILE_FN(compile_simd_store)
 {
-    uint32_t offset = 0;
-    cval v, addr;
-    TRY(compile_read_memarg(c, row->arg, &offset));
-    TRY(compile_pop(c, MOTE_V128, &v));
-    TRY(compile_pop(c, MOTE_I32, &addr));
-    uint16_t a = compile_operand(c, &addr), vs = compile_operand(c, &v);
-    compile_emit_op(c, (op)row->op);
-    compile_emit_word(c, (uint32_t)vs | (uint32_t)a << 16);
-    compile_emit_word(c, offset);
-    return MOTE_OK;
+    return emit_access(c, row, false, true, NULL);
 }
 
-/* [op][d|a][offset][v|lane] */
+/* [op][d|a][mem][lo][hi][v|lane]; arg: log2 of the lane size */
 COMPILE_FN(compile_simd_load_lane)
 {
-    uint32_t offset = 0;
     uint8_t lane = 0;
-    cval v, addr;
-    TRY(compile_read_memarg(c, row->arg, &offset));
-    TRY(read_lane(c, 16u >> row->arg, &lane));
-    TRY(compile_pop(c, MOTE_V128, &v));
-    TRY(compile_pop(c, MOTE_I32, &addr));
-    uint16_t a = compile_operand(c, &addr), vs = compile_operand(c, &v);
-    compile_emit_dai(c, (op)row->op, addr.home, a, offset);
-    compile_emit_word(c, (uint32_t)vs | (uint32_t)lane << 16);
+    TRY(emit_access(c, row, true, true, &lane));
     return compile_push_temp(c, MOTE_V128);
 }
 
-/* [op][v|a][offset][lane] */
+/* [op][v|a][mem][lo][hi][lane] */
 COMPILE_FN(compile_simd_store_lane)
 {
-    uint32_t offset = 0;
     uint8_t lane = 0;
-    cval v, addr;
-    TRY(compile_read_memarg(c, row->arg, &offset));
-    TRY(read_lane(c, 16u >> row->arg, &lane));
-    TRY(compile_pop(c, MOTE_V128, &v));
-    TRY(compile_pop(c, MOTE_I32, &addr));
-    uint16_t a = compile_operand(c, &addr), vs = compile_operand(c, &v);
-    compile_emit_op(c, (op)row->op);
-    compile_emit_word(c, (uint32_t)vs | (uint32_t)a << 16);
-    compile_emit_word(c, offset);
-    compile_emit_word(c, lane);
-    return MOTE_OK;
+    return emit_access(c, row, false, true, &lane);
 }
 
 /* ---- constants and shuffles ---------------------------------------------------------- */

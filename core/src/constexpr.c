@@ -203,7 +203,7 @@ void const_skip(reader *r, uint32_t features)
     uint32_t prefix, code;
     do {
         if (!syntax_read_op(r, features, &op, &prefix, &code) ||
-            !syntax_skip_immediates(r, wasm_op_imm(op)))
+            !syntax_skip_immediates(r, wasm_op_imm(op), features))
             return;
     } while (op != WASM_end);
 }

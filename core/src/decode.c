@@ -231,6 +231,9 @@ static mote_status count_everything(loader *L, mote_module *m)
     m->nglobals = m->nglobal_imports + nglobals;
     if (m->nfuncs < nfuncs || m->ntables < ntables || m->nmems < nmems || m->nglobals < nglobals)
         return error_set(L->err, MOTE_ERR_LIMIT, "too many definitions");
+    if (m->nmems > 0xFFFF)      /* memory.copy packs two memory indices in a word */
+        return error_set(L->err, MOTE_ERR_LIMIT, "too many memories: %u (the limit is 65535)",
+                         m->nmems);
     return MOTE_OK;
 }
 
@@ -391,74 +394,101 @@ static mote_status decode_types(loader *L)
 
 /* ---- limits, tables, memories, globals, imports: syntax, then meaning ----------- */
 
-/* limits: flags, min, [max], [page size exponent].  Syntax only. */
-static mote_status parse_limits(loader *L, reader *r, bool memory, uint64_t *min, uint64_t *max,
-                                uint8_t *has_max, uint8_t *page_log2)
+/* The parts of limits as the binary states them. */
+typedef struct limits {
+    uint64_t min, max;
+    uint8_t has_max, page_log2, is64;
+} limits;
+
+/* limits: flags, min, [max], [page size exponent].  Syntax only.  Flags:
+ * bit 0 a maximum follows, bit 2 64-bit (memory64/table64: the numbers are
+ * u64), bit 3 (memories) a page size exponent follows. */
+static mote_status parse_limits(loader *L, reader *r, bool memory, limits *out)
 {
     uint8_t flags;
-    uint32_t lo, hi = 0;
     if (!rd_byte(r, &flags))
         return malformed(L, r);
     uint8_t allowed = 1;
+    if (L->features & MOTE_FEATURE_MEMORY64)
+        allowed |= 4;
     if (memory && (L->features & MOTE_FEATURE_CUSTOM_PAGE_SIZES))
         allowed |= 8;
     if (flags & ~allowed)
         return fail_at(L, r, MOTE_ERR_MALFORMED, "integer too large: malformed limits flags");
-    if (!rd_u32(r, &lo) || ((flags & 1) && !rd_u32(r, &hi)))
+    out->is64 = (flags & 4) != 0;
+    unsigned bits = out->is64 ? 64 : 32;
+    out->max = 0;
+    if (!rd_uleb(r, bits, &out->min) || ((flags & 1) && !rd_uleb(r, bits, &out->max)))
         return malformed(L, r);
-    *min = lo;
-    *max = hi;
-    *has_max = flags & 1;
-    *page_log2 = 16;
+    out->has_max = flags & 1;
+    out->page_log2 = 16;
     if (flags & 8) {
         uint32_t p;
         if (!rd_u32(r, &p))
             return malformed(L, r);
-        *page_log2 = p > 255 ? 255 : (uint8_t)p;   /* check_limits refuses all but 0 and 16 */
+        if (p >= 64)        /* not even a u64 can hold the page size */
+            return fail_at(L, r, MOTE_ERR_MALFORMED, "invalid custom page size");
+        out->page_log2 = (uint8_t)p;    /* check_limits accepts 0 and 16 */
     }
     return MOTE_OK;
 }
 
 /* The validation rules for parsed limits. */
-static mote_status check_limits(loader *L, const reader *r, bool memory, uint64_t min,
-                                uint64_t max, bool has_max, uint8_t page_log2)
+static mote_status check_limits(loader *L, const reader *r, bool memory, const limits *l)
 {
-    if (page_log2 != 0 && page_log2 != 16)
+    if (memory && l->page_log2 != 0 && l->page_log2 != 16)
         return fail_at(L, r, MOTE_ERR_INVALID, "invalid custom page size");
-    if (has_max && max < min)
+    if (l->has_max && l->max < l->min)
         return fail_at(L, r, MOTE_ERR_INVALID, "size minimum must not be greater than maximum");
     if (memory) {
-        uint64_t limit = page_log2 == 16 ? MAX_PAGES_64K : 0xFFFFFFFFull;
-        if (min > limit || (has_max && max > limit))
-            return fail_at(L, r, MOTE_ERR_INVALID, "memory size must be at most 65536 pages (4GiB)");
+        uint64_t limit = memory_format_max(l->page_log2, l->is64);
+        if (l->min > limit || (l->has_max && l->max > limit))
+            return fail_at(L, r, MOTE_ERR_INVALID, l->is64 && l->page_log2 == 16
+                               ? "memory size must be at most 2^48 pages"
+                               : "memory size must be at most 65536 pages (4GiB)");
     }
     return MOTE_OK;
 }
 
 static mote_status parse_table_type(loader *L, reader *r, mod_table *t)
 {
-    uint8_t et, pl;
+    uint8_t et;
     if (!rd_byte(r, &et))
         return malformed(L, r);
     if (!compile_is_reftype(et))
         return fail_at(L, r, MOTE_ERR_MALFORMED, "malformed reference type");
     t->elem_type = et;
-    return parse_limits(L, r, false, &t->min, &t->max, &t->has_max, &pl);
+    limits l;
+    TRY(parse_limits(L, r, false, &l));
+    t->min = l.min;
+    t->max = l.max;
+    t->has_max = l.has_max;
+    t->is64 = l.is64;
+    return MOTE_OK;
 }
 
 static mote_status check_table_type(loader *L, const reader *r, const mod_table *t)
 {
-    return check_limits(L, r, false, t->min, t->max, t->has_max, 0);
+    limits l = {t->min, t->max, t->has_max, 16, t->is64};
+    return check_limits(L, r, false, &l);
 }
 
 static mote_status parse_memory_type(loader *L, reader *r, mod_memory *mem)
 {
-    return parse_limits(L, r, true, &mem->min, &mem->max, &mem->has_max, &mem->page_log2);
+    limits l;
+    TRY(parse_limits(L, r, true, &l));
+    mem->min = l.min;
+    mem->max = l.max;
+    mem->has_max = l.has_max;
+    mem->page_log2 = l.page_log2;
+    mem->is64 = l.is64;
+    return MOTE_OK;
 }
 
 static mote_status check_memory_type(loader *L, const reader *r, const mod_memory *mem)
 {
-    return check_limits(L, r, true, mem->min, mem->max, mem->has_max, mem->page_log2);
+    limits l = {mem->min, mem->max, mem->has_max, mem->page_log2, mem->is64};
+    return check_limits(L, r, true, &l);
 }
 
 static mote_status parse_global_type(loader *L, reader *r, mod_global *g)
@@ -624,7 +654,7 @@ static mote_status decode_tables_memories(loader *L)
         }
         TRY(end_of_section(L, &r));
     }
-    if (m->nmems > 1) {
+    if (m->nmems > 1 && !(L->features & MOTE_FEATURE_MULTI_MEMORY)) {
         reader r = section_reader(L, L->sec[SEC_MEMORY].present ? SEC_MEMORY : SEC_IMPORT);
         return fail_at(L, &r, MOTE_ERR_INVALID, "multiple memories");
     }
@@ -797,7 +827,8 @@ static mote_status decode_elems(loader *L)
             if ((flags & 2) && !rd_u32(&r, &e->table))
                 return malformed(L, &r);
             e->offset = rd_offset(&r);
-            TRY(const_validate(m, &r, MOTE_I32, m->nglobals, L->declared, L->err));
+            uint8_t at = e->table < m->ntables && MOD_TABLES(m)[e->table].is64 ? MOTE_I64 : MOTE_I32;
+            TRY(const_validate(m, &r, at, m->nglobals, L->declared, L->err));
         }
         if (flags & 3) {    /* an explicit element kind or reference type */
             uint8_t k;
@@ -842,7 +873,8 @@ static mote_status decode_datas(loader *L)
             if (d->memory >= m->nmems)
                 return fail_at(L, &r, MOTE_ERR_INVALID, "unknown memory");
             d->offset = rd_offset(&r);
-            TRY(const_validate(m, &r, MOTE_I32, m->nglobals, L->declared, L->err));
+            uint8_t at = MOD_MEMS(m)[d->memory].is64 ? MOTE_I64 : MOTE_I32;
+            TRY(const_validate(m, &r, at, m->nglobals, L->declared, L->err));
         }
         const uint8_t *bytes;
         if (!rd_u32(&r, &d->len) || !rd_bytes(&r, d->len, &bytes))

@@ -56,11 +56,21 @@ int64_t instance_memory_grow(mote_memory *mem, uint64_t delta)
     if ((mem->cap && bytes > mem->cap) || !mem->arena)
         return -1;
     if (bytes > mem->reserved) {
-        if (!arena_grow_last(mem->arena, mem->base, mem->reserved, bytes)) {
-            mem->arena->grow_refusals++;
-            return -1;
+        if (arena_grow_last(mem->arena, mem->base, mem->reserved, bytes)) {
+            mem->reserved = bytes;
+        } else {
+            /* Not the arena's last block (another memory, or an object made
+             * after it): it moves to the bottom of the arena.  Its old
+             * place is not reused until the arena is reset. */
+            uint8_t *moved = arena_alloc(mem->arena, bytes);
+            if (!moved) {
+                mem->arena->grow_refusals++;
+                return -1;
+            }
+            memcpy(moved, mem->base, (size_t)mem->size);
+            mem->base = moved;
+            mem->reserved = bytes;
         }
-        mem->reserved = bytes;
     }
     /* bytes <= reserved, which the arena holds: both fit size_t */
     memset(mem->base + (size_t)mem->size, 0, (size_t)(bytes - mem->size));
@@ -93,19 +103,43 @@ int64_t instance_table_grow(mote_table *t, uint32_t delta, mote_slot init)
 typedef struct layout {
     uint64_t instance, globals, tables, imports, refs, hosts, host_objs, dropped, passive;
     uint64_t global_objs, table_objs, table_elems, passive_items;
+    uint64_t mems, mem_objs;
     uint64_t stack, frames;
-    uint64_t memory;        /* defined memory's initial bytes (allocated last) */
+    uint64_t memory;        /* defined memories' initial bytes (allocated last) */
     uint64_t total;
 } layout;
 
-static uint32_t table_capacity(const mod_table *t, const mote_instance_config *cfg)
+/* A size no arena can hold.  Layout figures that would pass it (a table64
+ * or memory64 minimum near 2^64) are held at it, and sums of them saturate,
+ * so the total is refused as too large instead of wrapping. */
+#define TOO_BIG (UINT64_MAX / 4)
+
+static uint64_t sat_add(uint64_t a, uint64_t b)
+{
+    return a >= TOO_BIG || b >= TOO_BIG - a ? TOO_BIG : a + b;
+}
+
+/* Elements reserved for a table: its minimum, or more up to the declared
+ * maximum and the embedder's table_cap.  64-bit: a table64 may declare up
+ * to 2^64 - 1 elements; compute_layout refuses a reserve over 2^32 - 1. */
+static uint64_t table_capacity(const mod_table *t, const mote_instance_config *cfg)
 {
     uint64_t cap = cfg && cfg->table_cap ? cfg->table_cap : DEFAULT_TABLE_CAP;
     if (t->has_max && t->max < cap)
         cap = t->max;
     if (cap < t->min)
         cap = t->min;
-    return (uint32_t)cap;   /* table limits are 32-bit (checked by the decoder) */
+    return cap;
+}
+
+/* A memory's declared minimum in bytes, or TOO_BIG.  The decoder bounds
+ * min by the format's maximum (2^48 pages of 64 KiB, 2^64 - 1 one-byte
+ * pages for memory64), so the shift could reach 2^64: compared first. */
+static uint64_t memory_min_bytes(const mod_memory *d)
+{
+    if (d->min > (TOO_BIG >> d->page_log2))
+        return TOO_BIG;
+    return d->min << d->page_log2;
 }
 
 /* count objects of `size` bytes, rounded up to the arena's alignment */
@@ -130,8 +164,11 @@ static void compute_layout(const mote_module *m, const mote_instance_config *cfg
     L->passive = array_bytes(m->npassive_elems, sizeof(ptr_slot));
     L->global_objs = array_bytes(m->nglobals - m->nglobal_imports, sizeof(mote_global));
     L->table_objs = array_bytes(m->ntables - m->ntable_imports, sizeof(mote_table));
-    for (uint32_t i = m->ntable_imports; i < m->ntables; i++)
-        L->table_elems += array_bytes(table_capacity(&tables[i], cfg), sizeof(mote_slot));
+    for (uint32_t i = m->ntable_imports; i < m->ntables; i++) {
+        uint64_t cap = table_capacity(&tables[i], cfg);  /* table sizes are 32-bit at run time */
+        L->table_elems = sat_add(L->table_elems,
+                                 cap > UINT32_MAX ? TOO_BIG : array_bytes(cap, sizeof(mote_slot)));
+    }
     for (uint32_t i = 0; i < m->nelems; i++)
         if (elems[i].mode == SEG_PASSIVE)
             L->passive_items += array_bytes(elems[i].count, sizeof(mote_slot));
@@ -139,13 +176,17 @@ static void compute_layout(const mote_module *m, const mote_instance_config *cfg
     uint32_t cs = cfg && cfg->call_stack_bytes ? cfg->call_stack_bytes : DEFAULT_CALL_STACK;
     L->stack = align_up64(vs);
     L->frames = array_bytes(cs / sizeof(frame), sizeof(frame));
-    if (m->nmems > m->nmem_imports) {
-        const mod_memory *mem = &MOD_MEMS(m)[m->nmem_imports];
-        L->memory = align_up64(mem->min << mem->page_log2);    /* min <= 2^32 pages */
-    }
-    L->total = L->instance + L->globals + L->tables + L->imports + L->refs + L->hosts +
-               L->host_objs + L->dropped + L->passive + L->global_objs + L->table_objs +
-               L->table_elems + L->passive_items + L->stack + L->frames + L->memory;
+    L->mems = array_bytes(m->nmems, sizeof(ptr_slot));
+    L->mem_objs = array_bytes(m->nmems - m->nmem_imports, sizeof(mote_memory));
+    for (uint32_t i = m->nmem_imports; i < m->nmems; i++)
+        L->memory = sat_add(L->memory, align_up64(memory_min_bytes(&MOD_MEMS(m)[i])));
+    const uint64_t parts[] = {L->instance, L->globals, L->tables, L->imports, L->refs,
+                              L->hosts, L->host_objs, L->dropped, L->passive, L->global_objs,
+                              L->table_objs, L->table_elems, L->passive_items, L->mems,
+                              L->mem_objs, L->stack, L->frames, L->memory};
+    L->total = 0;
+    for (size_t i = 0; i < sizeof parts / sizeof parts[0]; i++)
+        L->total = sat_add(L->total, parts[i]);
 }
 
 uint64_t instance_layout_bytes(const mote_module *m, const mote_instance_config *cfg)
@@ -254,6 +295,7 @@ static mote_status check_import(linker *k, const mod_import *im, const mote_impo
         const mod_table *want = &MOD_TABLES(m)[im->index];
         const mote_table *t = c->ext.u.table;
         if (c->fn || c->ext.kind != MOTE_EXTERN_TABLE || !t || t->elem_type != want->elem_type ||
+            t->is64 != want->is64 ||
             !limits_match(t->size, t->max != UINT32_MAX, t->max, want->min, want->has_max, want->max))
             return unlinkable(k, im, bad);
         return MOTE_OK;
@@ -261,9 +303,10 @@ static mote_status check_import(linker *k, const mod_import *im, const mote_impo
     case MOTE_EXTERN_MEMORY: {
         const mod_memory *want = &MOD_MEMS(m)[im->index];
         const mote_memory *mem = c->ext.u.memory;
-        if (c->fn || c->ext.kind != MOTE_EXTERN_MEMORY || !mem || mem->page_log2 != want->page_log2)
+        if (c->fn || c->ext.kind != MOTE_EXTERN_MEMORY || !mem || mem->page_log2 != want->page_log2 ||
+            mem->is64 != want->is64)
             return unlinkable(k, im, bad);
-        uint64_t format_max = want->page_log2 == 16 ? MAX_PAGES_64K : 0xFFFFFFFFull;
+        uint64_t format_max = memory_format_max(want->page_log2, want->is64);
         bool has_max = mem->max_pages != format_max;
         if (!limits_match(mem->size >> mem->page_log2, has_max, mem->max_pages, want->min,
                           want->has_max, want->max))
@@ -319,7 +362,7 @@ static void bind_imports(mote_instance *inst, linker *k, mote_func *host_objs)
             inst->tables[im->index].p = c->ext.u.table;
             break;
         case MOTE_EXTERN_MEMORY:
-            inst->mem = c->ext.u.memory;
+            inst->mems[im->index].p = c->ext.u.memory;
             break;
         default:
             inst->globals[im->index].p = c->ext.u.global;
@@ -361,12 +404,13 @@ static mote_status apply_elems(mote_instance *inst)
         instance_drop(inst, m->ndatas + i);
         if (e->mode == SEG_DECLARATIVE)
             continue;
-        uint32_t offset = const_eval(inst, e->offset).u32;
         mote_table *t = (mote_table *)inst->tables[e->table].p;
-        if ((uint64_t)offset + e->count > t->size) {
+        mote_slot at = const_eval(inst, e->offset);
+        uint64_t offset = t->is64 ? at.u64 : at.u32;
+        if (offset > t->size || e->count > t->size - offset) {
             char msg[128];
             error_format(msg, sizeof msg, "out of bounds table access: element segment %u "
-                       "(%u items at %u) does not fit the table of %u", i, e->count, offset, t->size);
+                       "(%u items at %lu) does not fit the table of %u", i, e->count, offset, t->size);
             return api_raise_trap(inst, MOTE_TRAP_TABLE_OUT_OF_BOUNDS, msg);
         }
         reader r = {m->wasm + e->items, m->wasm + m->wasm_len, m->wasm, NULL};
@@ -396,16 +440,17 @@ static mote_status apply_datas(mote_instance *inst)
         if (d->mode != SEG_ACTIVE)
             continue;
         instance_drop(inst, i);
-        uint32_t offset = const_eval(inst, d->offset).u32;
-        mote_memory *mem = inst->mem;
-        if ((uint64_t)offset + d->len > mem->size) {
+        mote_memory *mem = (mote_memory *)inst->mems[d->memory].p;
+        mote_slot at = const_eval(inst, d->offset);
+        uint64_t offset = mem->is64 ? at.u64 : at.u32;
+        if (offset > mem->size || d->len > mem->size - offset) {
             char msg[128];
             error_format(msg, sizeof msg, "out of bounds memory access: data segment %u "
-                       "(%u bytes at %u) does not fit the memory of %lu bytes",
-                       i, d->len, offset, (uint64_t)mem->size);
+                       "(%u bytes at %lu) does not fit memory %u of %lu bytes",
+                       i, d->len, offset, d->memory, (uint64_t)mem->size);
             return api_raise_trap(inst, MOTE_TRAP_MEMORY_OUT_OF_BOUNDS, msg);
         }
-        memcpy(mem->base + offset, m->wasm + d->bytes, d->len);
+        memcpy(mem->base + (size_t)offset, m->wasm + d->bytes, d->len);
     }
     return MOTE_OK;
 }
@@ -461,36 +506,44 @@ static void init_tables(mote_instance *inst, const mote_instance_config *cfg, mo
     for (uint32_t i = m->ntable_imports; i < m->ntables; i++) {
         mote_table *t = &objs[i - m->ntable_imports];
         memset(t, 0, sizeof *t);
-        t->capacity = table_capacity(&tables[i], cfg);
+        t->capacity = (uint32_t)table_capacity(&tables[i], cfg);   /* the layout checked it */
         t->elems = take(cursor, array_bytes(t->capacity, sizeof(mote_slot)));
         memset(t->elems, 0, (size_t)array_bytes(t->capacity, sizeof(mote_slot)));
         t->size = (uint32_t)tables[i].min;
         t->max = tables[i].has_max ? tables[i].max : UINT32_MAX;
         t->elem_type = tables[i].elem_type;
+        t->is64 = tables[i].is64;
         t->arena = inst->arena;
         inst->tables[i].p = t;
     }
 }
 
-static mote_status init_memory(mote_instance *inst, const mote_instance_config *cfg, uint64_t bytes)
+/* The defined memories: records in the instance block, their bytes last
+ * in the arena, in order, so that the last one grows in place (the others
+ * move when they grow: instance_memory_grow). */
+static mote_status init_memories(mote_instance *inst, const mote_instance_config *cfg,
+                                 mote_memory *objs)
 {
     const mote_module *m = inst->module;
-    if (m->nmems == m->nmem_imports)
-        return MOTE_OK;
-    const mod_memory *d = &MOD_MEMS(m)[m->nmem_imports];
     mote_arena *a = inst->arena;
-    mote_memory *mem = arena_zalloc(a, sizeof *mem);
-    uint8_t *base = mem ? arena_zalloc(a, bytes) : NULL;
-    if (!base)
-        return arena_no_room(a, "the linear memory", bytes);
-    mem->base = base;
-    mem->arena = a;
-    mem->size = d->min << d->page_log2;
-    mem->reserved = mem->size;
-    mem->page_log2 = d->page_log2;
-    mem->max_pages = d->has_max ? d->max : (d->page_log2 == 16 ? MAX_PAGES_64K : 0xFFFFFFFFull);
-    mem->cap = cfg ? cfg->memory_cap : 0;
-    inst->mem = mem;
+    for (uint32_t i = m->nmem_imports; i < m->nmems; i++) {
+        const mod_memory *d = &MOD_MEMS(m)[i];
+        uint64_t bytes = memory_min_bytes(d);
+        uint8_t *base = arena_zalloc(a, bytes);
+        if (!base)
+            return arena_no_room(a, "the linear memory", bytes);
+        mote_memory *mem = &objs[i - m->nmem_imports];
+        mem->base = base;
+        mem->arena = a;
+        mem->size = bytes;
+        mem->reserved = bytes;
+        mem->page_log2 = d->page_log2;
+        mem->is64 = d->is64;
+        mem->max_pages = d->has_max ? d->max : memory_format_max(d->page_log2, d->is64);
+        mem->cap = cfg ? cfg->memory_cap : 0;
+        inst->mems[i].p = mem;
+    }
+    inst->mem = m->nmems ? (mote_memory *)inst->mems[0].p : NULL;
     return MOTE_OK;
 }
 
@@ -528,14 +581,15 @@ static mote_status run_start(mote_instance *inst, int64_t start_fuel)
 static mote_status check_memory_fits(const mote_module *m, const mote_instance_config *cfg,
                                      mote_error *err)
 {
-    if (m->nmems == m->nmem_imports || !cfg || !cfg->memory_cap)
+    if (!cfg || !cfg->memory_cap)
         return MOTE_OK;
-    const mod_memory *d = &MOD_MEMS(m)[m->nmem_imports];
-    uint64_t bytes = d->min << d->page_log2;
-    if (bytes > cfg->memory_cap)
-        return error_set(err, MOTE_ERR_LIMIT,
-                         "memory needs %lu bytes (its declared minimum) but the cap is %lu bytes",
-                         bytes, cfg->memory_cap);
+    for (uint32_t i = m->nmem_imports; i < m->nmems; i++) {
+        uint64_t bytes = memory_min_bytes(&MOD_MEMS(m)[i]);
+        if (bytes > cfg->memory_cap)
+            return error_set(err, MOTE_ERR_LIMIT,
+                             "memory %u needs %lu bytes (its declared minimum) but the cap is %lu "
+                             "bytes", i, bytes, cfg->memory_cap);
+    }
     return MOTE_OK;
 }
 
@@ -565,7 +619,7 @@ mote_status mote_instantiate(mote_arena *a, const mote_module *m, const mote_imp
     compute_layout(m, cfg, &L);
     arena_mark mark = arena_get_mark(a);
     uint64_t fixed = L.total - L.memory;
-    uint64_t need = L.total + align_up64(sizeof(mote_memory));
+    uint64_t need = L.total;
     uint8_t *block = need <= arena_free(a) ? arena_alloc(a, fixed) : NULL;
     if (!block) {
         arena_rollback(a, mark);
@@ -587,6 +641,8 @@ mote_status mote_instantiate(mote_arena *a, const mote_module *m, const mote_imp
     inst->passive = take(&cur, L.passive);
     mote_global *global_objs = take(&cur, L.global_objs);
     mote_table *table_objs = take(&cur, L.table_objs);
+    inst->mems = take(&cur, L.mems);
+    mote_memory *mem_objs = take(&cur, L.mem_objs);
     inst->mark_bottom = mark.bottom;
     inst->mark_top = mark.top;
 
@@ -606,7 +662,7 @@ mote_status mote_instantiate(mote_arena *a, const mote_module *m, const mote_imp
     ex->stack_end = ex->stack + L.stack / sizeof(mote_slot);
     ex->frames = take(&cur, L.frames);
     ex->frames_end = ex->frames + L.frames / sizeof(frame);
-    if ((st = init_memory(inst, cfg, L.memory)) != MOTE_OK) {
+    if ((st = init_memories(inst, cfg, mem_objs)) != MOTE_OK) {
         arena_rollback(a, mark);
         return st;
     }

@@ -110,6 +110,18 @@ static void give_back_fuel(exec *ex, int32_t budget)
 #define C_ge_s(a, b, S) ((S)(a) >= (S)(b))
 #define C_ge_u(a, b, S) ((a) >= (b))
 
+/* The address operand of a memory op on memory m: its address type. */
+static inline uint64_t address_in(const mote_memory *m, mote_slot v)
+{
+    return m->is64 ? v.u64 : v.u32;
+}
+
+/* Is [a + off, a + off + n) inside m?  In 64 bits, with the carry. */
+static inline bool range_in(const mote_memory *m, uint64_t a, uint64_t off, uint64_t n, uint64_t *ea)
+{
+    return !__builtin_add_overflow(a, off, ea) && *ea <= m->size && n <= m->size - *ea;
+}
+
 /* The function a call_indirect reaches through table entry i, or NULL with
  * the trap in *why.  [op][type][table][i|args] */
 static inline mote_func *resolve_indirect(mote_instance *inst, const uint32_t *pc, uint32_t i,
@@ -201,12 +213,14 @@ static mote_status run(mote_instance *owner, const int32_t **table_out)
 /* Only what every few instructions needs lives in locals (registers);
  * the rest is read through inst or ex when used, which leaves registers
  * for pc, fp and the frame pointer. */
-#define RELOAD_MEM() (mem_size = inst->mem ? (msize_t)inst->mem->size : 0)
-#define LOAD_INST()                                   \
-    do {                                              \
-        mem = inst->mem ? inst->mem->base : NULL;     \
-        RELOAD_MEM();                                 \
+/* Memory 0's base and size, again after anything that may grow it: a
+ * memory that is not the arena's last block moves when it grows. */
+#define RELOAD_MEM()                                              \
+    do {                                                          \
+        mem = inst->mem ? inst->mem->base : NULL;                 \
+        mem_size = inst->mem ? (msize_t)inst->mem->size : 0;      \
     } while (0)
+#define LOAD_INST() RELOAD_MEM()
 #define TRAP(k)               \
     do {                      \
         trap_kind = (k);      \
@@ -241,6 +255,7 @@ static mote_status run(mote_instance *owner, const int32_t **table_out)
         DONE(name);                   \
     } while (0)
 #define GLOBAL(i) ((mote_global *)inst->globals[i].p)
+#define MEMORY(i) ((mote_memory *)inst->mems[i].p)
 #define TABLE(i) ((mote_table *)inst->tables[i].p)
 
     LOAD_INST();
@@ -557,6 +572,98 @@ dispatch:
     LOAD(ld32s_ai, ADDR_AI, int32_t, i64)
     LOAD(ld32u_ai, ADDR_AI, uint32_t, u64)
     LOAD(ld64_ai, ADDR_AI, uint64_t, u64)
+
+    /* Any memory, 32- or 64-bit addresses: multiple memories and memory64.
+     * [op][dst|addr][memory][offset lo][offset hi]; m and ea for the body. */
+#define ACCESS_M(ctype)                                                        \
+    const uint32_t *w = pc + 1;                                                \
+    mote_memory *m = MEMORY(pc[2]);                                            \
+    uint64_t ea;                                                               \
+    if (UNLIKELY(!range_in(m, address_in(m, SLOT(HI(w))),                      \
+                           (uint64_t)pc[3] | (uint64_t)pc[4] << 32, sizeof(ctype), &ea))) \
+        TRAP(MOTE_TRAP_MEMORY_OUT_OF_BOUNDS)
+#define LOAD_M(name, ctype, field)                                   \
+    OP(name) {                                                       \
+        ACCESS_M(ctype);                                             \
+        ctype v;                                                     \
+        memcpy(&v, m->base + (size_t)ea, sizeof v);                  \
+        SLOT(LO(w)).field = v;                                       \
+        DONE(name);                                                  \
+    }
+#define STORE_M(name, ctype, field)                                  \
+    OP(name) {                                                       \
+        ACCESS_M(ctype);                                             \
+        ctype v = (ctype)SLOT(LO(w)).field;                          \
+        memcpy(m->base + (size_t)ea, &v, sizeof v);                  \
+        DONE(name);                                                  \
+    }
+    LOAD_M(ld8s_m, int8_t, i64)
+    LOAD_M(ld8u_m, uint8_t, u64)
+    LOAD_M(ld16s_m, int16_t, i64)
+    LOAD_M(ld16u_m, uint16_t, u64)
+    LOAD_M(ld32s_m, int32_t, i64)
+    LOAD_M(ld32u_m, uint32_t, u64)
+    LOAD_M(ld64_m, uint64_t, u64)
+    STORE_M(st8_m, uint8_t, u32)
+    STORE_M(st16_m, uint16_t, u32)
+    STORE_M(st32_m, uint32_t, u32)
+    STORE_M(st64_m, uint64_t, u64)
+    OP(memory_size_m) {
+        mote_memory *m = MEMORY(pc[2]);
+        SLOT(pc[1]).u64 = m->size >> m->page_log2;
+        DONE(memory_size_m);
+    }
+    OP(memory_grow_m) {
+        const uint32_t *w = pc + 1;
+        mote_memory *m = MEMORY(pc[2]);
+        int64_t r = instance_memory_grow(m, address_in(m, SLOT(HI(w))));
+        SLOT(LO(w)).u64 = m->is64 ? (uint64_t)r : (uint32_t)r;
+        RELOAD_MEM();
+        DONE(memory_grow_m);
+    }
+    OP(memory_fill_m) {
+        const uint32_t *w = pc + 1;
+        mote_memory *m = MEMORY(pc[3]);
+        uint64_t d = address_in(m, SLOT(LO(w))), n = address_in(m, SLOT(pc[2])), ea;
+        if (UNLIKELY(!range_in(m, d, 0, n, &ea)))
+            TRAP(MOTE_TRAP_MEMORY_OUT_OF_BOUNDS);
+        memset(m->base + (size_t)d, (int)(SLOT(HI(w)).u32 & 0xFF), (size_t)n);
+        DONE(memory_fill_m);
+    }
+    OP(memory_copy_m) {
+        const uint32_t *w = pc + 1;
+        mote_memory *dm = MEMORY(LOV(pc[3])), *sm = MEMORY(HIV(pc[3]));
+        uint64_t d = address_in(dm, SLOT(LO(w))), s = address_in(sm, SLOT(HI(w))), ea;
+        uint64_t n = dm->is64 && sm->is64 ? SLOT(pc[2]).u64 : SLOT(pc[2]).u32;
+        if (UNLIKELY(!range_in(dm, d, 0, n, &ea) || !range_in(sm, s, 0, n, &ea)))
+            TRAP(MOTE_TRAP_MEMORY_OUT_OF_BOUNDS);
+        memmove(dm->base + (size_t)d, sm->base + (size_t)s, (size_t)n);
+        DONE(memory_copy_m);
+    }
+    OP(memory_init_m) {
+        const uint32_t *w = pc + 1;
+        mote_memory *m = MEMORY(pc[4]);
+        uint32_t seg = pc[3], s = SLOT(HI(w)).u32, n = SLOT(pc[2]).u32;
+        uint64_t d = address_in(m, SLOT(LO(w))), ea;
+        const mod_data *data = &MOD_DATAS(inst->module)[seg];
+        uint32_t len = instance_dropped(inst, seg) ? 0 : data->len;
+        if (UNLIKELY((uint64_t)s + n > len || !range_in(m, d, 0, n, &ea)))
+            TRAP(MOTE_TRAP_MEMORY_OUT_OF_BOUNDS);
+        memcpy(m->base + (size_t)d, inst->module->wasm + data->bytes + s, n);
+        DONE(memory_init_m);
+    }
+    OP(u64_sat_u32) {
+        const uint32_t *w = pc + 1;
+        uint64_t a = SLOT(HI(w)).u64;
+        SLOT(LO(w)).u64 = a > 0xFFFFFFFFu ? 0xFFFFFFFFu : a;
+        DONE(u64_sat_u32);
+    }
+    OP(i64_from_grow) {
+        const uint32_t *w = pc + 1;
+        uint32_t a = SLOT(HI(w)).u32;
+        SLOT(LO(w)).i64 = a == 0xFFFFFFFFu ? -1 : (int64_t)a;
+        DONE(i64_from_grow);
+    }
 
     OP(memory_size) {
         SLOT(pc[1]).u32 = (uint32_t)(mem_size >> inst->mem->page_log2);

@@ -50,43 +50,44 @@
         DONE(i8x16_shuffle);
     }
 
-/* ---- memory: [op][d|a][offset], lanes [op][d|a][offset][v|lane] --------------------- */
+/* ---- memory: [op][d|a][mem][lo][hi], lanes then [v|lane] or [lane] ------------------ */
 
-/* n: the bytes accessed */
+/* n bytes at a + offset of memory pc[2], checked as the scalar _m ops do;
+ * p points at them. */
+#define V_ACCESS(n)                                                      \
+    const uint32_t *w = pc + 1;                                          \
+    mote_memory *m_ = MEMORY(pc[2]);                                     \
+    uint64_t ea_;                                                        \
+    if (UNLIKELY(!range_in(m_, address_in(m_, SLOT(HI(w))),              \
+                           (uint64_t)pc[3] | (uint64_t)pc[4] << 32, n, &ea_))) \
+        TRAP(MOTE_TRAP_MEMORY_OUT_OF_BOUNDS);                            \
+    uint8_t *p = m_->base + (size_t)ea_
 #define V_LOAD(name, n)                                                  \
     OP(name) {                                                           \
-        const uint32_t *w = pc + 1;                                      \
-        ADDR_PLAIN(w);                                                   \
-        CHECKED_EA(base_, off_, n);                                      \
-        simd_load(OP_##name, AT(fp, LO(w)), mem + ea);                   \
+        V_ACCESS(n);                                                     \
+        simd_load(OP_##name, AT(fp, LO(w)), p);                          \
         DONE(name);                                                      \
     }
 #define V_STORE(name, n)                                                 \
     OP(name) {                                                           \
-        const uint32_t *w = pc + 1;                                      \
-        ADDR_PLAIN(w);                                                   \
-        CHECKED_EA(base_, off_, n);                                      \
-        memcpy(mem + ea, AT(fp, LO(w)), n);                              \
+        V_ACCESS(n);                                                     \
+        memcpy(p, AT(fp, LO(w)), n);                                     \
         DONE(name);                                                      \
     }
 /* the lane index was checked by the compiler: lane * n + n <= 16 */
 #define V_LOAD_LANE(name, n)                                             \
     OP(name) {                                                           \
-        const uint32_t *w = pc + 1;                                      \
-        ADDR_PLAIN(w);                                                   \
-        CHECKED_EA(base_, off_, n);                                      \
+        V_ACCESS(n);                                                     \
         simd_v128 v_;                                                    \
-        memcpy(&v_, AT(fp, LO(pc + 3)), 16);                             \
-        memcpy(v_.u8 + HI(pc + 3) * (n), mem + ea, n);                   \
+        memcpy(&v_, AT(fp, LO(pc + 5)), 16);                             \
+        memcpy(v_.u8 + HI(pc + 5) * (n), p, n);                          \
         memcpy(AT(fp, LO(w)), &v_, 16);                                  \
         DONE(name);                                                      \
     }
 #define V_STORE_LANE(name, n)                                            \
     OP(name) {                                                           \
-        const uint32_t *w = pc + 1;                                      \
-        ADDR_PLAIN(w);                                                   \
-        CHECKED_EA(base_, off_, n);                                      \
-        memcpy(mem + ea, (const uint8_t *)AT(fp, LO(w)) + pc[3] * (n), n); \
+        V_ACCESS(n);                                                     \
+        memcpy(p, (const uint8_t *)AT(fp, LO(w)) + pc[5] * (n), n);      \
         DONE(name);                                                      \
     }
 
@@ -401,6 +402,7 @@
     V_TERNARY(i32x4_relaxed_dot_i8x16_i7x16_add_s)
 #endif
 
+#undef V_ACCESS
 #undef V_LOAD
 #undef V_STORE
 #undef V_LOAD_LANE

@@ -21,6 +21,15 @@
 #define MAX_FRAME_SLOTS 8191u       /* operands are 16-bit byte offsets */
 #define MAX_CONST_EXPR_DEPTH 32u
 #define MAX_PAGES_64K 65536u        /* 4 GiB of 64 KiB pages */
+#define MAX_PAGES_64K_MEMORY64 (1ull << 48)  /* 2^64 bytes of 64 KiB pages */
+
+/* The largest number of pages a memory of this kind may declare. */
+static inline uint64_t memory_format_max(uint32_t page_log2, bool is64)
+{
+    if (is64)
+        return page_log2 == 16 ? MAX_PAGES_64K_MEMORY64 : UINT64_MAX;
+    return page_log2 == 16 ? MAX_PAGES_64K : 0xFFFFFFFFull;
+}
 
 typedef struct mod_type {
     uint32_t params;        /* wasm offset of the parameter value types */
@@ -48,13 +57,13 @@ typedef struct mod_func {
 
 typedef struct mod_table {
     uint64_t min, max;
-    uint8_t elem_type, has_max, imported, pad_;
+    uint8_t elem_type, has_max, imported, is64;  /* is64: table64, i64 indices */
     uint32_t pad2_;
 } mod_table;
 
 typedef struct mod_memory {
     uint64_t min, max;      /* in pages */
-    uint8_t has_max, page_log2, imported, pad_;
+    uint8_t has_max, page_log2, imported, is64;  /* is64: memory64, i64 addresses */
     uint32_t pad2_;
 } mod_memory;
 

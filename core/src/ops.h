@@ -206,7 +206,28 @@
     X(memory_copy, 3) /* [op][d|s][n] copy n bytes from s to d (overlap allowed) */ \
     X(memory_init, 4) /* [op][d|s][n][seg] copy n bytes of data segment seg from s to d */ \
     X(data_drop, 2) /* [op][seg] drop data segment seg */ \
+    /* any memory, 32- or 64-bit addresses (multiple memories, memory64): the \
+       address a is the memory's address type; offset = lo | hi << 32; the \
+       bounds check is done in 64 bits with carries */ \
+    X(ld8s_m, 5) /* [op][d|a][mem][lo][hi] d = mem[a + offset], 8-bit, sign-extended */ \
+    X(ld8u_m, 5) /* [op][d|a][mem][lo][hi] d = mem[a + offset], 8-bit, zero-extended */ \
+    X(ld16s_m, 5) /* [op][d|a][mem][lo][hi] d = mem[a + offset], 16-bit, sign-extended */ \
+    X(ld16u_m, 5) /* [op][d|a][mem][lo][hi] d = mem[a + offset], 16-bit, zero-extended */ \
+    X(ld32s_m, 5) /* [op][d|a][mem][lo][hi] d = mem[a + offset], 32-bit, sign-extended */ \
+    X(ld32u_m, 5) /* [op][d|a][mem][lo][hi] d = mem[a + offset], 32-bit, zero-extended */ \
+    X(ld64_m, 5) /* [op][d|a][mem][lo][hi] d = mem[a + offset], 64-bit */ \
+    X(st8_m, 5) /* [op][v|a][mem][lo][hi] mem[a + offset] = v, low 8 bits */ \
+    X(st16_m, 5) /* [op][v|a][mem][lo][hi] mem[a + offset] = v, low 16 bits */ \
+    X(st32_m, 5) /* [op][v|a][mem][lo][hi] mem[a + offset] = v, low 32 bits */ \
+    X(st64_m, 5) /* [op][v|a][mem][lo][hi] mem[a + offset] = v, 64 bits */ \
+    X(memory_size_m, 3) /* [op][d][mem] d = size of memory mem in pages */ \
+    X(memory_grow_m, 3) /* [op][d|a][mem] d = memory.grow(mem, a): old size, or -1 */ \
+    X(memory_fill_m, 4) /* [op][d|v][n][mem] fill n bytes of memory mem at d with v */ \
+    X(memory_copy_m, 4) /* [op][d|s][n][dm|sm] copy n bytes from memory sm at s to dm at d */ \
+    X(memory_init_m, 5) /* [op][d|s][n][seg][mem] copy n bytes of segment seg from s to mem at d */ \
     /* tables and references */ \
+    X(u64_sat_u32, 2) /* [op][d|a] d = min(a, 2^32 - 1): a table64 index or length, as i32 */ \
+    X(i64_from_grow, 2) /* [op][d|a] d = a == 2^32 - 1 ? -1 : a, zero-extended (table.grow on table64) */ \
     X(table_get, 3) /* [op][d|i][t] d = table t[i] */ \
     X(table_set, 3) /* [op][i|v][t] table t[i] = v */ \
     X(table_size, 3) /* [op][d][t] d = size of table t */ \
@@ -390,7 +411,8 @@
  * rules, and every NaN that arithmetic (add, sub, mul, div, sqrt, demote,
  * promote) produces is the canonical NaN 0x7fc00000 / 0x7ff8000000000000,
  * so results are bit-identical on every target (simd.c).  Loads and stores
- * check a + offset + access size against the memory, as the scalar ones do.
+ * address any memory, 32- or 64-bit, as the scalar _m forms do: a + offset
+ * + access size is checked in 64 bits (lo, hi: the offset's halves).
  */
 #define MOTE_OPS_SIMD(X) \
     /* v128 values: moving them (the compiler's plumbing) */ \
@@ -399,18 +421,18 @@
     X(global_get_v128, 3) /* [op][d][g] d = global g (v128) */ \
     X(global_set_v128, 3) /* [op][a][g] global g = a (v128) */ \
     /* the 0xFD instructions, in opcode order */ \
-    X(v128_load, 3) /* [op][d|a][offset] d = 16 bytes at a + offset */ \
-    X(v128_load8x8_s, 3) /* [op][d|a][offset] d = 8 8-bit values at a + offset, each sign-extended to twice its width */ \
-    X(v128_load8x8_u, 3) /* [op][d|a][offset] d = 8 8-bit values at a + offset, each zero-extended to twice its width */ \
-    X(v128_load16x4_s, 3) /* [op][d|a][offset] d = 4 16-bit values at a + offset, each sign-extended to twice its width */ \
-    X(v128_load16x4_u, 3) /* [op][d|a][offset] d = 4 16-bit values at a + offset, each zero-extended to twice its width */ \
-    X(v128_load32x2_s, 3) /* [op][d|a][offset] d = 2 32-bit values at a + offset, each sign-extended to twice its width */ \
-    X(v128_load32x2_u, 3) /* [op][d|a][offset] d = 2 32-bit values at a + offset, each zero-extended to twice its width */ \
-    X(v128_load8_splat, 3) /* [op][d|a][offset] d = the 8-bit value at a + offset in every lane */ \
-    X(v128_load16_splat, 3) /* [op][d|a][offset] d = the 16-bit value at a + offset in every lane */ \
-    X(v128_load32_splat, 3) /* [op][d|a][offset] d = the 32-bit value at a + offset in every lane */ \
-    X(v128_load64_splat, 3) /* [op][d|a][offset] d = the 64-bit value at a + offset in every lane */ \
-    X(v128_store, 3) /* [op][v|a][offset] 16 bytes at a + offset = v */ \
+    X(v128_load, 5) /* [op][d|a][mem][lo][hi] d = 16 bytes at a + offset */ \
+    X(v128_load8x8_s, 5) /* [op][d|a][mem][lo][hi] d = 8 8-bit values at a + offset, each sign-extended to twice its width */ \
+    X(v128_load8x8_u, 5) /* [op][d|a][mem][lo][hi] d = 8 8-bit values at a + offset, each zero-extended to twice its width */ \
+    X(v128_load16x4_s, 5) /* [op][d|a][mem][lo][hi] d = 4 16-bit values at a + offset, each sign-extended to twice its width */ \
+    X(v128_load16x4_u, 5) /* [op][d|a][mem][lo][hi] d = 4 16-bit values at a + offset, each zero-extended to twice its width */ \
+    X(v128_load32x2_s, 5) /* [op][d|a][mem][lo][hi] d = 2 32-bit values at a + offset, each sign-extended to twice its width */ \
+    X(v128_load32x2_u, 5) /* [op][d|a][mem][lo][hi] d = 2 32-bit values at a + offset, each zero-extended to twice its width */ \
+    X(v128_load8_splat, 5) /* [op][d|a][mem][lo][hi] d = the 8-bit value at a + offset in every lane */ \
+    X(v128_load16_splat, 5) /* [op][d|a][mem][lo][hi] d = the 16-bit value at a + offset in every lane */ \
+    X(v128_load32_splat, 5) /* [op][d|a][mem][lo][hi] d = the 32-bit value at a + offset in every lane */ \
+    X(v128_load64_splat, 5) /* [op][d|a][mem][lo][hi] d = the 64-bit value at a + offset in every lane */ \
+    X(v128_store, 5) /* [op][v|a][mem][lo][hi] 16 bytes at a + offset = v */ \
     X(v128_const, 6) /* [op][d][w0][w1][w2][w3] d = the 16 bytes of w0..w3 */ \
     X(i8x16_shuffle, 7) /* [op][d|a][b][l0-3][l4-7][l8-11][l12-15] d[i] = byte li of a:b (32 bytes) */ \
     X(i8x16_swizzle, 3) /* [op][d|a][b] d = lanewise a[b], 0 where b >= 16 (i8x16) */ \
@@ -483,16 +505,16 @@
     X(v128_xor, 3) /* [op][d|a][b] d = a ^ b */ \
     X(v128_bitselect, 3) /* [op][d|a][b|c] d = (a & c) | (b & ~c) */ \
     X(v128_any_true, 2) /* [op][d|a] d = (a != 0) (i32) */ \
-    X(v128_load8_lane, 4) /* [op][d|a][offset][v|lane] d = v with its 8-bit lane `lane` loaded from a + offset */ \
-    X(v128_load16_lane, 4) /* [op][d|a][offset][v|lane] d = v with its 16-bit lane `lane` loaded from a + offset */ \
-    X(v128_load32_lane, 4) /* [op][d|a][offset][v|lane] d = v with its 32-bit lane `lane` loaded from a + offset */ \
-    X(v128_load64_lane, 4) /* [op][d|a][offset][v|lane] d = v with its 64-bit lane `lane` loaded from a + offset */ \
-    X(v128_store8_lane, 4) /* [op][v|a][offset][lane] the 8-bit lane `lane` of v stored at a + offset */ \
-    X(v128_store16_lane, 4) /* [op][v|a][offset][lane] the 16-bit lane `lane` of v stored at a + offset */ \
-    X(v128_store32_lane, 4) /* [op][v|a][offset][lane] the 32-bit lane `lane` of v stored at a + offset */ \
-    X(v128_store64_lane, 4) /* [op][v|a][offset][lane] the 64-bit lane `lane` of v stored at a + offset */ \
-    X(v128_load32_zero, 3) /* [op][d|a][offset] d = the 32-bit value at a + offset in lane 0, zeros above */ \
-    X(v128_load64_zero, 3) /* [op][d|a][offset] d = the 64-bit value at a + offset in lane 0, zeros above */ \
+    X(v128_load8_lane, 6) /* [op][d|a][mem][lo][hi][v|lane] d = v with its 8-bit lane `lane` loaded from a + offset */ \
+    X(v128_load16_lane, 6) /* [op][d|a][mem][lo][hi][v|lane] d = v with its 16-bit lane `lane` loaded from a + offset */ \
+    X(v128_load32_lane, 6) /* [op][d|a][mem][lo][hi][v|lane] d = v with its 32-bit lane `lane` loaded from a + offset */ \
+    X(v128_load64_lane, 6) /* [op][d|a][mem][lo][hi][v|lane] d = v with its 64-bit lane `lane` loaded from a + offset */ \
+    X(v128_store8_lane, 6) /* [op][v|a][mem][lo][hi][lane] the 8-bit lane `lane` of v stored at a + offset */ \
+    X(v128_store16_lane, 6) /* [op][v|a][mem][lo][hi][lane] the 16-bit lane `lane` of v stored at a + offset */ \
+    X(v128_store32_lane, 6) /* [op][v|a][mem][lo][hi][lane] the 32-bit lane `lane` of v stored at a + offset */ \
+    X(v128_store64_lane, 6) /* [op][v|a][mem][lo][hi][lane] the 64-bit lane `lane` of v stored at a + offset */ \
+    X(v128_load32_zero, 5) /* [op][d|a][mem][lo][hi] d = the 32-bit value at a + offset in lane 0, zeros above */ \
+    X(v128_load64_zero, 5) /* [op][d|a][mem][lo][hi] d = the 64-bit value at a + offset in lane 0, zeros above */ \
     X(f32x4_demote_f64x2_zero, 2) /* [op][d|a] d = the two f64 lanes of a as f32, then two zero lanes */ \
     X(f64x2_promote_low_f32x4, 2) /* [op][d|a] d = the low two f32 lanes of a as f64 */ \
     X(i8x16_abs, 2) /* [op][d|a] d = lanewise |a| (i8x16) */ \

@@ -38,7 +38,7 @@ struct mote_memory {
     uint64_t cap;                       /* embedder cap in bytes (0: none) */
     uint64_t reserved;                  /* bytes allocated at base (>= size) */
     uint32_t page_log2;
-    uint32_t pad_;
+    uint8_t is64, pad_[3];              /* is64: memory64 (i64 addresses) */
 };
 
 struct mote_table {
@@ -46,7 +46,7 @@ struct mote_table {
     MOTE_PTR(mote_arena *, arena);
     uint32_t size, capacity;            /* capacity: elements reserved */
     uint64_t max;                       /* declared maximum, or UINT32_MAX */
-    uint8_t elem_type, pad_[7];
+    uint8_t elem_type, is64, pad_[6];   /* is64: table64 (i64 indices) */
 };
 
 struct mote_global {
@@ -99,6 +99,7 @@ struct mote_instance {
     MOTE_PTR(mote_arena *, arena);
     MOTE_PTR(const uint32_t *, code);   /* the module's compiled code */
     MOTE_PTR(mote_memory *, mem);       /* memory 0, or NULL */
+    MOTE_PTR(ptr_slot *, mems);         /* mote_memory * per memory index */
     MOTE_PTR(ptr_slot *, globals);      /* mote_global * per global index */
     MOTE_PTR(ptr_slot *, tables);       /* mote_table * per table index */
     MOTE_PTR(ptr_slot *, imports);      /* mote_func * per imported function */

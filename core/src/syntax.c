@@ -64,7 +64,28 @@ static bool skip_br_table(reader *r)
     return skip_u32(r, (int)n + 1);
 }
 
-bool syntax_skip_immediates(reader *r, wasm_imm shape)
+/* A memory index: a u32 with multiple memories, else one zero byte. */
+static bool skip_memidx(reader *r, uint32_t features)
+{
+    if (features & MOTE_FEATURE_MULTI_MEMORY)
+        return skip_u32(r, 1);
+    return zero_bytes(r, 1);
+}
+
+static bool skip_memarg(reader *r, uint32_t features)
+{
+    uint32_t align;
+    uint64_t offset;
+    if (!rd_u32(r, &align))
+        return false;
+    if ((features & MOTE_FEATURE_MULTI_MEMORY) && align >= 0x80)
+        return rd_fail(r, "malformed memop flags");
+    if ((align & 0x40) && (features & MOTE_FEATURE_MULTI_MEMORY) && !skip_u32(r, 1))
+        return false;
+    return rd_uleb(r, features & MOTE_FEATURE_MEMORY64 ? 64 : 32, &offset);
+}
+
+bool syntax_skip_immediates(reader *r, wasm_imm shape, uint32_t features)
 {
     const uint8_t *b;
     int64_t s;
@@ -75,10 +96,10 @@ bool syntax_skip_immediates(reader *r, wasm_imm shape)
     case WI_IDX: return skip_u32(r, 1);
     case WI_IDX2: return skip_u32(r, 2);
     case WI_BR_TABLE: return skip_br_table(r);
-    case WI_MEMARG: return skip_u32(r, 2);
-    case WI_ZERO: return zero_bytes(r, 1);
-    case WI_ZERO2: return zero_bytes(r, 2);
-    case WI_IDX_ZERO: return skip_u32(r, 1) && zero_bytes(r, 1);
+    case WI_MEMARG: return skip_memarg(r, features);
+    case WI_MEMIDX: return skip_memidx(r, features);
+    case WI_MEMIDX2: return skip_memidx(r, features) && skip_memidx(r, features);
+    case WI_IDX_MEMIDX: return skip_u32(r, 1) && skip_memidx(r, features);
     case WI_I32: return rd_sleb(r, 32, &s);
     case WI_I64: return rd_sleb(r, 64, &s);
     case WI_F32: return rd_bytes(r, 4, &b);
@@ -87,7 +108,7 @@ bool syntax_skip_immediates(reader *r, wasm_imm shape)
     case WI_SELECT_T: return rd_u32(r, &n) && rd_bytes(r, n, &b);
     case WI_BYTES16: return rd_bytes(r, 16, &b);
     case WI_LANE: return rd_bytes(r, 1, &b);
-    case WI_MEMARG_LANE: return skip_u32(r, 2) && rd_bytes(r, 1, &b);
+    case WI_MEMARG_LANE: return skip_memarg(r, features) && rd_bytes(r, 1, &b);
     }
     return rd_fail(r, "illegal opcode");
 }
@@ -112,7 +133,7 @@ bool syntax_check_body(reader *r, uint32_t features)
         wasm_op op;
         uint32_t prefix, code;
         if (!syntax_read_op(r, features, &op, &prefix, &code) ||
-            !syntax_skip_immediates(r, wasm_op_imm(op)))
+            !syntax_skip_immediates(r, wasm_op_imm(op), features))
             return false;
         if (op == WASM_block || op == WASM_loop || op == WASM_if)
             depth++;

@@ -21,8 +21,9 @@
  * *code still say what was read). */
 bool syntax_read_op(reader *r, uint32_t features, wasm_op *op, uint32_t *prefix, uint32_t *code);
 
-/* Skips the immediates of an instruction whose immediates have this shape. */
-bool syntax_skip_immediates(reader *r, wasm_imm shape);
+/* Skips the immediates of an instruction whose immediates have this shape
+ * (some shapes depend on the load's features: multiple memories, memory64). */
+bool syntax_skip_immediates(reader *r, wasm_imm shape, uint32_t features);
 
 /* Reads a function body (locals, then instructions to the final end) from r,
  * which must end exactly where the body does.  On a malformation returns

@@ -37,10 +37,13 @@
     X(IDX2)      /* two u32 (call_indirect: type, table; table.copy: dst,    \
                     src; table.init: elem, table) */                         \
     X(BR_TABLE)  /* a vector of u32 labels, then the default label */        \
-    X(MEMARG)    /* u32 alignment exponent, u32 offset */                    \
-    X(ZERO)      /* one reserved 0x00 byte (a memory index) */              \
-    X(ZERO2)     /* two reserved 0x00 bytes (memory.copy) */                 \
-    X(IDX_ZERO)  /* a u32 data index, then a reserved 0x00 (memory.init) */  \
+    X(MEMARG)    /* u32 alignment exponent (with multiple memories, bit 6    \
+                    says a u32 memory index follows), then the offset: u32,  \
+                    or u64 with memory64 */                                  \
+    X(MEMIDX)    /* a memory index: one 0x00 byte before multiple memories,  \
+                    a u32 with them */                                       \
+    X(MEMIDX2)   /* two memory indices (memory.copy: dst, src) */            \
+    X(IDX_MEMIDX) /* a u32 data index, then a memory index (memory.init) */  \
     X(I32)       /* an s32 */                                                \
     X(I64)       /* an s64 */                                                \
     X(F32)       /* 4 bytes */                                               \
@@ -112,8 +115,8 @@ typedef enum wasm_imm {
     W(i64_store8, 0x3C, MEMARG, CORE)                                     \
     W(i64_store16, 0x3D, MEMARG, CORE)                                    \
     W(i64_store32, 0x3E, MEMARG, CORE)                                    \
-    W(memory_size, 0x3F, ZERO, CORE)                                      \
-    W(memory_grow, 0x40, ZERO, CORE)                                      \
+    W(memory_size, 0x3F, MEMIDX, CORE)                                      \
+    W(memory_grow, 0x40, MEMIDX, CORE)                                      \
     /* constants */                                                          \
     W(i32_const, 0x41, I32, CORE)                                         \
     W(i64_const, 0x42, I64, CORE)                                         \
@@ -268,10 +271,10 @@ typedef enum wasm_imm {
     W(i64_trunc_sat_f32_u, 5, NONE, SAT_CONV)                                 \
     W(i64_trunc_sat_f64_s, 6, NONE, SAT_CONV)                                 \
     W(i64_trunc_sat_f64_u, 7, NONE, SAT_CONV)                                 \
-    W(memory_init, 8, IDX_ZERO, BULK_MEMORY)                                     \
+    W(memory_init, 8, IDX_MEMIDX, BULK_MEMORY)                                     \
     W(data_drop, 9, IDX, BULK_MEMORY)                                            \
-    W(memory_copy, 10, ZERO2, BULK_MEMORY)                                       \
-    W(memory_fill, 11, ZERO, BULK_MEMORY)                                        \
+    W(memory_copy, 10, MEMIDX2, BULK_MEMORY)                                       \
+    W(memory_fill, 11, MEMIDX, BULK_MEMORY)                                        \
     W(table_init, 12, IDX2, BULK_MEMORY)                                         \
     W(elem_drop, 13, IDX, BULK_MEMORY)                                           \
     W(table_copy, 14, IDX2, BULK_MEMORY)                                         \

@@ -34,6 +34,39 @@ static void loads_and_stores(void)
     expect_trap("i32.load at 2^32-2 of 5 bytes", &s, 0xFFFFFFFE, 0, 0, OOB);
 }
 
+/* memory64: the address is (a << 32) | b, and offsets are u64.  On a 32-bit
+ * CPU any narrowing of the address or of address + offset to size_t would
+ * land inside the memory. */
+#define ADDR64 OP(local_get), 0, OP(i64_extend_i32_u), OP(i64_const), 32, OP(i64_shl), \
+               OP(local_get), 1, OP(i64_extend_i32_u), OP(i64_or)
+static void memory64(void)
+{
+    hm h = {.mem = true, .mem64 = true, .mem_min = 1, .page_log2 = 16};
+    BODY(h, ADDR64, OP(i32_load), 2, 0, OP(end));
+    expect_value("memory64 i32.load at 65532", &h, 0, 65532, 0, 0);
+    expect_trap("memory64 i32.load at 2^32", &h, 1, 0, 0, OOB);
+    expect_trap("memory64 i32.load at 2^32+4", &h, 1, 4, 0, OOB);
+    expect_trap("memory64 i32.load at 2^64-4", &h, 0xFFFFFFFF, 0xFFFFFFFC, 0, OOB);
+    /* offset 2^32 (u64 LEB) at 0 */
+    BODY(h, ADDR64, OP(i32_load), 2, 0x80, 0x80, 0x80, 0x80, 0x10, OP(end));
+    expect_trap("memory64 i32.load offset 2^32 at 0", &h, 0, 0, 0, OOB);
+    /* offset 8 at 2^64-4: address + offset wraps 64 bits to 4 */
+    BODY(h, ADDR64, OP(local_get), 2, OP(i32_store), 2, 8, OP(i32_const), 0, OP(end));
+    expect_trap("memory64 i32.store offset 8 at 2^64-4", &h, 0xFFFFFFFF, 0xFFFFFFFC, 0xdead, OOB);
+    expect_value("memory64 i32.store offset 8 at 65524", &h, 0, 65524, 0xdead, 0);
+    /* memory.fill d=(a<<32|b) n=16 */
+    BODY(h, ADDR64, OP(i32_const), 0x55, OP(i64_const), 16, PFX(memory_fill), 0,
+         OP(i32_const), 0, OP(end));
+    expect_trap("memory64 fill at 2^32", &h, 1, 0, 0, OOB);
+    expect_trap("memory64 fill at 2^64-8", &h, 0xFFFFFFFF, 0xFFFFFFF8, 0, OOB);
+    expect_value("memory64 fill at 65520", &h, 0, 65520, 0, 0);
+    /* memory.grow by (a<<32|b) pages: -1 (as i64), never a wrap */
+    BODY(h, ADDR64, OP(memory_grow), 0, OP(i32_wrap_i64), OP(end));
+    expect_value("memory64 grow by 2^32 pages", &h, 1, 0, 0, -1);
+    expect_value("memory64 grow by 2^64-1 pages", &h, 0xFFFFFFFF, 0xFFFFFFFF, 0, -1);
+    expect_value("memory64 grow by 2^48-1 pages", &h, 0xFFFF, 0xFFFFFFFF, 0, -1);
+}
+
 static void bulk_memory(void)
 {
     hm h = {.mem = true, .mem_min = 1, .page_log2 = 16, .passive_data = true};
@@ -94,6 +127,7 @@ static void tables(void)
 
 void cases_access(void)
 {
+    memory64();
     loads_and_stores();
     bulk_memory();
     tables();

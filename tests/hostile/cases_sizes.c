@@ -69,6 +69,29 @@ static void tables(void)
     too_big("table of 2^29-1 elements and a passive segment", &h5, NULL, true);
 }
 
+/* Wasm 3.0's 64-bit limits: a memory64 minimum can reach 2^64 bytes (its
+ * shift to bytes once wrapped to 0 and instantiated an empty memory), a
+ * table64 minimum can pass 2^32 elements (once narrowed to 32 bits). */
+static void limits64(void)
+{
+    hm h = {.mem = true, .mem64 = true, .mem_min = 1ull << 48, .page_log2 = 16, .code = RET0};
+    too_big("memory64 of 2^48 pages (2^64 bytes)", &h, NULL, true);
+    hm h2 = {.mem = true, .mem64 = true, .mem_min = 1ull << 32, .page_log2 = 16, .code = RET0};
+    too_big("memory64 of 2^32 pages", &h2, NULL, true);
+    hm h3 = {.mem = true, .mem64 = true, .mem_min = UINT64_MAX, .page_log2 = 0, .code = RET0};
+    too_big("memory64 of 2^64-1 1-byte pages", &h3, NULL, true);
+    hm h4 = {.mem = true, .mem64 = true, .mem_min = 0x100000001ull, .page_log2 = 0, .code = RET0};
+    too_big("memory64 of 2^32+1 1-byte pages", &h4, NULL, true);
+    hm h5 = {.table = true, .tab64 = true, .tab_min = 0x100000001ull, .code = RET0};
+    too_big("table64 of 2^32+1 elements", &h5, NULL, true);
+    hm h6 = {.table = true, .tab64 = true, .tab_min = UINT64_MAX, .tab_has_max = true,
+             .tab_max = UINT64_MAX, .code = RET0};
+    too_big("table64 of 2^64-1 elements", &h6, NULL, true);
+    hm h7 = {.table = true, .tab64 = true, .tab_min = 1, .code = RET0};
+    mote_instance_config cap = {.table_cap = 0xFFFFFFFF};
+    too_big("table64 reserve of 0xFFFFFFFF elements", &h7, &cap, true);
+}
+
 static void stacks(void)
 {
     hm h = {.code = RET0};
@@ -155,6 +178,7 @@ void cases_sizes(void)
 {
     memories();
     tables();
+    limits64();
     stacks();
     segments();
     host_api();

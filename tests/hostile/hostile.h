@@ -35,9 +35,11 @@ typedef struct hm {
     uint64_t mem_min, mem_max;
     bool mem_has_max;
     uint32_t page_log2;         /* 16, or 0 for 1-byte pages */
+    bool mem64;                 /* memory64: i64 addresses, u64 limits */
     bool table;
     uint64_t tab_min, tab_max;
     bool tab_has_max;
+    bool tab64;                 /* table64: i64 indices, u64 limits */
     bool data;                  /* active: data_len bytes 'x' at data_at */
     int32_t data_at;
     uint32_t data_len;

@@ -78,9 +78,10 @@ static const char *last_error(void)
 
 /* ---- the module builder ------------------------------------------------------ */
 
-static void limits(wb *b, uint64_t min, bool has_max, uint64_t max, uint32_t log2, bool custom)
+static void limits(wb *b, uint64_t min, bool has_max, uint64_t max, uint32_t log2, bool custom,
+                   bool is64)
 {
-    wb_byte(b, (uint8_t)((has_max ? 1 : 0) | (custom ? 8 : 0)));
+    wb_byte(b, (uint8_t)((has_max ? 1 : 0) | (is64 ? 4 : 0) | (custom ? 8 : 0)));
     wb_u32(b, min);
     if (has_max)
         wb_u32(b, max);
@@ -122,7 +123,7 @@ static void section_elems(wb *b, const hm *h)
     wb_u32(b, h->elem + h->passive_elem);
     if (h->elem) {
         wb_byte(b, 0);                          /* active, table 0 */
-        wb_byte(b, OP(i32_const));
+        wb_byte(b, h->tab64 ? OP(i64_const) : OP(i32_const));
         wb_s32(b, h->elem_at);
         wb_byte(b, OP(end));
         wb_u32(b, h->elem_count);
@@ -145,7 +146,7 @@ static void section_datas(wb *b, const hm *h)
     wb_u32(b, h->data + h->passive_data);
     if (h->data) {
         wb_byte(b, 0);
-        wb_byte(b, OP(i32_const));
+        wb_byte(b, h->mem64 ? OP(i64_const) : OP(i32_const));
         wb_s32(b, h->data_at);
         wb_byte(b, OP(end));
         wb_u32(b, h->data_len);
@@ -171,13 +172,14 @@ size_t hm_build(const hm *h, uint8_t *buf, size_t cap)
         wb_section_begin(&b, 4);
         wb_u32(&b, 1);
         wb_byte(&b, 0x70);
-        limits(&b, h->tab_min, h->tab_has_max, h->tab_max, 0, false);
+        limits(&b, h->tab_min, h->tab_has_max, h->tab_max, 0, false, h->tab64);
         wb_section_end(&b);
     }
     if (h->mem) {
         wb_section_begin(&b, 5);
         wb_u32(&b, 1);
-        limits(&b, h->mem_min, h->mem_has_max, h->mem_max, h->page_log2, h->page_log2 != 16);
+        limits(&b, h->mem_min, h->mem_has_max, h->mem_max, h->page_log2, h->page_log2 != 16,
+               h->mem64);
         wb_section_end(&b);
     }
     section_exports(&b, h);

@@ -84,7 +84,7 @@ typedef struct spec_host {
     void *arena_buf;
     mote_arena *arena;
     mote_memory *memory;
-    mote_table *table;
+    mote_table *table, *table64;
     mote_global *global_i32, *global_i64, *global_f32, *global_f64;
 } spec_host;
 

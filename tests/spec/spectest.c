@@ -6,7 +6,7 @@
  *                                             runner prints failures only)
  *   global global_i32 = 666, global_i64 = 666 (immutable)
  *   global global_f32 = 666.6, global_f64 = 666.6 (immutable)
- *   table  table: 10..20 funcref
+ *   table  table: 10..20 funcref; table64: the same with i64 indices
  *   memory memory: 1..2 pages
  *
  * The functions are offered as typed host functions to each instantiation;
@@ -73,9 +73,12 @@ static mote_status make_objects(spec_host *h)
 {
     mote_limits mem = {.min = 1, .max = 2, .has_max = true, .page_size = 65536};
     mote_limits tab = {.min = 10, .max = 20, .has_max = true, .page_size = 0};
+    mote_limits tab64 = {.min = 10, .max = 20, .has_max = true, .is64 = true};
     mote_status st = mote_memory_new(h->arena, &mem, &h->memory);
     if (st == MOTE_OK)
         st = mote_table_new(h->arena, MOTE_FUNCREF, &tab, &h->table);
+    if (st == MOTE_OK)
+        st = mote_table_new(h->arena, MOTE_FUNCREF, &tab64, &h->table64);
     if (st == MOTE_OK)
         st = make_globals(h);
     return st;
@@ -114,6 +117,9 @@ static bool object_import(spec_host *h, const char *name, size_t len, mote_exter
     } else if (name_is(name, len, "table")) {
         ext->kind = MOTE_EXTERN_TABLE;
         ext->u.table = h->table;
+    } else if (name_is(name, len, "table64")) {
+        ext->kind = MOTE_EXTERN_TABLE;
+        ext->u.table = h->table64;
     } else {
         static const char *const names[] = {"global_i32", "global_i64", "global_f32", "global_f64"};
         mote_global *globals[] = {h->global_i32, h->global_i64, h->global_f32, h->global_f64};

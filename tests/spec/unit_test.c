@@ -418,6 +418,13 @@ static void test_xfail(void)
           && list.count == 1 && strcmp(list.entries[0].reason, "reason with  spaces") == 0);
     spec_xfail_free(&list);
     CHECK(spec_xfail_parse(&list, "", 0, "i32.wast", err, sizeof err) && list.count == 0);
+    /* "<file>:*": the whole script, after the lines listed on their own */
+    static const char any[] = "gc/array.wast:* GC is not implemented\ngc/array.wast:5 a line\n";
+    CHECK(spec_xfail_parse(&list, any, strlen(any), "gc/array.wast", err, sizeof err) &&
+          list.count == 2);
+    CHECK(spec_xfail_find(&list, 5) && spec_xfail_find(&list, 5)->line == 5);
+    CHECK(spec_xfail_find(&list, 77) && spec_xfail_find(&list, 77)->line == SPEC_XFAIL_ANY);
+    spec_xfail_free(&list);
     static const char *const bad[] = {
         "i32.wast:12\n", "i32.wast 12 reason\n", "i32.wast:1x2 reason\n", ":12 reason\n",
         "i32.wast: reason\n", "a.wast:1 ok\nb.wast:x no\n", "i32.wast:3 a\ni32.wast:3 b\n",

@@ -41,11 +41,15 @@ static const char *parse_line(spec_xfail *list, const char *s, size_t len, const
     if (colon < 2 || colon == key_len)
         return "expected <wast-file-name>:<line> <reason>";
     unsigned long line = 0;
-    for (size_t i = colon; i < key_len; i++) {
-        unsigned d = (unsigned)(s[i] - '0');
-        if (d > 9 || line > (~0ul - d) / 10)
-            return "the line number is not a decimal number";
-        line = line * 10 + d;
+    if (key_len - colon == 1 && s[colon] == '*') {
+        line = SPEC_XFAIL_ANY;      /* the whole script */
+    } else {
+        for (size_t i = colon; i < key_len; i++) {
+            unsigned d = (unsigned)(s[i] - '0');
+            if (d > 9 || line > (~0ul - 1 - d) / 10)
+                return "the line number is neither a decimal number nor *";
+            line = line * 10 + d;
+        }
     }
     size_t r = key_len;
     while (r < len && is_space(s[r]))
@@ -55,7 +59,8 @@ static const char *parse_line(spec_xfail *list, const char *s, size_t len, const
     size_t file_len = colon - 1;
     if (strlen(name) != file_len || memcmp(s, name, file_len) != 0)
         return NULL;    /* another script's entry */
-    if (spec_xfail_find(list, line))
+    spec_xfail_entry *same = spec_xfail_find(list, line);
+    if (same && same->line == line)
         return "duplicate entry";
     return add_entry(list, line, s + r, len - r) ? NULL : "out of memory";
 }
@@ -106,10 +111,14 @@ bool spec_xfail_load(spec_xfail *list, const char *path, const char *name,
 
 spec_xfail_entry *spec_xfail_find(spec_xfail *list, unsigned long line)
 {
-    for (size_t i = 0; i < list->count; i++)
+    spec_xfail_entry *any = NULL;
+    for (size_t i = 0; i < list->count; i++) {
         if (list->entries[i].line == line)
             return &list->entries[i];
-    return NULL;
+        if (list->entries[i].line == SPEC_XFAIL_ANY)
+            any = &list->entries[i];
+    }
+    return any;
 }
 
 void spec_xfail_free(spec_xfail *list)

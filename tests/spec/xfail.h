@@ -9,6 +9,10 @@
  * line of the .wast); the reason must not be empty.  Blank lines and lines
  * starting with '#' are ignored.
  *
+ * <line> may be '*': every command of the script not listed by its own
+ * line (a whole script that cannot pass yet, e.g. a proposal mote does not
+ * implement); it is stale once no command of the script fails.
+ *
  * A failing command at a listed line counts as an expected failure, not a
  * failure.  A listed line whose commands all ran and passed, or where the
  * script has no command at all, is "stale": the runner reports it and
@@ -20,6 +24,8 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+
+#define SPEC_XFAIL_ANY (~0ul)   /* the line of a "<file>:*" entry */
 
 typedef struct spec_xfail_entry {
     unsigned long line;

@@ -38,10 +38,10 @@ static int op_of(const int32_t *handlers, uint32_t w)
 }
 
 /* One instruction's immediates, printed as the binary has them. */
-static void print_immediates(reader *r, wasm_imm shape)
+static void print_immediates(reader *r, wasm_imm shape, uint32_t features)
 {
     const uint8_t *start = r->p;
-    if (!syntax_skip_immediates(r, shape))
+    if (!syntax_skip_immediates(r, shape, features))
         return;
     reader again = {start, r->p, r->base, NULL};
     uint32_t u = 0;
@@ -55,7 +55,7 @@ static void print_immediates(reader *r, wasm_imm shape)
         rd_sleb(&again, 64, &s);
         printf(" %lld", (long long)s);
         return;
-    case WI_IDX: case WI_IDX2: case WI_MEMARG: case WI_BR_TABLE: case WI_IDX_ZERO:
+    case WI_IDX: case WI_IDX2: case WI_MEMARG: case WI_BR_TABLE: case WI_IDX_MEMIDX:
         while (again.p < again.end && rd_u32(&again, &u))
             printf(" %u", u);
         return;
@@ -85,7 +85,7 @@ static void dump_wasm(const mote_module *m, const mod_func *f)
             return;
         }
         printf("  +0x%x: %s", at, wasm_op_name(op));
-        print_immediates(&r, wasm_op_imm(op));
+        print_immediates(&r, wasm_op_imm(op), m->features);
         printf("\n");
     }
 }

@@ -192,7 +192,8 @@ typedef union mote_value {
  * Loading
  * ------------------------------------------------------------------------ */
 
-/* Optional features; all are on by default. */
+/* Optional features beyond Wasm 2.0; all are on by default (a build can
+ * also leave some out: MOTE_ERR_UNSUPPORTED names its option). */
 #define MOTE_FEATURE_TAIL_CALL          (1u << 0)
 #define MOTE_FEATURE_EXTENDED_CONST     (1u << 1)
 #define MOTE_FEATURE_CUSTOM_PAGE_SIZES  (1u << 2)
@@ -201,8 +202,13 @@ typedef union mote_value {
  * them out entirely (MOTE_WITH_SIMD); the load then fails with
  * MOTE_ERR_UNSUPPORTED.  Relaxed SIMD's implementation-defined results are
  * one fixed choice per instruction, the same on every target (docs/simd.md). */
-#define MOTE_FEATURE_SIMD               (1u << 8)
-#define MOTE_FEATURE_RELAXED_SIMD       (1u << 9)
+#define MOTE_FEATURE_SIMD               (1u << 3)   /* v128 (part of Wasm 2.0) */
+#define MOTE_FEATURE_RELAXED_SIMD       (1u << 4)
+#define MOTE_FEATURE_MULTI_MEMORY       (1u << 5)
+#define MOTE_FEATURE_MEMORY64           (1u << 6)   /* and table64 */
+#define MOTE_FEATURE_FUNCTION_REFERENCES (1u << 7)  /* typed function references */
+#define MOTE_FEATURE_EXCEPTIONS         (1u << 8)   /* try_table, throw, exnref */
+#define MOTE_FEATURE_LEGACY_EXCEPTIONS  (1u << 9)   /* try/catch/delegate/rethrow */
 #define MOTE_FEATURE_ALL                0x7FFFFFFFu
 /* Set this bit to mean "exactly the bits given", so that
  * MOTE_FEATURE_NONE turns every optional feature off. */
@@ -238,6 +244,7 @@ typedef struct mote_limits {
     uint64_t min;           /* in pages for memories, elements for tables */
     uint64_t max;           /* valid if has_max */
     bool has_max;
+    bool is64;              /* memory64 / table64: i64 addresses or indices */
     uint32_t page_size;     /* memories: bytes per page (65536 or 1) */
 } mote_limits;
 
