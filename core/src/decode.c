@@ -14,6 +14,7 @@
 #include "compile.h"
 #include "constexpr.h"
 #include "error.h"
+#include "feature_groups.h"
 #include "syntax.h"
 
 enum {
@@ -413,6 +414,8 @@ static mote_status parse_limits(loader *L, reader *r, bool memory, limits *out)
         allowed |= 4;
     if (memory && (L->features & MOTE_FEATURE_CUSTOM_PAGE_SIZES))
         allowed |= 8;
+    if ((flags & 4) && (allowed & 4) && !feature_built(FG_MEMORY64))
+        return feature_unsupported(L->err, FG_MEMORY64, rd_offset(r));
     if (flags & ~allowed)
         return fail_at(L, r, MOTE_ERR_MALFORMED, "integer too large: malformed limits flags");
     out->is64 = (flags & 4) != 0;
@@ -654,9 +657,12 @@ static mote_status decode_tables_memories(loader *L)
         }
         TRY(end_of_section(L, &r));
     }
-    if (m->nmems > 1 && !(L->features & MOTE_FEATURE_MULTI_MEMORY)) {
+    if (m->nmems > 1) {
         reader r = section_reader(L, L->sec[SEC_MEMORY].present ? SEC_MEMORY : SEC_IMPORT);
-        return fail_at(L, &r, MOTE_ERR_INVALID, "multiple memories");
+        if (!(L->features & MOTE_FEATURE_MULTI_MEMORY))
+            return fail_at(L, &r, MOTE_ERR_INVALID, "multiple memories");
+        if (!feature_built(FG_MULTI_MEMORY))
+            return feature_unsupported(L->err, FG_MULTI_MEMORY, rd_offset(&r));
     }
     return MOTE_OK;
 }

@@ -32,6 +32,12 @@
 #ifndef MOTE_WITH_TAIL_CALL
 #define MOTE_WITH_TAIL_CALL 1
 #endif
+#ifndef MOTE_WITH_MULTI_MEMORY
+#define MOTE_WITH_MULTI_MEMORY 1    /* no instructions of its own: memory indices */
+#endif
+#ifndef MOTE_WITH_MEMORY64
+#define MOTE_WITH_MEMORY64 1        /* no instructions of its own: 64-bit limits */
+#endif
 #ifndef MOTE_WITH_SIMD
 #define MOTE_WITH_SIMD 1            /* v128 values and the 0xFD instructions */
 #endif
@@ -53,7 +59,10 @@
     G(SAT_CONV, MOTE_WITH_SAT_CONV, 0, "non-trapping float-to-int conversions")        \
     G(BULK_MEMORY, MOTE_WITH_BULK_MEMORY, 0, "bulk memory instructions")               \
     G(REFERENCE_TYPES, MOTE_WITH_REFERENCE_TYPES, 0, "reference-type instructions")    \
-    G(TAIL_CALL, MOTE_WITH_TAIL_CALL, MOTE_FEATURE_TAIL_CALL, "tail calls")                \
+    G(TAIL_CALL, MOTE_WITH_TAIL_CALL, MOTE_FEATURE_TAIL_CALL, "tail calls")             \
+    G(MULTI_MEMORY, MOTE_WITH_MULTI_MEMORY, MOTE_FEATURE_MULTI_MEMORY, "multiple memories") \
+    G(MEMORY64, MOTE_WITH_MEMORY64, MOTE_FEATURE_MEMORY64,                             \
+      "64-bit memories and tables (memory64)")                                         \
     G(SIMD, MOTE_WITH_SIMD, MOTE_FEATURE_SIMD, "SIMD instructions")                    \
     G(RELAXED_SIMD, MOTE_WITH_RELAXED_SIMD, MOTE_FEATURE_RELAXED_SIMD,                 \
       "relaxed SIMD instructions")
