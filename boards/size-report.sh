@@ -1,45 +1,75 @@
 #!/usr/bin/env bash
-# size-report.sh [preset...]: the flash (.text + .rodata) and static RAM
-# (.data + .bss) of the core and wasi-lite libraries, one row per board.
-# Builds the libraries with each board preset (all boards by default) and
-# measures them with the board's own size tool (arm-none-eabi-size,
-# riscv64-unknown-elf-size): Berkeley "text" is .text + .rodata.
+# size-report.sh [--doc] [board...]: what a firmware links (`make size`).
+#
+# For each board (default: mps2-an385 riscv-virt-rv32) and each core
+# configuration in SIZE_CONFIGS (default: minimal minimal-nofloat standard
+# full), builds the size firmware of bench/size in build/size/<board>-<config>
+# (the board's preset, MOTE_CONFIG=<config>; minimal-nofloat is minimal with
+# MOTE_WITH_FLOAT=OFF) and prints one table row from the link maps
+# (bench/size/size_map.py): the core as linked (image minus the empty
+# baseline, minus main() and the module; libgcc and libc included), the
+# core's own objects, WASI-lite on top of it with the board drivers it
+# reaches counted apart, and the static RAM of each.
+#
+# --doc also writes the table into docs/size.md, between its
+# "<!-- size-report -->" markers.
 set -eu
 cd "$(dirname "$0")/.."
 
-presets=("$@")
-if [ ${#presets[@]} -eq 0 ]; then
-  presets=(mps2-an385 mps2-an386 mps2-an505 microbit sifive-e riscv-virt-rv32 riscv-virt-rv64)
-fi
-labels=(core wasi-lite)
+doc=0
+if [ "${1:-}" = "--doc" ]; then doc=1; shift; fi
+boards=("$@")
+[ ${#boards[@]} -gt 0 ] || boards=(mps2-an385 riscv-virt-rv32)
+read -r -a configs <<<"${SIZE_CONFIGS:-minimal minimal-nofloat standard full}"
 
-printf '%-16s' board
-for label in "${labels[@]}"; do printf '  %16s %14s' "$label flash" "$label RAM"; done
-printf '\n'
-
-for preset in "${presets[@]}"; do
-  log=$(mktemp)
-  if ! cmake --preset "$preset" >"$log" 2>&1; then
-    echo "size-report: configuring $preset failed:" >&2; tail -n 20 "$log" >&2; exit 1
-  fi
-  info=build/$preset/mote-size.txt
-  size_tool=$(sed -n 's/^size=//p' "$info")
-  board=$(sed -n 's/^board=//p' "$info")
-  printf '%-16s' "$board"
-  for label in "${labels[@]}"; do
-    entry=$(sed -n "s/^library=$label://p" "$info")
-    if [ -z "$entry" ]; then
-      printf '  %16s %14s' - -
-      continue
+rows=()
+for board in "${boards[@]}"; do
+  for config in "${configs[@]}"; do
+    dir=build/size/$board-$config
+    args=(-DMOTE_BUILD_TESTS=OFF -DMOTE_BUILD_TOOLS=OFF)
+    case $config in
+      minimal-nofloat) args+=(-DMOTE_CONFIG=minimal -DMOTE_WITH_FLOAT=OFF) ;;
+      *) args+=(-DMOTE_CONFIG="$config") ;;
+    esac
+    log=$(mktemp)
+    if ! cmake --preset "$board" -B "$dir" "${args[@]}" >"$log" 2>&1 ||
+       ! cmake --build "$dir" -j "${JOBS:-2}" --target size-firmware >>"$log" 2>&1; then
+      echo "size-report: building $board/$config failed:" >&2; tail -n 30 "$log" >&2
+      rm -f "$log"; exit 1
     fi
-    target=${entry%%:*} archive=${entry#*:}
-    if ! cmake --build "build/$preset" --target "$target" >"$log" 2>&1; then
-      echo; echo "size-report: building $target for $preset failed:" >&2; tail -n 20 "$log" >&2; exit 1
-    fi
-    # The (TOTALS) line: text data bss dec hex.
-    read -r text data bss _ < <("$size_tool" -t "$archive" | tail -n 1)
-    printf '  %16d %14d' "$text" $((data + bss))
+    rm -f "$log"
+    rows+=("$board/$config=$dir")
   done
-  printf '\n'
-  rm -f "$log"
 done
+
+table=$(python3 bench/size/size_map.py --table "${rows[@]}")
+
+# The RAM floor: mote-ram-floor (bench/size/ram_floor.c, the standard core
+# built for this machine: the arena figures are the boards') over the bench
+# kernels at their target scale (bench/scales.tsv).
+tools=build/size/host
+mkdir -p "$tools"
+cc -std=gnu11 -O2 -ffp-contract=off -Icore/include -Icore/src -o "$tools/mote-ram-floor" \
+   bench/size/ram_floor.c core/src/*.c -lm
+make -s -C bench BUILD="$PWD/build/size/bench" wasm >/dev/null
+floor="| module | wasm bytes | compiled code | module state | instance state | linear memory | smallest value stack | smallest call stack |
+|---|--:|--:|--:|--:|--:|--:|--:|"
+while IFS=$'\t' read -r kernel _ target _; do
+  case $kernel in ''|\#*) continue ;; esac
+  line=$("$tools/mote-ram-floor" "$target" "build/size/bench/wasm/$kernel.wasm")
+  get() { sed -n "s/.* $1=\([0-9]*\).*/\1/p" <<<"$line"; }
+  floor+=$'\n'"| $kernel (scale $target) | $(get wasm) | $(get code) | $(get module_state) | $(get instance_state) | $(get memory) | $(get value_stack) | $(get call_stack) ($(get frames) frames) |"
+done < bench/scales.tsv
+table+=$'\n\n'"RAM floor (arena bytes; the same on every board):"$'\n\n'"$floor"
+printf '%s\n' "$table"
+if [ $doc = 1 ]; then
+  python3 - docs/size.md "$table" <<'PY'
+import sys
+path, table = sys.argv[1], sys.argv[2]
+text = open(path).read()
+start, end = "<!-- size-report -->", "<!-- /size-report -->"
+i, j = text.index(start) + len(start), text.index(end)
+open(path, "w").write(text[:i] + "\n" + table + "\n" + text[j:])
+PY
+  echo "size-report: docs/size.md updated"
+fi

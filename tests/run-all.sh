@@ -11,7 +11,7 @@ jobs=${JOBS:-2}
 cmake_flags=()
 [ "${CI:-}" = true ] && cmake_flags+=(-DMOTE_WERROR=ON)
 
-default_presets="host host-asan host32 $(tests/board-presets.sh 2>/dev/null)"
+default_presets="host host-asan host32 host-minimal $(tests/board-presets.sh 2>/dev/null)"
 presets=${MOTE_PRESETS:-$default_presets}
 
 passed=0

@@ -222,7 +222,7 @@ static void emit_cond_branch(compiler *c, cval *cond, bool when_true, cframe *f,
         return;
     bool back = f && f->kind == F_LOOP;
     pending_cmp p = c->cmp;
-    bool fuse = p.pos >= 0 && cond->kind == K_TEMP && cond->home == p.home &&
+    bool fuse = MOTE_WITH_FUSED && p.pos >= 0 && cond->kind == K_TEMP && cond->home == p.home &&
                 c->last_dst == p.pos + 1;
     if (fuse) {
         c->pos = (uint32_t)p.pos;           /* drop the compare; the branch does it */
@@ -261,7 +261,7 @@ static void emit_cond_branch(compiler *c, cval *cond, bool when_true, cframe *f,
             break;
         }
         }
-    } else if (back && cond->kind == K_LOCAL && c->addi.pos >= 0 &&
+    } else if (MOTE_WITH_FUSED && back && cond->kind == K_LOCAL && c->addi.pos >= 0 &&
                c->addi.pos + 3 == (int32_t)c->pos && c->addi.d == cond->src) {
         /* "x = a + k; br_if loop (x)": the add and a test against 0 */
         c->pos = (uint32_t)c->addi.pos;

@@ -130,6 +130,8 @@ static op fused_with_add(uint16_t producer)
  */
 static bool fuse_add(compiler *c, const crow *in, cval *a, cval *b, uint16_t d)
 {
+    if (!MOTE_WITH_FUSED)
+        return false;
     if (!c->live || c->bin.pos < 0 || c->last_dst != c->bin.pos + 1)
         return false;
     if (in->op != OP_i32_add && in->op != OP_i64_add && in->op != OP_f32_add &&
@@ -429,6 +431,8 @@ const memop compile_stores[9] = {
  */
 static bool fuse_address_update(compiler *c, const memop *m, const cval *addr, uint32_t offset)
 {
+    if (!MOTE_WITH_FUSED)
+        return false;
     if (!c->live || addr->kind != K_LOCAL)
         return false;
     uint16_t d = addr->home;

@@ -44,8 +44,17 @@
 #ifndef MOTE_WITH_RELAXED_SIMD
 #define MOTE_WITH_RELAXED_SIMD MOTE_WITH_SIMD
 #endif
-#if MOTE_WITH_RELAXED_SIMD && !MOTE_WITH_SIMD
-#error "MOTE_WITH_RELAXED_SIMD needs MOTE_WITH_SIMD"
+#if !MOTE_WITH_SIMD                 /* relaxed SIMD needs SIMD */
+#undef MOTE_WITH_RELAXED_SIMD
+#define MOTE_WITH_RELAXED_SIMD 0
+#endif
+/* Not a group (every module runs without it): the superinstructions that
+ * fuse a compare into a branch (and an add into that), a multiply or shift
+ * into an add, and an address update into a load.  Off, the compiler emits
+ * the plain ops instead and their handlers are compiled out: smaller and
+ * slower (docs/size.md). */
+#ifndef MOTE_WITH_FUSED
+#define MOTE_WITH_FUSED 1
 #endif
 
 /*

@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "error.h"
+#include "feature_groups.h"
 #include "numeric.h"
 #include "ops.h"
 #include "runtime.h"
@@ -177,7 +178,7 @@ static mote_status run(mote_instance *owner, const int32_t **table_out)
         MOTE_OPS(X)
 #undef X
     };
-#define OP(name) L_##name:
+#define OP(name) L_##name: if (!IN_BUILD) goto unbuilt;
 #define NEXT() goto *(const void *)((const char *)&&L_exit + (int32_t)*pc)
 #else
     static const int32_t handlers[OP_COUNT_] __attribute__((section(".rodata.mote_handlers"))) = {
@@ -185,9 +186,14 @@ static mote_status run(mote_instance *owner, const int32_t **table_out)
         MOTE_OPS(X)
 #undef X
     };
-#define OP(name) case OP_##name:
+#define OP(name) case OP_##name: if (!IN_BUILD) goto unbuilt;
 #define NEXT() goto dispatch
 #endif
+/* The handlers of a feature group left out of the build (feature_groups.h)
+ * are compiled out: IN_BUILD is 0 around them, so each label leads to
+ * `unbuilt` and the body after it is dead code.  The loader refuses modules
+ * that use such a group, so their ops are never emitted. */
+#define IN_BUILD 1
     if (table_out) {
         *table_out = handlers;
         return MOTE_OK;
@@ -363,6 +369,8 @@ dispatch:
 #define ADDI_BR_PAIR(addi_br_c_back, addi_br_c_i_back, c)              \
     ADDI_BR(addi_br_c_back, c, SLOT(pc[3]).u32)                        \
     ADDI_BR(addi_br_c_i_back, c, pc[3])
+#undef IN_BUILD
+#define IN_BUILD MOTE_WITH_FUSED
     BR_CMP32(br_eq, br_eq_i, br_eq_back, br_eq_i_back, eq)
     BR_CMP32(br_ne, br_ne_i, br_ne_back, br_ne_i_back, ne)
     BR_CMP32(br_lt_s, br_lt_s_i, br_lt_s_back, br_lt_s_i_back, lt_s)
@@ -393,6 +401,8 @@ dispatch:
     ADDI_BR_PAIR(addi_br_le_u_back, addi_br_le_u_i_back, le_u)
     ADDI_BR_PAIR(addi_br_ge_s_back, addi_br_ge_s_i_back, ge_s)
     ADDI_BR_PAIR(addi_br_ge_u_back, addi_br_ge_u_i_back, ge_u)
+#undef IN_BUILD
+#define IN_BUILD 1
 
     /* ---- calls and returns ------------------------------------------------ */
 
@@ -433,6 +443,8 @@ dispatch:
         ret = pc + OPLEN_call_indirect;
         goto do_call_func;
     }
+#undef IN_BUILD
+#define IN_BUILD MOTE_WITH_TAIL_CALL
     OP(return_call) {
         target = pc + 1 + (int32_t)pc[1];
         src = AT(fp, pc[2]);
@@ -453,6 +465,8 @@ dispatch:
         goto do_tail_func;
     }
 
+#undef IN_BUILD
+#define IN_BUILD 1
     /* ---- data movement ------------------------------------------------------ */
 
     OP(copy) {
@@ -558,6 +572,8 @@ dispatch:
     STORE(st16_x, ADDR_X, uint16_t, u32)
     STORE(st32_x, ADDR_X, uint32_t, u32)
     STORE(st64_x, ADDR_X, uint64_t, u64)
+#undef IN_BUILD
+#define IN_BUILD MOTE_WITH_FUSED
     LOAD(ld8s_ar, ADDR_AR, int8_t, i64)
     LOAD(ld8u_ar, ADDR_AR, uint8_t, u64)
     LOAD(ld16s_ar, ADDR_AR, int16_t, i64)
@@ -572,6 +588,8 @@ dispatch:
     LOAD(ld32s_ai, ADDR_AI, int32_t, i64)
     LOAD(ld32u_ai, ADDR_AI, uint32_t, u64)
     LOAD(ld64_ai, ADDR_AI, uint64_t, u64)
+#undef IN_BUILD
+#define IN_BUILD 1
 
     /* Any memory, 32- or 64-bit addresses: multiple memories and memory64.
      * [op][dst|addr][memory][offset lo][offset hi]; m and ea for the body. */
@@ -597,6 +615,8 @@ dispatch:
         memcpy(m->base + (size_t)ea, &v, sizeof v);                  \
         DONE(name);                                                  \
     }
+#undef IN_BUILD
+#define IN_BUILD (MOTE_WITH_MULTI_MEMORY || MOTE_WITH_MEMORY64)
     LOAD_M(ld8s_m, int8_t, i64)
     LOAD_M(ld8u_m, uint8_t, u64)
     LOAD_M(ld16s_m, int16_t, i64)
@@ -664,6 +684,8 @@ dispatch:
         SLOT(LO(w)).i64 = a == 0xFFFFFFFFu ? -1 : (int64_t)a;
         DONE(i64_from_grow);
     }
+#undef IN_BUILD
+#define IN_BUILD 1
 
     OP(memory_size) {
         SLOT(pc[1]).u32 = (uint32_t)(mem_size >> inst->mem->page_log2);
@@ -675,6 +697,8 @@ dispatch:
         RELOAD_MEM();
         DONE(memory_grow);
     }
+#undef IN_BUILD
+#define IN_BUILD MOTE_WITH_BULK_MEMORY
     OP(memory_fill) {
         const uint32_t *w = pc + 1;
         uint32_t d = SLOT(LO(w)).u32, n = SLOT(pc[2]).u32;
@@ -709,6 +733,8 @@ dispatch:
 
     /* ---- tables and references -------------------------------------------------- */
 
+#undef IN_BUILD
+#define IN_BUILD MOTE_WITH_REFERENCE_TYPES
     OP(table_get) {
         const uint32_t *w = pc + 1;
         mote_table *t = TABLE(pc[2]);
@@ -748,6 +774,8 @@ dispatch:
             t->elems[i + k] = v;
         DONE(table_fill);
     }
+#undef IN_BUILD
+#define IN_BUILD MOTE_WITH_BULK_MEMORY
     OP(table_copy) {
         const uint32_t *w = pc + 1;
         mote_table *dt = TABLE(pc[3]), *st = TABLE(pc[4]);
@@ -776,6 +804,8 @@ dispatch:
         instance_drop(inst, inst->module->ndatas + pc[1]);
         DONE(elem_drop);
     }
+#undef IN_BUILD
+#define IN_BUILD MOTE_WITH_REFERENCE_TYPES
     OP(ref_func) {
         SLOT(pc[1]).func = instance_func(inst, pc[2]);
         DONE(ref_func);
@@ -786,6 +816,8 @@ dispatch:
         DONE(ref_is_null);
     }
 
+#undef IN_BUILD
+#define IN_BUILD 1
     /* ---- numeric ------------------------------------------------------------------ */
 
 #define BIN(name, T, field, expr)                                    \
@@ -883,16 +915,24 @@ dispatch:
         SLOT(LO(w)).field = p + SLOT(HI(w + 1)).field;                   \
         DONE(name);                                               \
     }
+#undef IN_BUILD
+#define IN_BUILD MOTE_WITH_FUSED
     MAD(i32_mad, uint32_t, u32)
     MAD(i64_mad, uint64_t, u64)
+#undef IN_BUILD
+#define IN_BUILD (MOTE_WITH_FLOAT && MOTE_WITH_FUSED)
     MAD(f32_mad, float, f32)
     MAD(f64_mad, double, f64)
+#undef IN_BUILD
+#define IN_BUILD MOTE_WITH_FUSED
     OP(i32_shladd) {
         const uint32_t *w = pc + 1;
         uint32_t a = SLOT(HI(w)).u32, c = SLOT(LO(w + 1)).u32;
         SLOT(LO(w)).u32 = (a << (HI(w + 1) & 31)) + c;     /* [d|a][c|k] */
         DONE(i32_shladd);
     }
+#undef IN_BUILD
+#define IN_BUILD 1
     OP(i32_div_s) {
         const uint32_t *w = pc + 1;
         int32_t a = SLOT(HI(w)).i32, b = SLOT(pc[2]).i32;
@@ -983,6 +1023,8 @@ dispatch:
         DONE(i64_rem_u);
     }
 
+#undef IN_BUILD
+#define IN_BUILD MOTE_WITH_FLOAT
     CMPOP(f32_eq, float, f32, a == b)
     CMPOP(f32_ne, float, f32, a != b)
     CMPOP(f32_lt, float, f32, a < b)
@@ -1045,8 +1087,12 @@ dispatch:
     TRUNC(i64_trunc_f32_u, float, f32, u64, uint64_t, f32_fits_u64)
     TRUNC(i64_trunc_f64_s, double, f64, i64, int64_t, f64_fits_i64)
     TRUNC(i64_trunc_f64_u, double, f64, u64, uint64_t, f64_fits_u64)
+#undef IN_BUILD
+#define IN_BUILD 1
     UNOP(i64_extend_i32_s, int32_t, i32, i64, (int64_t)a)
     UNOP(i64_extend_i32_u, uint32_t, u32, u64, (uint64_t)a)
+#undef IN_BUILD
+#define IN_BUILD MOTE_WITH_FLOAT
     UNOP(f32_convert_i32_s, int32_t, i32, f32, (float)a)
     UNOP(f32_convert_i32_u, uint32_t, u32, f32, (float)a)
     UNOP(f32_convert_i64_s, int64_t, i64, f32, (float)a)
@@ -1057,11 +1103,15 @@ dispatch:
     UNOP(f64_convert_i64_s, int64_t, i64, f64, (double)a)
     UNOP(f64_convert_i64_u, uint64_t, u64, f64, (double)a)
     UNOP(f64_promote_f32, float, f32, f64, (double)a)
+#undef IN_BUILD
+#define IN_BUILD MOTE_WITH_SIGN_EXT
     UNOP(i32_extend8_s, uint32_t, u32, i32, (int32_t)(int8_t)a)
     UNOP(i32_extend16_s, uint32_t, u32, i32, (int32_t)(int16_t)a)
     UNOP(i64_extend8_s, uint64_t, u64, i64, (int64_t)(int8_t)a)
     UNOP(i64_extend16_s, uint64_t, u64, i64, (int64_t)(int16_t)a)
     UNOP(i64_extend32_s, uint64_t, u64, i64, (int64_t)(int32_t)a)
+#undef IN_BUILD
+#define IN_BUILD MOTE_WITH_SAT_CONV
     UNOP(i32_trunc_sat_f32_s, float, f32, i32, sat_f32_i32(a))
     UNOP(i32_trunc_sat_f32_u, float, f32, u32, sat_f32_u32(a))
     UNOP(i32_trunc_sat_f64_s, double, f64, i32, sat_f64_i32(a))
@@ -1080,6 +1130,10 @@ dispatch:
         TRAP(MOTE_TRAP_UNREACHABLE);
     }
 #endif
+#undef IN_BUILD
+
+unbuilt:        /* an op of a group this build leaves out (never emitted) */
+    TRAP(MOTE_TRAP_UNREACHABLE);
 
     /* ---- the shared call paths -------------------------------------------------- */
 

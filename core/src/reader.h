@@ -52,67 +52,19 @@ static inline bool rd_bytes(reader *r, size_t n, const uint8_t **out)
     return true;
 }
 
-/* Unsigned LEB128 of at most `bits` bits (32 or 64). */
+/* Unsigned LEB128 of at most `bits` bits (32 or 64).  Out of line (decode.c):
+ * every decoder and compiler file reads LEBs, and one copy is smaller. */
+bool decode_uleb(reader *r, unsigned bits, uint64_t *out);
 static inline bool rd_uleb(reader *r, unsigned bits, uint64_t *out)
 {
-    uint64_t v = 0;
-    unsigned shift = 0;
-    for (;;) {
-        uint8_t b;
-        if (!rd_byte(r, &b))
-            return false;
-        if (shift + 7 >= bits && shift < bits) {
-            /* the final possible byte: bits beyond the width must be 0 */
-            unsigned used = bits - shift;
-            if (b & 0x80)
-                return rd_fail(r, "integer representation too long");
-            if (used < 7 && (b >> used) != 0)
-                return rd_fail(r, "integer too large");
-            v |= (uint64_t)b << shift;
-            *out = v;
-            return true;
-        }
-        v |= (uint64_t)(b & 0x7F) << shift;
-        shift += 7;
-        if (!(b & 0x80)) {
-            *out = v;
-            return true;
-        }
-    }
+    return decode_uleb(r, bits, out);
 }
 
-/* Signed LEB128 of at most `bits` bits (32, 33 or 64). */
+/* Signed LEB128 of at most `bits` bits (32, 33 or 64); decode.c. */
+bool decode_sleb(reader *r, unsigned bits, int64_t *out);
 static inline bool rd_sleb(reader *r, unsigned bits, int64_t *out)
 {
-    uint64_t v = 0;
-    unsigned shift = 0;
-    uint8_t b;
-    for (;;) {
-        if (!rd_byte(r, &b))
-            return false;
-        if (shift + 7 >= bits) {
-            /* final byte: bits at and above the width must copy the sign */
-            unsigned used = bits - shift;     /* 1..7 bits carry value */
-            if (b & 0x80)
-                return rd_fail(r, "integer representation too long");
-            int sign_bit = (b >> (used - 1)) & 1;
-            uint8_t rest = (uint8_t)(b >> used);           /* bits above width, 7-used of them */
-            uint8_t want = sign_bit ? (uint8_t)(0x7F >> used) : 0;
-            if (rest != want)
-                return rd_fail(r, "integer too large");
-            v |= (uint64_t)(b & 0x7F) << shift;
-            shift += 7;
-            break;
-        }
-        v |= (uint64_t)(b & 0x7F) << shift;
-        shift += 7;
-        if (!(b & 0x80))
-            break;
-    }
-    if (shift < 64 && (b & 0x40))
-        v |= ~(uint64_t)0 << shift;
-    *out = (int64_t)v;
-    return true;
+    return decode_sleb(r, bits, out);
 }
 
 static inline bool rd_u32(reader *r, uint32_t *out)

@@ -199,6 +199,18 @@ void spec_module_open(spec_script *s, const json_node *filename, bool inst, spec
         return;
     mote_load_config config = spec_load_config(s);
     mote_status st = mote_load(m->arena, m->wasm, m->wasm_len, &config, &m->module);
+    if (st == MOTE_ERR_UNSUPPORTED && s->cfg->not_built_ok) {
+        /* a feature group this build leaves out: skipped, as are the
+         * commands that need the module */
+        m->module = NULL;
+        out->stage = SPEC_STAGE_ARENA;
+        out->status = st;
+        out->error = mote_arena_error(m->arena);
+        out->skip = SPEC_SKIP_NOT_BUILT;
+        msg_add(&out->why, "not in this build: %s", out->error->message);
+        skipped(s, m, false);
+        return;
+    }
     if (st != MOTE_OK) {
         m->module = NULL;
         failed_stage(s, m, SPEC_STAGE_LOAD, st, out);

@@ -9,7 +9,7 @@ const char spec_usage[] =
     "usage: mote-spec [--arena BYTES] [--fit-arena HEADROOM] [--spectest-arena BYTES]\n"
     "                 [--value-stack BYTES] [--call-stack BYTES] [--json-pool BYTES]\n"
     "                 [--expected-failures FILE] [--name NAME] [--features LIST]\n"
-    "                 [--keep-all] [--result-file FILE] [--region BYTES] file.json\n";
+    "                 [--keep-all] [--not-built-ok] [--result-file FILE] [--region BYTES] file.json\n";
 
 static bool parse_bytes(const char *s, size_t *out)
 {
@@ -81,6 +81,9 @@ const char *spec_parse_options(int argc, char **argv, spec_options *opts)
         bool takes_value = true;
         if (strcmp(a, "--keep-all") == 0) {
             opts->cfg.keep_all = true;
+            takes_value = false;
+        } else if (strcmp(a, "--not-built-ok") == 0) {
+            opts->cfg.not_built_ok = true;
             takes_value = false;
         } else if (a[0] != '-' || a[1] == '\0') {
             if (opts->script)

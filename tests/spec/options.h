@@ -18,6 +18,9 @@
  *                                extended-const, custom-page-sizes, simd,
  *                                relaxed-simd (default all)
  *     --keep-all                 keep every module until the end
+ *     --not-built-ok             a module this build of the core leaves out
+ *                                (MOTE_ERR_UNSUPPORTED) is skipped, not failed:
+ *                                for builds without some feature groups
  *     --result-file FILE         also write the counts for summary.sh
  *   BYTES takes a K, M or G suffix.
  */

@@ -23,7 +23,11 @@
  *             command on a module whose memory or table could not grow
  *             for lack of arena room (see spec_module_diverged in
  *             script.h): a board with too little RAM;
- *   dependent a command that needs a module that was skipped.
+ *   dependent a command that needs a module that was skipped;
+ *   not built a module the core refuses with MOTE_ERR_UNSUPPORTED because
+ *             this build leaves out a feature group it uses (MOTE_CONFIG,
+ *             MOTE_WITH_<GROUP>), only with cfg->not_built_ok: a build
+ *             with every group fails such a module instead.
  * A command that fails at a line listed in the expected-failures file counts
  * as an expected failure instead of a failure (see xfail.h).
  */
@@ -78,6 +82,7 @@ typedef struct spec_config {
      */
     void *(*arena_alloc)(size_t bytes);
     void (*arena_free)(void *buf);
+    bool not_built_ok;          /* MOTE_ERR_UNSUPPORTED at load is a skip */
     bool keep_all;              /* keep every module's arena until the end,
                                    instead of freeing modules nothing can
                                    reach any more (see modules.c) */
@@ -90,6 +95,7 @@ typedef struct spec_counts {
     unsigned long stale;                /* listed entries that did not fail */
     /* skipped, by reason (they add up to `skipped`) */
     unsigned long skipped_text, skipped_arena, skipped_dependent;
+    unsigned long skipped_not_built;
 } spec_counts;
 
 void spec_config_default(spec_config *cfg);

@@ -93,7 +93,8 @@ typedef struct spec_host {
 typedef enum spec_skip_reason {
     SPEC_SKIP_TEXT,
     SPEC_SKIP_ARENA,
-    SPEC_SKIP_DEPENDENT
+    SPEC_SKIP_DEPENDENT,
+    SPEC_SKIP_NOT_BUILT
 } spec_skip_reason;
 
 typedef struct spec_script {
