@@ -276,13 +276,16 @@ mote_status mote_call(mote_instance *inst, mote_func *f, const mote_value *args,
                          ex->state == EXEC_PAUSED ? "paused" : "running");
     const mote_module *fm;
     const mod_type *t = instance_func_type(f, &fm);
-    if (nargs != t->nparams || nresults != t->nresults || (nargs && !args) || (nresults && !results))
+    /* counted in values: a v128 is two (mote.h) */
+    if (nargs != t->param_slots || nresults != t->result_slots || (nargs && !args) ||
+        (nresults && !results))
         return error_set(err, MOTE_ERR_ARGUMENT,
-                         "mote_call: the function takes %u arguments and returns %u results",
-                         t->nparams, t->nresults);
-    for (size_t i = 0; i < nargs; i++)
-        if (!ref_fits(fm, type_params(fm, t)[i], args[i]))
-            return error_set(err, MOTE_ERR_ARGUMENT, "mote_call: argument %z is not a reference "
+                         "mote_call: the function takes %u argument values and returns %u "
+                         "(a v128 counts as two)", t->param_slots, t->result_slots);
+    const vtype *params = type_params(fm, t);
+    for (uint32_t i = 0, v = 0; i < t->nparams; v += valtype_slots(params[i]), i++)
+        if (!ref_fits(fm, params[i], args[v]))
+            return error_set(err, MOTE_ERR_ARGUMENT, "mote_call: argument %u is not a reference "
                              "of the parameter's type", i + 1);
     size_t need = t->param_slots > t->result_slots ? t->param_slots : t->result_slots;
     err->status = MOTE_OK;
@@ -687,6 +690,24 @@ mote_status mote_global_set(mote_global *g, mote_value v)
     return MOTE_OK;
 }
 
+mote_status mote_global_get_v128(const mote_global *g, mote_value value[2])
+{
+    if (g->type != MOTE_V128)
+        return MOTE_ERR_ARGUMENT;
+    value[0] = g->value;
+    value[1] = g->value_hi;
+    return MOTE_OK;
+}
+
+mote_status mote_global_set_v128(mote_global *g, const mote_value value[2])
+{
+    if (g->type != MOTE_V128 || !g->mutable_)
+        return MOTE_ERR_ARGUMENT;
+    g->value = value[0];
+    g->value_hi = value[1];
+    return MOTE_OK;
+}
+
 /* ---- objects made by the embedder --------------------------------------------------------- */
 
 mote_status mote_memory_new(mote_arena *a, const mote_limits *lim, mote_memory **out)
@@ -773,6 +794,14 @@ mote_status mote_global_new(mote_arena *a, mote_valtype type, bool mutable_, mot
     g->mutable_ = mutable_;
     g->value = value;
     *out = g;
+    return MOTE_OK;
+}
+
+mote_status mote_global_new_v128(mote_arena *a, bool mutable_, const mote_value value[2],
+                                 mote_global **out)
+{
+    TRY(mote_global_new(a, MOTE_V128, mutable_, value[0], out));
+    (*out)->value_hi = value[1];
     return MOTE_OK;
 }
 

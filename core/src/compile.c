@@ -327,6 +327,10 @@ static bool const_slot(compiler *c, const cval *v, uint16_t *slot)
 void compile_emit_move(compiler *c, uint16_t dst, const cval *v)
 {
     uint16_t ks;
+    if (valtype_slots(v->type) == 2) {      /* a v128: in a local or a home */
+        compile_simd_move(c, dst, v);
+        return;
+    }
     switch (v->kind) {
     case K_CONST:
         if (const_slot(c, v, &ks))

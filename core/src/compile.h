@@ -302,6 +302,40 @@ COMPILE_FN(compile_catch);      /* arg: 1 for catch_all */
 COMPILE_FN(compile_rethrow);
 COMPILE_FN(compile_delegate);
 
+/* SIMD (compile_simd.c; MOTE_WITH_SIMD) */
+COMPILE_FN(compile_simd_load);      /* op; arg: log2 of the natural alignment */
+COMPILE_FN(compile_simd_store);     /* op; arg: log2 of the natural alignment */
+COMPILE_FN(compile_simd_load_lane); /* op; arg: log2 of the lane size */
+COMPILE_FN(compile_simd_store_lane);
+COMPILE_FN(compile_v128_const);
+COMPILE_FN(compile_i8x16_shuffle);
+COMPILE_FN(compile_simd_extract);   /* op, out: the scalar type; arg: lanes */
+COMPILE_FN(compile_simd_replace);   /* op, in: the scalar type; arg: lanes */
+COMPILE_FN(compile_simd_shift);     /* op */
+COMPILE_FN(compile_simd_ternary);   /* op */
+
+/* Moves a v128 (two slots) into dst; and the op of a v128 plumbing
+ * instruction (OP_nop in a build without SIMD, which has no v128 values:
+ * the loader refuses the type). */
+#if MOTE_WITH_SIMD
+void compile_simd_move(compiler *c, uint16_t dst, const cval *v);
+#define COMPILE_V128_OP(name) OP_##name
+#else
+static inline void compile_simd_move(compiler *c, uint16_t dst, const cval *v)
+{
+    (void)c, (void)dst, (void)v;
+}
+#define COMPILE_V128_OP(name) OP_nop
+#endif
+
+/* Reads a memarg (memory index, offset: u64 with memory64); checks the
+ * memory, the alignment against 2^natural_log2 and the offset's range
+ * (compile_ops.c). */
+mote_status compile_read_memarg(compiler *c, unsigned natural_log2, uint32_t *index,
+                                uint64_t *offset);
+/* Does memory `index` take 64-bit addresses (memory64)? */
+bool compile_memory_is64(const compiler *c, uint32_t index);
+
 /* The slot of an index or length operand for a 32-bit table op: on a
  * table64 (is64) the i64 value is first saturated to 2^32 - 1 in its home,
  * which is out of range of every table (compile_ops.c). */

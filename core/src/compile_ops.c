@@ -344,13 +344,14 @@ COMPILE_FN(compile_global)
         TRY(compile_pop(c, gl->type, &v));
         uint16_t a = compile_operand(c, &v);
         emit_pin(c, gl->type, a);
-        compile_emit_op(c, OP_global_set);
+        compile_emit_op(c, valtype_slots(gl->type) == 2 ? COMPILE_V128_OP(global_set_v128)
+                                                        : OP_global_set);
         compile_emit_word(c, a);
         compile_emit_word(c, g);
         return MOTE_OK;
     }
     uint16_t d = compile_home_at(c, c->nvals);
-    compile_emit_op(c, OP_global_get);
+    compile_emit_op(c, valtype_slots(gl->type) == 2 ? COMPILE_V128_OP(global_get_v128) : OP_global_get);
     compile_note_dst(c, d);
     compile_emit_word(c, d);
     compile_emit_word(c, g);
@@ -384,7 +385,7 @@ static mote_status read_memidx(compiler *c, uint32_t *index)
     return need_memory(c, *index);
 }
 
-static bool memory_is64(const compiler *c, uint32_t index)
+bool compile_memory_is64(const compiler *c, uint32_t index)
 {
     return MOD_MEMS(c->m)[index].is64;
 }
@@ -393,12 +394,12 @@ static bool memory_is64(const compiler *c, uint32_t index)
  * or 64-bit addresses, the _m forms. */
 static bool memory_fast(const compiler *c, uint32_t index)
 {
-    return index == 0 && !memory_is64(c, 0);
+    return index == 0 && !compile_memory_is64(c, 0);
 }
 
 /* memarg: alignment exponent (bit 6: a memory index follows), [memory
  * index], offset (u64 with memory64; below 2^32 for a 32-bit memory). */
-static mote_status read_memarg(compiler *c, unsigned natural_log2, uint32_t *index,
+mote_status compile_read_memarg(compiler *c, unsigned natural_log2, uint32_t *index,
                                uint64_t *offset)
 {
     uint32_t align;
@@ -417,7 +418,7 @@ static mote_status read_memarg(compiler *c, unsigned natural_log2, uint32_t *ind
     TRY(need_memory(c, *index));
     if (align > natural_log2)
         return compile_fail(c, MOTE_ERR_INVALID, "alignment must not be larger than natural");
-    if (!memory_is64(c, *index) && *offset > UINT32_MAX)
+    if (!compile_memory_is64(c, *index) && *offset > UINT32_MAX)
         return compile_fail(c, MOTE_ERR_INVALID, "offset out of range");
     return MOTE_OK;
 }
@@ -496,10 +497,10 @@ COMPILE_FN(compile_load)
     const memop *m = &compile_loads[row->arg];
     uint32_t index = 0;
     uint64_t offset64 = 0;
-    TRY(read_memarg(c, m->log2, &index, &offset64));
+    TRY(compile_read_memarg(c, m->log2, &index, &offset64));
     cval addr;
     if (!memory_fast(c, index)) {
-        TRY(compile_pop(c, memory_is64(c, index) ? MOTE_I64 : MOTE_I32, &addr));
+        TRY(compile_pop(c, compile_memory_is64(c, index) ? MOTE_I64 : MOTE_I32, &addr));
         uint16_t a = compile_operand(c, &addr);
         emit_memop_m(c, (op)m->op_m, true, addr.home, a, index, offset64);
         return compile_push_temp(c, m->type);
@@ -526,11 +527,11 @@ COMPILE_FN(compile_store)
     const memop *m = &compile_stores[row->arg];
     uint32_t index = 0;
     uint64_t offset64 = 0;
-    TRY(read_memarg(c, m->log2, &index, &offset64));
+    TRY(compile_read_memarg(c, m->log2, &index, &offset64));
     cval v, addr;
     TRY(compile_pop(c, m->type, &v));
     if (!memory_fast(c, index)) {
-        TRY(compile_pop(c, memory_is64(c, index) ? MOTE_I64 : MOTE_I32, &addr));
+        TRY(compile_pop(c, compile_memory_is64(c, index) ? MOTE_I64 : MOTE_I32, &addr));
         uint16_t a = compile_operand(c, &addr);
         uint16_t vs = compile_operand(c, &v);
         emit_memop_m(c, (op)m->op_m, false, vs, a, index, offset64);
@@ -554,7 +555,7 @@ COMPILE_FN(compile_store)
 /* A memory's address type: i64 for memory64. */
 static uint8_t address_type(const compiler *c, uint32_t index)
 {
-    return memory_is64(c, index) ? MOTE_I64 : MOTE_I32;
+    return compile_memory_is64(c, index) ? MOTE_I64 : MOTE_I32;
 }
 
 COMPILE_FN(compile_memory_size)
@@ -792,7 +793,7 @@ COMPILE_FN(compile_select)
     vtype type = want ? want : (a.type ? a.type : b.type);
     uint16_t d = a.home;
     uint16_t as = compile_operand(c, &a), bs = compile_operand(c, &b), cs = compile_operand(c, &cond);
-    compile_emit_op(c, OP_select);
+    compile_emit_op(c, valtype_slots(type) == 2 ? COMPILE_V128_OP(select_v128) : OP_select);
     compile_note_dst(c, d);
     compile_emit_word(c, (uint32_t)d | (uint32_t)as << 16);
     compile_emit_word(c, (uint32_t)bs | (uint32_t)cs << 16);
@@ -842,7 +843,7 @@ COMPILE_FN(compile_memory_copy)
     uint16_t s[3];
     TRY(read_memidx(c, &dst));
     TRY(read_memidx(c, &src));
-    uint8_t n = memory_is64(c, dst) && memory_is64(c, src) ? MOTE_I64 : MOTE_I32;
+    uint8_t n = compile_memory_is64(c, dst) && compile_memory_is64(c, src) ? MOTE_I64 : MOTE_I32;
     TRY(pop3(c, address_type(c, dst), address_type(c, src), n, s));
     bool fast = memory_fast(c, dst) && memory_fast(c, src);
     compile_emit_op(c, fast ? OP_memory_copy : OP_memory_copy_m);

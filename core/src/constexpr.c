@@ -76,6 +76,15 @@ mote_status const_validate(const mote_module *m, reader *r, vtype want, uint32_t
             type = op == WASM_f32_const ? MOTE_F32 : MOTE_F64;
             break;
         }
+        case WASM_v128_const: {
+            const uint8_t *b;
+            if (!feature_built(FG_SIMD))
+                return feature_unsupported(err, FG_SIMD, rd_offset(r));
+            if (!rd_bytes(r, 16, &b))
+                return bad(err, r, MOTE_ERR_MALFORMED, r->err);
+            type = MOTE_V128;
+            break;
+        }
         case WASM_ref_null:
             TRY(ref_null_type(m, r, &type, err));
             break;
@@ -189,6 +198,25 @@ mote_slot const_eval(mote_instance *inst, uint32_t at)
         }
         stack[depth++] = v;
     }
+}
+
+void const_eval_v128(mote_instance *inst, uint32_t at, mote_slot *lo, mote_slot *hi)
+{
+    const mote_module *m = inst->module;
+    reader r = {m->wasm + at, m->wasm + m->wasm_len, m->wasm, NULL};
+    wasm_op op = WASM_end;
+    uint32_t prefix, code;
+    syntax_read_op(&r, m->features, &op, &prefix, &code);     /* validated */
+    if (op == WASM_global_get) {
+        uint32_t g = 0;
+        rd_u32(&r, &g);
+        const mote_global *src = (const mote_global *)inst->globals[g].p;
+        *lo = src->value;
+        *hi = src->value_hi;
+        return;
+    }
+    rd_u64_le(&r, &lo->u64);                                  /* v128.const */
+    rd_u64_le(&r, &hi->u64);
 }
 
 void const_skip(reader *r, uint32_t features)

@@ -26,4 +26,8 @@ void const_skip(reader *r, uint32_t features);
 /* Evaluates a validated expression at wasm offset `at` for `inst`. */
 mote_slot const_eval(mote_instance *inst, uint32_t at);
 
+/* The same for an expression of type v128 (v128.const or global.get): its
+ * bytes 0-7 to *lo, 8-15 to *hi. */
+void const_eval_v128(mote_instance *inst, uint32_t at, mote_slot *lo, mote_slot *hi);
+
 #endif

@@ -50,6 +50,16 @@
 #if MOTE_WITH_LEGACY_EXCEPTIONS && !MOTE_WITH_EXCEPTIONS
 #error "MOTE_WITH_LEGACY_EXCEPTIONS needs MOTE_WITH_EXCEPTIONS"
 #endif
+#ifndef MOTE_WITH_SIMD
+#define MOTE_WITH_SIMD 1            /* v128 values and the 0xFD instructions */
+#endif
+#ifndef MOTE_WITH_RELAXED_SIMD
+#define MOTE_WITH_RELAXED_SIMD MOTE_WITH_SIMD
+#endif
+#if !MOTE_WITH_SIMD                 /* relaxed SIMD needs SIMD */
+#undef MOTE_WITH_RELAXED_SIMD
+#define MOTE_WITH_RELAXED_SIMD 0
+#endif
 /* Not a group (every module runs without it): the superinstructions that
  * fuse a compare into a branch (and an add into that), a multiply or shift
  * into an add, and an address update into a load.  Off, the compiler emits
@@ -77,7 +87,10 @@
       "typed function references")                                                     \
     G(EXCEPTIONS, MOTE_WITH_EXCEPTIONS, MOTE_FEATURE_EXCEPTIONS, "exception-handling instructions") \
     G(LEGACY_EXCEPTIONS, MOTE_WITH_LEGACY_EXCEPTIONS, MOTE_FEATURE_LEGACY_EXCEPTIONS,     \
-      "legacy exception-handling instructions (try/catch/delegate)")
+      "legacy exception-handling instructions (try/catch/delegate)") \
+    G(SIMD, MOTE_WITH_SIMD, MOTE_FEATURE_SIMD, "SIMD instructions")                    \
+    G(RELAXED_SIMD, MOTE_WITH_RELAXED_SIMD, MOTE_FEATURE_RELAXED_SIMD,                 \
+      "relaxed SIMD instructions")
 
 typedef enum feature_group {
 #define G(group, built, bit, what) FG_##group,

@@ -218,6 +218,7 @@ mote_valtype instance_sig_type(char ch)
     case 'I': return MOTE_I64;
     case 'f': return MOTE_F32;
     case 'F': return MOTE_F64;
+    case 'V': return MOTE_V128;
     case 'r': return MOTE_FUNCREF;
     case 'e': return MOTE_EXTERNREF;
     case 'x': return MOTE_EXNREF;
@@ -540,7 +541,10 @@ static void init_globals(mote_instance *inst, mote_global *objs)
         g->module = m;
         g->mutable_ = globals[i].mutable_;
         inst->globals[i].p = g;
-        g->value = const_eval(inst, globals[i].init);
+        if (valtype_slots(g->type) == 2)
+            const_eval_v128(inst, globals[i].init, &g->value, &g->value_hi);
+        else
+            g->value = const_eval(inst, globals[i].init);
     }
 }
 

@@ -19,6 +19,9 @@
 #include "ops.h"
 #include "runtime.h"
 #include "types.h"
+#if MOTE_WITH_SIMD
+#include "simd.h"
+#endif
 
 #if (defined(__GNUC__) || defined(__clang__)) && !defined(MOTE_SWITCH_DISPATCH)
 #define MOTE_THREADED 1
@@ -1176,6 +1179,10 @@ dispatch:
     UNOP(i64_trunc_sat_f32_u, float, f32, u64, sat_f32_u64(a))
     UNOP(i64_trunc_sat_f64_s, double, f64, i64, sat_f64_i64(a))
     UNOP(i64_trunc_sat_f64_u, double, f64, u64, sat_f64_u64(a))
+
+#if MOTE_WITH_SIMD
+#include "interp_simd.h"
+#endif
 
 #if !MOTE_THREADED
     default:

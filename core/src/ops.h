@@ -16,18 +16,25 @@
  * compiler emits by these names, the interpreter has a handler label L_<name>
  * for each, and OPLEN_<name> (below) is each length, which the handlers
  * step by.  Every name is spelled out, so grep finds each op in all three.
+ *
+ * The ops of a feature group that can be left out of a build have a list of
+ * their own (MOTE_OPS_SIMD, ...), which MOTE_OPS includes only when the
+ * group's MOTE_WITH_<GROUP> is 1: a build without the group has neither
+ * the ops' handlers nor their entries in the handler table.
  */
 #ifndef MOTE_OPS_H
 #define MOTE_OPS_H
 
 #include <stdint.h>
 
+#include "feature_groups.h"
+
 /* i32 and i64 comparisons, in the order the compiler indexes them (a
  * comparison's number, 0-9, picks its fused forms). */
 #define MOTE_INT_COMPARES(X) \
     X(eq) X(ne) X(lt_s) X(lt_u) X(gt_s) X(gt_u) X(le_s) X(le_u) X(ge_s) X(ge_u)
 
-#define MOTE_OPS(X) \
+#define MOTE_OPS_CORE(X) \
 /* control */ \
     X(exit, 1) /* [op] the call is done: leave the interpreter with its results */ \
     X(enter, 1) /* [op] start the call ex->callee (the first word of every call stub) */ \
@@ -406,6 +413,295 @@
     X(i64_trunc_sat_f32_u, 2) /* [op][d|a] d = f32 to i64, unsigned, saturating */ \
     X(i64_trunc_sat_f64_s, 2) /* [op][d|a] d = f64 to i64, signed, saturating */ \
     X(i64_trunc_sat_f64_u, 2) /* [op][d|a] d = f64 to i64, unsigned, saturating */
+
+/*
+ * SIMD (MOTE_WITH_SIMD).  A v128 takes two slots, lane 0 in the lowest
+ * byte; v128 operands name the first slot.  Float lanes follow numeric.h's
+ * rules, and every NaN that arithmetic (add, sub, mul, div, sqrt, demote,
+ * promote) produces is the canonical NaN 0x7fc00000 / 0x7ff8000000000000,
+ * so results are bit-identical on every target (simd.c).  Loads and stores
+ * address any memory, 32- or 64-bit, as the scalar _m forms do: a + offset
+ * + access size is checked in 64 bits (lo, hi: the offset's halves).
+ */
+#define MOTE_OPS_SIMD(X) \
+    /* v128 values: moving them (the compiler's plumbing) */ \
+    X(copy_v128, 2) /* [op][d|a] d = a (16 bytes) */ \
+    X(select_v128, 3) /* [op][d|a][b|c] d = c ? a : b (v128) */ \
+    X(global_get_v128, 3) /* [op][d][g] d = global g (v128) */ \
+    X(global_set_v128, 3) /* [op][a][g] global g = a (v128) */ \
+    /* the 0xFD instructions, in opcode order */ \
+    X(v128_load, 5) /* [op][d|a][mem][lo][hi] d = 16 bytes at a + offset */ \
+    X(v128_load8x8_s, 5) /* [op][d|a][mem][lo][hi] d = 8 8-bit values at a + offset, each sign-extended to twice its width */ \
+    X(v128_load8x8_u, 5) /* [op][d|a][mem][lo][hi] d = 8 8-bit values at a + offset, each zero-extended to twice its width */ \
+    X(v128_load16x4_s, 5) /* [op][d|a][mem][lo][hi] d = 4 16-bit values at a + offset, each sign-extended to twice its width */ \
+    X(v128_load16x4_u, 5) /* [op][d|a][mem][lo][hi] d = 4 16-bit values at a + offset, each zero-extended to twice its width */ \
+    X(v128_load32x2_s, 5) /* [op][d|a][mem][lo][hi] d = 2 32-bit values at a + offset, each sign-extended to twice its width */ \
+    X(v128_load32x2_u, 5) /* [op][d|a][mem][lo][hi] d = 2 32-bit values at a + offset, each zero-extended to twice its width */ \
+    X(v128_load8_splat, 5) /* [op][d|a][mem][lo][hi] d = the 8-bit value at a + offset in every lane */ \
+    X(v128_load16_splat, 5) /* [op][d|a][mem][lo][hi] d = the 16-bit value at a + offset in every lane */ \
+    X(v128_load32_splat, 5) /* [op][d|a][mem][lo][hi] d = the 32-bit value at a + offset in every lane */ \
+    X(v128_load64_splat, 5) /* [op][d|a][mem][lo][hi] d = the 64-bit value at a + offset in every lane */ \
+    X(v128_store, 5) /* [op][v|a][mem][lo][hi] 16 bytes at a + offset = v */ \
+    X(v128_const, 6) /* [op][d][w0][w1][w2][w3] d = the 16 bytes of w0..w3 */ \
+    X(i8x16_shuffle, 7) /* [op][d|a][b][l0-3][l4-7][l8-11][l12-15] d[i] = byte li of a:b (32 bytes) */ \
+    X(i8x16_swizzle, 3) /* [op][d|a][b] d = lanewise a[b], 0 where b >= 16 (i8x16) */ \
+    X(i8x16_splat, 2) /* [op][d|a] d = a in every i8x16 lane */ \
+    X(i16x8_splat, 2) /* [op][d|a] d = a in every i16x8 lane */ \
+    X(i32x4_splat, 2) /* [op][d|a] d = a in every i32x4 lane */ \
+    X(i64x2_splat, 2) /* [op][d|a] d = a in every i64x2 lane */ \
+    X(f32x4_splat, 2) /* [op][d|a] d = a in every f32x4 lane */ \
+    X(f64x2_splat, 2) /* [op][d|a] d = a in every f64x2 lane */ \
+    X(i8x16_extract_lane_s, 3) /* [op][d|a][lane] d = lane `lane` of a (i8x16), sign-extended */ \
+    X(i8x16_extract_lane_u, 3) /* [op][d|a][lane] d = lane `lane` of a (i8x16), zero-extended */ \
+    X(i8x16_replace_lane, 3) /* [op][d|a][b|lane] d = a with i8x16 lane `lane` = b */ \
+    X(i16x8_extract_lane_s, 3) /* [op][d|a][lane] d = lane `lane` of a (i16x8), sign-extended */ \
+    X(i16x8_extract_lane_u, 3) /* [op][d|a][lane] d = lane `lane` of a (i16x8), zero-extended */ \
+    X(i16x8_replace_lane, 3) /* [op][d|a][b|lane] d = a with i16x8 lane `lane` = b */ \
+    X(i32x4_extract_lane, 3) /* [op][d|a][lane] d = lane `lane` of a (i32x4) */ \
+    X(i32x4_replace_lane, 3) /* [op][d|a][b|lane] d = a with i32x4 lane `lane` = b */ \
+    X(i64x2_extract_lane, 3) /* [op][d|a][lane] d = lane `lane` of a (i64x2) */ \
+    X(i64x2_replace_lane, 3) /* [op][d|a][b|lane] d = a with i64x2 lane `lane` = b */ \
+    X(f32x4_extract_lane, 3) /* [op][d|a][lane] d = lane `lane` of a (f32x4) */ \
+    X(f32x4_replace_lane, 3) /* [op][d|a][b|lane] d = a with f32x4 lane `lane` = b */ \
+    X(f64x2_extract_lane, 3) /* [op][d|a][lane] d = lane `lane` of a (f64x2) */ \
+    X(f64x2_replace_lane, 3) /* [op][d|a][b|lane] d = a with f64x2 lane `lane` = b */ \
+    X(i8x16_eq, 3) /* [op][d|a][b] d = lanewise a == b (i8x16): all ones or zero */ \
+    X(i8x16_ne, 3) /* [op][d|a][b] d = lanewise a != b (i8x16): all ones or zero */ \
+    X(i8x16_lt_s, 3) /* [op][d|a][b] d = lanewise a <s b (i8x16): all ones or zero */ \
+    X(i8x16_lt_u, 3) /* [op][d|a][b] d = lanewise a <u b (i8x16): all ones or zero */ \
+    X(i8x16_gt_s, 3) /* [op][d|a][b] d = lanewise a >s b (i8x16): all ones or zero */ \
+    X(i8x16_gt_u, 3) /* [op][d|a][b] d = lanewise a >u b (i8x16): all ones or zero */ \
+    X(i8x16_le_s, 3) /* [op][d|a][b] d = lanewise a <=s b (i8x16): all ones or zero */ \
+    X(i8x16_le_u, 3) /* [op][d|a][b] d = lanewise a <=u b (i8x16): all ones or zero */ \
+    X(i8x16_ge_s, 3) /* [op][d|a][b] d = lanewise a >=s b (i8x16): all ones or zero */ \
+    X(i8x16_ge_u, 3) /* [op][d|a][b] d = lanewise a >=u b (i8x16): all ones or zero */ \
+    X(i16x8_eq, 3) /* [op][d|a][b] d = lanewise a == b (i16x8): all ones or zero */ \
+    X(i16x8_ne, 3) /* [op][d|a][b] d = lanewise a != b (i16x8): all ones or zero */ \
+    X(i16x8_lt_s, 3) /* [op][d|a][b] d = lanewise a <s b (i16x8): all ones or zero */ \
+    X(i16x8_lt_u, 3) /* [op][d|a][b] d = lanewise a <u b (i16x8): all ones or zero */ \
+    X(i16x8_gt_s, 3) /* [op][d|a][b] d = lanewise a >s b (i16x8): all ones or zero */ \
+    X(i16x8_gt_u, 3) /* [op][d|a][b] d = lanewise a >u b (i16x8): all ones or zero */ \
+    X(i16x8_le_s, 3) /* [op][d|a][b] d = lanewise a <=s b (i16x8): all ones or zero */ \
+    X(i16x8_le_u, 3) /* [op][d|a][b] d = lanewise a <=u b (i16x8): all ones or zero */ \
+    X(i16x8_ge_s, 3) /* [op][d|a][b] d = lanewise a >=s b (i16x8): all ones or zero */ \
+    X(i16x8_ge_u, 3) /* [op][d|a][b] d = lanewise a >=u b (i16x8): all ones or zero */ \
+    X(i32x4_eq, 3) /* [op][d|a][b] d = lanewise a == b (i32x4): all ones or zero */ \
+    X(i32x4_ne, 3) /* [op][d|a][b] d = lanewise a != b (i32x4): all ones or zero */ \
+    X(i32x4_lt_s, 3) /* [op][d|a][b] d = lanewise a <s b (i32x4): all ones or zero */ \
+    X(i32x4_lt_u, 3) /* [op][d|a][b] d = lanewise a <u b (i32x4): all ones or zero */ \
+    X(i32x4_gt_s, 3) /* [op][d|a][b] d = lanewise a >s b (i32x4): all ones or zero */ \
+    X(i32x4_gt_u, 3) /* [op][d|a][b] d = lanewise a >u b (i32x4): all ones or zero */ \
+    X(i32x4_le_s, 3) /* [op][d|a][b] d = lanewise a <=s b (i32x4): all ones or zero */ \
+    X(i32x4_le_u, 3) /* [op][d|a][b] d = lanewise a <=u b (i32x4): all ones or zero */ \
+    X(i32x4_ge_s, 3) /* [op][d|a][b] d = lanewise a >=s b (i32x4): all ones or zero */ \
+    X(i32x4_ge_u, 3) /* [op][d|a][b] d = lanewise a >=u b (i32x4): all ones or zero */ \
+    X(f32x4_eq, 3) /* [op][d|a][b] d = lanewise a == b (f32x4): all ones or zero */ \
+    X(f32x4_ne, 3) /* [op][d|a][b] d = lanewise a != b (f32x4): all ones or zero */ \
+    X(f32x4_lt, 3) /* [op][d|a][b] d = lanewise a < b (f32x4): all ones or zero */ \
+    X(f32x4_gt, 3) /* [op][d|a][b] d = lanewise a > b (f32x4): all ones or zero */ \
+    X(f32x4_le, 3) /* [op][d|a][b] d = lanewise a <= b (f32x4): all ones or zero */ \
+    X(f32x4_ge, 3) /* [op][d|a][b] d = lanewise a >= b (f32x4): all ones or zero */ \
+    X(f64x2_eq, 3) /* [op][d|a][b] d = lanewise a == b (f64x2): all ones or zero */ \
+    X(f64x2_ne, 3) /* [op][d|a][b] d = lanewise a != b (f64x2): all ones or zero */ \
+    X(f64x2_lt, 3) /* [op][d|a][b] d = lanewise a < b (f64x2): all ones or zero */ \
+    X(f64x2_gt, 3) /* [op][d|a][b] d = lanewise a > b (f64x2): all ones or zero */ \
+    X(f64x2_le, 3) /* [op][d|a][b] d = lanewise a <= b (f64x2): all ones or zero */ \
+    X(f64x2_ge, 3) /* [op][d|a][b] d = lanewise a >= b (f64x2): all ones or zero */ \
+    X(v128_not, 2) /* [op][d|a] d = ~a */ \
+    X(v128_and, 3) /* [op][d|a][b] d = a & b */ \
+    X(v128_andnot, 3) /* [op][d|a][b] d = a & ~b */ \
+    X(v128_or, 3) /* [op][d|a][b] d = a | b */ \
+    X(v128_xor, 3) /* [op][d|a][b] d = a ^ b */ \
+    X(v128_bitselect, 3) /* [op][d|a][b|c] d = (a & c) | (b & ~c) */ \
+    X(v128_any_true, 2) /* [op][d|a] d = (a != 0) (i32) */ \
+    X(v128_load8_lane, 6) /* [op][d|a][mem][lo][hi][v|lane] d = v with its 8-bit lane `lane` loaded from a + offset */ \
+    X(v128_load16_lane, 6) /* [op][d|a][mem][lo][hi][v|lane] d = v with its 16-bit lane `lane` loaded from a + offset */ \
+    X(v128_load32_lane, 6) /* [op][d|a][mem][lo][hi][v|lane] d = v with its 32-bit lane `lane` loaded from a + offset */ \
+    X(v128_load64_lane, 6) /* [op][d|a][mem][lo][hi][v|lane] d = v with its 64-bit lane `lane` loaded from a + offset */ \
+    X(v128_store8_lane, 6) /* [op][v|a][mem][lo][hi][lane] the 8-bit lane `lane` of v stored at a + offset */ \
+    X(v128_store16_lane, 6) /* [op][v|a][mem][lo][hi][lane] the 16-bit lane `lane` of v stored at a + offset */ \
+    X(v128_store32_lane, 6) /* [op][v|a][mem][lo][hi][lane] the 32-bit lane `lane` of v stored at a + offset */ \
+    X(v128_store64_lane, 6) /* [op][v|a][mem][lo][hi][lane] the 64-bit lane `lane` of v stored at a + offset */ \
+    X(v128_load32_zero, 5) /* [op][d|a][mem][lo][hi] d = the 32-bit value at a + offset in lane 0, zeros above */ \
+    X(v128_load64_zero, 5) /* [op][d|a][mem][lo][hi] d = the 64-bit value at a + offset in lane 0, zeros above */ \
+    X(f32x4_demote_f64x2_zero, 2) /* [op][d|a] d = the two f64 lanes of a as f32, then two zero lanes */ \
+    X(f64x2_promote_low_f32x4, 2) /* [op][d|a] d = the low two f32 lanes of a as f64 */ \
+    X(i8x16_abs, 2) /* [op][d|a] d = lanewise |a| (i8x16) */ \
+    X(i8x16_neg, 2) /* [op][d|a] d = lanewise -a (i8x16) */ \
+    X(i8x16_popcnt, 2) /* [op][d|a] d = lanewise one bits of a (i8x16) */ \
+    X(i8x16_all_true, 2) /* [op][d|a] d = every i8x16 lane of a is non-zero (i32) */ \
+    X(i8x16_bitmask, 2) /* [op][d|a] d = the sign bits of the i8x16 lanes of a (i32, lane 0 in bit 0) */ \
+    X(i8x16_narrow_i16x8_s, 3) /* [op][d|a][b] d = the lanes of a then b narrowed to i8x16, saturated (signed) */ \
+    X(i8x16_narrow_i16x8_u, 3) /* [op][d|a][b] d = the lanes of a then b narrowed to i8x16, saturated (unsigned) */ \
+    X(f32x4_ceil, 2) /* [op][d|a] d = lanewise a rounded up (f32x4) */ \
+    X(f32x4_floor, 2) /* [op][d|a] d = lanewise a rounded down (f32x4) */ \
+    X(f32x4_trunc, 2) /* [op][d|a] d = lanewise a rounded toward zero (f32x4) */ \
+    X(f32x4_nearest, 2) /* [op][d|a] d = lanewise a rounded to nearest, ties to even (f32x4) */ \
+    X(i8x16_shl, 3) /* [op][d|a][b] d = lanewise a << (b mod lane bits) (i8x16; b is an i32) */ \
+    X(i8x16_shr_s, 3) /* [op][d|a][b] d = lanewise a >> (b mod lane bits) (i8x16, arithmetic; b is an i32) */ \
+    X(i8x16_shr_u, 3) /* [op][d|a][b] d = lanewise a >> (b mod lane bits) (i8x16, logical; b is an i32) */ \
+    X(i8x16_add, 3) /* [op][d|a][b] d = lanewise a + b (i8x16) */ \
+    X(i8x16_add_sat_s, 3) /* [op][d|a][b] d = lanewise a + b, saturated (signed) (i8x16) */ \
+    X(i8x16_add_sat_u, 3) /* [op][d|a][b] d = lanewise a + b, saturated (unsigned) (i8x16) */ \
+    X(i8x16_sub, 3) /* [op][d|a][b] d = lanewise a - b (i8x16) */ \
+    X(i8x16_sub_sat_s, 3) /* [op][d|a][b] d = lanewise a - b, saturated (signed) (i8x16) */ \
+    X(i8x16_sub_sat_u, 3) /* [op][d|a][b] d = lanewise a - b, saturated (unsigned) (i8x16) */ \
+    X(f64x2_ceil, 2) /* [op][d|a] d = lanewise a rounded up (f64x2) */ \
+    X(f64x2_floor, 2) /* [op][d|a] d = lanewise a rounded down (f64x2) */ \
+    X(i8x16_min_s, 3) /* [op][d|a][b] d = lanewise min(a, b), signed (i8x16) */ \
+    X(i8x16_min_u, 3) /* [op][d|a][b] d = lanewise min(a, b), unsigned (i8x16) */ \
+    X(i8x16_max_s, 3) /* [op][d|a][b] d = lanewise max(a, b), signed (i8x16) */ \
+    X(i8x16_max_u, 3) /* [op][d|a][b] d = lanewise max(a, b), unsigned (i8x16) */ \
+    X(f64x2_trunc, 2) /* [op][d|a] d = lanewise a rounded toward zero (f64x2) */ \
+    X(i8x16_avgr_u, 3) /* [op][d|a][b] d = lanewise (a + b + 1) / 2, unsigned (i8x16) */ \
+    X(i16x8_extadd_pairwise_i8x16_s, 2) /* [op][d|a] d = sums of adjacent lane pairs of a, widened to i16x8 (signed) */ \
+    X(i16x8_extadd_pairwise_i8x16_u, 2) /* [op][d|a] d = sums of adjacent lane pairs of a, widened to i16x8 (unsigned) */ \
+    X(i32x4_extadd_pairwise_i16x8_s, 2) /* [op][d|a] d = sums of adjacent lane pairs of a, widened to i32x4 (signed) */ \
+    X(i32x4_extadd_pairwise_i16x8_u, 2) /* [op][d|a] d = sums of adjacent lane pairs of a, widened to i32x4 (unsigned) */ \
+    X(i16x8_abs, 2) /* [op][d|a] d = lanewise |a| (i16x8) */ \
+    X(i16x8_neg, 2) /* [op][d|a] d = lanewise -a (i16x8) */ \
+    X(i16x8_q15mulr_sat_s, 3) /* [op][d|a][b] d = lanewise (a * b + 0x4000) >> 15, saturated (i16x8) */ \
+    X(i16x8_all_true, 2) /* [op][d|a] d = every i16x8 lane of a is non-zero (i32) */ \
+    X(i16x8_bitmask, 2) /* [op][d|a] d = the sign bits of the i16x8 lanes of a (i32, lane 0 in bit 0) */ \
+    X(i16x8_narrow_i32x4_s, 3) /* [op][d|a][b] d = the lanes of a then b narrowed to i16x8, saturated (signed) */ \
+    X(i16x8_narrow_i32x4_u, 3) /* [op][d|a][b] d = the lanes of a then b narrowed to i16x8, saturated (unsigned) */ \
+    X(i16x8_extend_low_i8x16_s, 2) /* [op][d|a] d = the low half of a widened to i16x8 (signed) */ \
+    X(i16x8_extend_high_i8x16_s, 2) /* [op][d|a] d = the high half of a widened to i16x8 (signed) */ \
+    X(i16x8_extend_low_i8x16_u, 2) /* [op][d|a] d = the low half of a widened to i16x8 (unsigned) */ \
+    X(i16x8_extend_high_i8x16_u, 2) /* [op][d|a] d = the high half of a widened to i16x8 (unsigned) */ \
+    X(i16x8_shl, 3) /* [op][d|a][b] d = lanewise a << (b mod lane bits) (i16x8; b is an i32) */ \
+    X(i16x8_shr_s, 3) /* [op][d|a][b] d = lanewise a >> (b mod lane bits) (i16x8, arithmetic; b is an i32) */ \
+    X(i16x8_shr_u, 3) /* [op][d|a][b] d = lanewise a >> (b mod lane bits) (i16x8, logical; b is an i32) */ \
+    X(i16x8_add, 3) /* [op][d|a][b] d = lanewise a + b (i16x8) */ \
+    X(i16x8_add_sat_s, 3) /* [op][d|a][b] d = lanewise a + b, saturated (signed) (i16x8) */ \
+    X(i16x8_add_sat_u, 3) /* [op][d|a][b] d = lanewise a + b, saturated (unsigned) (i16x8) */ \
+    X(i16x8_sub, 3) /* [op][d|a][b] d = lanewise a - b (i16x8) */ \
+    X(i16x8_sub_sat_s, 3) /* [op][d|a][b] d = lanewise a - b, saturated (signed) (i16x8) */ \
+    X(i16x8_sub_sat_u, 3) /* [op][d|a][b] d = lanewise a - b, saturated (unsigned) (i16x8) */ \
+    X(f64x2_nearest, 2) /* [op][d|a] d = lanewise a rounded to nearest, ties to even (f64x2) */ \
+    X(i16x8_mul, 3) /* [op][d|a][b] d = lanewise a * b (i16x8) */ \
+    X(i16x8_min_s, 3) /* [op][d|a][b] d = lanewise min(a, b), signed (i16x8) */ \
+    X(i16x8_min_u, 3) /* [op][d|a][b] d = lanewise min(a, b), unsigned (i16x8) */ \
+    X(i16x8_max_s, 3) /* [op][d|a][b] d = lanewise max(a, b), signed (i16x8) */ \
+    X(i16x8_max_u, 3) /* [op][d|a][b] d = lanewise max(a, b), unsigned (i16x8) */ \
+    X(i16x8_avgr_u, 3) /* [op][d|a][b] d = lanewise (a + b + 1) / 2, unsigned (i16x8) */ \
+    X(i16x8_extmul_low_i8x16_s, 3) /* [op][d|a][b] d = the low halves of a and b widened to i16x8 and multiplied (signed) */ \
+    X(i16x8_extmul_high_i8x16_s, 3) /* [op][d|a][b] d = the high halves of a and b widened to i16x8 and multiplied (signed) */ \
+    X(i16x8_extmul_low_i8x16_u, 3) /* [op][d|a][b] d = the low halves of a and b widened to i16x8 and multiplied (unsigned) */ \
+    X(i16x8_extmul_high_i8x16_u, 3) /* [op][d|a][b] d = the high halves of a and b widened to i16x8 and multiplied (unsigned) */ \
+    X(i32x4_abs, 2) /* [op][d|a] d = lanewise |a| (i32x4) */ \
+    X(i32x4_neg, 2) /* [op][d|a] d = lanewise -a (i32x4) */ \
+    X(i32x4_all_true, 2) /* [op][d|a] d = every i32x4 lane of a is non-zero (i32) */ \
+    X(i32x4_bitmask, 2) /* [op][d|a] d = the sign bits of the i32x4 lanes of a (i32, lane 0 in bit 0) */ \
+    X(i32x4_extend_low_i16x8_s, 2) /* [op][d|a] d = the low half of a widened to i32x4 (signed) */ \
+    X(i32x4_extend_high_i16x8_s, 2) /* [op][d|a] d = the high half of a widened to i32x4 (signed) */ \
+    X(i32x4_extend_low_i16x8_u, 2) /* [op][d|a] d = the low half of a widened to i32x4 (unsigned) */ \
+    X(i32x4_extend_high_i16x8_u, 2) /* [op][d|a] d = the high half of a widened to i32x4 (unsigned) */ \
+    X(i32x4_shl, 3) /* [op][d|a][b] d = lanewise a << (b mod lane bits) (i32x4; b is an i32) */ \
+    X(i32x4_shr_s, 3) /* [op][d|a][b] d = lanewise a >> (b mod lane bits) (i32x4, arithmetic; b is an i32) */ \
+    X(i32x4_shr_u, 3) /* [op][d|a][b] d = lanewise a >> (b mod lane bits) (i32x4, logical; b is an i32) */ \
+    X(i32x4_add, 3) /* [op][d|a][b] d = lanewise a + b (i32x4) */ \
+    X(i32x4_sub, 3) /* [op][d|a][b] d = lanewise a - b (i32x4) */ \
+    X(i32x4_mul, 3) /* [op][d|a][b] d = lanewise a * b (i32x4) */ \
+    X(i32x4_min_s, 3) /* [op][d|a][b] d = lanewise min(a, b), signed (i32x4) */ \
+    X(i32x4_min_u, 3) /* [op][d|a][b] d = lanewise min(a, b), unsigned (i32x4) */ \
+    X(i32x4_max_s, 3) /* [op][d|a][b] d = lanewise max(a, b), signed (i32x4) */ \
+    X(i32x4_max_u, 3) /* [op][d|a][b] d = lanewise max(a, b), unsigned (i32x4) */ \
+    X(i32x4_dot_i16x8_s, 3) /* [op][d|a][b] d[i] = a[2i]*b[2i] + a[2i+1]*b[2i+1] (i16 lanes, signed, to i32) */ \
+    X(i32x4_extmul_low_i16x8_s, 3) /* [op][d|a][b] d = the low halves of a and b widened to i32x4 and multiplied (signed) */ \
+    X(i32x4_extmul_high_i16x8_s, 3) /* [op][d|a][b] d = the high halves of a and b widened to i32x4 and multiplied (signed) */ \
+    X(i32x4_extmul_low_i16x8_u, 3) /* [op][d|a][b] d = the low halves of a and b widened to i32x4 and multiplied (unsigned) */ \
+    X(i32x4_extmul_high_i16x8_u, 3) /* [op][d|a][b] d = the high halves of a and b widened to i32x4 and multiplied (unsigned) */ \
+    X(i64x2_abs, 2) /* [op][d|a] d = lanewise |a| (i64x2) */ \
+    X(i64x2_neg, 2) /* [op][d|a] d = lanewise -a (i64x2) */ \
+    X(i64x2_all_true, 2) /* [op][d|a] d = every i64x2 lane of a is non-zero (i32) */ \
+    X(i64x2_bitmask, 2) /* [op][d|a] d = the sign bits of the i64x2 lanes of a (i32, lane 0 in bit 0) */ \
+    X(i64x2_extend_low_i32x4_s, 2) /* [op][d|a] d = the low half of a widened to i64x2 (signed) */ \
+    X(i64x2_extend_high_i32x4_s, 2) /* [op][d|a] d = the high half of a widened to i64x2 (signed) */ \
+    X(i64x2_extend_low_i32x4_u, 2) /* [op][d|a] d = the low half of a widened to i64x2 (unsigned) */ \
+    X(i64x2_extend_high_i32x4_u, 2) /* [op][d|a] d = the high half of a widened to i64x2 (unsigned) */ \
+    X(i64x2_shl, 3) /* [op][d|a][b] d = lanewise a << (b mod lane bits) (i64x2; b is an i32) */ \
+    X(i64x2_shr_s, 3) /* [op][d|a][b] d = lanewise a >> (b mod lane bits) (i64x2, arithmetic; b is an i32) */ \
+    X(i64x2_shr_u, 3) /* [op][d|a][b] d = lanewise a >> (b mod lane bits) (i64x2, logical; b is an i32) */ \
+    X(i64x2_add, 3) /* [op][d|a][b] d = lanewise a + b (i64x2) */ \
+    X(i64x2_sub, 3) /* [op][d|a][b] d = lanewise a - b (i64x2) */ \
+    X(i64x2_mul, 3) /* [op][d|a][b] d = lanewise a * b (i64x2) */ \
+    X(i64x2_eq, 3) /* [op][d|a][b] d = lanewise a == b (i64x2): all ones or zero */ \
+    X(i64x2_ne, 3) /* [op][d|a][b] d = lanewise a != b (i64x2): all ones or zero */ \
+    X(i64x2_lt_s, 3) /* [op][d|a][b] d = lanewise a <s b (i64x2): all ones or zero */ \
+    X(i64x2_gt_s, 3) /* [op][d|a][b] d = lanewise a >s b (i64x2): all ones or zero */ \
+    X(i64x2_le_s, 3) /* [op][d|a][b] d = lanewise a <=s b (i64x2): all ones or zero */ \
+    X(i64x2_ge_s, 3) /* [op][d|a][b] d = lanewise a >=s b (i64x2): all ones or zero */ \
+    X(i64x2_extmul_low_i32x4_s, 3) /* [op][d|a][b] d = the low halves of a and b widened to i64x2 and multiplied (signed) */ \
+    X(i64x2_extmul_high_i32x4_s, 3) /* [op][d|a][b] d = the high halves of a and b widened to i64x2 and multiplied (signed) */ \
+    X(i64x2_extmul_low_i32x4_u, 3) /* [op][d|a][b] d = the low halves of a and b widened to i64x2 and multiplied (unsigned) */ \
+    X(i64x2_extmul_high_i32x4_u, 3) /* [op][d|a][b] d = the high halves of a and b widened to i64x2 and multiplied (unsigned) */ \
+    X(f32x4_abs, 2) /* [op][d|a] d = lanewise |a| (f32x4) */ \
+    X(f32x4_neg, 2) /* [op][d|a] d = lanewise -a (f32x4) */ \
+    X(f32x4_sqrt, 2) /* [op][d|a] d = lanewise square root of a (f32x4) */ \
+    X(f32x4_add, 3) /* [op][d|a][b] d = lanewise a + b (f32x4) */ \
+    X(f32x4_sub, 3) /* [op][d|a][b] d = lanewise a - b (f32x4) */ \
+    X(f32x4_mul, 3) /* [op][d|a][b] d = lanewise a * b (f32x4) */ \
+    X(f32x4_div, 3) /* [op][d|a][b] d = lanewise a / b (f32x4) */ \
+    X(f32x4_min, 3) /* [op][d|a][b] d = lanewise min(a, b) (NaN wins, -0 < +0) (f32x4) */ \
+    X(f32x4_max, 3) /* [op][d|a][b] d = lanewise max(a, b) (NaN wins, -0 < +0) (f32x4) */ \
+    X(f32x4_pmin, 3) /* [op][d|a][b] d = lanewise b < a ? b : a (f32x4) */ \
+    X(f32x4_pmax, 3) /* [op][d|a][b] d = lanewise a < b ? b : a (f32x4) */ \
+    X(f64x2_abs, 2) /* [op][d|a] d = lanewise |a| (f64x2) */ \
+    X(f64x2_neg, 2) /* [op][d|a] d = lanewise -a (f64x2) */ \
+    X(f64x2_sqrt, 2) /* [op][d|a] d = lanewise square root of a (f64x2) */ \
+    X(f64x2_add, 3) /* [op][d|a][b] d = lanewise a + b (f64x2) */ \
+    X(f64x2_sub, 3) /* [op][d|a][b] d = lanewise a - b (f64x2) */ \
+    X(f64x2_mul, 3) /* [op][d|a][b] d = lanewise a * b (f64x2) */ \
+    X(f64x2_div, 3) /* [op][d|a][b] d = lanewise a / b (f64x2) */ \
+    X(f64x2_min, 3) /* [op][d|a][b] d = lanewise min(a, b) (NaN wins, -0 < +0) (f64x2) */ \
+    X(f64x2_max, 3) /* [op][d|a][b] d = lanewise max(a, b) (NaN wins, -0 < +0) (f64x2) */ \
+    X(f64x2_pmin, 3) /* [op][d|a][b] d = lanewise b < a ? b : a (f64x2) */ \
+    X(f64x2_pmax, 3) /* [op][d|a][b] d = lanewise a < b ? b : a (f64x2) */ \
+    X(i32x4_trunc_sat_f32x4_s, 2) /* [op][d|a] d = f32 lanes to i32, signed, saturating (NaN: 0) */ \
+    X(i32x4_trunc_sat_f32x4_u, 2) /* [op][d|a] d = f32 lanes to i32, unsigned, saturating (NaN: 0) */ \
+    X(f32x4_convert_i32x4_s, 2) /* [op][d|a] d = i32 lanes to f32 (signed) */ \
+    X(f32x4_convert_i32x4_u, 2) /* [op][d|a] d = i32 lanes to f32 (unsigned) */ \
+    X(i32x4_trunc_sat_f64x2_s_zero, 2) /* [op][d|a] d = f64 lanes to i32, signed, saturating (NaN: 0), then two zero lanes */ \
+    X(i32x4_trunc_sat_f64x2_u_zero, 2) /* [op][d|a] d = f64 lanes to i32, unsigned, saturating (NaN: 0), then two zero lanes */ \
+    X(f64x2_convert_low_i32x4_s, 2) /* [op][d|a] d = the low two i32 lanes to f64 (signed) */ \
+    X(f64x2_convert_low_i32x4_u, 2) /* [op][d|a] d = the low two i32 lanes to f64 (unsigned) */
+
+/* Relaxed SIMD (MOTE_WITH_RELAXED_SIMD): one fixed choice each (docs/simd.md). */
+#define MOTE_OPS_RELAXED_SIMD(X) \
+    X(i8x16_relaxed_swizzle, 3) /* [op][d|a][b] as i8x16_swizzle */ \
+    X(i32x4_relaxed_trunc_f32x4_s, 2) /* [op][d|a] as i32x4_trunc_sat_f32x4_s */ \
+    X(i32x4_relaxed_trunc_f32x4_u, 2) /* [op][d|a] as i32x4_trunc_sat_f32x4_u */ \
+    X(i32x4_relaxed_trunc_f64x2_s_zero, 2) /* [op][d|a] as i32x4_trunc_sat_f64x2_s_zero */ \
+    X(i32x4_relaxed_trunc_f64x2_u_zero, 2) /* [op][d|a] as i32x4_trunc_sat_f64x2_u_zero */ \
+    X(f32x4_relaxed_madd, 3) /* [op][d|a][b|c] d = a * b + c (f32x4, two roundings) */ \
+    X(f32x4_relaxed_nmadd, 3) /* [op][d|a][b|c] d = -(a * b) + c (f32x4, two roundings) */ \
+    X(f64x2_relaxed_madd, 3) /* [op][d|a][b|c] d = a * b + c (f64x2, two roundings) */ \
+    X(f64x2_relaxed_nmadd, 3) /* [op][d|a][b|c] d = -(a * b) + c (f64x2, two roundings) */ \
+    X(i8x16_relaxed_laneselect, 3) /* [op][d|a][b|c] as v128_bitselect */ \
+    X(i16x8_relaxed_laneselect, 3) /* [op][d|a][b|c] as v128_bitselect */ \
+    X(i32x4_relaxed_laneselect, 3) /* [op][d|a][b|c] as v128_bitselect */ \
+    X(i64x2_relaxed_laneselect, 3) /* [op][d|a][b|c] as v128_bitselect */ \
+    X(f32x4_relaxed_min, 3) /* [op][d|a][b] as f32x4_min */ \
+    X(f32x4_relaxed_max, 3) /* [op][d|a][b] as f32x4_max */ \
+    X(f64x2_relaxed_min, 3) /* [op][d|a][b] as f64x2_min */ \
+    X(f64x2_relaxed_max, 3) /* [op][d|a][b] as f64x2_max */ \
+    X(i16x8_relaxed_q15mulr_s, 3) /* [op][d|a][b] as i16x8_q15mulr_sat_s */ \
+    X(i16x8_relaxed_dot_i8x16_i7x16_s, 3) /* [op][d|a][b] d[i] = a[2i]*b[2i] + a[2i+1]*b[2i+1] (i8 lanes, signed, to i16, wrapping) */ \
+    X(i32x4_relaxed_dot_i8x16_i7x16_add_s, 3) /* [op][d|a][b|c] d[i] = c[i] + the i16 dots of lanes 2i and 2i+1 (as i16x8_relaxed_dot) */
+
+/* MOTE_OPS_IF(MOTE_WITH_<GROUP>, list): the list when the group is built
+ * (the flag must be 0 or 1), nothing otherwise. */
+#define MOTE_OPS_IF(built, ...) MOTE_OPS_IF_(built, __VA_ARGS__)
+#define MOTE_OPS_IF_(built, ...) MOTE_OPS_IF_##built(__VA_ARGS__)
+#define MOTE_OPS_IF_0(...)
+#define MOTE_OPS_IF_1(...) __VA_ARGS__
+
+/* Every op of this build. */
+#define MOTE_OPS(X) \
+    MOTE_OPS_CORE(X) \
+    MOTE_OPS_IF(MOTE_WITH_SIMD, MOTE_OPS_SIMD(X)) \
+    MOTE_OPS_IF(MOTE_WITH_RELAXED_SIMD, MOTE_OPS_RELAXED_SIMD(X))
 
 typedef enum op {
 #define X(name, len) OP_##name,

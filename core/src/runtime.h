@@ -55,6 +55,7 @@ struct mote_table {
 struct mote_global {
     mote_slot value;
     MOTE_PTR(const mote_module *, module);  /* whose types `type` names */
+    mote_slot value_hi;                 /* a v128: its bytes 8-15 (value holds 0-7) */
     vtype type;
     uint8_t mutable_, pad_[3];
 };

@@ -8,7 +8,7 @@ bool syntax_read_op(reader *r, uint32_t features, wasm_op *op, uint32_t *prefix,
         return false;
     *prefix = 0;
     *code = b;
-    if (b == WASM_PREFIX_FC) {
+    if (b == WASM_PREFIX_FC || b == WASM_PREFIX_FD) {
         *prefix = b;
         if (!rd_u32(r, code))
             return false;
@@ -149,6 +149,9 @@ bool syntax_skip_immediates(reader *r, wasm_imm shape, uint32_t features)
     case WI_F64: return rd_bytes(r, 8, &b);
     case WI_HEAPTYPE: return rd_sleb(r, 33, &s);
     case WI_SELECT_T: return skip_select_types(r);
+    case WI_BYTES16: return rd_bytes(r, 16, &b);
+    case WI_LANE: return rd_bytes(r, 1, &b);
+    case WI_MEMARG_LANE: return skip_memarg(r, features) && rd_bytes(r, 1, &b);
     }
     return rd_fail(r, "illegal opcode");
 }

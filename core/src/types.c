@@ -244,8 +244,10 @@ mote_status types_read_valtype(type_reader *tr, reader *r, vtype *out)
         return MOTE_ERR_MALFORMED;
     if (b == 0x63 || b == 0x64) {           /* (ref null ht), (ref ht) */
         uint32_t heap, index;
-        if (!feature_built(FG_TYPED_REFS))
+        if (!feature_built(FG_TYPED_REFS)) {
+            r->p--;                         /* the error names the type's byte */
             return unsupported(tr, FG_TYPED_REFS);
+        }
         if (!(tr->features & MOTE_FEATURE_FUNCTION_REFERENCES))
             return malformed(r, "malformed value type");
         TRY(types_read_heap(tr, r, &heap, &index));
@@ -255,8 +257,14 @@ mote_status types_read_valtype(type_reader *tr, reader *r, vtype *out)
     vtype t = types_from_byte(b);
     if (t == VT_BOT)
         return malformed(r, "malformed value type");
-    if (b == MOTE_V128)
-        return malformed(r, "malformed value type");   /* SIMD: not yet */
+    if (b == MOTE_V128) {
+        if (!feature_built(FG_SIMD)) {
+            r->p--;                         /* the error names the type's byte */
+            return unsupported(tr, FG_SIMD);
+        }
+        if (!(tr->features & MOTE_FEATURE_SIMD))
+            return malformed(r, "malformed value type");
+    }
     if (vt_is_ref(t))
         TRY(heap_allowed(tr, r, b, true));
     *out = t;

@@ -10,10 +10,13 @@ typedef struct op_info {
 static const op_info infos[WASM_COUNT_] = {
 #define W00(name, code, imm, group) {WI_##imm, 0, FG_##group, 0, code},
 #define WFC(name, code, imm, group) {WI_##imm, WASM_PREFIX_FC, FG_##group, 0, code},
+#define WFD(name, code, imm, group) {WI_##imm, WASM_PREFIX_FD, FG_##group, 0, code},
     MOTE_WASM_OPS_00(W00)
     MOTE_WASM_OPS_FC(WFC)
+    MOTE_WASM_OPS_FD(WFD)
 #undef W00
 #undef WFC
+#undef WFD
 };
 
 /* encoding -> index + 1 (0: no such instruction) */
@@ -27,6 +30,11 @@ static const uint16_t by_fc[WASM_FC_LIMIT] = {
     MOTE_WASM_OPS_FC(W)
 #undef W
 };
+static const uint16_t by_fd[WASM_FD_LIMIT] = {
+#define W(name, code, imm, group) [code] = WASM_##name + 1,
+    MOTE_WASM_OPS_FD(W)
+#undef W
+};
 
 wasm_op wasm_op_of(uint32_t prefix, uint32_t code)
 {
@@ -35,6 +43,8 @@ wasm_op wasm_op_of(uint32_t prefix, uint32_t code)
         i = by_byte[code];
     else if (prefix == WASM_PREFIX_FC && code < WASM_FC_LIMIT)
         i = by_fc[code];
+    else if (prefix == WASM_PREFIX_FD && code < WASM_FD_LIMIT)
+        i = by_fd[code];
     return i ? (wasm_op)(i - 1) : WASM_NONE_;
 }
 

@@ -2,7 +2,7 @@
  * wasm_ops.h -- every WebAssembly instruction mote knows, named once.
  *
  * One row per instruction: W(name, code, immediates, group), in lists by
- * prefix (none, 0xFC).  `code` is the opcode byte, or for a prefixed
+ * prefix (none, 0xFC, 0xFD).  `code` is the opcode byte, or for a prefixed
  * instruction its sub-opcode (a LEB128 u32 after the prefix byte).  The
  * immediates' shape says what follows in the binary (MOTE_WASM_IMMS below);
  * `group` is the feature group it belongs to (feature_groups.h): a group can be
@@ -53,7 +53,10 @@
     X(F64)       /* 8 bytes */                                               \
     X(HEAPTYPE)  /* a heap type: s33, an abstract type's code or a type    \
                     index (ref.null) */                                      \
-    X(SELECT_T)  /* a vector of value types (select t*) */
+    X(SELECT_T)  /* a vector of value types (select t*) */                  \
+    X(BYTES16)   /* 16 bytes (v128.const's value, i8x16.shuffle's lanes) */  \
+    X(LANE)      /* one lane index byte */                                   \
+    X(MEMARG_LANE) /* a memarg, then a lane index byte */
 
 typedef enum wasm_imm {
 #define X(shape) WI_##shape,
@@ -296,14 +299,277 @@ typedef enum wasm_imm {
     W(table_size, 16, IDX, REFERENCE_TYPES)                                          \
     W(table_fill, 17, IDX, REFERENCE_TYPES)
 
+/* 0xFD prefix: 128-bit SIMD (sub-opcodes 0x00-0xFF, Wasm 2.0) and relaxed
+ * SIMD (0x100-0x113).  Lanes are numbered from the lowest-addressed byte. */
+#define MOTE_WASM_OPS_FD(W)                                                  \
+    W(v128_load, 0x00, MEMARG, SIMD)                                        \
+    W(v128_load8x8_s, 0x01, MEMARG, SIMD)                                   \
+    W(v128_load8x8_u, 0x02, MEMARG, SIMD)                                   \
+    W(v128_load16x4_s, 0x03, MEMARG, SIMD)                                  \
+    W(v128_load16x4_u, 0x04, MEMARG, SIMD)                                  \
+    W(v128_load32x2_s, 0x05, MEMARG, SIMD)                                  \
+    W(v128_load32x2_u, 0x06, MEMARG, SIMD)                                  \
+    W(v128_load8_splat, 0x07, MEMARG, SIMD)                                 \
+    W(v128_load16_splat, 0x08, MEMARG, SIMD)                                \
+    W(v128_load32_splat, 0x09, MEMARG, SIMD)                                \
+    W(v128_load64_splat, 0x0A, MEMARG, SIMD)                                \
+    W(v128_store, 0x0B, MEMARG, SIMD)                                       \
+    W(v128_const, 0x0C, BYTES16, SIMD)                                      \
+    W(i8x16_shuffle, 0x0D, BYTES16, SIMD)                                   \
+    W(i8x16_swizzle, 0x0E, NONE, SIMD)                                      \
+    W(i8x16_splat, 0x0F, NONE, SIMD)                                        \
+    W(i16x8_splat, 0x10, NONE, SIMD)                                        \
+    W(i32x4_splat, 0x11, NONE, SIMD)                                        \
+    W(i64x2_splat, 0x12, NONE, SIMD)                                        \
+    W(f32x4_splat, 0x13, NONE, SIMD)                                        \
+    W(f64x2_splat, 0x14, NONE, SIMD)                                        \
+    W(i8x16_extract_lane_s, 0x15, LANE, SIMD)                               \
+    W(i8x16_extract_lane_u, 0x16, LANE, SIMD)                               \
+    W(i8x16_replace_lane, 0x17, LANE, SIMD)                                 \
+    W(i16x8_extract_lane_s, 0x18, LANE, SIMD)                               \
+    W(i16x8_extract_lane_u, 0x19, LANE, SIMD)                               \
+    W(i16x8_replace_lane, 0x1A, LANE, SIMD)                                 \
+    W(i32x4_extract_lane, 0x1B, LANE, SIMD)                                 \
+    W(i32x4_replace_lane, 0x1C, LANE, SIMD)                                 \
+    W(i64x2_extract_lane, 0x1D, LANE, SIMD)                                 \
+    W(i64x2_replace_lane, 0x1E, LANE, SIMD)                                 \
+    W(f32x4_extract_lane, 0x1F, LANE, SIMD)                                 \
+    W(f32x4_replace_lane, 0x20, LANE, SIMD)                                 \
+    W(f64x2_extract_lane, 0x21, LANE, SIMD)                                 \
+    W(f64x2_replace_lane, 0x22, LANE, SIMD)                                 \
+    W(i8x16_eq, 0x23, NONE, SIMD)                                           \
+    W(i8x16_ne, 0x24, NONE, SIMD)                                           \
+    W(i8x16_lt_s, 0x25, NONE, SIMD)                                         \
+    W(i8x16_lt_u, 0x26, NONE, SIMD)                                         \
+    W(i8x16_gt_s, 0x27, NONE, SIMD)                                         \
+    W(i8x16_gt_u, 0x28, NONE, SIMD)                                         \
+    W(i8x16_le_s, 0x29, NONE, SIMD)                                         \
+    W(i8x16_le_u, 0x2A, NONE, SIMD)                                         \
+    W(i8x16_ge_s, 0x2B, NONE, SIMD)                                         \
+    W(i8x16_ge_u, 0x2C, NONE, SIMD)                                         \
+    W(i16x8_eq, 0x2D, NONE, SIMD)                                           \
+    W(i16x8_ne, 0x2E, NONE, SIMD)                                           \
+    W(i16x8_lt_s, 0x2F, NONE, SIMD)                                         \
+    W(i16x8_lt_u, 0x30, NONE, SIMD)                                         \
+    W(i16x8_gt_s, 0x31, NONE, SIMD)                                         \
+    W(i16x8_gt_u, 0x32, NONE, SIMD)                                         \
+    W(i16x8_le_s, 0x33, NONE, SIMD)                                         \
+    W(i16x8_le_u, 0x34, NONE, SIMD)                                         \
+    W(i16x8_ge_s, 0x35, NONE, SIMD)                                         \
+    W(i16x8_ge_u, 0x36, NONE, SIMD)                                         \
+    W(i32x4_eq, 0x37, NONE, SIMD)                                           \
+    W(i32x4_ne, 0x38, NONE, SIMD)                                           \
+    W(i32x4_lt_s, 0x39, NONE, SIMD)                                         \
+    W(i32x4_lt_u, 0x3A, NONE, SIMD)                                         \
+    W(i32x4_gt_s, 0x3B, NONE, SIMD)                                         \
+    W(i32x4_gt_u, 0x3C, NONE, SIMD)                                         \
+    W(i32x4_le_s, 0x3D, NONE, SIMD)                                         \
+    W(i32x4_le_u, 0x3E, NONE, SIMD)                                         \
+    W(i32x4_ge_s, 0x3F, NONE, SIMD)                                         \
+    W(i32x4_ge_u, 0x40, NONE, SIMD)                                         \
+    W(f32x4_eq, 0x41, NONE, SIMD)                                           \
+    W(f32x4_ne, 0x42, NONE, SIMD)                                           \
+    W(f32x4_lt, 0x43, NONE, SIMD)                                           \
+    W(f32x4_gt, 0x44, NONE, SIMD)                                           \
+    W(f32x4_le, 0x45, NONE, SIMD)                                           \
+    W(f32x4_ge, 0x46, NONE, SIMD)                                           \
+    W(f64x2_eq, 0x47, NONE, SIMD)                                           \
+    W(f64x2_ne, 0x48, NONE, SIMD)                                           \
+    W(f64x2_lt, 0x49, NONE, SIMD)                                           \
+    W(f64x2_gt, 0x4A, NONE, SIMD)                                           \
+    W(f64x2_le, 0x4B, NONE, SIMD)                                           \
+    W(f64x2_ge, 0x4C, NONE, SIMD)                                           \
+    W(v128_not, 0x4D, NONE, SIMD)                                           \
+    W(v128_and, 0x4E, NONE, SIMD)                                           \
+    W(v128_andnot, 0x4F, NONE, SIMD)                                        \
+    W(v128_or, 0x50, NONE, SIMD)                                            \
+    W(v128_xor, 0x51, NONE, SIMD)                                           \
+    W(v128_bitselect, 0x52, NONE, SIMD)                                     \
+    W(v128_any_true, 0x53, NONE, SIMD)                                      \
+    W(v128_load8_lane, 0x54, MEMARG_LANE, SIMD)                             \
+    W(v128_load16_lane, 0x55, MEMARG_LANE, SIMD)                            \
+    W(v128_load32_lane, 0x56, MEMARG_LANE, SIMD)                            \
+    W(v128_load64_lane, 0x57, MEMARG_LANE, SIMD)                            \
+    W(v128_store8_lane, 0x58, MEMARG_LANE, SIMD)                            \
+    W(v128_store16_lane, 0x59, MEMARG_LANE, SIMD)                           \
+    W(v128_store32_lane, 0x5A, MEMARG_LANE, SIMD)                           \
+    W(v128_store64_lane, 0x5B, MEMARG_LANE, SIMD)                           \
+    W(v128_load32_zero, 0x5C, MEMARG, SIMD)                                 \
+    W(v128_load64_zero, 0x5D, MEMARG, SIMD)                                 \
+    W(f32x4_demote_f64x2_zero, 0x5E, NONE, SIMD)                            \
+    W(f64x2_promote_low_f32x4, 0x5F, NONE, SIMD)                            \
+    W(i8x16_abs, 0x60, NONE, SIMD)                                          \
+    W(i8x16_neg, 0x61, NONE, SIMD)                                          \
+    W(i8x16_popcnt, 0x62, NONE, SIMD)                                       \
+    W(i8x16_all_true, 0x63, NONE, SIMD)                                     \
+    W(i8x16_bitmask, 0x64, NONE, SIMD)                                      \
+    W(i8x16_narrow_i16x8_s, 0x65, NONE, SIMD)                               \
+    W(i8x16_narrow_i16x8_u, 0x66, NONE, SIMD)                               \
+    W(f32x4_ceil, 0x67, NONE, SIMD)                                         \
+    W(f32x4_floor, 0x68, NONE, SIMD)                                        \
+    W(f32x4_trunc, 0x69, NONE, SIMD)                                        \
+    W(f32x4_nearest, 0x6A, NONE, SIMD)                                      \
+    W(i8x16_shl, 0x6B, NONE, SIMD)                                          \
+    W(i8x16_shr_s, 0x6C, NONE, SIMD)                                        \
+    W(i8x16_shr_u, 0x6D, NONE, SIMD)                                        \
+    W(i8x16_add, 0x6E, NONE, SIMD)                                          \
+    W(i8x16_add_sat_s, 0x6F, NONE, SIMD)                                    \
+    W(i8x16_add_sat_u, 0x70, NONE, SIMD)                                    \
+    W(i8x16_sub, 0x71, NONE, SIMD)                                          \
+    W(i8x16_sub_sat_s, 0x72, NONE, SIMD)                                    \
+    W(i8x16_sub_sat_u, 0x73, NONE, SIMD)                                    \
+    W(f64x2_ceil, 0x74, NONE, SIMD)                                         \
+    W(f64x2_floor, 0x75, NONE, SIMD)                                        \
+    W(i8x16_min_s, 0x76, NONE, SIMD)                                        \
+    W(i8x16_min_u, 0x77, NONE, SIMD)                                        \
+    W(i8x16_max_s, 0x78, NONE, SIMD)                                        \
+    W(i8x16_max_u, 0x79, NONE, SIMD)                                        \
+    W(f64x2_trunc, 0x7A, NONE, SIMD)                                        \
+    W(i8x16_avgr_u, 0x7B, NONE, SIMD)                                       \
+    W(i16x8_extadd_pairwise_i8x16_s, 0x7C, NONE, SIMD)                      \
+    W(i16x8_extadd_pairwise_i8x16_u, 0x7D, NONE, SIMD)                      \
+    W(i32x4_extadd_pairwise_i16x8_s, 0x7E, NONE, SIMD)                      \
+    W(i32x4_extadd_pairwise_i16x8_u, 0x7F, NONE, SIMD)                      \
+    W(i16x8_abs, 0x80, NONE, SIMD)                                          \
+    W(i16x8_neg, 0x81, NONE, SIMD)                                          \
+    W(i16x8_q15mulr_sat_s, 0x82, NONE, SIMD)                                \
+    W(i16x8_all_true, 0x83, NONE, SIMD)                                     \
+    W(i16x8_bitmask, 0x84, NONE, SIMD)                                      \
+    W(i16x8_narrow_i32x4_s, 0x85, NONE, SIMD)                               \
+    W(i16x8_narrow_i32x4_u, 0x86, NONE, SIMD)                               \
+    W(i16x8_extend_low_i8x16_s, 0x87, NONE, SIMD)                           \
+    W(i16x8_extend_high_i8x16_s, 0x88, NONE, SIMD)                          \
+    W(i16x8_extend_low_i8x16_u, 0x89, NONE, SIMD)                           \
+    W(i16x8_extend_high_i8x16_u, 0x8A, NONE, SIMD)                          \
+    W(i16x8_shl, 0x8B, NONE, SIMD)                                          \
+    W(i16x8_shr_s, 0x8C, NONE, SIMD)                                        \
+    W(i16x8_shr_u, 0x8D, NONE, SIMD)                                        \
+    W(i16x8_add, 0x8E, NONE, SIMD)                                          \
+    W(i16x8_add_sat_s, 0x8F, NONE, SIMD)                                    \
+    W(i16x8_add_sat_u, 0x90, NONE, SIMD)                                    \
+    W(i16x8_sub, 0x91, NONE, SIMD)                                          \
+    W(i16x8_sub_sat_s, 0x92, NONE, SIMD)                                    \
+    W(i16x8_sub_sat_u, 0x93, NONE, SIMD)                                    \
+    W(f64x2_nearest, 0x94, NONE, SIMD)                                      \
+    W(i16x8_mul, 0x95, NONE, SIMD)                                          \
+    W(i16x8_min_s, 0x96, NONE, SIMD)                                        \
+    W(i16x8_min_u, 0x97, NONE, SIMD)                                        \
+    W(i16x8_max_s, 0x98, NONE, SIMD)                                        \
+    W(i16x8_max_u, 0x99, NONE, SIMD)                                        \
+    W(i16x8_avgr_u, 0x9B, NONE, SIMD)                                       \
+    W(i16x8_extmul_low_i8x16_s, 0x9C, NONE, SIMD)                           \
+    W(i16x8_extmul_high_i8x16_s, 0x9D, NONE, SIMD)                          \
+    W(i16x8_extmul_low_i8x16_u, 0x9E, NONE, SIMD)                           \
+    W(i16x8_extmul_high_i8x16_u, 0x9F, NONE, SIMD)                          \
+    W(i32x4_abs, 0xA0, NONE, SIMD)                                          \
+    W(i32x4_neg, 0xA1, NONE, SIMD)                                          \
+    W(i32x4_all_true, 0xA3, NONE, SIMD)                                     \
+    W(i32x4_bitmask, 0xA4, NONE, SIMD)                                      \
+    W(i32x4_extend_low_i16x8_s, 0xA7, NONE, SIMD)                           \
+    W(i32x4_extend_high_i16x8_s, 0xA8, NONE, SIMD)                          \
+    W(i32x4_extend_low_i16x8_u, 0xA9, NONE, SIMD)                           \
+    W(i32x4_extend_high_i16x8_u, 0xAA, NONE, SIMD)                          \
+    W(i32x4_shl, 0xAB, NONE, SIMD)                                          \
+    W(i32x4_shr_s, 0xAC, NONE, SIMD)                                        \
+    W(i32x4_shr_u, 0xAD, NONE, SIMD)                                        \
+    W(i32x4_add, 0xAE, NONE, SIMD)                                          \
+    W(i32x4_sub, 0xB1, NONE, SIMD)                                          \
+    W(i32x4_mul, 0xB5, NONE, SIMD)                                          \
+    W(i32x4_min_s, 0xB6, NONE, SIMD)                                        \
+    W(i32x4_min_u, 0xB7, NONE, SIMD)                                        \
+    W(i32x4_max_s, 0xB8, NONE, SIMD)                                        \
+    W(i32x4_max_u, 0xB9, NONE, SIMD)                                        \
+    W(i32x4_dot_i16x8_s, 0xBA, NONE, SIMD)                                  \
+    W(i32x4_extmul_low_i16x8_s, 0xBC, NONE, SIMD)                           \
+    W(i32x4_extmul_high_i16x8_s, 0xBD, NONE, SIMD)                          \
+    W(i32x4_extmul_low_i16x8_u, 0xBE, NONE, SIMD)                           \
+    W(i32x4_extmul_high_i16x8_u, 0xBF, NONE, SIMD)                          \
+    W(i64x2_abs, 0xC0, NONE, SIMD)                                          \
+    W(i64x2_neg, 0xC1, NONE, SIMD)                                          \
+    W(i64x2_all_true, 0xC3, NONE, SIMD)                                     \
+    W(i64x2_bitmask, 0xC4, NONE, SIMD)                                      \
+    W(i64x2_extend_low_i32x4_s, 0xC7, NONE, SIMD)                           \
+    W(i64x2_extend_high_i32x4_s, 0xC8, NONE, SIMD)                          \
+    W(i64x2_extend_low_i32x4_u, 0xC9, NONE, SIMD)                           \
+    W(i64x2_extend_high_i32x4_u, 0xCA, NONE, SIMD)                          \
+    W(i64x2_shl, 0xCB, NONE, SIMD)                                          \
+    W(i64x2_shr_s, 0xCC, NONE, SIMD)                                        \
+    W(i64x2_shr_u, 0xCD, NONE, SIMD)                                        \
+    W(i64x2_add, 0xCE, NONE, SIMD)                                          \
+    W(i64x2_sub, 0xD1, NONE, SIMD)                                          \
+    W(i64x2_mul, 0xD5, NONE, SIMD)                                          \
+    W(i64x2_eq, 0xD6, NONE, SIMD)                                           \
+    W(i64x2_ne, 0xD7, NONE, SIMD)                                           \
+    W(i64x2_lt_s, 0xD8, NONE, SIMD)                                         \
+    W(i64x2_gt_s, 0xD9, NONE, SIMD)                                         \
+    W(i64x2_le_s, 0xDA, NONE, SIMD)                                         \
+    W(i64x2_ge_s, 0xDB, NONE, SIMD)                                         \
+    W(i64x2_extmul_low_i32x4_s, 0xDC, NONE, SIMD)                           \
+    W(i64x2_extmul_high_i32x4_s, 0xDD, NONE, SIMD)                          \
+    W(i64x2_extmul_low_i32x4_u, 0xDE, NONE, SIMD)                           \
+    W(i64x2_extmul_high_i32x4_u, 0xDF, NONE, SIMD)                          \
+    W(f32x4_abs, 0xE0, NONE, SIMD)                                          \
+    W(f32x4_neg, 0xE1, NONE, SIMD)                                          \
+    W(f32x4_sqrt, 0xE3, NONE, SIMD)                                         \
+    W(f32x4_add, 0xE4, NONE, SIMD)                                          \
+    W(f32x4_sub, 0xE5, NONE, SIMD)                                          \
+    W(f32x4_mul, 0xE6, NONE, SIMD)                                          \
+    W(f32x4_div, 0xE7, NONE, SIMD)                                          \
+    W(f32x4_min, 0xE8, NONE, SIMD)                                          \
+    W(f32x4_max, 0xE9, NONE, SIMD)                                          \
+    W(f32x4_pmin, 0xEA, NONE, SIMD)                                         \
+    W(f32x4_pmax, 0xEB, NONE, SIMD)                                         \
+    W(f64x2_abs, 0xEC, NONE, SIMD)                                          \
+    W(f64x2_neg, 0xED, NONE, SIMD)                                          \
+    W(f64x2_sqrt, 0xEF, NONE, SIMD)                                         \
+    W(f64x2_add, 0xF0, NONE, SIMD)                                          \
+    W(f64x2_sub, 0xF1, NONE, SIMD)                                          \
+    W(f64x2_mul, 0xF2, NONE, SIMD)                                          \
+    W(f64x2_div, 0xF3, NONE, SIMD)                                          \
+    W(f64x2_min, 0xF4, NONE, SIMD)                                          \
+    W(f64x2_max, 0xF5, NONE, SIMD)                                          \
+    W(f64x2_pmin, 0xF6, NONE, SIMD)                                         \
+    W(f64x2_pmax, 0xF7, NONE, SIMD)                                         \
+    W(i32x4_trunc_sat_f32x4_s, 0xF8, NONE, SIMD)                            \
+    W(i32x4_trunc_sat_f32x4_u, 0xF9, NONE, SIMD)                            \
+    W(f32x4_convert_i32x4_s, 0xFA, NONE, SIMD)                              \
+    W(f32x4_convert_i32x4_u, 0xFB, NONE, SIMD)                              \
+    W(i32x4_trunc_sat_f64x2_s_zero, 0xFC, NONE, SIMD)                       \
+    W(i32x4_trunc_sat_f64x2_u_zero, 0xFD, NONE, SIMD)                       \
+    W(f64x2_convert_low_i32x4_s, 0xFE, NONE, SIMD)                          \
+    W(f64x2_convert_low_i32x4_u, 0xFF, NONE, SIMD)                          \
+    W(i8x16_relaxed_swizzle, 0x100, NONE, RELAXED_SIMD)                     \
+    W(i32x4_relaxed_trunc_f32x4_s, 0x101, NONE, RELAXED_SIMD)               \
+    W(i32x4_relaxed_trunc_f32x4_u, 0x102, NONE, RELAXED_SIMD)               \
+    W(i32x4_relaxed_trunc_f64x2_s_zero, 0x103, NONE, RELAXED_SIMD)          \
+    W(i32x4_relaxed_trunc_f64x2_u_zero, 0x104, NONE, RELAXED_SIMD)          \
+    W(f32x4_relaxed_madd, 0x105, NONE, RELAXED_SIMD)                        \
+    W(f32x4_relaxed_nmadd, 0x106, NONE, RELAXED_SIMD)                       \
+    W(f64x2_relaxed_madd, 0x107, NONE, RELAXED_SIMD)                        \
+    W(f64x2_relaxed_nmadd, 0x108, NONE, RELAXED_SIMD)                       \
+    W(i8x16_relaxed_laneselect, 0x109, NONE, RELAXED_SIMD)                  \
+    W(i16x8_relaxed_laneselect, 0x10A, NONE, RELAXED_SIMD)                  \
+    W(i32x4_relaxed_laneselect, 0x10B, NONE, RELAXED_SIMD)                  \
+    W(i64x2_relaxed_laneselect, 0x10C, NONE, RELAXED_SIMD)                  \
+    W(f32x4_relaxed_min, 0x10D, NONE, RELAXED_SIMD)                         \
+    W(f32x4_relaxed_max, 0x10E, NONE, RELAXED_SIMD)                         \
+    W(f64x2_relaxed_min, 0x10F, NONE, RELAXED_SIMD)                         \
+    W(f64x2_relaxed_max, 0x110, NONE, RELAXED_SIMD)                         \
+    W(i16x8_relaxed_q15mulr_s, 0x111, NONE, RELAXED_SIMD)                   \
+    W(i16x8_relaxed_dot_i8x16_i7x16_s, 0x112, NONE, RELAXED_SIMD)           \
+    W(i32x4_relaxed_dot_i8x16_i7x16_add_s, 0x113, NONE, RELAXED_SIMD)
+
 /* The prefixes, and how many sub-opcodes each table covers. */
 #define WASM_PREFIX_FC 0xFC
 #define WASM_FC_LIMIT 18u
+#define WASM_PREFIX_FD 0xFD
+#define WASM_FD_LIMIT 0x114u
 
 /* Every instruction in one list, with its prefix (0 for none). */
 #define MOTE_WASM_OPS(W)                                                     \
     MOTE_WASM_OPS_00(W)                                                      \
-    MOTE_WASM_OPS_FC(W)
+    MOTE_WASM_OPS_FC(W)                                                      \
+    MOTE_WASM_OPS_FD(W)
 
 typedef enum wasm_op {
 #define W(name, code, imm, group) WASM_##name,

@@ -17,12 +17,37 @@ const char *spec_trap_wording(const mote_error *error)
 void spec_describe_results(const spec_action_result *res, spec_msg *out)
 {
     char buf[96];
+    size_t slot = 0;
     msg_add(out, "(");
     for (uint32_t i = 0; i < res->count; i++) {
-        spec_result_format(buf, sizeof buf, res->types[i], res->values[i]);
+        spec_result_format_at(buf, sizeof buf, res->types[i], &res->values[slot]);
+        slot += spec_type_slots(res->types[i]);
         msg_add(out, "%s%s", i ? ", " : "", buf);
     }
     msg_add(out, ")");
+}
+
+spec_parse spec_value_from_json(const json_node *node, spec_value *out)
+{
+    const json_node *t = json_get(node, "type"), *v = json_get(node, "value");
+    if (t == NULL || t->type != JSON_STRING)
+        return SPEC_PARSE_BAD;
+    if (v == NULL || v->type != JSON_ARRAY)
+        return spec_value_parse(t->str, t->len, v && v->type == JSON_STRING ? v->str : NULL,
+                                v ? v->len : 0, out);
+    /* a v128: {"type": "v128", "lane_type": "i32", "value": ["1", ...]} */
+    const json_node *lt = json_get(node, "lane_type");
+    const char *lanes[16];
+    size_t lens[16], n = 0;
+    if (!json_is(t, "v128") || lt == NULL || lt->type != JSON_STRING)
+        return SPEC_PARSE_BAD;
+    for (const json_node *l = v->child; l; l = l->next, n++) {
+        if (n == 16 || l->type != JSON_STRING)
+            return SPEC_PARSE_BAD;
+        lanes[n] = l->str;
+        lens[n] = l->len;
+    }
+    return spec_value_parse_v128(lt->str, lt->len, lanes, lens, n, out);
 }
 
 /* Allocates n values (at least one) from the command's pool. */
@@ -41,22 +66,16 @@ static bool parse_args(spec_script *s, const json_node *list, mote_value *args,
     size_t i = 0;
     char buf[96];
     msg_add(&s->what, "(");
+    size_t slot = 0;
     for (const json_node *a = list ? list->child : NULL; a; a = a->next, i++) {
-        const json_node *t = json_get(a, "type"), *v = json_get(a, "value");
         spec_value sv;
-        spec_parse p = t && t->type == JSON_STRING
-            ? spec_value_parse(t->str, t->len, v && v->type == JSON_STRING ? v->str : NULL,
-                               v ? v->len : 0, &sv)
-            : SPEC_PARSE_BAD;
-        if (p == SPEC_PARSE_UNSUPPORTED) {
-            spec_skip(s, SPEC_SKIP_V128, "v128 argument");
-            return false;
-        }
-        if (p != SPEC_PARSE_OK || !spec_value_to_arg(&sv, &args[i])) {
+        spec_parse p = spec_value_from_json(a, &sv);
+        if (p != SPEC_PARSE_OK || !spec_value_to_arg(&sv, &args[slot])) {
             spec_fail(s, "argument %lu is not a value the runner understands",
                       (unsigned long)i + 1);
             return false;
         }
+        slot += spec_type_slots(sv.type);
         types[i] = sv.type;
         spec_value_format(buf, sizeof buf, &sv);
         msg_add(&s->what, "%s%s", i ? ", " : "", buf);
@@ -133,24 +152,36 @@ static spec_act call_status(spec_script *s, mote_instance *inst, mote_status st,
     }
 }
 
-/* The parsed arguments of an invoke. */
+/* The parsed arguments of an invoke: count values in `slots` mote_values. */
 typedef struct spec_args {
-    size_t count;
+    size_t count, slots;
     mote_value *values;
     mote_valtype *types;
 } spec_args;
+
+/* The mote_values of values of these types. */
+static size_t slots_of(const mote_valtype *types, size_t n)
+{
+    size_t slots = 0;
+    for (size_t i = 0; i < n; i++)
+        slots += spec_type_slots(types[i]);
+    return slots;
+}
 
 /* Parses the "args" (and describes them); false when the outcome is recorded. */
 static bool read_args(spec_script *s, const json_node *list, spec_args *args)
 {
     args->count = json_count(list);
-    args->values = pool_values(s, args->count);
+    args->values = pool_values(s, 2 * args->count);     /* room for v128s */
     args->types = json_pool_alloc(&s->pool, args->count ? args->count : 1);
     if (args->values == NULL || args->types == NULL) {
         spec_fail(s, "JSON pool too small for the arguments");
         return false;
     }
-    return parse_args(s, list, args->values, args->types);
+    if (!parse_args(s, list, args->values, args->types))
+        return false;
+    args->slots = slots_of(args->types, args->count);
+    return true;
 }
 
 static spec_act invoke(spec_script *s, mote_instance *inst, const json_node *field,
@@ -167,13 +198,14 @@ static spec_act invoke(spec_script *s, mote_instance *inst, const json_node *fie
     const mote_valtype *params;
     uint32_t np;
     mote_func_type(ext.u.func, &params, &np, &res->types, &res->count);
-    res->values = pool_values(s, res->count);
+    size_t result_slots = slots_of(res->types, res->count);
+    res->values = pool_values(s, result_slots);
     if (res->values == NULL) {
         spec_fail(s, "JSON pool too small for the results");
         return SPEC_ACT_DONE;
     }
-    mote_status st = mote_call(inst, ext.u.func, args->values, args->count,
-                               res->values, res->count);
+    mote_status st = mote_call(inst, ext.u.func, args->values, args->slots,
+                               res->values, result_slots);
     return call_status(s, inst, st, res);
 }
 
@@ -190,12 +222,15 @@ static spec_act get(spec_script *s, mote_instance *inst, const json_node *field,
     res->global_type = mote_global_type(ext.u.global, &mutable_);
     res->types = &res->global_type;
     res->count = 1;
-    res->values = pool_values(s, 1);
+    res->values = pool_values(s, 2);
     if (res->values == NULL) {
         spec_fail(s, "JSON pool too small for the result");
         return SPEC_ACT_DONE;
     }
-    res->values[0] = mote_global_get(ext.u.global);
+    if (res->global_type == MOTE_V128)
+        mote_global_get_v128(ext.u.global, res->values);
+    else
+        res->values[0] = mote_global_get(ext.u.global);
     return SPEC_ACT_RETURNED;
 }
 
@@ -219,7 +254,7 @@ spec_act spec_run_action(spec_script *s, const json_node *action, spec_action_re
         spec_fail(s, "the action has no \"field\"");
         return SPEC_ACT_DONE;
     }
-    spec_args args = {0, NULL, NULL};
+    spec_args args = {0, 0, NULL, NULL};
     if (is_invoke && !read_args(s, json_get(action, "args"), &args))
         return SPEC_ACT_DONE;
     mote_instance *inst = target(s, module);

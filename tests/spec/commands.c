@@ -159,15 +159,7 @@ static bool read_expected(spec_script *s, const json_node *list, spec_expected *
     }
     size_t i = 0;
     for (const json_node *v = list ? list->child : NULL; v; v = v->next, i++) {
-        const json_node *t = json_get(v, "type"), *val = json_get(v, "value");
-        spec_parse p = t && t->type == JSON_STRING
-            ? spec_value_parse(t->str, t->len, val && val->type == JSON_STRING ? val->str : NULL,
-                               val ? val->len : 0, &out->values[i])
-            : SPEC_PARSE_BAD;
-        if (p == SPEC_PARSE_UNSUPPORTED) {
-            spec_skip(s, SPEC_SKIP_V128, "v128 result");
-            return false;
-        }
+        spec_parse p = spec_value_from_json(v, &out->values[i]);
         if (p != SPEC_PARSE_OK) {
             spec_fail(s, "expected value %lu is not one the runner understands",
                       (unsigned long)i + 1);
@@ -192,9 +184,12 @@ static bool all_match(const spec_expected *e, const spec_action_result *r)
 {
     if (e->count != r->count)
         return false;
-    for (size_t i = 0; i < e->count; i++)
-        if (!spec_value_matches(&e->values[i], r->types[i], r->values[i]))
+    size_t slot = 0;
+    for (size_t i = 0; i < e->count; i++) {
+        if (!spec_value_matches_at(&e->values[i], r->types[i], &r->values[slot]))
             return false;
+        slot += spec_type_slots(r->types[i]);
+    }
     return true;
 }
 
@@ -204,7 +199,7 @@ static bool any_matches(const spec_expected *e, const spec_action_result *r)
     if (r->count != 1)
         return false;
     for (size_t i = 0; i < e->count; i++)
-        if (spec_value_matches(&e->values[i], r->types[0], r->values[0]))
+        if (spec_value_matches_at(&e->values[i], r->types[0], r->values))
             return true;
     return false;
 }

@@ -49,6 +49,8 @@ static bool parse_features(const char *list, uint32_t *out)
         {"tail-call", MOTE_FEATURE_TAIL_CALL},
         {"extended-const", MOTE_FEATURE_EXTENDED_CONST},
         {"custom-page-sizes", MOTE_FEATURE_CUSTOM_PAGE_SIZES},
+        {"simd", MOTE_FEATURE_SIMD},
+        {"relaxed-simd", MOTE_FEATURE_RELAXED_SIMD},
     };
     if (strcmp(list, "all") == 0) {
         *out = MOTE_FEATURE_ALL;

@@ -15,8 +15,8 @@
  *     --name NAME                the script's name in output and in the list
  *                                (default: file.json -> file.wast)
  *     --features LIST            all | none | comma list of tail-call,
- *                                extended-const, custom-page-sizes
- *                                (default all)
+ *                                extended-const, custom-page-sizes, simd,
+ *                                relaxed-simd (default all)
  *     --keep-all                 keep every module until the end
  *     --not-built-ok             a module this build of the core leaves out
  *                                (MOTE_ERR_UNSUPPORTED) is skipped, not failed:

@@ -43,11 +43,10 @@ static void record_skip(spec_script *s, spec_skip_reason why, const char *detail
     switch (why) {
     case SPEC_SKIP_TEXT:      s->counts->skipped_text++; break;
     case SPEC_SKIP_ARENA:     s->counts->skipped_arena++; break;
-    case SPEC_SKIP_V128:      s->counts->skipped_v128++; break;
     case SPEC_SKIP_DEPENDENT: s->counts->skipped_dependent++; break;
     case SPEC_SKIP_NOT_BUILT: s->counts->skipped_not_built++; break;
     }
-    /* Text modules and v128 are known gaps, counted in the summary; a module
+    /* Text modules are a known gap, counted in the summary; a module
        that does not fit the arena is a fact about this board: say it. */
     if (why == SPEC_SKIP_ARENA)
         print_line(s, detail);

@@ -23,7 +23,6 @@
  *             command on a module whose memory or table could not grow
  *             for lack of arena room (see spec_module_diverged in
  *             script.h): a board with too little RAM;
- *   v128      a command with v128 values (SIMD is not supported yet);
  *   dependent a command that needs a module that was skipped;
  *   not built a module the core refuses with MOTE_ERR_UNSUPPORTED because
  *             this build leaves out a feature group it uses (MOTE_CONFIG,
@@ -95,7 +94,7 @@ typedef struct spec_counts {
     unsigned long expected_failures;    /* failures listed in the xfail file */
     unsigned long stale;                /* listed entries that did not fail */
     /* skipped, by reason (they add up to `skipped`) */
-    unsigned long skipped_text, skipped_arena, skipped_v128, skipped_dependent;
+    unsigned long skipped_text, skipped_arena, skipped_dependent;
     unsigned long skipped_not_built;
 } spec_counts;
 
@@ -111,7 +110,7 @@ bool spec_run_script(const spec_config *cfg, const char *json_path, spec_counts 
 /*
  * The summary line:  <name>: N passed, N failed, N skipped
  * followed, only when not zero, by " (N expected failures, N stale expected
- * failures; skipped: N text, N arena too small, N v128, N dependent)".
+ * failures; skipped: N text, N arena too small, N dependent)".
  */
 void spec_print_summary(FILE *out, const char *name, const spec_counts *counts);
 

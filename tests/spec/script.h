@@ -13,6 +13,7 @@
 #include "json.h"
 #include "msg.h"
 #include "runner.h"
+#include "value.h"
 #include "xfail.h"
 
 /* ---- modules ------------------------------------------------------------- */
@@ -92,7 +93,6 @@ typedef struct spec_host {
 typedef enum spec_skip_reason {
     SPEC_SKIP_TEXT,
     SPEC_SKIP_ARENA,
-    SPEC_SKIP_V128,
     SPEC_SKIP_DEPENDENT,
     SPEC_SKIP_NOT_BUILT
 } spec_skip_reason;
@@ -270,6 +270,8 @@ typedef struct spec_action_result {
 
 /* Runs an "action" object (invoke or get); fills s->what with its description. */
 spec_act spec_run_action(spec_script *s, const json_node *action, spec_action_result *res);
+/* A value of a script ({"type": ..., "value": ...}, v128 lanes included). */
+spec_parse spec_value_from_json(const json_node *node, spec_value *out);
 /* "(i32:1, f32:0x3f800000 (1))" into out. */
 void spec_describe_results(const spec_action_result *res, spec_msg *out);
 /* The spec wording of a trap (see trap_text.h), for matching and messages. */

@@ -24,7 +24,6 @@ void spec_print_summary(FILE *out, const char *name, const spec_counts *c)
             first = true;
             part(out, &first, c->skipped_text, "text");
             part(out, &first, c->skipped_arena, "arena too small");
-            part(out, &first, c->skipped_v128, "v128");
             part(out, &first, c->skipped_dependent, "dependent");
             part(out, &first, c->skipped_not_built, "not in this build");
         }

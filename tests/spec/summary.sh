@@ -6,10 +6,6 @@
 #                                 "<name> <passed> <failed> <skipped> <xfail> <stale>
 #                                 <arena>" (arena: the skips for lack of RAM, a
 #                                 part of skipped)
-#   simd <name> <wast-file>       a SIMD script, not run yet: its assertions count
-#                                 as skipped.  They are counted from the .wast text
-#                                 as occurrences of "(assert_" (no JSON is made for
-#                                 them), so the figure is close, not exact.
 # Prints one line per script, then:
 #   LABEL: N passed, N failed, N skipped (...)
 # where LABEL is "total" unless given (a board build passes "total on <board>").
@@ -22,7 +18,6 @@ label=${2:-total}
 [ -r "$manifest" ] || { echo "summary.sh: cannot read $manifest" >&2; exit 2; }
 
 passed=0 failed=0 skipped=0 xfail=0 stale=0 arena=0 missing=0 scripts=0
-simd_files=0 simd_asserts=0
 while read -r kind name path; do
   case $kind in
     result)
@@ -39,16 +34,10 @@ while read -r kind name path; do
         missing=$((missing + 1))
         echo "$name: no result (not run in this ctest run, or it crashed)"
       fi ;;
-    simd)
-      n=$(grep -o '(assert_' "$path" | wc -l)
-      simd_files=$((simd_files + 1)); simd_asserts=$((simd_asserts + n))
-      echo "$name: 0 passed, 0 failed, $n skipped (SIMD not supported yet)" ;;
   esac
 done < "$manifest"
 
-skipped=$((skipped + simd_asserts))
 echo "$label: $passed passed, $failed failed, $skipped skipped" \
      "($scripts scripts run, $missing without a result; $xfail expected failures," \
-     "$stale stale; $arena skipped as arena too small;" \
-     "$simd_files SIMD scripts with $simd_asserts assertions skipped)"
+     "$stale stale; $arena skipped as arena too small)"
 [ "$failed" -eq 0 ] && [ "$stale" -eq 0 ] && [ "$missing" -eq 0 ]

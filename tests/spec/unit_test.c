@@ -237,7 +237,7 @@ static void test_value_parse(void)
           && v.kind == SPEC_VALUE_NAN_ARITHMETIC);
     CHECK(parse_value("f64", "9221120237041090560", &v) == SPEC_PARSE_OK
           && v.bits == 0x7FF8000000000000u);
-    CHECK(parse_value("v128", "0", &v) == SPEC_PARSE_UNSUPPORTED);
+    CHECK(parse_value("v128", "0", &v) == SPEC_PARSE_UNSUPPORTED);   /* lanes needed */
     CHECK(parse_value("i16", "0", &v) == SPEC_PARSE_BAD);
     CHECK(parse_value("funcref", "null", &v) == SPEC_PARSE_OK && v.kind == SPEC_VALUE_REF_NULL);
     CHECK(parse_value("funcref", "0", &v) == SPEC_PARSE_OK && v.kind == SPEC_VALUE_REF_FUNC);

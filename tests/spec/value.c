@@ -88,6 +88,48 @@ static spec_parse parse_ref(const char *value, size_t len, spec_value *out)
     return SPEC_PARSE_OK;
 }
 
+spec_parse spec_value_parse_v128(const char *lane_type, size_t lane_type_len,
+                                 const char *const *lanes, const size_t *lens, size_t n,
+                                 spec_value *out)
+{
+    static const struct { const char *name; uint8_t bits; bool is_float; } shapes[] = {
+        {"i8", 8, false}, {"i16", 16, false}, {"i32", 32, false},
+        {"i64", 64, false}, {"f32", 32, true}, {"f64", 64, true},
+    };
+    memset(out, 0, sizeof *out);
+    out->type = MOTE_V128;
+    out->kind = SPEC_VALUE_BITS;
+    for (size_t i = 0; i < sizeof shapes / sizeof shapes[0]; i++)
+        if (text_is(lane_type, lane_type_len, shapes[i].name)) {
+            out->lane_bits = shapes[i].bits;
+            out->float_lanes = shapes[i].is_float;
+        }
+    if (out->lane_bits == 0 || n != 128u / out->lane_bits)
+        return SPEC_PARSE_BAD;
+    uint8_t bytes[16] = {0};
+    size_t width = out->lane_bits / 8;
+    for (size_t i = 0; i < n; i++) {
+        uint64_t v;
+        if (out->float_lanes && text_is(lanes[i], lens[i], "nan:canonical")) {
+            out->lane_kind[i] = SPEC_VALUE_NAN_CANONICAL;
+            continue;
+        }
+        if (out->float_lanes && text_is(lanes[i], lens[i], "nan:arithmetic")) {
+            out->lane_kind[i] = SPEC_VALUE_NAN_ARITHMETIC;
+            continue;
+        }
+        if (!spec_parse_u64(lanes[i], lens[i], &v) || (width < 8 && v >> (8 * width) != 0))
+            return SPEC_PARSE_BAD;
+        for (size_t b = 0; b < width; b++)      /* lane 0 is the lowest-addressed */
+            bytes[i * width + b] = (uint8_t)(v >> (8 * b));
+    }
+    for (size_t b = 0; b < 8; b++) {
+        out->bits |= (uint64_t)bytes[b] << (8 * b);
+        out->hi |= (uint64_t)bytes[8 + b] << (8 * b);
+    }
+    return SPEC_PARSE_OK;
+}
+
 spec_parse spec_value_parse(const char *type, size_t type_len,
                             const char *value, size_t value_len, spec_value *out)
 {
@@ -105,12 +147,32 @@ spec_parse spec_value_parse(const char *type, size_t type_len,
     return parse_number(value, value_len, out);
 }
 
+size_t spec_type_slots(mote_valtype type)
+{
+    return type == MOTE_V128 ? 2 : 1;
+}
+
+/* Whether a v128 expectation is a pattern (has a NaN-class lane). */
+static bool has_nan_lanes(const spec_value *v)
+{
+    for (size_t i = 0; i < 4; i++)
+        if (v->lane_kind[i] != SPEC_VALUE_BITS)
+            return true;
+    return false;
+}
+
 bool spec_value_to_arg(const spec_value *v, mote_value *out)
 {
     memset(out, 0, sizeof *out);
     switch (v->kind) {
     case SPEC_VALUE_BITS:
-        if (v->type == MOTE_I32 || v->type == MOTE_F32)
+        if (v->type == MOTE_V128) {
+            if (has_nan_lanes(v))
+                return false;
+            out[0].u64 = v->bits;
+            memset(&out[1], 0, sizeof out[1]);
+            out[1].u64 = v->hi;
+        } else if (v->type == MOTE_I32 || v->type == MOTE_F32)
             out->u32 = (uint32_t)v->bits;   /* f32 aliases these bits */
         else
             out->u64 = v->bits;
@@ -144,9 +206,48 @@ static bool match_bits(const spec_value *e, mote_value got)
     }
 }
 
+/* Lane by lane: bit patterns, or a NaN class for a float lane. */
+static bool match_v128(const spec_value *e, const mote_value *got)
+{
+    size_t width = e->lane_bits / 8, n = 16 / width;
+    for (size_t i = 0; i < n; i++) {
+        size_t at = i * width;      /* the lane's first byte */
+        uint64_t want = (at < 8 ? e->bits >> (8 * at) : e->hi >> (8 * (at - 8)));
+        uint64_t have = (at < 8 ? got[0].u64 >> (8 * at) : got[1].u64 >> (8 * (at - 8)));
+        if (width < 8) {
+            want &= (1ull << (8 * width)) - 1;
+            have &= (1ull << (8 * width)) - 1;
+        }
+        bool ok;
+        switch (e->float_lanes ? e->lane_kind[i] : SPEC_VALUE_BITS) {
+        case SPEC_VALUE_NAN_CANONICAL:
+            ok = width == 4 ? spec_f32_is_canonical_nan((uint32_t)have)
+                            : spec_f64_is_canonical_nan(have);
+            break;
+        case SPEC_VALUE_NAN_ARITHMETIC:
+            ok = width == 4 ? spec_f32_is_arithmetic_nan((uint32_t)have)
+                            : spec_f64_is_arithmetic_nan(have);
+            break;
+        default:
+            ok = have == want;
+            break;
+        }
+        if (!ok)
+            return false;
+    }
+    return true;
+}
+
+bool spec_value_matches_at(const spec_value *expected, mote_valtype got_type, const mote_value *got)
+{
+    if (expected->type == MOTE_V128 && got_type == MOTE_V128)
+        return expected->kind == SPEC_VALUE_TYPE_ONLY || match_v128(expected, got);
+    return spec_value_matches(expected, got_type, got[0]);
+}
+
 bool spec_value_matches(const spec_value *expected, mote_valtype got_type, mote_value got)
 {
-    if (expected->type != got_type)
+    if (expected->type != got_type || got_type == MOTE_V128)
         return false;
     switch (expected->kind) {
     case SPEC_VALUE_TYPE_ONLY:  return true;
@@ -235,10 +336,36 @@ static void format_bits(char *buf, size_t cap, mote_valtype type, uint64_t bits)
     snprintf(buf, cap, "%s:0x%s (%s)", name, num, note);
 }
 
+/* "i32x4:00000001 00000002 ..." (hex lanes; a NaN class by name). */
+static void format_v128(char *buf, size_t cap, const spec_value *v, uint64_t lo, uint64_t hi)
+{
+    size_t width = v->lane_bits / 8, n = 16 / width, len;
+    char lane[20];
+    snprintf(buf, cap, "%s%ux%u:", v->float_lanes ? "f" : "i", (unsigned)v->lane_bits,
+             (unsigned)n);
+    for (size_t i = 0; i < n; i++) {
+        size_t at = i * width;
+        uint64_t bits = at < 8 ? lo >> (8 * at) : hi >> (8 * (at - 8));
+        uint8_t kind = v->float_lanes ? v->lane_kind[i] : SPEC_VALUE_BITS;
+        if (kind == SPEC_VALUE_NAN_CANONICAL)
+            snprintf(lane, sizeof lane, "nan:canonical");
+        else if (kind == SPEC_VALUE_NAN_ARITHMETIC)
+            snprintf(lane, sizeof lane, "nan:arithmetic");
+        else
+            u64_hex(lane, bits, (int)(2 * width));
+        len = strlen(buf);
+        snprintf(buf + len, len < cap ? cap - len : 0, "%s%s", i ? " " : "", lane);
+    }
+}
+
 void spec_value_format(char *buf, size_t cap, const spec_value *v)
 {
     char scratch[16], num[21];
     const char *name = spec_type_name(v->type, scratch);
+    if (v->type == MOTE_V128 && v->kind == SPEC_VALUE_BITS) {
+        format_v128(buf, cap, v, v->bits, v->hi);
+        return;
+    }
     switch (v->kind) {
     case SPEC_VALUE_BITS:           format_bits(buf, cap, v->type, v->bits); return;
     case SPEC_VALUE_NAN_CANONICAL:  snprintf(buf, cap, "%s:nan:canonical", name); return;
@@ -282,4 +409,16 @@ void spec_result_format(char *buf, size_t cap, mote_valtype type, mote_value v)
         snprintf(buf, cap, "%s", name);
         return;
     }
+}
+
+void spec_result_format_at(char *buf, size_t cap, mote_valtype type, const mote_value *v)
+{
+    if (type != MOTE_V128) {
+        spec_result_format(buf, cap, type, v[0]);
+        return;
+    }
+    spec_value shape;
+    memset(&shape, 0, sizeof shape);
+    shape.lane_bits = 32;
+    format_v128(buf, cap, &shape, v[0].u64, v[1].u64);
 }

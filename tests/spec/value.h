@@ -13,8 +13,11 @@
  *                     passes host reference N as the pointer value N + 1
  *                     (spec_extern_ref), so ref.extern 0 is not NULL, and
  *                     every N maps to a distinct pointer.
- *   v128              not supported yet: parsing reports it so the command
- *                     is skipped and counted, never passed.
+ *   v128              {"type": "v128", "lane_type": L, "value": [lanes]}: L is
+ *                     i8 i16 i32 i64 f32 or f64, each lane an unsigned
+ *                     decimal bit pattern, or for float lanes of results a
+ *                     NaN class as above (spec_value_parse_v128).  A v128
+ *                     argument or result takes two mote_values (mote.h).
  * A value without "value" (assert_trap's "expected" lists) is a type only.
  *
  * Only mote.h's types are used here, not the core's functions, so the unit
@@ -42,12 +45,19 @@ typedef enum spec_value_kind {
 typedef struct spec_value {
     mote_valtype type;
     spec_value_kind kind;
-    uint64_t bits;
+    uint64_t bits;              /* a v128: bytes 0-7 */
+    /* v128 only: bytes 8-15, the lane shape, and each float lane's kind
+     * (SPEC_VALUE_BITS or a NaN class; lanes of 32 or 64 bits) */
+    uint64_t hi;
+    uint8_t lane_bits;          /* 8, 16, 32 or 64 */
+    bool float_lanes;
+    uint8_t lane_kind[4];
 } spec_value;
 
 typedef enum spec_parse {
     SPEC_PARSE_OK,
-    SPEC_PARSE_UNSUPPORTED,     /* a type the runner cannot run yet (v128) */
+    SPEC_PARSE_UNSUPPORTED,     /* a type the runner cannot run (v128 given as a
+                                   single value) */
     SPEC_PARSE_BAD              /* not a value wast2json writes */
 } spec_parse;
 
@@ -58,6 +68,12 @@ typedef enum spec_parse {
 spec_parse spec_value_parse(const char *type, size_t type_len,
                             const char *value, size_t value_len, spec_value *out);
 
+/* A v128 from its lane type ("i8", ... "f64") and lane texts lanes[0..n)
+ * of lens[0..n) bytes; n must be 128 / lane bits. */
+spec_parse spec_value_parse_v128(const char *lane_type, size_t lane_type_len,
+                                 const char *const *lanes, const size_t *lens, size_t n,
+                                 spec_value *out);
+
 /* Unsigned decimal text to a number; false on anything else or overflow. */
 bool spec_parse_u64(const char *text, size_t len, uint64_t *out);
 
@@ -65,13 +81,20 @@ bool spec_parse_u64(const char *text, size_t len, uint64_t *out);
 void *spec_extern_ref(uint64_t n);
 
 /*
- * The value as a call argument.  False for patterns (NaN classes, any
- * funcref, type only), which are not arguments.
+ * The value as a call argument: out[0], and out[1] too for a v128.  False
+ * for patterns (NaN classes, any funcref, type only), which are not
+ * arguments.
  */
 bool spec_value_to_arg(const spec_value *v, mote_value *out);
 
-/* Whether a result of type got_type and value got matches the expectation. */
+/* The mote_values a value of this type takes: 2 for v128, else 1. */
+size_t spec_type_slots(mote_valtype type);
+
+/* Whether a result of type got_type and value got matches the expectation;
+ * the _at form reads a v128 from got[0..1]. */
 bool spec_value_matches(const spec_value *expected, mote_valtype got_type, mote_value got);
+bool spec_value_matches_at(const spec_value *expected, mote_valtype got_type,
+                           const mote_value *got);
 
 /* "i32", "f64", "externref", ...; "type 0xNN" for others. */
 const char *spec_type_name(mote_valtype type, char scratch[16]);
@@ -83,5 +106,7 @@ const char *spec_type_name(mote_valtype type, char scratch[16]);
  */
 void spec_value_format(char *buf, size_t cap, const spec_value *v);
 void spec_result_format(char *buf, size_t cap, mote_valtype type, mote_value v);
+/* The same for a result at v[0] (v[0..1] for a v128: "v128:i32x4 1 2 3 4"). */
+void spec_result_format_at(char *buf, size_t cap, mote_valtype type, const mote_value *v);
 
 #endif

@@ -185,6 +185,13 @@ typedef struct mote_exception mote_exception;
  * so NaN payloads pass through unchanged.  funcref values are mote_func
  * pointers; externref values are opaque host pointers; exnref values are
  * mote_exception pointers; NULL is ref.null.
+ *
+ * A v128 (SIMD) takes two consecutive mote_value entries wherever values
+ * are passed in arrays (mote_call's arguments and results, a host
+ * function's io): the first's u64 holds bytes 0-7 of the vector, the
+ * second's bytes 8-15, in memory order (lane 0 of every shape is in the
+ * first entry's low bits).  So `add(v128, i32) -> v128` takes three values
+ * and returns two.
  */
 typedef union mote_value {
     int32_t i32;
@@ -207,6 +214,11 @@ typedef union mote_value {
 #define MOTE_FEATURE_TAIL_CALL          (1u << 0)
 #define MOTE_FEATURE_EXTENDED_CONST     (1u << 1)
 #define MOTE_FEATURE_CUSTOM_PAGE_SIZES  (1u << 2)
+/* 128-bit SIMD (v128, the 0xFD instructions: part of Wasm 2.0) and relaxed
+ * SIMD; with the bit off their opcodes are illegal.  A build can also leave
+ * them out entirely (MOTE_WITH_SIMD); the load then fails with
+ * MOTE_ERR_UNSUPPORTED.  Relaxed SIMD's implementation-defined results are
+ * one fixed choice per instruction, the same on every target (docs/simd.md). */
 #define MOTE_FEATURE_SIMD               (1u << 3)   /* v128 (part of Wasm 2.0) */
 #define MOTE_FEATURE_RELAXED_SIMD       (1u << 4)
 #define MOTE_FEATURE_MULTI_MEMORY       (1u << 5)
@@ -361,8 +373,9 @@ typedef struct mote_extern {
  * or `ext` names an existing object.
  *
  * Signatures list parameter types in parentheses, then result types:
- * i = i32, I = i64, f = f32, F = f64, r = funcref, e = externref,
+ * i = i32, I = i64, f = f32, F = f64, V = v128, r = funcref, e = externref,
  * x = exnref (a reference parameter matches any type of its class).
+ * A v128 takes two entries of io (see mote_value).
  * "(ii)i" takes two i32 and returns an i32; "()" takes and returns nothing.
  */
 typedef struct mote_import {
@@ -384,6 +397,9 @@ mote_status mote_table_new(mote_arena *arena, mote_valtype elem_type, const mote
                            mote_table **out);
 mote_status mote_global_new(mote_arena *arena, mote_valtype type, bool mutable_,
                             mote_value value, mote_global **out);
+/* A v128 global, value[0..1] as in mote_value's note. */
+mote_status mote_global_new_v128(mote_arena *arena, bool mutable_, const mote_value value[2],
+                                 mote_global **out);
 
 /* ------------------------------------------------------------------------
  * Exceptions
@@ -507,7 +523,8 @@ void mote_func_type(const mote_func *func, const mote_valtype **params, uint32_t
 
 /*
  * Calls `func` on the stacks of `inst`.  The counts must match the
- * function's type.  Returns MOTE_OK with results written, MOTE_TRAP,
+ * function's type, counted in values: a v128 parameter or result takes two
+ * (see mote_value).  Returns MOTE_OK with results written, MOTE_TRAP,
  * MOTE_EXCEPTION (uncaught; see mote_uncaught_exception()), MOTE_EXIT, or
  * MOTE_PAUSED when fuel ran out or mote_interrupt() was called;
  * a paused call keeps `results` and writes to it when it completes, so that
@@ -627,6 +644,12 @@ mote_status mote_table_set(mote_table *table, uint32_t index, mote_value value);
 mote_valtype mote_global_type(const mote_global *global, bool *mutable_);
 mote_value mote_global_get(const mote_global *global);
 mote_status mote_global_set(mote_global *global, mote_value value);
+
+/* A v128 global's 16 bytes as two values (see mote_value); for those,
+ * mote_global_get/set reach bytes 0-7 only.  MOTE_ERR_ARGUMENT for a
+ * global of another type (or, setting, an immutable one). */
+mote_status mote_global_get_v128(const mote_global *global, mote_value value[2]);
+mote_status mote_global_set_v128(mote_global *global, const mote_value value[2]);
 
 /* ------------------------------------------------------------------------
  * Sizing
