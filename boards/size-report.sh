@@ -11,6 +11,10 @@
 # core's own objects, WASI-lite on top of it with the board drivers it
 # reaches counted apart, and the static RAM of each.
 #
+# Then, on the first board, `full` once per feature group with that group
+# left out (full-no-<GROUP>): the difference to `full` is what the group
+# adds to a firmware.
+#
 # --doc also writes the table into docs/size.md, between its
 # "<!-- size-report -->" markers.
 set -eu
@@ -21,14 +25,24 @@ if [ "${1:-}" = "--doc" ]; then doc=1; shift; fi
 boards=("$@")
 [ ${#boards[@]} -gt 0 ] || boards=(mps2-an385 riscv-virt-rv32)
 read -r -a configs <<<"${SIZE_CONFIGS:-minimal minimal-nofloat standard full}"
+# What each feature group adds: full without it, on the first board only
+# (SIZE_GROUPS="" skips these rows).
+read -r -a groups <<<"${SIZE_GROUPS-SIMD RELAXED_SIMD EXCEPTIONS LEGACY_EXCEPTIONS TYPED_REFS MULTI_MEMORY MEMORY64 TAIL_CALL REFERENCE_TYPES BULK_MEMORY SAT_CONV SIGN_EXT FLOAT}"
 
 rows=()
 for board in "${boards[@]}"; do
-  for config in "${configs[@]}"; do
+  extra=()
+  [ "$board" = "${boards[0]}" ] && for g in "${groups[@]}"; do extra+=("full-no-$g"); done
+  for config in "${configs[@]}" "${extra[@]}"; do
     dir=build/size/$board-$config
     args=(-DMOTE_BUILD_TESTS=OFF -DMOTE_BUILD_TOOLS=OFF)
     case $config in
       minimal-nofloat) args+=(-DMOTE_CONFIG=minimal -DMOTE_WITH_FLOAT=OFF) ;;
+      full-no-EXCEPTIONS)   # legacy exceptions need exceptions
+        args+=(-DMOTE_CONFIG=full -DMOTE_WITH_EXCEPTIONS=OFF -DMOTE_WITH_LEGACY_EXCEPTIONS=OFF) ;;
+      full-no-SIMD)         # relaxed SIMD needs SIMD
+        args+=(-DMOTE_CONFIG=full -DMOTE_WITH_SIMD=OFF -DMOTE_WITH_RELAXED_SIMD=OFF) ;;
+      full-no-*) args+=(-DMOTE_CONFIG=full -DMOTE_WITH_${config#full-no-}=OFF) ;;
       *) args+=(-DMOTE_CONFIG="$config") ;;
     esac
     log=$(mktemp)

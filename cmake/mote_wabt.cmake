@@ -12,8 +12,10 @@
 include_guard(GLOBAL)
 include(${CMAKE_CURRENT_LIST_DIR}/mote_fetch.cmake)
 
-get_filename_component(_mote_build_parent "${CMAKE_BINARY_DIR}" DIRECTORY)
-if(_mote_build_parent STREQUAL "${MOTE_ROOT}/build")
+# Any build folder under the tree's build/ (presets, bench, size) shares
+# build/tools; a build folder elsewhere keeps its own.
+string(FIND "${CMAKE_BINARY_DIR}/" "${MOTE_ROOT}/build/" _mote_under_build)
+if(_mote_under_build EQUAL 0)
   set(_mote_tools_default "${MOTE_ROOT}/build/tools")
 else()
   set(_mote_tools_default "${CMAKE_BINARY_DIR}/tools")
