@@ -133,7 +133,7 @@ int cmd_verify(int argc, char **argv)
         free(b);
         return EXIT_FAIL;
     }
+    report(argv[optind], b, &r);    /* reads the manifest in b */
     free(b);
-    report(argv[optind], b, &r);
     return 0;
 }
