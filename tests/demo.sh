@@ -41,7 +41,8 @@ cmake --build "$build" -j "${JOBS:-2}" --target "${targets[@]}" || {
 }
 # The board's QEMU command line and LED trace, as the configure read them
 # from its folder.
-cache_value() { sed -n "s/^$1:INTERNAL=//p" "$build/CMakeCache.txt"; }
+# (CMake writes a value that ends in a space between single quotes.)
+cache_value() { sed -n -e "s/^$1:INTERNAL='\(.*\)'\$/\1/p" -e "t" -e "s/^$1:INTERNAL=//p" "$build/CMakeCache.txt"; }
 qemu=$(cache_value MOTE_BOARD_RUN | tr ';' ' ')
 qemu=${qemu% -kernel}
 led_event=$(cache_value MOTE_BOARD_LED_TRACE)
