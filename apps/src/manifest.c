@@ -129,17 +129,7 @@ bool mote_manifest_parse(const uint8_t *bytes, size_t len, mote_manifest *out,
     for (size_t at = HEADER; at < len;)
         if (!entry(out, bytes, len, at, &seen, &at, err))
             return false;
-    char reason[112];
-    at_text why = at_begin(reason, sizeof reason);
-    if (!mf_complete(out, &why)) {
-        if (err != NULL) {
-            at_text t = at_begin(err->text, sizeof err->text);
-            at_str(&t, "manifest: ");
-            at_str(&t, reason);
-        }
-        return false;
-    }
-    return true;
+    return mf_finish(out, err);
 }
 
 /* ---- encoding ---------------------------------------------------------- */

@@ -248,6 +248,20 @@ bool mf_complete(const mote_manifest *m, at_text *why)
     return true;
 }
 
+bool mf_finish(const mote_manifest *m, mote_manifest_error *err)
+{
+    char reason[112];
+    at_text why = at_begin(reason, sizeof reason);
+    if (mf_complete(m, &why))
+        return true;
+    if (err != NULL) {
+        at_text t = at_begin(err->text, sizeof err->text);
+        at_str(&t, "manifest: ");
+        at_str(&t, reason);
+    }
+    return false;
+}
+
 bool mf_fail(mote_manifest_error *err, const char *place, uint64_t n, const char *what)
 {
     if (err != NULL) {

@@ -44,4 +44,7 @@ bool mf_fail(mote_manifest_error *err, const char *place, uint64_t n, const char
  * the stacks, memory cap and mailbox fit in the RAM. */
 bool mf_complete(const mote_manifest *m, at_text *why);
 
+/* mf_complete for a parser's end: false with "manifest: <why>" in err. */
+bool mf_finish(const mote_manifest *m, mote_manifest_error *err);
+
 #endif

@@ -287,14 +287,5 @@ bool mote_manifest_parse_text(const char *text, size_t len, mote_manifest *out,
             return fail_line(err, line_no, reason);
         at = end + 1;
     }
-    at_text why = at_begin(reason, sizeof reason);
-    if (!mf_complete(out, &why)) {
-        if (err != NULL) {
-            at_text t = at_begin(err->text, sizeof err->text);
-            at_str(&t, "manifest: ");
-            at_str(&t, reason);
-        }
-        return false;
-    }
-    return true;
+    return mf_finish(out, err);
 }

@@ -255,6 +255,8 @@ COMPILE_FN(compile_unreachable);
 COMPILE_FN(compile_nop);
 COMPILE_FN(compile_block);      /* arg: F_BLOCK, F_LOOP, F_IF */
 COMPILE_FN(compile_else);
+/* Ends an arm of block f (else, catch): results home, a jump to the end. */
+void compile_leave_arm(compiler *c, cframe *f);
 COMPILE_FN(compile_end);        /* sets c->body_done at the function's end */
 COMPILE_FN(compile_br);
 COMPILE_FN(compile_br_if);

@@ -394,13 +394,11 @@ mote_status compile_leave_frame(compiler *c, cframe *f, bool live_after)
     return MOTE_OK;
 }
 
-COMPILE_FN(compile_else)
+/* An arm of a block ends (else, a catch clause): its results go to their
+ * homes and, if the arm's end is reachable, it jumps to the block's end;
+ * the next arm is reachable as the block's entry was. */
+void compile_leave_arm(compiler *c, cframe *f)
 {
-    (void)row;
-    cframe *f = compile_frame_at(c, 0);
-    if (f->kind != F_IF)
-        return compile_fail(c, MOTE_ERR_INVALID, "else without a matching if");
-    TRY(compile_check_values(c, frame_results(f), f->nresults, true, true));
     if (c->live) {
         for (uint32_t i = c->nvals - f->nresults; i < c->nvals; i++)
             compile_materialize(c, i);
@@ -408,6 +406,16 @@ COMPILE_FN(compile_else)
         compile_emit_target(c, f);
     }
     c->live = f->live_in;
+}
+
+COMPILE_FN(compile_else)
+{
+    (void)row;
+    cframe *f = compile_frame_at(c, 0);
+    if (f->kind != F_IF)
+        return compile_fail(c, MOTE_ERR_INVALID, "else without a matching if");
+    TRY(compile_check_values(c, frame_results(f), f->nresults, true, true));
+    compile_leave_arm(c, f);
     compile_resolve_chain(c, f->else_fixup);
     f->else_fixup = -1;
     f->kind = F_ELSE;

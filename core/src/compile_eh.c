@@ -348,13 +348,7 @@ COMPILE_FN(compile_catch)
         if (c->catch_depth > c->catch_max)
             c->catch_max = c->catch_depth;
     }
-    if (c->live) {
-        for (uint32_t i = c->nvals - f->nresults; i < c->nvals; i++)
-            compile_materialize(c, i);
-        compile_emit_op(c, OP_br);
-        compile_emit_target(c, f);
-    }
-    c->live = f->live_in;
+    compile_leave_arm(c, f);
     f->unreachable = 0;
     compile_reset_inits(c, f);
     while (c->nvals > f->height) {
