@@ -123,7 +123,7 @@ endif()
 # add_subdirectory()s mote calls the functions below from its own scope.
 foreach(_mote_var MOTE_BOARD_DIR MOTE_BOARD_NAME MOTE_BOARD_RUN MOTE_BOARD_ARCH MOTE_BOARD_CPU
                   MOTE_BOARD_CPU_FLAGS MOTE_BOARD_DRIVERS MOTE_BOARD_CAPS MOTE_CAPABILITIES
-                  MOTE_BOARD_STORAGE_BASE MOTE_BOARD_LED_TRACE)
+                  MOTE_BOARD_STORAGE_BASE MOTE_BOARD_LED_TRACE MOTE_BOARD_GROUPS_OFF)
   set(_mote_value "${${_mote_var}}")
   set(${_mote_var} "${_mote_value}" CACHE INTERNAL "from boards/${MOTE_BOARD}/board.cmake")
   set(${_mote_var} "${_mote_value}")
@@ -146,13 +146,17 @@ function(_mote_host_image_tool out)
     get_filename_component(root "${CMAKE_CURRENT_FUNCTION_LIST_DIR}/.." ABSOLUTE)
     file(GLOB core_sources "${root}/core/src/*.c")
     set(tool_source "${root}/tools/mote-image/mote_image.c")
+    # With the target core's feature groups (MOTE_WITH_*): an image
+    # holds handler numbers, so both sides must have the same handlers.
+    set(defs "$<TARGET_PROPERTY:mote_core,COMPILE_DEFINITIONS>")
     add_custom_command(OUTPUT "${tool}"
       COMMAND "${CMAKE_COMMAND}" -E make_directory "${CMAKE_BINARY_DIR}/host-tools"
-      COMMAND "${MOTE_HOST_CC}" -std=gnu11 -O2 -I "${root}/core/include"
-              -I "${root}/core/src" -o "${tool}" "${tool_source}" ${core_sources} -lm
+      COMMAND "${MOTE_HOST_CC}" -std=gnu11 -O2 "$<$<BOOL:${defs}>:-D$<JOIN:${defs},;-D>>"
+              -I "${root}/core/include" -I "${root}/core/src" -o "${tool}" "${tool_source}"
+              ${core_sources} -lm
       DEPENDS ${core_sources} "${tool_source}"
       COMMENT "Building mote-image for the build machine"
-      VERBATIM)
+      VERBATIM COMMAND_EXPAND_LISTS)
     add_custom_target(mote-image-host DEPENDS "${tool}")
   endif()
   set(${out} "${tool}" PARENT_SCOPE)
