@@ -9,10 +9,12 @@
  *
  * Free RAM: what the WASI firmware fw-hello gives its arena -- the board's
  * RAM (boards/<board>/memory.ld: __ram_size) less the main stack
- * (__stack_size), the malloc() reserve (__malloc_size) and the firmware's
- * own variables, measured from each build's map (__heap_start): 1048 bytes
- * on mps2-an385 (taken for the other MPS2 boards too: the same firmware
- * and peripherals), 1064 on microbit, 1400 on sifive-e (docs/ram-map.md), 1320 on riscv-virt
+ * (__stack_size), the malloc() reserve (__malloc_size; none on the 16 KiB
+ * boards, whose memory.ld reserves it only when malloc is linked, and
+ * fw-hello does not link it) and the firmware's own variables, measured
+ * from each build's map (__heap_start): 1048 bytes on mps2-an385 (taken
+ * for the other MPS2 boards too: the same firmware and peripherals), 1168
+ * on microbit, 1528 on sifive-e (docs/ram-map.md), 1320 on riscv-virt
  * rv32 (2 KiB assumed for rv64, whose pointers are twice as wide).  A
  * firmware of your own has its own variables.  The host row is the host
  * board's free RAM, mote run's default arena.
@@ -33,8 +35,8 @@ const board_profile board_profiles[] = {
     {"mps2-an385", "cortex-m3", 8 * KIB, 2 * KIB, MPS2_FREE},
     {"mps2-an386", "cortex-m4f", 8 * KIB, 2 * KIB, MPS2_FREE},
     {"mps2-an505", "cortex-m33", 8 * KIB, 2 * KIB, MPS2_FREE},
-    {"microbit", "cortex-m0", 1792, 480, FREE(16 * KIB, 3 * KIB, 1 * KIB, 1064)},
-    {"sifive-e", "rv32imac", 1792, 480, FREE(16 * KIB, 3 * KIB, 1 * KIB, 1400)},
+    {"microbit", "cortex-m0", 1792, 480, FREE(16 * KIB, 3 * KIB, 0, 1168)},
+    {"sifive-e", "rv32imac", 1792, 480, FREE(16 * KIB, 3 * KIB, 0, 1528)},
     {"riscv-virt-rv32", "rv32imac", 8 * KIB, 2 * KIB, FREE(VIRT_RAM, 64 * KIB, 64 * KIB, 1320)},
     {"riscv-virt-rv64", "rv64imac", 8 * KIB, 2 * KIB, FREE(VIRT_RAM, 64 * KIB, 64 * KIB, 2 * KIB)},
 };
