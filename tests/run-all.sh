@@ -3,15 +3,17 @@
 # with the plain line "N passed, N failed" (ctest tests over all presets).
 #
 # Presets: host (unit tests, spec suite, CLI), host-asan (the same under
-# AddressSanitizer + UndefinedBehaviorSanitizer), then every board preset
-# (QEMU boots and the spec suite on target).  MOTE_PRESETS overrides the list.
+# AddressSanitizer + UndefinedBehaviorSanitizer), host32 (i386 under
+# qemu-i386), host-minimal and host-sparse (the spec suites on two feature
+# sets: docs/size.md), then every board preset (QEMU boots and the spec
+# suite on target).  MOTE_PRESETS overrides the list.
 set -u
 cd "$(dirname "$0")/.."
 jobs=${JOBS:-2}
 cmake_flags=()
 [ "${CI:-}" = true ] && cmake_flags+=(-DMOTE_WERROR=ON)
 
-default_presets="host host-asan host32 host-minimal $(tests/board-presets.sh 2>/dev/null)"
+default_presets="host host-asan host32 host-minimal host-sparse $(tests/board-presets.sh 2>/dev/null)"
 presets=${MOTE_PRESETS:-$default_presets}
 
 passed=0

@@ -47,11 +47,18 @@ const crow compile_rows[WASM_COUNT_] = {
     [WASM_loop] = DO(compile_block, F_LOOP),
     [WASM_if] = DO(compile_block, F_IF),
     [WASM_else] = DO(compile_else, 0),
+#if MOTE_WITH_LEGACY_EXCEPTIONS
     [WASM_try] = DO(compile_try, 0),
     [WASM_catch] = DO(compile_catch, 0),
-    [WASM_throw] = DO(compile_throw, 0),
     [WASM_rethrow] = DO(compile_rethrow, 0),
+    [WASM_delegate] = DO(compile_delegate, 0),
+    [WASM_catch_all] = DO(compile_catch, 1),
+#endif
+#if MOTE_WITH_EXCEPTIONS
+    [WASM_throw] = DO(compile_throw, 0),
     [WASM_throw_ref] = DO(compile_throw_ref, 0),
+    [WASM_try_table] = DO(compile_try_table, 0),
+#endif
     [WASM_end] = DO(compile_end, 0),
     [WASM_br] = DO(compile_br, 0),
     [WASM_br_if] = DO(compile_br_if, 0),
@@ -63,11 +70,10 @@ const crow compile_rows[WASM_COUNT_] = {
     [WASM_return_call] = DO(compile_call, 1),
     [WASM_return_call_indirect] = DO(compile_call_indirect, 1),
 #endif
+#if MOTE_WITH_TYPED_REFS
     [WASM_call_ref] = DO(compile_call_ref, 0),
     [WASM_return_call_ref] = DO(compile_call_ref, 1),
-    [WASM_delegate] = DO(compile_delegate, 0),
-    [WASM_catch_all] = DO(compile_catch, 1),
-    [WASM_try_table] = DO(compile_try_table, 0),
+#endif
     /* parametric and variables */
     [WASM_drop] = DO(compile_drop, 0),
     [WASM_select] = DO(compile_select, 0),
@@ -266,9 +272,11 @@ const crow compile_rows[WASM_COUNT_] = {
     [WASM_ref_is_null] = DO(compile_ref_is_null, 0),
     [WASM_ref_func] = DO(compile_ref_func, 0),
 #endif
+#if MOTE_WITH_TYPED_REFS
     [WASM_ref_as_non_null] = DO(compile_ref_as_non_null, 0),
     [WASM_br_on_null] = DO(compile_br_on_null, 0),
     [WASM_br_on_non_null] = DO(compile_br_on_null, 1),
+#endif
     /* 0xFC: saturating truncation, bulk memory, tables */
 #if MOTE_WITH_SAT_CONV
     [WASM_i32_trunc_sat_f32_s] = UN(i32_trunc_sat_f32_s, F32, I32),

@@ -467,6 +467,8 @@ dispatch:
         src = AT(fp, HI(w));
         goto do_tail_func;
     }
+#undef IN_BUILD
+#define IN_BUILD MOTE_WITH_TYPED_REFS   /* return_call_ref too: a TYPED_REFS op */
     OP(call_ref) {
         const uint32_t *w = pc + 1;
         f = SLOT(LO(w)).func;
@@ -490,8 +492,15 @@ dispatch:
     OP(br_on_non_null) {
         BRANCH_IF(br_on_non_null, SLOT(pc[1]).ref != NULL, 0);
     }
+    OP(ref_as_non_null) {
+        if (UNLIKELY(SLOT(pc[1]).ref == NULL))
+            TRAP(MOTE_TRAP_NULL_REFERENCE);
+        DONE(ref_as_non_null);
+    }
 
     /* ---- exceptions (exn.c finds the handler) ------------------------------ */
+#undef IN_BUILD
+#define IN_BUILD MOTE_WITH_EXCEPTIONS
 
     OP(throw) {
         mote_tag *tag = (mote_tag *)inst->tags[pc[1]].p;
@@ -869,11 +878,6 @@ dispatch:
         SLOT(LO(w)).u32 = SLOT(HI(w)).ref == NULL;
         DONE(ref_is_null);
     }
-    OP(ref_as_non_null) {
-        if (UNLIKELY(SLOT(pc[1]).ref == NULL))
-            TRAP(MOTE_TRAP_NULL_REFERENCE);
-        DONE(ref_as_non_null);
-    }
 
 #undef IN_BUILD
 #define IN_BUILD 1
@@ -1180,6 +1184,8 @@ dispatch:
     UNOP(i64_trunc_sat_f64_s, double, f64, i64, sat_f64_i64(a))
     UNOP(i64_trunc_sat_f64_u, double, f64, u64, sat_f64_u64(a))
 
+#undef IN_BUILD
+#define IN_BUILD 1      /* the whole file is MOTE_WITH_SIMD's (relaxed: its own #if) */
 #if MOTE_WITH_SIMD
 #include "interp_simd.h"
 #endif
