@@ -559,8 +559,8 @@ static mote_status compile_body(compiler *c)
             return illegal_opcode(c, prefix, code);
         if (!feature_built(wasm_op_group(op)))
             return feature_unsupported(c->err, wasm_op_group(op), c->op_offset);
-        const crow *row = &compile_rows[op];
-        if (!row->fn)
+        const crow *row = op < COMPILE_ROW_COUNT ? &compile_rows[op] : NULL;
+        if (!row || !row->fn)
             return illegal_opcode(c, prefix, code);
         TRY(row->fn(c, row));
     }

@@ -39,7 +39,7 @@
 /* same bits, another type: no code */
 #define RETYPE(i, r) {.fn = compile_numeric, .op = OP_nop, .in = i, .out = r, .arity = 1, .flags = RF_RETYPE}
 
-const crow compile_rows[WASM_COUNT_] = {
+const crow compile_rows[COMPILE_ROW_COUNT] = {
     /* control */
     [WASM_unreachable] = DO(compile_unreachable, 0),
     [WASM_nop] = DO(compile_nop, 0),
