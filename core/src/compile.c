@@ -150,10 +150,17 @@ mote_status compile_pop(compiler *c, vtype want, cval *out)
         out->k = 0;
         return MOTE_OK;
     }
-    *out = c->vals[--c->nvals];
+    /* Field by field: a struct assignment is a memcpy call on RV32 at -Os,
+     * and a byte loop in picolibc's small memcpy. */
+    const cval *v = &c->vals[--c->nvals];
+    out->type = v->type;
+    out->kind = v->kind;
+    out->home = v->home;
+    out->src = v->src;
+    out->k = v->k;
     if (kind_is_lazy(out->kind))
         c->nlazy--;
-    if (!types_sub(out->type, want))
+    if (out->type != want && !types_sub(out->type, want))   /* equal: the common case */
         return compile_type_mismatch(c, want, out->type);
     return MOTE_OK;
 }
@@ -170,7 +177,7 @@ mote_status compile_peek(compiler *c, uint32_t depth, vtype want)
                      types_name(want, n));
     }
     vtype t = c->vals[c->nvals - 1 - depth].type;
-    if (!types_sub(t, want))
+    if (t != want && !types_sub(t, want))
         return compile_type_mismatch(c, want, t);
     return MOTE_OK;
 }
@@ -502,7 +509,7 @@ static mote_status push_function_frame(compiler *c)
     if (!compile_grow(c, (void **)&c->ctrl, &c->ctrl_cap, sizeof(cframe)))
         return compile_fail(c, MOTE_ERR_NO_MEMORY, "out of arena space for the control stack");
     cframe *f = &c->ctrl[c->nctrl++];
-    memset(f, 0, sizeof *f);
+    compile_frame_clear(f);
     f->kind = F_FUNC;
     f->live_in = 1;
     f->height = 0;

@@ -320,7 +320,7 @@ mote_status compile_push_frame(compiler *c, uint8_t kind, uint32_t np, const vty
     if (!compile_ctrl_reserve(c))
         return compile_fail(c, MOTE_ERR_NO_MEMORY, "out of arena space for the control stack");
     cframe *f = &c->ctrl[c->nctrl++];
-    memset(f, 0, sizeof *f);
+    compile_frame_clear(f);
     f->kind = kind;
     f->live_in = c->live;
     f->height = c->nvals - np;
@@ -351,7 +351,8 @@ COMPILE_FN(compile_block)
     const vtype *params, *results;
     vtype one = VT_BOT;
     TRY(compile_read_blocktype(c, &np, &params, &nr, &results, &one));
-    cval cond = {0};
+    cval cond;              /* compile_pop() sets every field */
+    cond.kind = K_TEMP;
     if (kind == F_IF)
         TRY(compile_pop(c, MOTE_I32, &cond));
     TRY(compile_check_values(c, params, np, false, true));

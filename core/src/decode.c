@@ -20,8 +20,13 @@
 
 /* ---- LEB128 (reader.h) ---- */
 
+/* Most LEBs in a module are one byte: that path touches nothing else. */
 bool decode_uleb(reader *r, unsigned bits, uint64_t *out)
 {
+    if (r->p < r->end && *r->p < 0x80) {    /* bits >= 7: any one byte fits */
+        *out = *r->p++;
+        return true;
+    }
     uint64_t v = 0;
     unsigned shift = 0;
     for (;;) {
@@ -48,8 +53,27 @@ bool decode_uleb(reader *r, unsigned bits, uint64_t *out)
     }
 }
 
+bool decode_u32(reader *r, uint32_t *out)
+{
+    const uint8_t *p = r->p;
+    if (p < r->end && *p < 0x80) {
+        *out = *p;
+        r->p = p + 1;
+        return true;
+    }
+    uint64_t v;
+    if (!decode_uleb(r, 32, &v))
+        return false;
+    *out = (uint32_t)v;
+    return true;
+}
+
 bool decode_sleb(reader *r, unsigned bits, int64_t *out)
 {
+    if (r->p < r->end && *r->p < 0x80) {    /* bits >= 8: one byte, bit 6 the sign */
+        *out = (int64_t)(*r->p++ ^ 0x40) - 0x40;
+        return true;
+    }
     uint64_t v = 0;
     unsigned shift = 0;
     uint8_t b;

@@ -3,25 +3,19 @@
 
 #include "error.h"
 
-static const struct {
-    uint8_t built;
-    uint32_t bit;
-    const char *what, *option;
-} groups[FG_COUNT_] = {
-#define G(group, built_, bit_, what_) {built_, bit_, what_, "MOTE_WITH_" #group},
+const uint32_t feature_load_bits[FG_COUNT_] = {
+#define G(group, built_, bit_, what_) bit_,
     MOTE_FEATURE_GROUPS(G)
 #undef G
 };
 
-bool feature_built(feature_group g)
-{
-    return groups[g].built;
-}
-
-uint32_t feature_load_bit(feature_group g)
-{
-    return groups[g].bit;
-}
+static const struct {
+    const char *what, *option;
+} groups[FG_COUNT_] = {
+#define G(group, built_, bit_, what_) {what_, "MOTE_WITH_" #group},
+    MOTE_FEATURE_GROUPS(G)
+#undef G
+};
 
 mote_status feature_unsupported(mote_error *err, feature_group g, uint32_t offset)
 {

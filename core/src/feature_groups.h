@@ -99,9 +99,24 @@ typedef enum feature_group {
     FG_COUNT_
 } feature_group;
 
-/* Is the group in this build?  Its load feature bit (0: always on)? */
-bool feature_built(feature_group g);
-uint32_t feature_load_bit(feature_group g);
+/* The groups in this build, one bit per group: a constant, so a test of a
+ * named group folds away. */
+#define G(group, built, bit, what) | ((built) ? 1 << FG_##group : 0)
+enum { FEATURE_BUILT_MASK_ = 0 MOTE_FEATURE_GROUPS(G) };
+#undef G
+
+/* Is the group in this build? */
+static inline bool feature_built(feature_group g)
+{
+    return FEATURE_BUILT_MASK_ == (1 << FG_COUNT_) - 1 || (((uint32_t)FEATURE_BUILT_MASK_ >> g) & 1u);
+}
+
+/* Its load feature bit (0: always on); the table is feature_groups.c's. */
+extern const uint32_t feature_load_bits[FG_COUNT_];
+static inline uint32_t feature_load_bit(feature_group g)
+{
+    return feature_load_bits[g];
+}
 
 /* Sets err: "<what> are not enabled in this build (MOTE_WITH_<GROUP>)";
  * returns MOTE_ERR_UNSUPPORTED. */

@@ -67,13 +67,11 @@ static inline bool rd_sleb(reader *r, unsigned bits, int64_t *out)
     return decode_sleb(r, bits, out);
 }
 
+/* Unsigned LEB128 u32, the most common field of a module; decode.c. */
+bool decode_u32(reader *r, uint32_t *out);
 static inline bool rd_u32(reader *r, uint32_t *out)
 {
-    uint64_t v;
-    if (!rd_uleb(r, 32, &v))
-        return false;
-    *out = (uint32_t)v;
-    return true;
+    return decode_u32(r, out);
 }
 
 static inline bool rd_u32_le(reader *r, uint32_t *out)

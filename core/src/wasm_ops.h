@@ -584,16 +584,53 @@ typedef enum wasm_op {
 enum wasm_byte { MOTE_WASM_OPS(W) };
 #undef W
 
-/* The instruction an encoding names, or WASM_NONE_. */
-wasm_op wasm_op_of(uint32_t prefix, uint32_t code);
+/* The lookup tables (wasm_ops.c).  They are read through the inline
+ * functions below: the compiler looks up every instruction of a body on
+ * each of its two passes, and a call per lookup was a tenth of the load. */
+typedef struct wasm_op_info {
+    uint8_t imm, prefix, group, pad_;
+    uint16_t code;
+} wasm_op_info;
+extern const wasm_op_info wasm_op_infos[WASM_COUNT_];
+/* encoding -> instruction + 1 (0: no such instruction), one table per prefix */
+extern const uint16_t wasm_op_by_byte[256];
+extern const uint16_t wasm_op_by_fc[WASM_FC_LIMIT];
+extern const uint16_t wasm_op_by_fd[WASM_FD_LIMIT];
 
-/* Its immediates' shape, feature group and name ("i32.add" as "i32_add"). */
-wasm_imm wasm_op_imm(wasm_op op);
-feature_group wasm_op_group(wasm_op op);
+/* The instruction an encoding names, or WASM_NONE_. */
+static inline wasm_op wasm_op_of(uint32_t prefix, uint32_t code)
+{
+    uint32_t i = 0;
+    if (prefix == 0)
+        i = code < 256 ? wasm_op_by_byte[code] : 0;
+    else if (prefix == WASM_PREFIX_FC)
+        i = code < WASM_FC_LIMIT ? wasm_op_by_fc[code] : 0;
+    else if (prefix == WASM_PREFIX_FD)
+        i = code < WASM_FD_LIMIT ? wasm_op_by_fd[code] : 0;
+    return i ? (wasm_op)(i - 1) : WASM_NONE_;
+}
+
+/* Its immediates' shape and feature group. */
+static inline wasm_imm wasm_op_imm(wasm_op op)
+{
+    return (wasm_imm)wasm_op_infos[op].imm;
+}
+static inline feature_group wasm_op_group(wasm_op op)
+{
+    return (feature_group)wasm_op_infos[op].group;
+}
+
+/* Its name ("i32.add" as "i32_add"). */
 const char *wasm_op_name(wasm_op op);
 
 /* Its prefix byte (0 for none) and opcode or sub-opcode. */
-uint32_t wasm_op_prefix(wasm_op op);
-uint32_t wasm_op_code(wasm_op op);
+static inline uint32_t wasm_op_prefix(wasm_op op)
+{
+    return wasm_op_infos[op].prefix;
+}
+static inline uint32_t wasm_op_code(wasm_op op)
+{
+    return wasm_op_infos[op].code;
+}
 
 #endif
