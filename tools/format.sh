@@ -7,6 +7,9 @@
 #                                    formatted, exit 1 if there are any
 #   tools/format.sh [--check] PATH.. only these files or folders
 #
+# --check exits 77 (skipped, for ctest) when it cannot judge: no
+# clang-format, one that is not the reference version, or no git work tree.
+#
 # The sources are the tracked *.c, *.h, *.cpp and *.hpp files of the folders
 # below (git ls-files: build folders and ../shared are never touched).  A file
 # or a region that must keep a hand layout says so itself, between
@@ -43,12 +46,22 @@ if [ -z "$clang_format" ]; then
 fi
 if [ -z "$clang_format" ] || ! command -v "$clang_format" >/dev/null 2>&1; then
   echo "format.sh: no clang-format; run toolchain/install-deps (Debian package clang-format)" >&2
+  [ $check -eq 1 ] && exit 77
   exit 2
 fi
 version=$("$clang_format" --version)
 if ! printf '%s\n' "$version" | grep -qE "version $reference_major\."; then
+  if [ $check -eq 1 ]; then
+    echo "format.sh: $version is not the reference clang-format $reference_major: not checked" >&2
+    exit 77
+  fi
   echo "format.sh: warning: $version; the reference is clang-format $reference_major," \
        "whose output may differ" >&2
+fi
+if ! git rev-parse --is-inside-work-tree >/dev/null 2>&1; then
+  echo "format.sh: not a git work tree (the sources are the tracked files)" >&2
+  [ $check -eq 1 ] && exit 77
+  exit 2
 fi
 
 if [ $# -gt 0 ]; then
@@ -68,16 +81,15 @@ if [ $check -eq 0 ]; then
   exit 0
 fi
 
-# --check: compare each file with what clang-format would make of it.
-unformatted=0
-for f in "${files[@]}"; do
-  if ! "$clang_format" --style=file "$f" | cmp -s - "$f"; then
-    echo "$f"
-    unformatted=$((unformatted + 1))
-  fi
-done
-if [ $unformatted -gt 0 ]; then
-  echo "format.sh: $unformatted of ${#files[@]} files are not formatted (tools/format.sh formats them)" >&2
+# --check: one clang-format run over every file (--dry-run reports each
+# place it would change; a file is listed once).
+mapfile -t unformatted < <(printf '%s\0' "${files[@]}" |
+  xargs -0 "$clang_format" --style=file --dry-run 2>&1 |
+  sed -n 's/^\(.*\):[0-9][0-9]*:[0-9][0-9]*: warning: code should be clang-formatted.*/\1/p' |
+  sort -u)
+if [ ${#unformatted[@]} -gt 0 ]; then
+  printf '%s\n' "${unformatted[@]}"
+  echo "format.sh: ${#unformatted[@]} of ${#files[@]} files are not formatted (tools/format.sh formats them)" >&2
   exit 1
 fi
 echo "format.sh: ${#files[@]} files, all formatted"

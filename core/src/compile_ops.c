@@ -437,6 +437,7 @@ static void emit_memop_m(compiler *c, op o, bool load, uint16_t d, uint16_t a, u
     compile_emit_word(c, (uint32_t)(offset >> 32));
 }
 
+/* clang-format off */
 #define M(o, t, l) {OP_##o, OP_##o##_k, OP_##o##_x, OP_ld32u_ar, OP_ld32u_ai, OP_##o##_m, t, l}
 #define L(o, t, l) {OP_##o, OP_##o##_k, OP_##o##_x, OP_##o##_ar, OP_##o##_ai, OP_##o##_m, t, l}
 const memop compile_loads[14] = {
@@ -453,6 +454,7 @@ const memop compile_stores[9] = {
 };
 #undef M
 #undef L
+/* clang-format on */
 
 /*
  * "x = a + b (or a + k); load [x]": when the add into local x is the last

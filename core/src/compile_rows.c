@@ -18,6 +18,7 @@
 #define F64 MOTE_F64
 #define V128 MOTE_V128
 
+/* clang-format off */
 #define DO(fn_, arg_) {.fn = fn_, .arg = arg_}
 #define UN(o, i, r) {.fn = compile_numeric, .op = OP_##o, .in = i, .out = r, .arity = 1}
 #define BIN(o, t) {.fn = compile_numeric, .op = OP_##o, .in = t, .out = t, .arity = 2}
@@ -565,3 +566,4 @@ const crow compile_rows[COMPILE_ROW_COUNT] = {
     [WASM_i32x4_relaxed_dot_i8x16_i7x16_add_s] = VOP(compile_simd_ternary, i32x4_relaxed_dot_i8x16_i7x16_add_s),
 #endif
 };
+/* clang-format on */

@@ -69,6 +69,7 @@
 #define MOTE_WITH_FUSED 1
 #endif
 
+/* clang-format off */
 /*
  * G(group, built, load feature bit or 0, what it is)
  * A load feature bit of 0: the group is part of Wasm 2.0, on whenever built.
@@ -98,6 +99,7 @@ typedef enum feature_group {
 #undef G
     FG_COUNT_
 } feature_group;
+/* clang-format on */
 
 /* The groups in this build, one bit per group: a constant, so a test of a
  * named group folds away. */

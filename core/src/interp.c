@@ -47,12 +47,14 @@ static inline uint32_t rd16(const void *p)
 #if defined(__BYTE_ORDER__) && __BYTE_ORDER__ != __ORDER_LITTLE_ENDIAN__
 #error "mote's code and slot layouts assume a little-endian CPU"
 #endif
+/* clang-format off */
 #define LO(p) rd16(p)
 #define HI(p) rd16((const uint8_t *)(p) + 2)
 #define LOV(w) ((w) & 0xFFFFu)
 #define HIV(w) ((w) >> 16)
 #define SLOT(off) (*(mote_slot *)((uint8_t *)fp + (off)))
 #define AT(base, off) ((mote_slot *)((uint8_t *)(base) + (off)))
+/* clang-format on */
 
 #define FUEL_CHUNK 0x10000
 
@@ -63,6 +65,7 @@ static inline uint32_t rd16(const void *p)
  * 32-bit arithmetic with carries, keeping the size in one register.
  * Declares `ea`, or traps.
  */
+/* clang-format off */
 #if UINTPTR_MAX > 0xFFFFFFFFu
 typedef uint64_t msize_t;
 #define CHECKED_EA(addr, off, n)                                      \
@@ -78,6 +81,7 @@ typedef uint32_t msize_t;
                  ea_end_ > mem_size))                                 \
         TRAP(MOTE_TRAP_MEMORY_OUT_OF_BOUNDS)
 #endif
+/* clang-format on */
 
 #ifdef MOTE_PROFILE
 /* Developer aid (switch dispatch only): the embedder defines this to count
@@ -164,6 +168,7 @@ static __attribute__((noinline)) mote_status call_host(exec *ex, mote_instance *
     return h->fn(inst, args, h->user);
 }
 
+/* clang-format off */
 /* Calls zero a few locals and move a few arguments: loops beat a call to
  * memset/memmove there, so GCC must not turn them into one. */
 #if defined(__GNUC__) && !defined(__clang__)
@@ -191,6 +196,7 @@ static mote_status run(mote_instance *owner, const int32_t **table_out)
 #define OP(name) case OP_##name: if (!IN_BUILD) goto unbuilt;
 #define NEXT() goto dispatch
 #endif
+/* clang-format on */
 /* The handlers of a feature group left out of the build (feature_groups.h)
  * are compiled out: IN_BUILD is 0 around them, so each label leads to
  * `unbuilt` and the body after it is dead code.  The loader refuses modules
@@ -656,6 +662,7 @@ dispatch:
 
     /* Any memory, 32- or 64-bit addresses: multiple memories and memory64.
      * [op][dst|addr][memory][offset lo][offset hi]; m and ea for the body. */
+/* clang-format off */
 #define ACCESS_M(ctype)                                                        \
     const uint32_t *w = pc + 1;                                                \
     mote_memory *m = MEMORY(pc[2]);                                            \
@@ -663,6 +670,7 @@ dispatch:
     if (UNLIKELY(!range_in(m, address_in(m, SLOT(HI(w))),                      \
                            (uint64_t)pc[3] | (uint64_t)pc[4] << 32, sizeof(ctype), &ea))) \
         TRAP(MOTE_TRAP_MEMORY_OUT_OF_BOUNDS)
+/* clang-format on */
 #define LOAD_M(name, ctype, field)                                   \
     OP(name) {                                                       \
         ACCESS_M(ctype);                                             \

@@ -8,6 +8,7 @@
  * finds "V_BINARY(i32x4_add)" for L_i32x4_add.
  */
 
+/* clang-format off */
 /* ---- v128 values --------------------------------------------------------------- */
 
     OP(copy_v128) {
@@ -415,3 +416,4 @@
 #undef V_BINARY
 #undef V_SHIFT
 #undef V_TERNARY
+/* clang-format on */

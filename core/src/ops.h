@@ -29,6 +29,7 @@
 
 #include "feature_groups.h"
 
+/* clang-format off */
 /* i32 and i64 comparisons, in the order the compiler indexes them (a
  * comparison's number, 0-9, picks its fused forms). */
 #define MOTE_INT_COMPARES(X) \
@@ -709,6 +710,7 @@ typedef enum op {
 #undef X
     OP_COUNT_
 } op;
+/* clang-format on */
 
 /* Each op's length in words (0 for br_table, whose length is 3 + n + 1). */
 enum op_len {

@@ -28,6 +28,7 @@
 
 #include "feature_groups.h"
 
+/* clang-format off */
 /* Immediate shapes, as the binary format lays them out. */
 #define MOTE_WASM_IMMS(X)                                                    \
     X(NONE)      /* nothing */                                               \
@@ -63,8 +64,10 @@ typedef enum wasm_imm {
     MOTE_WASM_IMMS(X)
 #undef X
 } wasm_imm;
+/* clang-format on */
 
 
+/* clang-format off */
 /* Single-byte opcodes. */
 #define MOTE_WASM_OPS_00(W)                                                  \
     /* control */                                                            \
@@ -570,6 +573,7 @@ typedef enum wasm_imm {
     MOTE_WASM_OPS_00(W)                                                      \
     MOTE_WASM_OPS_FC(W)                                                      \
     MOTE_WASM_OPS_FD(W)
+/* clang-format on */
 
 typedef enum wasm_op {
 #define W(name, code, imm, group) WASM_##name,

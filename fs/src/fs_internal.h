@@ -16,8 +16,8 @@
 /* ---- on-flash constants --------------------------------------------------- */
 
 #define FS_VERSION 1
-#define FS_HEADER_BYTES 32          /* a block header; its area is rounded up
-                                       to the write unit */
+/* A block header; its area is rounded up to the write unit */
+#define FS_HEADER_BYTES 32
 #define FS_MAGIC_SUPER 0x73666f6du  /* "mofs" little-endian */
 #define FS_MAGIC_PART 0x63666f6du   /* "mofc" */
 #define FS_MIN_BLOCKS 6
@@ -59,8 +59,9 @@ enum {
 #define END_LEN 4
 
 /* T_SIZE flags */
-#define SZ_DIRTY 0x01       /* the last block may hold programmed bytes past
-                               the committed data: copy it before appending */
+/* The last block may hold programmed bytes past the committed data: copy it
+ * before appending */
+#define SZ_DIRTY 0x01
 
 /* mote_fs_file.flags, internal bits above the MOTE_FS_O_* ones */
 #define F_OPEN 0x0100
@@ -70,10 +71,12 @@ enum {
 #define F_HEAD_FRESH 0x1000 /* head_block was allocated since the last commit */
 #define F_RESERVED 0x2000   /* committed with SZ_DIRTY while we hold the head */
 #define F_UNIT 0x4000       /* unit[] holds the head's unit at head_prog */
-#define F_SZDIRTY 0x8000    /* the block holding the file's end may hold
-                               programmed bytes past it (T_SIZE's SZ_DIRTY) */
-#define F_SRC_FRESH 0x0040  /* head_src is an uncommitted block: release it
-                               once copied (shares a bit with no O_ flag) */
+/* The block holding the file's end may hold programmed bytes past it (T_SIZE's
+ * SZ_DIRTY) */
+#define F_SZDIRTY 0x8000
+/* head_src is an uncommitted block: release it once copied (shares a bit with
+ * no O_ flag) */
+#define F_SRC_FRESH 0x0040
 
 /* ---- little-endian fields --------------------------------------------------- */
 

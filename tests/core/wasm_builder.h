@@ -114,6 +114,7 @@ static inline void wb_section_end(wb *b)
 #define CODE(...) (const uint8_t[]){__VA_ARGS__}, sizeof((const uint8_t[]){__VA_ARGS__})
 #define OP(name) WASM_BYTE_##name
 #define PFX(name) WASM_PREFIX_FC, WASM_BYTE_##name
+/* clang-format off */
 #define U32(x)                                                               \
     (uint8_t)(((x) & 0x7F) | 0x80), (uint8_t)((((x) >> 7) & 0x7F) | 0x80),  \
         (uint8_t)((((x) >> 14) & 0x7F) | 0x80), (uint8_t)((((x) >> 21) & 0x7F) | 0x80), \
@@ -122,6 +123,7 @@ static inline void wb_section_end(wb *b)
     (uint8_t)(((x) & 0x7F) | 0x80), (uint8_t)((((x) >> 7) & 0x7F) | 0x80),  \
         (uint8_t)((((x) >> 14) & 0x7F) | 0x80), (uint8_t)((((x) >> 21) & 0x7F) | 0x80), \
         (uint8_t)(((int32_t)(x) >> 28) & 0x7F)
+/* clang-format on */
 
 static inline void wb_code(wb *b, const uint8_t *code, size_t n)
 {

@@ -16,7 +16,9 @@ typedef struct spec_fn {
     size_t len;
 } spec_fn;
 
+/* clang-format off */
 #define FN(n, t, ...) {n, t, (const uint8_t[]){__VA_ARGS__}, sizeof((const uint8_t[]){__VA_ARGS__})}
+/* clang-format on */
 
 static void build(wbuf *m, const uint8_t *types, size_t types_len, const spec_fn *fns, size_t n,
                   uint8_t extra_id, const wbuf *extra)

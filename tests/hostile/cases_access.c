@@ -37,8 +37,10 @@ static void loads_and_stores(void)
 /* memory64: the address is (a << 32) | b, and offsets are u64.  On a 32-bit
  * CPU any narrowing of the address or of address + offset to size_t would
  * land inside the memory. */
+/* clang-format off */
 #define ADDR64 OP(local_get), 0, OP(i64_extend_i32_u), OP(i64_const), 32, OP(i64_shl), \
                OP(local_get), 1, OP(i64_extend_i32_u), OP(i64_or)
+/* clang-format on */
 static void memory64(void)
 {
     hm h = {.mem = true, .mem64 = true, .mem_min = 1, .page_log2 = 16};

@@ -578,8 +578,8 @@ void mote_wasi_forget_wait(mote_wasi *ctx);
 
 /* Exit statuses of mote_wasi_run_app() that are not the app's own. */
 #define MOTE_WASI_EXIT_NOT_RUN 126  /* could not load, link or instantiate */
-#define MOTE_WASI_EXIT_STOPPED 127  /* stopped by another error (no entry
-                                       point, a pause abandoned in on_pause) */
+/* Stopped by another error (no entry point, a pause abandoned in on_pause) */
+#define MOTE_WASI_EXIT_STOPPED 127
 #define MOTE_WASI_EXIT_TRAP 128     /* 128 + mote_trap kind: the app trapped */
 
 /*

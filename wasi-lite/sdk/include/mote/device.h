@@ -93,15 +93,16 @@ MOTE_IMPORT("timer_stop") int32_t mote_timer_stop(uint32_t id);
 
 #define MOTE_EVENT_NONE 0       /* (never delivered) */
 #define MOTE_EVENT_GPIO 1       /* source: pin; value: level after the edge */
-#define MOTE_EVENT_TIMER 2      /* source: timer id; value: expirations it
-                                   stands for (more than 1 when the app was
-                                   too busy to take them one by one) */
-#define MOTE_EVENT_UART 3       /* console input is waiting (read it: the
-                                   event repeats while input is pending) */
-#define MOTE_EVENT_OVERFLOW 4   /* value: events lost because the queue was
-                                   full, at this point of the sequence */
-#define MOTE_EVENT_MESSAGE 5    /* messages are waiting (mote_msg_watch());
-                                   value: how many.  Repeats while any do */
+/* source: timer id; value: expirations it stands for (more than 1 when the app
+ * was too busy to take them one by one) */
+#define MOTE_EVENT_TIMER 2
+/* Console input is waiting (read it: the event repeats while input is pending) */
+#define MOTE_EVENT_UART 3
+/* value: events lost because the queue was full, at this point of the sequence */
+#define MOTE_EVENT_OVERFLOW 4
+/* Messages are waiting (mote_msg_watch()); value: how many. Repeats while any
+ * do */
+#define MOTE_EVENT_MESSAGE 5
 
 typedef struct mote_event {
     uint32_t kind;              /* MOTE_EVENT_* */
