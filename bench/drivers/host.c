@@ -60,8 +60,7 @@ int main(int argc, char **argv)
         ms[i] = now_ms() - t0;
         cpu[i] = clock_ms(CLOCK_PROCESS_CPUTIME_ID) - c0;
         if (r != 0) {
-            printf("kernel=%s scale=%" PRIu32 " result=%" PRIu32 " FAILED\n",
-                   BENCH_NAME, scale, r);
+            printf("kernel=%s scale=%" PRIu32 " result=%" PRIu32 " FAILED\n", BENCH_NAME, scale, r);
             return 1;
         }
     }

@@ -48,8 +48,7 @@ int main(void)
     uint32_t r = bench_run(scale);
     uint64_t c2 = icount_read();
     uint64_t n = (c2 - c1) - (c1 - c0);
-    printf("kernel=%s scale=%" PRIu32 " instructions=%" PRIu64
-           " unit=%u result=%" PRIu32 "\n",
+    printf("kernel=%s scale=%" PRIu32 " instructions=%" PRIu64 " unit=%u result=%" PRIu32 "\n",
            BENCH_NAME, scale, n, (unsigned)ICOUNT_UNIT, r);
     return r == 0 ? 0 : 1;
 }

@@ -63,7 +63,7 @@ static int check_block(uint32_t blk, uint64_t energy)
     for (int n = 0; n < BLK; n++) {
         int64_t v = (ref_acc[n] + 16384) / 32768; /* floor for v >= 0 ... */
         if ((ref_acc[n] + 16384) % 32768 < 0)
-            v -= 1;                               /* ... and for v < 0 */
+            v -= 1; /* ... and for v < 0 */
         if (v > 32767)
             v = 32767;
         if (v < -32768)

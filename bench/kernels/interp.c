@@ -11,9 +11,36 @@
 #include "bench.h"
 
 enum {
-    HALT, PUSH, PUSHW, LOAD, STORE, INC, ADD, SUB, MUL, DIVU, REMU, AND, OR,
-    XOR, SHL, SHRU, LTU, EQ, NE, JMP, JZ, JNZ, DUP, DROP, SWAP, MLOAD, MSTORE,
-    CALL, RET, NOPS
+    HALT,
+    PUSH,
+    PUSHW,
+    LOAD,
+    STORE,
+    INC,
+    ADD,
+    SUB,
+    MUL,
+    DIVU,
+    REMU,
+    AND,
+    OR,
+    XOR,
+    SHL,
+    SHRU,
+    LTU,
+    EQ,
+    NE,
+    JMP,
+    JZ,
+    JNZ,
+    DUP,
+    DROP,
+    SWAP,
+    MLOAD,
+    MSTORE,
+    CALL,
+    RET,
+    NOPS
 };
 
 #define MEM_WORDS 4096u
@@ -37,28 +64,86 @@ static uint32_t run(const uint32_t *code, uint32_t *local)
         case LOAD: *sp++ = local[arg]; break;
         case STORE: local[arg] = *--sp; break;
         case INC: local[arg & 15u] += arg >> 4; break;
-        case ADD: sp--; sp[-1] += sp[0]; break;
-        case SUB: sp--; sp[-1] -= sp[0]; break;
-        case MUL: sp--; sp[-1] *= sp[0]; break;
-        case DIVU: sp--; sp[-1] = sp[0] ? sp[-1] / sp[0] : 0; break;
-        case REMU: sp--; sp[-1] = sp[0] ? sp[-1] % sp[0] : 0; break;
-        case AND: sp--; sp[-1] &= sp[0]; break;
-        case OR: sp--; sp[-1] |= sp[0]; break;
-        case XOR: sp--; sp[-1] ^= sp[0]; break;
-        case SHL: sp--; sp[-1] <<= sp[0] & 31u; break;
-        case SHRU: sp--; sp[-1] >>= sp[0] & 31u; break;
-        case LTU: sp--; sp[-1] = sp[-1] < sp[0]; break;
-        case EQ: sp--; sp[-1] = sp[-1] == sp[0]; break;
-        case NE: sp--; sp[-1] = sp[-1] != sp[0]; break;
+        case ADD:
+            sp--;
+            sp[-1] += sp[0];
+            break;
+        case SUB:
+            sp--;
+            sp[-1] -= sp[0];
+            break;
+        case MUL:
+            sp--;
+            sp[-1] *= sp[0];
+            break;
+        case DIVU:
+            sp--;
+            sp[-1] = sp[0] ? sp[-1] / sp[0] : 0;
+            break;
+        case REMU:
+            sp--;
+            sp[-1] = sp[0] ? sp[-1] % sp[0] : 0;
+            break;
+        case AND:
+            sp--;
+            sp[-1] &= sp[0];
+            break;
+        case OR:
+            sp--;
+            sp[-1] |= sp[0];
+            break;
+        case XOR:
+            sp--;
+            sp[-1] ^= sp[0];
+            break;
+        case SHL:
+            sp--;
+            sp[-1] <<= sp[0] & 31u;
+            break;
+        case SHRU:
+            sp--;
+            sp[-1] >>= sp[0] & 31u;
+            break;
+        case LTU:
+            sp--;
+            sp[-1] = sp[-1] < sp[0];
+            break;
+        case EQ:
+            sp--;
+            sp[-1] = sp[-1] == sp[0];
+            break;
+        case NE:
+            sp--;
+            sp[-1] = sp[-1] != sp[0];
+            break;
         case JMP: pc = code + arg; break;
-        case JZ: if (*--sp == 0) pc = code + arg; break;
-        case JNZ: if (*--sp != 0) pc = code + arg; break;
-        case DUP: sp[0] = sp[-1]; sp++; break;
+        case JZ:
+            if (*--sp == 0)
+                pc = code + arg;
+            break;
+        case JNZ:
+            if (*--sp != 0)
+                pc = code + arg;
+            break;
+        case DUP:
+            sp[0] = sp[-1];
+            sp++;
+            break;
         case DROP: sp--; break;
-        case SWAP: t = sp[-1]; sp[-1] = sp[-2]; sp[-2] = t; break;
+        case SWAP:
+            t = sp[-1];
+            sp[-1] = sp[-2];
+            sp[-2] = t;
+            break;
         case MLOAD: sp[-1] = mem[sp[-1] % MEM_WORDS]; break;
-        case MSTORE: sp -= 2; mem[sp[0] % MEM_WORDS] = sp[1]; break;
-        case CALL: *rp++ = (uint32_t)(pc - code); pc = code + arg; break;
+        case MSTORE:
+            sp -= 2;
+            mem[sp[0] % MEM_WORDS] = sp[1];
+            break;
+        case CALL:
+            *rp++ = (uint32_t)(pc - code);
+            pc = code + arg;
+            break;
         case RET: pc = code + *--rp; break;
         default: return 0xdeadu; /* corrupt program */
         }
@@ -103,22 +188,44 @@ static void build_collatz(struct prog *p)
 {
     enum { L_N, L_X, L_ODD, L_CONT, L_NEXT, L_DONE };
     here(p, L_N);
-    op(p, LOAD, 0); op(p, LOAD, 1); op(p, LTU, 0); jump(p, JZ, L_DONE);
-    op(p, LOAD, 0); op(p, STORE, 2);
-    here(p, L_X);                                   /* while x - 1 != 0 */
-    op(p, LOAD, 2); op(p, PUSH, 1); op(p, SUB, 0); jump(p, JZ, L_NEXT);
-    op(p, LOAD, 2); op(p, PUSH, 1); op(p, AND, 0); jump(p, JNZ, L_ODD);
-    op(p, LOAD, 2); op(p, PUSH, 1); op(p, SHRU, 0); op(p, STORE, 2);
+    op(p, LOAD, 0);
+    op(p, LOAD, 1);
+    op(p, LTU, 0);
+    jump(p, JZ, L_DONE);
+    op(p, LOAD, 0);
+    op(p, STORE, 2);
+    here(p, L_X); /* while x - 1 != 0 */
+    op(p, LOAD, 2);
+    op(p, PUSH, 1);
+    op(p, SUB, 0);
+    jump(p, JZ, L_NEXT);
+    op(p, LOAD, 2);
+    op(p, PUSH, 1);
+    op(p, AND, 0);
+    jump(p, JNZ, L_ODD);
+    op(p, LOAD, 2);
+    op(p, PUSH, 1);
+    op(p, SHRU, 0);
+    op(p, STORE, 2);
     jump(p, JMP, L_CONT);
-    here(p, L_ODD);                                 /* x + (x << 1) + 1 */
-    op(p, LOAD, 2); op(p, DUP, 0); op(p, PUSH, 1); op(p, SHL, 0);
-    op(p, ADD, 0); op(p, PUSH, 1); op(p, ADD, 0); op(p, STORE, 2);
+    here(p, L_ODD); /* x + (x << 1) + 1 */
+    op(p, LOAD, 2);
+    op(p, DUP, 0);
+    op(p, PUSH, 1);
+    op(p, SHL, 0);
+    op(p, ADD, 0);
+    op(p, PUSH, 1);
+    op(p, ADD, 0);
+    op(p, STORE, 2);
     here(p, L_CONT);
-    op(p, INC, 3 | 1 << 4); jump(p, JMP, L_X);
+    op(p, INC, 3 | 1 << 4);
+    jump(p, JMP, L_X);
     here(p, L_NEXT);
-    op(p, INC, 0 | 1 << 4); jump(p, JMP, L_N);
+    op(p, INC, 0 | 1 << 4);
+    jump(p, JMP, L_N);
     here(p, L_DONE);
-    op(p, LOAD, 3); op(p, HALT, 0);
+    op(p, LOAD, 3);
+    op(p, HALT, 0);
     resolve(p);
 }
 
@@ -128,42 +235,89 @@ static void build_collatz(struct prog *p)
 static void build_primes(struct prog *p)
 {
     enum { L_CLR, L_SV0, L_SV, L_IN, L_SVN, L_SUM0, L_SM, L_SMN, L_END, L_W };
-    op(p, PUSH, 2); op(p, STORE, 0);
+    op(p, PUSH, 2);
+    op(p, STORE, 0);
     here(p, L_CLR);
-    op(p, LOAD, 0); op(p, LOAD, 2); op(p, LTU, 0); jump(p, JZ, L_SV0);
-    op(p, LOAD, 0); op(p, PUSH, 1); op(p, MSTORE, 0);
-    op(p, INC, 0 | 1 << 4); jump(p, JMP, L_CLR);
+    op(p, LOAD, 0);
+    op(p, LOAD, 2);
+    op(p, LTU, 0);
+    jump(p, JZ, L_SV0);
+    op(p, LOAD, 0);
+    op(p, PUSH, 1);
+    op(p, MSTORE, 0);
+    op(p, INC, 0 | 1 << 4);
+    jump(p, JMP, L_CLR);
     here(p, L_SV0);
-    op(p, PUSH, 2); op(p, STORE, 0);
+    op(p, PUSH, 2);
+    op(p, STORE, 0);
     here(p, L_SV);
-    op(p, LOAD, 0); op(p, DUP, 0); op(p, MUL, 0); op(p, LOAD, 2); op(p, LTU, 0);
+    op(p, LOAD, 0);
+    op(p, DUP, 0);
+    op(p, MUL, 0);
+    op(p, LOAD, 2);
+    op(p, LTU, 0);
     jump(p, JZ, L_SUM0);
-    op(p, LOAD, 0); op(p, MLOAD, 0); jump(p, JZ, L_SVN);
-    op(p, LOAD, 0); op(p, DUP, 0); op(p, MUL, 0); op(p, STORE, 1);
+    op(p, LOAD, 0);
+    op(p, MLOAD, 0);
+    jump(p, JZ, L_SVN);
+    op(p, LOAD, 0);
+    op(p, DUP, 0);
+    op(p, MUL, 0);
+    op(p, STORE, 1);
     here(p, L_IN);
-    op(p, LOAD, 1); op(p, LOAD, 2); op(p, LTU, 0); jump(p, JZ, L_SVN);
-    op(p, LOAD, 1); op(p, PUSH, 0); op(p, MSTORE, 0);
-    op(p, LOAD, 1); op(p, LOAD, 0); op(p, ADD, 0); op(p, STORE, 1);
+    op(p, LOAD, 1);
+    op(p, LOAD, 2);
+    op(p, LTU, 0);
+    jump(p, JZ, L_SVN);
+    op(p, LOAD, 1);
+    op(p, PUSH, 0);
+    op(p, MSTORE, 0);
+    op(p, LOAD, 1);
+    op(p, LOAD, 0);
+    op(p, ADD, 0);
+    op(p, STORE, 1);
     jump(p, JMP, L_IN);
     here(p, L_SVN);
-    op(p, INC, 0 | 1 << 4); jump(p, JMP, L_SV);
+    op(p, INC, 0 | 1 << 4);
+    jump(p, JMP, L_SV);
     here(p, L_SUM0);
-    op(p, PUSH, 2); op(p, STORE, 0); op(p, PUSH, 0); op(p, STORE, 3);
+    op(p, PUSH, 2);
+    op(p, STORE, 0);
+    op(p, PUSH, 0);
+    op(p, STORE, 3);
     here(p, L_SM);
-    op(p, LOAD, 0); op(p, LOAD, 2); op(p, LTU, 0); jump(p, JZ, L_END);
-    op(p, LOAD, 0); op(p, MLOAD, 0); op(p, PUSH, 0); op(p, EQ, 0);
+    op(p, LOAD, 0);
+    op(p, LOAD, 2);
+    op(p, LTU, 0);
+    jump(p, JZ, L_END);
+    op(p, LOAD, 0);
+    op(p, MLOAD, 0);
+    op(p, PUSH, 0);
+    op(p, EQ, 0);
     jump(p, JNZ, L_SMN);
-    op(p, LOAD, 3); op(p, LOAD, 0); jump(p, CALL, L_W); op(p, ADD, 0);
+    op(p, LOAD, 3);
+    op(p, LOAD, 0);
+    jump(p, CALL, L_W);
+    op(p, ADD, 0);
     op(p, STORE, 3);
     here(p, L_SMN);
-    op(p, INC, 0 | 1 << 4); jump(p, JMP, L_SM);
+    op(p, INC, 0 | 1 << 4);
+    jump(p, JMP, L_SM);
     here(p, L_END);
-    op(p, LOAD, 3); op(p, HALT, 0);
+    op(p, LOAD, 3);
+    op(p, HALT, 0);
     here(p, L_W); /* (p -- weight) */
-    op(p, DUP, 0); op(p, DUP, 0); op(p, MUL, 0); op(p, PUSHW, 0);
+    op(p, DUP, 0);
+    op(p, DUP, 0);
+    op(p, MUL, 0);
+    op(p, PUSHW, 0);
     p->code[p->n++] = 1000; /* PUSHW's operand word */
-    op(p, REMU, 0); op(p, SWAP, 0); op(p, PUSH, 8); op(p, DIVU, 0);
-    op(p, XOR, 0); op(p, RET, 0);
+    op(p, REMU, 0);
+    op(p, SWAP, 0);
+    op(p, PUSH, 8);
+    op(p, DIVU, 0);
+    op(p, XOR, 0);
+    op(p, RET, 0);
     resolve(p);
 }
 

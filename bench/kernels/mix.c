@@ -20,8 +20,8 @@
 
 struct node {
     struct node *next;
-    uint32_t key;  /* 0..1023: duplicates are common */
-    uint32_t id;   /* index in pool[] */
+    uint32_t key; /* 0..1023: duplicates are common */
+    uint32_t id;  /* index in pool[] */
 };
 
 static struct node pool[NODES];
@@ -68,8 +68,7 @@ static uint32_t list_part(uint32_t *rng)
     /* Search: count nodes matching each of 16 probe keys; compare with a
      * scan of the array. */
     for (int p = 0; p < 16; p++) {
-        uint32_t key = (p & 1) ? pool[bench_below(rng, NODES)].key
-                               : bench_below(rng, 1024);
+        uint32_t key = (p & 1) ? pool[bench_below(rng, NODES)].key : bench_below(rng, 1024);
         uint32_t by_list = 0, by_array = 0;
         for (struct node *n = l; n; n = n->next)
             by_list += n->key == key;
@@ -154,9 +153,7 @@ static void make_text(uint32_t *rng)
         if (kind != T_HEX && kind != T_BAD && (form & 1))
             text[at++] = '-';
         switch (kind) {
-        case T_INT:
-            at = put_digits(at, rng, 1, 6);
-            break;
+        case T_INT: at = put_digits(at, rng, 1, 6); break;
         case T_DEC:
             at = put_digits(at, rng, 1, 4);
             text[at++] = '.';
@@ -221,8 +218,20 @@ static void make_text(uint32_t *rng)
 }
 
 enum { C_DIGIT, C_SIGN, C_PLUS, C_DOT, C_E, C_X, C_HEXLETTER, C_SEP, C_OTHER };
-enum { S_START, S_SIGN, S_ZERO, S_INT, S_DOT, S_FRAC, S_EXP, S_EXPSIGN,
-       S_EXPD, S_HEXX, S_HEXD, S_BAD };
+enum {
+    S_START,
+    S_SIGN,
+    S_ZERO,
+    S_INT,
+    S_DOT,
+    S_FRAC,
+    S_EXP,
+    S_EXPSIGN,
+    S_EXPD,
+    S_HEXX,
+    S_HEXD,
+    S_BAD
+};
 
 static uint32_t char_class(char c)
 {
@@ -232,11 +241,21 @@ static uint32_t char_class(char c)
     case '-': return C_SIGN;
     case '+': return C_PLUS;
     case '.': return C_DOT;
-    case 'e': case 'E': return C_E;
+    case 'e':
+    case 'E': return C_E;
     case 'x': return C_X;
-    case 'a': case 'b': case 'c': case 'd': case 'f':
-    case 'A': case 'B': case 'C': case 'D': case 'F': return C_HEXLETTER;
-    case ',': case ' ': return C_SEP;
+    case 'a':
+    case 'b':
+    case 'c':
+    case 'd':
+    case 'f':
+    case 'A':
+    case 'B':
+    case 'C':
+    case 'D':
+    case 'F': return C_HEXLETTER;
+    case ',':
+    case ' ': return C_SEP;
     default: return C_OTHER;
     }
 }
@@ -244,7 +263,8 @@ static uint32_t char_class(char c)
 static uint32_t accept_kind(uint32_t s)
 {
     switch (s) {
-    case S_ZERO: case S_INT: return T_INT;
+    case S_ZERO:
+    case S_INT: return T_INT;
     case S_FRAC: return T_DEC;
     case S_EXPD: return T_SCI;
     case S_HEXD: return T_HEX;
@@ -305,7 +325,7 @@ static uint32_t matrix_part(uint32_t *rng)
             mb[i][j] = (int16_t)((int32_t)bench_below(rng, 4096) - 2048);
         }
     int16_t add = (int16_t)bench_below(rng, 64);
-    for (int i = 0; i < M; i++)       /* B += c, then halve: scaled add */
+    for (int i = 0; i < M; i++) /* B += c, then halve: scaled add */
         for (int j = 0; j < M; j++)
             mb[i][j] = (int16_t)((mb[i][j] + add) >> 1);
     for (int i = 0; i < M; i++)
@@ -352,8 +372,7 @@ BENCH_ENTRY uint32_t bench_run(uint32_t scale)
     uint32_t rng = 0x600dcafeu, rc;
     make_text(&rng);
     for (uint32_t i = 0; i < scale; i++) {
-        if ((rc = list_part(&rng)) != 0 || (rc = scan_part()) != 0 ||
-            (rc = matrix_part(&rng)) != 0)
+        if ((rc = list_part(&rng)) != 0 || (rc = scan_part()) != 0 || (rc = matrix_part(&rng)) != 0)
             return rc;
         BENCH_CLOBBER();
     }

@@ -8,9 +8,9 @@
  * flags below 4096 and every 16th above, offset by scale. */
 #include "bench.h"
 
-#define LIMIT (1u << 17)     /* numbers below this are sieved */
-#define HALF (LIMIT / 2)     /* flag[i] stands for the odd number 2i+1 */
-#define PI_LIMIT 12251u      /* number of primes below 2^17 */
+#define LIMIT (1u << 17) /* numbers below this are sieved */
+#define HALF (LIMIT / 2) /* flag[i] stands for the odd number 2i+1 */
+#define PI_LIMIT 12251u  /* number of primes below 2^17 */
 
 static uint8_t flag[HALF];
 

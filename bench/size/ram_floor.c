@@ -31,7 +31,7 @@
 
 #define BIG_STACK (1u << 20)
 #define ARENA_BYTES (64u << 20)
-#define FRAME_BYTES 24u         /* a call frame record: three 64-bit fields */
+#define FRAME_BYTES 24u /* a call frame record: three 64-bit fields */
 
 static uint8_t *arena_buf;
 
@@ -77,7 +77,7 @@ static int runs_with(const uint8_t *wasm, size_t len, uint32_t scale, uint32_t v
  * ok being monotone; 0 if none. */
 static uint32_t smallest(const uint8_t *wasm, size_t len, uint32_t scale, int value, uint32_t step)
 {
-    uint32_t lo = 0, hi = BIG_STACK / step;     /* ok(lo * step) false, ok(hi * step) true */
+    uint32_t lo = 0, hi = BIG_STACK / step; /* ok(lo * step) false, ok(hi * step) true */
     if (runs_with(wasm, len, scale, value ? BIG_STACK : BIG_STACK, BIG_STACK) != 1)
         return 0;
     while (hi - lo > 1) {
@@ -118,7 +118,8 @@ int main(int argc, char **argv)
         }
         /* the state figures, with small stacks so that they stand out */
         mote_arena *arena = mote_arena_init(arena_buf, ARENA_BYTES);
-        mote_instance_config cfg = {.value_stack_bytes = 1024, .call_stack_bytes = 48 * FRAME_BYTES};
+        mote_instance_config cfg = {.value_stack_bytes = 1024,
+                                    .call_stack_bytes = 48 * FRAME_BYTES};
         mote_needs needs;
         mote_module *module;
         mote_instance *inst;
@@ -133,8 +134,8 @@ int main(int argc, char **argv)
         size_t code = mote_module_code_bytes(module);
         mote_memory *mem = mote_instance_memory(inst);
         uint64_t memory = mem ? mote_memory_size(mem) : 0;
-        size_t state = needs.instance_bytes - cfg.value_stack_bytes - cfg.call_stack_bytes -
-                       (size_t)memory;
+        size_t state =
+            needs.instance_bytes - cfg.value_stack_bytes - cfg.call_stack_bytes - (size_t)memory;
         uint32_t vs = smallest(wasm, len, scale, 1, 8);
         uint32_t cs = smallest(wasm, len, scale, 0, FRAME_BYTES);
         printf("module=%s wasm=%zu module_state=%zu code=%zu instance_state=%zu memory=%llu "

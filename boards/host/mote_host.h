@@ -36,9 +36,9 @@ extern "C" {
 #define MOTE_HOST_NEVER UINT64_MAX
 
 /* Exit statuses of a run the board stops (documented in docs/cli.md). */
-#define MOTE_HOST_EXIT_DEADLOCK 123     /* waits for an interrupt nothing can raise */
-#define MOTE_HOST_EXIT_LIMIT 124        /* the time limit was reached */
-#define MOTE_HOST_EXIT_SETUP 125        /* a MOTE_HOST_* variable could not be applied */
+#define MOTE_HOST_EXIT_DEADLOCK 123 /* waits for an interrupt nothing can raise */
+#define MOTE_HOST_EXIT_LIMIT 124    /* the time limit was reached */
+#define MOTE_HOST_EXIT_SETUP 125    /* a MOTE_HOST_* variable could not be applied */
 
 /* ---- time ------------------------------------------------------------- */
 
@@ -150,9 +150,9 @@ bool mote_host_set_flash_file(const char *path, uint32_t size, uint32_t sector_s
 /* ---- ending a run ----------------------------------------------------- */
 
 typedef enum mote_host_stop_reason {
-    MOTE_HOST_STOP_TIME_LIMIT,  /* the clock reached the time limit */
-    MOTE_HOST_STOP_DEADLOCK,    /* a wait for an interrupt that cannot come */
-    MOTE_HOST_STOP_SIGNAL       /* SIGINT or SIGTERM */
+    MOTE_HOST_STOP_TIME_LIMIT, /* the clock reached the time limit */
+    MOTE_HOST_STOP_DEADLOCK,   /* a wait for an interrupt that cannot come */
+    MOTE_HOST_STOP_SIGNAL      /* SIGINT or SIGTERM */
 } mote_host_stop_reason;
 
 /*

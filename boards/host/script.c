@@ -41,7 +41,7 @@ bool mote_host_parse_duration(const char *text, uint64_t *us)
         if (!isdigit((unsigned char)*p))
             return false;
         for (; isdigit((unsigned char)*p); p++) {
-            if (frac_scale < US_PER_S) {        /* finer than 1 us is dropped below */
+            if (frac_scale < US_PER_S) { /* finer than 1 us is dropped below */
                 frac = frac * 10 + (uint64_t)(*p - '0');
                 frac_scale *= 10;
             }
@@ -64,7 +64,7 @@ typedef struct parser {
     size_t err_len;
     unsigned line;
     uint64_t last_us;
-    bool apply;                 /* false: only check (a script applies whole or not at all) */
+    bool apply; /* false: only check (a script applies whole or not at all) */
 } parser;
 
 static bool complain(parser *ps, const char *what, const char *word)

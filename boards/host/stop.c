@@ -21,7 +21,7 @@
 
 #include "host_sim.h"
 
-static volatile sig_atomic_t pending;   /* 1 + the reason, or 0 */
+static volatile sig_atomic_t pending; /* 1 + the reason, or 0 */
 static volatile sig_atomic_t signal_number;
 static mote_host_notify_fn notify;
 static mote_host_stop_fn stop;
@@ -70,13 +70,11 @@ int mote_host_stop_signal(void)
 const char *mote_host_stop_message(mote_host_stop_reason reason)
 {
     switch (reason) {
-    case MOTE_HOST_STOP_TIME_LIMIT:
-        return "stopped at the time limit";
+    case MOTE_HOST_STOP_TIME_LIMIT: return "stopped at the time limit";
     case MOTE_HOST_STOP_DEADLOCK:
         return "deadlock: waiting for an interrupt, but no timer is running, no scripted "
                "input is left and no console input can come";
-    case MOTE_HOST_STOP_SIGNAL:
-        return "interrupted";
+    case MOTE_HOST_STOP_SIGNAL: return "interrupted";
     }
     return "stopped";
 }

@@ -24,8 +24,8 @@
 
 #include "host_sim.h"
 
-static char socket_path[sizeof ((struct sockaddr_un *)0)->sun_path];
-static int pty_terminal = -1;   /* our own handle on the terminal side */
+static char socket_path[sizeof((struct sockaddr_un *)0)->sun_path];
+static int pty_terminal = -1; /* our own handle on the terminal side */
 
 static bool fail(char *err, size_t err_len, const char *spec, const char *what)
 {
@@ -79,7 +79,7 @@ static bool open_unix(const char *spec, const char *path, char *err, size_t err_
     struct stat st;
     if (lstat(path, &st) == 0 && !S_ISSOCK(st.st_mode))
         return fail(err, err_len, spec, "the path exists and is not a socket");
-    unlink(path);               /* a socket left by an earlier run */
+    unlink(path); /* a socket left by an earlier run */
     strcpy(address.sun_path, path);
     int listener = socket(AF_UNIX, SOCK_STREAM, 0);
     if (listener < 0 || bind(listener, (struct sockaddr *)&address, sizeof address) != 0 ||
@@ -188,7 +188,7 @@ static void drain_pty(void)
         if (ioctl(pty_terminal, TIOCINQ, &pending) != 0)
             return;
         if (pending != before)
-            idle_ms = 0;        /* someone is reading: keep waiting */
+            idle_ms = 0; /* someone is reading: keep waiting */
         quiet_ms = pending == 0 ? quiet_ms + 10 : 0;
         before = pending;
         struct timespec tick = {0, 10 * 1000 * 1000};

@@ -34,7 +34,7 @@ typedef struct block {
 
 static FILE *file;
 static block *first, *last, *spare;
-static uint32_t used;                   /* bit n: pin n is in the trace */
+static uint32_t used; /* bit n: pin n is in the trace */
 static uint8_t levels[MOTE_HOST_GPIO_PINS];
 static unsigned long lost;
 
@@ -93,7 +93,7 @@ void host_trace_pin(uint32_t pin, int level, uint64_t time_us)
 
 static char wire_id(uint32_t pin)
 {
-    return (char)('!' + pin);       /* VCD identifiers: printable, no spaces */
+    return (char)('!' + pin); /* VCD identifiers: printable, no spaces */
 }
 
 static char value(uint8_t level)
@@ -112,7 +112,7 @@ static void write_header(void)
     fprintf(file, "$upscope $end\n$enddefinitions $end\n#0\n$dumpvars\n");
     for (uint32_t pin = 0; pin < MOTE_HOST_GPIO_PINS; pin++)
         if (used & (1u << pin))
-            fprintf(file, "z%c\n", wire_id(pin));   /* every pin starts a floating input */
+            fprintf(file, "z%c\n", wire_id(pin)); /* every pin starts a floating input */
     fprintf(file, "$end\n");
 }
 
@@ -133,7 +133,7 @@ void host_trace_write(void)
     }
     uint64_t end = mote_hal_time_us();
     if (end > now)
-        fprintf(file, "#%llu\n", (unsigned long long)end);   /* the trace runs to the end */
+        fprintf(file, "#%llu\n", (unsigned long long)end); /* the trace runs to the end */
     if (lost != 0)
         fprintf(stderr, "mote: the GPIO trace lost %lu changes (out of memory)\n", lost);
     fclose(file);

@@ -6,14 +6,14 @@
 #ifndef MOTE_BOARD_H
 #define MOTE_BOARD_H
 
-#define MOTE_BOARD_IRQ_COUNT 32         /* external interrupts in the vector table */
+#define MOTE_BOARD_IRQ_COUNT 32 /* external interrupts in the vector table */
 
 /* TIMER0: the time base and the deadline timer (drivers/nrf51_timer.c). */
 #define NRF51_TIMER_BASE 0x40008000u
 #define NRF51_TIMER_IRQ 8
 
-#define NRF51_UART_BASE 0x40002000u     /* UART0: the console */
-#define NRF51_UART_TX_PIN 24u           /* micro:bit edge connector / USB bridge */
+#define NRF51_UART_BASE 0x40002000u /* UART0: the console */
+#define NRF51_UART_TX_PIN 24u       /* micro:bit edge connector / USB bridge */
 #define NRF51_UART_RX_PIN 25u
 
 #define NRF51_GPIO_BASE 0x50000000u
@@ -29,8 +29,8 @@
 /* For firmware and tests.  The LEDs are a 3x9 matrix: a row pin high
  * (13..15) with its column pin (4..12) low lights one; rows stand for
  * LEDs here. */
-#define MOTE_BOARD_LED0_PIN 13          /* ROW1 */
-#define MOTE_BOARD_LED1_PIN 14          /* ROW2 */
-#define MOTE_BOARD_UNMAPPED_ADDRESS 0x30000000u  /* nothing decodes here: a bus fault */
+#define MOTE_BOARD_LED0_PIN 13                  /* ROW1 */
+#define MOTE_BOARD_LED1_PIN 14                  /* ROW2 */
+#define MOTE_BOARD_UNMAPPED_ADDRESS 0x30000000u /* nothing decodes here: a bus fault */
 
 #endif /* MOTE_BOARD_H */

@@ -26,7 +26,8 @@ uint32_t mote_module_num_exports(const mote_module *m)
     return m->nexports;
 }
 
-static void describe(const mote_module *m, mote_extern_kind kind, uint32_t index, mote_extern_info *out)
+static void describe(const mote_module *m, mote_extern_kind kind, uint32_t index,
+                     mote_extern_info *out)
 {
     out->kind = kind;
     out->index = index;
@@ -111,7 +112,7 @@ const char *mote_module_func_name(const mote_module *m, uint32_t index, size_t *
             *len = nlen;
             return (const char *)name;
         }
-        if (idx > index)        /* the map is sorted by index */
+        if (idx > index) /* the map is sorted by index */
             return NULL;
     }
     return NULL;
@@ -173,14 +174,15 @@ mote_status mote_find_export(mote_instance *inst, const char *name, size_t len, 
         else
             hi = mid;
     }
-    return error_set(&inst->arena->error, MOTE_ERR_NOT_FOUND, "no export named \"%.*s\"",
-                     (int)len, name);
+    return error_set(&inst->arena->error, MOTE_ERR_NOT_FOUND, "no export named \"%.*s\"", (int)len,
+                     name);
 }
 
 mote_func *mote_export_func(mote_instance *inst, const char *name)
 {
     mote_extern e;
-    if (!name || mote_find_export(inst, name, strlen(name), &e) != MOTE_OK || e.kind != MOTE_EXTERN_FUNC)
+    if (!name || mote_find_export(inst, name, strlen(name), &e) != MOTE_OK ||
+        e.kind != MOTE_EXTERN_FUNC)
         return NULL;
     return e.u.func;
 }
@@ -206,7 +208,8 @@ mote_global *mote_export_global(mote_instance *inst, const char *name)
 mote_tag *mote_export_tag(mote_instance *inst, const char *name)
 {
     mote_extern e;
-    if (!name || mote_find_export(inst, name, strlen(name), &e) != MOTE_OK || e.kind != MOTE_EXTERN_TAG)
+    if (!name || mote_find_export(inst, name, strlen(name), &e) != MOTE_OK ||
+        e.kind != MOTE_EXTERN_TAG)
         return NULL;
     return e.u.tag;
 }
@@ -281,15 +284,18 @@ mote_status mote_call(mote_instance *inst, mote_func *f, const mote_value *args,
         (nresults && !results))
         return error_set(err, MOTE_ERR_ARGUMENT,
                          "mote_call: the function takes %u argument values and returns %u "
-                         "(a v128 counts as two)", t->param_slots, t->result_slots);
+                         "(a v128 counts as two)",
+                         t->param_slots, t->result_slots);
     const vtype *params = type_params(fm, t);
     for (uint32_t i = 0, v = 0; i < t->nparams; v += valtype_slots(params[i]), i++)
         if (!ref_fits(fm, params[i], args[v]))
-            return error_set(err, MOTE_ERR_ARGUMENT, "mote_call: argument %u is not a reference "
-                             "of the parameter's type", i + 1);
+            return error_set(err, MOTE_ERR_ARGUMENT,
+                             "mote_call: argument %u is not a reference "
+                             "of the parameter's type",
+                             i + 1);
     size_t need = t->param_slots > t->result_slots ? t->param_slots : t->result_slots;
     err->status = MOTE_OK;
-    exn_reset(ex);          /* the exceptions of the last call are gone */
+    exn_reset(ex); /* the exceptions of the last call are gone */
     if (need > (size_t)(ex->stack_end - ex->stack))
         return error_set(err, MOTE_ERR_LIMIT, "mote_call: the value stack is too small");
     if (nargs)
@@ -368,7 +374,8 @@ mote_status mote_tag_new(mote_arena *a, const char *sig, mote_tag **out)
         while (sig[1 + n] && instance_sig_type(sig[1 + n]))
             n++;
     if (!sig || *sig != '(' || sig[1 + n] != ')' || sig[2 + n] != '\0' || n > MAX_FRAME_SLOTS)
-        return error_set(&a->error, MOTE_ERR_ARGUMENT, "mote_tag_new: bad payload types (want \"(...)\")");
+        return error_set(&a->error, MOTE_ERR_ARGUMENT,
+                         "mote_tag_new: bad payload types (want \"(...)\")");
     arena_mark mark = arena_get_mark(a);
     mote_tag *t = arena_zalloc(a, sizeof *t);
     mote_valtype *classes = t ? arena_alloc(a, n + 1) : NULL;
@@ -495,7 +502,8 @@ mote_status api_raise_exception(mote_instance *owner)
     uint32_t func = instance_func_at(where, ex->trap_pc);
     uint32_t offset = func == MOTE_NO_FUNC ? 0 : offset_at(where, func, ex->trap_pc);
     if (func != MOTE_NO_FUNC)
-        error_set(err, MOTE_EXCEPTION, "uncaught exception (thrown at func %u +0x%x)", func, offset);
+        error_set(err, MOTE_EXCEPTION, "uncaught exception (thrown at func %u +0x%x)", func,
+                  offset);
     else
         error_set(err, MOTE_EXCEPTION, "uncaught exception (thrown by a host function)");
     err->func = func;
@@ -535,8 +543,7 @@ size_t mote_backtrace_depth(const mote_instance *inst)
     return backtrace_walk(inst, 0, NULL, 0);
 }
 
-size_t mote_backtrace_from(const mote_instance *inst, size_t first, mote_frame *frames,
-                           size_t max)
+size_t mote_backtrace_from(const mote_instance *inst, size_t first, mote_frame *frames, size_t max)
 {
     size_t depth = backtrace_walk(inst, first, frames, max);
     return depth <= first ? 0 : depth - first < max ? depth - first : max;
@@ -553,8 +560,8 @@ static void trap_print_frame(size_t index, const mote_frame *f, mote_write_fn wr
 {
     char line[320], renamed[256], where[120];
     size_t len = 0, n;
-    const char *name = f->func == MOTE_NO_FUNC ? NULL
-                       : mote_module_func_name(f->instance->module, f->func, &len);
+    const char *name =
+        f->func == MOTE_NO_FUNC ? NULL : mote_module_func_name(f->instance->module, f->func, &len);
     if (name && opt && opt->rename) {
         size_t r = opt->rename(opt->user, name, len, renamed, sizeof renamed);
         if (r > 0) {
@@ -564,7 +571,7 @@ static void trap_print_frame(size_t index, const mote_frame *f, mote_write_fn wr
     }
     if (name)
         n = error_format(line, sizeof line, "  #%z func %u <%.*s> +0x%x", index, f->func,
-                       (int)(len > 180 ? 180 : len), name, f->offset);
+                         (int)(len > 180 ? 180 : len), name, f->offset);
     else
         n = error_format(line, sizeof line, "  #%z func %u +0x%x", index, f->func, f->offset);
     size_t w = opt && opt->locate ? opt->locate(opt->user, f, where, sizeof where) : 0;
@@ -597,7 +604,7 @@ void mote_trap_print_with(const mote_instance *inst, mote_write_fn write, void *
     for (size_t first = 0; first < depth;) {
         if (elide && first == TRAP_PRINT_HALF) {
             n = error_format(line, sizeof line, "  ... %z frames not shown\n",
-                           depth - 2 * TRAP_PRINT_HALF);
+                             depth - 2 * TRAP_PRINT_HALF);
             write(ctx, line, n < sizeof line ? n : sizeof line - 1);
             first = depth - TRAP_PRINT_HALF;
         }
@@ -741,7 +748,7 @@ mote_status mote_memory_new(mote_arena *a, const mote_limits *lim, mote_memory *
         return arena_no_room(a, "the memory", bytes);
     }
     if (!base)
-        base = a->base + a->bottom;     /* empty: grows from the arena's bottom */
+        base = a->base + a->bottom; /* empty: grows from the arena's bottom */
     memset(base, 0, (size_t)bytes);
     mem->base = base;
     mem->arena = a;
@@ -754,7 +761,8 @@ mote_status mote_memory_new(mote_arena *a, const mote_limits *lim, mote_memory *
     return MOTE_OK;
 }
 
-mote_status mote_table_new(mote_arena *a, mote_valtype type, const mote_limits *lim, mote_table **out)
+mote_status mote_table_new(mote_arena *a, mote_valtype type, const mote_limits *lim,
+                           mote_table **out)
 {
     vtype vt = types_from_byte(type);
     if (!vt_is_ref(vt) || lim->min > UINT32_MAX ||
@@ -763,7 +771,7 @@ mote_status mote_table_new(mote_arena *a, mote_valtype type, const mote_limits *
     uint64_t cap = lim->has_max && lim->max <= UINT32_MAX ? lim->max : lim->min;
     arena_mark mark = arena_get_mark(a);
     mote_table *t = arena_zalloc(a, sizeof *t);
-    mote_slot *elems = t ? arena_zalloc(a, cap * sizeof(mote_slot)) : NULL;  /* cap < 2^32 */
+    mote_slot *elems = t ? arena_zalloc(a, cap * sizeof(mote_slot)) : NULL; /* cap < 2^32 */
     if (!t || !elems) {
         arena_rollback(a, mark);
         return arena_no_room(a, "the table", sizeof *t + cap * sizeof(mote_slot));
@@ -808,7 +816,8 @@ mote_status mote_global_new_v128(mote_arena *a, bool mutable_, const mote_value 
 /* ---- sizing -------------------------------------------------------------------------------- */
 
 mote_status mote_measure(mote_arena *scratch, const uint8_t *wasm, size_t len,
-                         const mote_load_config *lc, const mote_instance_config *cfg, mote_needs *out)
+                         const mote_load_config *lc, const mote_instance_config *cfg,
+                         mote_needs *out)
 {
     arena_mark mark = arena_get_mark(scratch);
     size_t peak_before = scratch->peak;

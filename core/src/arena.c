@@ -124,8 +124,8 @@ mote_status arena_no_room(mote_arena *a, const char *what, uint64_t need)
     if (need > (uint64_t)SIZE_MAX - a->header)
         return error_set(&a->error, MOTE_ERR_LIMIT,
                          "%s needs %lu bytes, more than this %u-bit CPU can address "
-                         "(at most %lu bytes)", what, need, (unsigned)(sizeof(size_t) * 8),
-                         (uint64_t)SIZE_MAX);
+                         "(at most %lu bytes)",
+                         what, need, (unsigned)(sizeof(size_t) * 8), (uint64_t)SIZE_MAX);
     return error_set(&a->error, MOTE_ERR_NO_MEMORY,
                      "arena too small: %s needs %lu bytes, the arena has %z free", what, need,
                      arena_free(a));
@@ -155,8 +155,8 @@ bool arena_grow_last(mote_arena *a, void *block, uint64_t old_size, uint64_t new
     size_t start = (size_t)((uint8_t *)block - a->base);
     if (start > a->bottom || old_size > a->bottom - start ||
         MOTE_ALIGN_UP(start + (size_t)old_size) != a->bottom)
-        return false;               /* something was allocated after it */
-    if (new_size > a->top - start)  /* a->top is aligned: so is the rounded end */
+        return false;              /* something was allocated after it */
+    if (new_size > a->top - start) /* a->top is aligned: so is the rounded end */
         return false;
     a->bottom = MOTE_ALIGN_UP(start + (size_t)new_size);
     note_peak(a);

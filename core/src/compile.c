@@ -28,8 +28,8 @@ mote_status compile_fail(compiler *c, mote_status st, const char *fmt, ...)
 mote_status compile_type_mismatch(compiler *c, vtype want, vtype got)
 {
     char a[24], b[24];
-    return compile_fail(c, MOTE_ERR_INVALID, "type mismatch: expected %s, got %s", types_name(want, a),
-                        types_name(got, b));
+    return compile_fail(c, MOTE_ERR_INVALID, "type mismatch: expected %s, got %s",
+                        types_name(want, a), types_name(got, b));
 }
 
 mote_status compile_read_valtype(compiler *c, vtype *out)
@@ -62,7 +62,7 @@ static void *scratch_alloc(compiler *c, uint64_t n)
 {
     mote_arena *a = c->arena;
     n = align_up64(n);
-    size_t floor = a->bottom + (c->code ? (size_t)c->pos * 4 + 8 : 0);   /* pos < cap: fits */
+    size_t floor = a->bottom + (c->code ? (size_t)c->pos * 4 + 8 : 0); /* pos < cap: fits */
     if (a->top < floor || a->top - floor < n) {
         if (!c->code || a->top - a->bottom < n)
             return NULL;
@@ -101,14 +101,16 @@ uint16_t compile_home_at(const compiler *c, uint32_t index)
 
 mote_status compile_push(compiler *c, vtype type, uint8_t kind, uint16_t src, uint64_t k)
 {
-    if (c->nvals == c->vals_cap && !compile_grow(c, (void **)&c->vals, &c->vals_cap, sizeof(cval))) {
+    if (c->nvals == c->vals_cap &&
+        !compile_grow(c, (void **)&c->vals, &c->vals_cap, sizeof(cval))) {
         return compile_fail(c, MOTE_ERR_NO_MEMORY, "out of arena space for the operand stack");
     }
     uint32_t home = compile_home_at(c, c->nvals);
     uint32_t end = home + 8 * valtype_slots(type);
     if (end > MAX_FRAME_SLOTS * 8) {
-        return compile_fail(c, MOTE_ERR_LIMIT, "frame too large: locals and operands exceed %u slots",
-                     MAX_FRAME_SLOTS);
+        return compile_fail(c, MOTE_ERR_LIMIT,
+                            "frame too large: locals and operands exceed %u slots",
+                            MAX_FRAME_SLOTS);
     }
     if (end > c->frame_end)
         c->frame_end = end;
@@ -140,10 +142,11 @@ mote_status compile_pop(compiler *c, vtype want, cval *out)
     if (c->nvals == f->height) {
         if (!f->unreachable) {
             char n[24];
-            return compile_fail(c, MOTE_ERR_INVALID, "type mismatch: expected %s, but the stack is empty",
-                         want ? types_name(want, n) : "a value");
+            return compile_fail(c, MOTE_ERR_INVALID,
+                                "type mismatch: expected %s, but the stack is empty",
+                                want ? types_name(want, n) : "a value");
         }
-        out->type = 0;      /* unknown: anything goes */
+        out->type = 0; /* unknown: anything goes */
         out->kind = K_TEMP;
         out->home = compile_home_at(c, c->nvals);
         out->src = 0;
@@ -160,7 +163,7 @@ mote_status compile_pop(compiler *c, vtype want, cval *out)
     out->k = v->k;
     if (kind_is_lazy(out->kind))
         c->nlazy--;
-    if (out->type != want && !types_sub(out->type, want))   /* equal: the common case */
+    if (out->type != want && !types_sub(out->type, want)) /* equal: the common case */
         return compile_type_mismatch(c, want, out->type);
     return MOTE_OK;
 }
@@ -173,8 +176,9 @@ mote_status compile_peek(compiler *c, uint32_t depth, vtype want)
         char n[24];
         if (f->unreachable)
             return MOTE_OK;
-        return compile_fail(c, MOTE_ERR_INVALID, "type mismatch: expected %s, but the stack is empty",
-                     types_name(want, n));
+        return compile_fail(c, MOTE_ERR_INVALID,
+                            "type mismatch: expected %s, but the stack is empty",
+                            types_name(want, n));
     }
     vtype t = c->vals[c->nvals - 1 - depth].type;
     if (t != want && !types_sub(t, want))
@@ -205,7 +209,7 @@ void compile_emit_word(compiler *c, uint32_t w)
         if (c->pos < c->cap) {
             c->code[c->pos] = w;
         } else {
-            c->code = NULL;         /* out of arena: count from here on */
+            c->code = NULL; /* out of arena: count from here on */
             c->overflow = true;
         }
     }
@@ -334,7 +338,7 @@ static bool const_slot(compiler *c, const cval *v, uint16_t *slot)
 void compile_emit_move(compiler *c, uint16_t dst, const cval *v)
 {
     uint16_t ks;
-    if (valtype_slots(v->type) == 2) {      /* a v128: in a local or a home */
+    if (valtype_slots(v->type) == 2) { /* a v128: in a local or a home */
         compile_simd_move(c, dst, v);
         return;
     }
@@ -352,7 +356,7 @@ void compile_emit_move(compiler *c, uint16_t dst, const cval *v)
     case K_ADD2: {
         int32_t at = (int32_t)c->pos;
         compile_emit_dab(c, OP_i32_add, dst, v->src, (uint16_t)v->k);
-        if (c->live) {          /* a load through dst may still absorb it */
+        if (c->live) { /* a load through dst may still absorb it */
             c->bin.pos = at;
             c->bin.op = OP_i32_add;
             c->bin.d = dst;
@@ -398,7 +402,8 @@ void compile_materialize_local(compiler *c, uint16_t slot)
         return;
     for (uint32_t i = 0; i < c->nvals; i++)
         if (kind_is_lazy(c->vals[i].kind) &&
-            (c->vals[i].src == slot || (c->vals[i].kind == K_ADD2 && (uint16_t)c->vals[i].k == slot)))
+            (c->vals[i].src == slot ||
+             (c->vals[i].kind == K_ADD2 && (uint16_t)c->vals[i].k == slot)))
             compile_materialize(c, i);
 }
 
@@ -417,8 +422,7 @@ uint16_t compile_operand(compiler *c, cval *v)
 {
     uint16_t ks;
     switch (v->kind) {
-    case K_LOCAL:
-        return v->src;
+    case K_LOCAL: return v->src;
     case K_CONST:
         if (const_slot(c, v, &ks))
             return ks;
@@ -428,8 +432,7 @@ uint16_t compile_operand(compiler *c, cval *v)
         compile_emit_move(c, v->home, v);
         v->kind = K_TEMP;
         return v->home;
-    default:
-        return v->home;
+    default: return v->home;
     }
 }
 
@@ -572,7 +575,8 @@ static mote_status compile_body(compiler *c)
         TRY(row->fn(c, row));
     }
     if (r->p != r->end)
-        return compile_fail(c, MOTE_ERR_MALFORMED, "section size mismatch: code after the function's end");
+        return compile_fail(c, MOTE_ERR_MALFORMED,
+                            "section size mismatch: code after the function's end");
     return MOTE_OK;
 }
 
@@ -598,7 +602,7 @@ static mote_status compile_pass(compiler *c, uint32_t fi, bool final)
     c->inits = NULL;
     compile_eh_reset(c);
     compile_forget_dst(c);
-    if (locating) {                 /* recompiling to map code back to wasm */
+    if (locating) { /* recompiling to map code back to wasm */
         c->base = f->code - 2;
         c->code = NULL;
     } else {
@@ -635,7 +639,7 @@ static mote_status compile_pass(compiler *c, uint32_t fi, bool final)
         compile_emit_word(c, 0);
     }
     TRY(compile_body(c));
-    if (c->nk) {                    /* the constant table, after the code */
+    if (c->nk) { /* the constant table, after the code */
         c->live = true;
         if (c->code)
             c->code[kload] = c->pos - kload;
@@ -644,7 +648,7 @@ static mote_status compile_pass(compiler *c, uint32_t fi, bool final)
             compile_emit_word(c, (uint32_t)(c->kvals[i] >> 32));
         }
     }
-    uint32_t handlers;              /* the exception handler table, if any */
+    uint32_t handlers; /* the exception handler table, if any */
     TRY(compile_eh_finish(c, &handlers));
     if (final && !locating)
         f->handlers = handlers;
@@ -681,11 +685,11 @@ mote_status compile_function(compiler *c, uint32_t fi)
     if (c->code)
         c->code[0] = frame_slots;
     c->scratch_used = a->size - a->top;
-    a->top = scratch_top;                  /* scratch of this function is done */
+    a->top = scratch_top; /* scratch of this function is done */
     if (c->locate >= 0)
         return MOTE_OK;
     if (!c->overflow)
-        a->bottom += MOTE_ALIGN_UP((size_t)c->pos * 4);     /* written: it fitted */
+        a->bottom += MOTE_ALIGN_UP((size_t)c->pos * 4); /* written: it fitted */
     else
         c->counted_bytes += align_up64((uint64_t)c->pos * 4);
     return MOTE_OK;
@@ -695,7 +699,7 @@ uint32_t compile_locate(const mote_module *m, mote_arena *scratch, uint32_t func
 {
     if (func < m->nfunc_imports || func >= m->nfuncs)
         return 0;
-    mote_error quiet;               /* a failure here must not hide the trap's record */
+    mote_error quiet; /* a failure here must not hide the trap's record */
     compiler c;
     memset(&c, 0, sizeof c);
     c.m = m;
@@ -709,6 +713,6 @@ uint32_t compile_locate(const mote_module *m, mote_arena *scratch, uint32_t func
     size_t top = scratch->top, peak = scratch->peak;
     mote_status st = compile_function(&c, func);
     scratch->top = top;
-    scratch->peak = peak;           /* diagnostics do not count as use */
+    scratch->peak = peak; /* diagnostics do not count as use */
     return st == MOTE_OK ? c.located : 0;
 }

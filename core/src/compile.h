@@ -45,34 +45,34 @@ static inline bool kind_is_lazy(uint8_t kind)
 enum { F_BLOCK, F_LOOP, F_IF, F_ELSE, F_FUNC, F_TRY_TABLE, F_TRY, F_CATCH };
 
 typedef struct cval {
-    vtype type;             /* value type; VT_BOT = unknown (unreachable code) */
-    uint8_t kind;           /* K_TEMP / K_LOCAL / K_CONST */
+    vtype type;   /* value type; VT_BOT = unknown (unreachable code) */
+    uint8_t kind; /* K_TEMP / K_LOCAL / K_CONST */
     uint8_t pad_;
-    uint16_t home;          /* byte offset of its home slot */
-    uint16_t src;           /* K_LOCAL, K_ADDK: byte offset of the slot read */
+    uint16_t home; /* byte offset of its home slot */
+    uint16_t src;  /* K_LOCAL, K_ADDK: byte offset of the slot read */
     uint16_t pad2_;
-    uint64_t k;             /* K_CONST: the bits; K_ADDK: the addend; K_ADD2: the
-                               second slot */
+    uint64_t k; /* K_CONST: the bits; K_ADDK: the addend; K_ADD2: the
+                   second slot */
 } cval;
 
 typedef struct cframe {
     uint8_t kind;
-    uint8_t unreachable;    /* validation: the rest of the block is stack-polymorphic */
-    uint8_t live_in;        /* code was reachable when the block began */
-    uint8_t targeted;       /* a reachable branch goes to the end label */
-    uint32_t height;        /* operand stack depth where its params begin */
+    uint8_t unreachable; /* validation: the rest of the block is stack-polymorphic */
+    uint8_t live_in;     /* code was reachable when the block began */
+    uint8_t targeted;    /* a reachable branch goes to the end label */
+    uint32_t height;     /* operand stack depth where its params begin */
     uint32_t nparams, nresults;
-    const vtype *params, *results;  /* NULL with a count of 1: `one` */
-    vtype one;              /* a block type of one value type */
-    uint32_t init_height;   /* the local-initialisation stack at entry */
-    uint16_t label_home;    /* home of stack position `height` */
-    uint16_t exn_slot;      /* F_CATCH: the slot holding the caught exception */
-    int32_t eh_range;       /* F_TRY_TABLE, F_TRY: its range (compile_eh.c), or -1 */
-    int32_t fixups;         /* chain of branch words waiting for the end label */
-    int32_t else_fixup;     /* if: the branch word that skips the then-arm */
-    uint32_t loop_pos;      /* loop: word index of the loop head */
-    uint32_t stub_stamp, stub_pos;   /* br_table: stub sharing */
-} cframe;   /* a field added here is also cleared in compile_frame_clear() */
+    const vtype *params, *results; /* NULL with a count of 1: `one` */
+    vtype one;                     /* a block type of one value type */
+    uint32_t init_height;          /* the local-initialisation stack at entry */
+    uint16_t label_home;           /* home of stack position `height` */
+    uint16_t exn_slot;             /* F_CATCH: the slot holding the caught exception */
+    int32_t eh_range;              /* F_TRY_TABLE, F_TRY: its range (compile_eh.c), or -1 */
+    int32_t fixups;                /* chain of branch words waiting for the end label */
+    int32_t else_fixup;            /* if: the branch word that skips the then-arm */
+    uint32_t loop_pos;             /* loop: word index of the loop head */
+    uint32_t stub_stamp, stub_pos; /* br_table: stub sharing */
+} cframe;                          /* a field added here is also cleared in compile_frame_clear() */
 
 /* Every field zero.  Stored one by one: a memset of the frame was a tenth
  * of a small module's load on Cortex-M (picolibc's small memset goes byte
@@ -101,10 +101,10 @@ static inline const vtype *frame_results(const cframe *f)
 
 /* A compare just emitted, which a following br_if / if may absorb. */
 typedef struct pending_cmp {
-    int32_t pos;            /* word index of the compare, -1 if none */
-    uint16_t home;          /* where it wrote its result */
-    uint8_t cmp;            /* index into MOTE_INT_COMPARES order */
-    uint8_t form;           /* 0: i32 a,b  1: i32 a,imm  2: i64 a,b  3: i32 eqz  4: i64 eqz */
+    int32_t pos;   /* word index of the compare, -1 if none */
+    uint16_t home; /* where it wrote its result */
+    uint8_t cmp;   /* index into MOTE_INT_COMPARES order */
+    uint8_t form;  /* 0: i32 a,b  1: i32 a,imm  2: i64 a,b  3: i32 eqz  4: i64 eqz */
     uint16_t a, b;
     uint32_t imm;
 } pending_cmp;
@@ -115,13 +115,13 @@ typedef struct compiler {
     mote_arena *arena;
     const int32_t *handlers;
     reader r;
-    uint32_t func;          /* function index being compiled */
+    uint32_t func; /* function index being compiled */
     const mod_type *type;
 
     /* locals */
     uint32_t nlocals;
     vtype *local_types;
-    uint16_t *local_slot;   /* byte offsets */
+    uint16_t *local_slot; /* byte offsets */
     /* Locals of non-nullable reference types may not be read before they
      * are set; a set lasts to the end of the block it is in.  local_set[x]
      * says whether x may be read; `inits` lists the locals set since each
@@ -129,8 +129,8 @@ typedef struct compiler {
     uint8_t *local_set;
     uint32_t *inits;
     uint32_t ninits, inits_cap;
-    uint16_t temps_base;    /* byte offset of the first home */
-    uint32_t frame_end;     /* highest byte offset used + 8 */
+    uint16_t temps_base; /* byte offset of the first home */
+    uint32_t frame_end;  /* highest byte offset used + 8 */
 
     /* code */
     uint32_t *mcode;        /* the module's code (word 0 = first function) */
@@ -146,56 +146,56 @@ typedef struct compiler {
     uint32_t nvals, vals_cap;
     cframe *ctrl;
     uint32_t nctrl, ctrl_cap;
-    uint32_t nlazy;         /* lazy entries (kind_is_lazy) on the stack */
+    uint32_t nlazy; /* lazy entries (kind_is_lazy) on the stack */
 
     /* Constants that instructions read get frame slots of their own above
      * the homes, loaded once per call by a kload at the entry.  A first
      * pass (counting only) finds them and the frame size; the second pass
      * emits the code. */
-    uint64_t *kvals;        /* the distinct constants, as slot bits */
+    uint64_t *kvals; /* the distinct constants, as slot bits */
     uint32_t nk;
-    bool kfrozen;           /* second pass: no new constants */
+    bool kfrozen; /* second pass: no new constants */
     bool first_pass;
-    uint16_t kbase;         /* byte offset of constant 0's slot */
+    uint16_t kbase; /* byte offset of constant 0's slot */
 
-    bool live;              /* the current point is reachable */
-    int32_t last_dst;       /* word index of the d|a word of the last instruction
-                               if it wrote only its d slot; else -1 */
+    bool live;        /* the current point is reachable */
+    int32_t last_dst; /* word index of the d|a word of the last instruction
+                         if it wrote only its d slot; else -1 */
     uint16_t last_dst_home;
     pending_cmp cmp;
     /* the last plain binary operation (d = a OP b), which the next one may
      * absorb when it consumes d: a*b + c, (a << k) + c */
     struct {
-        int32_t pos;        /* word index, -1 if none */
+        int32_t pos; /* word index, -1 if none */
         uint16_t op, d, a, b;
     } bin;
     /* the last i32_add_i, which a loop's compare-and-branch may absorb */
     struct {
-        int32_t pos;        /* word index, -1 if none */
+        int32_t pos; /* word index, -1 if none */
         uint16_t d, a;
         uint32_t k;
     } addi;
-    int32_t last_copy;      /* word index of the last instruction if it is a copy */
+    int32_t last_copy; /* word index of the last instruction if it is a copy */
     uint32_t stamp;
 
     /* exception handling (compile_eh.c) */
-    struct eh_range *ranges;    /* try ranges of this function, in start order */
+    struct eh_range *ranges; /* try ranges of this function, in start order */
     uint32_t nranges, ranges_cap;
     struct eh_clause *clauses;
     uint32_t nclauses, clauses_cap;
-    uint16_t hidden_base;       /* the slots of exceptions caught by legacy
-                                   catch clauses, one per nesting depth, right
-                                   after the locals */
-    uint16_t catch_slots;       /* how many the frame reserves (from the first pass) */
-    uint16_t catch_depth;       /* legacy catch clauses open now */
-    uint16_t catch_max;         /* the most open at once */
+    uint16_t hidden_base; /* the slots of exceptions caught by legacy
+                             catch clauses, one per nesting depth, right
+                             after the locals */
+    uint16_t catch_slots; /* how many the frame reserves (from the first pass) */
+    uint16_t catch_depth; /* legacy catch clauses open now */
+    uint16_t catch_max;   /* the most open at once */
 
-    uint32_t op_offset;     /* wasm offset of the instruction being compiled */
-    bool body_done;         /* the function's final end was compiled */
-    int64_t locate;         /* word index to map back to a wasm offset, or -1 */
+    uint32_t op_offset; /* wasm offset of the instruction being compiled */
+    bool body_done;     /* the function's final end was compiled */
+    int64_t locate;     /* word index to map back to a wasm offset, or -1 */
     uint32_t located;
-    mod_func *funcs;        /* the module's functions; .code of a function not yet
-                               compiled heads the chain of calls waiting for it */
+    mod_func *funcs; /* the module's functions; .code of a function not yet
+                        compiled heads the chain of calls waiting for it */
 } compiler;
 
 /* compile.c */
@@ -209,7 +209,7 @@ bool compile_ctrl_reserve(compiler *c);
 uint32_t compile_locate(const mote_module *m, mote_arena *scratch, uint32_t func, uint32_t word);
 
 mote_status compile_push(compiler *c, vtype type, uint8_t kind, uint16_t src, uint64_t k);
-mote_status compile_push_temp(compiler *c, vtype type);      /* a result in its home */
+mote_status compile_push_temp(compiler *c, vtype type); /* a result in its home */
 /* Pops a value of a subtype of `want` (VT_BOT: any). */
 mote_status compile_pop(compiler *c, vtype want, cval *out);
 mote_status compile_peek(compiler *c, uint32_t depth_from_top, vtype want);
@@ -240,25 +240,25 @@ void compile_forget_dst(compiler *c);
 typedef struct crow crow;
 typedef mote_status (*compile_fn)(compiler *c, const crow *row);
 struct crow {
-    compile_fn fn;          /* NULL: the instruction is not in this build */
-    uint16_t op, imm_op;    /* numeric: the mote op, and its form with a constant
-                               right compile_operand (0: none) */
-    uint8_t in, out;        /* numeric: operand and result types */
-    uint8_t arity;          /* numeric: 1 or 2 */
-    uint8_t flags;          /* numeric: RF_* */
-    uint8_t cmp;            /* comparisons: index in MOTE_INT_COMPARES order */
-    uint8_t arg;            /* the others: a small argument for fn (block kind,
-                               tail call, value type, table of memory ops...) */
+    compile_fn fn;       /* NULL: the instruction is not in this build */
+    uint16_t op, imm_op; /* numeric: the mote op, and its form with a constant
+                            right compile_operand (0: none) */
+    uint8_t in, out;     /* numeric: operand and result types */
+    uint8_t arity;       /* numeric: 1 or 2 */
+    uint8_t flags;       /* numeric: RF_* */
+    uint8_t cmp;         /* comparisons: index in MOTE_INT_COMPARES order */
+    uint8_t arg;         /* the others: a small argument for fn (block kind,
+                            tail call, value type, table of memory ops...) */
 };
 
 enum {
-    RF_COMM = 1,        /* commutative: a constant left operand may swap right */
-    RF_CMP32 = 2,       /* i32 comparison (fusable; cmp index in .cmp) */
-    RF_CMP64 = 4,       /* i64 comparison */
-    RF_RETYPE = 8,      /* same bits, new type: no code */
-    RF_EQZ32 = 16,      /* i32.eqz (fusable) */
-    RF_IMM64 = 32,      /* the immediate form takes a sign-extended 32-bit value */
-    RF_SUB = 64         /* i32.sub: a constant right operand becomes add of -k */
+    RF_COMM = 1,   /* commutative: a constant left operand may swap right */
+    RF_CMP32 = 2,  /* i32 comparison (fusable; cmp index in .cmp) */
+    RF_CMP64 = 4,  /* i64 comparison */
+    RF_RETYPE = 8, /* same bits, new type: no code */
+    RF_EQZ32 = 16, /* i32.eqz (fusable) */
+    RF_IMM64 = 32, /* the immediate form takes a sign-extended 32-bit value */
+    RF_SUB = 64    /* i32.sub: a constant right operand becomes add of -k */
 };
 
 /* The 0xFD instructions close the opcode list (wasm_ops.h): a build
@@ -277,29 +277,29 @@ extern const crow compile_rows[COMPILE_ROW_COUNT];
 /* control flow (compile_control.c) */
 COMPILE_FN(compile_unreachable);
 COMPILE_FN(compile_nop);
-COMPILE_FN(compile_block);      /* arg: F_BLOCK, F_LOOP, F_IF */
+COMPILE_FN(compile_block); /* arg: F_BLOCK, F_LOOP, F_IF */
 COMPILE_FN(compile_else);
 /* Ends an arm of block f (else, catch): results home, a jump to the end. */
 void compile_leave_arm(compiler *c, cframe *f);
-COMPILE_FN(compile_end);        /* sets c->body_done at the function's end */
+COMPILE_FN(compile_end); /* sets c->body_done at the function's end */
 COMPILE_FN(compile_br);
 COMPILE_FN(compile_br_if);
 COMPILE_FN(compile_br_table);
 COMPILE_FN(compile_return);
-COMPILE_FN(compile_call);       /* arg: 1 for return_call */
+COMPILE_FN(compile_call); /* arg: 1 for return_call */
 COMPILE_FN(compile_call_indirect);
 /* everything else (compile_ops.c) */
-COMPILE_FN(compile_numeric);    /* op, imm_op, in, out, arity, flags, cmp */
+COMPILE_FN(compile_numeric); /* op, imm_op, in, out, arity, flags, cmp */
 COMPILE_FN(compile_drop);
-COMPILE_FN(compile_select);     /* arg: 1 for select t */
+COMPILE_FN(compile_select); /* arg: 1 for select t */
 COMPILE_FN(compile_local_get);
-COMPILE_FN(compile_local_set);  /* arg: 1 for local.tee */
-COMPILE_FN(compile_global);     /* arg: 1 for global.set */
-COMPILE_FN(compile_load);       /* arg: index in compile_loads[] */
-COMPILE_FN(compile_store);      /* arg: index in compile_stores[] */
+COMPILE_FN(compile_local_set); /* arg: 1 for local.tee */
+COMPILE_FN(compile_global);    /* arg: 1 for global.set */
+COMPILE_FN(compile_load);      /* arg: index in compile_loads[] */
+COMPILE_FN(compile_store);     /* arg: index in compile_stores[] */
 COMPILE_FN(compile_memory_size);
 COMPILE_FN(compile_memory_grow);
-COMPILE_FN(compile_const);      /* arg: the value type */
+COMPILE_FN(compile_const); /* arg: the value type */
 COMPILE_FN(compile_ref_null);
 COMPILE_FN(compile_ref_is_null);
 COMPILE_FN(compile_ref_func);
@@ -316,7 +316,7 @@ COMPILE_FN(compile_table_grow);
 COMPILE_FN(compile_table_size);
 COMPILE_FN(compile_table_fill);
 /* typed function references (compile_ops.c, compile_control.c) */
-COMPILE_FN(compile_call_ref);   /* arg: 1 for return_call_ref */
+COMPILE_FN(compile_call_ref); /* arg: 1 for return_call_ref */
 COMPILE_FN(compile_ref_as_non_null);
 COMPILE_FN(compile_br_on_null); /* arg: 1 for br_on_non_null */
 /* exception handling (compile_eh.c) */
@@ -324,7 +324,7 @@ COMPILE_FN(compile_throw);
 COMPILE_FN(compile_throw_ref);
 COMPILE_FN(compile_try_table);
 COMPILE_FN(compile_try);
-COMPILE_FN(compile_catch);      /* arg: 1 for catch_all */
+COMPILE_FN(compile_catch); /* arg: 1 for catch_all */
 COMPILE_FN(compile_rethrow);
 COMPILE_FN(compile_delegate);
 
@@ -335,10 +335,10 @@ COMPILE_FN(compile_simd_load_lane); /* op; arg: log2 of the lane size */
 COMPILE_FN(compile_simd_store_lane);
 COMPILE_FN(compile_v128_const);
 COMPILE_FN(compile_i8x16_shuffle);
-COMPILE_FN(compile_simd_extract);   /* op, out: the scalar type; arg: lanes */
-COMPILE_FN(compile_simd_replace);   /* op, in: the scalar type; arg: lanes */
-COMPILE_FN(compile_simd_shift);     /* op */
-COMPILE_FN(compile_simd_ternary);   /* op */
+COMPILE_FN(compile_simd_extract); /* op, out: the scalar type; arg: lanes */
+COMPILE_FN(compile_simd_replace); /* op, in: the scalar type; arg: lanes */
+COMPILE_FN(compile_simd_shift);   /* op */
+COMPILE_FN(compile_simd_ternary); /* op */
 
 /* Moves a v128 (two slots) into dst; and the op of a v128 plumbing
  * instruction (OP_nop in a build without SIMD, which has no v128 values:
@@ -369,10 +369,10 @@ uint16_t compile_table_operand(compiler *c, cval *v, bool is64);
 
 /* Loads and stores: the mote op of each address form (compile_ops.c). */
 typedef struct memop {
-    uint16_t op, op_k;      /* plain, and with the address as base + k */
-    uint16_t op_x;          /* with the address as base + index */
-    uint16_t op_ar, op_ai;  /* loads after "x = a + b" / "x = a + k" into x */
-    uint16_t op_m;          /* any memory, any address width (the _m forms) */
+    uint16_t op, op_k;     /* plain, and with the address as base + k */
+    uint16_t op_x;         /* with the address as base + index */
+    uint16_t op_ar, op_ai; /* loads after "x = a + b" / "x = a + k" into x */
+    uint16_t op_m;         /* any memory, any address width (the _m forms) */
     uint8_t type;
     uint8_t log2;
 } memop;

@@ -46,13 +46,14 @@ static mote_status check_short(compiler *c, uint32_t avail, uint32_t n)
  * that leave the code unreachable anyway) the stack is only checked: a
  * polymorphic stack can meet labels of different types.
  */
-mote_status compile_check_values(compiler *c, const vtype *types, uint32_t n, bool exact, bool retype)
+mote_status compile_check_values(compiler *c, const vtype *types, uint32_t n, bool exact,
+                                 bool retype)
 {
     cframe *f = compile_frame_at(c, 0);
     uint32_t avail = c->nvals - f->height;
     if (exact && avail > n) {
-        return compile_fail(c, MOTE_ERR_INVALID, "type mismatch: %u values left on the stack, %u expected",
-                     avail, n);
+        return compile_fail(c, MOTE_ERR_INVALID,
+                            "type mismatch: %u values left on the stack, %u expected", avail, n);
     }
     for (uint32_t i = 0; i < n && i < avail; i++) {
         cval *v = &c->vals[c->nvals - 1 - i];
@@ -223,7 +224,7 @@ static void emit_cond_branch(compiler *c, cval *cond, bool when_true, cframe *f,
     bool fuse = MOTE_WITH_FUSED && p.pos >= 0 && cond->kind == K_TEMP && cond->home == p.home &&
                 c->last_dst == p.pos + 1;
     if (fuse) {
-        c->pos = (uint32_t)p.pos;           /* drop the compare; the branch does it */
+        c->pos = (uint32_t)p.pos; /* drop the compare; the branch does it */
         uint8_t cmp = when_true ? p.cmp : negated_cmp[p.cmp];
         /* A loop tail "x = a + k; if (x CMP b) continue": one instruction. */
         bool addi = back && c->addi.pos >= 0 && c->addi.pos + 3 == p.pos && c->addi.d == p.a &&
@@ -252,9 +253,10 @@ static void emit_cond_branch(compiler *c, cval *cond, bool when_true, cframe *f,
             compile_emit_op(c, (op)br64_cmp_ops[cmp][back ? 1 : 0]);
             compile_emit_word(c, (uint32_t)p.a | (uint32_t)p.b << 16);
             break;
-        default: {          /* i32.eqz: branch on the operand being zero */
+        default: { /* i32.eqz: branch on the operand being zero */
             bool on_zero = when_true;
-            compile_emit_op(c, on_zero ? (back ? OP_br_ifz_back : OP_br_ifz) : (back ? OP_br_if_back : OP_br_if));
+            compile_emit_op(c, on_zero ? (back ? OP_br_ifz_back : OP_br_ifz)
+                                       : (back ? OP_br_if_back : OP_br_if));
             compile_emit_word(c, p.a);
             break;
         }
@@ -295,7 +297,7 @@ mote_status compile_read_blocktype(compiler *c, uint32_t *np, const vtype **para
         r->p++;
         return MOTE_OK;
     }
-    if ((b & 0xC0) == 0x40) {       /* a negative one-byte s33: a value type */
+    if ((b & 0xC0) == 0x40) { /* a negative one-byte s33: a value type */
         TRY(compile_read_valtype(c, one));
         *nr = 1;
         return MOTE_OK;
@@ -351,7 +353,7 @@ COMPILE_FN(compile_block)
     const vtype *params, *results;
     vtype one = VT_BOT;
     TRY(compile_read_blocktype(c, &np, &params, &nr, &results, &one));
-    cval cond;              /* compile_pop() sets every field */
+    cval cond; /* compile_pop() sets every field */
     cond.kind = K_TEMP;
     if (kind == F_IF)
         TRY(compile_pop(c, MOTE_I32, &cond));
@@ -367,7 +369,7 @@ COMPILE_FN(compile_block)
     TRY(compile_push_frame(c, kind, np, params, nr, results, one, &f));
     if (kind == F_LOOP) {
         f->loop_pos = c->pos;
-        compile_forget_dst(c);              /* the loop head is a branch target */
+        compile_forget_dst(c); /* the loop head is a branch target */
     } else if (kind == F_IF) {
         emit_cond_branch(c, &cond, false, NULL, &f->else_fixup);
     }
@@ -443,7 +445,8 @@ COMPILE_FN(compile_end)
         for (uint32_t i = 0; same && i < f->nparams; i++)
             same = types_sub(frame_params(f)[i], frame_results(f)[i]);
         if (!same)
-            return compile_fail(c, MOTE_ERR_INVALID, "type mismatch: if without else must not change the stack");
+            return compile_fail(c, MOTE_ERR_INVALID,
+                                "type mismatch: if without else must not change the stack");
     }
     if (f->kind >= F_TRY_TABLE)
         TRY(compile_eh_end(c, f));
@@ -538,7 +541,8 @@ COMPILE_FN(compile_br_on_null)
     uint32_t n = compile_label_arity(f, &types);
     if (on_non_null) {
         if (n == 0)
-            return compile_fail(c, MOTE_ERR_INVALID, "type mismatch: br_on_non_null needs a label "
+            return compile_fail(c, MOTE_ERR_INVALID,
+                                "type mismatch: br_on_non_null needs a label "
                                 "that takes a reference");
         if (!types_sub(nonnull, types[n - 1]))
             return compile_type_mismatch(c, types[n - 1], nonnull);
@@ -606,7 +610,7 @@ COMPILE_FN(compile_br_table)
         return compile_fail(c, MOTE_ERR_MALFORMED, "unexpected end");
     reader labels = *r;
     for (uint32_t i = 0; i <= count; i++)
-        TRY(compile_read_label(c, &depth));                 /* the last one is the default */
+        TRY(compile_read_label(c, &depth)); /* the last one is the default */
     cval index;
     TRY(compile_pop(c, MOTE_I32, &index));
     const vtype *types;
@@ -616,7 +620,8 @@ COMPILE_FN(compile_br_table)
         uint32_t d = 0;
         rd_u32(&check, &d);
         if (compile_label_arity(compile_frame_at(c, d), &types) != arity)
-            return compile_fail(c, MOTE_ERR_INVALID, "type mismatch: br_table labels differ in arity");
+            return compile_fail(c, MOTE_ERR_INVALID,
+                                "type mismatch: br_table labels differ in arity");
         TRY(compile_check_values(c, types, arity, false, false));
     }
     if (c->live) {
@@ -694,9 +699,9 @@ static void emit_call_target(compiler *c, uint32_t callee)
     mod_func *g = &c->funcs[callee];
     uint32_t w = c->base + c->pos;
     if (callee <= c->func) {
-        compile_emit_word(c, g->code - w);          /* compiled or being compiled */
+        compile_emit_word(c, g->code - w); /* compiled or being compiled */
     } else if (c->live && c->code) {
-        compile_emit_word(c, g->code);              /* wait in the callee's chain */
+        compile_emit_word(c, g->code); /* wait in the callee's chain */
         g->code = w;
     } else {
         compile_emit_word(c, 0);
@@ -743,7 +748,8 @@ COMPILE_FN(compile_call_indirect)
     if (table >= c->m->ntables)
         return compile_fail(c, MOTE_ERR_INVALID, "unknown table %u", table);
     if (!types_sub(MOD_TABLES(c->m)[table].elem_type, VT_FUNCREF))
-        return compile_fail(c, MOTE_ERR_INVALID, "type mismatch: call_indirect needs a funcref table");
+        return compile_fail(c, MOTE_ERR_INVALID,
+                            "type mismatch: call_indirect needs a funcref table");
     const mod_type *t = &MOD_TYPES(c->m)[ti];
     if (tail && !same_results(c, t))
         return compile_fail(c, MOTE_ERR_INVALID, "type mismatch: tail call result types differ");

@@ -75,7 +75,8 @@ static mote_status open_range(compiler *c, cframe *f)
     return MOTE_OK;
 }
 
-static mote_status add_clause(compiler *c, uint32_t range, uint32_t tag, uint16_t dest, uint16_t exn)
+static mote_status add_clause(compiler *c, uint32_t range, uint32_t tag, uint16_t dest,
+                              uint16_t exn)
 {
     if (c->nclauses == c->clauses_cap &&
         !compile_grow(c, (void **)&c->clauses, &c->clauses_cap, sizeof(struct eh_clause)))
@@ -122,7 +123,7 @@ mote_status compile_eh_finish(compiler *c, uint32_t *table)
         compile_emit_word(c, g->next);
         compile_emit_word(c, g->first);
         compile_emit_word(c, g->count);
-        g->count = 0;               /* from here: clauses placed so far */
+        g->count = 0; /* from here: clauses placed so far */
     }
     uint32_t at = c->pos;
     for (uint32_t k = 0; k < EH_CLAUSE_WORDS * c->nclauses; k++)
@@ -218,8 +219,10 @@ static mote_status check_clause(compiler *c, const catch_clause *k)
     }
     bool ref = k->kind == CATCH_REF || k->kind == CATCH_ALL_REF;
     if (n != ngive + ref)
-        return compile_fail(c, MOTE_ERR_INVALID, "type mismatch: the catch clause's label takes %u "
-                            "values, the clause gives %u", n, ngive + ref);
+        return compile_fail(c, MOTE_ERR_INVALID,
+                            "type mismatch: the catch clause's label takes %u "
+                            "values, the clause gives %u",
+                            n, ngive + ref);
     for (uint32_t i = 0; i < ngive; i++)
         if (!types_sub(give[i], want[i]))
             return compile_type_mismatch(c, want[i], give[i]);
@@ -243,7 +246,7 @@ static void emit_pad(compiler *c, cframe *f)
         compile_emit_word(c, f->label_home);
         return;
     }
-    uint16_t end = compile_label_slot(f, types, n);      /* ascending: never overtakes */
+    uint16_t end = compile_label_slot(f, types, n); /* ascending: never overtakes */
     for (uint16_t s = f->label_home, d = 0; s < end; s = (uint16_t)(s + 8), d = (uint16_t)(d + 8))
         compile_emit_da(c, OP_copy, d, s);
     compile_emit_op(c, OP_ret);

@@ -82,21 +82,16 @@ static mote_status fold_addk(compiler *c, cval *a, uint32_t k, bool sub, uint16_
         k = (uint32_t)0 - k;
     uint16_t src;
     switch (a->kind) {
-    case K_CONST:
-        return compile_push(c, MOTE_I32, K_CONST, 0, (uint32_t)((uint32_t)a->k + k));
-    case K_LOCAL:
-        src = a->src;
-        break;
+    case K_CONST: return compile_push(c, MOTE_I32, K_CONST, 0, (uint32_t)((uint32_t)a->k + k));
+    case K_LOCAL: src = a->src; break;
     case K_ADDK:
         src = a->src;
         k += (uint32_t)a->k;
         break;
     case K_ADD2:
-        src = compile_operand(c, a);        /* into its home first */
+        src = compile_operand(c, a); /* into its home first */
         break;
-    default:
-        src = a->home;
-        break;
+    default: src = a->home; break;
     }
     bool local_base = src < c->temps_base;
     if (k == 0 && a->kind == K_LOCAL)
@@ -137,13 +132,14 @@ static bool fuse_add(compiler *c, const crow *in, cval *a, cval *b, uint16_t d)
     if (in->op != OP_i32_add && in->op != OP_i64_add && in->op != OP_f32_add &&
         in->op != OP_f64_add)
         return false;
-    cval *made = a->kind == K_TEMP && a->home == c->bin.d ? a
-               : b->kind == K_TEMP && b->home == c->bin.d ? b : NULL;
+    cval *made = a->kind == K_TEMP && a->home == c->bin.d   ? a
+                 : b->kind == K_TEMP && b->home == c->bin.d ? b
+                                                            : NULL;
     op fused = fused_with_add(c->bin.op);
     if (!made || fused == OP_nop)
         return false;
     if (fused != OP_i32_shladd && fused != OP_i32_mad && in->op == OP_i32_add)
-        return false;       /* i32.add only absorbs i32 producers */
+        return false; /* i32.add only absorbs i32 producers */
     cval *other = made == a ? b : a;
     uint32_t before = c->pos;
     uint16_t os = compile_operand(c, other);
@@ -154,15 +150,15 @@ static bool fuse_add(compiler *c, const crow *in, cval *a, cval *b, uint16_t d)
         (fused == OP_f64_mad) != (in->op == OP_f64_add))
         return false;
     uint16_t pa = c->bin.a, pb = c->bin.b;
-    c->pos = (uint32_t)c->bin.pos;          /* the producer's words are rewritten */
+    c->pos = (uint32_t)c->bin.pos; /* the producer's words are rewritten */
     compile_emit_op(c, fused);
     compile_note_dst(c, d);
     compile_emit_word(c, (uint32_t)d | (uint32_t)pa << 16);
-    if (fused == OP_i32_shladd)                 /* [c | k] */
+    if (fused == OP_i32_shladd) /* [c | k] */
         compile_emit_word(c, (uint32_t)os | (uint32_t)pb << 16);
-    else                                        /* [b | c] */
+    else /* [b | c] */
         compile_emit_word(c, (uint32_t)pb | (uint32_t)os << 16);
-    return true;            /* the caller pushes the result */
+    return true; /* the caller pushes the result */
 }
 
 static void note_bin(compiler *c, uint32_t start, uint16_t o, uint16_t d, uint16_t a, uint16_t b)
@@ -186,7 +182,7 @@ static mote_status compile_binary(compiler *c, const crow *in)
     bool has_imm = in->imm_op != 0;
     /* A constant on the left moves right where the operation allows it. */
     if (a.kind == K_CONST && b.kind != K_CONST && (in->flags & (RF_COMM | RF_CMP32))) {
-        cval t = a;         /* homes stay: they say where each value lives */
+        cval t = a; /* homes stay: they say where each value lives */
         a = b;
         b = t;
         if (in->flags & RF_CMP32)
@@ -225,7 +221,7 @@ static mote_status compile_binary(compiler *c, const crow *in)
     start = c->pos;
     op o = (op)in->op;
     if ((in->flags & RF_CMP32) && cmp != in->cmp)
-        o = (op)(OP_i32_eq + 2 * cmp);      /* the swapped comparison (register form) */
+        o = (op)(OP_i32_eq + 2 * cmp); /* the swapped comparison (register form) */
     compile_emit_dab(c, o, d, as, bs);
     TRY(compile_push_temp(c, in->out));
     if (in->flags & RF_CMP32)
@@ -351,7 +347,8 @@ COMPILE_FN(compile_global)
         return MOTE_OK;
     }
     uint16_t d = compile_home_at(c, c->nvals);
-    compile_emit_op(c, valtype_slots(gl->type) == 2 ? COMPILE_V128_OP(global_get_v128) : OP_global_get);
+    compile_emit_op(c, valtype_slots(gl->type) == 2 ? COMPILE_V128_OP(global_get_v128)
+                                                    : OP_global_get);
     compile_note_dst(c, d);
     compile_emit_word(c, d);
     compile_emit_word(c, g);
@@ -400,7 +397,7 @@ static bool memory_fast(const compiler *c, uint32_t index)
 /* memarg: alignment exponent (bit 6: a memory index follows), [memory
  * index], offset (u64 with memory64; below 2^32 for a 32-bit memory). */
 mote_status compile_read_memarg(compiler *c, unsigned natural_log2, uint32_t *index,
-                               uint64_t *offset)
+                                uint64_t *offset)
 {
     uint32_t align;
     if (!rd_u32(&c->r, &align))
@@ -509,7 +506,7 @@ COMPILE_FN(compile_load)
     }
     uint32_t offset = (uint32_t)offset64;
     TRY(compile_pop(c, MOTE_I32, &addr));
-    if (addr.kind == K_ADDK) {      /* the address add rides along */
+    if (addr.kind == K_ADDK) { /* the address add rides along */
         compile_emit_dai(c, (op)m->op_k, addr.home, addr.src, (uint32_t)addr.k);
         compile_emit_word(c, offset);
     } else if (addr.kind == K_ADD2) {
@@ -721,8 +718,8 @@ static mote_status pop_ref(compiler *c, const char *what, cval *v)
 {
     TRY(compile_pop(c, VT_BOT, v));
     if (v->type && !vt_is_ref(v->type))
-        return compile_fail(c, MOTE_ERR_INVALID, "type mismatch: %s needs a reference, got %s", what,
-                            mote_valtype_name(types_class(v->type)));
+        return compile_fail(c, MOTE_ERR_INVALID, "type mismatch: %s needs a reference, got %s",
+                            what, mote_valtype_name(types_class(v->type)));
     return MOTE_OK;
 }
 
@@ -765,7 +762,8 @@ COMPILE_FN(compile_ref_func)
     compile_note_dst(c, d);
     compile_emit_word(c, d);
     compile_emit_word(c, f);
-    return compile_push_temp(c, vt_ref(false, HT_CONCRETE, MOD_TYPES(c->m)[c->funcs[f].type].canon));
+    return compile_push_temp(c,
+                             vt_ref(false, HT_CONCRETE, MOD_TYPES(c->m)[c->funcs[f].type].canon));
 }
 
 COMPILE_FN(compile_select)
@@ -786,7 +784,8 @@ COMPILE_FN(compile_select)
     TRY(compile_pop(c, want, &a));
     if (!typed) {
         if ((a.type && vt_is_ref(a.type)) || (b.type && vt_is_ref(b.type)))
-            return compile_fail(c, MOTE_ERR_INVALID, "type mismatch: select needs numeric operands");
+            return compile_fail(c, MOTE_ERR_INVALID,
+                                "type mismatch: select needs numeric operands");
         if (a.type && b.type && a.type != b.type)
             return compile_fail(c, MOTE_ERR_INVALID, "type mismatch: select operands %s and %s",
                                 mote_valtype_name((mote_valtype)a.type),
@@ -794,7 +793,8 @@ COMPILE_FN(compile_select)
     }
     vtype type = want ? want : (a.type ? a.type : b.type);
     uint16_t d = a.home;
-    uint16_t as = compile_operand(c, &a), bs = compile_operand(c, &b), cs = compile_operand(c, &cond);
+    uint16_t as = compile_operand(c, &a), bs = compile_operand(c, &b),
+             cs = compile_operand(c, &cond);
     compile_emit_op(c, valtype_slots(type) == 2 ? COMPILE_V128_OP(select_v128) : OP_select);
     compile_note_dst(c, d);
     compile_emit_word(c, (uint32_t)d | (uint32_t)as << 16);
@@ -880,7 +880,8 @@ COMPILE_FN(compile_table_init)
     TRY(read_elem(c, &x));
     TRY(read_table(c, &y));
     if (!types_sub(MOD_ELEMS(c->m)[x].elem_type, table_type(c, y)))
-        return compile_fail(c, MOTE_ERR_INVALID, "type mismatch: element segment and table types differ");
+        return compile_fail(c, MOTE_ERR_INVALID,
+                            "type mismatch: element segment and table types differ");
     TRY(pop3n(c, index_type(c, y), MOTE_I32, MOTE_I32, table_is64(c, y), s));
     compile_emit_op(c, OP_table_init);
     compile_emit_word(c, (uint32_t)s[0] | (uint32_t)s[1] << 16);
@@ -908,7 +909,8 @@ COMPILE_FN(compile_table_copy)
     TRY(read_table(c, &x));
     TRY(read_table(c, &y));
     if (!types_sub(table_type(c, y), table_type(c, x)))
-        return compile_fail(c, MOTE_ERR_INVALID, "type mismatch: table.copy between different types");
+        return compile_fail(c, MOTE_ERR_INVALID,
+                            "type mismatch: table.copy between different types");
     /* the length is i64 only between two table64s */
     bool n64 = table_is64(c, x) && table_is64(c, y);
     TRY(pop3n(c, index_type(c, x), index_type(c, y), n64 ? MOTE_I64 : MOTE_I32,
@@ -958,8 +960,8 @@ COMPILE_FN(compile_table_fill)
     uint32_t x = 0;
     uint16_t s[3];
     TRY(read_table(c, &x));
-    TRY(pop3n(c, index_type(c, x), table_type(c, x), index_type(c, x),
-              table_is64(c, x) ? 5u : 0u, s));
+    TRY(pop3n(c, index_type(c, x), table_type(c, x), index_type(c, x), table_is64(c, x) ? 5u : 0u,
+              s));
     emit_pin(c, table_type(c, x), s[1]);
     compile_emit_op(c, OP_table_fill);
     compile_emit_word(c, (uint32_t)s[0] | (uint32_t)s[1] << 16);
@@ -987,9 +989,18 @@ COMPILE_FN(compile_const)
     uint32_t w = 0;
     bool ok;
     switch (row->arg) {
-    case MOTE_I32: ok = rd_sleb(r, 32, &v); bits = (uint32_t)(int32_t)v; break;
-    case MOTE_I64: ok = rd_sleb(r, 64, &v); bits = (uint64_t)v; break;
-    case MOTE_F32: ok = rd_u32_le(r, &w); bits = w; break;
+    case MOTE_I32:
+        ok = rd_sleb(r, 32, &v);
+        bits = (uint32_t)(int32_t)v;
+        break;
+    case MOTE_I64:
+        ok = rd_sleb(r, 64, &v);
+        bits = (uint64_t)v;
+        break;
+    case MOTE_F32:
+        ok = rd_u32_le(r, &w);
+        bits = w;
+        break;
     default: ok = rd_u64_le(r, &bits); break;
     }
     if (!ok)

@@ -56,8 +56,7 @@ static void emit_bytes16(compiler *c, const uint8_t *b)
  * vector operand (has_vec) and the address (i64 for memory64), and emits
  * [op][d|a][mem][lo][hi] plus the lane forms' last word.  d is the
  * address's home for a load, the vector for a store. */
-static mote_status emit_access(compiler *c, const crow *row, bool load, bool has_vec,
-                               uint8_t *lane)
+static mote_status emit_access(compiler *c, const crow *row, bool load, bool has_vec, uint8_t *lane)
 {
     uint32_t index = 0;
     uint64_t offset = 0;

@@ -85,9 +85,7 @@ mote_status const_validate(const mote_module *m, reader *r, vtype want, uint32_t
             type = MOTE_V128;
             break;
         }
-        case WASM_ref_null:
-            TRY(ref_null_type(m, r, &type, err));
-            break;
+        case WASM_ref_null: TRY(ref_null_type(m, r, &type, err)); break;
         case WASM_ref_func: {
             uint32_t f;
             if (!rd_u32(r, &f))
@@ -110,8 +108,12 @@ mote_status const_validate(const mote_module *m, reader *r, vtype want, uint32_t
             type = gl->type;
             break;
         }
-        case WASM_i32_add: case WASM_i32_sub: case WASM_i32_mul:
-        case WASM_i64_add: case WASM_i64_sub: case WASM_i64_mul: {
+        case WASM_i32_add:
+        case WASM_i32_sub:
+        case WASM_i32_mul:
+        case WASM_i64_add:
+        case WASM_i64_sub:
+        case WASM_i64_mul: {
             if (!extended)
                 return bad(err, r, MOTE_ERR_INVALID, "constant expression required");
             vtype t = op <= WASM_i32_mul ? MOTE_I32 : MOTE_I64;
@@ -120,8 +122,7 @@ mote_status const_validate(const mote_module *m, reader *r, vtype want, uint32_t
             depth--;
             continue;
         }
-        default:
-            return bad(err, r, MOTE_ERR_INVALID, "constant expression required");
+        default: return bad(err, r, MOTE_ERR_INVALID, "constant expression required");
         }
         if (depth == MAX_CONST_EXPR_DEPTH)
             return bad(err, r, MOTE_ERR_LIMIT, "constant expression too deep");
@@ -138,12 +139,11 @@ mote_slot const_eval(mote_instance *inst, uint32_t at)
     for (;;) {
         wasm_op op = WASM_end;
         uint32_t prefix, code;
-        syntax_read_op(&r, m->features, &op, &prefix, &code);    /* validated */
+        syntax_read_op(&r, m->features, &op, &prefix, &code); /* validated */
         mote_slot v;
         v.u64 = 0;
         switch (op) {
-        case WASM_end:
-            return stack[0];
+        case WASM_end: return stack[0];
         case WASM_i32_const: {
             int64_t x = 0;
             rd_sleb(&r, 32, &x);
@@ -162,9 +162,7 @@ mote_slot const_eval(mote_instance *inst, uint32_t at)
             v.u32 = x;
             break;
         }
-        case WASM_f64_const:
-            rd_u64_le(&r, &v.u64);
-            break;
+        case WASM_f64_const: rd_u64_le(&r, &v.u64); break;
         case WASM_ref_null: {
             int64_t heap;
             rd_sleb(&r, 33, &heap);
@@ -183,7 +181,7 @@ mote_slot const_eval(mote_instance *inst, uint32_t at)
             v = ((mote_global *)inst->globals[g].p)->value;
             break;
         }
-        default: {      /* extended-const arithmetic */
+        default: { /* extended-const arithmetic */
             mote_slot b = stack[--depth], a = stack[--depth];
             switch (op) {
             case WASM_i32_add: v.u64 = (uint32_t)(a.u32 + b.u32); break;
@@ -206,7 +204,7 @@ void const_eval_v128(mote_instance *inst, uint32_t at, mote_slot *lo, mote_slot 
     reader r = {m->wasm + at, m->wasm + m->wasm_len, m->wasm, NULL};
     wasm_op op = WASM_end;
     uint32_t prefix, code;
-    syntax_read_op(&r, m->features, &op, &prefix, &code);     /* validated */
+    syntax_read_op(&r, m->features, &op, &prefix, &code); /* validated */
     if (op == WASM_global_get) {
         uint32_t g = 0;
         rd_u32(&r, &g);
@@ -215,7 +213,7 @@ void const_eval_v128(mote_instance *inst, uint32_t at, mote_slot *lo, mote_slot 
         *hi = src->value_hi;
         return;
     }
-    rd_u64_le(&r, &lo->u64);                                  /* v128.const */
+    rd_u64_le(&r, &lo->u64); /* v128.const */
     rd_u64_le(&r, &hi->u64);
 }
 

@@ -23,7 +23,7 @@
 /* Most LEBs in a module are one byte: that path touches nothing else. */
 bool decode_uleb(reader *r, unsigned bits, uint64_t *out)
 {
-    if (r->p < r->end && *r->p < 0x80) {    /* bits >= 7: any one byte fits */
+    if (r->p < r->end && *r->p < 0x80) { /* bits >= 7: any one byte fits */
         *out = *r->p++;
         return true;
     }
@@ -70,7 +70,7 @@ bool decode_u32(reader *r, uint32_t *out)
 
 bool decode_sleb(reader *r, unsigned bits, int64_t *out)
 {
-    if (r->p < r->end && *r->p < 0x80) {    /* bits >= 8: one byte, bit 6 the sign */
+    if (r->p < r->end && *r->p < 0x80) { /* bits >= 8: one byte, bit 6 the sign */
         *out = (int64_t)(*r->p++ ^ 0x40) - 0x40;
         return true;
     }
@@ -82,11 +82,11 @@ bool decode_sleb(reader *r, unsigned bits, int64_t *out)
             return false;
         if (shift + 7 >= bits) {
             /* final byte: bits at and above the width must copy the sign */
-            unsigned used = bits - shift;     /* 1..7 bits carry value */
+            unsigned used = bits - shift; /* 1..7 bits carry value */
             if (b & 0x80)
                 return rd_fail(r, "integer representation too long");
             int sign_bit = (b >> (used - 1)) & 1;
-            uint8_t rest = (uint8_t)(b >> used);           /* bits above width, 7-used of them */
+            uint8_t rest = (uint8_t)(b >> used); /* bits above width, 7-used of them */
             uint8_t want = sign_bit ? (uint8_t)(0x7F >> used) : 0;
             if (rest != want)
                 return rd_fail(r, "integer too large");
@@ -106,12 +106,25 @@ bool decode_sleb(reader *r, unsigned bits, int64_t *out)
 }
 
 enum {
-    SEC_CUSTOM = 0, SEC_TYPE, SEC_IMPORT, SEC_FUNC, SEC_TABLE, SEC_MEMORY, SEC_GLOBAL,
-    SEC_EXPORT, SEC_START, SEC_ELEM, SEC_CODE, SEC_DATA, SEC_DATACOUNT, SEC_TAG, SEC_COUNT_
+    SEC_CUSTOM = 0,
+    SEC_TYPE,
+    SEC_IMPORT,
+    SEC_FUNC,
+    SEC_TABLE,
+    SEC_MEMORY,
+    SEC_GLOBAL,
+    SEC_EXPORT,
+    SEC_START,
+    SEC_ELEM,
+    SEC_CODE,
+    SEC_DATA,
+    SEC_DATACOUNT,
+    SEC_TAG,
+    SEC_COUNT_
 };
 
 typedef struct section {
-    uint32_t start, end;    /* contents, as wasm offsets */
+    uint32_t start, end; /* contents, as wasm offsets */
     bool present;
 } section;
 
@@ -124,9 +137,9 @@ typedef struct loader {
     section sec[SEC_COUNT_];
     uint32_t names, names_len;
     uint32_t ndefined_funcs, ndata_count;
-    mote_module *m;         /* the block being filled */
-    const int32_t *handlers;    /* the instruction encoding to compile for */
-    uint8_t *declared;      /* per function: may become a funcref (scratch) */
+    mote_module *m;          /* the block being filled */
+    const int32_t *handlers; /* the instruction encoding to compile for */
+    uint8_t *declared;       /* per function: may become a funcref (scratch) */
 } loader;
 
 /* ---- errors -------------------------------------------------------------- */
@@ -169,11 +182,21 @@ bool decode_utf8_valid(const uint8_t *s, size_t n)
     while (i < n) {
         uint8_t c = s[i];
         uint32_t cp, need;
-        if (c < 0x80) { i++; continue; }
-        if (c >= 0xC2 && c <= 0xDF) { need = 1; cp = c & 0x1F; }
-        else if (c >= 0xE0 && c <= 0xEF) { need = 2; cp = c & 0x0F; }
-        else if (c >= 0xF0 && c <= 0xF4) { need = 3; cp = c & 0x07; }
-        else return false;
+        if (c < 0x80) {
+            i++;
+            continue;
+        }
+        if (c >= 0xC2 && c <= 0xDF) {
+            need = 1;
+            cp = c & 0x1F;
+        } else if (c >= 0xE0 && c <= 0xEF) {
+            need = 2;
+            cp = c & 0x0F;
+        } else if (c >= 0xF0 && c <= 0xF4) {
+            need = 3;
+            cp = c & 0x07;
+        } else
+            return false;
         if (i + need >= n)
             return false;
         for (uint32_t k = 1; k <= need; k++) {
@@ -280,7 +303,7 @@ static mote_status section_count(loader *L, int id, uint32_t *n)
     reader r = section_reader(L, id);
     if (!rd_u32(&r, n))
         return malformed(L, &r);
-    if (*n > rd_left(&r))      /* every entry takes at least a byte */
+    if (*n > rd_left(&r)) /* every entry takes at least a byte */
         return fail_at(L, &r, MOTE_ERR_MALFORMED, "unexpected end: vector longer than its section");
     return MOTE_OK;
 }
@@ -312,7 +335,8 @@ static mote_status count_everything(loader *L, mote_module *m)
     }
     if (nfuncs != ncode) {
         reader r = section_reader(L, L->sec[SEC_CODE].present ? SEC_CODE : SEC_FUNC);
-        return fail_at(L, &r, MOTE_ERR_MALFORMED, "function and code section have inconsistent lengths");
+        return fail_at(L, &r, MOTE_ERR_MALFORMED,
+                       "function and code section have inconsistent lengths");
     }
     if (L->sec[SEC_DATACOUNT].present) {
         reader r = section_reader(L, SEC_DATACOUNT);
@@ -321,7 +345,8 @@ static mote_status count_everything(loader *L, mote_module *m)
         if (r.p != r.end)
             return fail_at(L, &r, MOTE_ERR_MALFORMED, "section size mismatch");
         if (L->ndata_count != m->ndatas)
-            return fail_at(L, &r, MOTE_ERR_MALFORMED, "data count and data section have inconsistent lengths");
+            return fail_at(L, &r, MOTE_ERR_MALFORMED,
+                           "data count and data section have inconsistent lengths");
         m->has_data_count = 1;
     }
     L->ndefined_funcs = nfuncs;
@@ -333,7 +358,7 @@ static mote_status count_everything(loader *L, mote_module *m)
     if (m->nfuncs < nfuncs || m->ntables < ntables || m->nmems < nmems || m->nglobals < nglobals ||
         m->ntags < ntags)
         return error_set(L->err, MOTE_ERR_LIMIT, "too many definitions");
-    if (m->nmems > 0xFFFF)      /* memory.copy packs two memory indices in a word */
+    if (m->nmems > 0xFFFF) /* memory.copy packs two memory indices in a word */
         return error_set(L->err, MOTE_ERR_LIMIT, "too many memories: %u (the limit is 65535)",
                          m->nmems);
     return MOTE_OK;
@@ -345,8 +370,8 @@ static mote_status count_everything(loader *L, mote_module *m)
 static uint64_t layout(mote_module *m)
 {
     uint64_t off = align_up64(sizeof(mote_module));
-#define PLACE(field, count, T)                        \
-    m->field = (uint32_t)off;                         \
+#define PLACE(field, count, T) \
+    m->field = (uint32_t)off;  \
     off += align_up64((uint64_t)(count) * sizeof(T));
     PLACE(types, m->ntypes, mod_type)
     PLACE(imports, m->nimports, mod_import)
@@ -393,7 +418,7 @@ static mote_status type_failed(loader *L, reader *r, const type_reader *tr, mote
 /* Types outside the type section: after it, with canonical indices. */
 static type_reader module_types(loader *L)
 {
-    if (!L->m)                  /* the first pass: only reading */
+    if (!L->m) /* the first pass: only reading */
         return types_of(L, UINT32_MAX);
     return types_reader(L->m);
 }
@@ -424,10 +449,10 @@ static mote_status read_func_type(loader *L, reader *r, uint32_t ntypes, vtype *
  */
 static mote_status gc_field_syntax(loader *L, reader *r)
 {
-    if (rd_left(r) && (r->p[0] == 0x78 || r->p[0] == 0x77)) {     /* packed i8, i16 */
+    if (rd_left(r) && (r->p[0] == 0x78 || r->p[0] == 0x77)) { /* packed i8, i16 */
         r->p++;
     } else {
-        type_reader tr = types_of(L, UINT32_MAX);   /* indices: meaning, not syntax */
+        type_reader tr = types_of(L, UINT32_MAX); /* indices: meaning, not syntax */
         vtype v;
         mote_status st = types_read_valtype(&tr, r, &v);
         if (st != MOTE_OK && st != MOTE_ERR_INVALID)
@@ -462,9 +487,8 @@ static mote_status gc_type_syntax(loader *L, reader *r, int level)
         return form == 0x4E ? MOTE_OK : gc_type_syntax(L, r, 2);
     }
     switch (form) {
-    case 0x5E:                  /* array: one field */
-        return gc_field_syntax(L, r);
-    case 0x5F:                  /* struct: fields */
+    case 0x5E: /* array: one field */ return gc_field_syntax(L, r);
+    case 0x5F: /* struct: fields */
         if (!rd_u32(r, &n))
             return malformed(L, r);
         if (n > rd_left(r))
@@ -472,13 +496,12 @@ static mote_status gc_type_syntax(loader *L, reader *r, int level)
         for (uint32_t i = 0; i < n; i++)
             TRY(gc_field_syntax(L, r));
         return MOTE_OK;
-    case 0x60: {                /* func: checked with the counting reader */
+    case 0x60: { /* func: checked with the counting reader */
         uint64_t ignored = 0;
         r->p--;
         return read_func_type(L, r, UINT32_MAX, NULL, NULL, &ignored);
     }
-    default:
-        return fail_at(L, r, MOTE_ERR_MALFORMED, "malformed type");
+    default: return fail_at(L, r, MOTE_ERR_MALFORMED, "malformed type");
     }
 }
 
@@ -499,10 +522,12 @@ static mote_status read_func_type(loader *L, reader *r, uint32_t ntypes, vtype *
         if (gc && (L->features & MOTE_FEATURE_FUNCTION_REFERENCES)) {
             r->p--;
             TRY(gc_type_syntax(L, r, form == 0x4E ? 0 : 1));
-            return fail_at(L, r, MOTE_ERR_UNSUPPORTED, "GC types (rec, sub, struct, array) are "
+            return fail_at(L, r, MOTE_ERR_UNSUPPORTED,
+                           "GC types (rec, sub, struct, array) are "
                            "not supported yet");
         }
-        return fail_at(L, r, MOTE_ERR_MALFORMED, "integer representation too long: malformed function type");
+        return fail_at(L, r, MOTE_ERR_MALFORMED,
+                       "integer representation too long: malformed function type");
     }
     type_reader tr = types_of(L, ntypes);
     uint32_t counts[2], slots[2];
@@ -544,7 +569,7 @@ static mote_status count_type_values(loader *L, mote_module *m)
         return MOTE_OK;
     for (uint32_t i = 0; i < n; i++)
         TRY(read_func_type(L, &r, UINT32_MAX, NULL, NULL, &values));
-    if (values > UINT32_MAX)        /* each value takes a byte of the section */
+    if (values > UINT32_MAX) /* each value takes a byte of the section */
         return fail_at(L, &r, MOTE_ERR_MALFORMED, "unexpected end");
     m->nvtypes = (uint32_t)values;
     return MOTE_OK;
@@ -580,7 +605,7 @@ static uint32_t hash_type(const mote_module *m, uint32_t i)
     for (uint32_t k = 0; k < t->nparams + t->nresults; k++) {
         vtype x = v[k];
         if (vt_is_ref(x) && vt_heap(x) == HT_CONCRETE && vt_index(x) == i)
-            x = vt_ref(vt_nullable(x), HT_CONCRETE, 0) | 0x3FFFFF << VT_INDEX_SHIFT;   /* self */
+            x = vt_ref(vt_nullable(x), HT_CONCRETE, 0) | 0x3FFFFF << VT_INDEX_SHIFT; /* self */
         h = (h ^ x) * 16777619u;
     }
     return h;
@@ -709,9 +734,9 @@ static mote_status parse_limits(loader *L, reader *r, bool memory, limits *out)
         uint32_t p;
         if (!rd_u32(r, &p))
             return malformed(L, r);
-        if (p >= 64)        /* not even a u64 can hold the page size */
+        if (p >= 64) /* not even a u64 can hold the page size */
             return fail_at(L, r, MOTE_ERR_MALFORMED, "invalid custom page size");
-        out->page_log2 = (uint8_t)p;    /* check_limits accepts 0 and 16 */
+        out->page_log2 = (uint8_t)p; /* check_limits accepts 0 and 16 */
     }
     return MOTE_OK;
 }
@@ -726,7 +751,8 @@ static mote_status check_limits(loader *L, const reader *r, bool memory, const l
     if (memory) {
         uint64_t limit = memory_format_max(l->page_log2, l->is64);
         if (l->min > limit || (l->has_max && l->max > limit))
-            return fail_at(L, r, MOTE_ERR_INVALID, l->is64 && l->page_log2 == 16
+            return fail_at(L, r, MOTE_ERR_INVALID,
+                           l->is64 && l->page_log2 == 16
                                ? "memory size must be at most 2^48 pages"
                                : "memory size must be at most 65536 pages (4GiB)");
     }
@@ -808,8 +834,8 @@ static mote_status check_tag_type(loader *L, const reader *r, uint32_t type)
 typedef struct import_desc {
     const uint8_t *module, *name;
     uint32_t module_len, name_len;
-    uint8_t kind;           /* MOTE_EXTERN_* */
-    uint32_t type;          /* function, tag: its type index */
+    uint8_t kind;  /* MOTE_EXTERN_* */
+    uint32_t type; /* function, tag: its type index */
     mod_table table;
     mod_memory memory;
     mod_global global;
@@ -822,22 +848,17 @@ static mote_status read_import(loader *L, reader *r, import_desc *d)
         !rd_byte(r, &d->kind))
         return malformed(L, r);
     switch (d->kind) {
-    case MOTE_EXTERN_FUNC:
-        return rd_u32(r, &d->type) ? MOTE_OK : malformed(L, r);
-    case MOTE_EXTERN_TABLE:
-        return parse_table_type(L, r, &d->table);
-    case MOTE_EXTERN_MEMORY:
-        return parse_memory_type(L, r, &d->memory);
-    case MOTE_EXTERN_GLOBAL:
-        return parse_global_type(L, r, &d->global);
+    case MOTE_EXTERN_FUNC: return rd_u32(r, &d->type) ? MOTE_OK : malformed(L, r);
+    case MOTE_EXTERN_TABLE: return parse_table_type(L, r, &d->table);
+    case MOTE_EXTERN_MEMORY: return parse_memory_type(L, r, &d->memory);
+    case MOTE_EXTERN_GLOBAL: return parse_global_type(L, r, &d->global);
     case MOTE_EXTERN_TAG:
         if (feature_built(FG_EXCEPTIONS) && (L->features & MOTE_FEATURE_EXCEPTIONS))
             return read_tag_type(L, r, &d->type);
         if (!feature_built(FG_EXCEPTIONS))
             return feature_unsupported(L->err, FG_EXCEPTIONS, rd_offset(r));
         /* fall through */
-    default:
-        return fail_at(L, r, MOTE_ERR_MALFORMED, "malformed import kind");
+    default: return fail_at(L, r, MOTE_ERR_MALFORMED, "malformed import kind");
     }
 }
 
@@ -963,7 +984,8 @@ static mote_status decode_table(loader *L, reader *r, mod_table *t)
         return const_validate(L->m, r, t->elem_type, L->m->nglobal_imports, L->declared, L->err);
     }
     if (!vt_defaultable(t->elem_type))
-        return fail_at(L, r, MOTE_ERR_INVALID, "type mismatch: a table of non-null references "
+        return fail_at(L, r, MOTE_ERR_INVALID,
+                       "type mismatch: a table of non-null references "
                        "needs an initialiser");
     return MOTE_OK;
 }
@@ -1138,7 +1160,8 @@ static mote_status check_table(loader *L, reader *r, uint32_t table, vtype elem_
     if (table >= L->m->ntables)
         return fail_at(L, r, MOTE_ERR_INVALID, "unknown table");
     if (!types_sub(elem_type, MOD_TABLES(L->m)[table].elem_type))
-        return fail_at(L, r, MOTE_ERR_INVALID, "type mismatch: element segment and table types differ");
+        return fail_at(L, r, MOTE_ERR_INVALID,
+                       "type mismatch: element segment and table types differ");
     return MOTE_OK;
 }
 
@@ -1188,10 +1211,11 @@ static mote_status decode_elems(loader *L)
             if ((flags & 2) && !rd_u32(&r, &e->table))
                 return malformed(L, &r);
             e->offset = rd_offset(&r);
-            uint8_t at = e->table < m->ntables && MOD_TABLES(m)[e->table].is64 ? MOTE_I64 : MOTE_I32;
+            uint8_t at =
+                e->table < m->ntables && MOD_TABLES(m)[e->table].is64 ? MOTE_I64 : MOTE_I32;
             TRY(const_validate(m, &r, at, m->nglobals, L->declared, L->err));
         }
-        if (flags & 3) {    /* an explicit element kind or reference type */
+        if (flags & 3) { /* an explicit element kind or reference type */
             if (e->exprs) {
                 TRY(read_reftype(L, &r, &e->elem_type));
             } else {
@@ -1285,7 +1309,8 @@ static mote_status malformed_later(loader *L, uint32_t from, mote_status st)
 {
     const mod_func *funcs = MOD_FUNCS(L->m);
     for (uint32_t i = from; i < L->m->nfuncs; i++) {
-        reader r = {L->wasm + funcs[i].body, L->wasm + funcs[i].body + funcs[i].body_len, L->wasm, NULL};
+        reader r = {L->wasm + funcs[i].body, L->wasm + funcs[i].body + funcs[i].body_len, L->wasm,
+                    NULL};
         if (!syntax_check_body(&r, L->m->features)) {
             error_set(L->err, MOTE_ERR_MALFORMED, "func %u +0x%x: %s", i, rd_offset(&r), r.err);
             L->err->func = i;
@@ -1322,7 +1347,7 @@ static mote_status compile_all(loader *L, uint64_t *peak)
         if (st == MOTE_ERR_INVALID)
             return malformed_later(L, i, st);
         if (st != MOTE_OK) {
-            *peak = 0;              /* not even scratch fitted: no figure */
+            *peak = 0; /* not even scratch fitted: no figure */
             return st;
         }
         uint64_t reached = (uint64_t)a->bottom + c.counted_bytes + 8 + c.scratch_used;
@@ -1358,20 +1383,23 @@ static mote_status decode_all(loader *L)
 
 static mote_status no_memory(loader *L, uint64_t need, bool at_least)
 {
-    if (need > UINT32_MAX || !size_fits(need))     /* module blocks use 32-bit offsets */
-        return error_set(L->err, MOTE_ERR_LIMIT, "loading this module needs %s%lu bytes, more "
-                         "than mote can lay out (4 GiB) on this CPU", at_least ? "at least " : "", need);
+    if (need > UINT32_MAX || !size_fits(need)) /* module blocks use 32-bit offsets */
+        return error_set(L->err, MOTE_ERR_LIMIT,
+                         "loading this module needs %s%lu bytes, more "
+                         "than mote can lay out (4 GiB) on this CPU",
+                         at_least ? "at least " : "", need);
     error_set(L->err, MOTE_ERR_NO_MEMORY,
               "arena too small: loading this module needs %s%lu free bytes, the arena has %z",
               at_least ? "at least " : "", need, arena_free(L->arena));
     return MOTE_ERR_NO_MEMORY;
 }
 
-mote_status decode_module(mote_arena *a, const uint8_t *wasm, size_t len, const mote_load_config *cfg,
-                        const int32_t *handlers, mote_module **out)
+mote_status decode_module(mote_arena *a, const uint8_t *wasm, size_t len,
+                          const mote_load_config *cfg, const int32_t *handlers, mote_module **out)
 {
     if (!a || !out || (!wasm && len))
-        return a ? error_set(&a->error, MOTE_ERR_ARGUMENT, "mote_load: bad argument") : MOTE_ERR_ARGUMENT;
+        return a ? error_set(&a->error, MOTE_ERR_ARGUMENT, "mote_load: bad argument")
+                 : MOTE_ERR_ARGUMENT;
     *out = NULL;
     if (len > 0x7FFFFFFFu)
         return error_set(&a->error, MOTE_ERR_LIMIT, "module too large (%z bytes)", len);
@@ -1423,18 +1451,19 @@ mote_status decode_module(mote_arena *a, const uint8_t *wasm, size_t len, const 
         /* Free bytes the load needs = the offsets it reached, less what was
          * in use at either end before it began.  Without a figure (scratch
          * itself ran out) what it had taken so far is a lower bound. */
-        uint64_t need = peak ? peak - mark.bottom - (a->size - mark.top)
-                             : (uint64_t)(a->bottom - mark.bottom) + (mark.top - a->top) + MOTE_ALIGN;
+        uint64_t need =
+            peak ? peak - mark.bottom - (a->size - mark.top)
+                 : (uint64_t)(a->bottom - mark.bottom) + (mark.top - a->top) + MOTE_ALIGN;
         arena_rollback(a, mark);
         if (peak == 0 && need <= arena_free(a))
-            need = arena_free(a) + MOTE_ALIGN;  /* it did not fit: more than there is */
+            need = arena_free(a) + MOTE_ALIGN; /* it did not fit: more than there is */
         return no_memory(&L, need, peak == 0);
     }
     if (st != MOTE_OK) {
         arena_rollback(a, mark);
         return st;
     }
-    a->top = mark.top;      /* the scratch of the load is done */
+    a->top = mark.top; /* the scratch of the load is done */
     m->bytes = (uint32_t)(a->bottom - mark.bottom);
     *out = m;
     return MOTE_OK;

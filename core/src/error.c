@@ -119,7 +119,7 @@ size_t error_vformat(char *buf, size_t size, const char *fmt, va_list ap)
             put_bytes(&o, s ? s : "(null)", s ? strlen(s) : 6);
             break;
         }
-        case '.':           /* "%.*s" */
+        case '.': /* "%.*s" */
             if (p[1] == '*' && p[2] == 's') {
                 int n = va_arg(ap, int);
                 const char *s = va_arg(ap, const char *);
@@ -142,7 +142,10 @@ size_t error_vformat(char *buf, size_t size, const char *fmt, va_list ap)
             break;
         case '%': put_char(&o, '%'); break;
         case '\0': p--; break;
-        default: put_char(&o, '%'); put_char(&o, *p); break;
+        default:
+            put_char(&o, '%');
+            put_char(&o, *p);
+            break;
         }
     }
     if (size)

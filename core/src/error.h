@@ -18,11 +18,11 @@
  * recorded (error_set, fail_at, compile_fail), and its caller passes it up
  * with TRY.
  */
-#define TRY(expr)                                \
-    do {                                         \
-        mote_status try_st_ = (expr);            \
-        if (try_st_ != MOTE_OK)                  \
-            return try_st_;                      \
+#define TRY(expr)                     \
+    do {                              \
+        mote_status try_st_ = (expr); \
+        if (try_st_ != MOTE_OK)       \
+            return try_st_;           \
     } while (0)
 
 /* Sets status and message; clears trap/func/offset.  Returns status. */

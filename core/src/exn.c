@@ -33,11 +33,11 @@
 #include "compile_eh.h"
 #include "runtime.h"
 
-#define EXN_MAGIC 0x45780000u       /* flags' high half on every record */
+#define EXN_MAGIC 0x45780000u /* flags' high half on every record */
 #define EXN_MAGIC_MASK 0xFFFF0000u
 #define EXN_MARK 1u
 #define EXN_PINNED 2u
-#define EXN_SCANNED 4u              /* marked and its payload scanned */
+#define EXN_SCANNED 4u /* marked and its payload scanned */
 #define HEADER_SLOTS 2u
 
 _Static_assert(sizeof(mote_exception) == HEADER_SLOTS * sizeof(mote_slot), "exception header");
@@ -59,7 +59,7 @@ static mote_exception *record_at(exec *ex, const void *p)
     if ((const mote_slot *)p < lo || (const mote_slot *)p >= hi || ((uintptr_t)p & 7))
         return NULL;
     if ((at((mote_slot *)p)->flags & EXN_MAGIC_MASK) != EXN_MAGIC)
-        return NULL;            /* the quick test; the walk below decides */
+        return NULL; /* the quick test; the walk below decides */
     for (mote_slot *s = lo; s < hi; s = next_record(at(s)))
         if (s == p)
             return at(s);
@@ -101,7 +101,7 @@ static void mark_all(exec *ex, mote_slot *top)
             e->flags |= EXN_SCANNED;
             for (uint32_t i = 0; i + HEADER_SLOTS < e->slots; i++)
                 if (mark(ex, e->payload[i].ref) && (mote_slot *)e->payload[i].ref < s)
-                    again = true;       /* a record below: another pass */
+                    again = true; /* a record below: another pass */
         }
     }
 }
@@ -120,7 +120,7 @@ static void sweep(exec *ex)
             continue;
         }
         if (free_run) {
-            free_run->slots += e->slots;    /* the walk continues after it */
+            free_run->slots += e->slots; /* the walk continues after it */
         } else {
             free_run = e;
         }
@@ -142,7 +142,7 @@ static mote_exception *first_fit(exec *ex, uint32_t slots)
         mote_exception *e = at(s);
         if (e->tag || e->slots < slots)
             continue;
-        if (e->slots >= slots + HEADER_SLOTS) {     /* the rest stays a free record */
+        if (e->slots >= slots + HEADER_SLOTS) { /* the rest stays a free record */
             mote_exception *rest = at(s + slots);
             rest->tag = NULL;
             rest->slots = e->slots - slots;
@@ -168,13 +168,13 @@ static mote_exception *grow_down(exec *ex, mote_slot *top, uint32_t slots)
 mote_slot *exn_live_top(const exec *ex)
 {
     const mote_instance *inst = ex->cur;
-    if (ex->pc == ex->stub) {           /* a host function called by mote_call */
+    if (ex->pc == ex->stub) { /* a host function called by mote_call */
         const mod_type *t = ex->callee->type;
         uint32_t n = t->param_slots > t->result_slots ? t->param_slots : t->result_slots;
         return ex->stack + n;
     }
     uint32_t f = instance_func_at(inst, ex->pc);
-    if (f == MOTE_NO_FUNC)              /* cannot happen; keep everything */
+    if (f == MOTE_NO_FUNC) /* cannot happen; keep everything */
         return ex->stack_end;
     uint32_t frame_slots = inst->code[MOD_FUNCS(inst->module)[f].code - 2];
     return ex->fp + frame_slots;
@@ -243,7 +243,7 @@ static const uint32_t *find_handler(exec *ex, const mote_instance *inst, uint32_
     uint32_t nranges = t[0];
     const uint32_t *ranges = t + 1, *clauses = t + 1 + EH_RANGE_WORDS * nranges;
     uint32_t r = nranges;
-    while (r-- > 0) {               /* the innermost range holding w: the last */
+    while (r-- > 0) { /* the innermost range holding w: the last */
         const uint32_t *g = ranges + EH_RANGE_WORDS * r;
         if (g[0] <= w && w < g[1])
             break;
@@ -256,7 +256,7 @@ static const uint32_t *find_handler(exec *ex, const mote_instance *inst, uint32_
             if (c[0] == EH_CATCH_ALL || (mote_tag *)inst->tags[c[0]].p == tag)
                 return c;
         }
-        r = g[2];                   /* the enclosing range, or the delegate target */
+        r = g[2]; /* the enclosing range, or the delegate target */
     }
     return NULL;
 }
@@ -270,18 +270,18 @@ bool exn_unwind(exec *ex, const uint32_t **pcp, mote_slot **fpp, frame **frp, mo
     mote_instance *inst = *instp;
     for (;;) {
         if (pc == ex->stub || pc == ex->stub + 1)
-            return false;           /* back at mote_call: nothing caught it */
+            return false; /* back at mote_call: nothing caught it */
         uint32_t w = (uint32_t)(pc - inst->code) - (returned ? 1 : 0);
         const uint32_t *c = find_handler(ex, inst, w);
         if (c) {
             *pcp = deliver(ex, inst, fp, c);
-            ex->exn = NULL;         /* caught: the frame holds it now, if anything */
+            ex->exn = NULL; /* caught: the frame holds it now, if anything */
             *fpp = fp;
             *frp = fr;
             *instp = inst;
             return true;
         }
-        fr--;                       /* the caller's frame */
+        fr--; /* the caller's frame */
         pc = fr->pc;
         fp = fr->fp;
         inst = fr->inst;

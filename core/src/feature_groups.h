@@ -15,7 +15,7 @@
 #include "mote/mote.h"
 
 #ifndef MOTE_WITH_FLOAT
-#define MOTE_WITH_FLOAT 1           /* f32/f64 arithmetic and conversions */
+#define MOTE_WITH_FLOAT 1 /* f32/f64 arithmetic and conversions */
 #endif
 #ifndef MOTE_WITH_SIGN_EXT
 #define MOTE_WITH_SIGN_EXT 1
@@ -33,30 +33,30 @@
 #define MOTE_WITH_TAIL_CALL 1
 #endif
 #ifndef MOTE_WITH_MULTI_MEMORY
-#define MOTE_WITH_MULTI_MEMORY 1    /* no instructions of its own: memory indices */
+#define MOTE_WITH_MULTI_MEMORY 1 /* no instructions of its own: memory indices */
 #endif
 #ifndef MOTE_WITH_MEMORY64
-#define MOTE_WITH_MEMORY64 1        /* no instructions of its own: 64-bit limits */
+#define MOTE_WITH_MEMORY64 1 /* no instructions of its own: 64-bit limits */
 #endif
 #ifndef MOTE_WITH_TYPED_REFS
-#define MOTE_WITH_TYPED_REFS 1      /* typed function references: (ref $t), call_ref */
+#define MOTE_WITH_TYPED_REFS 1 /* typed function references: (ref $t), call_ref */
 #endif
 #ifndef MOTE_WITH_EXCEPTIONS
-#define MOTE_WITH_EXCEPTIONS 1      /* tags, throw, throw_ref, try_table, exnref */
+#define MOTE_WITH_EXCEPTIONS 1 /* tags, throw, throw_ref, try_table, exnref */
 #endif
 #ifndef MOTE_WITH_LEGACY_EXCEPTIONS
-#define MOTE_WITH_LEGACY_EXCEPTIONS 1   /* try/catch/delegate/rethrow (needs EXCEPTIONS) */
+#define MOTE_WITH_LEGACY_EXCEPTIONS 1 /* try/catch/delegate/rethrow (needs EXCEPTIONS) */
 #endif
 #if MOTE_WITH_LEGACY_EXCEPTIONS && !MOTE_WITH_EXCEPTIONS
 #error "MOTE_WITH_LEGACY_EXCEPTIONS needs MOTE_WITH_EXCEPTIONS"
 #endif
 #ifndef MOTE_WITH_SIMD
-#define MOTE_WITH_SIMD 1            /* v128 values and the 0xFD instructions */
+#define MOTE_WITH_SIMD 1 /* v128 values and the 0xFD instructions */
 #endif
 #ifndef MOTE_WITH_RELAXED_SIMD
 #define MOTE_WITH_RELAXED_SIMD MOTE_WITH_SIMD
 #endif
-#if !MOTE_WITH_SIMD                 /* relaxed SIMD needs SIMD */
+#if !MOTE_WITH_SIMD /* relaxed SIMD needs SIMD */
 #undef MOTE_WITH_RELAXED_SIMD
 #define MOTE_WITH_RELAXED_SIMD 0
 #endif
@@ -110,7 +110,8 @@ enum { FEATURE_BUILT_MASK_ = 0 MOTE_FEATURE_GROUPS(G) };
 /* Is the group in this build? */
 static inline bool feature_built(feature_group g)
 {
-    return FEATURE_BUILT_MASK_ == (1 << FG_COUNT_) - 1 || (((uint32_t)FEATURE_BUILT_MASK_ >> g) & 1u);
+    return FEATURE_BUILT_MASK_ == (1 << FG_COUNT_) - 1 ||
+           (((uint32_t)FEATURE_BUILT_MASK_ >> g) & 1u);
 }
 
 /* Its load feature bit (0: always on); the table is feature_groups.c's. */

@@ -23,12 +23,12 @@ typedef struct image_header {
     uint32_t block_len;
     uint32_t wasm_len;
     uint32_t wasm_hash;
-    uint32_t fingerprint;       /* of the handler table compiled for */
+    uint32_t fingerprint; /* of the handler table compiled for */
     uint32_t reserved;
 } image_header;
 
-mote_status decode_module(mote_arena *a, const uint8_t *wasm, size_t len, const mote_load_config *cfg,
-                        const int32_t *handlers, mote_module **out);
+mote_status decode_module(mote_arena *a, const uint8_t *wasm, size_t len,
+                          const mote_load_config *cfg, const int32_t *handlers, mote_module **out);
 
 static uint32_t fnv1a(uint32_t h, const void *data, size_t len)
 {
@@ -51,13 +51,14 @@ size_t mote_handler_table(const int32_t **table)
 }
 
 mote_status mote_image_compile(mote_arena *scratch, const uint8_t *wasm, size_t len,
-                               const mote_load_config *cfg, const int32_t *handlers, size_t nhandlers,
-                               uint8_t *out, size_t cap, size_t *written)
+                               const mote_load_config *cfg, const int32_t *handlers,
+                               size_t nhandlers, uint8_t *out, size_t cap, size_t *written)
 {
     if (nhandlers != OP_COUNT_)
-        return error_set(&scratch->error, MOTE_ERR_ARGUMENT,
-                         "handler table has %z entries; this compiler needs %u (different mote versions)",
-                         nhandlers, (unsigned)OP_COUNT_);
+        return error_set(
+            &scratch->error, MOTE_ERR_ARGUMENT,
+            "handler table has %z entries; this compiler needs %u (different mote versions)",
+            nhandlers, (unsigned)OP_COUNT_);
     arena_mark mark = arena_get_mark(scratch);
     mote_module *m;
     mote_status st = decode_module(scratch, wasm, len, cfg, handlers, &m);
@@ -93,7 +94,10 @@ mote_status mote_image_compile(mote_arena *scratch, const uint8_t *wasm, size_t 
 /* Every array and the code must lie inside the block. */
 static bool block_consistent(const mote_module *m, uint32_t block_len)
 {
-    struct { uint32_t off; uint64_t bytes; } parts[] = {
+    struct {
+        uint32_t off;
+        uint64_t bytes;
+    } parts[] = {
         {m->types, (uint64_t)m->ntypes * sizeof(mod_type)},
         {m->imports, (uint64_t)m->nimports * sizeof(mod_import)},
         {m->funcs, (uint64_t)m->nfuncs * sizeof(mod_func)},

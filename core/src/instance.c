@@ -85,7 +85,7 @@ int64_t instance_table_grow(mote_table *t, uint32_t delta, mote_slot init)
     uint64_t want = (uint64_t)old + delta;
     if (want > t->max)
         return -1;
-    if (want > t->capacity) {           /* the reserve is all the table gets */
+    if (want > t->capacity) { /* the reserve is all the table gets */
         if (t->arena)
             t->arena->grow_refusals++;
         return -1;
@@ -107,7 +107,7 @@ typedef struct layout {
     uint64_t tags, tag_objs;
     uint64_t mems, mem_objs;
     uint64_t stack, frames;
-    uint64_t memory;        /* defined memories' initial bytes (allocated last) */
+    uint64_t memory; /* defined memories' initial bytes (allocated last) */
     uint64_t total;
 } layout;
 
@@ -169,7 +169,7 @@ static void compute_layout(const mote_module *m, const mote_instance_config *cfg
     L->tags = array_bytes(m->ntags, sizeof(ptr_slot));
     L->tag_objs = array_bytes(m->ntags - m->ntag_imports, sizeof(mote_tag));
     for (uint32_t i = m->ntable_imports; i < m->ntables; i++) {
-        uint64_t cap = table_capacity(&tables[i], cfg);  /* table sizes are 32-bit at run time */
+        uint64_t cap = table_capacity(&tables[i], cfg); /* table sizes are 32-bit at run time */
         L->table_elems = sat_add(L->table_elems,
                                  cap > UINT32_MAX ? TOO_BIG : array_bytes(cap, sizeof(mote_slot)));
     }
@@ -184,10 +184,11 @@ static void compute_layout(const mote_module *m, const mote_instance_config *cfg
     L->mem_objs = array_bytes(m->nmems - m->nmem_imports, sizeof(mote_memory));
     for (uint32_t i = m->nmem_imports; i < m->nmems; i++)
         L->memory = sat_add(L->memory, align_up64(memory_min_bytes(&MOD_MEMS(m)[i])));
-    const uint64_t parts[] = {L->instance, L->globals, L->tables, L->imports, L->refs,
-                              L->hosts, L->host_objs, L->dropped, L->passive, L->global_objs,
-                              L->table_objs, L->table_elems, L->passive_items, L->tags,
-                              L->tag_objs, L->mems, L->mem_objs, L->stack, L->frames, L->memory};
+    const uint64_t parts[] = {L->instance,      L->globals,     L->tables,     L->imports,
+                              L->refs,          L->hosts,       L->host_objs,  L->dropped,
+                              L->passive,       L->global_objs, L->table_objs, L->table_elems,
+                              L->passive_items, L->tags,        L->tag_objs,   L->mems,
+                              L->mem_objs,      L->stack,       L->frames,     L->memory};
     L->total = 0;
     for (size_t i = 0; i < sizeof parts / sizeof parts[0]; i++)
         L->total = sat_add(L->total, parts[i]);
@@ -244,8 +245,8 @@ static bool signature_matches(const char *sig, const mote_module *m, const mod_t
     return i == t->nresults;
 }
 
-static bool limits_match(uint64_t have_min, bool have_has_max, uint64_t have_max,
-                         uint64_t want_min, bool want_has_max, uint64_t want_max)
+static bool limits_match(uint64_t have_min, bool have_has_max, uint64_t have_max, uint64_t want_min,
+                         bool want_has_max, uint64_t want_max)
 {
     if (have_min < want_min)
         return false;
@@ -276,9 +277,8 @@ typedef struct linker {
 static mote_status unlinkable(linker *k, const mod_import *im, const char *why)
 {
     const uint8_t *w = k->m->wasm;
-    return error_set(k->err, MOTE_ERR_UNLINKABLE, "%s: \"%.*s\" \"%.*s\"", why,
-                     (int)im->module_len, (const char *)w + im->module, (int)im->name_len,
-                     (const char *)w + im->name);
+    return error_set(k->err, MOTE_ERR_UNLINKABLE, "%s: \"%.*s\" \"%.*s\"", why, (int)im->module_len,
+                     (const char *)w + im->module, (int)im->name_len, (const char *)w + im->name);
 }
 
 static const mote_import *find_import(linker *k, const mod_import *im)
@@ -313,7 +313,8 @@ static mote_status check_import(linker *k, const mod_import *im, const mote_impo
         const mote_table *t = c->ext.u.table;
         if (c->fn || c->ext.kind != MOTE_EXTERN_TABLE || !t ||
             !same_type(t->module, t->elem_type, m, want->elem_type) || t->is64 != want->is64 ||
-            !limits_match(t->size, t->max != UINT32_MAX, t->max, want->min, want->has_max, want->max))
+            !limits_match(t->size, t->max != UINT32_MAX, t->max, want->min, want->has_max,
+                          want->max))
             return unlinkable(k, im, bad);
         return MOTE_OK;
     }
@@ -331,8 +332,8 @@ static mote_status check_import(linker *k, const mod_import *im, const mote_impo
     case MOTE_EXTERN_MEMORY: {
         const mod_memory *want = &MOD_MEMS(m)[im->index];
         const mote_memory *mem = c->ext.u.memory;
-        if (c->fn || c->ext.kind != MOTE_EXTERN_MEMORY || !mem || mem->page_log2 != want->page_log2 ||
-            mem->is64 != want->is64)
+        if (c->fn || c->ext.kind != MOTE_EXTERN_MEMORY || !mem ||
+            mem->page_log2 != want->page_log2 || mem->is64 != want->is64)
             return unlinkable(k, im, bad);
         uint64_t format_max = memory_format_max(want->page_log2, want->is64);
         bool has_max = mem->max_pages != format_max;
@@ -388,18 +389,10 @@ static void bind_imports(mote_instance *inst, linker *k, mote_func *host_objs)
                 inst->imports[im->index].p = c->ext.u.func;
             }
             break;
-        case MOTE_EXTERN_TABLE:
-            inst->tables[im->index].p = c->ext.u.table;
-            break;
-        case MOTE_EXTERN_MEMORY:
-            inst->mems[im->index].p = c->ext.u.memory;
-            break;
-        case MOTE_EXTERN_TAG:
-            inst->tags[im->index].p = c->ext.u.tag;
-            break;
-        default:
-            inst->globals[im->index].p = c->ext.u.global;
-            break;
+        case MOTE_EXTERN_TABLE: inst->tables[im->index].p = c->ext.u.table; break;
+        case MOTE_EXTERN_MEMORY: inst->mems[im->index].p = c->ext.u.memory; break;
+        case MOTE_EXTERN_TAG: inst->tags[im->index].p = c->ext.u.tag; break;
+        default: inst->globals[im->index].p = c->ext.u.global; break;
         }
     }
 }
@@ -429,7 +422,7 @@ static void make_refs(mote_instance *inst)
         if (funcs[i].ref == NO_INDEX)
             continue;
         mote_func *f = &inst->refs[funcs[i].ref];
-        if (i < m->nfunc_imports) {     /* imports are their own objects */
+        if (i < m->nfunc_imports) { /* imports are their own objects */
             memset(f, 0, sizeof *f);
             continue;
         }
@@ -458,8 +451,10 @@ static mote_status apply_elems(mote_instance *inst)
         uint64_t offset = t->is64 ? at.u64 : at.u32;
         if (offset > t->size || e->count > t->size - offset) {
             char msg[128];
-            error_format(msg, sizeof msg, "out of bounds table access: element segment %u "
-                       "(%u items at %lu) does not fit the table of %u", i, e->count, offset, t->size);
+            error_format(msg, sizeof msg,
+                         "out of bounds table access: element segment %u "
+                         "(%u items at %lu) does not fit the table of %u",
+                         i, e->count, offset, t->size);
             return api_raise_trap(inst, MOTE_TRAP_TABLE_OUT_OF_BOUNDS, msg);
         }
         reader r = {m->wasm + e->items, m->wasm + m->wasm_len, m->wasm, NULL};
@@ -494,9 +489,10 @@ static mote_status apply_datas(mote_instance *inst)
         uint64_t offset = mem->is64 ? at.u64 : at.u32;
         if (offset > mem->size || d->len > mem->size - offset) {
             char msg[128];
-            error_format(msg, sizeof msg, "out of bounds memory access: data segment %u "
-                       "(%u bytes at %lu) does not fit memory %u of %lu bytes",
-                       i, d->len, offset, d->memory, (uint64_t)mem->size);
+            error_format(msg, sizeof msg,
+                         "out of bounds memory access: data segment %u "
+                         "(%u bytes at %lu) does not fit memory %u of %lu bytes",
+                         i, d->len, offset, d->memory, (uint64_t)mem->size);
             return api_raise_trap(inst, MOTE_TRAP_MEMORY_OUT_OF_BOUNDS, msg);
         }
         memcpy(mem->base + (size_t)offset, m->wasm + d->bytes, d->len);
@@ -556,7 +552,7 @@ static void init_tables(mote_instance *inst, const mote_instance_config *cfg, mo
     for (uint32_t i = m->ntable_imports; i < m->ntables; i++) {
         mote_table *t = &objs[i - m->ntable_imports];
         memset(t, 0, sizeof *t);
-        t->capacity = (uint32_t)table_capacity(&tables[i], cfg);   /* the layout checked it */
+        t->capacity = (uint32_t)table_capacity(&tables[i], cfg); /* the layout checked it */
         t->elems = take(cursor, array_bytes(t->capacity, sizeof(mote_slot)));
         memset(t->elems, 0, (size_t)array_bytes(t->capacity, sizeof(mote_slot)));
         t->size = (uint32_t)tables[i].min;
@@ -566,7 +562,7 @@ static void init_tables(mote_instance *inst, const mote_instance_config *cfg, mo
         t->is64 = tables[i].is64;
         t->arena = inst->arena;
         inst->tables[i].p = t;
-        if (tables[i].init) {           /* every element starts as the initialiser */
+        if (tables[i].init) { /* every element starts as the initialiser */
             mote_slot v = const_eval(inst, tables[i].init);
             for (uint32_t k = 0; k < t->size; k++)
                 t->elems[k] = v;
@@ -644,7 +640,8 @@ static mote_status check_memory_fits(const mote_module *m, const mote_instance_c
         if (bytes > cfg->memory_cap)
             return error_set(err, MOTE_ERR_LIMIT,
                              "memory %u needs %lu bytes (its declared minimum) but the cap is %lu "
-                             "bytes", i, bytes, cfg->memory_cap);
+                             "bytes",
+                             i, bytes, cfg->memory_cap);
     }
     return MOTE_OK;
 }

@@ -123,7 +123,8 @@ static inline uint64_t address_in(const mote_memory *m, mote_slot v)
 }
 
 /* Is [a + off, a + off + n) inside m?  In 64 bits, with the carry. */
-static inline bool range_in(const mote_memory *m, uint64_t a, uint64_t off, uint64_t n, uint64_t *ea)
+static inline bool range_in(const mote_memory *m, uint64_t a, uint64_t off, uint64_t n,
+                            uint64_t *ea)
 {
     return !__builtin_add_overflow(a, off, ea) && *ea <= m->size && n <= m->size - *ea;
 }
@@ -144,7 +145,8 @@ static inline mote_func *resolve_indirect(mote_instance *inst, const uint32_t *p
         return NULL;
     }
     const mod_type *want = &MOD_TYPES(inst->module)[pc[1]];
-    if (UNLIKELY(f->type != want) && !types_func_equal(inst->module, want, f->inst->module, f->type)) {
+    if (UNLIKELY(f->type != want) &&
+        !types_func_equal(inst->module, want, f->inst->module, f->type)) {
         *why = MOTE_TRAP_INDIRECT_CALL_TYPE;
         return NULL;
     }
@@ -160,7 +162,7 @@ static __attribute__((noinline)) mote_status call_host(exec *ex, mote_instance *
                                                        const uint32_t *pc, mote_slot *fp, frame *fr)
 {
     host_binding *h = &f->inst->hosts[f->index];
-    inst->host_ex = ex;             /* where mote_host_throw() records */
+    inst->host_ex = ex; /* where mote_host_throw() records */
     ex->pc = pc;
     ex->fp = fp;
     ex->fr = fr;
@@ -223,51 +225,51 @@ static mote_status run(mote_instance *owner, const int32_t **table_out)
     mote_slot *nfp, *src;
     mote_func *f;
     mote_instance *callee_inst;
-    bool returned;                  /* unwinding from a return address */
+    bool returned; /* unwinding from a return address */
 
 /* Only what every few instructions needs lives in locals (registers);
  * the rest is read through inst or ex when used, which leaves registers
  * for pc, fp and the frame pointer. */
 /* Memory 0's base and size, again after anything that may grow it: a
  * memory that is not the arena's last block moves when it grows. */
-#define RELOAD_MEM()                                              \
-    do {                                                          \
-        mem = inst->mem ? inst->mem->base : NULL;                 \
-        mem_size = inst->mem ? (msize_t)inst->mem->size : 0;      \
+#define RELOAD_MEM()                                         \
+    do {                                                     \
+        mem = inst->mem ? inst->mem->base : NULL;            \
+        mem_size = inst->mem ? (msize_t)inst->mem->size : 0; \
     } while (0)
 #define LOAD_INST() RELOAD_MEM()
-#define TRAP(k)               \
-    do {                      \
-        trap_kind = (k);      \
-        goto trap;            \
+#define TRAP(k)          \
+    do {                 \
+        trap_kind = (k); \
+        goto trap;       \
     } while (0)
-#define FUEL_STEP()                                                   \
-    do {                                                              \
-        if (UNLIKELY(--budget < 0) || UNLIKELY(ex->interrupt))        \
-            goto fuel_slow;                                           \
+#define FUEL_STEP()                                            \
+    do {                                                       \
+        if (UNLIKELY(--budget < 0) || UNLIKELY(ex->interrupt)) \
+            goto fuel_slow;                                    \
     } while (0)
 /* Leaves the instruction: the next one starts OPLEN_<name> words on. */
-#define DONE(name)                    \
-    do {                              \
-        pc += OPLEN_##name;           \
-        NEXT();                       \
+#define DONE(name)          \
+    do {                    \
+        pc += OPLEN_##name; \
+        NEXT();             \
     } while (0)
 /* Takes the branch: its offset is the instruction's last word, and counts
  * from that word. */
-#define JUMP(name)                                                         \
-    do {                                                                   \
-        pc += OPLEN_##name - 1 + (int32_t)pc[OPLEN_##name - 1];            \
-        NEXT();                                                            \
+#define JUMP(name)                                              \
+    do {                                                        \
+        pc += OPLEN_##name - 1 + (int32_t)pc[OPLEN_##name - 1]; \
+        NEXT();                                                 \
     } while (0)
 /* A conditional branch; a backward one pays a unit of fuel when taken. */
-#define BRANCH_IF(name, cond, back)   \
-    do {                              \
-        if (cond) {                   \
-            if (back)                 \
-                FUEL_STEP();          \
-            JUMP(name);               \
-        }                             \
-        DONE(name);                   \
+#define BRANCH_IF(name, cond, back) \
+    do {                            \
+        if (cond) {                 \
+            if (back)               \
+                FUEL_STEP();        \
+            JUMP(name);             \
+        }                           \
+        DONE(name);                 \
     } while (0)
 #define GLOBAL(i) ((mote_global *)inst->globals[i].p)
 #define MEMORY(i) ((mote_memory *)inst->mems[i].p)
@@ -298,7 +300,7 @@ dispatch:
         ret = pc + 1;
         goto do_call_func;
     }
-    OP(kload) {         /* [kbase | n << 16][offset of the constant table] */
+    OP(kload) { /* [kbase | n << 16][offset of the constant table] */
         const uint32_t *w = pc + 1;
         memcpy(AT(fp, LO(w)), pc + 2 + (int32_t)pc[2], (size_t)HI(w) * sizeof(mote_slot));
         DONE(kload);
@@ -337,46 +339,46 @@ dispatch:
 
     /* The fused compare-and-branch families: each line names all four
      * (or two) handlers it defines, with the comparison C_<c>. */
-#define BR_CMP32(br_c, br_c_i, br_c_back, br_c_i_back, c)             \
-    OP(br_c) {                                                         \
-        const uint32_t *w = pc + 1;                                    \
-        BRANCH_IF(br_c, C_##c(SLOT(LO(w)).u32, SLOT(HI(w)).u32, int32_t), 0); \
-    }                                                                  \
-    OP(br_c_i) {                                                       \
-        BRANCH_IF(br_c_i, C_##c(SLOT(pc[1]).u32, pc[2], int32_t), 0);  \
-    }                                                                  \
-    OP(br_c_back) {                                                    \
-        const uint32_t *w = pc + 1;                                    \
+#define BR_CMP32(br_c, br_c_i, br_c_back, br_c_i_back, c)                          \
+    OP(br_c) {                                                                     \
+        const uint32_t *w = pc + 1;                                                \
+        BRANCH_IF(br_c, C_##c(SLOT(LO(w)).u32, SLOT(HI(w)).u32, int32_t), 0);      \
+    }                                                                              \
+    OP(br_c_i) {                                                                   \
+        BRANCH_IF(br_c_i, C_##c(SLOT(pc[1]).u32, pc[2], int32_t), 0);              \
+    }                                                                              \
+    OP(br_c_back) {                                                                \
+        const uint32_t *w = pc + 1;                                                \
         BRANCH_IF(br_c_back, C_##c(SLOT(LO(w)).u32, SLOT(HI(w)).u32, int32_t), 1); \
-    }                                                                  \
-    OP(br_c_i_back) {                                                  \
-        BRANCH_IF(br_c_i_back, C_##c(SLOT(pc[1]).u32, pc[2], int32_t), 1); \
+    }                                                                              \
+    OP(br_c_i_back) {                                                              \
+        BRANCH_IF(br_c_i_back, C_##c(SLOT(pc[1]).u32, pc[2], int32_t), 1);         \
     }
-#define BR_CMP64(br64_c, br64_c_back, c)                               \
-    OP(br64_c) {                                                       \
-        const uint32_t *w = pc + 1;                                    \
-        BRANCH_IF(br64_c, C_##c(SLOT(LO(w)).u64, SLOT(HI(w)).u64, int64_t), 0); \
-    }                                                                  \
-    OP(br64_c_back) {                                                  \
-        const uint32_t *w = pc + 1;                                    \
+#define BR_CMP64(br64_c, br64_c_back, c)                                             \
+    OP(br64_c) {                                                                     \
+        const uint32_t *w = pc + 1;                                                  \
+        BRANCH_IF(br64_c, C_##c(SLOT(LO(w)).u64, SLOT(HI(w)).u64, int64_t), 0);      \
+    }                                                                                \
+    OP(br64_c_back) {                                                                \
+        const uint32_t *w = pc + 1;                                                  \
         BRANCH_IF(br64_c_back, C_##c(SLOT(LO(w)).u64, SLOT(HI(w)).u64, int64_t), 1); \
     }
     /* The add's result is written only once the fuel step is paid for, so a
      * pause here re-runs the whole instruction from the old value. */
-#define ADDI_BR(name, c, bvalue)                                       \
-    OP(name) {                                                         \
-        const uint32_t *w = pc + 1;                                    \
-        uint32_t v = SLOT(HI(w)).u32 + pc[2], b = (bvalue);            \
-        if (C_##c(v, b, int32_t)) {                                    \
-            FUEL_STEP();                                               \
-            SLOT(LO(w)).u32 = v;                                       \
-            JUMP(name);                                                \
-        }                                                              \
-        SLOT(LO(w)).u32 = v;                                           \
-        DONE(name);                                                    \
+#define ADDI_BR(name, c, bvalue)                            \
+    OP(name) {                                              \
+        const uint32_t *w = pc + 1;                         \
+        uint32_t v = SLOT(HI(w)).u32 + pc[2], b = (bvalue); \
+        if (C_##c(v, b, int32_t)) {                         \
+            FUEL_STEP();                                    \
+            SLOT(LO(w)).u32 = v;                            \
+            JUMP(name);                                     \
+        }                                                   \
+        SLOT(LO(w)).u32 = v;                                \
+        DONE(name);                                         \
     }
-#define ADDI_BR_PAIR(addi_br_c_back, addi_br_c_i_back, c)              \
-    ADDI_BR(addi_br_c_back, c, SLOT(pc[3]).u32)                        \
+#define ADDI_BR_PAIR(addi_br_c_back, addi_br_c_i_back, c) \
+    ADDI_BR(addi_br_c_back, c, SLOT(pc[3]).u32)           \
     ADDI_BR(addi_br_c_i_back, c, pc[3])
 #undef IN_BUILD
 #define IN_BUILD MOTE_WITH_FUSED
@@ -474,7 +476,7 @@ dispatch:
         goto do_tail_func;
     }
 #undef IN_BUILD
-#define IN_BUILD MOTE_WITH_TYPED_REFS   /* return_call_ref too: a TYPED_REFS op */
+#define IN_BUILD MOTE_WITH_TYPED_REFS /* return_call_ref too: a TYPED_REFS op */
     OP(call_ref) {
         const uint32_t *w = pc + 1;
         f = SLOT(LO(w)).func;
@@ -510,7 +512,7 @@ dispatch:
 
     OP(throw) {
         mote_tag *tag = (mote_tag *)inst->tags[pc[1]].p;
-        ex->pc = pc;                /* exn_live_top: where this frame ends */
+        ex->pc = pc; /* exn_live_top: where this frame ends */
         ex->fp = fp;
         ex->cur = inst;
         mote_exception *e = exn_new(ex, exn_live_top(ex), tag);
@@ -583,30 +585,30 @@ dispatch:
 #define ADDR_PLAIN(w) uint32_t base_ = SLOT(HI(w)).u32, off_ = pc[2]
 #define ADDR_K(w) uint32_t base_ = SLOT(HI(w)).u32 + pc[2], off_ = pc[3]
 #define ADDR_X(w) uint32_t base_ = SLOT(HI(w)).u32 + SLOT(LO(w + 1)).u32, off_ = pc[3]
-#define ADDR_AR(w)                                                   \
+#define ADDR_AR(w)                                                            \
     uint32_t base_ = SLOT(LO(w + 1)).u32 + SLOT(HI(w + 1)).u32, off_ = pc[3]; \
     SLOT(HI(w)).u32 = base_
-#define ADDR_AI(w)                                                   \
-    uint32_t base_ = SLOT(LO(w + 1)).u32 + pc[3], off_ = pc[4];     \
+#define ADDR_AI(w)                                              \
+    uint32_t base_ = SLOT(LO(w + 1)).u32 + pc[3], off_ = pc[4]; \
     SLOT(HI(w)).u32 = base_
-#define LOAD(name, ADDR, ctype, field)                               \
-    OP(name) {                                                       \
-        const uint32_t *w = pc + 1;                                  \
-        ADDR(w);                                                     \
-        CHECKED_EA(base_, off_, sizeof(ctype));                      \
-        ctype v;                                                     \
-        memcpy(&v, mem + ea, sizeof v);                              \
-        SLOT(LO(w)).field = v;                                       \
-        DONE(name);                                                  \
+#define LOAD(name, ADDR, ctype, field)          \
+    OP(name) {                                  \
+        const uint32_t *w = pc + 1;             \
+        ADDR(w);                                \
+        CHECKED_EA(base_, off_, sizeof(ctype)); \
+        ctype v;                                \
+        memcpy(&v, mem + ea, sizeof v);         \
+        SLOT(LO(w)).field = v;                  \
+        DONE(name);                             \
     }
-#define STORE(name, ADDR, ctype, field)                              \
-    OP(name) {                                                       \
-        const uint32_t *w = pc + 1;                                  \
-        ADDR(w);                                                     \
-        CHECKED_EA(base_, off_, sizeof(ctype));                      \
-        ctype v = (ctype)SLOT(LO(w)).field;                          \
-        memcpy(mem + ea, &v, sizeof v);                              \
-        DONE(name);                                                  \
+#define STORE(name, ADDR, ctype, field)         \
+    OP(name) {                                  \
+        const uint32_t *w = pc + 1;             \
+        ADDR(w);                                \
+        CHECKED_EA(base_, off_, sizeof(ctype)); \
+        ctype v = (ctype)SLOT(LO(w)).field;     \
+        memcpy(mem + ea, &v, sizeof v);         \
+        DONE(name);                             \
     }
     LOAD(ld8s, ADDR_PLAIN, int8_t, i64)
     LOAD(ld8u, ADDR_PLAIN, uint8_t, u64)
@@ -671,20 +673,20 @@ dispatch:
                            (uint64_t)pc[3] | (uint64_t)pc[4] << 32, sizeof(ctype), &ea))) \
         TRAP(MOTE_TRAP_MEMORY_OUT_OF_BOUNDS)
 /* clang-format on */
-#define LOAD_M(name, ctype, field)                                   \
-    OP(name) {                                                       \
-        ACCESS_M(ctype);                                             \
-        ctype v;                                                     \
-        memcpy(&v, m->base + (size_t)ea, sizeof v);                  \
-        SLOT(LO(w)).field = v;                                       \
-        DONE(name);                                                  \
+#define LOAD_M(name, ctype, field)                  \
+    OP(name) {                                      \
+        ACCESS_M(ctype);                            \
+        ctype v;                                    \
+        memcpy(&v, m->base + (size_t)ea, sizeof v); \
+        SLOT(LO(w)).field = v;                      \
+        DONE(name);                                 \
     }
-#define STORE_M(name, ctype, field)                                  \
-    OP(name) {                                                       \
-        ACCESS_M(ctype);                                             \
-        ctype v = (ctype)SLOT(LO(w)).field;                          \
-        memcpy(m->base + (size_t)ea, &v, sizeof v);                  \
-        DONE(name);                                                  \
+#define STORE_M(name, ctype, field)                 \
+    OP(name) {                                      \
+        ACCESS_M(ctype);                            \
+        ctype v = (ctype)SLOT(LO(w)).field;         \
+        memcpy(m->base + (size_t)ea, &v, sizeof v); \
+        DONE(name);                                 \
     }
 #undef IN_BUILD
 #define IN_BUILD (MOTE_WITH_MULTI_MEMORY || MOTE_WITH_MEMORY64)
@@ -891,45 +893,45 @@ dispatch:
 #define IN_BUILD 1
     /* ---- numeric ------------------------------------------------------------------ */
 
-#define BIN(name, T, field, expr)                                    \
-    OP(name) {                                                       \
-        const uint32_t *w = pc + 1;                                          \
-        T a = SLOT(HI(w)).field, b = SLOT(pc[2]).field;              \
-        SLOT(LO(w)).field = (expr);                                  \
-        DONE(name);                                               \
+#define BIN(name, T, field, expr)                       \
+    OP(name) {                                          \
+        const uint32_t *w = pc + 1;                     \
+        T a = SLOT(HI(w)).field, b = SLOT(pc[2]).field; \
+        SLOT(LO(w)).field = (expr);                     \
+        DONE(name);                                     \
     }
-#define BINI32(name, expr)                                           \
-    OP(name) {                                                       \
-        const uint32_t *w = pc + 1;                                          \
-        uint32_t a = SLOT(HI(w)).u32, b = pc[2];                     \
-        SLOT(LO(w)).u32 = (expr);                                    \
-        DONE(name);                                               \
+#define BINI32(name, expr)                       \
+    OP(name) {                                   \
+        const uint32_t *w = pc + 1;              \
+        uint32_t a = SLOT(HI(w)).u32, b = pc[2]; \
+        SLOT(LO(w)).u32 = (expr);                \
+        DONE(name);                              \
     }
-#define BINI64(name, expr)                                           \
-    OP(name) {                                                       \
-        const uint32_t *w = pc + 1;                                          \
-        uint64_t a = SLOT(HI(w)).u64;                                \
-        uint64_t b = (uint64_t)(int64_t)(int32_t)pc[2];              \
-        SLOT(LO(w)).u64 = (expr);                                    \
-        DONE(name);                                               \
+#define BINI64(name, expr)                              \
+    OP(name) {                                          \
+        const uint32_t *w = pc + 1;                     \
+        uint64_t a = SLOT(HI(w)).u64;                   \
+        uint64_t b = (uint64_t)(int64_t)(int32_t)pc[2]; \
+        SLOT(LO(w)).u64 = (expr);                       \
+        DONE(name);                                     \
     }
-#define CMPOP(name, T, field, expr)                                  \
-    OP(name) {                                                       \
-        const uint32_t *w = pc + 1;                                          \
-        T a = SLOT(HI(w)).field, b = SLOT(pc[2]).field;              \
-        SLOT(LO(w)).u32 = (expr);                                    \
-        DONE(name);                                               \
+#define CMPOP(name, T, field, expr)                     \
+    OP(name) {                                          \
+        const uint32_t *w = pc + 1;                     \
+        T a = SLOT(HI(w)).field, b = SLOT(pc[2]).field; \
+        SLOT(LO(w)).u32 = (expr);                       \
+        DONE(name);                                     \
     }
-#define UNOP(name, T, fin, fout, expr)                               \
-    OP(name) {                                                       \
-        const uint32_t *w = pc + 1;                                          \
-        T a = SLOT(HI(w)).fin;                                       \
-        SLOT(LO(w)).fout = (expr);                                   \
-        DONE(name);                                               \
+#define UNOP(name, T, fin, fout, expr) \
+    OP(name) {                         \
+        const uint32_t *w = pc + 1;    \
+        T a = SLOT(HI(w)).fin;         \
+        SLOT(LO(w)).fout = (expr);     \
+        DONE(name);                    \
     }
 
-#define CMP32_PAIR(reg, imm, c)                                      \
-    CMPOP(reg, uint32_t, u32, C_##c(a, b, int32_t))                  \
+#define CMP32_PAIR(reg, imm, c)                     \
+    CMPOP(reg, uint32_t, u32, C_##c(a, b, int32_t)) \
     BINI32(imm, C_##c(a, b, int32_t))
     CMP32_PAIR(i32_eq, i32_eq_i, eq)
     CMP32_PAIR(i32_ne, i32_ne_i, ne)
@@ -978,13 +980,13 @@ dispatch:
     BINI32(i32_rotl_i, rotl32(a, b))
     /* The float forms round the product, then the sum, as the two wasm
      * instructions would (the core is built with -ffp-contract=off). */
-#define MAD(name, T, field)                                              \
-    OP(name) {                                                           \
-        const uint32_t *w = pc + 1;                                      \
-        T a = SLOT(HI(w)).field, b = SLOT(LO(w + 1)).field;              \
-        T p = a * b;                                                     \
-        SLOT(LO(w)).field = p + SLOT(HI(w + 1)).field;                   \
-        DONE(name);                                               \
+#define MAD(name, T, field)                                 \
+    OP(name) {                                              \
+        const uint32_t *w = pc + 1;                         \
+        T a = SLOT(HI(w)).field, b = SLOT(LO(w + 1)).field; \
+        T p = a * b;                                        \
+        SLOT(LO(w)).field = p + SLOT(HI(w + 1)).field;      \
+        DONE(name);                                         \
     }
 #undef IN_BUILD
 #define IN_BUILD MOTE_WITH_FUSED
@@ -999,7 +1001,7 @@ dispatch:
     OP(i32_shladd) {
         const uint32_t *w = pc + 1;
         uint32_t a = SLOT(HI(w)).u32, c = SLOT(LO(w + 1)).u32;
-        SLOT(LO(w)).u32 = (a << (HI(w + 1) & 31)) + c;     /* [d|a][c|k] */
+        SLOT(LO(w)).u32 = (a << (HI(w + 1) & 31)) + c; /* [d|a][c|k] */
         DONE(i32_shladd);
     }
 #undef IN_BUILD
@@ -1111,7 +1113,7 @@ dispatch:
     UNOP(f32_sqrt, uint32_t, u32, u32, f32_sqrt_bits(a))
     BIN(f32_add, float, f32, a + b)
     BIN(f32_sub, float, f32, a - b)
-    BIN(f32_mul, float, f32, a * b)
+    BIN(f32_mul, float, f32, a *b)
     BIN(f32_div, float, f32, a / b)
     BIN(f32_min, uint32_t, u32, f32_min(a, b))
     BIN(f32_max, uint32_t, u32, f32_max(a, b))
@@ -1132,23 +1134,22 @@ dispatch:
     UNOP(f64_sqrt, uint64_t, u64, u64, f64_sqrt_bits(a))
     BIN(f64_add, double, f64, a + b)
     BIN(f64_sub, double, f64, a - b)
-    BIN(f64_mul, double, f64, a * b)
+    BIN(f64_mul, double, f64, a *b)
     BIN(f64_div, double, f64, a / b)
     BIN(f64_min, uint64_t, u64, f64_min(a, b))
     BIN(f64_max, uint64_t, u64, f64_max(a, b))
-    BIN(f64_copysign, uint64_t, u64,
-        (a & 0x7FFFFFFFFFFFFFFFull) | (b & 0x8000000000000000ull))
+    BIN(f64_copysign, uint64_t, u64, (a & 0x7FFFFFFFFFFFFFFFull) | (b & 0x8000000000000000ull))
 
     /* ---- conversions ---------------------------------------------------------------- */
 
-#define TRUNC(name, T, fin, fout, OT, fits)                              \
-    OP(name) {                                                           \
-        const uint32_t *w = pc + 1;                                              \
-        T a = SLOT(HI(w)).fin;                                           \
-        if (UNLIKELY(!fits(a)))                                          \
+#define TRUNC(name, T, fin, fout, OT, fits)                                           \
+    OP(name) {                                                                        \
+        const uint32_t *w = pc + 1;                                                   \
+        T a = SLOT(HI(w)).fin;                                                        \
+        if (UNLIKELY(!fits(a)))                                                       \
             TRAP(a != a ? MOTE_TRAP_INVALID_CONVERSION : MOTE_TRAP_INTEGER_OVERFLOW); \
-        SLOT(LO(w)).fout = (OT)a;                                        \
-        DONE(name);                                               \
+        SLOT(LO(w)).fout = (OT)a;                                                     \
+        DONE(name);                                                                   \
     }
     TRUNC(i32_trunc_f32_s, float, f32, i32, int32_t, f32_fits_i32)
     TRUNC(i32_trunc_f32_u, float, f32, u32, uint32_t, f32_fits_u32)
@@ -1193,183 +1194,179 @@ dispatch:
     UNOP(i64_trunc_sat_f64_u, double, f64, u64, sat_f64_u64(a))
 
 #undef IN_BUILD
-#define IN_BUILD 1      /* the whole file is MOTE_WITH_SIMD's (relaxed: its own #if) */
+#define IN_BUILD 1 /* the whole file is MOTE_WITH_SIMD's (relaxed: its own #if) */
 #if MOTE_WITH_SIMD
 #include "interp_simd.h"
 #endif
 
 #if !MOTE_THREADED
-    default:
-        TRAP(MOTE_TRAP_UNREACHABLE);
-    }
+default: TRAP(MOTE_TRAP_UNREACHABLE);
+}
 #endif
 #undef IN_BUILD
 
-unbuilt:        /* an op of a group this build leaves out (never emitted) */
-    TRAP(MOTE_TRAP_UNREACHABLE);
+unbuilt : /* an op of a group this build leaves out (never emitted) */
+          TRAP(MOTE_TRAP_UNREACHABLE);
 
-    /* ---- the shared call paths -------------------------------------------------- */
+/* ---- the shared call paths -------------------------------------------------- */
 
-do_call_func:   /* f, nfp, ret set; pc is the calling instruction */
-    if (f->kind == FUNC_WASM) {
-        target = f->code;
-        callee_inst = f->inst;
-        goto do_call_wasm;
-    }
-    FUEL_STEP();
-    result = call_host(ex, inst, f, nfp, pc, fp, fr);
-    if (UNLIKELY(result != MOTE_OK))
-        goto host_failed;
-    pc = ret;
-    RELOAD_MEM();
-    NEXT();
+do_call_func : /* f, nfp, ret set; pc is the calling instruction */
+               if (f->kind == FUNC_WASM)
+{
+    target = f->code;
+    callee_inst = f->inst;
+    goto do_call_wasm;
+}
+FUEL_STEP();
+result = call_host(ex, inst, f, nfp, pc, fp, fr);
+if (UNLIKELY(result != MOTE_OK))
+    goto host_failed;
+pc = ret;
+RELOAD_MEM();
+NEXT();
 
-host_failed:    /* result: what the host function returned */
-    if (result == MOTE_PAUSED)
-        goto pause;
-    if (result == MOTE_EXCEPTION) {     /* ex->exn, thrown at the call */
-        returned = false;
-        goto do_unwind;
-    }
-    if (result == MOTE_EXIT) {
-        ex->exit_code = inst->ex.exit_code;
-        goto finish;
-    }
-    trap_kind = MOTE_TRAP_HOST;
-    goto trap;
+host_failed : /* result: what the host function returned */
+              if (result == MOTE_PAUSED) goto pause;
+if (result == MOTE_EXCEPTION) { /* ex->exn, thrown at the call */
+    returned = false;
+    goto do_unwind;
+}
+if (result == MOTE_EXIT) {
+    ex->exit_code = inst->ex.exit_code;
+    goto finish;
+}
+trap_kind = MOTE_TRAP_HOST;
+goto trap;
 
-do_call_wasm:   /* target, callee_inst, nfp, ret set; pc is the calling instruction */
-    FUEL_STEP();
-    {
-        uint32_t hdr = target[-1];
-        if (UNLIKELY(nfp + target[-2] > ex->stack_end || fr == ex->frames_end))
-            TRAP(MOTE_TRAP_STACK_EXHAUSTED);
-        fr->pc = ret;
-        fr->fp = fp;
-        fr->inst = inst;
-        fr++;
-        for (uint32_t i = LOV(hdr); i < HIV(hdr); i++)
-            nfp[i].u64 = 0;
-        fp = nfp;
-        pc = target;
-        if (UNLIKELY(callee_inst != inst)) {
-            inst = callee_inst;
-            LOAD_INST();
-        }
-        NEXT();
-    }
-
-do_tail_func:   /* f, src set */
-    if (f->kind == FUNC_WASM) {
-        target = f->code;
-        callee_inst = f->inst;
-        goto do_tail_wasm;
-    }
-    FUEL_STEP();
-    result = call_host(ex, inst, f, src, pc, fp, fr);
-    if (UNLIKELY(result == MOTE_EXCEPTION)) {
-        /* this frame was replaced by the call: unwind from its caller */
-        fr--;
-        pc = fr->pc;
-        fp = fr->fp;
-        inst = fr->inst;
+do_call_wasm : /* target, callee_inst, nfp, ret set; pc is the calling instruction */
+               FUEL_STEP();
+{
+    uint32_t hdr = target[-1];
+    if (UNLIKELY(nfp + target[-2] > ex->stack_end || fr == ex->frames_end))
+        TRAP(MOTE_TRAP_STACK_EXHAUSTED);
+    fr->pc = ret;
+    fr->fp = fp;
+    fr->inst = inst;
+    fr++;
+    for (uint32_t i = LOV(hdr); i < HIV(hdr); i++)
+        nfp[i].u64 = 0;
+    fp = nfp;
+    pc = target;
+    if (UNLIKELY(callee_inst != inst)) {
+        inst = callee_inst;
         LOAD_INST();
-        returned = true;
-        goto do_unwind;
     }
-    if (UNLIKELY(result != MOTE_OK))
-        goto host_failed;
-    /* the results go where this frame's caller wants them */
-    memmove(fp, src, (size_t)f->type->result_slots * sizeof(mote_slot));
-    RELOAD_MEM();
-    goto do_ret;
+    NEXT();
+}
 
-do_tail_wasm:   /* target, callee_inst, src set */
-    FUEL_STEP();
-    {
-        uint32_t hdr = target[-1];
-        if (UNLIKELY(fp + target[-2] > ex->stack_end))
-            TRAP(MOTE_TRAP_STACK_EXHAUSTED);
-        for (uint32_t i = 0; i < LOV(hdr); i++)     /* src >= fp: upward is safe */
-            fp[i] = src[i];
-        for (uint32_t i = LOV(hdr); i < HIV(hdr); i++)
-            fp[i].u64 = 0;
-        pc = target;
-        if (UNLIKELY(callee_inst != inst)) {
-            inst = callee_inst;
-            LOAD_INST();
-        }
+do_tail_func : /* f, src set */
+               if (f->kind == FUNC_WASM)
+{
+    target = f->code;
+    callee_inst = f->inst;
+    goto do_tail_wasm;
+}
+FUEL_STEP();
+result = call_host(ex, inst, f, src, pc, fp, fr);
+if (UNLIKELY(result == MOTE_EXCEPTION)) {
+    /* this frame was replaced by the call: unwind from its caller */
+    fr--;
+    pc = fr->pc;
+    fp = fr->fp;
+    inst = fr->inst;
+    LOAD_INST();
+    returned = true;
+    goto do_unwind;
+}
+if (UNLIKELY(result != MOTE_OK))
+    goto host_failed;
+/* the results go where this frame's caller wants them */
+memmove(fp, src, (size_t)f->type->result_slots * sizeof(mote_slot));
+RELOAD_MEM();
+goto do_ret;
+
+do_tail_wasm : /* target, callee_inst, src set */
+               FUEL_STEP();
+{
+    uint32_t hdr = target[-1];
+    if (UNLIKELY(fp + target[-2] > ex->stack_end))
+        TRAP(MOTE_TRAP_STACK_EXHAUSTED);
+    for (uint32_t i = 0; i < LOV(hdr); i++) /* src >= fp: upward is safe */
+        fp[i] = src[i];
+    for (uint32_t i = LOV(hdr); i < HIV(hdr); i++)
+        fp[i].u64 = 0;
+    pc = target;
+    if (UNLIKELY(callee_inst != inst)) {
+        inst = callee_inst;
+        LOAD_INST();
+    }
+    NEXT();
+}
+
+do_unwind: /* ex->exn is thrown at pc (a return address if `returned`) */
+{
+    /* Copies: taking the address of pc, fp, fr or inst themselves would
+     * keep them out of registers in the whole loop (about 20% more
+     * instructions on Cortex-M3). */
+    const uint32_t *upc = pc;
+    mote_slot *ufp = fp;
+    frame *ufr = fr;
+    mote_instance *uinst = inst;
+    if (exn_unwind(ex, &upc, &ufp, &ufr, &uinst, returned)) {
+        pc = upc;
+        fp = ufp;
+        fr = ufr;
+        inst = uinst;
+        LOAD_INST();
         NEXT();
     }
+}
+ex->trap_pc = pc;
+ex->trap_inst = inst;
+ex->trap_fr = fr;
+give_back_fuel(ex, budget);
+ex->state = EXEC_IDLE;
+return api_raise_exception(owner);
 
-do_unwind:      /* ex->exn is thrown at pc (a return address if `returned`) */
-    {
-        /* Copies: taking the address of pc, fp, fr or inst themselves would
-         * keep them out of registers in the whole loop (about 20% more
-         * instructions on Cortex-M3). */
-        const uint32_t *upc = pc;
-        mote_slot *ufp = fp;
-        frame *ufr = fr;
-        mote_instance *uinst = inst;
-        if (exn_unwind(ex, &upc, &ufp, &ufr, &uinst, returned)) {
-            pc = upc;
-            fp = ufp;
-            fr = ufr;
-            inst = uinst;
-            LOAD_INST();
-            NEXT();
-        }
-    }
-    ex->trap_pc = pc;
-    ex->trap_inst = inst;
-    ex->trap_fr = fr;
-    give_back_fuel(ex, budget);
-    ex->state = EXEC_IDLE;
-    return api_raise_exception(owner);
+/* ---- leaving the loop ------------------------------------------------------- */
 
-    /* ---- leaving the loop ------------------------------------------------------- */
-
-fuel_slow:
-    budget++;                   /* this step is not paid for yet */
-    if (ex->interrupt) {
-        ex->interrupt = 0;
+fuel_slow : budget++; /* this step is not paid for yet */
+if (ex->interrupt) {
+    ex->interrupt = 0;
+    goto pause;
+}
+if (budget == 0) {
+    budget = take_fuel(ex);
+    if (budget == 0)
         goto pause;
-    }
-    if (budget == 0) {
-        budget = take_fuel(ex);
-        if (budget == 0)
-            goto pause;
-    }
-    NEXT();                     /* run the same instruction again */
+}
+NEXT(); /* run the same instruction again */
 
-pause:
-    ex->pc = pc;
-    ex->fp = fp;
-    ex->fr = fr;
-    ex->cur = inst;
-    give_back_fuel(ex, budget);
-    ex->state = EXEC_PAUSED;
-    return MOTE_PAUSED;
+pause : ex->pc = pc;
+ex->fp = fp;
+ex->fr = fr;
+ex->cur = inst;
+give_back_fuel(ex, budget);
+ex->state = EXEC_PAUSED;
+return MOTE_PAUSED;
 
-trap:
-    ex->trap_pc = pc;
-    ex->trap_inst = inst;
-    ex->trap_fr = fr;
-    give_back_fuel(ex, budget);
-    ex->state = EXEC_IDLE;
-    if (trap_kind == MOTE_TRAP_HOST) {
-        if (inst != owner)      /* the host wrote its message in the caller's arena */
-            owner->arena->error = inst->arena->error;
-        owner->arena->error.status = MOTE_TRAP;
-        owner->arena->error.trap = MOTE_TRAP_HOST;
-        return MOTE_TRAP;
-    }
-    return api_raise_trap(owner, trap_kind, NULL);
+trap : ex->trap_pc = pc;
+ex->trap_inst = inst;
+ex->trap_fr = fr;
+give_back_fuel(ex, budget);
+ex->state = EXEC_IDLE;
+if (trap_kind == MOTE_TRAP_HOST) {
+    if (inst != owner) /* the host wrote its message in the caller's arena */
+        owner->arena->error = inst->arena->error;
+    owner->arena->error.status = MOTE_TRAP;
+    owner->arena->error.trap = MOTE_TRAP_HOST;
+    return MOTE_TRAP;
+}
+return api_raise_trap(owner, trap_kind, NULL);
 
-finish:
-    give_back_fuel(ex, budget);
-    ex->state = EXEC_IDLE;
-    return result;
+finish : give_back_fuel(ex, budget);
+ex->state = EXEC_IDLE;
+return result;
 }
 
 mote_status interp_run(mote_instance *inst)

@@ -13,15 +13,19 @@
 #include "mote/mote.h"
 
 /* A pointer in a field that is 8 bytes wide on 32- and 64-bit targets alike. */
-#define MOTE_PTR(type, name) union { type name; uint64_t name##_bits_; }
+#define MOTE_PTR(type, name)   \
+    union {                    \
+        type name;             \
+        uint64_t name##_bits_; \
+    }
 
 #define NO_INDEX 0xFFFFFFFFu
 
 /* Limits of this implementation. */
-#define MAX_FRAME_SLOTS 8191u       /* operands are 16-bit byte offsets */
+#define MAX_FRAME_SLOTS 8191u /* operands are 16-bit byte offsets */
 #define MAX_CONST_EXPR_DEPTH 32u
-#define MAX_PAGES_64K 65536u        /* 4 GiB of 64 KiB pages */
-#define MAX_PAGES_64K_MEMORY64 (1ull << 48)  /* 2^64 bytes of 64 KiB pages */
+#define MAX_PAGES_64K 65536u                /* 4 GiB of 64 KiB pages */
+#define MAX_PAGES_64K_MEMORY64 (1ull << 48) /* 2^64 bytes of 64 KiB pages */
 
 /* The largest number of pages a memory of this kind may declare. */
 static inline uint64_t memory_format_max(uint32_t page_log2, bool is64)
@@ -34,57 +38,57 @@ static inline uint64_t memory_format_max(uint32_t page_log2, bool is64)
 /* A value type: one 32-bit word (types.h). */
 typedef uint32_t vtype;
 
-enum { TYPE_FUNC = 0 };     /* GC adds struct and array types */
+enum { TYPE_FUNC = 0 }; /* GC adds struct and array types */
 
 typedef struct mod_type {
-    uint32_t vt;            /* its value types: MOD_VTYPES(m)[vt ...], the
-                               params then the results (their public classes
-                               at the same index of MOD_CLASSES) */
+    uint32_t vt; /* its value types: MOD_VTYPES(m)[vt ...], the
+                    params then the results (their public classes
+                    at the same index of MOD_CLASSES) */
     uint32_t nparams, nresults;
-    uint32_t canon;         /* index of the first structurally equal type */
+    uint32_t canon; /* index of the first structurally equal type */
     uint16_t param_slots, result_slots;
-    uint8_t form;           /* TYPE_FUNC */
-    uint8_t pad_[3];        /* GC: final flag, recursion group size */
+    uint8_t form;    /* TYPE_FUNC */
+    uint8_t pad_[3]; /* GC: final flag, recursion group size */
 } mod_type;
 
 typedef struct mod_import {
-    uint32_t module, module_len;   /* wasm offsets and lengths */
+    uint32_t module, module_len; /* wasm offsets and lengths */
     uint32_t name, name_len;
-    uint32_t kind;                 /* mote_extern_kind */
-    uint32_t index;                /* index in that kind's space */
+    uint32_t kind;  /* mote_extern_kind */
+    uint32_t index; /* index in that kind's space */
 } mod_import;
 
 typedef struct mod_func {
-    uint32_t type;          /* type index */
-    uint32_t code;          /* defined: word offset of the entry in the code */
-    uint32_t body;          /* defined: wasm offset of the body (locals first) */
+    uint32_t type; /* type index */
+    uint32_t code; /* defined: word offset of the entry in the code */
+    uint32_t body; /* defined: wasm offset of the body (locals first) */
     uint32_t body_len;
-    uint32_t ref;           /* index of its funcref object, or NO_INDEX */
-    uint32_t handlers;      /* defined: word offset of its exception handler
-                               table in the code (compile_eh.c), or NO_INDEX */
+    uint32_t ref;      /* index of its funcref object, or NO_INDEX */
+    uint32_t handlers; /* defined: word offset of its exception handler
+                          table in the code (compile_eh.c), or NO_INDEX */
 } mod_func;
 
 typedef struct mod_table {
     uint64_t min, max;
     vtype elem_type;
-    uint32_t init;          /* wasm offset of its initialiser expression, 0: null */
-    uint8_t has_max, imported, is64, pad_[5];  /* is64: table64, i64 indices */
+    uint32_t init; /* wasm offset of its initialiser expression, 0: null */
+    uint8_t has_max, imported, is64, pad_[5]; /* is64: table64, i64 indices */
 } mod_table;
 
 typedef struct mod_memory {
-    uint64_t min, max;      /* in pages */
-    uint8_t has_max, page_log2, imported, is64;  /* is64: memory64, i64 addresses */
+    uint64_t min, max;                          /* in pages */
+    uint8_t has_max, page_log2, imported, is64; /* is64: memory64, i64 addresses */
     uint32_t pad2_;
 } mod_memory;
 
 typedef struct mod_global {
     vtype type;
     uint8_t mutable_, imported, pad_[2];
-    uint32_t init;          /* wasm offset of the constant expression */
+    uint32_t init; /* wasm offset of the constant expression */
 } mod_global;
 
 typedef struct mod_tag {
-    uint32_t type;          /* its function type (params only) */
+    uint32_t type; /* its function type (params only) */
     uint8_t imported, pad_[3];
 } mod_tag;
 
@@ -96,10 +100,10 @@ typedef struct mod_export {
 enum { SEG_ACTIVE = 0, SEG_PASSIVE = 1, SEG_DECLARATIVE = 2 };
 
 typedef struct mod_elem {
-    uint8_t mode, exprs, pad_[2];   /* exprs: items are expressions */
+    uint8_t mode, exprs, pad_[2]; /* exprs: items are expressions */
     vtype elem_type;
     uint32_t table;
-    uint32_t offset;        /* active: wasm offset of the offset expression */
+    uint32_t offset; /* active: wasm offset of the offset expression */
     uint32_t count;
     uint32_t items;         /* wasm offset of the first item */
     uint32_t passive_index; /* passive: index among passive segments */
@@ -108,36 +112,36 @@ typedef struct mod_elem {
 typedef struct mod_data {
     uint8_t mode, pad_[3];
     uint32_t memory;
-    uint32_t offset;        /* active: wasm offset of the offset expression */
-    uint32_t bytes, len;    /* the payload, in the wasm binary */
+    uint32_t offset;     /* active: wasm offset of the offset expression */
+    uint32_t bytes, len; /* the payload, in the wasm binary */
 } mod_data;
 
 struct mote_module {
     MOTE_PTR(const uint8_t *, wasm);
     MOTE_PTR(mote_arena *, arena);
-    MOTE_PTR(const uint8_t *, block);   /* arrays and code: this header's own
-                                           block, or a precompiled image */
-    uint64_t mark_bottom, mark_top;    /* arena state before the load */
+    MOTE_PTR(const uint8_t *, block); /* arrays and code: this header's own
+                                         block, or a precompiled image */
+    uint64_t mark_bottom, mark_top;   /* arena state before the load */
     uint32_t wasm_len;
     uint32_t features;
-    uint32_t bytes;                    /* size of this block */
+    uint32_t bytes; /* size of this block */
     uint32_t ntypes, nimports, nexports;
     uint32_t nfuncs, nfunc_imports;
     uint32_t ntables, ntable_imports;
     uint32_t nmems, nmem_imports;
     uint32_t nglobals, nglobal_imports;
     uint32_t ntags, ntag_imports;
-    uint32_t nvtypes;                  /* value types of all function types */
+    uint32_t nvtypes; /* value types of all function types */
     uint32_t nelems, npassive_elems, ndatas;
-    uint32_t nrefs;                    /* functions that can become funcrefs */
-    uint32_t start;                    /* start function or NO_INDEX */
+    uint32_t nrefs; /* functions that can become funcrefs */
+    uint32_t start; /* start function or NO_INDEX */
     uint32_t has_data_count;
-    uint32_t foreign;                  /* compiled for another build's handlers */
+    uint32_t foreign; /* compiled for another build's handlers */
     /* array offsets from the module header */
     uint32_t types, imports, funcs, tables, mems, globals, exports, elems, datas;
     uint32_t tags, vtypes, classes;
     uint32_t code, code_words;
-    uint32_t names, names_len;         /* function-name subsection, if any */
+    uint32_t names, names_len; /* function-name subsection, if any */
 };
 
 #define MOD_ARRAY(m, T, field) ((T *)((m)->block + (m)->field))

@@ -12,48 +12,92 @@
 #include <stdint.h>
 #include <string.h>
 
-static inline uint32_t f32_bits(float f) { uint32_t u; memcpy(&u, &f, 4); return u; }
-static inline float f32_from(uint32_t u) { float f; memcpy(&f, &u, 4); return f; }
-static inline uint64_t f64_bits(double d) { uint64_t u; memcpy(&u, &d, 8); return u; }
-static inline double f64_from(uint64_t u) { double d; memcpy(&d, &u, 8); return d; }
+static inline uint32_t f32_bits(float f)
+{
+    uint32_t u;
+    memcpy(&u, &f, 4);
+    return u;
+}
+static inline float f32_from(uint32_t u)
+{
+    float f;
+    memcpy(&f, &u, 4);
+    return f;
+}
+static inline uint64_t f64_bits(double d)
+{
+    uint64_t u;
+    memcpy(&u, &d, 8);
+    return u;
+}
+static inline double f64_from(uint64_t u)
+{
+    double d;
+    memcpy(&d, &u, 8);
+    return d;
+}
 
-static inline int f32_is_nan(uint32_t u) { return (u & 0x7FFFFFFFu) > 0x7F800000u; }
-static inline int f64_is_nan(uint64_t u) { return (u & 0x7FFFFFFFFFFFFFFFull) > 0x7FF0000000000000ull; }
+static inline int f32_is_nan(uint32_t u)
+{
+    return (u & 0x7FFFFFFFu) > 0x7F800000u;
+}
+static inline int f64_is_nan(uint64_t u)
+{
+    return (u & 0x7FFFFFFFFFFFFFFFull) > 0x7FF0000000000000ull;
+}
 
 /* A NaN operand becomes a quiet NaN with its payload (an arithmetic NaN). */
-static inline uint32_t f32_quiet(uint32_t u) { return u | 0x00400000u; }
-static inline uint64_t f64_quiet(uint64_t u) { return u | 0x0008000000000000ull; }
+static inline uint32_t f32_quiet(uint32_t u)
+{
+    return u | 0x00400000u;
+}
+static inline uint64_t f64_quiet(uint64_t u)
+{
+    return u | 0x0008000000000000ull;
+}
 
 /* min and max: NaN wins, and -0 < +0. */
 static inline uint32_t f32_min(uint32_t a, uint32_t b)
 {
-    if (f32_is_nan(a)) return f32_quiet(a);
-    if (f32_is_nan(b)) return f32_quiet(b);
-    if (a == b || ((a | b) & 0x7FFFFFFFu) == 0) return a | b;     /* -0 wins */
+    if (f32_is_nan(a))
+        return f32_quiet(a);
+    if (f32_is_nan(b))
+        return f32_quiet(b);
+    if (a == b || ((a | b) & 0x7FFFFFFFu) == 0)
+        return a | b; /* -0 wins */
     return f32_from(a) < f32_from(b) ? a : b;
 }
 
 static inline uint32_t f32_max(uint32_t a, uint32_t b)
 {
-    if (f32_is_nan(a)) return f32_quiet(a);
-    if (f32_is_nan(b)) return f32_quiet(b);
-    if (a == b || ((a | b) & 0x7FFFFFFFu) == 0) return a & b;     /* +0 wins */
+    if (f32_is_nan(a))
+        return f32_quiet(a);
+    if (f32_is_nan(b))
+        return f32_quiet(b);
+    if (a == b || ((a | b) & 0x7FFFFFFFu) == 0)
+        return a & b; /* +0 wins */
     return f32_from(a) > f32_from(b) ? a : b;
 }
 
 static inline uint64_t f64_min(uint64_t a, uint64_t b)
 {
-    if (f64_is_nan(a)) return f64_quiet(a);
-    if (f64_is_nan(b)) return f64_quiet(b);
-    if (a == b || ((a | b) & 0x7FFFFFFFFFFFFFFFull) == 0) return a | b;
+    if (f64_is_nan(a))
+        return f64_quiet(a);
+    if (f64_is_nan(b))
+        return f64_quiet(b);
+    if (a == b || ((a | b) & 0x7FFFFFFFFFFFFFFFull) == 0)
+        return a | b;
     return f64_from(a) < f64_from(b) ? a : b;
 }
 
 static inline uint64_t f64_max(uint64_t a, uint64_t b)
 {
-    if (f64_is_nan(a)) return f64_quiet(a);
-    if (f64_is_nan(b)) return f64_quiet(b);
-    if (a == b || ((a | b) & 0x7FFFFFFFFFFFFFFFull) == 0) return a & b;
+    if (f64_is_nan(a))
+        return f64_quiet(a);
+    if (f64_is_nan(b))
+        return f64_quiet(b);
+    if (a == b || ((a | b) & 0x7FFFFFFFFFFFFFFFull) == 0)
+        return a & b;
     return f64_from(a) > f64_from(b) ? a : b;
 }
 
@@ -67,24 +111,28 @@ static inline uint32_t f32_round(uint32_t u, int mode)
 {
     uint32_t sign = u & 0x80000000u;
     int exp = (int)((u >> 23) & 0xFF) - 127;
-    if (f32_is_nan(u)) return f32_quiet(u);
-    if (exp >= 23) return u;                          /* already integral, or inf */
-    if (exp < 0) {                                    /* |x| < 1 */
-        if ((u & 0x7FFFFFFFu) == 0) return u;
+    if (f32_is_nan(u))
+        return f32_quiet(u);
+    if (exp >= 23)
+        return u;  /* already integral, or inf */
+    if (exp < 0) { /* |x| < 1 */
+        if ((u & 0x7FFFFFFFu) == 0)
+            return u;
         int up;
         switch (mode) {
         case 1: up = sign != 0; break;
         case 2: up = sign == 0; break;
-        case 3: up = exp == -1 && (u & 0x7FFFFFu) != 0; break;  /* > 0.5 */
+        case 3: up = exp == -1 && (u & 0x7FFFFFu) != 0; break; /* > 0.5 */
         default: up = 0; break;
         }
         return sign | (up ? 0x3F800000u : 0);
     }
     uint32_t frac_mask = 0x7FFFFFu >> exp;
     uint32_t dropped = u & frac_mask;
-    if (dropped == 0) return u;
+    if (dropped == 0)
+        return u;
     uint32_t r = u & ~frac_mask;
-    uint32_t one = frac_mask + 1;                     /* one unit at the binary point */
+    uint32_t one = frac_mask + 1; /* one unit at the binary point */
     int up;
     switch (mode) {
     case 1: up = sign != 0; break;
@@ -96,17 +144,20 @@ static inline uint32_t f32_round(uint32_t u, int mode)
     }
     default: up = 0; break;
     }
-    return up ? r + one : r;                          /* carry into the exponent is right */
+    return up ? r + one : r; /* carry into the exponent is right */
 }
 
 static inline uint64_t f64_round(uint64_t u, int mode)
 {
     uint64_t sign = u & 0x8000000000000000ull;
     int exp = (int)((u >> 52) & 0x7FF) - 1023;
-    if (f64_is_nan(u)) return f64_quiet(u);
-    if (exp >= 52) return u;
+    if (f64_is_nan(u))
+        return f64_quiet(u);
+    if (exp >= 52)
+        return u;
     if (exp < 0) {
-        if ((u & 0x7FFFFFFFFFFFFFFFull) == 0) return u;
+        if ((u & 0x7FFFFFFFFFFFFFFFull) == 0)
+            return u;
         int up;
         switch (mode) {
         case 1: up = sign != 0; break;
@@ -118,7 +169,8 @@ static inline uint64_t f64_round(uint64_t u, int mode)
     }
     uint64_t frac_mask = 0xFFFFFFFFFFFFFull >> exp;
     uint64_t dropped = u & frac_mask;
-    if (dropped == 0) return u;
+    if (dropped == 0)
+        return u;
     uint64_t r = u & ~frac_mask;
     uint64_t one = frac_mask + 1;
     int up;
@@ -137,13 +189,15 @@ static inline uint64_t f64_round(uint64_t u, int mode)
 
 static inline uint32_t f32_sqrt_bits(uint32_t u)
 {
-    if (f32_is_nan(u)) return f32_quiet(u);
+    if (f32_is_nan(u))
+        return f32_quiet(u);
     return f32_bits(sqrtf(f32_from(u)));
 }
 
 static inline uint64_t f64_sqrt_bits(uint64_t u)
 {
-    if (f64_is_nan(u)) return f64_quiet(u);
+    if (f64_is_nan(u))
+        return f64_quiet(u);
     return f64_bits(sqrt(f64_from(u)));
 }
 
@@ -151,22 +205,48 @@ static inline uint64_t f64_sqrt_bits(uint64_t u)
  * Range checks for float -> integer truncation.  Each bound is exact in the
  * source format, so comparing before truncating is exact.  NaN fails both.
  */
-static inline int f32_fits_i32(float x) { return x >= -2147483648.0f && x < 2147483648.0f; }
-static inline int f32_fits_u32(float x) { return x > -1.0f && x < 4294967296.0f; }
-static inline int f64_fits_i32(double x) { return x > -2147483649.0 && x < 2147483648.0; }
-static inline int f64_fits_u32(double x) { return x > -1.0 && x < 4294967296.0; }
-static inline int f32_fits_i64(float x) { return x >= -9223372036854775808.0f && x < 9223372036854775808.0f; }
-static inline int f32_fits_u64(float x) { return x > -1.0f && x < 18446744073709551616.0f; }
-static inline int f64_fits_i64(double x) { return x >= -9223372036854775808.0 && x < 9223372036854775808.0; }
-static inline int f64_fits_u64(double x) { return x > -1.0 && x < 18446744073709551616.0; }
+static inline int f32_fits_i32(float x)
+{
+    return x >= -2147483648.0f && x < 2147483648.0f;
+}
+static inline int f32_fits_u32(float x)
+{
+    return x > -1.0f && x < 4294967296.0f;
+}
+static inline int f64_fits_i32(double x)
+{
+    return x > -2147483649.0 && x < 2147483648.0;
+}
+static inline int f64_fits_u32(double x)
+{
+    return x > -1.0 && x < 4294967296.0;
+}
+static inline int f32_fits_i64(float x)
+{
+    return x >= -9223372036854775808.0f && x < 9223372036854775808.0f;
+}
+static inline int f32_fits_u64(float x)
+{
+    return x > -1.0f && x < 18446744073709551616.0f;
+}
+static inline int f64_fits_i64(double x)
+{
+    return x >= -9223372036854775808.0 && x < 9223372036854775808.0;
+}
+static inline int f64_fits_u64(double x)
+{
+    return x > -1.0 && x < 18446744073709551616.0;
+}
 
 /* Saturating truncations: NaN -> 0, out of range -> the nearest bound. */
-#define MOTE_SAT(name, ftype, itype, fits, lo, hi)            \
-    static inline itype name(ftype x)                         \
-    {                                                         \
-        if (x != x) return 0;                                 \
-        if (!fits(x)) return x < 0 ? (lo) : (hi);             \
-        return (itype)x;                                      \
+#define MOTE_SAT(name, ftype, itype, fits, lo, hi) \
+    static inline itype name(ftype x)              \
+    {                                              \
+        if (x != x)                                \
+            return 0;                              \
+        if (!fits(x))                              \
+            return x < 0 ? (lo) : (hi);            \
+        return (itype)x;                           \
     }
 MOTE_SAT(sat_f32_i32, float, int32_t, f32_fits_i32, INT32_MIN, INT32_MAX)
 MOTE_SAT(sat_f32_u32, float, uint32_t, f32_fits_u32, 0, UINT32_MAX)
@@ -178,14 +258,42 @@ MOTE_SAT(sat_f64_i64, double, int64_t, f64_fits_i64, INT64_MIN, INT64_MAX)
 MOTE_SAT(sat_f64_u64, double, uint64_t, f64_fits_u64, 0, UINT64_MAX)
 #undef MOTE_SAT
 
-static inline uint32_t rotl32(uint32_t x, uint32_t n) { n &= 31; return (x << n) | (x >> ((32 - n) & 31)); }
-static inline uint32_t rotr32(uint32_t x, uint32_t n) { n &= 31; return (x >> n) | (x << ((32 - n) & 31)); }
-static inline uint64_t rotl64(uint64_t x, uint64_t n) { n &= 63; return (x << n) | (x >> ((64 - n) & 63)); }
-static inline uint64_t rotr64(uint64_t x, uint64_t n) { n &= 63; return (x >> n) | (x << ((64 - n) & 63)); }
+static inline uint32_t rotl32(uint32_t x, uint32_t n)
+{
+    n &= 31;
+    return (x << n) | (x >> ((32 - n) & 31));
+}
+static inline uint32_t rotr32(uint32_t x, uint32_t n)
+{
+    n &= 31;
+    return (x >> n) | (x << ((32 - n) & 31));
+}
+static inline uint64_t rotl64(uint64_t x, uint64_t n)
+{
+    n &= 63;
+    return (x << n) | (x >> ((64 - n) & 63));
+}
+static inline uint64_t rotr64(uint64_t x, uint64_t n)
+{
+    n &= 63;
+    return (x >> n) | (x << ((64 - n) & 63));
+}
 
-static inline uint32_t clz32(uint32_t x) { return x ? (uint32_t)__builtin_clz(x) : 32; }
-static inline uint32_t ctz32(uint32_t x) { return x ? (uint32_t)__builtin_ctz(x) : 32; }
-static inline uint64_t clz64(uint64_t x) { return x ? (uint64_t)__builtin_clzll(x) : 64; }
-static inline uint64_t ctz64(uint64_t x) { return x ? (uint64_t)__builtin_ctzll(x) : 64; }
+static inline uint32_t clz32(uint32_t x)
+{
+    return x ? (uint32_t)__builtin_clz(x) : 32;
+}
+static inline uint32_t ctz32(uint32_t x)
+{
+    return x ? (uint32_t)__builtin_ctz(x) : 32;
+}
+static inline uint64_t clz64(uint64_t x)
+{
+    return x ? (uint64_t)__builtin_clzll(x) : 64;
+}
+static inline uint64_t ctz64(uint64_t x)
+{
+    return x ? (uint64_t)__builtin_ctzll(x) : 64;
+}
 
 #endif

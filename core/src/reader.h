@@ -13,10 +13,10 @@
 #include <stddef.h>
 
 typedef struct reader {
-    const uint8_t *p;       /* next byte */
-    const uint8_t *end;     /* one past the last readable byte */
-    const uint8_t *base;    /* start of the module, for offsets */
-    const char *err;        /* why the last read failed */
+    const uint8_t *p;    /* next byte */
+    const uint8_t *end;  /* one past the last readable byte */
+    const uint8_t *base; /* start of the module, for offsets */
+    const char *err;     /* why the last read failed */
 } reader;
 
 static inline uint32_t rd_offset(const reader *r)

@@ -18,11 +18,11 @@ typedef mote_value mote_slot;
 enum { FUNC_WASM = 0, FUNC_HOST = 1 };
 
 struct mote_func {
-    MOTE_PTR(mote_instance *, inst);    /* defining instance (host: the importer) */
-    MOTE_PTR(const uint32_t *, code);   /* wasm: entry point */
-    MOTE_PTR(const mod_type *, type);   /* canonical type in inst's module */
-    uint32_t index;                     /* function index in inst's module */
-    uint32_t kind;                      /* FUNC_WASM or FUNC_HOST */
+    MOTE_PTR(mote_instance *, inst);  /* defining instance (host: the importer) */
+    MOTE_PTR(const uint32_t *, code); /* wasm: entry point */
+    MOTE_PTR(const mod_type *, type); /* canonical type in inst's module */
+    uint32_t index;                   /* function index in inst's module */
+    uint32_t kind;                    /* FUNC_WASM or FUNC_HOST */
 };
 
 typedef struct host_binding {
@@ -32,30 +32,30 @@ typedef struct host_binding {
 
 struct mote_memory {
     MOTE_PTR(uint8_t *, base);
-    MOTE_PTR(mote_arena *, arena);      /* where it grows in place */
-    uint64_t size;                      /* bytes */
-    uint64_t max_pages;                 /* the declared maximum, or the format's */
-    uint64_t cap;                       /* embedder cap in bytes (0: none) */
-    uint64_t reserved;                  /* bytes allocated at base (>= size) */
+    MOTE_PTR(mote_arena *, arena); /* where it grows in place */
+    uint64_t size;                 /* bytes */
+    uint64_t max_pages;            /* the declared maximum, or the format's */
+    uint64_t cap;                  /* embedder cap in bytes (0: none) */
+    uint64_t reserved;             /* bytes allocated at base (>= size) */
     uint32_t page_log2;
-    uint8_t is64, pad_[3];              /* is64: memory64 (i64 addresses) */
+    uint8_t is64, pad_[3]; /* is64: memory64 (i64 addresses) */
 };
 
 struct mote_table {
     MOTE_PTR(mote_slot *, elems);
     MOTE_PTR(mote_arena *, arena);
-    MOTE_PTR(const mote_module *, module);  /* whose types elem_type names
-                                           (NULL: made by the embedder) */
-    uint32_t size, capacity;            /* capacity: elements reserved */
-    uint64_t max;                       /* declared maximum, or UINT32_MAX */
+    MOTE_PTR(const mote_module *, module); /* whose types elem_type names
+                                          (NULL: made by the embedder) */
+    uint32_t size, capacity;               /* capacity: elements reserved */
+    uint64_t max;                          /* declared maximum, or UINT32_MAX */
     vtype elem_type;
-    uint8_t is64, pad_[3];              /* is64: table64 (i64 indices) */
+    uint8_t is64, pad_[3]; /* is64: table64 (i64 indices) */
 };
 
 struct mote_global {
     mote_slot value;
-    MOTE_PTR(const mote_module *, module);  /* whose types `type` names */
-    mote_slot value_hi;                 /* a v128: its bytes 8-15 (value holds 0-7) */
+    MOTE_PTR(const mote_module *, module); /* whose types `type` names */
+    mote_slot value_hi;                    /* a v128: its bytes 8-15 (value holds 0-7) */
     vtype type;
     uint8_t mutable_, pad_[3];
 };
@@ -77,11 +77,11 @@ struct mote_tag {
  * records (exn.c), and frames may use the stack only below stack_end.
  */
 struct mote_exception {
-    MOTE_PTR(mote_tag *, tag);          /* NULL: a free record */
-    uint32_t slots;                     /* the record's size, this header's
-                                           two slots included */
-    uint32_t flags;                     /* EXN_* (exn.c) */
-    mote_slot payload[];                /* the tag's param_slots values */
+    MOTE_PTR(mote_tag *, tag); /* NULL: a free record */
+    uint32_t slots;            /* the record's size, this header's
+                                  two slots included */
+    uint32_t flags;            /* EXN_* (exn.c) */
+    mote_slot payload[];       /* the tag's param_slots values */
 };
 
 /* A call frame record: where to go back to. */
@@ -100,9 +100,9 @@ enum { EXEC_IDLE, EXEC_RUNNING, EXEC_PAUSED };
 
 /* The state of the call running (or paused) on an instance's stacks. */
 typedef struct exec {
-    MOTE_PTR(mote_slot *, stack);       /* value stack */
+    MOTE_PTR(mote_slot *, stack); /* value stack */
     MOTE_PTR(mote_slot *, stack_end);
-    MOTE_PTR(frame *, frames);          /* call stack */
+    MOTE_PTR(frame *, frames); /* call stack */
     MOTE_PTR(frame *, frames_end);
     /* a paused call resumes from here */
     MOTE_PTR(const uint32_t *, pc);
@@ -123,26 +123,26 @@ typedef struct exec {
     MOTE_PTR(const uint32_t *, trap_pc);
     MOTE_PTR(mote_instance *, trap_inst);
     MOTE_PTR(frame *, trap_fr);
-    uint32_t stub[2];                   /* [enter][exit]: where every call starts and ends */
+    uint32_t stub[2]; /* [enter][exit]: where every call starts and ends */
 } exec;
 
 struct mote_instance {
     MOTE_PTR(const mote_module *, module);
     MOTE_PTR(mote_arena *, arena);
-    MOTE_PTR(const uint32_t *, code);   /* the module's compiled code */
-    MOTE_PTR(mote_memory *, mem);       /* memory 0, or NULL */
-    MOTE_PTR(ptr_slot *, mems);         /* mote_memory * per memory index */
-    MOTE_PTR(ptr_slot *, globals);      /* mote_global * per global index */
-    MOTE_PTR(ptr_slot *, tables);       /* mote_table * per table index */
-    MOTE_PTR(ptr_slot *, imports);      /* mote_func * per imported function */
-    MOTE_PTR(mote_func *, refs);        /* funcref objects of defined functions */
-    MOTE_PTR(host_binding *, hosts);    /* per imported function (host ones) */
-    MOTE_PTR(uint8_t *, dropped);       /* bit per data segment, then per elem segment */
-    MOTE_PTR(ptr_slot *, passive);      /* evaluated passive elem segments (mote_slot *) */
-    MOTE_PTR(ptr_slot *, tags);         /* mote_tag * per tag index */
-    MOTE_PTR(exec *, host_ex);          /* the call a host function called
-                                           from this instance runs in */
-    uint64_t mark_bottom, mark_top;     /* arena state before instantiation */
+    MOTE_PTR(const uint32_t *, code); /* the module's compiled code */
+    MOTE_PTR(mote_memory *, mem);     /* memory 0, or NULL */
+    MOTE_PTR(ptr_slot *, mems);       /* mote_memory * per memory index */
+    MOTE_PTR(ptr_slot *, globals);    /* mote_global * per global index */
+    MOTE_PTR(ptr_slot *, tables);     /* mote_table * per table index */
+    MOTE_PTR(ptr_slot *, imports);    /* mote_func * per imported function */
+    MOTE_PTR(mote_func *, refs);      /* funcref objects of defined functions */
+    MOTE_PTR(host_binding *, hosts);  /* per imported function (host ones) */
+    MOTE_PTR(uint8_t *, dropped);     /* bit per data segment, then per elem segment */
+    MOTE_PTR(ptr_slot *, passive);    /* evaluated passive elem segments (mote_slot *) */
+    MOTE_PTR(ptr_slot *, tags);       /* mote_tag * per tag index */
+    MOTE_PTR(exec *, host_ex);        /* the call a host function called
+                                         from this instance runs in */
+    uint64_t mark_bottom, mark_top;   /* arena state before instantiation */
     exec ex;
 };
 
@@ -176,7 +176,7 @@ uint32_t instance_func_at(const mote_instance *inst, const uint32_t *pc);
 /* Exceptions (exn.c).  The live part of the value stack ends at `top`. */
 mote_exception *exn_new(exec *ex, mote_slot *top, mote_tag *tag);
 void exn_pin(mote_exception *e);
-void exn_reset(exec *ex);               /* a new call: frees what is not pinned */
+void exn_reset(exec *ex); /* a new call: frees what is not pinned */
 /* Where the frames of the state saved in ex (a host call, a throw) end. */
 mote_slot *exn_live_top(const exec *ex);
 /* Finds the handler for ex->exn from the state at *pc (a return address if

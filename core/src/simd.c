@@ -29,10 +29,10 @@ static inline void put(mote_slot *s, const simd_v128 *v)
 }
 
 /* Every lane i of n: the statement, then leave the switch. */
-#define EACH(n, stmt)                           \
-    for (unsigned i = 0; i < (n); i++) {        \
-        stmt;                                   \
-    }                                           \
+#define EACH(n, stmt)                    \
+    for (unsigned i = 0; i < (n); i++) { \
+        stmt;                            \
+    }                                    \
     break
 
 /* A comparison's lane: all ones or zero. */
@@ -43,8 +43,14 @@ static inline void put(mote_slot *s, const simd_v128 *v)
 #define CANON32 0x7FC00000u
 #define CANON64 0x7FF8000000000000ull
 
-static inline float fl(uint32_t u) { return f32_from(u); }
-static inline double db(uint64_t u) { return f64_from(u); }
+static inline float fl(uint32_t u)
+{
+    return f32_from(u);
+}
+static inline double db(uint64_t u)
+{
+    return f64_from(u);
+}
 
 /* The bits of an arithmetic result; any NaN becomes the canonical NaN. */
 static inline uint32_t res32(float f)
@@ -122,10 +128,14 @@ void simd_unary(uint32_t op, mote_slot *d, const mote_slot *a)
     case OP_i64x2_extend_high_i32x4_s: EACH(2, r.i64[i] = x.i32[i + 2]);
     case OP_i64x2_extend_low_i32x4_u: EACH(2, r.u64[i] = x.u32[i]);
     case OP_i64x2_extend_high_i32x4_u: EACH(2, r.u64[i] = x.u32[i + 2]);
-    case OP_i16x8_extadd_pairwise_i8x16_s: EACH(8, r.i16[i] = (int16_t)(x.i8[2 * i] + x.i8[2 * i + 1]));
-    case OP_i16x8_extadd_pairwise_i8x16_u: EACH(8, r.u16[i] = (uint16_t)(x.u8[2 * i] + x.u8[2 * i + 1]));
-    case OP_i32x4_extadd_pairwise_i16x8_s: EACH(4, r.i32[i] = (int32_t)x.i16[2 * i] + x.i16[2 * i + 1]);
-    case OP_i32x4_extadd_pairwise_i16x8_u: EACH(4, r.u32[i] = (uint32_t)x.u16[2 * i] + x.u16[2 * i + 1]);
+    case OP_i16x8_extadd_pairwise_i8x16_s:
+        EACH(8, r.i16[i] = (int16_t)(x.i8[2 * i] + x.i8[2 * i + 1]));
+    case OP_i16x8_extadd_pairwise_i8x16_u:
+        EACH(8, r.u16[i] = (uint16_t)(x.u8[2 * i] + x.u8[2 * i + 1]));
+    case OP_i32x4_extadd_pairwise_i16x8_s:
+        EACH(4, r.i32[i] = (int32_t)x.i16[2 * i] + x.i16[2 * i + 1]);
+    case OP_i32x4_extadd_pairwise_i16x8_u:
+        EACH(4, r.u32[i] = (uint32_t)x.u16[2 * i] + x.u16[2 * i + 1]);
     /* float lanes */
     case OP_f32x4_abs: EACH(4, r.u32[i] = x.u32[i] & 0x7FFFFFFFu);
     case OP_f32x4_neg: EACH(4, r.u32[i] = x.u32[i] ^ 0x80000000u);
@@ -254,8 +264,10 @@ void simd_binary(uint32_t op, mote_slot *d, const mote_slot *a, const mote_slot 
     case OP_v128_xor: EACH(2, r.u64[i] = x.u64[i] ^ y.u64[i]);
     /* i8x16 */
     case OP_i8x16_swizzle: swizzle(&r, &x, &y); break;
-    case OP_i8x16_narrow_i16x8_s: EACH(8, (r.i8[i] = SAT_S8(x.i16[i]), r.i8[i + 8] = SAT_S8(y.i16[i])));
-    case OP_i8x16_narrow_i16x8_u: EACH(8, (r.u8[i] = SAT_U8(x.i16[i]), r.u8[i + 8] = SAT_U8(y.i16[i])));
+    case OP_i8x16_narrow_i16x8_s:
+        EACH(8, (r.i8[i] = SAT_S8(x.i16[i]), r.i8[i + 8] = SAT_S8(y.i16[i])));
+    case OP_i8x16_narrow_i16x8_u:
+        EACH(8, (r.u8[i] = SAT_U8(x.i16[i]), r.u8[i + 8] = SAT_U8(y.i16[i])));
     case OP_i8x16_add: EACH(16, r.u8[i] = (uint8_t)(x.u8[i] + y.u8[i]));
     case OP_i8x16_add_sat_s: EACH(16, r.i8[i] = SAT_S8(x.i8[i] + y.i8[i]));
     case OP_i8x16_add_sat_u: EACH(16, r.u8[i] = SAT_U8(x.u8[i] + y.u8[i]));
@@ -269,8 +281,10 @@ void simd_binary(uint32_t op, mote_slot *d, const mote_slot *a, const mote_slot 
     case OP_i8x16_avgr_u: EACH(16, r.u8[i] = (uint8_t)((x.u8[i] + y.u8[i] + 1u) >> 1));
     /* i16x8 */
     case OP_i16x8_q15mulr_sat_s: EACH(8, r.i16[i] = q15mulr(x.i16[i], y.i16[i]));
-    case OP_i16x8_narrow_i32x4_s: EACH(4, (r.i16[i] = SAT_S16(x.i32[i]), r.i16[i + 4] = SAT_S16(y.i32[i])));
-    case OP_i16x8_narrow_i32x4_u: EACH(4, (r.u16[i] = SAT_U16(x.i32[i]), r.u16[i + 4] = SAT_U16(y.i32[i])));
+    case OP_i16x8_narrow_i32x4_s:
+        EACH(4, (r.i16[i] = SAT_S16(x.i32[i]), r.i16[i + 4] = SAT_S16(y.i32[i])));
+    case OP_i16x8_narrow_i32x4_u:
+        EACH(4, (r.u16[i] = SAT_U16(x.i32[i]), r.u16[i + 4] = SAT_U16(y.i32[i])));
     case OP_i16x8_add: EACH(8, r.u16[i] = (uint16_t)(x.u16[i] + y.u16[i]));
     case OP_i16x8_add_sat_s: EACH(8, r.i16[i] = SAT_S16(x.i16[i] + y.i16[i]));
     case OP_i16x8_add_sat_u: EACH(8, r.u16[i] = SAT_U16(x.u16[i] + y.u16[i]));
@@ -295,7 +309,7 @@ void simd_binary(uint32_t op, mote_slot *d, const mote_slot *a, const mote_slot 
     case OP_i32x4_min_u: EACH(4, r.u32[i] = x.u32[i] < y.u32[i] ? x.u32[i] : y.u32[i]);
     case OP_i32x4_max_s: EACH(4, r.i32[i] = x.i32[i] > y.i32[i] ? x.i32[i] : y.i32[i]);
     case OP_i32x4_max_u: EACH(4, r.u32[i] = x.u32[i] > y.u32[i] ? x.u32[i] : y.u32[i]);
-    case OP_i32x4_dot_i16x8_s:   /* the sum wraps only for (-32768)^2 * 2 */
+    case OP_i32x4_dot_i16x8_s: /* the sum wraps only for (-32768)^2 * 2 */
         EACH(4, r.u32[i] = (uint32_t)((int32_t)x.i16[2 * i] * y.i16[2 * i]) +
                            (uint32_t)((int32_t)x.i16[2 * i + 1] * y.i16[2 * i + 1]));
     case OP_i32x4_extmul_low_i16x8_s: EACH(4, r.i32[i] = (int32_t)x.i16[i] * y.i16[i]);
@@ -392,8 +406,8 @@ void simd_ternary(uint32_t op, mote_slot *d, const mote_slot *a, const mote_slot
     case OP_f64x2_relaxed_nmadd:
         EACH(2, r.u64[i] = res64(-(db(x.u64[i]) * db(y.u64[i])) + db(z.u64[i])));
     case OP_i32x4_relaxed_dot_i8x16_i7x16_add_s:
-        EACH(4, r.u32[i] = z.u32[i] + (uint32_t)((int32_t)dot_i8(&x, &y, 2 * i) +
-                                                 dot_i8(&x, &y, 2 * i + 1)));
+        EACH(4, r.u32[i] = z.u32[i] +
+                           (uint32_t)((int32_t)dot_i8(&x, &y, 2 * i) + dot_i8(&x, &y, 2 * i + 1)));
 #endif
     default: break;
     }
@@ -407,10 +421,16 @@ void simd_splat(uint32_t op, mote_slot *d, const mote_slot *a)
     simd_v128 r;
     switch (op) {
     case OP_i8x16_splat: memset(&r, (int)(a->u32 & 0xFF), sizeof r); break;
-    case OP_i16x8_splat: for (unsigned i = 0; i < 8; i++) r.u16[i] = (uint16_t)a->u32; break;
+    case OP_i16x8_splat:
+        for (unsigned i = 0; i < 8; i++)
+            r.u16[i] = (uint16_t)a->u32;
+        break;
     case OP_i32x4_splat:
-    case OP_f32x4_splat: for (unsigned i = 0; i < 4; i++) r.u32[i] = a->u32; break;
-    default: r.u64[0] = r.u64[1] = a->u64; break;      /* i64x2, f64x2 */
+    case OP_f32x4_splat:
+        for (unsigned i = 0; i < 4; i++)
+            r.u32[i] = a->u32;
+        break;
+    default: r.u64[0] = r.u64[1] = a->u64; break; /* i64x2, f64x2 */
     }
     put(d, &r);
 }
@@ -426,13 +446,12 @@ void simd_extract(uint32_t op, mote_slot *d, const mote_slot *a, uint32_t lane)
     case OP_i16x8_extract_lane_u: v = x.u16[lane & 7]; break;
     case OP_i32x4_extract_lane:
     case OP_f32x4_extract_lane: v = x.u32[lane & 3]; break;
-    default: v = x.u64[lane & 1]; break;               /* i64x2, f64x2 */
+    default: v = x.u64[lane & 1]; break; /* i64x2, f64x2 */
     }
     d->u64 = v;
 }
 
-void simd_replace(uint32_t op, mote_slot *d, const mote_slot *a, const mote_slot *b,
-                  uint32_t lane)
+void simd_replace(uint32_t op, mote_slot *d, const mote_slot *a, const mote_slot *b, uint32_t lane)
 {
     simd_v128 x = get(a);
     switch (op) {
@@ -440,7 +459,7 @@ void simd_replace(uint32_t op, mote_slot *d, const mote_slot *a, const mote_slot
     case OP_i16x8_replace_lane: x.u16[lane & 7] = (uint16_t)b->u32; break;
     case OP_i32x4_replace_lane:
     case OP_f32x4_replace_lane: x.u32[lane & 3] = b->u32; break;
-    default: x.u64[lane & 1] = b->u64; break;          /* i64x2, f64x2 */
+    default: x.u64[lane & 1] = b->u64; break; /* i64x2, f64x2 */
     }
     put(d, &x);
 }

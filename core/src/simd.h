@@ -53,8 +53,7 @@ void simd_ternary(uint32_t op, mote_slot *d, const mote_slot *a, const mote_slot
  * slot; replace lane `lane` of a with scalar b. */
 void simd_splat(uint32_t op, mote_slot *d, const mote_slot *a);
 void simd_extract(uint32_t op, mote_slot *d, const mote_slot *a, uint32_t lane);
-void simd_replace(uint32_t op, mote_slot *d, const mote_slot *a, const mote_slot *b,
-                  uint32_t lane);
+void simd_replace(uint32_t op, mote_slot *d, const mote_slot *a, const mote_slot *b, uint32_t lane);
 
 /* d = the v128 a load op makes of the bytes at p (already bounds-checked:
  * 16 bytes for v128_load, 8 for the extending loads, the lane size for

@@ -12,8 +12,9 @@ static bool illegal(reader *r)
 #if defined(__GNUC__) || defined(__clang__)
 __attribute__((noinline))
 #endif
-static bool read_prefixed(reader *r, uint32_t features, wasm_op *op, uint32_t *prefix,
-                          uint32_t *code, uint32_t b)
+static bool
+read_prefixed(reader *r, uint32_t features, wasm_op *op, uint32_t *prefix, uint32_t *code,
+              uint32_t b)
 {
     uint32_t c;
     *prefix = b;
@@ -85,7 +86,7 @@ static bool skip_blocktype(reader *r)
         r->p++;
         return true;
     }
-    if ((b & 0xC0) == 0x40)     /* a negative one-byte s33: a value type */
+    if ((b & 0xC0) == 0x40) /* a negative one-byte s33: a value type */
         return skip_valtype(r);
     int64_t v;
     return rd_sleb(r, 33, &v);

@@ -6,9 +6,13 @@
 uint32_t types_heap_top(uint32_t heap)
 {
     switch (heap) {
-    case HT_FUNC: case HT_NOFUNC: case HT_CONCRETE: return HT_FUNC;
-    case HT_EXTERN: case HT_NOEXTERN: return HT_EXTERN;
-    case HT_EXN: case HT_NOEXN: return HT_EXN;
+    case HT_FUNC:
+    case HT_NOFUNC:
+    case HT_CONCRETE: return HT_FUNC;
+    case HT_EXTERN:
+    case HT_NOEXTERN: return HT_EXTERN;
+    case HT_EXN:
+    case HT_NOEXN: return HT_EXN;
     default: return HT_ANY;
     }
 }
@@ -41,7 +45,7 @@ static bool abstract_sub(uint32_t a, uint32_t b)
     if (heap_is_bottom(a))
         return true;
     switch (b) {
-    case HT_ANY: return true;                        /* a is eq, i31, struct, array */
+    case HT_ANY: return true; /* a is eq, i31, struct, array */
     case HT_EQ: return a == HT_I31 || a == HT_STRUCT || a == HT_ARRAY;
     default: return false;
     }
@@ -54,9 +58,9 @@ static bool heap_sub(vtype a, vtype b, bool same)
     uint32_t ha = vt_heap(a), hb = vt_heap(b);
     if (ha == HT_CONCRETE && hb == HT_CONCRETE)
         return same;
-    if (ha == HT_CONCRETE)      /* function types: below func (GC: struct, array) */
+    if (ha == HT_CONCRETE) /* function types: below func (GC: struct, array) */
         return hb == HT_FUNC;
-    if (hb == HT_CONCRETE)      /* only the bottom of their hierarchy is below */
+    if (hb == HT_CONCRETE) /* only the bottom of their hierarchy is below */
         return ha == HT_NOFUNC;
     return abstract_sub(ha, hb);
 }
@@ -84,7 +88,8 @@ bool types_sub(vtype a, vtype b)
 static bool func_equal_at(const mote_module *ma, uint32_t ia, const mote_module *mb, uint32_t ib,
                           unsigned depth);
 
-static bool vt_equal_at(const mote_module *ma, vtype a, const mote_module *mb, vtype b, unsigned depth)
+static bool vt_equal_at(const mote_module *ma, vtype a, const mote_module *mb, vtype b,
+                        unsigned depth)
 {
     if ((a & 0x3FF) != (b & 0x3FF))
         return false;
@@ -168,14 +173,24 @@ const char *types_name(vtype t, char buf[24])
 vtype types_from_byte(uint8_t b)
 {
     switch (b) {
-    case 0x7F: case 0x7E: case 0x7D: case 0x7C: case 0x7B:
-        return vt_num(b);
-    case HT_FUNC: case HT_EXTERN: case HT_EXN:
-    case HT_ANY: case HT_EQ: case HT_I31: case HT_STRUCT: case HT_ARRAY:
-    case HT_NONE: case HT_NOFUNC: case HT_NOEXTERN: case HT_NOEXN:
-        return vt_ref(true, b, 0);
-    default:
-        return VT_BOT;
+    case 0x7F:
+    case 0x7E:
+    case 0x7D:
+    case 0x7C:
+    case 0x7B: return vt_num(b);
+    case HT_FUNC:
+    case HT_EXTERN:
+    case HT_EXN:
+    case HT_ANY:
+    case HT_EQ:
+    case HT_I31:
+    case HT_STRUCT:
+    case HT_ARRAY:
+    case HT_NONE:
+    case HT_NOFUNC:
+    case HT_NOEXTERN:
+    case HT_NOEXN: return vt_ref(true, b, 0);
+    default: return VT_BOT;
     }
 }
 
@@ -232,7 +247,7 @@ mote_status types_read_heap(type_reader *tr, reader *r, uint32_t *heap, uint32_t
     uint32_t code = (uint32_t)(v & 0x7F);
     if (v < -0x40 || types_from_byte((uint8_t)code) == VT_BOT || code >= 0x7B)
         return malformed(r, "malformed heap type");
-    TRY(heap_allowed(tr, r, code, true));   /* as its shorthand: ref.null func is 2.0 */
+    TRY(heap_allowed(tr, r, code, true)); /* as its shorthand: ref.null func is 2.0 */
     *heap = code;
     return MOTE_OK;
 }
@@ -242,10 +257,10 @@ mote_status types_read_valtype(type_reader *tr, reader *r, vtype *out)
     uint8_t b;
     if (!rd_byte(r, &b))
         return MOTE_ERR_MALFORMED;
-    if (b == 0x63 || b == 0x64) {           /* (ref null ht), (ref ht) */
+    if (b == 0x63 || b == 0x64) { /* (ref null ht), (ref ht) */
         uint32_t heap, index;
         if (!feature_built(FG_TYPED_REFS)) {
-            r->p--;                         /* the error names the type's byte */
+            r->p--; /* the error names the type's byte */
             return unsupported(tr, FG_TYPED_REFS);
         }
         if (!(tr->features & MOTE_FEATURE_FUNCTION_REFERENCES))
@@ -259,7 +274,7 @@ mote_status types_read_valtype(type_reader *tr, reader *r, vtype *out)
         return malformed(r, "malformed value type");
     if (b == MOTE_V128) {
         if (!feature_built(FG_SIMD)) {
-            r->p--;                         /* the error names the type's byte */
+            r->p--; /* the error names the type's byte */
             return unsupported(tr, FG_SIMD);
         }
         if (!(tr->features & MOTE_FEATURE_SIMD))

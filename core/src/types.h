@@ -47,9 +47,18 @@
 /* Heap type codes (as in the binary format) and the concrete marker. */
 enum {
     HT_CONCRETE = 0x01,
-    HT_FUNC = 0x70, HT_EXTERN = 0x6F, HT_EXN = 0x69,
-    HT_ANY = 0x6E, HT_EQ = 0x6D, HT_I31 = 0x6C, HT_STRUCT = 0x6B, HT_ARRAY = 0x6A,
-    HT_NONE = 0x71, HT_NOFUNC = 0x73, HT_NOEXTERN = 0x72, HT_NOEXN = 0x74
+    HT_FUNC = 0x70,
+    HT_EXTERN = 0x6F,
+    HT_EXN = 0x69,
+    HT_ANY = 0x6E,
+    HT_EQ = 0x6D,
+    HT_I31 = 0x6C,
+    HT_STRUCT = 0x6B,
+    HT_ARRAY = 0x6A,
+    HT_NONE = 0x71,
+    HT_NOFUNC = 0x73,
+    HT_NOEXTERN = 0x72,
+    HT_NOEXN = 0x74
 };
 
 #define VT_FUNCREF (VT_REF | VT_NULLABLE | HT_FUNC)
@@ -132,10 +141,10 @@ const char *types_name(vtype t, char buf[24]);
 typedef struct type_reader {
     uint32_t ntypes;
     uint32_t features;
-    const mote_module *canon;   /* if set, concrete indices are made canonical
-                                   (MOD_TYPES(canon)[x].canon) */
-    const char *why;        /* the message of a failure other than malformed */
-    feature_group group;    /* MOTE_ERR_UNSUPPORTED: the group left out */
+    const mote_module *canon; /* if set, concrete indices are made canonical
+                                 (MOD_TYPES(canon)[x].canon) */
+    const char *why;          /* the message of a failure other than malformed */
+    feature_group group;      /* MOTE_ERR_UNSUPPORTED: the group left out */
 } type_reader;
 
 static inline type_reader types_reader(const mote_module *m)

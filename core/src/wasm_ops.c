@@ -6,9 +6,7 @@ const wasm_op_info wasm_op_infos[WASM_COUNT_] = {
 #define W00(name, code, imm, group) {WI_##imm, 0, FG_##group, 0, code},
 #define WFC(name, code, imm, group) {WI_##imm, WASM_PREFIX_FC, FG_##group, 0, code},
 #define WFD(name, code, imm, group) {WI_##imm, WASM_PREFIX_FD, FG_##group, 0, code},
-    MOTE_WASM_OPS_00(W00)
-    MOTE_WASM_OPS_FC(WFC)
-    MOTE_WASM_OPS_FD(WFD)
+    MOTE_WASM_OPS_00(W00) MOTE_WASM_OPS_FC(WFC) MOTE_WASM_OPS_FD(WFD)
 #undef W00
 #undef WFC
 #undef WFD

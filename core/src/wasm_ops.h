@@ -66,7 +66,6 @@ typedef enum wasm_imm {
 } wasm_imm;
 /* clang-format on */
 
-
 /* clang-format off */
 /* Single-byte opcodes. */
 #define MOTE_WASM_OPS_00(W)                                                  \
@@ -579,8 +578,8 @@ typedef enum wasm_op {
 #define W(name, code, imm, group) WASM_##name,
     MOTE_WASM_OPS(W)
 #undef W
-    WASM_COUNT_,
-    WASM_NONE_ = 0xFFFF     /* not an instruction */
+        WASM_COUNT_,
+    WASM_NONE_ = 0xFFFF /* not an instruction */
 } wasm_op;
 
 /* Opcode byte (or sub-opcode) and prefix of each instruction. */

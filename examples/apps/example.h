@@ -31,7 +31,7 @@
 #define EXAMPLE_END_MS 4000
 #endif
 #define EXAMPLE_UPDATE_AT_MS 1000
-#define EXAMPLE_HOSTILE_PAUSE_MS 150    /* between the hostile app's runs */
+#define EXAMPLE_HOSTILE_PAUSE_MS 150 /* between the hostile app's runs */
 #define EXAMPLE_UPDATE_FILE "logger-v2.frames"
 
 /* The apps, in slot order. */

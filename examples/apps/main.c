@@ -52,9 +52,9 @@ static uint64_t update(void *user, uint64_t now)
     if (now < at)
         return at;
     example_update_poll();
-    if (example_update_step())          /* the next piece 2 ms after this one ended */
+    if (example_update_step()) /* the next piece 2 ms after this one ended */
         return mote_hal_time_us() + 2000u;
-    return mote_hal_time_us() + 100000u;    /* trials, 10 times a second */
+    return mote_hal_time_us() + 100000u; /* trials, 10 times a second */
 }
 #endif
 

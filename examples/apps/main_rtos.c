@@ -24,7 +24,7 @@
 
 #include "example.h"
 
-#define APP_STACK_WORDS 1024        /* 4 KiB: measured use is printed at the end */
+#define APP_STACK_WORDS 1024 /* 4 KiB: measured use is printed at the end */
 #define TASK_STACK_WORDS 1024
 
 static StackType_t app_stacks[APP_COUNT][APP_STACK_WORDS];
@@ -98,10 +98,10 @@ static void update(void *arg)
     (void)arg;
     mote_rtos_sleep_until(example_t0_us + EXAMPLE_UPDATE_AT_MS * 1000ull);
     while (example_update_step())
-        vTaskDelay(pdMS_TO_TICKS(2));            /* the next piece: 256 bytes / 2 ms */
+        vTaskDelay(pdMS_TO_TICKS(2)); /* the next piece: 256 bytes / 2 ms */
     for (;;) {
         example_update_poll();
-        vTaskDelay(pdMS_TO_TICKS(100));          /* trials, 10 times a second */
+        vTaskDelay(pdMS_TO_TICKS(100)); /* trials, 10 times a second */
     }
 }
 #endif

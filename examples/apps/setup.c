@@ -17,7 +17,7 @@
 #include <mote/hal.h>
 
 #include "example.h"
-#include "ota_key.h"        /* mote_ota_public_key[32], made by mote-ota keygen */
+#include "ota_key.h" /* mote_ota_public_key[32], made by mote-ota keygen */
 
 /* Slot RAM: a printf app's compiled code is about 45 KiB, its instance
  * (stacks and 8 KiB of memory) about 14 KiB. */
@@ -30,9 +30,12 @@ mote_app example_app[APP_COUNT];
 mote_app_ota example_ota[APP_COUNT];
 static mote_app_ota *const ota_list[APP_COUNT] = {
 #ifdef EXAMPLE_LATENCY
-    &example_ota[APP_PROBE], &example_ota[APP_BUSY],
+    &example_ota[APP_PROBE],
+    &example_ota[APP_BUSY],
 #else
-    &example_ota[APP_BLINKY], &example_ota[APP_BUTTON], &example_ota[APP_LOGGER],
+    &example_ota[APP_BLINKY],
+    &example_ota[APP_BUTTON],
+    &example_ota[APP_LOGGER],
     &example_ota[APP_HOSTILE],
 #endif
 };
@@ -47,7 +50,7 @@ static mote_ota_flash flash;
  * example grants files to the logger only.) */
 #define FS_MAX_BLOCKS 1024
 #define FS_CACHE 128
-#define APP_FILES 4                 /* files an app may have open */
+#define APP_FILES 4 /* files an app may have open */
 static mote_fs fs;
 static uint8_t fs_ram[FS_CACHE + FS_CACHE + FS_MAX_BLOCKS / 8 + 64];
 static bool fs_mounted;
@@ -64,7 +67,8 @@ typedef struct factory {
     uint32_t argc;
 } factory;
 
-#define ARGV(...) (const char *const[]){__VA_ARGS__}, sizeof((const char *[]){__VA_ARGS__}) / sizeof(char *)
+#define ARGV(...) \
+    (const char *const[]){__VA_ARGS__}, sizeof((const char *[]){__VA_ARGS__}) / sizeof(char *)
 
 #ifdef EXAMPLE_LATENCY
 MOTE_EMBEDDED_APP(factory_probe);
@@ -89,7 +93,7 @@ static const factory factories[APP_COUNT] = {
 static const char *const hostile_modes[] = {"pin", "flood", "memory", "loop"};
 static const char *hostile_argv[2] = {"hostile", "pin"};
 static unsigned hostile_run;
-static volatile uint64_t hostile_ended_us;      /* 0: running */
+static volatile uint64_t hostile_ended_us; /* 0: running */
 #endif
 
 uint64_t example_t0_us;
@@ -125,8 +129,8 @@ static bool add_slot(uint32_t i)
         app->envp = env;
     app->envc = 2;
     mote_apps_add(&example_apps, app, slot_ram[i], sizeof slot_ram[i]);
-    mote_ota_status st = mote_app_ota_open(&example_ota[i], app, &flash, i * span, slot_size,
-                                           mote_ota_public_key);
+    mote_ota_status st =
+        mote_app_ota_open(&example_ota[i], app, &flash, i * span, slot_size, mote_ota_public_key);
     if (st != MOTE_OTA_OK)
         example_say("example: %s: cannot open its slots: %s\n", f->name, mote_ota_status_str(st));
     return st == MOTE_OTA_OK;
@@ -158,8 +162,8 @@ static void mount_files(uint32_t offset)
     mote_fs_status st = mote_fs_flash_hal(&region, offset, 0);
     static mote_fs_flash kept;
     kept = region;
-    mote_fs_config c = {.flash = &kept, .ram = fs_ram, .ram_size = sizeof fs_ram,
-                        .cache_size = FS_CACHE};
+    mote_fs_config c = {
+        .flash = &kept, .ram = fs_ram, .ram_size = sizeof fs_ram, .cache_size = FS_CACHE};
     if (st == MOTE_FS_OK) {
         st = mote_fs_mount(&fs, &c);
         if (st == MOTE_FS_ERR_NOT_FORMATTED && (st = mote_fs_format(&fs, &c, NULL)) == MOTE_FS_OK)
@@ -182,8 +186,8 @@ static bool give_files(mote_app *app, const mote_manifest *m, mote_wasi_config *
     q->max_objects = m->files_max;
     if (mote_wasi_flash_init(&app_files[i], &fs, m->files_dir + 1, q) != MOTE_FS_OK)
         return false;
-    app_preopen[i] = (mote_wasi_preopen){.guest_path = m->files_dir, .ops = &mote_wasi_flash_ops,
-                                         .backend = &app_files[i]};
+    app_preopen[i] = (mote_wasi_preopen){
+        .guest_path = m->files_dir, .ops = &mote_wasi_flash_ops, .backend = &app_files[i]};
     c->preopens = &app_preopen[i];
     c->npreopens = 1;
     c->fds = app_fds[i];
@@ -246,7 +250,7 @@ uint64_t example_hostile_step(uint64_t now)
     if (hostile_run + 1 >= modes)
         return MOTE_APPS_NEVER;
     if (hostile_ended_us == 0)
-        return now + 50000u;                /* still running: look again */
+        return now + 50000u; /* still running: look again */
     uint64_t due = hostile_ended_us + EXAMPLE_HOSTILE_PAUSE_MS * 1000u;
     if (now < due)
         return due;

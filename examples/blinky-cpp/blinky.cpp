@@ -14,11 +14,13 @@
 
 #include <mote/device.h>
 
-namespace app {
+namespace app
+{
 
 /* An LED on a GPIO pin; a board without one blinks on the console only. */
-class Led {
-public:
+class Led
+{
+  public:
     explicit Led(uint32_t pin) : pin_(pin)
     {
         int32_t r = mote_gpio_configure(pin, MOTE_GPIO_OUTPUT);
@@ -34,22 +36,32 @@ public:
         mote_gpio_write(pin_, on_);
         return on_;
     }
-    uint32_t pin() const { return pin_; }
+    uint32_t pin() const
+    {
+        return pin_;
+    }
 
-private:
+  private:
     uint32_t pin_;
     bool on_ = false;
 };
 
 /* A periodic timer, stopped when it goes out of scope. */
-class Ticker {
-public:
+class Ticker
+{
+  public:
     Ticker(uint32_t id, uint64_t period_us) : id_(id)
     {
         ok_ = mote_timer_start(id, period_us, period_us) >= 0;
     }
-    ~Ticker() { mote_timer_stop(id_); }
-    explicit operator bool() const { return ok_; }
+    ~Ticker()
+    {
+        mote_timer_stop(id_);
+    }
+    explicit operator bool() const
+    {
+        return ok_;
+    }
 
     /* Calls on_tick(n) for each tick until it returns false. */
     template <typename F> void run(F on_tick)
@@ -63,7 +75,7 @@ public:
         }
     }
 
-private:
+  private:
     uint32_t id_;
     bool ok_;
 };

@@ -26,7 +26,7 @@ static uint32_t pin_from_env(const char *name, uint32_t fallback)
 }
 
 static uint32_t button;
-static int pressed_level;       /* the level the pin has while pressed */
+static int pressed_level; /* the level the pin has while pressed */
 
 /* True when `ev` is a new press: an edge (or, polling, a change to the
  * pressed level) more than DEBOUNCE_US after the last press. */
@@ -60,8 +60,8 @@ int main(int argc, char **argv)
     uint32_t led = pin_from_env("LED", 0);
     /* Active low wants the pull-up; active high (or a board without
      * pull-ups) has the board's own resistor. */
-    int32_t r = mote_gpio_configure(button, pressed_level ? MOTE_GPIO_INPUT
-                                                          : MOTE_GPIO_INPUT_PULLUP);
+    int32_t r =
+        mote_gpio_configure(button, pressed_level ? MOTE_GPIO_INPUT : MOTE_GPIO_INPUT_PULLUP);
     if (r == -ENOTSUP)
         r = mote_gpio_configure(button, MOTE_GPIO_INPUT);
     if (r < 0) {

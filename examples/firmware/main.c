@@ -16,7 +16,7 @@
 
 MOTE_EMBEDDED_APP(mote_app);
 #ifdef MOTE_EXAMPLE_IMAGE
-MOTE_EMBEDDED_APP(mote_app_image);     /* compiled ahead of time (IMAGE) */
+MOTE_EMBEDDED_APP(mote_app_image); /* compiled ahead of time (IMAGE) */
 #endif
 
 /* env.print(text, length): writes guest memory to the console. */
@@ -44,8 +44,8 @@ int main(void)
 {
     mote_hal_init();
     const mote_hal_board_info *board = mote_hal_board();
-    printf("example: %s, app of %lu bytes at %p\n", board->name,
-           (unsigned long)mote_app_size, (const void *)mote_app);
+    printf("example: %s, app of %lu bytes at %p\n", board->name, (unsigned long)mote_app_size,
+           (const void *)mote_app);
 
     mote_arena *arena = mote_arena_init((void *)board->free_ram_base, board->free_ram_size);
     if (arena == NULL) {

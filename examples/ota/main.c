@@ -19,7 +19,7 @@
 #include <mote/wasi.h>
 
 #include "ota_example.h"
-#include "ota_key.h"        /* mote_ota_public_key[32], from mote-ota keygen */
+#include "ota_key.h" /* mote_ota_public_key[32], from mote-ota keygen */
 
 MOTE_EMBEDDED_APP(ota_factory_bundle);
 
@@ -54,7 +54,7 @@ _Noreturn static void roll_back(int status)
     mote_ota_image_info old;
     mote_ota_status st = mote_ota_reject(&slots, &old);
     if (st != MOTE_OTA_OK)
-        fail("rollback failed", st);   /* the next boot rolls back instead */
+        fail("rollback failed", st); /* the next boot rolls back instead */
     printf("ota: version %s failed its check (exit status %d): rolling back to %s\n",
            ota_version_text(v, &boot.image.hdr.version), status,
            ota_version_text(old_v, &old.hdr.version));

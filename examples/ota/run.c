@@ -15,7 +15,7 @@
 #include "ota_example.h"
 
 static const char *const app_argv[] = {"app"};
-static mote_wasi wasi;          /* static: HAL callbacks refer to it */
+static mote_wasi wasi; /* static: HAL callbacks refer to it */
 
 static mote_arena *free_ram_arena(void)
 {

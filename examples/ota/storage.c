@@ -55,7 +55,7 @@ mote_ota_status storage_open_slots(mote_ota_layout *layout, uint32_t slot_size)
         .size = info.size,
         .sector_size = info.sector_size,
         .prog_size = info.write_size,
-        .mapped = (const uint8_t *)info.base,    /* NULL when not mapped */
+        .mapped = (const uint8_t *)info.base, /* NULL when not mapped */
         .read = hal_read,
         .erase = hal_erase,
         .program = hal_program,

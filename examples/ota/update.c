@@ -71,8 +71,7 @@ _Noreturn void update_serve(mote_ota_slots *slots, const mote_ota_image_info *im
     };
     mote_hal_status hs = mote_hal_uart_open(OTA_UART, OTA_UART_BAUD);
     if (hs != MOTE_HAL_OK || mote_ota_receiver_init(&rx, &cfg) != MOTE_OTA_OK) {
-        printf("ota: no update link: UART%u is %s\n", (unsigned)OTA_UART,
-               mote_hal_status_name(hs));
+        printf("ota: no update link: UART%u is %s\n", (unsigned)OTA_UART, mote_hal_status_name(hs));
         mote_hal_exit(1);
     }
     printf("ota: waiting for updates on UART%u\n", (unsigned)OTA_UART);
@@ -101,7 +100,7 @@ _Noreturn void update_serve(mote_ota_slots *slots, const mote_ota_image_info *im
             mote_ota_receiver_init(&rx, &cfg);
             announced = false;
         } else if (mote_ota_receiver_progress(&rx) < MOTE_OTA_HEADER_SIZE) {
-            announced = false;  /* nothing yet, or another bundle started over */
+            announced = false; /* nothing yet, or another bundle started over */
         } else if (!announced) {
             char v[OTA_VERSION_TEXT];
             printf("ota: receiving update %s (%lu bytes)\n", ota_version_text(v, &rx.version),

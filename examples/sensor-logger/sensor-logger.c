@@ -37,7 +37,7 @@ typedef struct stats {
 
 static uint32_t led, door;
 static int have_door;
-static FILE *log_file;          /* log.csv, when the app has files */
+static FILE *log_file; /* log.csv, when the app has files */
 
 static long arg(int argc, char **argv, int i, long fallback)
 {
@@ -76,7 +76,7 @@ static void open_log(void)
 {
     log_file = fopen("log.csv", "a");
     if (log_file == NULL)
-        return;                 /* no files here: the console only */
+        return; /* no files here: the console only */
     fseek(log_file, 0, SEEK_END);
     if (ftell(log_file) == 0)
         fputs("sample,time_ms,temp_c,door\n", log_file);
@@ -112,7 +112,7 @@ static void setup_pins(void)
     door = v ? (uint32_t)atoi(v) : 2;
     mote_gpio_configure(led, MOTE_GPIO_OUTPUT);
     int32_t r = mote_gpio_configure(door, MOTE_GPIO_INPUT_PULLUP);
-    if (r == -ENOTSUP)          /* no pull-up on this board */
+    if (r == -ENOTSUP) /* no pull-up on this board */
         r = mote_gpio_configure(door, MOTE_GPIO_INPUT);
     have_door = r == 0;
     if (have_door)
@@ -141,7 +141,7 @@ int main(int argc, char **argv)
         } else if (ev.kind == MOTE_EVENT_TIMER && ev.source == LED_TIMER) {
             mote_gpio_write(led, 0);
         } else if (ev.kind == MOTE_EVENT_TIMER && ev.source == SAMPLE_TIMER) {
-            k += ev.value;              /* more than 1 if samples were missed */
+            k += ev.value; /* more than 1 if samples were missed */
             double t = read_temperature(k);
             add(&s, t);
             mote_gpio_write(led, 1);

@@ -59,7 +59,7 @@ mote_fs_status fs_alloc(mote_fs *fs, bool for_catalog, uint16_t *block)
     fs->allocations++;
     mote_fs_status st = fs_erase(fs, b);
     if (st != MOTE_FS_OK)
-        return st;          /* the block stays marked: it may be bad */
+        return st; /* the block stays marked: it may be bad */
     *block = (uint16_t)b;
     return MOTE_FS_OK;
 }
@@ -74,16 +74,15 @@ mote_fs_status fs_charge(mote_fs *fs, mote_fs_quota *q, int32_t blocks, int32_t 
 {
     if (q == NULL)
         return MOTE_FS_OK;
-    if (blocks > 0 && (q->used_blocks > q->max_blocks ||
-                       (uint32_t)blocks > q->max_blocks - q->used_blocks))
+    if (blocks > 0 &&
+        (q->used_blocks > q->max_blocks || (uint32_t)blocks > q->max_blocks - q->used_blocks))
         return fs_fail(fs, MOTE_FS_ERR_QUOTA, "the quota's blocks are used up");
-    if (objects > 0 && (q->used_objects > q->max_objects ||
-                        (uint32_t)objects > q->max_objects - q->used_objects))
+    if (objects > 0 &&
+        (q->used_objects > q->max_objects || (uint32_t)objects > q->max_objects - q->used_objects))
         return fs_fail(fs, MOTE_FS_ERR_QUOTA, "the quota's files are used up");
-    q->used_blocks = blocks < 0 && (uint32_t)-blocks > q->used_blocks ? 0
-                                                                     : q->used_blocks + blocks;
-    q->used_objects = objects < 0 && (uint32_t)-objects > q->used_objects
-                          ? 0 : q->used_objects + objects;
+    q->used_blocks = blocks < 0 && (uint32_t)-blocks > q->used_blocks ? 0 : q->used_blocks + blocks;
+    q->used_objects =
+        objects < 0 && (uint32_t)-objects > q->used_objects ? 0 : q->used_objects + objects;
     return MOTE_FS_OK;
 }
 

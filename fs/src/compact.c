@@ -150,9 +150,14 @@ static mote_fs_status headers(snap *s)
 {
     mote_fs *fs = s->fs;
     for (uint32_t i = 0; i < s->parts; i++) {
-        fs_header h = {.magic = FS_MAGIC_PART, .rev = s->rev, .block_size = fs->block_size,
-                       .block_count = fs->block_count, .write_size = fs->write_size,
-                       .volume = fs->volume_id, .part = i, .parts = s->parts};
+        fs_header h = {.magic = FS_MAGIC_PART,
+                       .rev = s->rev,
+                       .block_size = fs->block_size,
+                       .block_count = fs->block_count,
+                       .write_size = fs->write_size,
+                       .volume = fs->volume_id,
+                       .part = i,
+                       .parts = s->parts};
         uint8_t area[64];
         memset(area, 0xFF, sizeof area);
         fs_header_encode(&h, area);
@@ -180,7 +185,7 @@ mote_fs_status fs_compact(mote_fs *fs, fs_gen_fn gen, void *ctx, uint32_t commit
     if (st == MOTE_FS_OK) {
         st = fs_super_point(fs, s.rev, s.parts, s.blocks);
         if (st != MOTE_FS_OK)
-            fs->broken = true;      /* the pointer may or may not be there */
+            fs->broken = true; /* the pointer may or may not be there */
     }
     if (st != MOTE_FS_OK) {
         if (!fs->broken)

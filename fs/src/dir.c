@@ -8,7 +8,7 @@
 
 #include "fs_internal.h"
 
-#define MAX_DEPTH 256u      /* parent links followed before giving up (corrupt data) */
+#define MAX_DEPTH 256u /* parent links followed before giving up (corrupt data) */
 #define FREE_BATCH 32u
 
 mote_fs_status fs_check_mounted(mote_fs *fs, bool change)
@@ -124,8 +124,8 @@ void fs_emit_free(fs_emit *e, uint32_t id, uint32_t first, uint32_t end)
 }
 
 typedef struct removal {
-    fs_obj victim;          /* id 0: none */
-    create move;            /* id 0: none */
+    fs_obj victim; /* id 0: none */
+    create move;   /* id 0: none */
 } removal;
 
 static void gen_removal(fs_emit *e, void *ctx)
@@ -240,8 +240,8 @@ static mote_fs_status below(mote_fs *fs, uint32_t dir, uint32_t id, bool *is_bel
     return fs_fail(fs, MOTE_FS_ERR_CORRUPT, "directories nested too deep (a loop?)");
 }
 
-mote_fs_status mote_fs_rename(mote_fs *fs, uint32_t from_dir, const char *from,
-                              uint32_t to_dir, const char *to)
+mote_fs_status mote_fs_rename(mote_fs *fs, uint32_t from_dir, const char *from, uint32_t to_dir,
+                              const char *to)
 {
     mote_fs_status st = fs_check_mounted(fs, true);
     fs_obj src, dst_parent;
@@ -284,8 +284,8 @@ mote_fs_status mote_fs_rename(mote_fs *fs, uint32_t from_dir, const char *from,
     } else {
         return st;
     }
-    r.move = (create){.id = src.id, .parent = dst_parent.id, .type = src.type, .len = len,
-                      .name = name};
+    r.move =
+        (create){.id = src.id, .parent = dst_parent.id, .type = src.type, .len = len, .name = name};
     return commit_removal(fs, &r);
 }
 

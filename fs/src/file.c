@@ -221,7 +221,8 @@ mote_fs_status fs_file_commit(mote_fs_file *f, bool closing, bool force)
     return MOTE_FS_OK;
 }
 
-/* ---- opening and closing ---------------------------------------------------------------------- */
+/* ---- opening and closing ----------------------------------------------------------------------
+ */
 
 static mote_fs_status find_or_create(mote_fs *fs, uint32_t dir, const char *path, unsigned flags,
                                      uint32_t *id)

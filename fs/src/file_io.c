@@ -126,10 +126,11 @@ static mote_fs_status head_copy(mote_fs_file *f, uint32_t idx)
     if (i < 0 && (st = pending_room(f)) != MOTE_FS_OK)
         return st;
     uint16_t src, fresh;
-    if ((st = block_of(f, idx, &src)) != MOTE_FS_OK || (st = fs_alloc(fs, false, &fresh)) != MOTE_FS_OK)
+    if ((st = block_of(f, idx, &src)) != MOTE_FS_OK ||
+        (st = fs_alloc(fs, false, &fresh)) != MOTE_FS_OK)
         return st;
     if (i >= 0) {
-        f->pending[i].block = fresh;    /* src was new since the last commit */
+        f->pending[i].block = fresh; /* src was new since the last commit */
         set(f, F_SRC_FRESH, true);
     } else {
         pending_add(f, idx, fresh, src);
@@ -154,15 +155,16 @@ static mote_fs_status head_at_end(mote_fs_file *f)
     if (st != MOTE_FS_OK)
         return st;
     if (f->head_idx == idx)
-        return MOTE_FS_OK;              /* finishing left it there */
+        return MOTE_FS_OK; /* finishing left it there */
     f->head_idx = FS_NO_IDX;
     int i = pending_find(f, idx);
     uint16_t block, old = FS_NONE;
     bool in_place = false;
-    if (i >= 0) {                       /* new since the last commit: erased past off */
+    if (i >= 0) { /* new since the last commit: erased past off */
         f->head_block = f->pending[i].block;
-    } else if (off == 0) {              /* a new block for a new index */
-        if ((st = pending_room(f)) != MOTE_FS_OK || (st = fs_charge(fs, f->quota, 1, 0)) != MOTE_FS_OK)
+    } else if (off == 0) { /* a new block for a new index */
+        if ((st = pending_room(f)) != MOTE_FS_OK ||
+            (st = fs_charge(fs, f->quota, 1, 0)) != MOTE_FS_OK)
             return st;
         if ((st = fs_alloc(fs, false, &block)) != MOTE_FS_OK) {
             fs_charge(fs, f->quota, -1, 0);
@@ -173,15 +175,16 @@ static mote_fs_status head_at_end(mote_fs_file *f)
         f->head_block = block;
     } else if ((st = block_of(f, idx, &old)) != MOTE_FS_OK) {
         return st;
-    } else if (f->flags & F_SZDIRTY) {  /* may hold bytes past off: copy it */
-        if ((st = pending_room(f)) != MOTE_FS_OK || (st = fs_alloc(fs, false, &block)) != MOTE_FS_OK)
+    } else if (f->flags & F_SZDIRTY) { /* may hold bytes past off: copy it */
+        if ((st = pending_room(f)) != MOTE_FS_OK ||
+            (st = fs_alloc(fs, false, &block)) != MOTE_FS_OK)
             return st;
         pending_add(f, idx, block, old);
         if ((st = fs_copy(fs, fs_block_off(fs, block), fs_block_off(fs, old), off)) != MOTE_FS_OK)
             return st;
         set(f, F_SZDIRTY, false);
         f->head_block = block;
-    } else {                            /* in place, once reserved */
+    } else { /* in place, once reserved */
         f->head_block = old;
         in_place = true;
     }
@@ -194,12 +197,12 @@ static mote_fs_status head_at_end(mote_fs_file *f)
     return MOTE_FS_OK;
 }
 
-/* ---- writing ------------------------------------------------------------------------------------ */
+/* ---- writing ------------------------------------------------------------------------------------
+ */
 
 /* Programs bytes at the end of the data: whole units from the tail, or
  * straight from the caller's buffer when the tail is empty. */
-static mote_fs_status append_units(mote_fs_file *f, const uint8_t *src, uint32_t n,
-                                   uint32_t *took)
+static mote_fs_status append_units(mote_fs_file *f, const uint8_t *src, uint32_t n, uint32_t *took)
 {
     mote_fs *fs = f->fs;
     mote_fs_status st = head_at_end(f);
@@ -211,7 +214,8 @@ static mote_fs_status append_units(mote_fs_file *f, const uint8_t *src, uint32_t
         st = fs_program(fs, at, src, k);
     } else {
         for (uint32_t done = 0; done < k && st == MOTE_FS_OK; done += sizeof zeros)
-            st = fs_program(fs, at + done, zeros, k - done < sizeof zeros ? k - done : sizeof zeros);
+            st =
+                fs_program(fs, at + done, zeros, k - done < sizeof zeros ? k - done : sizeof zeros);
     }
     if (st != MOTE_FS_OK)
         return st;
@@ -325,7 +329,7 @@ static mote_fs_status write_at(mote_fs_file *f, uint32_t pos, const uint8_t *src
         *done += k;
         if (src != NULL)
             src += k;
-        set(f, F_DIRTY, true);  /* (again: a commit on the way clears it) */
+        set(f, F_DIRTY, true); /* (again: a commit on the way clears it) */
     }
     return st;
 }
@@ -407,7 +411,8 @@ mote_fs_status mote_fs_pwrite(mote_fs_file *f, const void *buf, size_t len, uint
     return st != MOTE_FS_OK ? st : write_checked(f, buf, len, offset, written);
 }
 
-/* ---- reading ----------------------------------------------------------------------------------- */
+/* ---- reading -----------------------------------------------------------------------------------
+ */
 
 /* Some bytes at pos (< size): up to the end of whatever holds them. */
 static mote_fs_status read_some(mote_fs_file *f, uint32_t pos, uint8_t *buf, uint32_t n,
@@ -488,11 +493,12 @@ mote_fs_status mote_fs_pread(mote_fs_file *f, void *buf, size_t len, uint32_t of
     return st != MOTE_FS_OK ? st : read_at(f, offset, buf, len, got);
 }
 
-/* ---- truncating ------------------------------------------------------------------------------- */
+/* ---- truncating -------------------------------------------------------------------------------
+ */
 
 typedef struct shrink {
     mote_fs_file *f;
-    uint32_t keep, had;     /* blocks after and before */
+    uint32_t keep, had; /* blocks after and before */
     uint8_t flags;
 } shrink;
 
@@ -538,7 +544,9 @@ mote_fs_status mote_fs_truncate(mote_fs_file *f, uint32_t size)
     f->flags = mode;
     if (st != MOTE_FS_OK)
         return st;
-    shrink s = {.f = f, .keep = fs_blocks_of(fs, size), .had = f->blocks,
+    shrink s = {.f = f,
+                .keep = fs_blocks_of(fs, size),
+                .had = f->blocks,
                 .flags = a % fs->block_size != 0 ? SZ_DIRTY : 0};
     uint32_t old_size = f->size;
     uint8_t old_tail[MOTE_FS_MAX_WRITE_SIZE], old_len = f->tail_len;
@@ -558,7 +566,7 @@ mote_fs_status mote_fs_truncate(mote_fs_file *f, uint32_t size)
     set(f, F_RESERVED, false);
     set(f, F_SZDIRTY, s.flags != 0);
     fs_invalidate(fs, f->id, f, false);
-    if ((st = fs_replay(fs)) != MOTE_FS_OK)     /* settles the freed blocks */
+    if ((st = fs_replay(fs)) != MOTE_FS_OK) /* settles the freed blocks */
         fs->broken = true;
     return st;
 }

@@ -18,10 +18,10 @@
 #define FS_VERSION 1
 /* A block header; its area is rounded up to the write unit */
 #define FS_HEADER_BYTES 32
-#define FS_MAGIC_SUPER 0x73666f6du  /* "mofs" little-endian */
-#define FS_MAGIC_PART 0x63666f6du   /* "mofc" */
+#define FS_MAGIC_SUPER 0x73666f6du /* "mofs" little-endian */
+#define FS_MAGIC_PART 0x63666f6du  /* "mofc" */
 #define FS_MIN_BLOCKS 6
-#define FS_MAX_BLOCKS 0xFFFEu       /* block numbers are u16; 0xFFFF is none */
+#define FS_MAX_BLOCKS 0xFFFEu /* block numbers are u16; 0xFFFF is none */
 #define FS_MIN_BLOCK_SIZE 512u
 #define FS_MAX_BLOCK_SIZE (1u << 20)
 #define FS_NONE 0xFFFFu
@@ -43,14 +43,14 @@
 /* records: type u8, payload length u16, payload */
 #define REC_HEAD 3
 enum {
-    T_OBJ = 0x01,       /* id u32, parent u32, type u8, name */
-    T_DEL = 0x02,       /* id u32 */
-    T_SIZE = 0x03,      /* id u32, size u32, flags u8, tail bytes */
-    T_BLKS = 0x04,      /* id u32, first index u32, block u16 ... */
-    T_FREE = 0x05,      /* block u16 ... */
-    T_NEXTID = 0x06,    /* u32 */
-    T_POINTER = 0x07,   /* superblock only: rev u32, parts u8, block u16 ... */
-    T_END = 0x7E,       /* crc u32: ends a commit */
+    T_OBJ = 0x01,     /* id u32, parent u32, type u8, name */
+    T_DEL = 0x02,     /* id u32 */
+    T_SIZE = 0x03,    /* id u32, size u32, flags u8, tail bytes */
+    T_BLKS = 0x04,    /* id u32, first index u32, block u16 ... */
+    T_FREE = 0x05,    /* block u16 ... */
+    T_NEXTID = 0x06,  /* u32 */
+    T_POINTER = 0x07, /* superblock only: rev u32, parts u8, block u16 ... */
+    T_END = 0x7E,     /* crc u32: ends a commit */
     T_ERASED = 0xFF
 };
 #define OBJ_FIXED 9
@@ -80,7 +80,10 @@ enum {
 
 /* ---- little-endian fields --------------------------------------------------- */
 
-static inline uint16_t fs_get16(const uint8_t *p) { return (uint16_t)(p[0] | p[1] << 8); }
+static inline uint16_t fs_get16(const uint8_t *p)
+{
+    return (uint16_t)(p[0] | p[1] << 8);
+}
 static inline uint32_t fs_get32(const uint8_t *p)
 {
     return (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 | (uint32_t)p[3] << 24;
@@ -142,7 +145,7 @@ static inline uint32_t fs_align_up(const mote_fs *fs, uint32_t v)
 typedef struct fs_header {
     uint32_t magic, rev, block_size, block_count, write_size, volume, crc;
     uint32_t part, parts;
-    uint32_t version;       /* decoded: version | header size << 16 */
+    uint32_t version; /* decoded: version | header size << 16 */
 } fs_header;
 #define FS_HEADER_VERSION (FS_VERSION | (uint32_t)FS_HEADER_BYTES << 16)
 
@@ -156,15 +159,15 @@ bool fs_header_decode(const uint8_t in[FS_HEADER_BYTES], uint32_t magic, fs_head
 typedef struct fs_rec {
     uint8_t type;
     uint16_t len;
-    uint32_t at;            /* region offset of the payload */
-    uint8_t p[16];          /* its first min(len, 16) bytes */
+    uint32_t at;   /* region offset of the payload */
+    uint8_t p[16]; /* its first min(len, 16) bytes */
 } fs_rec;
 
 typedef struct fs_scan {
     mote_fs *fs;
-    uint32_t part;          /* catalog part, or FS_NO_IDX for a superblock */
+    uint32_t part; /* catalog part, or FS_NO_IDX for a superblock */
     uint32_t block;
-    uint32_t pos, end;      /* block-relative */
+    uint32_t pos, end; /* block-relative */
     mote_fs_status st;
 } fs_scan;
 
@@ -186,11 +189,11 @@ mote_fs_status fs_commit_check(mote_fs *fs, uint32_t block, uint32_t pos, uint32
 
 typedef struct fs_emit {
     mote_fs *fs;
-    bool measure;           /* only count bytes */
-    uint32_t start;         /* region offset of the commit */
-    uint32_t size;          /* bytes emitted so far */
+    bool measure;   /* only count bytes */
+    uint32_t start; /* region offset of the commit */
+    uint32_t size;  /* bytes emitted so far */
     uint32_t crc;
-    uint32_t staged;        /* bytes in fs->stage not yet programmed */
+    uint32_t staged; /* bytes in fs->stage not yet programmed */
     mote_fs_status st;
 } fs_emit;
 
@@ -254,12 +257,12 @@ mote_fs_status fs_replay(mote_fs *fs);
 
 typedef struct fs_obj {
     uint32_t id, parent;
-    uint8_t type;           /* MOTE_FS_TYPE_* */
-    uint32_t name_at;       /* region offset of the name */
+    uint8_t type;     /* MOTE_FS_TYPE_* */
+    uint32_t name_at; /* region offset of the name */
     uint32_t name_len;
     uint32_t size;
-    uint8_t flags;          /* SZ_* */
-    uint32_t tail_at;       /* region offset of the tail bytes */
+    uint8_t flags;    /* SZ_* */
+    uint32_t tail_at; /* region offset of the tail bytes */
     uint32_t tail_len;
 } fs_obj;
 
@@ -287,15 +290,15 @@ mote_fs_status fs_map(mote_fs *fs, uint32_t id, uint32_t first, uint32_t n, uint
 typedef struct fs_cand {
     uint32_t id, parent;
     uint8_t type;
-    uint32_t obj_at;        /* the OBJ record's payload */
+    uint32_t obj_at; /* the OBJ record's payload */
     uint16_t obj_len;
 } fs_cand;
 mote_fs_status fs_list(mote_fs *fs, uint32_t dir, uint32_t after, fs_cand *out, uint32_t cap,
                        uint32_t *count);
 
 /* True if name[0..len) equals the name at `at` in flash. */
-mote_fs_status fs_name_eq(mote_fs *fs, uint32_t at, uint32_t alen, const char *name,
-                          uint32_t len, bool *eq);
+mote_fs_status fs_name_eq(mote_fs *fs, uint32_t at, uint32_t alen, const char *name, uint32_t len,
+                          bool *eq);
 
 /* dir.c: checks the fs is mounted (and, for a change, writable). */
 mote_fs_status fs_check_mounted(mote_fs *fs, bool change);
@@ -329,7 +332,6 @@ void fs_emit_size(fs_emit *e, uint32_t id, uint32_t size, uint32_t flags, const 
 mote_fs_status fs_file_load(mote_fs_file *f);
 
 /* Writes a block list as T_BLKS records of consecutive indexes. */
-void fs_emit_blocks(fs_emit *e, uint32_t id, uint32_t first, const uint16_t *blocks,
-                    uint32_t n);
+void fs_emit_blocks(fs_emit *e, uint32_t id, uint32_t first, const uint16_t *blocks, uint32_t n);
 
 #endif /* MOTE_FS_INTERNAL_H */

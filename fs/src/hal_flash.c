@@ -41,10 +41,14 @@ mote_fs_status mote_fs_flash_hal(mote_fs_flash *out, uint32_t offset, uint32_t s
         offset > info.size || size > info.size - offset || size == 0)
         return MOTE_FS_ERR_GEOMETRY;
     *out = (mote_fs_flash){
-        .size = size, .sector_size = info.sector_size,
+        .size = size,
+        .sector_size = info.sector_size,
         .write_size = info.write_size != 0 ? info.write_size : 1,
-        .read_only = !info.writable, .ctx = (void *)(uintptr_t)offset,
-        .read = hal_read, .erase = hal_erase, .program = hal_program,
+        .read_only = !info.writable,
+        .ctx = (void *)(uintptr_t)offset,
+        .read = hal_read,
+        .erase = hal_erase,
+        .program = hal_program,
     };
     return MOTE_FS_OK;
 }

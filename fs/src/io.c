@@ -37,8 +37,7 @@ mote_fs_status fs_read(mote_fs *fs, uint32_t off, void *buf, uint32_t len)
         return fs_fail(fs, MOTE_FS_ERR_CORRUPT, "a record points outside the flash region");
     if (len == 0)
         return MOTE_FS_OK;
-    if (fs->cache_len != 0 && off >= fs->cache_at &&
-        off - fs->cache_at + len <= fs->cache_len) {
+    if (fs->cache_len != 0 && off >= fs->cache_at && off - fs->cache_at + len <= fs->cache_len) {
         memcpy(buf, fs->cache + (off - fs->cache_at), len);
         return MOTE_FS_OK;
     }

@@ -68,8 +68,8 @@ mote_fs_status fs_obj_get(mote_fs *fs, uint32_t id, fs_obj *o)
     return MOTE_FS_OK;
 }
 
-mote_fs_status fs_name_eq(mote_fs *fs, uint32_t at, uint32_t alen, const char *name,
-                          uint32_t len, bool *eq)
+mote_fs_status fs_name_eq(mote_fs *fs, uint32_t at, uint32_t alen, const char *name, uint32_t len,
+                          bool *eq)
 {
     *eq = false;
     if (alen != len)
@@ -109,7 +109,7 @@ mote_fs_status fs_child(mote_fs *fs, uint32_t dir, const char *name, uint32_t le
         uint32_t i = 0;
         while (i < n && cand[i] != id)
             i++;
-        if (i < n) {    /* it moves or goes: forget it */
+        if (i < n) { /* it moves or goes: forget it */
             cand[i] = cand[--n];
         }
         if (r.type != T_OBJ || r.len <= OBJ_FIXED || fs_get32(r.p + 4) != dir)
@@ -159,9 +159,9 @@ mote_fs_status fs_walk(mote_fs *fs, uint32_t dir, const char *path, fs_obj *pare
         while (*end != '\0' && *end != '/')
             end++;
         size_t clen = (size_t)(end - c);
-        if (clen > 0 &&
-            (st = component(fs, c, clen > MOTE_FS_NAME_MAX ? MOTE_FS_NAME_MAX + 1
-                                                            : (uint32_t)clen)) != MOTE_FS_OK)
+        if (clen > 0 && (st = component(fs, c,
+                                        clen > MOTE_FS_NAME_MAX ? MOTE_FS_NAME_MAX + 1
+                                                                : (uint32_t)clen)) != MOTE_FS_OK)
             return st;
         c = end;
     }
@@ -229,7 +229,7 @@ mote_fs_status fs_map(mote_fs *fs, uint32_t id, uint32_t first, uint32_t n, uint
         /* the overlap of [start, start+count) and [first, first+n), in 64 bits */
         uint64_t lo = start > first ? start : first;
         uint64_t hi = (uint64_t)start + count < (uint64_t)first + n ? (uint64_t)start + count
-                                                                     : (uint64_t)first + n;
+                                                                    : (uint64_t)first + n;
         for (uint64_t i = lo; i < hi; i++) {
             uint8_t v[2];
             mote_fs_status st = fs_read(fs, r.at + BLKS_FIXED + 2 * (uint32_t)(i - start), v, 2);
@@ -246,7 +246,7 @@ mote_fs_status fs_map(mote_fs *fs, uint32_t id, uint32_t first, uint32_t n, uint
 typedef struct listing {
     fs_cand *c;
     uint32_t cap, n;
-    uint32_t limit;         /* ids at or above it may be missing */
+    uint32_t limit; /* ids at or above it may be missing */
 } listing;
 
 static uint32_t find(const listing *l, uint32_t id)
@@ -302,11 +302,14 @@ static mote_fs_status list_pass(mote_fs *fs, uint32_t dir, uint32_t after, listi
         uint32_t id = fs_get32(r.p);
         if (id <= after || id >= l->limit)
             continue;
-        bool member = r.type == T_OBJ && r.len > OBJ_FIXED &&
-                      (dir == FS_NO_IDX || fs_get32(r.p + 4) == dir);
+        bool member =
+            r.type == T_OBJ && r.len > OBJ_FIXED && (dir == FS_NO_IDX || fs_get32(r.p + 4) == dir);
         if (member) {
-            fs_cand c = {.id = id, .parent = fs_get32(r.p + 4), .type = r.p[8],
-                         .obj_at = r.at, .obj_len = r.len};
+            fs_cand c = {.id = id,
+                         .parent = fs_get32(r.p + 4),
+                         .type = r.p[8],
+                         .obj_at = r.at,
+                         .obj_len = r.len};
             keep(l, &c);
         } else {
             uint32_t i = find(l, id);

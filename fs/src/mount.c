@@ -13,10 +13,10 @@
 #define DEFAULT_CACHE 128u
 #define MIN_CACHE 64u
 #define STAGE 64u
-#define CACHE_UNIT 64u      /* the cache holds whole write units of any size */
+#define CACHE_UNIT 64u /* the cache holds whole write units of any size */
 
 _Static_assert(MOTE_FS_MAX_WRITE_SIZE <= 64 &&
-               (MOTE_FS_MAX_WRITE_SIZE & (MOTE_FS_MAX_WRITE_SIZE - 1)) == 0,
+                   (MOTE_FS_MAX_WRITE_SIZE & (MOTE_FS_MAX_WRITE_SIZE - 1)) == 0,
                "MOTE_FS_MAX_WRITE_SIZE: a power of two up to 64");
 
 static const char *const names[] = {
@@ -112,14 +112,15 @@ static bool commit_fits(uint32_t block_size, uint32_t count, uint32_t header)
 static mote_fs_status set_geometry(mote_fs *fs, const mote_fs_config *cfg, uint32_t block_size,
                                    uint32_t count, uint32_t write_size)
 {
-    if (!pow2(block_size) || block_size < fs->flash.sector_size ||
-        block_size < FS_MIN_BLOCK_SIZE || block_size > FS_MAX_BLOCK_SIZE)
+    if (!pow2(block_size) || block_size < fs->flash.sector_size || block_size < FS_MIN_BLOCK_SIZE ||
+        block_size > FS_MAX_BLOCK_SIZE)
         return fs_fail(fs, MOTE_FS_ERR_GEOMETRY,
                        "the block size must be a power of two, a multiple of the sector, "
                        "512 bytes to 1 MiB");
     if (!pow2(write_size) || write_size > MOTE_FS_MAX_WRITE_SIZE ||
         write_size < fs->flash.write_size)
-        return fs_fail(fs, MOTE_FS_ERR_GEOMETRY, "the image's program unit does not suit this flash");
+        return fs_fail(fs, MOTE_FS_ERR_GEOMETRY,
+                       "the image's program unit does not suit this flash");
     if (count < FS_MIN_BLOCKS || count > FS_MAX_BLOCKS ||
         (uint64_t)count * block_size > fs->flash.size)
         return fs_fail(fs, MOTE_FS_ERR_GEOMETRY,
@@ -148,7 +149,8 @@ mote_fs_status mote_fs_format(mote_fs *fs, const mote_fs_config *cfg,
     if (block == 0)
         for (block = fs->flash.sector_size; block < FS_MIN_BLOCK_SIZE; block *= 2) {
         }
-    if ((st = set_geometry(fs, cfg, block, fs->flash.size / block, fs->flash.write_size)) != MOTE_FS_OK)
+    if ((st = set_geometry(fs, cfg, block, fs->flash.size / block, fs->flash.write_size)) !=
+        MOTE_FS_OK)
         return st;
     fs->volume_id = opt != NULL ? opt->volume_id : 0;
     /* Block 1 must not hold an older superblock of a higher revision;
@@ -169,8 +171,7 @@ mote_fs_status mote_fs_format(mote_fs *fs, const mote_fs_config *cfg,
 
 /* ---- mounting ----------------------------------------------------------------------------- */
 
-static mote_fs_status read_header(mote_fs *fs, uint32_t off, fs_header *h, bool *valid,
-                                  bool *magic)
+static mote_fs_status read_header(mote_fs *fs, uint32_t off, fs_header *h, bool *valid, bool *magic)
 {
     uint8_t raw[FS_HEADER_BYTES];
     *valid = false;
@@ -194,8 +195,8 @@ static mote_fs_status find_supers(mote_fs *fs, fs_header h[2], bool valid[2])
     valid[1] = false;
     if (valid[0] && pow2(h[0].block_size))
         st = read_header(fs, h[0].block_size, &h[1], &valid[1], &magic);
-    for (uint32_t size = FS_MIN_BLOCK_SIZE; !valid[0] && st == MOTE_FS_OK && !valid[1] &&
-                                            size <= FS_MAX_BLOCK_SIZE; size *= 2) {
+    for (uint32_t size = FS_MIN_BLOCK_SIZE;
+         !valid[0] && st == MOTE_FS_OK && !valid[1] && size <= FS_MAX_BLOCK_SIZE; size *= 2) {
         if (size < fs->flash.sector_size)
             continue;
         st = read_header(fs, size, &h[1], &valid[1], &magic);
@@ -207,7 +208,7 @@ static mote_fs_status find_supers(mote_fs *fs, fs_header h[2], bool valid[2])
     if (valid[0] && valid[1] &&
         (h[0].block_size != h[1].block_size || h[0].block_count != h[1].block_count ||
          h[0].write_size != h[1].write_size || h[0].volume != h[1].volume))
-        valid[h[0].rev > h[1].rev ? 1 : 0] = false;     /* a leftover of another format */
+        valid[h[0].rev > h[1].rev ? 1 : 0] = false; /* a leftover of another format */
     if (!valid[0] && !valid[1])
         return magic ? fs_fail(fs, MOTE_FS_ERR_CORRUPT, "both superblocks are damaged")
                      : fs_fail(fs, MOTE_FS_ERR_NOT_FORMATTED, "no mote file system here");

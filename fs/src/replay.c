@@ -127,13 +127,12 @@ static mote_fs_status apply(mote_fs *fs, const fs_rec *r)
         fs->next_id = max_u32(fs->next_id, id + 1);
         return check_name(fs, r->at + OBJ_FIXED, name);
     }
-    case T_DEL:
-        return r->len == 4 && id >= 2 ? MOTE_FS_OK : corrupt(fs, "a bad delete record");
+    case T_DEL: return r->len == 4 && id >= 2 ? MOTE_FS_OK : corrupt(fs, "a bad delete record");
     case T_SIZE: {
         uint32_t size = r->len >= SIZE_FIXED ? fs_get32(r->p + 4) : 0;
         if (r->len < SIZE_FIXED || id < 2 || size > MOTE_FS_FILE_MAX ||
-            (uint32_t)r->len - SIZE_FIXED != (size & (fs->write_size - 1)) || (r->p[8] & ~SZ_DIRTY) != 0 ||
-            fs_blocks_of(fs, size) > fs->block_count)
+            (uint32_t)r->len - SIZE_FIXED != (size & (fs->write_size - 1)) ||
+            (r->p[8] & ~SZ_DIRTY) != 0 || fs_blocks_of(fs, size) > fs->block_count)
             return corrupt(fs, "a bad size record");
         return MOTE_FS_OK;
     }
@@ -149,8 +148,7 @@ static mote_fs_status apply(mote_fs *fs, const fs_rec *r)
         if (r->len < 2 || r->len % 2 != 0)
             return corrupt(fs, "a bad free record");
         return blocks_list(fs, r, 0, false);
-    default:
-        return corrupt(fs, "an unknown record in the catalog");
+    default: return corrupt(fs, "an unknown record in the catalog");
     }
 }
 

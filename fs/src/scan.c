@@ -66,7 +66,7 @@ void fs_scan_catalog(fs_scan *s, mote_fs *fs)
     s->fs = fs;
     s->st = MOTE_FS_OK;
     if (fs->parts == 0)
-        fs_scan_range(s, fs, 0, 0, 0);     /* no catalog yet (formatting) */
+        fs_scan_range(s, fs, 0, 0, 0); /* no catalog yet (formatting) */
     else
         scan_part(s, 0);
 }

@@ -42,8 +42,11 @@ mote_fs_status fs_super_write(mote_fs *fs, uint32_t sb, uint32_t rev, uint32_t c
                       blocks, &e);
     if (st != MOTE_FS_OK)
         return st;
-    fs_header h = {.magic = FS_MAGIC_SUPER, .rev = rev, .block_size = fs->block_size,
-                   .block_count = fs->block_count, .write_size = fs->write_size,
+    fs_header h = {.magic = FS_MAGIC_SUPER,
+                   .rev = rev,
+                   .block_size = fs->block_size,
+                   .block_count = fs->block_count,
+                   .write_size = fs->write_size,
                    .volume = fs->volume_id};
     uint8_t area[64];
     memset(area, 0xFF, sizeof area);

@@ -10,8 +10,8 @@
 #include "mote/ota_crypto.h"
 
 /* h = SHA-512(R || A || M) mod L */
-static void challenge(uint8_t h[32], const uint8_t r[32], const uint8_t pk[32],
-                      const uint8_t *msg, size_t len, const mote_ota_crypto *crypto)
+static void challenge(uint8_t h[32], const uint8_t r[32], const uint8_t pk[32], const uint8_t *msg,
+                      size_t len, const mote_ota_crypto *crypto)
 {
     uint8_t digest[64];
     mote_ota_hash512 s;
@@ -43,8 +43,8 @@ bool mote_ota_ed25519_verify(const uint8_t sig[64], const uint8_t *msg, size_t l
     return !mote_ota_ge_small_order(&check);
 }
 
-bool mote_ota_signature_ok(const mote_ota_crypto *crypto, const uint8_t sig[64],
-                           const uint8_t *msg, size_t len, const uint8_t pk[32])
+bool mote_ota_signature_ok(const mote_ota_crypto *crypto, const uint8_t sig[64], const uint8_t *msg,
+                           size_t len, const uint8_t pk[32])
 {
     if (crypto && crypto->ed25519_verify)
         return crypto->ed25519_verify(crypto->user, sig, msg, len, pk);

@@ -4,8 +4,8 @@
 #include "fe25519.h"
 
 /* p = 2^255 - 19 */
-static const fe P = {{0xffffffed, 0xffffffff, 0xffffffff, 0xffffffff,
-                      0xffffffff, 0xffffffff, 0xffffffff, 0x7fffffff}};
+static const fe P = {{0xffffffed, 0xffffffff, 0xffffffff, 0xffffffff, 0xffffffff, 0xffffffff,
+                      0xffffffff, 0x7fffffff}};
 
 /* Adds x (a small multiple of 38 coming from above 2^256) into r.  When
  * that overflows 2^256 again the result is tiny, so a second pass with
@@ -108,42 +108,42 @@ static void sqn(fe *r, const fe *a, int n)
 static void pow_core(fe *t, fe *a11, const fe *a)
 {
     fe a2, a9, x5, x10, x20, x50, x100, u;
-    mote_ota_fe_sq(&a2, a);              /* a^2 */
-    sqn(&u, &a2, 2);                     /* a^8 */
-    mote_ota_fe_mul(&a9, &u, a);         /* a^9 */
-    mote_ota_fe_mul(a11, &a9, &a2);      /* a^11 */
-    mote_ota_fe_sq(&u, a11);             /* a^22 */
-    mote_ota_fe_mul(&x5, &u, &a9);       /* a^(2^5 - 1) */
+    mote_ota_fe_sq(&a2, a);         /* a^2 */
+    sqn(&u, &a2, 2);                /* a^8 */
+    mote_ota_fe_mul(&a9, &u, a);    /* a^9 */
+    mote_ota_fe_mul(a11, &a9, &a2); /* a^11 */
+    mote_ota_fe_sq(&u, a11);        /* a^22 */
+    mote_ota_fe_mul(&x5, &u, &a9);  /* a^(2^5 - 1) */
     sqn(&u, &x5, 5);
-    mote_ota_fe_mul(&x10, &u, &x5);      /* a^(2^10 - 1) */
+    mote_ota_fe_mul(&x10, &u, &x5); /* a^(2^10 - 1) */
     sqn(&u, &x10, 10);
-    mote_ota_fe_mul(&x20, &u, &x10);     /* a^(2^20 - 1) */
+    mote_ota_fe_mul(&x20, &u, &x10); /* a^(2^20 - 1) */
     sqn(&u, &x20, 20);
-    mote_ota_fe_mul(&u, &u, &x20);       /* a^(2^40 - 1) */
+    mote_ota_fe_mul(&u, &u, &x20); /* a^(2^40 - 1) */
     sqn(&u, &u, 10);
-    mote_ota_fe_mul(&x50, &u, &x10);     /* a^(2^50 - 1) */
+    mote_ota_fe_mul(&x50, &u, &x10); /* a^(2^50 - 1) */
     sqn(&u, &x50, 50);
-    mote_ota_fe_mul(&x100, &u, &x50);    /* a^(2^100 - 1) */
+    mote_ota_fe_mul(&x100, &u, &x50); /* a^(2^100 - 1) */
     sqn(&u, &x100, 100);
-    mote_ota_fe_mul(&u, &u, &x100);      /* a^(2^200 - 1) */
+    mote_ota_fe_mul(&u, &u, &x100); /* a^(2^200 - 1) */
     sqn(&u, &u, 50);
-    mote_ota_fe_mul(t, &u, &x50);        /* a^(2^250 - 1) */
+    mote_ota_fe_mul(t, &u, &x50); /* a^(2^250 - 1) */
 }
 
 void mote_ota_fe_invert(fe *r, const fe *a)
 {
     fe t, a11;
     pow_core(&t, &a11, a);
-    sqn(&t, &t, 5);                      /* a^(2^255 - 32) */
-    mote_ota_fe_mul(r, &t, &a11);        /* a^(2^255 - 21) = a^(p-2) */
+    sqn(&t, &t, 5);               /* a^(2^255 - 32) */
+    mote_ota_fe_mul(r, &t, &a11); /* a^(2^255 - 21) = a^(p-2) */
 }
 
 void mote_ota_fe_pow22523(fe *r, const fe *a)
 {
     fe t, a11;
     pow_core(&t, &a11, a);
-    sqn(&t, &t, 2);                      /* a^(2^252 - 4) */
-    mote_ota_fe_mul(r, &t, a);           /* a^(2^252 - 3) = a^((p-5)/8) */
+    sqn(&t, &t, 2);            /* a^(2^252 - 4) */
+    mote_ota_fe_mul(r, &t, a); /* a^(2^252 - 3) = a^((p-5)/8) */
 }
 
 /* Values are below 2^256 = 2p + 38, so at most two subtractions of p. */

@@ -10,21 +10,21 @@
 #define fe_sq mote_ota_fe_sq
 
 /* d = -121665/121666, 2d and sqrt(-1), as limbs (values from RFC 8032). */
-static const fe D = {{0x135978a3, 0x75eb4dca, 0x4141d8ab, 0x00700a4d,
-                      0x7779e898, 0x8cc74079, 0x2b6ffe73, 0x52036cee}};
-static const fe D2 = {{0x26b2f159, 0xebd69b94, 0x8283b156, 0x00e0149a,
-                       0xeef3d130, 0x198e80f2, 0x56dffce7, 0x2406d9dc}};
-static const fe SQRTM1 = {{0x4a0ea0b0, 0xc4ee1b27, 0xad2fe478, 0x2f431806,
-                           0x3dfbd7a7, 0x2b4d0099, 0x4fc1df0b, 0x2b832480}};
+static const fe D = {{0x135978a3, 0x75eb4dca, 0x4141d8ab, 0x00700a4d, 0x7779e898, 0x8cc74079,
+                      0x2b6ffe73, 0x52036cee}};
+static const fe D2 = {{0x26b2f159, 0xebd69b94, 0x8283b156, 0x00e0149a, 0xeef3d130, 0x198e80f2,
+                       0x56dffce7, 0x2406d9dc}};
+static const fe SQRTM1 = {{0x4a0ea0b0, 0xc4ee1b27, 0xad2fe478, 0x2f431806, 0x3dfbd7a7, 0x2b4d0099,
+                           0x4fc1df0b, 0x2b832480}};
 /* The base point B: y = 4/5, x even. */
 static const ge BASE = {
-    {{0x8f25d51a, 0xc9562d60, 0x9525a7b2, 0x692cc760,
-      0xfdd6dc5c, 0xc0a4e231, 0xcd6e53fe, 0x216936d3}},
-    {{0x66666658, 0x66666666, 0x66666666, 0x66666666,
-      0x66666666, 0x66666666, 0x66666666, 0x66666666}},
+    {{0x8f25d51a, 0xc9562d60, 0x9525a7b2, 0x692cc760, 0xfdd6dc5c, 0xc0a4e231, 0xcd6e53fe,
+      0x216936d3}},
+    {{0x66666658, 0x66666666, 0x66666666, 0x66666666, 0x66666666, 0x66666666, 0x66666666,
+      0x66666666}},
     {{1, 0, 0, 0, 0, 0, 0, 0}},
-    {{0xa5b7dda3, 0x6dde8ab3, 0x775152f5, 0x20f09f80,
-      0x64abe37d, 0x66ea4e8e, 0xd78b7665, 0x67875f0f}},
+    {{0xa5b7dda3, 0x6dde8ab3, 0x775152f5, 0x20f09f80, 0x64abe37d, 0x66ea4e8e, 0xd78b7665,
+      0x67875f0f}},
 };
 
 static void ge_identity(ge *r)
@@ -50,14 +50,14 @@ static void ge_add(ge *r, const ge *p, const ge *q)
     fe a, b, c, d, t, e, f, g, h;
     fe_sub(&a, &p->Y, &p->X);
     fe_sub(&t, &q->Y, &q->X);
-    fe_mul(&a, &a, &t);           /* A = (Y1-X1)(Y2-X2) */
+    fe_mul(&a, &a, &t); /* A = (Y1-X1)(Y2-X2) */
     fe_add(&b, &p->Y, &p->X);
     fe_add(&t, &q->Y, &q->X);
-    fe_mul(&b, &b, &t);           /* B = (Y1+X1)(Y2+X2) */
+    fe_mul(&b, &b, &t); /* B = (Y1+X1)(Y2+X2) */
     fe_mul(&c, &p->T, &q->T);
-    fe_mul(&c, &c, &D2);          /* C = 2d T1 T2 */
+    fe_mul(&c, &c, &D2); /* C = 2d T1 T2 */
     fe_mul(&d, &p->Z, &q->Z);
-    fe_add(&d, &d, &d);           /* D = 2 Z1 Z2 */
+    fe_add(&d, &d, &d); /* D = 2 Z1 Z2 */
     fe_sub(&e, &b, &a);
     fe_sub(&f, &d, &c);
     fe_add(&g, &d, &c);
@@ -68,18 +68,18 @@ static void ge_add(ge *r, const ge *p, const ge *q)
 static void ge_dbl(ge *r, const ge *p)
 {
     fe a, b, c, d, e, f, g, h;
-    fe_sq(&a, &p->X);             /* A = X1^2 */
-    fe_sq(&b, &p->Y);             /* B = Y1^2 */
+    fe_sq(&a, &p->X); /* A = X1^2 */
+    fe_sq(&b, &p->Y); /* B = Y1^2 */
     fe_sq(&c, &p->Z);
-    fe_add(&c, &c, &c);           /* C = 2 Z1^2 */
-    mote_ota_fe_neg(&d, &a);      /* D = aA with a = -1 */
+    fe_add(&c, &c, &c);      /* C = 2 Z1^2 */
+    mote_ota_fe_neg(&d, &a); /* D = aA with a = -1 */
     fe_add(&e, &p->X, &p->Y);
     fe_sq(&e, &e);
     fe_sub(&e, &e, &a);
-    fe_sub(&e, &e, &b);           /* E = (X1+Y1)^2 - A - B */
-    fe_add(&g, &d, &b);           /* G = D + B */
-    fe_sub(&f, &g, &c);           /* F = G - C */
-    fe_sub(&h, &d, &b);           /* H = D - B */
+    fe_sub(&e, &e, &b); /* E = (X1+Y1)^2 - A - B */
+    fe_add(&g, &d, &b); /* G = D + B */
+    fe_sub(&f, &g, &c); /* F = G - C */
+    fe_sub(&h, &d, &b); /* H = D - B */
     finish(r, &e, &f, &g, &h);
 }
 
@@ -97,10 +97,10 @@ bool mote_ota_ge_decode(ge *r, const uint8_t s[32])
     fe_sub(&u, &u, &r->Z);
     fe_add(&v, &v, &r->Z);
     fe_sq(&v3, &v);
-    fe_mul(&v3, &v3, &v);         /* v^3 */
+    fe_mul(&v3, &v3, &v); /* v^3 */
     fe_sq(&t, &v3);
     fe_mul(&t, &t, &v);
-    fe_mul(&t, &t, &u);           /* u v^7 */
+    fe_mul(&t, &t, &u); /* u v^7 */
     mote_ota_fe_pow22523(&t, &t);
     fe_mul(&t, &t, &v3);
     fe_mul(&r->X, &t, &u);
@@ -157,8 +157,7 @@ static int bit(const uint8_t s[32], int i)
 
 /* Shamir's trick: one shared run of 256 doublings, adding B, P or B+P
  * wherever the scalars have bits set. */
-void mote_ota_ge_double_scalarmult(ge *r, const uint8_t a[32], const ge *p,
-                                   const uint8_t b[32])
+void mote_ota_ge_double_scalarmult(ge *r, const uint8_t a[32], const ge *p, const uint8_t b[32])
 {
     ge bp;
     ge_add(&bp, &BASE, p);

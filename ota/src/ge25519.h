@@ -21,7 +21,6 @@ void mote_ota_ge_neg(ge *r, const ge *p);
 bool mote_ota_ge_small_order(const ge *p);
 /* r = [a]B + [b]P for the base point B; a and b are 32-byte little-endian
  * scalars. */
-void mote_ota_ge_double_scalarmult(ge *r, const uint8_t a[32], const ge *p,
-                                   const uint8_t b[32]);
+void mote_ota_ge_double_scalarmult(ge *r, const uint8_t a[32], const ge *p, const uint8_t b[32]);
 
 #endif

@@ -5,8 +5,17 @@
 
 /* Field offsets in the 32-byte header (little-endian, imgtool's default). */
 enum {
-    H_MAGIC = 0, H_LOAD = 4, H_HDR_SIZE = 8, H_PROT = 10, H_IMG_SIZE = 12,
-    H_FLAGS = 16, H_MAJOR = 20, H_MINOR = 21, H_REV = 22, H_BUILD = 24, H_PAD = 28
+    H_MAGIC = 0,
+    H_LOAD = 4,
+    H_HDR_SIZE = 8,
+    H_PROT = 10,
+    H_IMG_SIZE = 12,
+    H_FLAGS = 16,
+    H_MAJOR = 20,
+    H_MINOR = 21,
+    H_REV = 22,
+    H_BUILD = 24,
+    H_PAD = 28
 };
 
 mote_ota_status mote_ota_header_decode(const uint8_t raw[32], mote_ota_header *h)
@@ -56,8 +65,7 @@ void mote_ota_spki(const uint8_t pk[32], uint8_t out[MOTE_OTA_SPKI_SIZE])
     memcpy(out + sizeof SPKI_PREFIX, pk, 32);
 }
 
-void mote_ota_key_hash(const uint8_t pk[32], const mote_ota_crypto *crypto,
-                       uint8_t out[32])
+void mote_ota_key_hash(const uint8_t pk[32], const mote_ota_crypto *crypto, uint8_t out[32])
 {
     uint8_t spki[MOTE_OTA_SPKI_SIZE];
     mote_ota_hash h;

@@ -6,8 +6,8 @@
 enum { CHUNK = 128 };
 
 /* Feeds the verifier until it has the whole signed bundle (or fails). */
-static mote_ota_status read_bundle(mote_ota_verifier *v, const mote_ota_flash *f,
-                                   uint32_t off, uint32_t limit)
+static mote_ota_status read_bundle(mote_ota_verifier *v, const mote_ota_flash *f, uint32_t off,
+                                   uint32_t limit)
 {
     uint8_t chunk[CHUNK];
     uint32_t pos = 0;
@@ -41,7 +41,8 @@ static mote_ota_status read_trailer(const mote_ota_flash *f, uint32_t off, uint3
                                 MOTE_OTA_TRAILER_MAGIC_SIZE);
     if (s != MOTE_OTA_OK || limit == start)
         return s;
-    if (limit - start < MOTE_OTA_TRAILER_MAGIC_SIZE || !mote_ota_trailer_begin(&t, start, limit, chunk)) {
+    if (limit - start < MOTE_OTA_TRAILER_MAGIC_SIZE ||
+        !mote_ota_trailer_begin(&t, start, limit, chunk)) {
         if (!transfer)
             return MOTE_OTA_OK;
         mote_ota_why_set(why, "bytes after the TLV area");
@@ -85,10 +86,10 @@ static void describe(const mote_ota_verifier *v, const mote_ota_flash *f, uint32
     info->padded_size = kind == MOTE_OTA_TRAILER_NONE ? v->tlv_end : limit;
 }
 
-mote_ota_status mote_ota_image_verify(const mote_ota_flash *f, uint32_t off,
-                                      uint32_t limit, bool transfer, const uint8_t pk[32],
-                                      const mote_ota_crypto *crypto,
-                                      mote_ota_image_info *info, mote_ota_why *why)
+mote_ota_status mote_ota_image_verify(const mote_ota_flash *f, uint32_t off, uint32_t limit,
+                                      bool transfer, const uint8_t pk[32],
+                                      const mote_ota_crypto *crypto, mote_ota_image_info *info,
+                                      mote_ota_why *why)
 {
     mote_ota_verifier v;
     mote_ota_trailer_kind kind = MOTE_OTA_TRAILER_NONE;

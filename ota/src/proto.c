@@ -53,8 +53,7 @@ static mote_ota_framer_event complete(mote_ota_framer *p, mote_ota_frame *out)
     return MOTE_OTA_FRAMER_FRAME;
 }
 
-mote_ota_framer_event mote_ota_framer_push(mote_ota_framer *p, uint8_t byte,
-                                           mote_ota_frame *out)
+mote_ota_framer_event mote_ota_framer_push(mote_ota_framer *p, uint8_t byte, mote_ota_frame *out)
 {
     switch (p->state) {
     case HUNT0:

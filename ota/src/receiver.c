@@ -6,8 +6,7 @@
 
 enum { IDLE, RECEIVING, FAILED, COMMITTED };
 
-mote_ota_status mote_ota_receiver_init(mote_ota_receiver *r,
-                                       const mote_ota_receiver_config *cfg)
+mote_ota_status mote_ota_receiver_init(mote_ota_receiver *r, const mote_ota_receiver_config *cfg)
 {
     if (!cfg || (!cfg->slots && !cfg->route) || !cfg->send || !cfg->frame_buf ||
         cfg->frame_buf_size < MOTE_OTA_FRAME_OVERHEAD + 64 || cfg->frame_buf_size > 65535)
@@ -153,18 +152,17 @@ static void on_start(mote_ota_receiver *r, const mote_ota_frame *f)
         nak(r, f->seq, MOTE_OTA_NAK_NOT_STARTED);
         return;
     }
-    bool same = r->total == total && memcmp(r->id, id, MOTE_OTA_ID_SIZE) == 0 &&
-                strcmp(r->app, app) == 0;
+    bool same =
+        r->total == total && memcmp(r->id, id, MOTE_OTA_ID_SIZE) == 0 && strcmp(r->app, app) == 0;
     /* The same bundle again after a verdict gets the verdict again (the
      * host missed it), unless the flash failed: that may be transient. */
-    if (r->phase == COMMITTED ||
-        (r->phase == FAILED && same && r->status != MOTE_OTA_ERR_FLASH)) {
+    if (r->phase == COMMITTED || (r->phase == FAILED && same && r->status != MOTE_OTA_ERR_FLASH)) {
         result(r, f->seq);
         return;
     }
     if (!(r->phase == RECEIVING && same) && !begin(r, f->seq, total, id, app))
         return;
-    uint8_t p[3];   /* READY: the largest chunk we take, protocol version */
+    uint8_t p[3]; /* READY: the largest chunk we take, protocol version */
     mote_ota_put16(p, (uint16_t)(r->cfg.frame_buf_size - MOTE_OTA_FRAME_OVERHEAD));
     p[2] = MOTE_OTA_PROTO_VERSION;
     reply(r, MOTE_OTA_F_READY, f->seq, r->got, p, sizeof p);
@@ -188,7 +186,7 @@ static mote_ota_status check_header(mote_ota_receiver *r, mote_ota_why *why)
     if (need > r->total)
         return MOTE_OTA_ERR_TRUNCATED;
     st = mote_ota_update_allowed(r->slots, &h.version);
-    if (st == MOTE_OTA_ERR_DOWNGRADE) {   /* "2.0.0+0 is older than the running 2.1.0+0" */
+    if (st == MOTE_OTA_ERR_DOWNGRADE) { /* "2.0.0+0 is older than the running 2.1.0+0" */
         why->text[0] = 0;
         add_version(why, &r->version);
         mote_ota_why_add(why, " is older than the running ");
@@ -252,7 +250,7 @@ static void on_data(mote_ota_receiver *r, const mote_ota_frame *f)
         nak(r, f->seq, MOTE_OTA_NAK_GAP);
         return;
     }
-    if (f->offset + f->len <= r->got) {  /* a repeat: our ACK was lost */
+    if (f->offset + f->len <= r->got) { /* a repeat: our ACK was lost */
         reply(r, MOTE_OTA_F_ACK, f->seq, r->got, NULL, 0);
         return;
     }
@@ -270,9 +268,8 @@ static mote_ota_status check_padding(const mote_ota_receiver *r, mote_ota_why *w
     uint32_t slot = r->slots->layout->slot_size;
     if (r->total == slot || r->total < sizeof last)
         return MOTE_OTA_OK;
-    mote_ota_status st = mote_ota_flash_read(r->slots->layout->flash,
-                                             r->writer.off + r->total - sizeof last, last,
-                                             sizeof last);
+    mote_ota_status st = mote_ota_flash_read(
+        r->slots->layout->flash, r->writer.off + r->total - sizeof last, last, sizeof last);
     if (st != MOTE_OTA_OK || !mote_ota_trailer_begin(&t, 0, r->total, last))
         return st;
     mote_ota_why_set(why, "padded for a ");
@@ -329,7 +326,7 @@ static void finish(mote_ota_receiver *r, uint16_t seq)
     }
     r->phase = COMMITTED;
     r->trial = trial;
-    if (r->cfg.route != NULL)   /* several apps: the firmware restarts that one */
+    if (r->cfg.route != NULL) /* several apps: the firmware restarts that one */
         set_why(r, trial ? "installed; the app restarts on trial" : "installed, confirmed");
     else
         set_why(r, trial ? "installed; reset to run it" : "installed, confirmed; reset to run it");

@@ -5,7 +5,7 @@
 
 #include "record_log.h"
 
-#define RECORD_MAGIC 0x32544f4dU  /* "MOT2": the layout with the security counter */
+#define RECORD_MAGIC 0x32544f4dU /* "MOT2": the layout with the security counter */
 #define APPEND_TRIES 3
 
 /* Layout: magic, seq, slot, state, 2 zero bytes, version (8), digest
@@ -62,11 +62,12 @@ static bool blank(const uint8_t *p, uint32_t n)
 
 /* Reads the record slot at offset pos of state sector sec.  *used tells
  * whether anything was ever programmed there (even a torn record). */
-static mote_ota_status read_slot(const mote_ota_slots *s, int sec, uint32_t pos,
-                                 bool *used, bool *valid, mote_ota_record *r)
+static mote_ota_status read_slot(const mote_ota_slots *s, int sec, uint32_t pos, bool *used,
+                                 bool *valid, mote_ota_record *r)
 {
     const mote_ota_flash *f = s->layout->flash;
-    uint8_t buf[MOTE_OTA_MAX_PROG > MOTE_OTA_RECORD_SIZE ? MOTE_OTA_MAX_PROG : MOTE_OTA_RECORD_SIZE];
+    uint8_t
+        buf[MOTE_OTA_MAX_PROG > MOTE_OTA_RECORD_SIZE ? MOTE_OTA_MAX_PROG : MOTE_OTA_RECORD_SIZE];
     uint32_t stride = mote_ota_record_stride(f);
     mote_ota_status st = mote_ota_flash_read(f, s->layout->state_off[sec] + pos, buf, stride);
     if (st != MOTE_OTA_OK)
@@ -91,7 +92,7 @@ mote_ota_status mote_ota_log_scan(mote_ota_slots *s)
             if (st != MOTE_OTA_OK)
                 return st;
             if (used)
-                next[sec] = pos + stride;  /* append only after the last used slot */
+                next[sec] = pos + stride; /* append only after the last used slot */
             if (valid && (!s->have_record || r.seq > s->rec.seq)) {
                 s->rec = r;
                 s->have_record = true;
@@ -123,7 +124,8 @@ static mote_ota_status write_once(mote_ota_slots *s, const mote_ota_record *r, b
 {
     const mote_ota_flash *f = s->layout->flash;
     uint32_t stride = mote_ota_record_stride(f);
-    uint8_t buf[MOTE_OTA_MAX_PROG > MOTE_OTA_RECORD_SIZE ? MOTE_OTA_MAX_PROG : MOTE_OTA_RECORD_SIZE];
+    uint8_t
+        buf[MOTE_OTA_MAX_PROG > MOTE_OTA_RECORD_SIZE ? MOTE_OTA_MAX_PROG : MOTE_OTA_RECORD_SIZE];
     mote_ota_status st;
     if (s->next_off + stride > f->sector_size && (st = rotate(s)) != MOTE_OTA_OK)
         return st;

@@ -35,7 +35,7 @@ mote_ota_status mote_ota_check_flags(uint32_t flags, mote_ota_why *why)
     if (unknown == 0)
         return MOTE_OTA_OK;
     mote_ota_why_set(why, "header flag ");
-    mote_ota_why_hex(why, unknown & (0u - unknown), 8);   /* the lowest one */
+    mote_ota_why_hex(why, unknown & (0u - unknown), 8); /* the lowest one */
     mote_ota_why_add(why, ": unknown");
     return MOTE_OTA_ERR_UNSUPPORTED;
 }
@@ -48,16 +48,26 @@ mote_ota_status mote_ota_check_flags(uint32_t flags, mote_ota_why *why)
  * has a SHA-512 hash; one with another signature scheme also has a key
  * hash of another length.  Features first, then broken rules. */
 enum {
-    R_NONE = 0, R_PURE = 1, R_HASH = 2, R_SIG = 3, R_ENC = 4, R_COMP = 5, R_DEP = 6,
-    R_KEYID = 7, R_AREA = 10, R_UNKNOWN = 11, R_ENTRY = 12, R_CLEAR = 0xff
+    R_NONE = 0,
+    R_PURE = 1,
+    R_HASH = 2,
+    R_SIG = 3,
+    R_ENC = 4,
+    R_COMP = 5,
+    R_DEP = 6,
+    R_KEYID = 7,
+    R_AREA = 10,
+    R_UNKNOWN = 11,
+    R_ENTRY = 12,
+    R_CLEAR = 0xff
 };
 
 typedef struct tlv_rule {
     uint16_t type;
-    uint8_t area;        /* where MCUboot allows it */
-    uint8_t use;         /* mote_ota_tlv_use; SKIP for refused types */
-    uint16_t len;        /* its one legal length, or ANY_LEN */
-    uint8_t rank;        /* R_NONE: honoured; else refused with text */
+    uint8_t area; /* where MCUboot allows it */
+    uint8_t use;  /* mote_ota_tlv_use; SKIP for refused types */
+    uint16_t len; /* its one legal length, or ANY_LEN */
+    uint8_t rank; /* R_NONE: honoured; else refused with text */
     const char *text;
 } tlv_rule;
 
@@ -130,8 +140,7 @@ mote_ota_tlv_use mote_ota_tlv_check_entry(mote_ota_tlv_check *c, mote_ota_tlv_ar
 {
     const tlv_rule *r = rule_for(type);
     if (!r && area == MOTE_OTA_AREA_PROTECTED)
-        return problem(c, R_UNKNOWN, MOTE_OTA_ERR_UNSUPPORTED, type, true,
-                       "unknown protected TLV");
+        return problem(c, R_UNKNOWN, MOTE_OTA_ERR_UNSUPPORTED, type, true, "unknown protected TLV");
     if (!r || r->area != area)
         return problem(c, R_AREA, MOTE_OTA_ERR_FORMAT, type, true,
                        area == MOTE_OTA_AREA_MAIN ? "not allowed in the unprotected area"
@@ -141,7 +150,7 @@ mote_ota_tlv_use mote_ota_tlv_check_entry(mote_ota_tlv_check *c, mote_ota_tlv_ar
     if (r->len != ANY_LEN && len != r->len)
         return problem(c, R_ENTRY, MOTE_OTA_ERR_FORMAT, type, true, "wrong length");
     uint32_t bit = 1u << r->use;
-    if (c->seen & bit)   /* a second one would be ambiguous */
+    if (c->seen & bit) /* a second one would be ambiguous */
         return problem(c, R_ENTRY, MOTE_OTA_ERR_FORMAT, type, true, "duplicate");
     c->seen |= bit;
     return (mote_ota_tlv_use)r->use;

@@ -46,7 +46,7 @@ bool mote_ota_sc_canonical(const uint8_t s[32])
 {
     uint32_t a[8];
     for (int i = 0; i < 8; i++)
-        a[i] = (uint32_t)s[4 * i] | ((uint32_t)s[4 * i + 1] << 8) |
-               ((uint32_t)s[4 * i + 2] << 16) | ((uint32_t)s[4 * i + 3] << 24);
+        a[i] = (uint32_t)s[4 * i] | ((uint32_t)s[4 * i + 1] << 8) | ((uint32_t)s[4 * i + 2] << 16) |
+               ((uint32_t)s[4 * i + 3] << 24);
     return !ge_l(a);
 }

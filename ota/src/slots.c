@@ -6,8 +6,7 @@
 #include "record_log.h"
 
 mote_ota_status mote_ota_slots_open(mote_ota_slots *s, const mote_ota_layout *layout,
-                                    const uint8_t pubkey[32],
-                                    const mote_ota_crypto *crypto)
+                                    const uint8_t pubkey[32], const mote_ota_crypto *crypto)
 {
     if (!s || !pubkey)
         return MOTE_OTA_ERR_ARG;
@@ -32,12 +31,11 @@ static uint32_t recorded_counter(const mote_ota_slots *s)
 
 /* Verified, and not below the device's security counter: no boot path,
  * fallback included, runs an image the counter has retired. */
-static mote_ota_status verify_slot(const mote_ota_slots *s, int slot,
-                                   mote_ota_image_info *info)
+static mote_ota_status verify_slot(const mote_ota_slots *s, int slot, mote_ota_image_info *info)
 {
     const mote_ota_layout *l = s->layout;
-    mote_ota_status st = mote_ota_image_verify(l->flash, l->slot_off[slot], l->slot_size,
-                                               false, s->pubkey, s->crypto, info, NULL);
+    mote_ota_status st = mote_ota_image_verify(l->flash, l->slot_off[slot], l->slot_size, false,
+                                               s->pubkey, s->crypto, info, NULL);
     if (st == MOTE_OTA_OK && info->security_counter < recorded_counter(s))
         st = MOTE_OTA_ERR_ROLLBACK;
     return st;
@@ -112,8 +110,8 @@ static mote_ota_status roll_back(mote_ota_slots *s, mote_ota_boot_info *out)
         out->trial = out->fallback = true;
         return hand_out(s, out, trial, &img);
     }
-    mote_ota_log_append(s, record_for((uint8_t)(trial ^ 1), MOTE_OTA_STATE_CONFIRMED, &img,
-                                      recorded_counter(s)));
+    mote_ota_log_append(
+        s, record_for((uint8_t)(trial ^ 1), MOTE_OTA_STATE_CONFIRMED, &img, recorded_counter(s)));
     out->rolled_back = true;
     return hand_out(s, out, trial ^ 1, &img);
 }
@@ -128,7 +126,7 @@ static mote_ota_status start_trial(mote_ota_slots *s, mote_ota_boot_info *out)
     mote_ota_record r =
         record_for(s->rec.slot, MOTE_OTA_STATE_TRIAL_RUNNING, &img, recorded_counter(s));
     if (mote_ota_log_append(s, r) != MOTE_OTA_OK) {
-        out->fallback = true;     /* cannot track a trial: run the old app */
+        out->fallback = true; /* cannot track a trial: run the old app */
         return boot_other(s, out, s->rec.slot);
     }
     out->trial = true;
@@ -143,10 +141,8 @@ mote_ota_status mote_ota_boot(mote_ota_slots *s, mote_ota_boot_info *out)
     if (!s->have_record)
         return boot_unrecorded(s, out);
     switch (s->rec.state) {
-    case MOTE_OTA_STATE_TRIAL_PENDING:
-        return start_trial(s, out);
-    case MOTE_OTA_STATE_TRIAL_RUNNING:
-        return roll_back(s, out);  /* reset before confirmation */
+    case MOTE_OTA_STATE_TRIAL_PENDING: return start_trial(s, out);
+    case MOTE_OTA_STATE_TRIAL_RUNNING: return roll_back(s, out); /* reset before confirmation */
     default:
         if (slot_matches(s, &s->rec, &img))
             return hand_out(s, out, s->rec.slot, &img);
@@ -166,7 +162,7 @@ mote_ota_status mote_ota_confirm(mote_ota_slots *s)
     if (s->booted < 0)
         return MOTE_OTA_ERR_STATE;
     if (!trial_running(s))
-        return MOTE_OTA_OK;   /* nothing on trial: already confirmed */
+        return MOTE_OTA_OK; /* nothing on trial: already confirmed */
     /* Confirmed: from now on nothing below its security counter runs. */
     uint32_t counter = max32(recorded_counter(s), s->booted_image.security_counter);
     return mote_ota_log_append(
@@ -197,8 +193,7 @@ int mote_ota_inactive_slot(const mote_ota_slots *s)
     return s->booted < 0 ? -1 : s->booted ^ 1;
 }
 
-mote_ota_status mote_ota_update_allowed(const mote_ota_slots *s,
-                                        const mote_ota_version *v)
+mote_ota_status mote_ota_update_allowed(const mote_ota_slots *s, const mote_ota_version *v)
 {
     if (s->booted < 0)
         return MOTE_OTA_ERR_STATE;
@@ -211,8 +206,8 @@ mote_ota_status mote_ota_update_allowed(const mote_ota_slots *s,
 
 uint32_t mote_ota_security_counter(const mote_ota_slots *s)
 {
-    bool running_confirmed = s->booted >= 0 &&
-                             !(s->have_record && s->rec.state != MOTE_OTA_STATE_CONFIRMED);
+    bool running_confirmed =
+        s->booted >= 0 && !(s->have_record && s->rec.state != MOTE_OTA_STATE_CONFIRMED);
     uint32_t own = running_confirmed ? s->booted_image.security_counter : 0;
     return max32(recorded_counter(s), own);
 }
@@ -225,8 +220,7 @@ mote_ota_status mote_ota_image_allowed(const mote_ota_slots *s, const mote_ota_i
     return st;
 }
 
-mote_ota_status mote_ota_commit(mote_ota_slots *s, const mote_ota_image_info *img,
-                                bool trial)
+mote_ota_status mote_ota_commit(mote_ota_slots *s, const mote_ota_image_info *img, bool trial)
 {
     int slot = mote_ota_inactive_slot(s);
     mote_ota_status st = mote_ota_image_allowed(s, img);

@@ -5,8 +5,7 @@
 #include "mote/ota_rules.h"
 
 static const uint8_t MAGIC[MOTE_OTA_TRAILER_MAGIC_SIZE] = {
-    0x77, 0xc2, 0x95, 0xf3, 0x60, 0xd2, 0xef, 0x7f,
-    0x35, 0x52, 0x50, 0x0f, 0x2c, 0xb6, 0x79, 0x80};
+    0x77, 0xc2, 0x95, 0xf3, 0x60, 0xd2, 0xef, 0x7f, 0x35, 0x52, 0x50, 0x0f, 0x2c, 0xb6, 0x79, 0x80};
 /* The magic used when max_align is not 8: max_align (u16) and these. */
 static const uint8_t MAGIC_ALIGNED[MOTE_OTA_TRAILER_MAGIC_SIZE - 2] = {
     0x2d, 0xe1, 0x5d, 0x29, 0x41, 0x0b, 0x8d, 0x77, 0x67, 0x9c, 0x11, 0x0f, 0x1f, 0x8a};
@@ -78,8 +77,8 @@ static bool flag_ok(uint8_t v, uint8_t a, uint8_t b)
     return v == 0xff || v == a || v == b;
 }
 
-mote_ota_status mote_ota_trailer_end(const mote_ota_trailer_check *t,
-                                     mote_ota_trailer_kind *kind, mote_ota_why *why)
+mote_ota_status mote_ota_trailer_end(const mote_ota_trailer_check *t, mote_ota_trailer_kind *kind,
+                                     mote_ota_why *why)
 {
     mote_ota_why scratch;
     if (!why)
@@ -97,8 +96,7 @@ mote_ota_status mote_ota_trailer_end(const mote_ota_trailer_check *t,
         /* imgtool -R 0 pads with zeros; then the very first byte is one. */
         mote_ota_why_set(why, "trailer: byte at ");
         mote_ota_why_dec(why, t->bad_at);
-        mote_ota_why_add(why, t->bad_at == t->start ? " is not 0xff [-R 0?]"
-                                                         : " is not 0xff");
+        mote_ota_why_add(why, t->bad_at == t->start ? " is not 0xff [-R 0?]" : " is not 0xff");
         return MOTE_OTA_ERR_FORMAT;
     }
     if (!flag_ok(t->image_ok, MOTE_OTA_TRAILER_FLAG_SET, MOTE_OTA_TRAILER_FLAG_SET) ||

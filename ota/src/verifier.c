@@ -8,8 +8,16 @@
 
 #include "mote/ota_image.h"
 
-enum { ST_HEADER, ST_HASHED, ST_PROT_INFO, ST_TLV_INFO, ST_TLV_HDR, ST_TLV_VAL,
-       ST_DONE, ST_FAILED };
+enum {
+    ST_HEADER,
+    ST_HASHED,
+    ST_PROT_INFO,
+    ST_TLV_INFO,
+    ST_TLV_HDR,
+    ST_TLV_VAL,
+    ST_DONE,
+    ST_FAILED
+};
 
 static bool bit(const mote_ota_verifier *v, mote_ota_tlv_use use)
 {
@@ -20,8 +28,7 @@ static bool bit(const mote_ota_verifier *v, mote_ota_tlv_use use)
 static bool kept(uint8_t use)
 {
     return use == MOTE_OTA_USE_SHA256 || use == MOTE_OTA_USE_KEYHASH ||
-           use == MOTE_OTA_USE_PUBKEY || use == MOTE_OTA_USE_ED25519 ||
-           use == MOTE_OTA_USE_SEC_CNT;
+           use == MOTE_OTA_USE_PUBKEY || use == MOTE_OTA_USE_ED25519 || use == MOTE_OTA_USE_SEC_CNT;
 }
 
 static bool collects(const mote_ota_verifier *v)
@@ -47,13 +54,12 @@ static mote_ota_status fail(mote_ota_verifier *v, mote_ota_status s, const char 
     return s;
 }
 
-void mote_ota_verifier_init(mote_ota_verifier *v, uint32_t limit,
-                            const mote_ota_crypto *crypto)
+void mote_ota_verifier_init(mote_ota_verifier *v, uint32_t limit, const mote_ota_crypto *crypto)
 {
     memset(v, 0, sizeof *v);
     v->limit = limit;
     v->crypto = crypto;
-    v->hashed_end = UINT32_MAX;   /* unknown until the header is read */
+    v->hashed_end = UINT32_MAX; /* unknown until the header is read */
     mote_ota_tlv_check_init(&v->tlvs);
     mote_ota_hash_begin(&v->hash, crypto);
     enter(v, ST_HEADER, MOTE_OTA_HEADER_SIZE);
@@ -138,8 +144,8 @@ static mote_ota_status on_tlv_hdr(mote_ota_verifier *v)
     v->tlv_len = mote_ota_get16(v->buf + 2);
     if (v->tlv_len > v->area_end - v->pos)
         return fail(v, MOTE_OTA_ERR_FORMAT, "TLV runs past the end of its area");
-    v->use = (uint8_t)mote_ota_tlv_check_entry(&v->tlvs, (mote_ota_tlv_area)v->area,
-                                               v->tlv_type, v->tlv_len);
+    v->use = (uint8_t)mote_ota_tlv_check_entry(&v->tlvs, (mote_ota_tlv_area)v->area, v->tlv_type,
+                                               v->tlv_len);
     if (v->use == MOTE_OTA_USE_MANIFEST)
         note(&v->manifest, v->pos, v->tlv_len);
     else if (v->use == MOTE_OTA_USE_BOOT_RECORD)
@@ -182,8 +188,7 @@ static bool terminal(const mote_ota_verifier *v)
     return v->state == ST_DONE || v->state == ST_FAILED;
 }
 
-mote_ota_status mote_ota_verifier_feed(mote_ota_verifier *v, const void *data,
-                                       size_t len)
+mote_ota_status mote_ota_verifier_feed(mote_ota_verifier *v, const void *data, size_t len)
 {
     const uint8_t *p = data;
     while (len > 0) {
@@ -195,7 +200,7 @@ mote_ota_status mote_ota_verifier_feed(mote_ota_verifier *v, const void *data,
         if (n > len)
             n = (uint32_t)len;
         if (collects(v)) {
-            memcpy(v->buf + v->fill, p, n);   /* fields kept are <= 64 bytes */
+            memcpy(v->buf + v->fill, p, n); /* fields kept are <= 64 bytes */
             v->fill += (uint8_t)n;
         }
         if (v->pos < v->hashed_end) {

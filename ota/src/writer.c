@@ -3,8 +3,7 @@
 
 #include "mote/ota_writer.h"
 
-void mote_ota_writer_begin(mote_ota_writer *w, const mote_ota_flash *f, uint32_t off,
-                           uint32_t size)
+void mote_ota_writer_begin(mote_ota_writer *w, const mote_ota_flash *f, uint32_t off, uint32_t size)
 {
     memset(w, 0, sizeof *w);
     w->flash = f;
@@ -75,7 +74,7 @@ mote_ota_status mote_ota_writer_flush(mote_ota_writer *w)
     memset(w->unit + w->fill, 0xff, pad);
     w->pos += pad;
     mote_ota_status s = program_unit(w);
-    w->pos -= pad;   /* padding is not bundle data */
+    w->pos -= pad; /* padding is not bundle data */
     return s;
 }
 

@@ -16,7 +16,7 @@
 static struct {
     bool active;
     uint64_t due_us;
-    uint64_t period_us;         /* 0 for a one-shot alarm */
+    uint64_t period_us; /* 0 for a one-shot alarm */
     mote_hal_alarm_fn fn;
     void *user;
 } alarm;
@@ -38,8 +38,8 @@ static void rearm(void)
     mote_port_timer_set_deadline(due);
 }
 
-mote_hal_status mote_hal_alarm_start(uint64_t delay_us, uint64_t period_us,
-                                     mote_hal_alarm_fn fn, void *user)
+mote_hal_status mote_hal_alarm_start(uint64_t delay_us, uint64_t period_us, mote_hal_alarm_fn fn,
+                                     void *user)
 {
     if (fn == NULL)
         return MOTE_HAL_ERR_ARGUMENT;

@@ -17,8 +17,8 @@ extern char __data_start[], __data_source[], __data_size[];
 extern char __bss_start[], __bss_size[];
 extern char __tls_base[];
 
-void _set_tls(void *tls);               /* picolibc: the thread pointer */
-void __libc_init_array(void);           /* picolibc: constructors */
+void _set_tls(void *tls);     /* picolibc: the thread pointer */
+void __libc_init_array(void); /* picolibc: constructors */
 int main(void);
 _Noreturn void mote_crt_start(void);
 

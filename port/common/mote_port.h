@@ -59,13 +59,13 @@ void mote_port_timer_set_deadline(uint64_t due_us);
 void mote_port_timer_expired(void);
 
 /* Tick <-> microsecond conversions for a counter running at hz. */
-uint64_t mote_port_ticks_to_us(uint64_t ticks, uint32_t hz);   /* rounds down */
-uint64_t mote_port_us_to_ticks(uint64_t us, uint32_t hz);      /* rounds up */
+uint64_t mote_port_ticks_to_us(uint64_t ticks, uint32_t hz); /* rounds down */
+uint64_t mote_port_us_to_ticks(uint64_t us, uint32_t hz);    /* rounds up */
 
 /* ---- GPIO driver ---- */
 
 void mote_port_gpio_init(void);
-extern const uint32_t mote_port_gpio_pins;      /* pins the driver handles */
+extern const uint32_t mote_port_gpio_pins; /* pins the driver handles */
 
 /* ---- flash driver (behind port/common/flash.c, which checks first) ---- */
 

@@ -16,6 +16,6 @@ uint64_t mote_port_us_to_ticks(uint64_t us, uint32_t hz)
 {
     uint64_t whole_seconds = us / US_PER_S;
     if (whole_seconds > UINT64_MAX / hz - 1)
-        return UINT64_MAX;      /* beyond any counter's range: "never" */
+        return UINT64_MAX; /* beyond any counter's range: "never" */
     return whole_seconds * hz + (us % US_PER_S * hz + US_PER_S - 1) / US_PER_S;
 }

@@ -11,18 +11,18 @@
 
 #define CM_REG(addr) (*(volatile uint32_t *)(addr))
 
-#define CM_ICSR   CM_REG(0xE000ED04u)   /* interrupt control and state */
-#define CM_VTOR   CM_REG(0xE000ED08u)   /* vector table offset */
-#define CM_AIRCR  CM_REG(0xE000ED0Cu)   /* application interrupt and reset control */
-#define CM_CFSR   CM_REG(0xE000ED28u)   /* configurable fault status */
-#define CM_HFSR   CM_REG(0xE000ED2Cu)   /* HardFault status */
-#define CM_MMFAR  CM_REG(0xE000ED34u)   /* MemManage fault address */
-#define CM_BFAR   CM_REG(0xE000ED38u)   /* BusFault address */
-#define CM_CPACR  CM_REG(0xE000ED88u)   /* coprocessor access control */
+#define CM_ICSR CM_REG(0xE000ED04u)  /* interrupt control and state */
+#define CM_VTOR CM_REG(0xE000ED08u)  /* vector table offset */
+#define CM_AIRCR CM_REG(0xE000ED0Cu) /* application interrupt and reset control */
+#define CM_CFSR CM_REG(0xE000ED28u)  /* configurable fault status */
+#define CM_HFSR CM_REG(0xE000ED2Cu)  /* HardFault status */
+#define CM_MMFAR CM_REG(0xE000ED34u) /* MemManage fault address */
+#define CM_BFAR CM_REG(0xE000ED38u)  /* BusFault address */
+#define CM_CPACR CM_REG(0xE000ED88u) /* coprocessor access control */
 
-#define CM_NVIC_ISER(n) CM_REG(0xE000E100u + 4u * (n))   /* set-enable */
-#define CM_NVIC_ICER(n) CM_REG(0xE000E180u + 4u * (n))   /* clear-enable */
-#define CM_NVIC_ICPR(n) CM_REG(0xE000E280u + 4u * (n))   /* clear-pending */
+#define CM_NVIC_ISER(n) CM_REG(0xE000E100u + 4u * (n)) /* set-enable */
+#define CM_NVIC_ICER(n) CM_REG(0xE000E180u + 4u * (n)) /* clear-enable */
+#define CM_NVIC_ICPR(n) CM_REG(0xE000E280u + 4u * (n)) /* clear-pending */
 /* Priority registers: four 8-bit fields per word (ARMv6-M takes word
  * accesses only). */
 #define CM_NVIC_IPR(n) CM_REG(0xE000E400u + 4u * (n))

@@ -15,8 +15,17 @@
 extern char __ram[], __ram_size[];
 
 /* Words of the frame the CPU pushes on exception entry. */
-enum { FRAME_R0, FRAME_R1, FRAME_R2, FRAME_R3, FRAME_R12, FRAME_LR, FRAME_PC,
-       FRAME_XPSR, FRAME_WORDS };
+enum {
+    FRAME_R0,
+    FRAME_R1,
+    FRAME_R2,
+    FRAME_R3,
+    FRAME_R12,
+    FRAME_LR,
+    FRAME_PC,
+    FRAME_XPSR,
+    FRAME_WORDS
+};
 
 _Noreturn void mote_cm_fault_report(const uint32_t *frame, uint32_t exc_return,
                                     const uint32_t *r4_to_r11);
@@ -32,31 +41,30 @@ __attribute__((naked)) void mote_cm_fault_entry(void)
      * reaches only r0-r7: store r8-r11 through a low register.  BL, not B:
      * an unconditional B reaches only 2 KiB, and the reporter returns
      * never, so losing LR is harmless (r1 holds it). */
-    __asm__ volatile(
-        "mov r1, lr\n\t"
-        "movs r0, #4\n\t"
-        "tst r0, r1\n\t"
-        "bne 1f\n\t"
-        "mrs r0, msp\n\t"
-        "b 2f\n"
-        "1:\n\t"
-        "mrs r0, psp\n"
-        "2:\n\t"
-        "sub sp, #32\n\t"
-        "str r4, [sp, #0]\n\t"
-        "str r5, [sp, #4]\n\t"
-        "str r6, [sp, #8]\n\t"
-        "str r7, [sp, #12]\n\t"
-        "mov r4, r8\n\t"
-        "str r4, [sp, #16]\n\t"
-        "mov r4, r9\n\t"
-        "str r4, [sp, #20]\n\t"
-        "mov r4, r10\n\t"
-        "str r4, [sp, #24]\n\t"
-        "mov r4, r11\n\t"
-        "str r4, [sp, #28]\n\t"
-        "mov r2, sp\n\t"
-        "bl mote_cm_fault_report\n\t");
+    __asm__ volatile("mov r1, lr\n\t"
+                     "movs r0, #4\n\t"
+                     "tst r0, r1\n\t"
+                     "bne 1f\n\t"
+                     "mrs r0, msp\n\t"
+                     "b 2f\n"
+                     "1:\n\t"
+                     "mrs r0, psp\n"
+                     "2:\n\t"
+                     "sub sp, #32\n\t"
+                     "str r4, [sp, #0]\n\t"
+                     "str r5, [sp, #4]\n\t"
+                     "str r6, [sp, #8]\n\t"
+                     "str r7, [sp, #12]\n\t"
+                     "mov r4, r8\n\t"
+                     "str r4, [sp, #16]\n\t"
+                     "mov r4, r9\n\t"
+                     "str r4, [sp, #20]\n\t"
+                     "mov r4, r10\n\t"
+                     "str r4, [sp, #24]\n\t"
+                     "mov r4, r11\n\t"
+                     "str r4, [sp, #28]\n\t"
+                     "mov r2, sp\n\t"
+                     "bl mote_cm_fault_report\n\t");
 #else
     __asm__ volatile(
 #if defined(__ARM_ARCH_8M_MAIN__)
@@ -102,13 +110,14 @@ static const char *exception_name(uint32_t number)
 
 #if !defined(__ARM_ARCH_6M__)
 /* CFSR bits, in register order: MemManage, BusFault, then UsageFault. */
-static const struct { uint8_t bit; const char *name; } cfsr_bits[] = {
-    {0, "IACCVIOL"}, {1, "DACCVIOL"}, {3, "MUNSTKERR"}, {4, "MSTKERR"},
-    {5, "MLSPERR"}, {7, "MMARVALID"},
-    {8, "IBUSERR"}, {9, "PRECISERR"}, {10, "IMPRECISERR"}, {11, "UNSTKERR"},
-    {12, "STKERR"}, {13, "LSPERR"}, {15, "BFARVALID"},
-    {16, "UNDEFINSTR"}, {17, "INVSTATE"}, {18, "INVPC"}, {19, "NOCP"},
-    {20, "STKOF"}, {24, "UNALIGNED"}, {25, "DIVBYZERO"},
+static const struct {
+    uint8_t bit;
+    const char *name;
+} cfsr_bits[] = {
+    {0, "IACCVIOL"},  {1, "DACCVIOL"}, {3, "MUNSTKERR"},  {4, "MSTKERR"},      {5, "MLSPERR"},
+    {7, "MMARVALID"}, {8, "IBUSERR"},  {9, "PRECISERR"},  {10, "IMPRECISERR"}, {11, "UNSTKERR"},
+    {12, "STKERR"},   {13, "LSPERR"},  {15, "BFARVALID"}, {16, "UNDEFINSTR"},  {17, "INVSTATE"},
+    {18, "INVPC"},    {19, "NOCP"},    {20, "STKOF"},     {24, "UNALIGNED"},   {25, "DIVBYZERO"},
 };
 
 static void print_cfsr_causes(uint32_t cfsr)
@@ -139,8 +148,8 @@ static bool frame_in_ram(const uint32_t *frame)
 
 static void print_stacked_registers(const uint32_t *frame)
 {
-    static const char *const names[FRAME_WORDS] = {"r0", "r1", "r2", "r3", "r12",
-                                                   "lr", "pc", "xpsr"};
+    static const char *const names[FRAME_WORDS] = {"r0",  "r1", "r2", "r3",
+                                                   "r12", "lr", "pc", "xpsr"};
     mote_port_print("\n ");
     for (int i = 0; i < FRAME_WORDS; i++) {
         if (i == FRAME_R12)
@@ -150,7 +159,7 @@ static void print_stacked_registers(const uint32_t *frame)
     uint32_t interrupted = frame[FRAME_XPSR] & 0x1FFu;
     if (interrupted != 0) {
         mote_port_print("\n ");
-        mote_port_print_hex("in_exception", interrupted);   /* 16 + IRQ number */
+        mote_port_print_hex("in_exception", interrupted); /* 16 + IRQ number */
     }
 }
 

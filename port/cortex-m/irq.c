@@ -53,8 +53,8 @@ void mote_port_irq_attach(unsigned irq, mote_port_isr isr)
         return;
     handlers[irq] = isr;
     uint32_t shift = 8u * (irq % 4u);
-    CM_NVIC_IPR(irq / 4) = (CM_NVIC_IPR(irq / 4) & ~(0xFFu << shift)) |
-                           (uint32_t)mote_cm_irq_priority << shift;
+    CM_NVIC_IPR(irq / 4) =
+        (CM_NVIC_IPR(irq / 4) & ~(0xFFu << shift)) | (uint32_t)mote_cm_irq_priority << shift;
     CM_NVIC_ICPR(irq / 32) = 1u << (irq % 32);
     CM_NVIC_ISER(irq / 32) = 1u << (irq % 32);
 }

@@ -7,12 +7,12 @@
 #include "cortex_m.h"
 
 extern const void *const mote_cm_vectors[];
-extern char __heap_end[];               /* picolibc.ld: the stack's lower end */
+extern char __heap_end[]; /* picolibc.ld: the stack's lower end */
 _Noreturn void mote_crt_start(void);
 
 void mote_cm_reset(void)
 {
-    __asm__ volatile("cpsid i" ::: "memory");   /* mote_hal_init() unmasks */
+    __asm__ volatile("cpsid i" ::: "memory"); /* mote_hal_init() unmasks */
 #if defined(__ARM_FP)
     /* Hard-float code may use FP registers in any function: grant CP10/CP11. */
     CM_CPACR |= 0xFu << 20;

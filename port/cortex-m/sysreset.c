@@ -7,8 +7,8 @@
 #include "cortex_m.h"
 #include "mote_port.h"
 
-#define AIRCR_VECTKEY (0x05FAu << 16)      /* writes without it are ignored */
-#define AIRCR_PRIGROUP (7u << 8)           /* kept as it is */
+#define AIRCR_VECTKEY (0x05FAu << 16) /* writes without it are ignored */
+#define AIRCR_PRIGROUP (7u << 8)      /* kept as it is */
 #define AIRCR_SYSRESETREQ (1u << 2)
 
 mote_hal_status mote_hal_reset(void)

@@ -23,7 +23,6 @@ extern char __stack[];
 #define CM_PENDSV 14
 #define CM_SYSTICK 15
 
-
 __attribute__((section(".text.init.enter"), used))
 const cm_vector mote_cm_vectors[CM_SYSTEM_VECTORS + MOTE_BOARD_IRQ_COUNT] = {
     [0] = (cm_vector)(uintptr_t)__stack,
@@ -33,5 +32,5 @@ const cm_vector mote_cm_vectors[CM_SYSTEM_VECTORS + MOTE_BOARD_IRQ_COUNT] = {
     [CM_SVCALL + 1 ... CM_PENDSV - 1] = mote_cm_fault_entry,
     [CM_PENDSV] = mote_cm_pendsv,
     [CM_SYSTICK] = mote_cm_systick,
-    [CM_SYSTEM_VECTORS ... CM_SYSTEM_VECTORS + MOTE_BOARD_IRQ_COUNT - 1] = mote_cm_irq_entry,
+    [CM_SYSTEM_VECTORS... CM_SYSTEM_VECTORS + MOTE_BOARD_IRQ_COUNT - 1] = mote_cm_irq_entry,
 };

@@ -16,7 +16,7 @@
 #include "mote_board.h"
 #include "mote_port.h"
 
-#define BOTH_CHIPS(cmd) ((uint32_t)(cmd) * 0x00010001u)
+#define BOTH_CHIPS(cmd) ((uint32_t)(cmd)*0x00010001u)
 #define CMD_READ_ARRAY BOTH_CHIPS(0xFF)
 #define CMD_CLEAR_STATUS BOTH_CHIPS(0x50)
 #define CMD_BLOCK_ERASE BOTH_CHIPS(0x20)
@@ -24,7 +24,7 @@
 #define CMD_WORD_PROGRAM BOTH_CHIPS(0x40)
 
 #define STATUS_READY BOTH_CHIPS(0x80)
-#define STATUS_ERRORS BOTH_CHIPS(0x3A)  /* erase, program, Vpp, lock errors */
+#define STATUS_ERRORS BOTH_CHIPS(0x3A) /* erase, program, Vpp, lock errors */
 
 /* A bound on status polls: a flash that never reports ready is an error,
  * not a hang. */
@@ -82,7 +82,7 @@ mote_hal_status mote_port_flash_program(uint32_t offset, const uint8_t *data, ui
 {
     for (uint32_t i = 0; i < len; i += WORD_SIZE) {
         uint32_t value;
-        memcpy(&value, data + i, WORD_SIZE);    /* data may be unaligned */
+        memcpy(&value, data + i, WORD_SIZE); /* data may be unaligned */
         mote_hal_irq_state s = mote_hal_irq_lock();
         volatile uint32_t *word = word_at(offset + i);
         value &= *word;

@@ -17,12 +17,12 @@
 #define CTRL(base) TIMER_REG(base, 0x00)
 #define VALUE(base) TIMER_REG(base, 0x04)
 #define RELOAD(base) TIMER_REG(base, 0x08)
-#define INTSTATUS(base) TIMER_REG(base, 0x0C)   /* write 1 to clear */
+#define INTSTATUS(base) TIMER_REG(base, 0x0C) /* write 1 to clear */
 
 #define CTRL_ENABLE (1u << 0)
 #define CTRL_IRQ_ENABLE (1u << 3)
 
-static volatile uint32_t wraps;     /* time base wraps counted so far */
+static volatile uint32_t wraps; /* time base wraps counted so far */
 
 static void timebase_isr(unsigned irq)
 {

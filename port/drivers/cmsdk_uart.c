@@ -21,7 +21,7 @@
 #define CTRL_RX_ENABLE (1u << 1)
 
 #define CONSOLE_BAUD_RATE 115200u
-#define MIN_BAUDDIV 16u         /* the UART samples each bit 16 times */
+#define MIN_BAUDDIV 16u /* the UART samples each bit 16 times */
 
 static void uart_put(uint32_t base, const void *data, size_t len)
 {
@@ -70,7 +70,7 @@ size_t mote_hal_console_read(void *buf, size_t max)
 #ifdef CMSDK_UART_AUX_BASES
 static const uint32_t aux_base[] = {CMSDK_UART_AUX_BASES};
 #define AUX_COUNT (sizeof aux_base / sizeof aux_base[0])
-#define AUX_BASE(uart) aux_base[(uart) - 1]
+#define AUX_BASE(uart) aux_base[(uart)-1]
 #else
 #define AUX_COUNT 0u
 #define AUX_BASE(uart) 0u
@@ -92,7 +92,7 @@ mote_hal_status mote_hal_uart_open(uint32_t uart, uint32_t baud)
     UART_CTRL(base) = 0;
     UART_BAUDDIV(base) = CMSDK_APB_CLOCK_HZ / baud;
     UART_CTRL(base) = CTRL_TX_ENABLE | CTRL_RX_ENABLE;
-    (void)UART_DATA(base);      /* a stale byte from before the open */
+    (void)UART_DATA(base); /* a stale byte from before the open */
     return MOTE_HAL_OK;
 }
 

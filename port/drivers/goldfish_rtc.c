@@ -23,7 +23,7 @@ void mote_port_rtc_init(void)
 
 mote_hal_status mote_hal_rtc_get(uint64_t *unix_us)
 {
-    mote_hal_irq_state s = mote_hal_irq_lock();     /* one latch at a time */
+    mote_hal_irq_state s = mote_hal_irq_lock(); /* one latch at a time */
     uint32_t low = MOTE_MMIO32(TIME_LOW);
     uint32_t high = MOTE_MMIO32(TIME_HIGH);
     mote_hal_irq_unlock(s);

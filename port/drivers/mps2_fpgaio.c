@@ -14,7 +14,10 @@ enum { LED_PINS = 2, BUTTON_PINS = 2 };
 
 const uint32_t mote_port_gpio_pins = LED_PINS + BUTTON_PINS;
 
-static bool is_led(uint32_t pin) { return pin < LED_PINS; }
+static bool is_led(uint32_t pin)
+{
+    return pin < LED_PINS;
+}
 
 void mote_port_gpio_init(void)
 {
@@ -57,7 +60,7 @@ mote_hal_status mote_hal_gpio_read(uint32_t pin, bool *high)
 {
     if (pin >= mote_port_gpio_pins)
         return MOTE_HAL_ERR_ARGUMENT;
-    uint32_t bits = is_led(pin) ? FPGAIO_LED0 : FPGAIO_BUTTON << LED_PINS;  /* button n is pin 2+n */
+    uint32_t bits = is_led(pin) ? FPGAIO_LED0 : FPGAIO_BUTTON << LED_PINS; /* button n is pin 2+n */
     *high = (bits >> pin) & 1;
     return MOTE_HAL_OK;
 }

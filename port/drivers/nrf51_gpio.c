@@ -45,7 +45,7 @@ mote_hal_status mote_hal_gpio_configure(uint32_t pin, mote_hal_gpio_mode mode)
     mote_hal_status status = check_pin(pin);
     if (status != MOTE_HAL_OK)
         return status;
-    uint32_t cnf = 0;   /* input, buffer connected, no pull */
+    uint32_t cnf = 0; /* input, buffer connected, no pull */
     switch (mode) {
     case MOTE_HAL_GPIO_OUTPUT: cnf = PIN_CNF_DIR_OUTPUT; break;
     case MOTE_HAL_GPIO_INPUT_PULLUP: cnf = PIN_CNF_PULLUP; break;

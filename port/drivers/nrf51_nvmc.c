@@ -61,7 +61,7 @@ mote_hal_status mote_port_flash_program(uint32_t offset, const uint8_t *data, ui
     NVMC_CONFIG = CONFIG_WRITE;
     for (uint32_t i = 0; i < len; i += WRITE_SIZE) {
         uint32_t word;
-        memcpy(&word, data + i, sizeof word);      /* data may be unaligned */
+        memcpy(&word, data + i, sizeof word); /* data may be unaligned */
         MOTE_MMIO32(NRF51_NVMC_STORAGE_BASE + offset + i) = word;
         wait_ready();
     }

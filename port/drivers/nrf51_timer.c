@@ -36,7 +36,7 @@
 #define INTEN_COMPARE(n) (1u << (16 + (n)))
 #define MODE_TIMER 0u
 #define BITMODE_32 3u
-#define PRESCALER_1MHZ 4u               /* 16 MHz / 2^4 */
+#define PRESCALER_1MHZ 4u /* 16 MHz / 2^4 */
 #define TICK_HZ 1000000u
 
 #define CC_DEADLINE 0
@@ -46,8 +46,8 @@
 /* NVIC set-pending (the Cortex-M0's; the driver is for nRF51 only). */
 #define NVIC_ISPR0 MOTE_MMIO32(0xE000E200u)
 
-static volatile uint32_t wraps;         /* counter wraps counted so far */
-static volatile bool deadline_now;      /* set_deadline pended the IRQ */
+static volatile uint32_t wraps;    /* counter wraps counted so far */
+static volatile bool deadline_now; /* set_deadline pended the IRQ */
 
 static uint32_t capture(void)
 {
@@ -87,7 +87,7 @@ static uint64_t elapsed_ticks(void)
 
 uint64_t mote_hal_time_us(void)
 {
-    return elapsed_ticks();             /* TICK_HZ is 1 MHz */
+    return elapsed_ticks(); /* TICK_HZ is 1 MHz */
 }
 
 void mote_port_timer_init(void)
@@ -120,7 +120,7 @@ void mote_port_timer_set_deadline(uint64_t due_us)
     uint64_t now = mote_hal_time_us();
     uint64_t due = due_us;
     if (due > now + 0xFFFF0000u)
-        due = now + 0xFFFF0000u;        /* out of reach: fire early */
+        due = now + 0xFFFF0000u; /* out of reach: fire early */
     CC(CC_DEADLINE) = (uint32_t)due;
     INTENSET = INTEN_COMPARE(CC_DEADLINE);
     /* The counter may have reached CC[0] before the write took: the

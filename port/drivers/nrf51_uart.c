@@ -29,13 +29,13 @@
 #define ENABLE_ENABLED 4u
 #define PSEL_DISCONNECTED 0xFFFFFFFFu
 #define BAUDRATE_115200 0x01D7E000u
-#define GPIO_DIRSET MOTE_MMIO32(NRF51_GPIO_BASE + 0x518u)   /* the TX pin */
+#define GPIO_DIRSET MOTE_MMIO32(NRF51_GPIO_BASE + 0x518u) /* the TX pin */
 #define GPIO_OUTSET MOTE_MMIO32(NRF51_GPIO_BASE + 0x508u)
 
 void mote_port_console_init(void)
 {
     if (UART_ENABLE == ENABLE_ENABLED)
-        return;     /* idempotent: the fault reporter calls this too */
+        return; /* idempotent: the fault reporter calls this too */
     /* TX idles high: drive the pin before the UART takes it over. */
     GPIO_OUTSET = 1u << NRF51_UART_TX_PIN;
     GPIO_DIRSET = 1u << NRF51_UART_TX_PIN;
@@ -45,7 +45,7 @@ void mote_port_console_init(void)
     UART_PSELTXD = NRF51_UART_TX_PIN;
     UART_PSELRXD = NRF51_UART_RX_PIN;
     UART_BAUDRATE = BAUDRATE_115200;
-    UART_CONFIG = 0;            /* no parity, no flow control */
+    UART_CONFIG = 0; /* no parity, no flow control */
     UART_ENABLE = ENABLE_ENABLED;
     UART_EVENTS_TXDRDY = 0;
     UART_EVENTS_RXDRDY = 0;

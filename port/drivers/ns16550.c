@@ -7,11 +7,11 @@
 #include "mote_port.h"
 
 #define UART_REG(offset) MOTE_MMIO8(NS16550_BASE + (offset))
-#define UART_RBR UART_REG(0)    /* receive buffer (read) */
-#define UART_THR UART_REG(0)    /* transmit holding (write) */
-#define UART_DLL UART_REG(0)    /* divisor low (with LCR.DLAB) */
+#define UART_RBR UART_REG(0) /* receive buffer (read) */
+#define UART_THR UART_REG(0) /* transmit holding (write) */
+#define UART_DLL UART_REG(0) /* divisor low (with LCR.DLAB) */
 #define UART_IER UART_REG(1)
-#define UART_DLM UART_REG(1)    /* divisor high (with LCR.DLAB) */
+#define UART_DLM UART_REG(1) /* divisor high (with LCR.DLAB) */
 #define UART_LCR UART_REG(3)
 #define UART_LSR UART_REG(5)
 

@@ -5,7 +5,7 @@
  */
 #include "mote_port.h"
 
-static uint64_t offset_us;      /* wall clock - time base */
+static uint64_t offset_us; /* wall clock - time base */
 static bool known;
 
 void mote_port_rtc_init(void)
@@ -29,7 +29,7 @@ mote_hal_status mote_hal_rtc_get(uint64_t *unix_us)
 mote_hal_status mote_hal_rtc_set(uint64_t unix_us)
 {
     mote_hal_irq_state s = mote_hal_irq_lock();
-    offset_us = unix_us - mote_hal_time_us();   /* modular: get adds it back */
+    offset_us = unix_us - mote_hal_time_us(); /* modular: get adds it back */
     known = true;
     mote_hal_irq_unlock(s);
     return MOTE_HAL_OK;

@@ -18,7 +18,7 @@
 #define GPIO_PORT GPIO_REG(0x0C)
 #define GPIO_PUE GPIO_REG(0x10)
 #define GPIO_RISE_IE GPIO_REG(0x18)
-#define GPIO_RISE_IP GPIO_REG(0x1C)     /* write 1 to clear */
+#define GPIO_RISE_IP GPIO_REG(0x1C) /* write 1 to clear */
 #define GPIO_FALL_IE GPIO_REG(0x20)
 #define GPIO_FALL_IP GPIO_REG(0x24)
 #define GPIO_IOF_EN GPIO_REG(0x38)

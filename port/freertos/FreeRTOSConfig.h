@@ -44,21 +44,21 @@
 
 /* mote's priority bands (see above). */
 #define MOTE_RTOS_PRIO_BACKGROUND 1
-#define MOTE_RTOS_PRIO_APP 2                /* + the manifest's 0..7 */
+#define MOTE_RTOS_PRIO_APP 2 /* + the manifest's 0..7 */
 #define MOTE_RTOS_PRIO_FIRMWARE 10
 
 /* ---- memory: static only --------------------------------------------------- */
 #define configSUPPORT_STATIC_ALLOCATION 1
 #define configSUPPORT_DYNAMIC_ALLOCATION 0
-#define configKERNEL_PROVIDED_STATIC_MEMORY 0   /* mote's port gives the idle task's */
+#define configKERNEL_PROVIDED_STATIC_MEMORY 0 /* mote's port gives the idle task's */
 
 /* ---- hooks, checks, statistics -------------------------------------------- */
-#define configUSE_IDLE_HOOK 1                   /* sleeps the CPU (wfi) */
+#define configUSE_IDLE_HOOK 1 /* sleeps the CPU (wfi) */
 #define configUSE_TICK_HOOK 0
 #define configUSE_MALLOC_FAILED_HOOK 0
-#define configCHECK_FOR_STACK_OVERFLOW 2        /* reported as a fault */
+#define configCHECK_FOR_STACK_OVERFLOW 2 /* reported as a fault */
 #define configUSE_TRACE_FACILITY 0
-#define configGENERATE_RUN_TIME_STATS 1         /* CPU time per app task */
+#define configGENERATE_RUN_TIME_STATS 1 /* CPU time per app task */
 #define configRUN_TIME_COUNTER_TYPE uint64_t
 #define portCONFIGURE_TIMER_FOR_RUN_TIME_STATS()
 uint64_t mote_hal_time_us(void);
@@ -89,7 +89,7 @@ void mote_rtos_assert_failed(const char *file, int line);
  * 0x200BFF8 on QEMU virt) and drives the tick from it, so FreeRTOS's own
  * timer set-up is off (both addresses 0) and the trap handler hands every
  * interrupt to mote (portasmHAS_MTIME 0). */
-#define configCPU_CLOCK_HZ 10000000u           /* (the CLINT's mtime rate) */
+#define configCPU_CLOCK_HZ 10000000u /* (the CLINT's mtime rate) */
 #define configMTIME_BASE_ADDRESS 0
 #define configMTIMECMP_BASE_ADDRESS 0
 #define configISR_STACK_SIZE_WORDS 1024

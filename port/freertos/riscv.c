@@ -86,11 +86,9 @@ void freertos_risc_v_application_interrupt_handler(void)
     switch (mcause & ~MCAUSE_INTERRUPT) {
     case IRQ_M_TIMER:
         tick();
-        mote_rv_clint_isr();        /* the alarm, and the comparator re-armed */
+        mote_rv_clint_isr(); /* the alarm, and the comparator re-armed */
         break;
-    case IRQ_M_EXTERNAL:
-        mote_rv_plic_isr();
-        break;
+    case IRQ_M_EXTERNAL: mote_rv_plic_isr(); break;
     default:
         mote_port_fault_begin("unexpected interrupt");
         mote_port_print_hex("mcause", mcause);

@@ -126,11 +126,11 @@ mote_hal_status __real_mote_hal_flash_program(uint32_t offset, const void *data,
 void __real_mote_hal_sleep_us(uint64_t us);
 void __real_mote_hal_wait_for_interrupt(void);
 
-#define LOCKED(group, call)                \
-    do {                                   \
-        bool taken_ = take(group);         \
-        call;                              \
-        give(group, taken_);               \
+#define LOCKED(group, call)        \
+    do {                           \
+        bool taken_ = take(group); \
+        call;                      \
+        give(group, taken_);       \
     } while (0)
 
 void __wrap_mote_hal_console_write(const void *data, size_t len)

@@ -27,12 +27,12 @@
 #define STALL_MS 1000
 
 static int in_fd = STDIN_FILENO, out_fd = STDOUT_FILENO;
-static bool stream;             /* a socket or pseudo-terminal */
-static bool socket_out;         /* out_fd is a socket: send() without SIGPIPE */
-static int lookahead = -1;      /* a byte taken by readable(), or -1 */
-static bool at_end;             /* the input has ended */
+static bool stream;        /* a socket or pseudo-terminal */
+static bool socket_out;    /* out_fd is a socket: send() without SIGPIPE */
+static int lookahead = -1; /* a byte taken by readable(), or -1 */
+static bool at_end;        /* the input has ended */
 static int eof_byte = -1;
-static bool starved;            /* the last look found no input */
+static bool starved; /* the last look found no input */
 
 void mote_port_console_init(void)
 {
@@ -45,7 +45,7 @@ void host_console_attach(int in, int out, bool is_stream)
     in_fd = in;
     out_fd = out;
     stream = is_stream;
-    socket_out = is_stream;     /* until send() says otherwise */
+    socket_out = is_stream; /* until send() says otherwise */
     lookahead = -1;
     at_end = false;
 }
@@ -73,16 +73,16 @@ void mote_hal_console_write(const void *data, size_t len)
     const char *bytes = data;
     while (len > 0) {
         if (stream && !writable())
-            return;             /* nobody reads: the bytes are lost, as on a wire */
+            return; /* nobody reads: the bytes are lost, as on a wire */
         ssize_t n = socket_out ? send(out_fd, bytes, len, MSG_NOSIGNAL) : -1;
         if (socket_out && n < 0 && errno == ENOTSOCK)
-            socket_out = false;                 /* a pseudo-terminal */
+            socket_out = false; /* a pseudo-terminal */
         if (!socket_out)
             n = write(out_fd, bytes, len);
         if (n < 0 && (errno == EINTR || errno == EAGAIN))
             continue;
         if (n <= 0)
-            return;             /* closed: nobody to tell */
+            return; /* closed: nobody to tell */
         bytes += n;
         len -= (size_t)n;
     }
@@ -126,7 +126,7 @@ size_t mote_hal_console_read(void *buf, size_t max)
             break;
         bytes[n++] = (unsigned char)c;
         if (at_end)
-            break;              /* one end-of-file byte per read, like a key press */
+            break; /* one end-of-file byte per read, like a key press */
     }
     starved = n < max && !at_end;
     return n;

@@ -19,7 +19,7 @@
 #include "host_sim.h"
 #include "mote_port.h"
 
-#define DEFAULT_SIZE (1024u * 1024u)    /* as the MPS2 boards' storage region */
+#define DEFAULT_SIZE (1024u * 1024u) /* as the MPS2 boards' storage region */
 #define DEFAULT_SECTOR 4096u
 #define WRITE_SIZE 4u
 
@@ -83,7 +83,7 @@ bool mote_host_set_flash_file(const char *path, uint32_t size, uint32_t sector, 
         size = (uint32_t)st.st_size;
     }
     void *map = mmap(NULL, size, PROT_READ | PROT_WRITE, MAP_SHARED, fd, 0);
-    close(fd);                  /* the mapping keeps the file */
+    close(fd); /* the mapping keeps the file */
     if (map == MAP_FAILED)
         return fail(err, err_len, strerror(errno), path);
     storage = map;
@@ -96,10 +96,10 @@ bool mote_host_set_flash_file(const char *path, uint32_t size, uint32_t sector, 
 void mote_port_flash_init(void)
 {
     if (storage != NULL)
-        return;                 /* a file, mapped already */
+        return; /* a file, mapped already */
     void *map = mmap(NULL, region_size, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
     if (map == MAP_FAILED)
-        return;                 /* no region: the calls report unsupported */
+        return; /* no region: the calls report unsupported */
     storage = map;
     memset(storage, 0xFF, region_size);
 }

@@ -23,10 +23,10 @@ const uint32_t mote_port_gpio_pins = PIN_COUNT;
 
 static struct {
     mote_hal_gpio_mode mode;
-    bool latch;                 /* the output value */
-    bool driven, external;      /* an external signal and its level */
-    bool level;                 /* what reads return */
-    int seen;                   /* HOST_LOW/HIGH/FLOATING, as traced */
+    bool latch;            /* the output value */
+    bool driven, external; /* an external signal and its level */
+    bool level;            /* what reads return */
+    int seen;              /* HOST_LOW/HIGH/FLOATING, as traced */
     mote_hal_gpio_edge edge;
     mote_hal_gpio_fn fn;
     void *user;

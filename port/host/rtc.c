@@ -17,7 +17,7 @@
 static bool epoch_given;
 static uint64_t epoch_us;
 static bool set_by_firmware;
-static uint64_t offset_us;      /* wall clock - time base, once set */
+static uint64_t offset_us; /* wall clock - time base, once set */
 
 void mote_port_rtc_init(void)
 {
@@ -52,7 +52,7 @@ mote_hal_status mote_hal_rtc_get(uint64_t *unix_us)
 mote_hal_status mote_hal_rtc_set(uint64_t unix_us)
 {
     mote_hal_irq_state s = mote_hal_irq_lock();
-    offset_us = unix_us - mote_hal_time_us();   /* modular: get adds it back */
+    offset_us = unix_us - mote_hal_time_us(); /* modular: get adds it back */
     set_by_firmware = true;
     mote_hal_irq_unlock(s);
     return MOTE_HAL_OK;

@@ -41,14 +41,14 @@
 #define SPIN_READS 10000u
 
 static bool virtual_mode;
-static uint64_t limit_us = NEVER;       /* the time limit, until it is reached */
-static uint64_t timer_due = NEVER;      /* what alarm.c asked for */
-static volatile sig_atomic_t handling;  /* inside a simulated interrupt */
+static uint64_t limit_us = NEVER;      /* the time limit, until it is reached */
+static uint64_t timer_due = NEVER;     /* what alarm.c asked for */
+static volatile sig_atomic_t handling; /* inside a simulated interrupt */
 
-static struct timespec epoch;           /* real time 0 */
+static struct timespec epoch; /* real time 0 */
 static uint64_t virtual_now;
-static uint32_t reads_at_now;           /* clock reads since virtual time last moved */
-static bool virtual_locked;             /* the virtual interrupt mask */
+static uint32_t reads_at_now; /* clock reads since virtual time last moved */
+static bool virtual_locked;   /* the virtual interrupt mask */
 
 void mote_host_set_virtual_time(bool on)
 {
@@ -81,7 +81,7 @@ static uint64_t min3(uint64_t a, uint64_t b, uint64_t c)
 static uint64_t real_now(void)
 {
     if (epoch.tv_sec == 0 && epoch.tv_nsec == 0)
-        return 0;               /* before mote_hal_init() */
+        return 0; /* before mote_hal_init() */
     struct timespec now;
     clock_gettime(CLOCK_MONOTONIC, &now);
     int64_t ns = (int64_t)(now.tv_sec - epoch.tv_sec) * 1000000000 + (now.tv_nsec - epoch.tv_nsec);
@@ -117,12 +117,12 @@ static bool run_due(uint64_t now)
         ran = true;
     }
     if (now >= limit_us) {
-        limit_us = NEVER;       /* once: the stop takes it from here */
+        limit_us = NEVER; /* once: the stop takes it from here */
         host_stop_request(MOTE_HOST_STOP_TIME_LIMIT);
         ran = true;
     }
     if (timer_due <= now) {
-        timer_due = NEVER;      /* alarm.c re-arms through set_deadline */
+        timer_due = NEVER; /* alarm.c re-arms through set_deadline */
         mote_port_timer_expired();
         ran = true;
     }
@@ -139,10 +139,10 @@ static uint64_t next_due(void)
 static void arm_real_timer(void)
 {
     uint64_t due = next_due();
-    struct itimerval timer = {0};       /* all zero disarms */
+    struct itimerval timer = {0}; /* all zero disarms */
     if (due != NEVER) {
         uint64_t now = real_now();
-        uint64_t wait = due > now ? due - now : 1;   /* 0 would disarm */
+        uint64_t wait = due > now ? due - now : 1; /* 0 would disarm */
         timer.it_value.tv_sec = (time_t)(wait / 1000000u);
         timer.it_value.tv_usec = (suseconds_t)(wait % 1000000u);
     }
@@ -165,10 +165,10 @@ void mote_port_timer_init(void)
     if (virtual_mode)
         return;
     struct sigaction action = {.sa_handler = on_sigalrm};
-    sigemptyset(&action.sa_mask);       /* SIGALRM itself stays blocked while handled */
+    sigemptyset(&action.sa_mask); /* SIGALRM itself stays blocked while handled */
     action.sa_flags = SA_RESTART;
     sigaction(SIGALRM, &action, NULL);
-    arm_real_timer();                   /* scripted edges and the limit count from now */
+    arm_real_timer(); /* scripted edges and the limit count from now */
 }
 
 void mote_port_timer_set_deadline(uint64_t due_us)
@@ -216,7 +216,7 @@ mote_hal_irq_state mote_hal_irq_lock(void)
     if (virtual_mode) {
         bool was = virtual_locked;
         virtual_locked = true;
-        return was ? 0 : 1;                         /* 1: was unlocked */
+        return was ? 0 : 1; /* 1: was unlocked */
     }
     sigset_t block = timer_signal(), old;
     sigprocmask(SIG_BLOCK, &block, &old);
@@ -286,7 +286,7 @@ static void wait_real(void)
 static void wait_virtual(void)
 {
     if (run_due(virtual_now))
-        return;                 /* something was pending already */
+        return; /* something was pending already */
     uint64_t due = next_due();
     int fd = host_console_waiting_fd();
     if (hopeless(fd)) {
@@ -304,7 +304,7 @@ static void wait_virtual(void)
         }
         bool input = sleep_until(fd, timeout);
         if (input || due == NEVER)
-            return;             /* the console "interrupt": time stays */
+            return; /* the console "interrupt": time stays */
     }
     virtual_now = due;
     reads_at_now = 0;

@@ -16,9 +16,9 @@
 #define MTIME_LO MOTE_MMIO32(CLINT_BASE + 0xBFF8u)
 #define MTIME_HI MOTE_MMIO32(CLINT_BASE + 0xBFFCu)
 
-static uint64_t epoch_ticks;    /* mtime when mote_hal_init() ran */
-static uint64_t deadline_ticks = UINT64_MAX;    /* the HAL's, in mtime ticks */
-uint64_t mote_rv_tick_due = UINT64_MAX;         /* an RTOS tick's, in mtime ticks */
+static uint64_t epoch_ticks;                 /* mtime when mote_hal_init() ran */
+static uint64_t deadline_ticks = UINT64_MAX; /* the HAL's, in mtime ticks */
+uint64_t mote_rv_tick_due = UINT64_MAX;      /* an RTOS tick's, in mtime ticks */
 
 uint64_t mote_rv_mtime(void)
 {

@@ -10,29 +10,32 @@
 
 #define CSR_ASM(insn) ".option push\n\t.option arch, +zicsr\n\t" insn "\n\t.option pop"
 
-#define csr_read(csr) __extension__({                                   \
-    uintptr_t value_;                                                   \
-    __asm__ volatile(CSR_ASM("csrr %0, " #csr) : "=r"(value_));         \
-    value_; })
+#define csr_read(csr)                                               \
+    __extension__({                                                 \
+        uintptr_t value_;                                           \
+        __asm__ volatile(CSR_ASM("csrr %0, " #csr) : "=r"(value_)); \
+        value_;                                                     \
+    })
 
-#define csr_write(csr, value)                                           \
-    __asm__ volatile(CSR_ASM("csrw " #csr ", %0")                       \
-                     : : "r"((uintptr_t)(value)) : "memory")
+#define csr_write(csr, value) \
+    __asm__ volatile(CSR_ASM("csrw " #csr ", %0") : : "r"((uintptr_t)(value)) : "memory")
 
-#define csr_set(csr, bits)                                              \
-    __asm__ volatile(CSR_ASM("csrs " #csr ", %0")                       \
-                     : : "r"((uintptr_t)(bits)) : "memory")
+#define csr_set(csr, bits) \
+    __asm__ volatile(CSR_ASM("csrs " #csr ", %0") : : "r"((uintptr_t)(bits)) : "memory")
 
-#define csr_clear(csr, bits)                                            \
-    __asm__ volatile(CSR_ASM("csrc " #csr ", %0")                       \
-                     : : "r"((uintptr_t)(bits)) : "memory")
+#define csr_clear(csr, bits) \
+    __asm__ volatile(CSR_ASM("csrc " #csr ", %0") : : "r"((uintptr_t)(bits)) : "memory")
 
 /* Clears bits and returns the CSR's previous value, atomically. */
-#define csr_read_clear(csr, bits) __extension__({                       \
-    uintptr_t old_;                                                     \
-    __asm__ volatile(CSR_ASM("csrrc %0, " #csr ", %1")                  \
-                     : "=r"(old_) : "r"((uintptr_t)(bits)) : "memory"); \
-    old_; })
+#define csr_read_clear(csr, bits)                          \
+    __extension__({                                        \
+        uintptr_t old_;                                    \
+        __asm__ volatile(CSR_ASM("csrrc %0, " #csr ", %1") \
+                         : "=r"(old_)                      \
+                         : "r"((uintptr_t)(bits))          \
+                         : "memory");                      \
+        old_;                                              \
+    })
 
 #define MSTATUS_MIE (1u << 3)
 #define MIE_MTIE (1u << 7)

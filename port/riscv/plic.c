@@ -29,7 +29,7 @@ void mote_port_irq_init(void)
 void mote_port_irq_attach(unsigned source, mote_port_isr isr)
 {
     if (source == 0 || source >= PLIC_SOURCE_COUNT)
-        return;                         /* source 0 means "none" */
+        return; /* source 0 means "none" */
     handlers[source] = isr;
     PLIC_PRIORITY(source) = 1;
     PLIC_ENABLE(source / 32) |= 1u << (source % 32);
@@ -47,6 +47,6 @@ void mote_rv_plic_isr(void)
             mote_port_print_hex("plic source", source);
             mote_port_fault_end();
         }
-        PLIC_CLAIM = source;            /* complete */
+        PLIC_CLAIM = source; /* complete */
     }
 }

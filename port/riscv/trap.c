@@ -15,12 +15,8 @@ void mote_rv_trap(uintptr_t *frame)
     uintptr_t mcause = csr_read(mcause);
     if (mcause & MCAUSE_INTERRUPT) {
         switch (mcause & ~MCAUSE_INTERRUPT) {
-        case IRQ_M_TIMER:
-            mote_rv_clint_isr();
-            return;
-        case IRQ_M_EXTERNAL:
-            mote_rv_plic_isr();
-            return;
+        case IRQ_M_TIMER: mote_rv_clint_isr(); return;
+        case IRQ_M_EXTERNAL: mote_rv_plic_isr(); return;
         }
     }
     mote_rv_fault_report(frame, mcause);
@@ -50,9 +46,9 @@ static const char *exception_name(uintptr_t mcause)
 
 /* ABI names of x1..x31; frame slot 2 (sp) holds the pre-trap value. */
 static const char *const register_names[32] = {
-    "", "ra", "sp", "gp", "tp", "t0", "t1", "t2", "s0", "s1", "a0", "a1",
-    "a2", "a3", "a4", "a5", "a6", "a7", "s2", "s3", "s4", "s5", "s6", "s7",
-    "s8", "s9", "s10", "s11", "t3", "t4", "t5", "t6",
+    "",   "ra", "sp", "gp", "tp",  "t0",  "t1", "t2", "s0", "s1", "a0",
+    "a1", "a2", "a3", "a4", "a5",  "a6",  "a7", "s2", "s3", "s4", "s5",
+    "s6", "s7", "s8", "s9", "s10", "s11", "t3", "t4", "t5", "t6",
 };
 
 /* Registers per output line: four 32-bit or three 64-bit values fit 80 columns. */

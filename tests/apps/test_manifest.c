@@ -15,34 +15,33 @@
 
 static int failures, checks;
 
-#define CHECK(cond, ...)                                                      \
-    do {                                                                      \
-        checks++;                                                             \
-        if (!(cond)) {                                                        \
-            failures++;                                                       \
-            fprintf(stderr, "%s:%d: FAIL: ", __FILE__, __LINE__);             \
-            fprintf(stderr, __VA_ARGS__);                                     \
-            fputc('\n', stderr);                                              \
-        }                                                                     \
+#define CHECK(cond, ...)                                          \
+    do {                                                          \
+        checks++;                                                 \
+        if (!(cond)) {                                            \
+            failures++;                                           \
+            fprintf(stderr, "%s:%d: FAIL: ", __FILE__, __LINE__); \
+            fprintf(stderr, __VA_ARGS__);                         \
+            fputc('\n', stderr);                                  \
+        }                                                         \
     } while (0)
 
-static const char FULL[] =
-    "# a logger\n"
-    "name     logger\n"
-    "ram      24K          # arena and mailbox\n"
-    "memory   8K\n"
-    "stack    4K 1K\n"
-    "pin      0 out\n"
-    "pin      2 in\n"
-    "pin      63 in\n"
-    "uart     console\n"
-    "uart     3\n"
-    "timers   2\n"
-    "cpu      25% priority 2 watchdog 500ms\n"
-    "files    /log 16K 8\n"
-    "send     blinky\n"
-    "send     button\n"
-    "mailbox  8 64\n";
+static const char FULL[] = "# a logger\n"
+                           "name     logger\n"
+                           "ram      24K          # arena and mailbox\n"
+                           "memory   8K\n"
+                           "stack    4K 1K\n"
+                           "pin      0 out\n"
+                           "pin      2 in\n"
+                           "pin      63 in\n"
+                           "uart     console\n"
+                           "uart     3\n"
+                           "timers   2\n"
+                           "cpu      25% priority 2 watchdog 500ms\n"
+                           "files    /log 16K 8\n"
+                           "send     blinky\n"
+                           "send     button\n"
+                           "mailbox  8 64\n";
 
 static void full_round_trip(void)
 {
@@ -54,8 +53,8 @@ static void full_round_trip(void)
     CHECK(m.pins == (1ull | 4ull | 1ull << 63) && m.pins_out == 1ull, "full: pins");
     CHECK(m.uarts == (1u | 8u) && m.timers == 2, "full: uarts, timers");
     CHECK(m.has_cpu && m.cpu_share == 25 && m.priority == 2 && m.watchdog_ms == 500, "full: cpu");
-    CHECK(m.has_files && !strcmp(m.files_dir, "/log") && m.files_bytes == 16384 &&
-          m.files_max == 8, "full: files");
+    CHECK(m.has_files && !strcmp(m.files_dir, "/log") && m.files_bytes == 16384 && m.files_max == 8,
+          "full: files");
     CHECK(m.send_count == 2 && !strcmp(m.send[0], "blinky") && !strcmp(m.send[1], "button"),
           "full: send");
     CHECK(m.mailbox_slots == 8 && m.mailbox_msg_max == 64, "full: mailbox");
@@ -81,11 +80,13 @@ static void text_errors(void)
     } cases[] = {
         {"ram 1\n", "manifest: no name"},
         {"name a\n", "manifest: no ram: say how many bytes the app may have"},
-        {"name Logger\nram 1\n", "manifest line 1: 'Logger': an app name is 1..15 of a-z 0-9 _ -, starting with a letter"},
+        {"name Logger\nram 1\n",
+         "manifest line 1: 'Logger': an app name is 1..15 of a-z 0-9 _ -, starting with a letter"},
         {"name abcdefghijklmnop\nram 1\n", "manifest line 1: 'abcdefghijklmnop': an app name is"},
         {"name a\nname b\nram 1\n", "manifest line 2: name given twice"},
         {"name a\nram 1\npin 64 out\n", "manifest line 3: pin 64: pins are 0..63"},
-        {"name a\nram 1\npin 1 sideways\n", "manifest line 3: 'sideways': the direction is in or out"},
+        {"name a\nram 1\npin 1 sideways\n",
+         "manifest line 3: 'sideways': the direction is in or out"},
         {"name a\nram 1\npin 1 in\npin 1 out\n", "manifest line 4: pin 1 granted twice"},
         {"name a\nram 1\npin x in\n", "manifest line 3: 'x': a pin number"},
         {"name a\nram 1\npin 1\n", "manifest line 3: usage: pin N in|out"},
@@ -101,7 +102,8 @@ static void text_errors(void)
         {"name a\nram 1\ncpu 101%\n", "manifest line 3: cpu share 101%: 1..100%"},
         {"name a\nram 1\ncpu 50\n", "manifest line 3: '50': a share such as 25%"},
         {"name a\nram 1\ncpu 50% priority 8\n", "manifest line 3: priority 8: 0..7"},
-        {"name a\nram 1\ncpu 50% watchdog 5\n", "manifest line 3: '5': a time such as 500ms or 2s, or off"},
+        {"name a\nram 1\ncpu 50% watchdog 5\n",
+         "manifest line 3: '5': a time such as 500ms or 2s, or off"},
         {"name a\nram 1\ncpu 50% speed 5\n", "manifest line 3: 'speed': priority or watchdog"},
         {"name a\nram 1\ncpu 50% priority\n", "manifest line 3: usage: cpu SHARE%"},
         {"name a\nram 1\nfiles log 1K 2\n", "manifest line 3: files 'log': an absolute directory"},
@@ -110,12 +112,16 @@ static void text_errors(void)
         {"name a\nram 1\nfiles /a/ 1K 2\n", "manifest line 3: files '/a/'"},
         {"name a\nram 1\nfiles /log 1K 70000\n", "manifest line 3: files: at most 65535 files"},
         {"name a\nram 1\nsend a\nsend a\n", "manifest line 4: send a given twice"},
-        {"name a\nram 1\nsend a1\nsend a2\nsend a3\nsend a4\nsend a5\nsend a6\nsend a7\nsend a8\nsend a9\n",
+        {"name a\nram 1\nsend a1\nsend a2\nsend a3\nsend a4\nsend a5\nsend a6\nsend a7\nsend "
+         "a8\nsend a9\n",
          "manifest line 11: send: at most 8 apps"},
-        {"name a\nram 1\nmailbox 0 64\n", "manifest line 3: mailbox 0 64: 1..255 messages of 1..256 bytes"},
+        {"name a\nram 1\nmailbox 0 64\n",
+         "manifest line 3: mailbox 0 64: 1..255 messages of 1..256 bytes"},
         {"name a\nram 1\nmailbox 8 257\n", "manifest line 3: mailbox 8 257: 1..255 messages"},
-        {"name a\nram 512\nmailbox 8 64\n", "manifest: ram 512 is less than its mailbox, stacks and memory cap (672 bytes)"},
-        {"name a\nram 4K\nstack 4K 1K\n", "manifest: ram 4096 is less than its mailbox, stacks and memory cap (5120 bytes)"},
+        {"name a\nram 512\nmailbox 8 64\n",
+         "manifest: ram 512 is less than its mailbox, stacks and memory cap (672 bytes)"},
+        {"name a\nram 4K\nstack 4K 1K\n",
+         "manifest: ram 4096 is less than its mailbox, stacks and memory cap (5120 bytes)"},
         {"name a\nram 1\nfrob 1\n", "manifest line 3: 'frob': unknown"},
         {"name a\nram 1\npin 1 in 2 3 4 5 6 7\n", "manifest line 3: too many words"},
         {"name a\nram\x00 1\n", "manifest line 2: a NUL byte"},
@@ -252,8 +258,10 @@ static void binary_errors(void)
     /* sizes whose sum passes 2^32: ram 0xffffffff, stacks 0xffffffff each */
     n = base(b, 0xffffffffu);
     at = entry(b, n, 7, "\377\377\377\377\377\377\377\377", 8);
-    expect_binary(b, at, "manifest: ram 4294967295 is less than its mailbox, stacks and memory "
-                         "cap (8589934590 bytes)", "stacks beyond 2^32");
+    expect_binary(b, at,
+                  "manifest: ram 4294967295 is less than its mailbox, stacks and memory "
+                  "cap (8589934590 bytes)",
+                  "stacks beyond 2^32");
     at = entry(b, n, 6, "\377\377\377\377", 4);
     at = entry(b, at, 11, "\377\0\0\1", 4);
     at = entry(b, at, 7, "\377\377\377\177\377\377\377\177", 8);

@@ -21,7 +21,7 @@
 
 MOTE_CHECK_DEFINE;
 
-#define SLOT_RAM (160 * 1024)   /* the reactor has a 64 KiB page */
+#define SLOT_RAM (160 * 1024) /* the reactor has a 64 KiB page */
 
 static uint8_t *busy, *probe, *reactor;
 static size_t busy_len, probe_len, reactor_len;
@@ -127,9 +127,11 @@ static void shares(void)
 {
     fresh(2);
     CHECK_EQ(start(0, busy, busy_len, "name a\nram 90K\ncpu 25% priority 2 watchdog off\n",
-                   busy_argv, 2), MOTE_OK);
+                   busy_argv, 2),
+             MOTE_OK);
     CHECK_EQ(start(1, busy, busy_len, "name b\nram 90K\ncpu 75% priority 2 watchdog off\n",
-                   busy_argv, 2), MOTE_OK);
+                   busy_argv, 2),
+             MOTE_OK);
     run_until(1000000);
     uint64_t a = cpu_ms(0), b = cpu_ms(1);
     printf("sched: shares 25%% / 75%%: %llu ms / %llu ms of 1 s\n", (unsigned long long)a,
@@ -162,22 +164,25 @@ static void starvation(void)
     /* With a 30% share the busy app gives way within each 100 ms window. */
     fresh(2);
     CHECK_EQ(start(0, busy, busy_len, "name hog\nram 90K\ncpu 30% priority 5 watchdog off\n",
-                   busy_argv, 2), MOTE_OK);
+                   busy_argv, 2),
+             MOTE_OK);
     CHECK_EQ(start(1, probe, probe_len, "name low\nram 90K\ntimers 1\ncpu 10% priority 1\n",
-                   probe_argv, 3), MOTE_OK);
+                   probe_argv, 3),
+             MOTE_OK);
     run_until(2000000);
     CHECK_EQ(mote_app_state_of(&slot[1]), MOTE_APP_EXITED);
     uint32_t max = probe_max_us();
-    printf("sched: a low app next to a busy high one with a 30%% share: latency max %u us\n",
-           max);
+    printf("sched: a low app next to a busy high one with a 30%% share: latency max %u us\n", max);
     CHECK(max <= 31000);
-    CHECK(cpu_ms(0) >= 1500);           /* it still had the rest */
+    CHECK(cpu_ms(0) >= 1500); /* it still had the rest */
     /* With the whole CPU its share, the busy app starves the low one. */
     fresh(2);
     CHECK_EQ(start(0, busy, busy_len, "name hog\nram 90K\ncpu 100% priority 5 watchdog off\n",
-                   busy_argv, 2), MOTE_OK);
+                   busy_argv, 2),
+             MOTE_OK);
     CHECK_EQ(start(1, probe, probe_len, "name low\nram 90K\ntimers 1\ncpu 10% priority 1\n",
-                   probe_argv, 3), MOTE_OK);
+                   probe_argv, 3),
+             MOTE_OK);
     run_until(1000000);
     CHECK_EQ(mote_app_state_of(&slot[1]), MOTE_APP_RUNNING);
     CHECK(cpu_ms(1) == 0);
@@ -190,9 +195,11 @@ static void preemption(void)
     static const char *const probe_argv[] = {"probe", "10000", "100"};
     fresh(2);
     CHECK_EQ(start(0, busy, busy_len, "name busy\nram 90K\ncpu 100% priority 1 watchdog off\n",
-                   busy_argv, 2), MOTE_OK);
+                   busy_argv, 2),
+             MOTE_OK);
     CHECK_EQ(start(1, probe, probe_len, "name probe\nram 90K\ntimers 1\ncpu 10% priority 6\n",
-                   probe_argv, 3), MOTE_OK);
+                   probe_argv, 3),
+             MOTE_OK);
     run_until(1200000);
     CHECK_EQ(mote_app_state_of(&slot[1]), MOTE_APP_EXITED);
     uint32_t max = probe_max_us();
@@ -209,8 +216,9 @@ static void reactor_app(void)
     fresh(1);
     sim_gpio_drive(1, true, 0);
     sim_gpio_drive(1, false, 10000);
-    CHECK_EQ(start(0, reactor, reactor_len, "name reactor\nram 150K\ntimers 1\npin 1 in\n",
-                   argv, 1), MOTE_OK);
+    CHECK_EQ(
+        start(0, reactor, reactor_len, "name reactor\nram 150K\ntimers 1\npin 1 in\n", argv, 1),
+        MOTE_OK);
     run_until(1000000);
     CHECK_EQ(mote_app_state_of(&slot[0]), MOTE_APP_EXITED);
     CHECK_EQ(mote_app_exit_code(&slot[0]), 5);

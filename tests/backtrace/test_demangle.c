@@ -58,11 +58,14 @@ static const char *const CASES[][2] = {
     /* Rust, legacy mangling */
     {"_ZN4core9panicking9panic_fmt17h768731f43edd91bfE", "core::panicking::panic_fmt"},
     {"_ZN3std2rt10lang_start28_$u7b$$u7b$closure$u7d$$u7d$17h68aeaf642f27526fE"
-     ".llvm.13605326022723668421", "std::rt::lang_start::{{closure}}"},
+     ".llvm.13605326022723668421",
+     "std::rt::lang_start::{{closure}}"},
     {"_ZN70_$LT$core..result..Result$LT$T$C$E$GT$$u20$as$u20$core..fmt..Debug$GT$"
-     "3fmt17hcd0d80f49b14aa87E", "<core::result::Result<T,E> as core::fmt::Debug>::fmt"},
+     "3fmt17hcd0d80f49b14aa87E",
+     "<core::result::Result<T,E> as core::fmt::Debug>::fmt"},
     {"_ZN4core3ops8function6FnOnce40call_once$u7b$$u7b$vtable.shim$u7d$$u7d$"
-     "17h2fa1afafd0d6150aE", "core::ops::function::FnOnce::call_once{{vtable.shim}}"},
+     "17h2fa1afafd0d6150aE",
+     "core::ops::function::FnOnce::call_once{{vtable.shim}}"},
     {"core::fmt::write::h0123456789abcdef", "core::fmt::write"},
     /* Rust, v0 mangling */
     {"_RNvCslkgq5TcXodA_5fd_rs4main", "fd_rs::main"},
@@ -83,15 +86,31 @@ static const char *const CASES[][2] = {
     {"_RNvXsa_NtCs247YrygNUAC_4core5arrayAlj3_NtNtB7_3fmt5Debug3fmtCsgEwdlTBfsLo_5fd_v0",
      "<[i32; 3] as core::fmt::Debug>::fmt"},
     {"_RINvNtNtCs8v1rFTdFJUG_3std10sys_common9backtrace28___rust_begin_short_backtraceFEuuE"
-     "CsgEwdlTBfsLo_5fd_v0", "std::sys_common::backtrace::__rust_begin_short_backtrace::<fn(), ()>"},
+     "CsgEwdlTBfsLo_5fd_v0",
+     "std::sys_common::backtrace::__rust_begin_short_backtrace::<fn(), ()>"},
 };
 
 /* Names that are not mangled, or not well: left alone (0). */
 static const char *const ALONE[] = {
-    "main", "_start", "__original_main", "_Z", "_ZN3foo", "_Z3fo",
-    "_ZN999999999999fooE", "_R", "_RNv", "_RB_", "_RNvB0_3foo", "_RNvCs_3foo4mainX",
-    "_ZN4core9panicking9panic_fmt17h768731f43edd91bf", "_ZZ4mainE", "_Z1fS_", "_Z1fT_",
-    "h0123456789abcdef", "::h0123456789abcdef", "_ZN1a17h0123456789abcdeE",
+    "main",
+    "_start",
+    "__original_main",
+    "_Z",
+    "_ZN3foo",
+    "_Z3fo",
+    "_ZN999999999999fooE",
+    "_R",
+    "_RNv",
+    "_RB_",
+    "_RNvB0_3foo",
+    "_RNvCs_3foo4mainX",
+    "_ZN4core9panicking9panic_fmt17h768731f43edd91bf",
+    "_ZZ4mainE",
+    "_Z1fS_",
+    "_Z1fT_",
+    "h0123456789abcdef",
+    "::h0123456789abcdef",
+    "_ZN1a17h0123456789abcdeE",
 };
 
 static void check_case(const char *mangled, const char *expected)

@@ -90,13 +90,13 @@ static void test_virtual_time(void)
 {
     CHECK(mote_hal_time_us() == 0);
     mote_hal_sleep_us(250000);
-    CHECK(mote_hal_time_us() == 250000);            /* exactly: the clock jumped */
+    CHECK(mote_hal_time_us() == 250000); /* exactly: the clock jumped */
     CHECK(mote_hal_alarm_start(1000, 0, on_alarm, NULL) == MOTE_HAL_OK);
     wait_alarms(1);
     CHECK(alarm_at[0] == 251000);
     alarms = 0;
     CHECK(mote_hal_alarm_start(100000, 100000, on_alarm, NULL) == MOTE_HAL_OK);
-    mote_hal_sleep_us(1000000);                     /* ten periods pass while asleep */
+    mote_hal_sleep_us(1000000); /* ten periods pass while asleep */
     CHECK(alarms == 10);
     CHECK(alarm_at[9] == 1251000);
     mote_hal_alarm_stop();
@@ -128,16 +128,16 @@ static void test_scripted_edges(void)
     CHECK(mote_hal_gpio_configure(3, MOTE_HAL_GPIO_INPUT_PULLUP) == MOTE_HAL_OK);
     CHECK(mote_hal_gpio_set_interrupt(3, MOTE_HAL_GPIO_EDGE_BOTH, on_edge, NULL) == MOTE_HAL_OK);
     CHECK(mote_hal_gpio_configure(5, MOTE_HAL_GPIO_OUTPUT) == MOTE_HAL_OK);
-    mote_hal_sleep_us(2000000 - mote_hal_time_us() + 700000);    /* to 2.7 s */
+    mote_hal_sleep_us(2000000 - mote_hal_time_us() + 700000); /* to 2.7 s */
     CHECK(edges == 2);
     CHECK(edge_at[0] == 2000000 && !edge_level[0]);
     CHECK(edge_at[1] == 2500000 && edge_level[1]);
     bool level = false;
     CHECK(mote_hal_gpio_read(3, &level) == MOTE_HAL_OK && level);
-    CHECK(mote_hal_gpio_write(5, true) == MOTE_HAL_OK);         /* traced at 2.7 s */
+    CHECK(mote_hal_gpio_write(5, true) == MOTE_HAL_OK); /* traced at 2.7 s */
     mote_hal_sleep_us(500000);
     CHECK(edges == 3 && edge_at[2] == 3000000);
-    CHECK(mote_hal_gpio_toggle(5) == MOTE_HAL_OK);              /* and at 3.2 s */
+    CHECK(mote_hal_gpio_toggle(5) == MOTE_HAL_OK); /* and at 3.2 s */
     CHECK(mote_hal_gpio_configure(32, MOTE_HAL_GPIO_OUTPUT) == MOTE_HAL_ERR_ARGUMENT);
 }
 
@@ -157,7 +157,7 @@ static void test_flash(const char *path)
     CHECK(mapped[last] == 0xFF && mapped[info.size - 1] == 0xFF);
     CHECK(mote_hal_flash_program(last, word, 4) == MOTE_HAL_OK);
     uint8_t more[4] = {0xFF, 0x0F, 0xF0, 0xFF};
-    CHECK(mote_hal_flash_program(last, more, 4) == MOTE_HAL_OK);    /* only clears bits */
+    CHECK(mote_hal_flash_program(last, more, 4) == MOTE_HAL_OK); /* only clears bits */
     CHECK(mote_hal_flash_read(last, back, 4) == MOTE_HAL_OK);
     CHECK(back[0] == 0x0F && back[1] == 0x00 && back[2] == 0x50 && back[3] == 0xAA);
     CHECK(mote_hal_flash_program(last + 2, word, 4) == MOTE_HAL_ERR_ARGUMENT);
@@ -210,7 +210,7 @@ int main(int argc, char **argv)
         mote_hal_init();
         mote_hal_sleep_us(1000);
         mote_hal_irq_state s = mote_hal_irq_lock();
-        mote_hal_wait_for_interrupt();          /* nothing can end this */
+        mote_hal_wait_for_interrupt(); /* nothing can end this */
         mote_hal_irq_unlock(s);
         printf("still running\n");
         return 1;

@@ -132,7 +132,7 @@ int main(int argc, char **argv)
     } else {
         int fd = connect_to(where);
         send_all(fd, argv[1]);
-        shutdown(fd, SHUT_WR);      /* sockets: end of input; a pty ignores it */
+        shutdown(fd, SHUT_WR); /* sockets: end of input; a pty ignores it */
         receive(fd);
         close(fd);
         waitpid(child, &status, 0);

@@ -31,7 +31,7 @@
 
 typedef struct check_counts {
     int passed, failed;
-    const char *(*context)(void);   /* optional: more text for a failure */
+    const char *(*context)(void); /* optional: more text for a failure */
 } check_counts;
 
 extern check_counts check_state;
@@ -87,24 +87,24 @@ static inline int check_note(int ok, const char *fmt, ...)
 }
 
 #define CHECKF(cond, ...)                                                                 \
-    check_note(check_report(!!(cond), CHECK_TEXT(__FILE__), __LINE__, CHECK_TEXT(#cond)),   \
+    check_note(check_report(!!(cond), CHECK_TEXT(__FILE__), __LINE__, CHECK_TEXT(#cond)), \
                __VA_ARGS__)
 
 static inline int check_eq(long long actual, long long expected, const char *file, int line,
                            const char *what)
 {
-    return check_note(check_report(actual == expected, file, line, what),
-                      "got %lld, expected %lld", actual, expected);
+    return check_note(check_report(actual == expected, file, line, what), "got %lld, expected %lld",
+                      actual, expected);
 }
 
-#define CHECK_EQ(actual, expected)                                                        \
-    check_eq((long long)(actual), (long long)(expected), CHECK_TEXT(__FILE__), __LINE__,  \
+#define CHECK_EQ(actual, expected)                                                       \
+    check_eq((long long)(actual), (long long)(expected), CHECK_TEXT(__FILE__), __LINE__, \
              CHECK_TEXT(#actual " == " #expected))
 
-#define REQUIRE(cond)                                                       \
-    do {                                                                    \
-        if (!CHECK(cond))                                                   \
-            return;                                                         \
+#define REQUIRE(cond)     \
+    do {                  \
+        if (!CHECK(cond)) \
+            return;       \
     } while (0)
 
 static inline int check_summary(const char *suite)

@@ -41,17 +41,17 @@ static void types_section(wb *b)
 {
     wb_section_begin(b, 1);
     wb_u32(b, 4);
-    wb_bytes(b, "\x60\x00\x01\x7f", 4);         /* 0: () -> i32 */
-    wb_bytes(b, "\x60\x01\x7f\x01\x7f", 5);     /* 1: (i32) -> i32 */
-    wb_bytes(b, "\x60\x02\x7f\x7f\x00", 5);     /* 2: (i32 i32) -> () */
-    wb_bytes(b, "\x60\x01\x7f\x00", 4);         /* 3: (i32) -> () */
+    wb_bytes(b, "\x60\x00\x01\x7f", 4);     /* 0: () -> i32 */
+    wb_bytes(b, "\x60\x01\x7f\x01\x7f", 5); /* 1: (i32) -> i32 */
+    wb_bytes(b, "\x60\x02\x7f\x7f\x00", 5); /* 2: (i32 i32) -> () */
+    wb_bytes(b, "\x60\x01\x7f\x00", 4);     /* 3: (i32) -> () */
     wb_section_end(b);
 }
 
 static void body(wb *b, const uint8_t *code, size_t n)
 {
     wb_begin(b);
-    wb_u32(b, 0);               /* no locals */
+    wb_u32(b, 0); /* no locals */
     wb_bytes(b, code, n);
     wb_end(b);
 }
@@ -63,15 +63,15 @@ static size_t cps_module(uint8_t *buf, size_t cap, uint32_t data_at)
     wb b;
     wb_init(&b, buf, cap);
     types_section(&b);
-    wb_section_begin(&b, 3);                    /* functions */
+    wb_section_begin(&b, 3); /* functions */
     wb_u32(&b, 5);
     wb_bytes(&b, "\x00\x01\x01\x02\x01", 5);
     wb_section_end(&b);
-    wb_section_begin(&b, 5);                    /* memory */
+    wb_section_begin(&b, 5); /* memory */
     wb_u32(&b, 1);
     wb_memory_limits(&b, 100, 1, 1000, 0);
     wb_section_end(&b);
-    wb_section_begin(&b, 7);                    /* exports */
+    wb_section_begin(&b, 7); /* exports */
     wb_u32(&b, 6);
     const char *names[] = {"size", "grow", "load", "store", "load32"};
     for (uint32_t i = 0; i < 5; i++) {
@@ -83,7 +83,7 @@ static size_t cps_module(uint8_t *buf, size_t cap, uint32_t data_at)
     wb_byte(&b, 2);
     wb_u32(&b, 0);
     wb_section_end(&b);
-    wb_section_begin(&b, 10);                   /* code */
+    wb_section_begin(&b, 10); /* code */
     wb_u32(&b, 5);
     body(&b, CODE(OP(memory_size), 0, OP(end)));
     body(&b, CODE(OP(local_get), 0, OP(memory_grow), 0, OP(end)));
@@ -91,7 +91,7 @@ static size_t cps_module(uint8_t *buf, size_t cap, uint32_t data_at)
     body(&b, CODE(OP(local_get), 0, OP(local_get), 1, OP(i32_store8), 0, 0, OP(end)));
     body(&b, CODE(OP(local_get), 0, OP(i32_load), 2, 0, OP(end)));
     wb_section_end(&b);
-    wb_section_begin(&b, 11);                   /* data */
+    wb_section_begin(&b, 11); /* data */
     wb_u32(&b, 1);
     wb_u32(&b, 0);
     wb_byte(&b, OP(i32_const));
@@ -153,12 +153,12 @@ static void test_custom_page_sizes(void)
     CHECK(ok_call(inst, "load", 99, 0) == 'd');
     call_i(inst, "load", 100, 0, &st);
     CHECK(st == MOTE_TRAP && mote_arena_error(arena)->trap == MOTE_TRAP_MEMORY_OUT_OF_BOUNDS);
-    call_i(inst, "load32", 97, 0, &st);          /* bytes 97..100: the last is outside */
+    call_i(inst, "load32", 97, 0, &st); /* bytes 97..100: the last is outside */
     CHECK(st == MOTE_TRAP);
     CHECK(ok_call(inst, "load32", 96, 0) == 0x64636261);
     /* Unaligned (wasm allows it; ARMv6-M faults on a plain unaligned LDR). */
     CHECK(ok_call(inst, "load32", 95, 0) == 0x63626100);
-    CHECK(ok_call(inst, "grow", 1, 0) == 100);  /* grows by one byte */
+    CHECK(ok_call(inst, "grow", 1, 0) == 100); /* grows by one byte */
     CHECK(ok_call(inst, "size", 0, 0) == 101);
     CHECK(ok_call(inst, "load", 100, 0) == 0);
     CHECK(ok_call(inst, "grow", 900, 0) == -1); /* 1001 > max 1000 */
@@ -177,12 +177,12 @@ static void test_custom_page_sizes(void)
     size_t ilen = importer_module(buf_b, sizeof buf_b, 50, 0);
     CHECK(mote_load(arena, buf_b, ilen, NULL, &m) == MOTE_OK);
     CHECK(mote_instantiate(arena, m, &im, 1, &small, &other) == MOTE_OK);
-    mote_unload(m);     /* module and instance: the arena is small on some boards */
-    ilen = importer_module(buf_b, sizeof buf_b, 1001, 0);       /* more than it has */
+    mote_unload(m); /* module and instance: the arena is small on some boards */
+    ilen = importer_module(buf_b, sizeof buf_b, 1001, 0); /* more than it has */
     CHECK(mote_load(arena, buf_b, ilen, NULL, &m) == MOTE_OK);
     CHECK(mote_instantiate(arena, m, &im, 1, &small, &other) == MOTE_ERR_UNLINKABLE);
     mote_unload(m);
-    ilen = importer_module(buf_b, sizeof buf_b, 0, 16);         /* 64 KiB pages */
+    ilen = importer_module(buf_b, sizeof buf_b, 0, 16); /* 64 KiB pages */
     CHECK(mote_load(arena, buf_b, ilen, NULL, &m) == MOTE_OK);
     CHECK(mote_instantiate(arena, m, &im, 1, &small, &other) == MOTE_ERR_UNLINKABLE);
     mote_unload(m);
@@ -192,7 +192,8 @@ static void test_custom_page_sizes(void)
     CHECK(mote_load(arena, buf_c, len, NULL, &m) == MOTE_OK);
     size_t used = mote_arena_used(arena);
     CHECK(mote_instantiate(arena, m, NULL, 0, &small, &inst) == MOTE_TRAP);
-    CHECK(strstr(mote_arena_error(arena)->message, "98") && strstr(mote_arena_error(arena)->message, "100"));
+    CHECK(strstr(mote_arena_error(arena)->message, "98") &&
+          strstr(mote_arena_error(arena)->message, "100"));
     CHECK(mote_arena_used(arena) == used);
 
     /* only page sizes 1 and 64 KiB exist; the feature can be turned off */
@@ -209,14 +210,15 @@ static void test_memory_cap(void)
     mote_module *m;
     mote_instance *inst;
     REQUIRE(mote_load(arena, buf_a, len, NULL, &m) == MOTE_OK);
-    mote_instance_config cfg = {.memory_cap = 150, .value_stack_bytes = 1024, .call_stack_bytes = 256};
+    mote_instance_config cfg = {
+        .memory_cap = 150, .value_stack_bytes = 1024, .call_stack_bytes = 256};
     REQUIRE(mote_instantiate(arena, m, NULL, 0, &cfg, &inst) == MOTE_OK);
     CHECK(ok_call(inst, "grow", 50, 0) == 100);
-    CHECK(ok_call(inst, "grow", 1, 0) == -1);   /* at the cap */
+    CHECK(ok_call(inst, "grow", 1, 0) == -1); /* at the cap */
     mote_status st;
     call_i(inst, "load", 150, 0, &st);
     CHECK(st == MOTE_TRAP);
-    cfg.memory_cap = 64;                        /* below the declared minimum */
+    cfg.memory_cap = 64; /* below the declared minimum */
     CHECK(mote_instantiate(arena, m, NULL, 0, &cfg, &inst) == MOTE_ERR_LIMIT);
     const char *msg = mote_arena_error(arena)->message;
     CHECK(strstr(msg, "100") && strstr(msg, "64"));
@@ -262,9 +264,9 @@ static size_t recursion_module(uint8_t *buf, size_t cap)
     wb_section_begin(&b, 10);
     wb_u32(&b, 1);
     /* if (n == 0) probe(0) else rec(n - 1) */
-    body(&b, CODE(OP(local_get), 0, OP(i32_eqz), OP(if), 0x40, OP(i32_const), 0, OP(call), 0,
-                  OP(else), OP(local_get), 0, OP(i32_const), 1, OP(i32_sub), OP(call), 1,
-                  OP(end), OP(end)));
+    body(&b,
+         CODE(OP(local_get), 0, OP(i32_eqz), OP(if), 0x40, OP(i32_const), 0, OP(call), 0, OP(else),
+              OP(local_get), 0, OP(i32_const), 1, OP(i32_sub), OP(call), 1, OP(end), OP(end)));
     wb_section_end(&b);
     return b.overflow ? 0 : b.len;
 }
@@ -367,22 +369,21 @@ static size_t fuel_module(uint8_t *buf, size_t cap)
     wb_section_begin(&b, 10);
     wb_u32(&b, 2);
     /* fib(n): n < 2 ? n : fib(n-1) + fib(n-2) */
-    body(&b, CODE(OP(local_get), 0, OP(i32_const), 2, OP(i32_lt_u), OP(if), 0x7f, OP(local_get), 0,
-                  OP(else), OP(local_get), 0, OP(i32_const), 1, OP(i32_sub), OP(call), 0,
-                  OP(local_get), 0, OP(i32_const), 2, OP(i32_sub), OP(call), 0, OP(i32_add),
-                  OP(end), OP(end)));
+    body(&b,
+         CODE(OP(local_get), 0, OP(i32_const), 2, OP(i32_lt_u), OP(if), 0x7f, OP(local_get), 0,
+              OP(else), OP(local_get), 0, OP(i32_const), 1, OP(i32_sub), OP(call), 0, OP(local_get),
+              0, OP(i32_const), 2, OP(i32_sub), OP(call), 0, OP(i32_add), OP(end), OP(end)));
     /* work(n): locals i, acc */
     wb_begin(&b);
     wb_u32(&b, 1);
     wb_u32(&b, 2);
     wb_byte(&b, 0x7f);
-    wb_code(&b, CODE(OP(block), 0x40, OP(loop), 0x40,
-                     OP(local_get), 1, OP(local_get), 0, OP(i32_ge_s), OP(br_if), 1, /* i >= n */
-                     OP(local_get), 2, OP(local_get), 1, OP(i32_const), 12, OP(i32_rem_u),
-                     OP(call), 0, OP(i32_add), OP(local_set), 2,                   /* acc += fib(i % 12) */
+    wb_code(&b, CODE(OP(block), 0x40, OP(loop), 0x40, OP(local_get), 1, OP(local_get), 0,
+                     OP(i32_ge_s), OP(br_if), 1, /* i >= n */
+                     OP(local_get), 2, OP(local_get), 1, OP(i32_const), 12, OP(i32_rem_u), OP(call),
+                     0, OP(i32_add), OP(local_set), 2, /* acc += fib(i % 12) */
                      OP(local_get), 1, OP(i32_const), 1, OP(i32_add), OP(local_set), 1, /* i++ */
-                     OP(br), 0, OP(end), OP(end),
-                     OP(local_get), 2, OP(end)));
+                     OP(br), 0, OP(end), OP(end), OP(local_get), 2, OP(end)));
     wb_end(&b);
     wb_section_end(&b);
     return b.overflow ? 0 : b.len;
@@ -418,10 +419,11 @@ static void test_fuel_slices(void)
     CHECK(sliced(inst, 60, 1, &p1) == whole);
     CHECK(sliced(inst, 60, 7, &p7) == whole);
     CHECK(sliced(inst, 60, 1000, &p1000) == whole);
-    int64_t units = p1 + 1;     /* every unit but the last ends a slice of 1 */
+    int64_t units = p1 + 1; /* every unit but the last ends a slice of 1 */
     CHECK(p7 == (units + 6) / 7 - 1 && p1000 == (units + 999) / 1000 - 1);
-    printf("core: work(60) = %ld in %ld fuel units; slices of 1, 7, 1000 paused %ld, %ld, %ld times\n",
-           (long)whole, (long)units, (long)p1, (long)p7, (long)p1000);
+    printf(
+        "core: work(60) = %ld in %ld fuel units; slices of 1, 7, 1000 paused %ld, %ld, %ld times\n",
+        (long)whole, (long)units, (long)p1, (long)p7, (long)p1000);
 }
 
 /* ---- trap reports ------------------------------------------------------------- */
@@ -458,10 +460,11 @@ static size_t named_module(uint8_t *buf, size_t cap)
     wb_section_end(&b);
     wb_section_begin(&b, 10);
     wb_u32(&b, 2);
-    body(&b, CODE(OP(i32_const), 0xe4, 0x00, OP(local_get), 0, OP(i32_div_s), OP(end))); /* 100 / x */
+    body(&b,
+         CODE(OP(i32_const), 0xe4, 0x00, OP(local_get), 0, OP(i32_div_s), OP(end))); /* 100 / x */
     body(&b, CODE(OP(local_get), 0, OP(call), 0, OP(i32_const), 1, OP(i32_add), OP(end)));
     wb_section_end(&b);
-    wb_section_begin(&b, 0);                                    /* name section */
+    wb_section_begin(&b, 0); /* name section */
     wb_name(&b, "name");
     wb_byte(&b, 1);
     wb_begin(&b);

@@ -23,12 +23,12 @@
 #include <stdint.h>
 #include <string.h>
 
-#include "wasm_ops.h"   /* the core's list of instructions (core/src) */
+#include "wasm_ops.h" /* the core's list of instructions (core/src) */
 
 typedef struct wb {
     uint8_t *buf;
     size_t cap, len;
-    size_t open[4];         /* positions of pending length fields */
+    size_t open[4]; /* positions of pending length fields */
     int depth;
     int overflow;
 } wb;

@@ -149,7 +149,8 @@ static void run_call(mote_instance *inst, char *line)
     if (st == MOTE_OK)
         print_results(name, results, nr, res);
     else if (st == MOTE_TRAP)
-        printf("%s => trap:%s\n", name, trap_kind(mote_arena_error(mote_instance_arena(inst))->trap));
+        printf("%s => trap:%s\n", name,
+               trap_kind(mote_arena_error(mote_instance_arena(inst))->trap));
     else if (st == MOTE_PAUSED) {
         printf("%s => fuel\n", name);
         mote_abandon(inst);

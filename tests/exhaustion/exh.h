@@ -15,7 +15,7 @@
 #include "mote_check.h"
 #include "wbuf.h"
 
-extern mote_arena *exh_current;     /* its last error is printed on failure */
+extern mote_arena *exh_current; /* its last error is printed on failure */
 
 /* A heap arena of `size` bytes (freed at exit); becomes exh_current. */
 mote_arena *exh_arena(size_t size);

@@ -5,9 +5,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "arena.h"      /* mote_arena_fail_at: a test hook, not public */
+#include "arena.h" /* mote_arena_fail_at: a test hook, not public */
 #include "exh.h"
-#include "fuzz_common.h"    /* dummy imports for any module */
+#include "fuzz_common.h" /* dummy imports for any module */
 
 /* ---- an allocation failing at every point ----------------------------------- */
 
@@ -17,28 +17,52 @@
  * passive data segment, a global and exports. */
 static void build_rich(wbuf *m)
 {
-    static const uint8_t types[] = {3, T_FUNC, 0, 0, T_FUNC, 1, T_I32, 1, T_I32,
-                                    T_FUNC, 2, T_I32, T_I32, 1, T_I32};
+    static const uint8_t types[] = {3,     T_FUNC, 0, 0,     T_FUNC, 1, T_I32, 1,
+                                    T_I32, T_FUNC, 2, T_I32, T_I32,  1, T_I32};
     static const uint8_t funcs[] = {3, 1, 2, 0};
     static const uint8_t table[] = {1, T_FUNCREF, 0, 4};
     static const uint8_t memory[] = {1, 1, 1, 2};
     static const uint8_t global[] = {1, T_I32, 1, OP_I32_CONST, 7, OP_END};
-    static const uint8_t elems[] = {2, 0, OP_I32_CONST, 0, OP_END, 3, 1, 2, 3,  /* active */
-                                    1, 0, 1, 3};                               /* passive */
+    static const uint8_t elems[] = {2, 0,      OP_I32_CONST,
+                                    0, OP_END, 3,
+                                    1, 2,      3, /* active */
+                                    1, 0,      1,
+                                    3}; /* passive */
     static const uint8_t datacount[] = {2};
-    static const uint8_t datas[] = {2, 0, OP_I32_CONST, 0, OP_END, 5, 'h', 'e', 'l', 'l', 'o',
-                                    1, 3, 'x', 'y', 'z'};
+    static const uint8_t datas[] = {2,   0,   OP_I32_CONST, 0, OP_END, 5,   'h', 'e',
+                                    'l', 'l', 'o',          1, 3,      'x', 'y', 'z'};
     /* f1 (i32) -> i32: if/else, block, loop, br_table, a local */
-    static const uint8_t f1[] = {1, 1, T_I64,
-                                 OP_LOCAL_GET, 0, OP_IF, T_I32, OP_I32_CONST, 1, OP_ELSE,
-                                 OP_BLOCK, T_VOID, OP_LOOP, T_VOID, OP_LOCAL_GET, 0,
-                                 OP_BR_TABLE, 1, 1, 1, OP_END, OP_END, OP_I32_CONST, 2,
-                                 OP_END, OP_END};
+    static const uint8_t f1[] = {1,
+                                 1,
+                                 T_I64,
+                                 OP_LOCAL_GET,
+                                 0,
+                                 OP_IF,
+                                 T_I32,
+                                 OP_I32_CONST,
+                                 1,
+                                 OP_ELSE,
+                                 OP_BLOCK,
+                                 T_VOID,
+                                 OP_LOOP,
+                                 T_VOID,
+                                 OP_LOCAL_GET,
+                                 0,
+                                 OP_BR_TABLE,
+                                 1,
+                                 1,
+                                 1,
+                                 OP_END,
+                                 OP_END,
+                                 OP_I32_CONST,
+                                 2,
+                                 OP_END,
+                                 OP_END};
     static const uint8_t f2[] = {0, OP_LOCAL_GET, 0, OP_LOCAL_GET, 1, OP_I32_ADD, OP_END};
     /* f3 () -> (): memory.init of the passive segment, a call of the import */
-    static const uint8_t f3[] = {0, OP_I32_CONST, 0, OP_I32_CONST, 0, OP_I32_CONST, 1,
-                                 OP_PREFIX_FC, FC_MEMORY_INIT, 1, 0, OP_I32_CONST, 3, OP_CALL, 0,
-                                 OP_DROP, OP_END};
+    static const uint8_t f3[] = {
+        0, OP_I32_CONST, 0, OP_I32_CONST, 0, OP_I32_CONST, 1,     OP_PREFIX_FC, FC_MEMORY_INIT, 1,
+        0, OP_I32_CONST, 3, OP_CALL,      0, OP_DROP,      OP_END};
     wbuf s = {0};
     wb_header(m);
     wb_bytes(&s, types, sizeof types);
@@ -58,10 +82,18 @@ static void build_rich(wbuf *m)
     wb_bytes(&s, global, sizeof global);
     wb_section(m, SEC_GLOBAL, &s);
     wb_u32(&s, 4);
-    wb_name(&s, "f1"); wb_byte(&s, 0); wb_u32(&s, 1);
-    wb_name(&s, "mem"); wb_byte(&s, 2); wb_u32(&s, 0);
-    wb_name(&s, "g"); wb_byte(&s, 3); wb_u32(&s, 0);
-    wb_name(&s, "t"); wb_byte(&s, 1); wb_u32(&s, 0);
+    wb_name(&s, "f1");
+    wb_byte(&s, 0);
+    wb_u32(&s, 1);
+    wb_name(&s, "mem");
+    wb_byte(&s, 2);
+    wb_u32(&s, 0);
+    wb_name(&s, "g");
+    wb_byte(&s, 3);
+    wb_u32(&s, 0);
+    wb_name(&s, "t");
+    wb_byte(&s, 1);
+    wb_u32(&s, 0);
     wb_section(m, SEC_EXPORT, &s);
     wb_bytes(&s, elems, sizeof elems);
     wb_section(m, SEC_ELEM, &s);

@@ -53,8 +53,7 @@ mote_status exh_load(mote_arena *a, const wbuf *b, mote_module **m)
     return mote_load(a, b->p, b->len, NULL, m);
 }
 
-mote_status exh_call(mote_instance *inst, const char *name, int nargs, int32_t arg,
-                     int32_t *result)
+mote_status exh_call(mote_instance *inst, const char *name, int nargs, int32_t arg, int32_t *result)
 {
     mote_func *f = mote_export_func(inst, name);
     if (!CHECKF(f != NULL, "no export %s", name))

@@ -12,7 +12,7 @@
 typedef struct spec_fn {
     const char *name;
     uint8_t type;
-    const uint8_t *body;    /* locals declarations, code, end */
+    const uint8_t *body; /* locals declarations, code, end */
     size_t len;
 } spec_fn;
 
@@ -96,7 +96,7 @@ int case_stack(int argc, char **argv)
     wbuf m = {0};
     build(&m, stack_types, sizeof stack_types, stack_fns, 4, 0, NULL);
     static const mote_instance_config configs[] = {
-        {0},                                                    /* 64 KiB, 8 KiB */
+        {0}, /* 64 KiB, 8 KiB */
         {.value_stack_bytes = 1u << 20, .call_stack_bytes = 256},
         {.value_stack_bytes = 512, .call_stack_bytes = 64 << 10},
     };
@@ -104,7 +104,7 @@ int case_stack(int argc, char **argv)
         mote_instance *inst = instantiate(&m, 4u << 20, &configs[c], NULL);
         if (!inst)
             continue;
-        for (int round = 0; round < 2; round++) {     /* and again: nothing leaked */
+        for (int round = 0; round < 2; round++) { /* and again: nothing leaked */
             CHECK(exh_call(inst, "rec", 1, 0, NULL) == MOTE_TRAP);
             check_trap(inst, MOTE_TRAP_STACK_EXHAUSTED, "call stack exhausted");
             mote_frame frames[4];
@@ -126,17 +126,16 @@ int case_stack(int argc, char **argv)
 
 /* ---- fuel ---------------------------------------------------------------------- */
 
-static const uint8_t fuel_types[] = {3, T_FUNC, 0, 0, T_FUNC, 1, T_I32, 1, T_I32, T_FUNC, 0, 1, T_I32};
+static const uint8_t fuel_types[] = {3, T_FUNC, 0,      0, T_FUNC, 1,    T_I32,
+                                     1, T_I32,  T_FUNC, 0, 1,      T_I32};
 
 static const spec_fn fuel_fns[] = {
     FN("spin", 0, 0, OP_LOOP, T_VOID, OP_BR, 0, OP_END, OP_END),
     /* count(n): n loop iterations, returns n */
-    FN("count", 1, 1, 1, T_I32,
-       OP_BLOCK, T_VOID, OP_LOOP, T_VOID,
-       OP_LOCAL_GET, 0, 0x45 /* i32.eqz */, OP_BR_IF, 1,
-       OP_LOCAL_GET, 0, OP_I32_CONST, 1, 0x6B /* i32.sub */, OP_LOCAL_SET, 0,
-       OP_LOCAL_GET, 1, OP_I32_CONST, 1, OP_I32_ADD, OP_LOCAL_SET, 1,
-       OP_BR, 0, OP_END, OP_END, OP_LOCAL_GET, 1, OP_END),
+    FN("count", 1, 1, 1, T_I32, OP_BLOCK, T_VOID, OP_LOOP, T_VOID, OP_LOCAL_GET, 0,
+       0x45 /* i32.eqz */, OP_BR_IF, 1, OP_LOCAL_GET, 0, OP_I32_CONST, 1, 0x6B /* i32.sub */,
+       OP_LOCAL_SET, 0, OP_LOCAL_GET, 1, OP_I32_CONST, 1, OP_I32_ADD, OP_LOCAL_SET, 1, OP_BR, 0,
+       OP_END, OP_END, OP_LOCAL_GET, 1, OP_END),
     FN("ok", 2, 0, OP_I32_CONST, 5, OP_END),
 };
 
@@ -154,7 +153,7 @@ int case_fuel(int argc, char **argv)
     CHECK(exh_call(inst, "spin", 0, 0, NULL) == MOTE_PAUSED);
     CHECK(mote_is_paused(inst));
     CHECK(mote_get_fuel(inst) == 0);
-    CHECK(exh_call(inst, "ok", 0, 0, NULL) == MOTE_ERR_STATE);   /* one call at a time */
+    CHECK(exh_call(inst, "ok", 0, 0, NULL) == MOTE_ERR_STATE); /* one call at a time */
     for (int i = 0; i < 3; i++) {
         mote_set_fuel(inst, 500);
         CHECK(mote_resume(inst) == MOTE_PAUSED);
@@ -163,7 +162,7 @@ int case_fuel(int argc, char **argv)
     CHECK(!mote_is_paused(inst));
     CHECK(mote_resume(inst) == MOTE_ERR_STATE);
     int32_t r = 0;
-    CHECK(exh_call(inst, "ok", 0, 0, NULL) == MOTE_PAUSED);      /* the tank is still empty */
+    CHECK(exh_call(inst, "ok", 0, 0, NULL) == MOTE_PAUSED); /* the tank is still empty */
     mote_abandon(inst);
     mote_set_fuel(inst, 1);
     CHECK(exh_call(inst, "ok", 0, 0, &r) == MOTE_OK && r == 5);
@@ -252,7 +251,7 @@ int case_memory_cap(int argc, char **argv)
         CHECK(call1(inst, "load", 3 * 65536 - 1) == 0);
         CHECK(exh_call(inst, "load", 1, 3 * 65536, NULL) == MOTE_TRAP);
         check_trap(inst, MOTE_TRAP_MEMORY_OUT_OF_BOUNDS, "out of bounds memory access");
-        CHECK(mote_arena_grow_refusals(a) == 0);      /* the cap refused, not the arena */
+        CHECK(mote_arena_grow_refusals(a) == 0); /* the cap refused, not the arena */
         CHECK(mote_memory_grow(mote_instance_memory(inst), 1) == -1);
     }
     /* A cap below the declared minimum: refused at instantiation. */
@@ -304,8 +303,8 @@ int case_memory_cap(int argc, char **argv)
 /* ---- table.grow ---------------------------------------------------------------- */
 
 static const spec_fn table_fns[] = {
-    FN("tgrow", 0, 0, 0xD0 /* ref.null */, T_FUNCREF, OP_LOCAL_GET, 0, OP_PREFIX_FC,
-       FC_TABLE_GROW, 0, OP_END),
+    FN("tgrow", 0, 0, 0xD0 /* ref.null */, T_FUNCREF, OP_LOCAL_GET, 0, OP_PREFIX_FC, FC_TABLE_GROW,
+       0, OP_END),
     FN("tsize", 1, 0, OP_PREFIX_FC, FC_TABLE_SIZE, 0, OP_END),
 };
 

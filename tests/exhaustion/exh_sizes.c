@@ -78,8 +78,11 @@ int case_nested_blocks(int argc, char **argv)
         {"100000 nested blocks", {OP_BLOCK, T_VOID}, 2, {OP_END}, 1},
         {"100000 nested loops", {OP_LOOP, T_VOID}, 2, {OP_END}, 1},
         /* if (result i32) ... else i32.const 0 end: each level passes a value */
-        {"100000 nested ifs", {OP_I32_CONST, 1, OP_IF, T_I32}, 4,
-         {OP_ELSE, OP_I32_CONST, 0, OP_END}, 4},
+        {"100000 nested ifs",
+         {OP_I32_CONST, 1, OP_IF, T_I32},
+         4,
+         {OP_ELSE, OP_I32_CONST, 0, OP_END},
+         4},
     };
     for (size_t k = 0; k < sizeof kinds / sizeof kinds[0]; k++) {
         wbuf body = {0}, m = {0};
@@ -184,8 +187,12 @@ static void build_big_data(wbuf *m, bool passive)
     wb_u32(&s, BIG_PAGES);
     wb_section(m, SEC_MEMORY, &s);
     wb_u32(&s, 2);
-    wb_name(&s, "peek"); wb_byte(&s, 0); wb_u32(&s, 0);
-    wb_name(&s, "init"); wb_byte(&s, 0); wb_u32(&s, 1);
+    wb_name(&s, "peek");
+    wb_byte(&s, 0);
+    wb_u32(&s, 0);
+    wb_name(&s, "init");
+    wb_byte(&s, 0);
+    wb_u32(&s, 1);
     wb_section(m, SEC_EXPORT, &s);
     wb_u32(&s, 1);
     wb_section(m, SEC_DATACOUNT, &s);
@@ -194,7 +201,7 @@ static void build_big_data(wbuf *m, bool passive)
     wb_bytes(&body, peek, sizeof peek);
     wb_body(&s, &body);
     wb_u32(&body, 0);
-    if (passive) {      /* memory.init 0 at 0, from 0, BIG_DATA bytes */
+    if (passive) { /* memory.init 0 at 0, from 0, BIG_DATA bytes */
         static const uint8_t init[] = {OP_I32_CONST, 0, OP_I32_CONST, 0};
         wb_bytes(&body, init, sizeof init);
         wb_byte(&body, OP_I32_CONST);
@@ -287,11 +294,15 @@ int case_many_functions(int argc, char **argv)
     wb_fill(&s, 0, NFUNCS);
     wb_section(&m, SEC_FUNC, &s);
     wb_u32(&s, 2);
-    wb_name(&s, "first"); wb_byte(&s, 0); wb_u32(&s, 0);
-    wb_name(&s, "last"); wb_byte(&s, 0); wb_u32(&s, NFUNCS - 1);
+    wb_name(&s, "first");
+    wb_byte(&s, 0);
+    wb_u32(&s, 0);
+    wb_name(&s, "last");
+    wb_byte(&s, 0);
+    wb_u32(&s, NFUNCS - 1);
     wb_section(&m, SEC_EXPORT, &s);
     wb_u32(&s, NFUNCS);
-    for (uint32_t i = 0; i < NFUNCS; i++) {     /* function i returns i */
+    for (uint32_t i = 0; i < NFUNCS; i++) { /* function i returns i */
         wbuf body = {0};
         wb_u32(&body, 0);
         wb_byte(&body, OP_I32_CONST);
@@ -338,8 +349,8 @@ int case_huge_counts(int argc, char **argv)
 {
     (void)argc;
     (void)argv;
-    static const uint8_t ids[] = {SEC_TYPE, SEC_IMPORT, SEC_FUNC, SEC_TABLE, SEC_MEMORY,
-                                  SEC_GLOBAL, SEC_EXPORT, SEC_ELEM, SEC_CODE, SEC_DATA};
+    static const uint8_t ids[] = {SEC_TYPE,   SEC_IMPORT, SEC_FUNC, SEC_TABLE, SEC_MEMORY,
+                                  SEC_GLOBAL, SEC_EXPORT, SEC_ELEM, SEC_CODE,  SEC_DATA};
     mote_arena *a = exh_arena(1u << 20);
     for (size_t i = 0; i < sizeof ids; i++) {
         wbuf m = {0}, s = {0};

@@ -63,7 +63,7 @@ void wb_i64(wbuf *b, int64_t v)
 {
     for (;;) {
         uint8_t byte = v & 0x7F;
-        v >>= 7;    /* arithmetic on the targets we test on */
+        v >>= 7; /* arithmetic on the targets we test on */
         bool done = (v == 0 && !(byte & 0x40)) || (v == -1 && (byte & 0x40));
         wb_byte(b, byte | (done ? 0 : 0x80));
         if (done)

@@ -18,13 +18,13 @@ static uint8_t ram[FSNOR_RAM];
 static mote_fs_config cfg;
 static uint8_t data[65536];
 
-#define OK(expr)                                                                                \
-    do {                                                                                        \
-        mote_fs_status s_ = (expr);                                                             \
-        if (s_ != MOTE_FS_OK) {                                                                 \
-            CHECKF(0, "%s: %s (%s)", #expr, mote_fs_status_name(s_), mote_fs_detail(&fs));      \
-            return 0;                                                                           \
-        }                                                                                       \
+#define OK(expr)                                                                           \
+    do {                                                                                   \
+        mote_fs_status s_ = (expr);                                                        \
+        if (s_ != MOTE_FS_OK) {                                                            \
+            CHECKF(0, "%s: %s (%s)", #expr, mote_fs_status_name(s_), mote_fs_detail(&fs)); \
+            return 0;                                                                      \
+        }                                                                                  \
     } while (0)
 
 static void fresh(void)
@@ -42,11 +42,12 @@ static void verify(const char *path, const uint8_t *want, uint32_t len)
     mote_fs_file f;
     static uint8_t buf[300000];
     size_t got = 0;
-    CHECKF(mote_fs_open(&fs, &f, MOTE_FS_ROOT, path, MOTE_FS_O_READ) == MOTE_FS_OK, "open %s", path);
+    CHECKF(mote_fs_open(&fs, &f, MOTE_FS_ROOT, path, MOTE_FS_O_READ) == MOTE_FS_OK, "open %s",
+           path);
     mote_fs_read(&f, buf, sizeof buf, &got);
     mote_fs_close(&f);
     CHECKF(got == len && !memcmp(buf, want, len), "%s: %zu bytes read back, %u expected", path, got,
-          len);
+           len);
 }
 
 static uint64_t logger(uint32_t lines, uint32_t sync_every, bool reopen)
@@ -55,8 +56,8 @@ static uint64_t logger(uint32_t lines, uint32_t sync_every, bool reopen)
     uint64_t app = 0;
     mote_fs_file f;
     if (!reopen)
-        OK(mote_fs_open(&fs, &f, MOTE_FS_ROOT, "log.csv", MOTE_FS_O_WRITE | MOTE_FS_O_CREATE |
-                                                          MOTE_FS_O_APPEND));
+        OK(mote_fs_open(&fs, &f, MOTE_FS_ROOT, "log.csv",
+                        MOTE_FS_O_WRITE | MOTE_FS_O_CREATE | MOTE_FS_O_APPEND));
     for (uint32_t i = 0; i < lines; i++) {
         char line[64];
         int n = snprintf(line, sizeof line, "%u,%u,reading,%u.%02u,door closed\n", i, i * 250,
@@ -78,9 +79,18 @@ static uint64_t logger(uint32_t lines, uint32_t sync_every, bool reopen)
     return app;
 }
 
-static uint64_t log_sync_each(void) { return logger(2000, 1, false); }
-static uint64_t log_sync_32(void) { return logger(2000, 32, false); }
-static uint64_t log_reopen(void) { return logger(500, 1, true); }
+static uint64_t log_sync_each(void)
+{
+    return logger(2000, 1, false);
+}
+static uint64_t log_sync_32(void)
+{
+    return logger(2000, 32, false);
+}
+static uint64_t log_reopen(void)
+{
+    return logger(500, 1, true);
+}
 
 static uint64_t bulk(void)
 {
@@ -114,8 +124,8 @@ static uint64_t random_overwrite(void)
     static uint8_t image[16384];
     mote_fs_file f;
     memcpy(image, data, sizeof image);
-    OK(mote_fs_open(&fs, &f, MOTE_FS_ROOT, "table.bin", MOTE_FS_O_READ | MOTE_FS_O_WRITE |
-                                                          MOTE_FS_O_CREATE));
+    OK(mote_fs_open(&fs, &f, MOTE_FS_ROOT, "table.bin",
+                    MOTE_FS_O_READ | MOTE_FS_O_WRITE | MOTE_FS_O_CREATE));
     OK(mote_fs_write(&f, image, sizeof image, NULL));
     OK(mote_fs_sync(&f));
     for (uint32_t i = 0; i < 2000; i++) {
@@ -160,16 +170,15 @@ int main(void)
         {"100 files of 100 bytes", small_files},
     };
     printf("fs bench: 1 MiB flash, 4 KiB sectors and blocks, 4-byte program unit\n");
-    printf("%-36s %10s %11s %7s %7s %8s %8s\n", "operation", "app bytes", "programmed",
-           "ratio", "erases", "erase/KiB", "commits");
+    printf("%-36s %10s %11s %7s %7s %8s %8s\n", "operation", "app bytes", "programmed", "ratio",
+           "erases", "erase/KiB", "commits");
     for (size_t i = 0; i < sizeof bench / sizeof bench[0]; i++) {
         fresh();
         uint64_t app = bench[i].run();
         double ratio = app ? (double)fs.programmed / (double)app : 0;
         double per_kib = app ? (double)fs.erases * 1024 / (double)app : 0;
-        printf("%-36s %10llu %11llu %7.2f %7u %8.2f %8u\n", bench[i].name,
-               (unsigned long long)app, (unsigned long long)fs.programmed, ratio, fs.erases,
-               per_kib, fs.commits);
+        printf("%-36s %10llu %11llu %7.2f %7u %8.2f %8u\n", bench[i].name, (unsigned long long)app,
+               (unsigned long long)fs.programmed, ratio, fs.erases, per_kib, fs.commits);
         CHECKF(dev.nor.violations == 0, "%s: double programs", bench[i].name);
     }
     fsnor_free(&dev);

@@ -30,8 +30,12 @@ void fsnor_init(fsnor *d, uint32_t size, uint32_t sector, uint32_t prog)
     norsim_init(&d->nor, 0x10000000u, size, sector, prog);
     d->sectors = size / sector;
     d->wear = calloc(d->sectors, sizeof *d->wear);
-    d->flash = (mote_fs_flash){.size = size, .sector_size = sector, .write_size = prog,
-                               .ctx = d, .read = nor_read, .erase = nor_erase,
+    d->flash = (mote_fs_flash){.size = size,
+                               .sector_size = sector,
+                               .write_size = prog,
+                               .ctx = d,
+                               .read = nor_read,
+                               .erase = nor_erase,
                                .program = nor_program};
 }
 

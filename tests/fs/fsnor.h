@@ -15,7 +15,7 @@
 typedef struct fsnor {
     norsim nor;
     mote_fs_flash flash;
-    uint32_t *wear;         /* erases per sector */
+    uint32_t *wear; /* erases per sector */
     uint32_t sectors;
 } fsnor;
 

@@ -14,7 +14,7 @@
 
 typedef struct mnode {
     bool used, dir;
-    uint32_t id;            /* creation order, as the fs assigns ids */
+    uint32_t id; /* creation order, as the fs assigns ids */
     int parent;
     char name[64];
     uint8_t *data;
@@ -41,7 +41,7 @@ int m_child(const model *m, int dir, const char *name, size_t len);
 /* The operations, with mote_fs's results. */
 mote_fs_status m_mkdir(model *m, const char *path);
 mote_fs_status m_create(model *m, const char *path, int *node);
-mote_fs_status m_remove(model *m, const char *path, int want);   /* 0, FILE, DIR */
+mote_fs_status m_remove(model *m, const char *path, int want); /* 0, FILE, DIR */
 mote_fs_status m_rename(model *m, const char *from, const char *to);
 void m_write(model *m, int node, uint32_t pos, const uint8_t *data, uint32_t len);
 void m_truncate(model *m, int node, uint32_t size);

@@ -16,11 +16,11 @@ static mote_fs fs;
 static uint8_t ram[FSNOR_RAM];
 static mote_fs_config cfg;
 
-#define EQ(expr, want)                                                                   \
-    do {                                                                                 \
-        mote_fs_status got_ = (expr);                                                    \
+#define EQ(expr, want)                                                                       \
+    do {                                                                                     \
+        mote_fs_status got_ = (expr);                                                        \
         CHECKF(got_ == (want), "%s: %s, expected %s (%s)", #expr, mote_fs_status_name(got_), \
-              mote_fs_status_name(want), mote_fs_detail(&fs));                           \
+               mote_fs_status_name(want), mote_fs_detail(&fs));                              \
     } while (0)
 #define OK(expr) EQ(expr, MOTE_FS_OK)
 
@@ -63,7 +63,7 @@ static void test_mount_errors(void)
     cfg = (mote_fs_config){.flash = &dev.flash, .ram = ram, .ram_size = sizeof ram};
     EQ(mote_fs_mount(&fs, &cfg), MOTE_FS_ERR_NOT_FORMATTED);
     CHECKF(strstr(mote_fs_detail(&fs), "no mote file system") != NULL, "detail: %s",
-          mote_fs_detail(&fs));
+           mote_fs_detail(&fs));
     /* something else on the flash: still not ours */
     uint8_t junk[2048];
     rng_bytes(junk, sizeof junk);
@@ -83,17 +83,17 @@ static void test_mount_errors(void)
     mote_fs_format_options opt = {.block_size = 1536};
     EQ(mote_fs_format(&fs, &cfg, &opt), MOTE_FS_ERR_GEOMETRY);
     opt.block_size = 4096;
-    OK(mote_fs_format(&fs, &cfg, &opt));     /* 16 blocks of 4 sectors */
+    OK(mote_fs_format(&fs, &cfg, &opt)); /* 16 blocks of 4 sectors */
     OK(mote_fs_mount(&fs, &cfg));
     CHECKF(fs.block_size == 4096 && fs.block_count == 16, "blocks %u x %u", fs.block_count,
-          fs.block_size);
+           fs.block_size);
     /* an image with another program unit does not fit this flash */
     fsnor other;
     fsnor_init(&other, 64 * 1024, 1024, 16);
     memcpy(other.nor.mem, dev.nor.mem, 64 * 1024);
     mote_fs_config ocfg = {.flash = &other.flash, .ram = ram, .ram_size = sizeof ram};
     mote_fs ofs;
-    EQ(mote_fs_mount(&ofs, &ocfg), MOTE_FS_ERR_GEOMETRY);  /* units of 4 on a flash of 16 */
+    EQ(mote_fs_mount(&ofs, &ocfg), MOTE_FS_ERR_GEOMETRY); /* units of 4 on a flash of 16 */
     fsnor_free(&other);
     fsnor_init(&other, 64 * 1024, 1024, 1);
     fsnor_free(&dev);
@@ -101,12 +101,12 @@ static void test_mount_errors(void)
     cfg.flash = &dev.flash;
     OK(mote_fs_format(&fs, &cfg, NULL));
     memcpy(other.nor.mem, dev.nor.mem, 64 * 1024);
-    OK(mote_fs_mount(&ofs, &ocfg));         /* units of 16 on a flash of 1: fine */
+    OK(mote_fs_mount(&ofs, &ocfg)); /* units of 16 on a flash of 1: fine */
     fsnor_free(&other);
     fsnor_init(&other, 32 * 1024, 1024, 16);
     memcpy(other.nor.mem, dev.nor.mem, 32 * 1024);
     ocfg.flash = &other.flash;
-    EQ(mote_fs_mount(&ofs, &ocfg), MOTE_FS_ERR_GEOMETRY);   /* but not a smaller region */
+    EQ(mote_fs_mount(&ofs, &ocfg), MOTE_FS_ERR_GEOMETRY); /* but not a smaller region */
     fsnor_free(&other);
     /* too few blocks */
     fsnor_free(&dev);
@@ -162,8 +162,8 @@ static void test_names(void)
     EQ(mote_fs_mkdir(&fs, MOTE_FS_ROOT, "nope/x"), MOTE_FS_ERR_NOT_FOUND);
     EQ(mote_fs_open(&fs, &f, MOTE_FS_ROOT, "dir", MOTE_FS_O_READ), MOTE_FS_ERR_IS_DIR);
     EQ(mote_fs_open(&fs, &f, MOTE_FS_ROOT, "", MOTE_FS_O_READ), MOTE_FS_ERR_IS_DIR);
-    EQ(mote_fs_open(&fs, &f, MOTE_FS_ROOT, "dir/sub/file", MOTE_FS_O_READ | MOTE_FS_O_CREATE |
-                                                         MOTE_FS_O_EXCL),
+    EQ(mote_fs_open(&fs, &f, MOTE_FS_ROOT, "dir/sub/file",
+                    MOTE_FS_O_READ | MOTE_FS_O_CREATE | MOTE_FS_O_EXCL),
        MOTE_FS_ERR_EXISTS);
     EQ(mote_fs_open(&fs, &f, MOTE_FS_ROOT, "dir/sub/file", MOTE_FS_O_TRUNC | MOTE_FS_O_READ),
        MOTE_FS_ERR_ARGUMENT);
@@ -176,7 +176,7 @@ static void test_names(void)
     CHECKF(st.type == MOTE_FS_TYPE_DIR, "dir/sub is a directory");
     OK(mote_fs_stat_path(&fs, st.id, "file", &st));
     CHECKF(st.size == 5 && st.type == MOTE_FS_TYPE_FILE, "stat via a directory id");
-    EQ(mote_fs_stat_path(&fs, st.id, "x", &st), MOTE_FS_ERR_NOT_DIR);  /* a file as the start */
+    EQ(mote_fs_stat_path(&fs, st.id, "x", &st), MOTE_FS_ERR_NOT_DIR); /* a file as the start */
     EQ(mote_fs_stat_path(&fs, 99999, "x", &st), MOTE_FS_ERR_NOT_FOUND);
     /* removing */
     EQ(mote_fs_rmdir(&fs, MOTE_FS_ROOT, "dir"), MOTE_FS_ERR_NOT_EMPTY);
@@ -191,7 +191,7 @@ static void test_names(void)
     EQ(mote_fs_rename(&fs, MOTE_FS_ROOT, "empty", MOTE_FS_ROOT, "dir/sub/file"),
        MOTE_FS_ERR_NOT_DIR);
     EQ(mote_fs_rename(&fs, MOTE_FS_ROOT, "empty", MOTE_FS_ROOT, "dir"), MOTE_FS_ERR_NOT_EMPTY);
-    OK(mote_fs_rename(&fs, MOTE_FS_ROOT, "dir", MOTE_FS_ROOT, "empty"));   /* over an empty dir */
+    OK(mote_fs_rename(&fs, MOTE_FS_ROOT, "dir", MOTE_FS_ROOT, "empty")); /* over an empty dir */
     expect("empty/sub/file", "hello", 5);
     OK(mote_fs_rename(&fs, MOTE_FS_ROOT, "empty/sub/file", MOTE_FS_ROOT, "empty/sub/file"));
     OK(mote_fs_rename(&fs, MOTE_FS_ROOT, "empty/sub/file", MOTE_FS_ROOT, "moved"));
@@ -209,7 +209,7 @@ static void test_names(void)
         OK(mote_fs_dir_read(&d, &e, name, sizeof name, &found));
         size_t want = strlen(order[i]);
         CHECKF(found && e.name_len == want && !memcmp(name, order[i], want < 8 ? want : 8),
-              "entry %d", i);
+               "entry %d", i);
     }
     mote_fs_dirent e;
     bool found;
@@ -223,9 +223,11 @@ static void test_seek_truncate(void)
     fresh(64 * 1024, 1024, 4);
     mote_fs_file f;
     uint32_t pos;
-    OK(mote_fs_open(&fs, &f, MOTE_FS_ROOT, "f", MOTE_FS_O_READ | MOTE_FS_O_WRITE | MOTE_FS_O_CREATE));
+    OK(mote_fs_open(&fs, &f, MOTE_FS_ROOT, "f",
+                    MOTE_FS_O_READ | MOTE_FS_O_WRITE | MOTE_FS_O_CREATE));
     EQ(mote_fs_seek(&f, -1, MOTE_FS_SEEK_SET, &pos), MOTE_FS_ERR_ARGUMENT);
-    EQ(mote_fs_seek(&f, (int64_t)MOTE_FS_FILE_MAX + 1, MOTE_FS_SEEK_SET, &pos), MOTE_FS_ERR_ARGUMENT);
+    EQ(mote_fs_seek(&f, (int64_t)MOTE_FS_FILE_MAX + 1, MOTE_FS_SEEK_SET, &pos),
+       MOTE_FS_ERR_ARGUMENT);
     EQ(mote_fs_seek(&f, 0, (mote_fs_whence)7, &pos), MOTE_FS_ERR_ARGUMENT);
     OK(mote_fs_seek(&f, MOTE_FS_FILE_MAX, MOTE_FS_SEEK_SET, &pos));
     EQ(mote_fs_write(&f, "xy", 2, NULL), MOTE_FS_ERR_TOO_BIG);
@@ -244,7 +246,7 @@ static void test_seek_truncate(void)
     /* truncate: down mid-unit, up with zeros, position unchanged */
     OK(mote_fs_truncate(&f, 1001));
     CHECKF(mote_fs_size(&f) == 1001 && mote_fs_tell(&f) == 3000, "truncate down");
-    OK(mote_fs_write(&f, "Z", 1, NULL));   /* at 3000: a new hole */
+    OK(mote_fs_write(&f, "Z", 1, NULL)); /* at 3000: a new hole */
     OK(mote_fs_truncate(&f, 0));
     OK(mote_fs_pwrite(&f, "abcdef", 6, 0, NULL));
     OK(mote_fs_truncate(&f, 2050));
@@ -261,11 +263,11 @@ static void test_seek_truncate(void)
     EQ(mote_fs_write(&f, "x", 1, NULL), MOTE_FS_ERR_READ_ONLY);
     EQ(mote_fs_truncate(&f, 0), MOTE_FS_ERR_READ_ONLY);
     OK(mote_fs_close(&f));
-    EQ(mote_fs_close(&f), MOTE_FS_ERR_ARGUMENT);     /* twice */
+    EQ(mote_fs_close(&f), MOTE_FS_ERR_ARGUMENT); /* twice */
     OK(mote_fs_open(&fs, &f, MOTE_FS_ROOT, "f", MOTE_FS_O_WRITE | MOTE_FS_O_APPEND));
     EQ(mote_fs_read(&f, buf, 1, &got), MOTE_FS_ERR_READ_ONLY);
     OK(mote_fs_seek(&f, 0, MOTE_FS_SEEK_SET, &pos));
-    OK(mote_fs_write(&f, "+", 1, NULL));   /* append: at the end all the same */
+    OK(mote_fs_write(&f, "+", 1, NULL)); /* append: at the end all the same */
     CHECKF(mote_fs_size(&f) == 2051 && mote_fs_tell(&f) == 2051, "append ignores the position");
     OK(mote_fs_close(&f));
 }
@@ -280,7 +282,7 @@ static void test_stale_and_shared(void)
     OK(mote_fs_pwrite(&a, "AB", 2, 4, NULL));
     uint8_t buf[16];
     size_t got;
-    OK(mote_fs_read(&b, buf, sizeof buf, &got));   /* sees a's unsynced write */
+    OK(mote_fs_read(&b, buf, sizeof buf, &got)); /* sees a's unsynced write */
     CHECKF(got == 10 && !memcmp(buf, "0123AB6789", 10), "shared view");
     mote_fs_stat st;
     OK(mote_fs_stat_path(&fs, MOTE_FS_ROOT, "f", &st));
@@ -322,14 +324,14 @@ static void test_quota(void)
     OK(mote_fs_write(&f, data, 2000, &done));
     EQ(mote_fs_write(&f, data, 1000, &done), MOTE_FS_ERR_QUOTA);
     CHECKF(done == 0 && q.used_blocks == 3, "refused whole: %zu written, %u used", done,
-          q.used_blocks);
-    OK(mote_fs_write(&f, data, 48, &done));       /* up to the block's end still fits */
+           q.used_blocks);
+    OK(mote_fs_write(&f, data, 48, &done)); /* up to the block's end still fits */
     OK(mote_fs_close(&f));
     OK(mote_fs_mkdir(&fs, MOTE_FS_ROOT, "app/d"));
     EQ(mote_fs_mkdir(&fs, MOTE_FS_ROOT, "app/e"), MOTE_FS_ERR_QUOTA);
     OK(mote_fs_remove(&fs, MOTE_FS_ROOT, "app/big"));
     CHECKF(q.used_blocks == 1 && q.used_objects == 2, "after remove %u/%u", q.used_blocks,
-          q.used_objects);
+           q.used_objects);
     mote_fs_set_quota(&fs, NULL);
     uint32_t b, o;
     OK(mote_fs_usage(&fs, MOTE_FS_ROOT, "app", &b, &o));
@@ -382,9 +384,10 @@ static void test_many_files(void)
     mote_fs_info info;
     OK(mote_fs_info_get(&fs, &info));
     printf("  %d empty files fill a 32 KiB flash of 512-byte blocks (catalog %u blocks, %u "
-           "bytes)\n", made, info.catalog_blocks, info.catalog_bytes);
+           "bytes)\n",
+           made, info.catalog_blocks, info.catalog_bytes);
     CHECKF(info.catalog_blocks > 1 && made > 60 && info.objects == (uint32_t)made + 1,
-          "catalog %u blocks, %d files", info.catalog_blocks, made);
+           "catalog %u blocks, %d files", info.catalog_blocks, made);
     OK(mote_fs_unmount(&fs));
     OK(mote_fs_mount(&fs, &cfg));
     for (int i = 0; i < made; i += 7) {
@@ -398,8 +401,8 @@ static void test_many_files(void)
 static void test_sizes(void)
 {
     printf("  RAM: struct mote_fs %zu bytes, an open file %zu bytes, work RAM for 256 blocks "
-           "%zu bytes (default cache)\n", sizeof(mote_fs), sizeof(mote_fs_file),
-           mote_fs_ram_needed(256, 0));
+           "%zu bytes (default cache)\n",
+           sizeof(mote_fs), sizeof(mote_fs_file), mote_fs_ram_needed(256, 0));
     CHECKF(sizeof(mote_fs_file) <= 160, "an open file costs %zu bytes", sizeof(mote_fs_file));
 }
 

@@ -91,7 +91,8 @@ static uint32_t pick_record(const uint8_t *blk)
 static uint32_t edge_value(void)
 {
     uint32_t count = size / block_size;
-    static const uint32_t fixed[] = {0, 1, 2, 3, 0x7F, 0x80, 0xFF, 0x100, 0xFFFF, 0x10000,
+    static const uint32_t fixed[] = {0,          1,           2,           3,          0x7F,
+                                     0x80,       0xFF,        0x100,       0xFFFF,     0x10000,
                                      0x7FFFFFFF, 0x80000000u, 0xFFFFFFFEu, 0xFFFFFFFFu};
     switch (rng_below(4)) {
     case 0: return count - rng_below(3);
@@ -113,10 +114,18 @@ static uint32_t log_block(const uint8_t *img)
     return n ? cands[rng_below(n)] : 0;
 }
 
-typedef enum { M_BITS, M_BITS_RESEAL, M_FIELD, M_LEN, M_ERASE_BLOCK, M_DATA, M_HEADER, M_KINDS }
-    mutation;
-static const char *const kind_names[] = {"bit flips", "bit flips + CRCs", "record fields",
-                                         "record lengths", "erased blocks", "data scribbles",
+typedef enum {
+    M_BITS,
+    M_BITS_RESEAL,
+    M_FIELD,
+    M_LEN,
+    M_ERASE_BLOCK,
+    M_DATA,
+    M_HEADER,
+    M_KINDS
+} mutation;
+static const char *const kind_names[] = {"bit flips",      "bit flips + CRCs", "record fields",
+                                         "record lengths", "erased blocks",    "data scribbles",
                                          "header fields"};
 
 static void mutate(uint8_t *img, mutation m)
@@ -138,7 +147,7 @@ static void mutate(uint8_t *img, mutation m)
             break;
         uint32_t at = r + REC_HEAD + rng_below(len);
         uint32_t v = edge_value();
-        uint32_t w = rng_below(3);   /* 1, 2 or 4 bytes */
+        uint32_t w = rng_below(3); /* 1, 2 or 4 bytes */
         for (uint32_t i = 0; i < (1u << w) && at + i < block_size; i++)
             blk[at + i] = (uint8_t)(v >> (8 * i));
         reseal(img);
@@ -154,9 +163,7 @@ static void mutate(uint8_t *img, mutation m)
         reseal(img);
         break;
     }
-    case M_ERASE_BLOCK:
-        memset(blk, 0xFF, block_size);
-        break;
+    case M_ERASE_BLOCK: memset(blk, 0xFF, block_size); break;
     case M_DATA: {
         uint32_t d = rng_below(size / block_size);
         for (uint32_t i = 0; i < 64; i++)
@@ -169,8 +176,7 @@ static void mutate(uint8_t *img, mutation m)
         reseal(img);
         break;
     }
-    default:
-        break;
+    default: break;
     }
 }
 
@@ -182,7 +188,7 @@ static void build_image(void)
     size = dev.flash.size;
     cfg = (mote_fs_config){.flash = &dev.flash, .ram = ram, .ram_size = sizeof ram};
     CHECKF(mote_fs_format(&fs, &cfg, &(mote_fs_format_options){.volume_id = 0x5eed}) == MOTE_FS_OK,
-          "format");
+           "format");
     CHECKF(mote_fs_mount(&fs, &cfg) == MOTE_FS_OK, "mount");
     uint8_t data[3000];
     rng_bytes(data, sizeof data);
@@ -206,8 +212,8 @@ static void build_image(void)
     }
     mote_fs_info info;
     mote_fs_info_get(&fs, &info);
-    printf("  the image: %u objects, catalog %u blocks of %u\n", info.objects,
-           info.catalog_blocks, fs.block_size);
+    printf("  the image: %u objects, catalog %u blocks of %u\n", info.objects, info.catalog_blocks,
+           fs.block_size);
     block_size = fs.block_size;
     ws = fs.write_size;
     header = fs.header_size;
@@ -285,8 +291,8 @@ int main(int argc, char **argv)
         if (st != MOTE_FS_OK) {
             refused[m]++;
             CHECKF(st == MOTE_FS_ERR_CORRUPT || st == MOTE_FS_ERR_NOT_FORMATTED ||
-                  st == MOTE_FS_ERR_GEOMETRY || st == MOTE_FS_ERR_NO_MEMORY,
-                  "round %u (%s): mount: %s", r, kind_names[m], mote_fs_status_name(st));
+                       st == MOTE_FS_ERR_GEOMETRY || st == MOTE_FS_ERR_NO_MEMORY,
+                   "round %u (%s): mount: %s", r, kind_names[m], mote_fs_status_name(st));
             CHECKF(mote_fs_detail(&fs)[0] != '\0', "round %u: a refusal without a reason", r);
             continue;
         }
@@ -294,8 +300,8 @@ int main(int argc, char **argv)
         CHECKF(exercise(), "round %u (%s): an unknown status", r, kind_names[m]);
     }
     for (int m = 0; m < M_KINDS; m++)
-        printf("  %-18s %5u images: %5u mounted and used, %5u refused\n", kind_names[m],
-               tried[m], mounted[m], refused[m]);
+        printf("  %-18s %5u images: %5u mounted and used, %5u refused\n", kind_names[m], tried[m],
+               mounted[m], refused[m]);
     printf("  refusals: corrupt %u, not formatted %u, incompatible %u, RAM %u\n",
            statuses[MOTE_FS_ERR_CORRUPT], statuses[MOTE_FS_ERR_NOT_FORMATTED],
            statuses[MOTE_FS_ERR_GEOMETRY], statuses[MOTE_FS_ERR_NO_MEMORY]);

@@ -91,8 +91,20 @@ static void discard(saved *s)
 
 /* ---- transactions -------------------------------------------------------------------- */
 
-typedef enum { T_MKDIR, T_CREATE, T_WRITE, T_PWRITE, T_CLOSE, T_SYNC, T_OPEN, T_RENAME,
-               T_REMOVE, T_RMDIR, T_TRUNCATE, T_READ } action;
+typedef enum {
+    T_MKDIR,
+    T_CREATE,
+    T_WRITE,
+    T_PWRITE,
+    T_CLOSE,
+    T_SYNC,
+    T_OPEN,
+    T_RENAME,
+    T_REMOVE,
+    T_RMDIR,
+    T_TRUNCATE,
+    T_READ
+} action;
 
 /* One step of a transaction; a transaction is steps up to one marked end. */
 typedef struct step {
@@ -100,7 +112,7 @@ typedef struct step {
     int handle;
     const char *path, *path2;
     unsigned flags;
-    uint32_t pos, len;      /* T_PWRITE position; lengths; T_TRUNCATE size */
+    uint32_t pos, len; /* T_PWRITE position; lengths; T_TRUNCATE size */
     bool end;
 } step;
 
@@ -113,10 +125,10 @@ typedef struct rec_write {
 typedef struct txn_run {
     rec_write w[MAX_WRITES];
     int nw;
-    const char *file;       /* the file written, or NULL */
+    const char *file; /* the file written, or NULL */
 } txn_run;
 
-static uint8_t *payload;    /* the script's bytes, made once */
+static uint8_t *payload; /* the script's bytes, made once */
 #define PAYLOAD 65536
 static uint32_t payload_at;
 
@@ -162,8 +174,9 @@ static bool run_step(const step *s, model *m, txn_run *t)
     case T_WRITE:
     case T_PWRITE: {
         const uint8_t *data = bytes(s->len);
-        uint32_t pos = s->what == T_PWRITE ? s->pos
-                       : (h->flags & MOTE_FS_O_APPEND) ? mote_fs_size(h) : mote_fs_tell(h);
+        uint32_t pos = s->what == T_PWRITE             ? s->pos
+                       : (h->flags & MOTE_FS_O_APPEND) ? mote_fs_size(h)
+                                                       : mote_fs_tell(h);
         size_t done;
         st = s->what == T_PWRITE ? mote_fs_pwrite(h, data, s->len, s->pos, &done)
                                  : mote_fs_write(h, data, s->len, &done);
@@ -183,12 +196,8 @@ static bool run_step(const step *s, model *m, txn_run *t)
         st = mote_fs_read(h, buf, sizeof buf, &got);
         break;
     }
-    case T_SYNC:
-        st = mote_fs_sync(h);
-        break;
-    case T_CLOSE:
-        st = mote_fs_close(h);
-        break;
+    case T_SYNC: st = mote_fs_sync(h); break;
+    case T_CLOSE: st = mote_fs_close(h); break;
     case T_RENAME:
         st = mote_fs_rename(fs, MOTE_FS_ROOT, s->path, MOTE_FS_ROOT, s->path2);
         if (m && st == MOTE_FS_OK)
@@ -281,12 +290,14 @@ static void make_script(uint32_t block, int rewrites)
     S(.what = T_CLOSE, .handle = 0, .end = true);
     /* a directory renamed; the log reopened and appended to */
     S(.what = T_RENAME, .path = "logs", .path2 = "old-logs", .end = true);
-    S(.what = T_OPEN, .handle = 1, .path = "old-logs/a.csv", .flags = MOTE_FS_O_WRITE | MOTE_FS_O_APPEND);
+    S(.what = T_OPEN, .handle = 1, .path = "old-logs/a.csv",
+      .flags = MOTE_FS_O_WRITE | MOTE_FS_O_APPEND);
     S(.what = T_WRITE, .handle = 1, .len = 40);
     S(.what = T_WRITE, .handle = 1, .len = 40);
     S(.what = T_CLOSE, .handle = 1, .end = true);
     /* two handles on one file */
-    S(.what = T_OPEN, .handle = 1, .path = "old-logs/a.csv", .flags = MOTE_FS_O_WRITE | MOTE_FS_O_APPEND);
+    S(.what = T_OPEN, .handle = 1, .path = "old-logs/a.csv",
+      .flags = MOTE_FS_O_WRITE | MOTE_FS_O_APPEND);
     S(.what = T_OPEN, .handle = 2, .path = "old-logs/a.csv", .flags = RW | MOTE_FS_O_APPEND);
     S(.what = T_WRITE, .handle = 1, .len = 33);
     S(.what = T_READ, .handle = 2);
@@ -295,7 +306,8 @@ static void make_script(uint32_t block, int rewrites)
     S(.what = T_CLOSE, .handle = 2, .end = true);
     /* a small file rewritten over and over: catalog compactions and
      * superblock flips */
-    S(.what = T_CREATE, .handle = 0, .path = "counter", .flags = RW | MOTE_FS_O_CREATE, .end = true);
+    S(.what = T_CREATE, .handle = 0, .path = "counter", .flags = RW | MOTE_FS_O_CREATE,
+      .end = true);
     for (int i = 0; i < rewrites; i++) {
         S(.what = T_OPEN, .handle = 0, .path = "counter", .flags = RW);
         S(.what = T_PWRITE, .handle = 0, .pos = 0, .len = 8 + (uint32_t)(i % 5));
@@ -413,8 +425,10 @@ static void judge(const model *seen, const model *before, const model *after, co
     if (lost == 0)
         tot->corrupt++;
     m_equal(seen, before, why, sizeof why);
-    CHECKF(0, "%s: the state is neither before nor after the transaction (%u synced files "
-             "lost): %s", where, lost, why);
+    CHECKF(0,
+           "%s: the state is neither before nor after the transaction (%u synced files "
+           "lost): %s",
+           where, lost, why);
 }
 
 /* ---- one geometry ---------------------------------------------------------------------------- */
@@ -424,10 +438,10 @@ typedef struct geometry {
 } geometry;
 
 typedef struct plan {
-    int first_step;             /* the transaction's steps */
+    int first_step; /* the transaction's steps */
     int last_step;
-    uint32_t first_op, end_op;  /* flash operations it does */
-    saved at;                   /* the world at its start */
+    uint32_t first_op, end_op; /* flash operations it does */
+    saved at;                  /* the world at its start */
     uint32_t payload_at;
     const char *open_path[HANDLES];
     model before, after;
@@ -482,14 +496,13 @@ static bool recover(const model *seen, totals *tot, bool second_cut)
     model want;
     m_copy(&want, seen);
     if (second_cut)
-        norsim_arm(&W.dev.nor, (long)W.dev.nor.ops + 1 + rng_below(24), rng_below(40),
-                   rng_below(2), false);
+        norsim_arm(&W.dev.nor, (long)W.dev.nor.ops + 1 + rng_below(24), rng_below(40), rng_below(2),
+                   false);
     int node;
-    bool ok = append_all(&want) &&
-              mote_fs_open(&W.fs, &f, MOTE_FS_ROOT, "recovery", RW | MOTE_FS_O_CREATE) ==
-                  MOTE_FS_OK &&
-              mote_fs_write(&f, data, sizeof data, NULL) == MOTE_FS_OK &&
-              mote_fs_close(&f) == MOTE_FS_OK;
+    bool ok =
+        append_all(&want) &&
+        mote_fs_open(&W.fs, &f, MOTE_FS_ROOT, "recovery", RW | MOTE_FS_O_CREATE) == MOTE_FS_OK &&
+        mote_fs_write(&f, data, sizeof data, NULL) == MOTE_FS_OK && mote_fs_close(&f) == MOTE_FS_OK;
     m_create(&want, "recovery", &node);
     m_write(&want, node, 0, data, sizeof data);
     if (second_cut && W.dev.nor.dead) {
@@ -543,8 +556,8 @@ static bool recover(const model *seen, totals *tot, bool second_cut)
     return ok;
 }
 
-static void one_cut(const plan *p, uint32_t k, uint32_t byte, bool scatter, bool clean,
-                    totals *tot, const geometry *g)
+static void one_cut(const plan *p, uint32_t k, uint32_t byte, bool scatter, bool clean, totals *tot,
+                    const geometry *g)
 {
     char where[160];
     restore(&p->at);
@@ -574,7 +587,7 @@ static void one_cut(const plan *p, uint32_t k, uint32_t byte, bool scatter, bool
     if (st != MOTE_FS_OK) {
         tot->corrupt++;
         CHECKF(0, "%s: reading the tree: %s (%s)", where, mote_fs_status_name(st),
-              mote_fs_detail(&W.fs));
+               mote_fs_detail(&W.fs));
         m_free(&seen);
         return;
     }
@@ -678,15 +691,17 @@ static void one_geometry(const geometry *g, int rewrites, totals *all)
     W.dev.nor.after_op = NULL;
 
     /* every cut */
-    totals t = {.ops = ops, .compactions = compactions, .flips = flips,
-                .violations = W.dev.nor.violations};
+    totals t = {
+        .ops = ops, .compactions = compactions, .flips = flips, .violations = W.dev.nor.violations};
     for (int n = 0; n < nplans && check_state.failed < 20; n++)
         enumerate(&plans[n], op_kind, op_len, &t, g);
     printf("  sector %4u prog %2u, %3u blocks: %u transactions, %4u flash ops (%u compactions, "
-           "%u superblock flips, %u wear-levelling moves), %5u cut points, %u double cuts; mount failures %u, lost synced "
+           "%u superblock flips, %u wear-levelling moves), %5u cut points, %u double cuts; mount "
+           "failures %u, lost synced "
            "files %u, corruptions %u, failed recoveries %u, double programs %u\n",
-           g->sector, g->prog, W.fs.block_count, nplans, ops, compactions, flips, relocations, t.cuts,
-           t.double_cuts, t.mount_failures, t.lost, t.corrupt, t.recover_fail, t.violations);
+           g->sector, g->prog, W.fs.block_count, nplans, ops, compactions, flips, relocations,
+           t.cuts, t.double_cuts, t.mount_failures, t.lost, t.corrupt, t.recover_fail,
+           t.violations);
     all->ops += t.ops;
     all->cuts += t.cuts;
     all->double_cuts += t.double_cuts;
@@ -714,7 +729,10 @@ int main(int argc, char **argv)
     payload = malloc(PAYLOAD);
     rng_bytes(payload, PAYLOAD);
     static const geometry geos[] = {
-        {16 * 1024, 512, 4}, {24 * 1024, 1024, 1}, {16 * 1024, 512, 16}, {48 * 1024, 2048, 8},
+        {16 * 1024, 512, 4},
+        {24 * 1024, 1024, 1},
+        {16 * 1024, 512, 16},
+        {48 * 1024, 2048, 8},
     };
     totals all = {0};
     printf("fs power-cut: cutting power inside every erase and program of the script\n");

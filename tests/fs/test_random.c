@@ -32,7 +32,7 @@ typedef struct run {
     uint8_t ram[FSNOR_RAM];
     model m;
     handle h[HANDLES];
-    uint32_t budget;        /* file bytes the model may hold */
+    uint32_t budget; /* file bytes the model may hold */
     unsigned ops, remounts, compared;
     unsigned counts[16];
 } run;
@@ -46,16 +46,23 @@ static void random_path(char *out, size_t cap)
 }
 
 static bool verbose, paranoid;
-#define TRACE(...) do { if (verbose) { printf("%5u ", r->ops); printf(__VA_ARGS__); putchar('\n'); } } while (0)
+#define TRACE(...)                  \
+    do {                            \
+        if (verbose) {              \
+            printf("%5u ", r->ops); \
+            printf(__VA_ARGS__);    \
+            putchar('\n');          \
+        }                           \
+    } while (0)
 
 static const char *st_name(mote_fs_status st)
 {
     return mote_fs_status_name(st);
 }
 
-#define EXPECT(got, want, what)                                                        \
+#define EXPECT(got, want, what)                                                           \
     CHECKF((got) == (want), "op %u %s: %s, expected %s (%s)", r->ops, what, st_name(got), \
-          st_name(want), mote_fs_detail(&r->fs))
+           st_name(want), mote_fs_detail(&r->fs))
 
 static uint32_t total_bytes(const model *m)
 {
@@ -78,8 +85,8 @@ static void compare_all(run *r, const char *when)
     mote_fs_status st = m_from_fs(&seen, &r->fs);
     char why[256] = "";
     CHECKF(st == MOTE_FS_OK, "%s: reading the tree: %s", when, st_name(st));
-    CHECKF(m_equal(&r->m, &seen, why, sizeof why), "op %u %s: the tree differs: %s", r->ops,
-          when, why);
+    CHECKF(m_equal(&r->m, &seen, why, sizeof why), "op %u %s: the tree differs: %s", r->ops, when,
+           why);
     m_free(&seen);
     r->compared++;
 }
@@ -136,7 +143,7 @@ static void op_open(run *r)
         m_truncate(&r->m, node, 0);
     *h = (handle){.open = true, .node = node, .flags = flags, .f = h->f};
     CHECKF(mote_fs_size(&h->f) == r->m.n[node].size, "op %u open: size %u, expected %u", r->ops,
-          mote_fs_size(&h->f), r->m.n[node].size);
+           mote_fs_size(&h->f), r->m.n[node].size);
 }
 
 static handle *pick(run *r)
@@ -165,8 +172,9 @@ static void op_write(run *r, bool positioned)
         return;
     uint32_t len = random_len(r);
     mnode *n = &r->m.n[h->node];
-    uint32_t pos = positioned ? rng_below(n->size + 64) : (h->flags & MOTE_FS_O_APPEND) ? n->size
-                                                                                    : h->pos;
+    uint32_t pos = positioned                      ? rng_below(n->size + 64)
+                   : (h->flags & MOTE_FS_O_APPEND) ? n->size
+                                                   : h->pos;
     uint32_t grow = pos + len > n->size ? pos + len - n->size : 0;
     if (total_bytes(&r->m) + grow > r->budget)
         return;
@@ -175,15 +183,16 @@ static void op_write(run *r, bool positioned)
     size_t done = 0;
     mote_fs_status got = positioned ? mote_fs_pwrite(&h->f, data, len, pos, &done)
                                     : mote_fs_write(&h->f, data, len, &done);
-    mote_fs_status want = h->stale ? MOTE_FS_ERR_STALE
-                          : !(h->flags & MOTE_FS_O_WRITE) ? MOTE_FS_ERR_READ_ONLY : MOTE_FS_OK;
+    mote_fs_status want = h->stale                        ? MOTE_FS_ERR_STALE
+                          : !(h->flags & MOTE_FS_O_WRITE) ? MOTE_FS_ERR_READ_ONLY
+                                                          : MOTE_FS_OK;
     TRACE("%s h%d node %d pos %u len %u: %s", positioned ? "pwrite" : "write", (int)(h - r->h),
           h->node, pos, len, st_name(got));
     EXPECT(got, want, positioned ? "pwrite" : "write");
     if (got == MOTE_FS_OK && want == MOTE_FS_OK) {
         CHECKF(done == len, "op %u: wrote %zu of %u", r->ops, done, len);
         if (positioned && (h->flags & MOTE_FS_O_APPEND))
-            pos = pos;  /* pwrite ignores append (as WASI's does not; see wasi-lite) */
+            pos = pos; /* pwrite ignores append (as WASI's does not; see wasi-lite) */
         m_write(&r->m, h->node, pos, data, len);
         if (!positioned)
             h->pos = pos + len;
@@ -203,16 +212,17 @@ static void op_read(run *r, bool positioned)
     size_t got_n = 0;
     mote_fs_status got = positioned ? mote_fs_pread(&h->f, buf, len, pos, &got_n)
                                     : mote_fs_read(&h->f, buf, len, &got_n);
-    mote_fs_status want = h->stale ? MOTE_FS_ERR_STALE
-                          : !(h->flags & MOTE_FS_O_READ) ? MOTE_FS_ERR_READ_ONLY : MOTE_FS_OK;
-    TRACE("%s h%d pos %u len %u: %s %zu", positioned ? "pread" : "read", (int)(h - r->h), pos,
-          len, st_name(got), got_n);
+    mote_fs_status want = h->stale                       ? MOTE_FS_ERR_STALE
+                          : !(h->flags & MOTE_FS_O_READ) ? MOTE_FS_ERR_READ_ONLY
+                                                         : MOTE_FS_OK;
+    TRACE("%s h%d pos %u len %u: %s %zu", positioned ? "pread" : "read", (int)(h - r->h), pos, len,
+          st_name(got), got_n);
     EXPECT(got, want, positioned ? "pread" : "read");
     if (got == MOTE_FS_OK && want == MOTE_FS_OK) {
         uint32_t exp = pos >= n->size ? 0 : n->size - pos < len ? n->size - pos : len;
         CHECKF(got_n == exp, "op %u read: %zu bytes, expected %u", r->ops, got_n, exp);
-        CHECKF(got_n != exp || exp == 0 || !memcmp(buf, n->data + pos, exp), "op %u read: wrong bytes at %u",
-              r->ops, pos);
+        CHECKF(got_n != exp || exp == 0 || !memcmp(buf, n->data + pos, exp),
+               "op %u read: wrong bytes at %u", r->ops, pos);
         if (!positioned)
             h->pos = pos + (uint32_t)got_n;
     }
@@ -230,13 +240,14 @@ static void op_seek(run *r)
     int64_t base = whence == MOTE_FS_SEEK_SET ? 0 : whence == MOTE_FS_SEEK_CUR ? h->pos : size;
     mote_fs_status got = mote_fs_seek(&h->f, off, (mote_fs_whence)whence, &pos);
     TRACE("seek h%d %lld/%d: %s", (int)(h - r->h), (long long)off, whence, st_name(got));
-    mote_fs_status want = h->stale ? MOTE_FS_ERR_STALE
-                          : base + off < 0 ? MOTE_FS_ERR_ARGUMENT : MOTE_FS_OK;
+    mote_fs_status want = h->stale         ? MOTE_FS_ERR_STALE
+                          : base + off < 0 ? MOTE_FS_ERR_ARGUMENT
+                                           : MOTE_FS_OK;
     EXPECT(got, want, "seek");
     if (got == MOTE_FS_OK && want == MOTE_FS_OK) {
         h->pos = (uint32_t)(base + off);
         CHECKF(pos == h->pos && mote_fs_tell(&h->f) == h->pos, "op %u seek: at %u, expected %u",
-              r->ops, pos, h->pos);
+               r->ops, pos, h->pos);
     }
 }
 
@@ -250,8 +261,9 @@ static void op_truncate(run *r)
     if (to > size && total_bytes(&r->m) + (to - size) > r->budget)
         return;
     mote_fs_status got = mote_fs_truncate(&h->f, to);
-    mote_fs_status want = h->stale ? MOTE_FS_ERR_STALE
-                          : !(h->flags & MOTE_FS_O_WRITE) ? MOTE_FS_ERR_READ_ONLY : MOTE_FS_OK;
+    mote_fs_status want = h->stale                        ? MOTE_FS_ERR_STALE
+                          : !(h->flags & MOTE_FS_O_WRITE) ? MOTE_FS_ERR_READ_ONLY
+                                                          : MOTE_FS_OK;
     TRACE("truncate h%d to %u: %s", (int)(h - r->h), to, st_name(got));
     EXPECT(got, want, "truncate");
     if (got == MOTE_FS_OK && want == MOTE_FS_OK)
@@ -292,8 +304,9 @@ static void op_remove(run *r)
     if (want == MOTE_FS_OK)
         orphan(r, node);
     mote_fs_status got = want_kind == 0 ? mote_fs_remove(&r->fs, MOTE_FS_ROOT, path)
-                         : want_kind == MOTE_FS_TYPE_FILE ? mote_fs_unlink(&r->fs, MOTE_FS_ROOT, path)
-                                                          : mote_fs_rmdir(&r->fs, MOTE_FS_ROOT, path);
+                         : want_kind == MOTE_FS_TYPE_FILE
+                             ? mote_fs_unlink(&r->fs, MOTE_FS_ROOT, path)
+                             : mote_fs_rmdir(&r->fs, MOTE_FS_ROOT, path);
     TRACE("remove(%d) %s: %s", want_kind, path, st_name(got));
     EXPECT(got, want, "remove");
 }
@@ -328,9 +341,9 @@ static void op_stat(run *r)
     EXPECT(got, want, "stat");
     if (got == MOTE_FS_OK && node >= 0) {
         CHECKF(st.type == (r->m.n[node].dir ? MOTE_FS_TYPE_DIR : MOTE_FS_TYPE_FILE) &&
-              (r->m.n[node].dir || st.size == r->m.n[node].size),
-              "op %u stat %s: type %d size %u, expected %d / %u", r->ops, path, st.type, st.size,
-              r->m.n[node].dir, r->m.n[node].size);
+                   (r->m.n[node].dir || st.size == r->m.n[node].size),
+               "op %u stat %s: type %d size %u, expected %d / %u", r->ops, path, st.type, st.size,
+               r->m.n[node].dir, r->m.n[node].size);
     }
 }
 
@@ -435,13 +448,16 @@ int main(int argc, char **argv)
 {
     unsigned nops = argc > 1 ? (unsigned)strtoul(argv[1], NULL, 0) : 4000;
     verbose = getenv("FS_TEST_VERBOSE") != NULL;
-    paranoid = getenv("FS_TEST_PARANOID") != NULL;   /* compare the whole tree after every step */
+    paranoid = getenv("FS_TEST_PARANOID") != NULL; /* compare the whole tree after every step */
     const char *seed_text = getenv("OTA_TEST_SEED");
     unsigned long long seed = seed_text ? strtoull(seed_text, NULL, 0) : 18;
     static const geometry geos[] = {
-        {128 * 1024, 1024, 4}, {256 * 1024, 4096, 1}, {32 * 1024, 512, 16}, {96 * 1024, 2048, 8},
+        {128 * 1024, 1024, 4},
+        {256 * 1024, 4096, 1},
+        {32 * 1024, 512, 16},
+        {96 * 1024, 2048, 8},
     };
-    const char *only = getenv("FS_TEST_GEOMETRY");     /* run one geometry: its index */
+    const char *only = getenv("FS_TEST_GEOMETRY"); /* run one geometry: its index */
     for (size_t i = 0; i < sizeof geos / sizeof geos[0]; i++)
         if (only == NULL || strtoul(only, NULL, 0) == i) {
             /* each geometry its own seed, so that one can be rerun alone */
@@ -451,6 +467,7 @@ int main(int argc, char **argv)
             rng_seed_from_env(1);
             one_geometry(&geos[i], nops);
         }
-    printf("%s\n", check_state.failed ? "FAILED" : "random run: all operations agree with the model");
+    printf("%s\n",
+           check_state.failed ? "FAILED" : "random run: all operations agree with the model");
     return check_state.failed ? 1 : 0;
 }

@@ -18,13 +18,13 @@
 
 static uint8_t ram[FSNOR_RAM];
 
-#define OK(expr)                                                                              \
-    do {                                                                                      \
-        mote_fs_status s_ = (expr);                                                           \
-        CHECKF(s_ == MOTE_FS_OK, "%s: %s (%s)", #expr, mote_fs_status_name(s_),                \
-              mote_fs_detail(&fs));                                                           \
-        if (s_ != MOTE_FS_OK)                                                                 \
-            return;                                                                           \
+#define OK(expr)                                                                \
+    do {                                                                        \
+        mote_fs_status s_ = (expr);                                             \
+        CHECKF(s_ == MOTE_FS_OK, "%s: %s (%s)", #expr, mote_fs_status_name(s_), \
+               mote_fs_detail(&fs));                                            \
+        if (s_ != MOTE_FS_OK)                                                   \
+            return;                                                             \
     } while (0)
 
 static void run(uint32_t size, uint32_t sector, uint32_t prog, unsigned rounds)

@@ -62,8 +62,8 @@ static const uint32_t edge32[] = {
     0, 1, 0xFFFFFFFFu, 0x80000000u, 0x7FFFFFFFu, 31, 32, 0xFF, 0xFFFF, 0x10000,
 };
 static const uint64_t edge64[] = {
-    0, 1, ~0ull, 0x8000000000000000ull, 0x7FFFFFFFFFFFFFFFull, 63, 64, 0xFFFFFFFFull,
-    0x100000000ull, 0x80000000ull,
+    0,  1,  ~0ull,         0x8000000000000000ull, 0x7FFFFFFFFFFFFFFFull,
+    63, 64, 0xFFFFFFFFull, 0x100000000ull,        0x80000000ull,
 };
 static const uint32_t edge_f32[] = {
     0x00000000u, 0x80000000u, 0x3F800000u, 0xBF800000u, 0x7F800000u, 0xFF800000u,
@@ -71,12 +71,10 @@ static const uint32_t edge_f32[] = {
     0xCF000000u, 0x5F000000u, 0x4F800000u, 0x3F000000u,
 };
 static const uint64_t edge_f64[] = {
-    0x0000000000000000ull, 0x8000000000000000ull, 0x3FF0000000000000ull,
-    0xBFF0000000000000ull, 0x7FF0000000000000ull, 0xFFF0000000000000ull,
-    0x7FF8000000000000ull, 0xFFF8000000000000ull, 0x7FF4000000000001ull,
-    0x0000000000000001ull, 0x7FEFFFFFFFFFFFFFull, 0x41E0000000000000ull,
-    0xC1E0000000000000ull, 0x43E0000000000000ull, 0x41F0000000000000ull,
-    0x3FE0000000000000ull,
+    0x0000000000000000ull, 0x8000000000000000ull, 0x3FF0000000000000ull, 0xBFF0000000000000ull,
+    0x7FF0000000000000ull, 0xFFF0000000000000ull, 0x7FF8000000000000ull, 0xFFF8000000000000ull,
+    0x7FF4000000000001ull, 0x0000000000000001ull, 0x7FEFFFFFFFFFFFFFull, 0x41E0000000000000ull,
+    0xC1E0000000000000ull, 0x43E0000000000000ull, 0x41F0000000000000ull, 0x3FE0000000000000ull,
 };
 #define COUNT(a) (sizeof(a) / sizeof((a)[0]))
 
@@ -85,7 +83,7 @@ mote_value fuzz_value(fuzz_bytes *b, mote_valtype t, mote_func *some_func)
     mote_value v;
     memset(&v, 0, sizeof v);
     uint8_t pick = fuzz_u8(b);
-    bool edge = pick & 1;       /* half the time an edge value */
+    bool edge = pick & 1; /* half the time an edge value */
     unsigned k = pick >> 1;
     switch (t) {
     case MOTE_I32: v.u32 = edge ? edge32[k % COUNT(edge32)] : fuzz_u32(b); break;
@@ -174,7 +172,7 @@ static int make_object(mote_import *im, const mote_extern_info *info, mote_arena
         if (lim.min > 4096)
             return -1;
         if (lim.has_max && lim.max > 4096)
-            lim.max = 4096 > lim.min ? 4096 : lim.min;  /* a smaller max still links */
+            lim.max = 4096 > lim.min ? 4096 : lim.min; /* a smaller max still links */
         st = mote_table_new(objects, info->valtype, &lim, &im->ext.u.table);
     } else {
         mote_value zero;

@@ -14,10 +14,10 @@
 #include <mote/mote.h>
 
 /* A promise of the API was broken: stop so the fuzzer keeps the input. */
-#define FUZZ_CHECK(cond)                                                        \
-    do {                                                                        \
-        if (!(cond))                                                            \
-            fuzz_fail(__FILE__, __LINE__, #cond);                               \
+#define FUZZ_CHECK(cond)                          \
+    do {                                          \
+        if (!(cond))                              \
+            fuzz_fail(__FILE__, __LINE__, #cond); \
     } while (0)
 void fuzz_fail(const char *file, int line, const char *what);
 
@@ -46,10 +46,10 @@ mote_value fuzz_value(fuzz_bytes *b, mote_valtype t, mote_func *some_func);
 
 /* How dummy host functions behave. */
 typedef enum fuzz_host_mode {
-    FUZZ_HOST_ZEROS,        /* return zero results */
-    FUZZ_HOST_TRAP,         /* trap */
-    FUZZ_HOST_PAUSE_ONCE,   /* pause the first time, then return zeros */
-    FUZZ_HOST_EXIT          /* end the program with an exit code */
+    FUZZ_HOST_ZEROS,      /* return zero results */
+    FUZZ_HOST_TRAP,       /* trap */
+    FUZZ_HOST_PAUSE_ONCE, /* pause the first time, then return zeros */
+    FUZZ_HOST_EXIT        /* end the program with an exit code */
 } fuzz_host_mode;
 
 #define FUZZ_MAX_IMPORTS 256

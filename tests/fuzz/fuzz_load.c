@@ -61,8 +61,8 @@ static mote_status instantiate(mote_arena *a, const mote_module *m, mote_instanc
         return MOTE_ERR_NO_MEMORY;
     mote_status st = MOTE_ERR_UNLINKABLE;
     if (fuzz_make_imports(fi, m, objects, FUZZ_HOST_ZEROS) >= 0) {
-        mote_instance_config cfg = {.value_stack_bytes = 4096, .call_stack_bytes = 1024,
-                                    .start_fuel = FUZZ_START_FUEL};
+        mote_instance_config cfg = {
+            .value_stack_bytes = 4096, .call_stack_bytes = 1024, .start_fuel = FUZZ_START_FUEL};
         size_t used = mote_arena_used(a);
         st = mote_instantiate(a, m, fi->imports, fi->count, &cfg, inst);
         if (st != MOTE_OK) {

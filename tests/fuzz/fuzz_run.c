@@ -30,11 +30,10 @@
 
 static uint8_t arena_buf[ARENA_BYTES];
 static uint8_t object_buf[OBJECT_ARENA_BYTES];
-static uint64_t image_buf[(1u << 20) / 8];     /* images must be 8-byte aligned */
+static uint64_t image_buf[(1u << 20) / 8]; /* images must be 8-byte aligned */
 
 /* The module, loaded or from an image of it compiled for this build. */
-static mote_status load(mote_arena *a, const uint8_t *wasm, size_t len, bool image,
-                        mote_module **m)
+static mote_status load(mote_arena *a, const uint8_t *wasm, size_t len, bool image, mote_module **m)
 {
     if (!image)
         return mote_load(a, wasm, len, NULL, m);
@@ -47,7 +46,7 @@ static mote_status load(mote_arena *a, const uint8_t *wasm, size_t len, bool ima
     if (st != MOTE_OK)
         return st;
     st = mote_image_attach(a, (const uint8_t *)image_buf, written, wasm, len, m);
-    FUZZ_CHECK(st == MOTE_OK);      /* an image of this build attaches */
+    FUZZ_CHECK(st == MOTE_OK); /* an image of this build attaches */
     return st;
 }
 
@@ -57,7 +56,7 @@ typedef struct run {
     int64_t fuel;
     uint64_t memory_cap;
     uint64_t rng;
-    mote_func *some_func;   /* a funcref to pass where one is wanted */
+    mote_func *some_func; /* a funcref to pass where one is wanted */
     const fuzz_imports *imports;
 } run;
 
@@ -159,7 +158,7 @@ static void poke_table(run *r, mote_table *t)
     mote_status st = mote_table_get(t, i, &v);
     FUZZ_CHECK((st == MOTE_OK) == (i < n));
     if (st == MOTE_OK && v.ref == NULL)
-        FUZZ_CHECK(mote_table_set(t, i, v) == MOTE_OK);   /* writing a null is always fine */
+        FUZZ_CHECK(mote_table_set(t, i, v) == MOTE_OK); /* writing a null is always fine */
 }
 
 static void poke_global(run *r, mote_global *g)
@@ -168,7 +167,7 @@ static void poke_global(run *r, mote_global *g)
     mote_valtype t = mote_global_type(g, &mutable_);
     mote_value v = mote_global_get(g);
     if (t == MOTE_FUNCREF)
-        return;             /* only function objects may go there */
+        return; /* only function objects may go there */
     if (t != MOTE_EXTERNREF)
         v.u64 ^= next_random(r);
     FUZZ_CHECK((mote_global_set(g, v) == MOTE_OK) == mutable_);

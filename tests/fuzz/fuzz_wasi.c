@@ -93,7 +93,7 @@ static void load_module(void)
 
 /* ---- guards ------------------------------------------------------------------ */
 
-static uint8_t *free_start;     /* first byte after the linear memory */
+static uint8_t *free_start; /* first byte after the linear memory */
 
 static void fill_guards(void)
 {
@@ -119,12 +119,38 @@ static bool all_pattern(const uint8_t *p, size_t n)
 /* Edge values for pointers and lengths against a 64 KiB memory: its ends,
  * just past them, values whose sum with a pointer wraps 32 bits. */
 static const uint32_t edge32[] = {
-    0, 1, 2, 3, 4, 8, 16, 64, 1024, 65532, 65535, 65536, 65537, 0x7FFFFFFFu,
-    0x80000000u, 0xFFFFFFF0u, 0xFFFFFFFCu, 0xFFFFFFFFu, 0x10000u - 8, 0x0000FFF8u,
+    0,
+    1,
+    2,
+    3,
+    4,
+    8,
+    16,
+    64,
+    1024,
+    65532,
+    65535,
+    65536,
+    65537,
+    0x7FFFFFFFu,
+    0x80000000u,
+    0xFFFFFFF0u,
+    0xFFFFFFFCu,
+    0xFFFFFFFFu,
+    0x10000u - 8,
+    0x0000FFF8u,
 };
 static const uint64_t edge64[] = {
-    0, 1, 1000, 1000000, 0xFFFFFFFFull, 0x100000000ull, 0x7FFFFFFFFFFFFFFFull,
-    0x8000000000000000ull, ~0ull, 60000000000ull,
+    0,
+    1,
+    1000,
+    1000000,
+    0xFFFFFFFFull,
+    0x100000000ull,
+    0x7FFFFFFFFFFFFFFFull,
+    0x8000000000000000ull,
+    ~0ull,
+    60000000000ull,
 };
 
 static mote_value argument(fuzz_bytes *in, mote_valtype t)
@@ -174,17 +200,17 @@ static void call_export(mote_wasi *ctx, mote_instance *inst, fuzz_bytes *in, siz
 static void special(fuzz_bytes *in, uint8_t *mem, size_t mem_size, unsigned kind)
 {
     switch (kind % 4) {
-    case 0: {   /* bytes into linear memory */
+    case 0: { /* bytes into linear memory */
         uint32_t at = (fuzz_u8(in) | (uint32_t)fuzz_u8(in) << 8) % mem_size;
         uint32_t len = fuzz_u8(in);
         for (uint32_t i = 0; i < len && at + i < mem_size; i++)
             mem[at + i] = fuzz_u8(in);
         break;
     }
-    case 1:     /* time passes: up to 2 s; timers and scripted edges fire */
+    case 1: /* time passes: up to 2 s; timers and scripted edges fire */
         sim_advance(fuzz_u32(in) % 2000000u);
         break;
-    case 2: {   /* console input arrives */
+    case 2: { /* console input arrives */
         uint8_t data[32];
         size_t len = fuzz_u8(in) % sizeof data;
         for (size_t i = 0; i < len; i++)
@@ -192,7 +218,7 @@ static void special(fuzz_bytes *in, uint8_t *mem, size_t mem_size, unsigned kind
         sim_console_input(sim_now(), data, len);
         break;
     }
-    default: {  /* an external signal on a pin */
+    default: { /* an external signal on a pin */
         uint8_t pin = fuzz_u8(in);
         uint16_t after = (uint16_t)(fuzz_u8(in) | fuzz_u8(in) << 8);
         sim_gpio_drive(pin % SIM_PINS, pin & 0x80, sim_now() + after);
@@ -260,23 +286,26 @@ static int nor_program(void *c, uint32_t off, const void *buf, uint32_t len)
     return 0;
 }
 
-static const mote_fs_flash nor_flash = {.size = NOR_SIZE, .sector_size = NOR_SECTOR,
-                                        .write_size = 4, .read = nor_read, .erase = nor_erase,
+static const mote_fs_flash nor_flash = {.size = NOR_SIZE,
+                                        .sector_size = NOR_SECTOR,
+                                        .write_size = 4,
+                                        .read = nor_read,
+                                        .erase = nor_erase,
                                         .program = nor_program};
 static mote_fs fs;
 static uint8_t fs_ram[512];
 static mote_wasi_flash files;
 static mote_fs_quota quota;
 static mote_wasi_fd fds[6];
-static const mote_wasi_preopen preopen = {.guest_path = "/", .ops = &mote_wasi_flash_ops,
-                                          .backend = &files};
+static const mote_wasi_preopen preopen = {
+    .guest_path = "/", .ops = &mote_wasi_flash_ops, .backend = &files};
 
 /* Mounts the file system as it was first made: a directory and two files. */
 static void fresh_files(void)
 {
     static bool made;
-    mote_fs_config c = {.flash = &nor_flash, .ram = fs_ram, .ram_size = sizeof fs_ram,
-                        .cache_size = 64};
+    mote_fs_config c = {
+        .flash = &nor_flash, .ram = fs_ram, .ram_size = sizeof fs_ram, .cache_size = 64};
     if (!made) {
         memset(nor, 0xFF, sizeof nor);
         FUZZ_CHECK(mote_fs_format(&fs, &c, NULL) == MOTE_FS_OK);
@@ -316,7 +345,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     fill_guards();
     mote_wasi_config cfg;
     mote_wasi_config_init(&cfg);
-    static const uint64_t pin_sets[4] = {0, ~0ull, 0x5555555555555555ull, 1ull << SIM_PIN_LED_ONLY | 3};
+    static const uint64_t pin_sets[4] = {0, ~0ull, 0x5555555555555555ull,
+                                         1ull << SIM_PIN_LED_ONLY | 3};
     cfg.pins = pin_sets[config & 3];
     cfg.max_timers = (config >> 2) & 7;
     cfg.input_cr_to_nl = config & 0x40;
@@ -333,7 +363,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     cfg.max_fds = (uint8_t)(sizeof fds / sizeof fds[0]);
 
     if (config & 0x20)
-        mote_hal_rtc_set(1700000000000000ull);  /* a wall clock (sim_reset forgets it) */
+        mote_hal_rtc_set(1700000000000000ull); /* a wall clock (sim_reset forgets it) */
     static mote_wasi ctx;
     FUZZ_CHECK(mote_wasi_init(&ctx, &cfg) == MOTE_OK);
     mote_instance *inst = fresh_instance(&ctx);

@@ -69,7 +69,7 @@ static int replay_dir(const char *dir, unsigned *count)
         snprintf(names[n++], len, "%s/%s", dir, e->d_name);
     }
     int rc = 0;
-    if (errno != 0) {           /* e.g. EOVERFLOW: an i386 build without 64-bit offsets */
+    if (errno != 0) { /* e.g. EOVERFLOW: an i386 build without 64-bit offsets */
         perror(dir);
         rc = -1;
     }

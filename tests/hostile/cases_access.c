@@ -57,8 +57,8 @@ static void memory64(void)
     expect_trap("memory64 i32.store offset 8 at 2^64-4", &h, 0xFFFFFFFF, 0xFFFFFFFC, 0xdead, OOB);
     expect_value("memory64 i32.store offset 8 at 65524", &h, 0, 65524, 0xdead, 0);
     /* memory.fill d=(a<<32|b) n=16 */
-    BODY(h, ADDR64, OP(i32_const), 0x55, OP(i64_const), 16, PFX(memory_fill), 0,
-         OP(i32_const), 0, OP(end));
+    BODY(h, ADDR64, OP(i32_const), 0x55, OP(i64_const), 16, PFX(memory_fill), 0, OP(i32_const), 0,
+         OP(end));
     expect_trap("memory64 fill at 2^32", &h, 1, 0, 0, OOB);
     expect_trap("memory64 fill at 2^64-8", &h, 0xFFFFFFFF, 0xFFFFFFF8, 0, OOB);
     expect_value("memory64 fill at 65520", &h, 0, 65520, 0, 0);

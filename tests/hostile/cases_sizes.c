@@ -25,21 +25,30 @@ static void too_big(const char *name, const hm *h, const mote_instance_config *c
         CHECKF(strstr(e->message, "more than this 32-bit CPU can address"), "%s: %s", name,
                e->message);
     else
-        CHECKF(strstr(e->message, "arena too small") && strstr(e->message, " free"), "%s: %s",
-               name, e->message);
+        CHECKF(strstr(e->message, "arena too small") && strstr(e->message, " free"), "%s: %s", name,
+               e->message);
 }
 
 static void memories(void)
 {
     /* 1 (the issue's case 1 and 5): 4 GiB, with a data segment just below
      * the wrap point that would land on the memory's own record. */
-    hm h = {.mem = true, .mem_min = 65536, .page_log2 = 16, .data = true, .data_at = -56,
-            .data_len = 8, .code = RET0};
+    hm h = {.mem = true,
+            .mem_min = 65536,
+            .page_log2 = 16,
+            .data = true,
+            .data_at = -56,
+            .data_len = 8,
+            .code = RET0};
     too_big("memory of 65536 pages, data at -56", &h, NULL, true);
     hm h2 = {.mem = true, .mem_min = 65535, .page_log2 = 16, .code = RET0};
     too_big("memory of 65535 pages", &h2, NULL, false);
-    hm h3 = {.mem = true, .mem_min = 32768, .mem_has_max = true, .mem_max = 65536,
-             .page_log2 = 16, .code = RET0};
+    hm h3 = {.mem = true,
+             .mem_min = 32768,
+             .mem_has_max = true,
+             .mem_max = 65536,
+             .page_log2 = 16,
+             .code = RET0};
     too_big("memory of 32768 pages (2 GiB)", &h3, NULL, false);
     /* 3: 1-byte pages, a minimum whose 8-byte rounding wraps to 0 */
     hm h4 = {.mem = true, .mem_min = 0xFFFFFFFF, .page_log2 = 0, .code = RET0};
@@ -57,7 +66,10 @@ static void tables(void)
     too_big("table of 2^29 elements", &h, NULL, true);
     hm h2 = {.table = true, .tab_min = 0xFFFFFFFF, .code = RET0};
     too_big("table of 0xFFFFFFFF elements", &h2, NULL, true);
-    hm h3 = {.table = true, .tab_min = 0x10000000, .tab_has_max = true, .tab_max = 0x10000000,
+    hm h3 = {.table = true,
+             .tab_min = 0x10000000,
+             .tab_has_max = true,
+             .tab_max = 0x10000000,
              .code = RET0};
     too_big("table of 2^28 elements", &h3, NULL, false);
     /* the embedder's reserve for a table without a maximum */
@@ -84,8 +96,12 @@ static void limits64(void)
     too_big("memory64 of 2^32+1 1-byte pages", &h4, NULL, true);
     hm h5 = {.table = true, .tab64 = true, .tab_min = 0x100000001ull, .code = RET0};
     too_big("table64 of 2^32+1 elements", &h5, NULL, true);
-    hm h6 = {.table = true, .tab64 = true, .tab_min = UINT64_MAX, .tab_has_max = true,
-             .tab_max = UINT64_MAX, .code = RET0};
+    hm h6 = {.table = true,
+             .tab64 = true,
+             .tab_min = UINT64_MAX,
+             .tab_has_max = true,
+             .tab_max = UINT64_MAX,
+             .code = RET0};
     too_big("table64 of 2^64-1 elements", &h6, NULL, true);
     hm h7 = {.table = true, .tab64 = true, .tab_min = 1, .code = RET0};
     mote_instance_config cap = {.table_cap = 0xFFFFFFFF};
@@ -106,24 +122,43 @@ static void stacks(void)
 static void segments(void)
 {
     /* offset + length wraps past 2^32 onto the start of the memory */
-    hm h = {.mem = true, .mem_min = 1, .page_log2 = 16, .data = true, .data_at = (int32_t)0xFFFFFFF0,
-            .data_len = 32, .code = RET0};
+    hm h = {.mem = true,
+            .mem_min = 1,
+            .page_log2 = 16,
+            .data = true,
+            .data_at = (int32_t)0xFFFFFFF0,
+            .data_len = 32,
+            .code = RET0};
     expect_refused("data segment wrapping 2^32", &h, NULL, ST(MOTE_TRAP));
-    hm h2 = {.mem = true, .mem_min = 1, .page_log2 = 16, .data = true, .data_at = 65530,
-             .data_len = 16, .code = RET0};
-    expect_refused("data segment past the end", &h2, NULL, ST(MOTE_TRAP));
-    hm h3 = {.mem = true, .mem_min = 100, .page_log2 = 0, .data = true, .data_at = 97,
-             .data_len = 4, .code = RET0};
-    expect_refused("data segment past a 1-byte-page memory", &h3, NULL, ST(MOTE_TRAP));
-    hm h4 = {.table = true, .tab_min = 10, .elem = true, .elem_at = (int32_t)0xFFFFFFFE,
-             .elem_count = 4, .code = RET0};
-    expect_refused("element segment wrapping 2^32", &h4, NULL, ST(MOTE_TRAP));
-    hm h5 = {.table = true, .tab_min = 10, .elem = true, .elem_at = 8, .elem_count = 4,
+    hm h2 = {.mem = true,
+             .mem_min = 1,
+             .page_log2 = 16,
+             .data = true,
+             .data_at = 65530,
+             .data_len = 16,
              .code = RET0};
+    expect_refused("data segment past the end", &h2, NULL, ST(MOTE_TRAP));
+    hm h3 = {.mem = true,
+             .mem_min = 100,
+             .page_log2 = 0,
+             .data = true,
+             .data_at = 97,
+             .data_len = 4,
+             .code = RET0};
+    expect_refused("data segment past a 1-byte-page memory", &h3, NULL, ST(MOTE_TRAP));
+    hm h4 = {.table = true,
+             .tab_min = 10,
+             .elem = true,
+             .elem_at = (int32_t)0xFFFFFFFE,
+             .elem_count = 4,
+             .code = RET0};
+    expect_refused("element segment wrapping 2^32", &h4, NULL, ST(MOTE_TRAP));
+    hm h5 = {
+        .table = true, .tab_min = 10, .elem = true, .elem_at = 8, .elem_count = 4, .code = RET0};
     expect_refused("element segment past the end", &h5, NULL, ST(MOTE_TRAP));
     /* at the very end: allowed */
-    hm h6 = {.mem = true, .mem_min = 100, .page_log2 = 0, .data = true, .data_at = 96,
-             .data_len = 4};
+    hm h6 = {
+        .mem = true, .mem_min = 100, .page_log2 = 0, .data = true, .data_at = 96, .data_len = 4};
     BODY(h6, OP(i32_const), 0xe0, 0x00, OP(i32_load), 0, 0, OP(end));
     expect_value("data segment ending at the end", &h6, 0, 0, 0, 0x78787878);
 }

@@ -18,8 +18,8 @@ static const struct {
     const char *name;
     int type;
 } imports[] = {
-    {"fd_write", T4}, {"random_get", T2}, {"args_get", T2}, {"args_sizes_get", T2},
-    {"environ_get", T2}, {"clock_time_get", TCLOCK},
+    {"fd_write", T4},       {"random_get", T2},  {"args_get", T2},
+    {"args_sizes_get", T2}, {"environ_get", T2}, {"clock_time_get", TCLOCK},
 };
 #define NIMPORTS (sizeof imports / sizeof imports[0])
 
@@ -117,7 +117,7 @@ static void calls(void)
 {
     /* fd_write: the iovec array, each buffer, the result pointer */
     CHECK(wasi("fd_write", 1, 0xFFFFFFF8, 2, 0) == EFAULT);
-    CHECK(wasi("fd_write", 1, 0x100, 0x20000000, 0) == EFAULT);      /* 2^29 * 8 wraps to 0 */
+    CHECK(wasi("fd_write", 1, 0x100, 0x20000000, 0) == EFAULT); /* 2^29 * 8 wraps to 0 */
     CHECK(wasi("fd_write", 1, 0x100, 0xFFFFFFFF, 0) == EFAULT);
     put_iovec(0x100, 0xFFFFFFF0, 0x20);
     CHECK(wasi("fd_write", 1, 0x100, 1, 0) == EFAULT);
@@ -128,7 +128,7 @@ static void calls(void)
     CHECK(wasi("fd_write", 1, 0x100, 2, 0) == EFAULT);
     CHECK(wasi("fd_write", 1, 0x100, 1, 0xFFFFFFFE) == EFAULT);
     CHECK(wasi("fd_write", 1, 0x100, 1, 65533) == EFAULT);
-    CHECK(wasi("fd_write", 1, 0x100, 1, 65532) == 0);                  /* 0 bytes written */
+    CHECK(wasi("fd_write", 1, 0x100, 1, 65532) == 0); /* 0 bytes written */
     /* random_get */
     CHECK(wasi("random_get", 0xFFFFFF00, 0x200, 0, 0) == EFAULT);
     CHECK(wasi("random_get", 0x10, 0xFFFFFFF8, 0, 0) == EFAULT);
@@ -139,7 +139,7 @@ static void calls(void)
     CHECK(wasi("args_sizes_get", 0, 0xFFFFFFFD, 0, 0) == EFAULT);
     CHECK(wasi("args_get", 0xFFFFFFFC, 0x200, 0, 0) == EFAULT);
     CHECK(wasi("args_get", 0x100, 0xFFFFFFFA, 0, 0) == EFAULT);
-    CHECK(wasi("args_get", 0x100, 65535, 0, 0) == EFAULT);            /* "hostile\0" does not fit */
+    CHECK(wasi("args_get", 0x100, 65535, 0, 0) == EFAULT); /* "hostile\0" does not fit */
     CHECK(wasi("environ_get", 0xFFFFFFFC, 0x200, 0, 0) == EFAULT);
     CHECK(wasi("environ_get", 0x100, 0xFFFFFFFF, 0, 0) == EFAULT);
     /* clock_time_get's 8-byte result */

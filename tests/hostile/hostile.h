@@ -23,8 +23,8 @@
 #include "wasm_builder.h"
 
 /* Sets h's body: BODY(h, OP(local_get), 0, ...) (wasm_builder.h's names). */
-#define BODY(h, ...)                                      \
-    ((h).code = (const uint8_t[]){__VA_ARGS__},           \
+#define BODY(h, ...)                            \
+    ((h).code = (const uint8_t[]){__VA_ARGS__}, \
      (h).code_len = sizeof((const uint8_t[]){__VA_ARGS__}))
 
 /* One module: an exported function "f" (i32 i32 i32) -> i32 with the given
@@ -34,21 +34,21 @@ typedef struct hm {
     bool mem;
     uint64_t mem_min, mem_max;
     bool mem_has_max;
-    uint32_t page_log2;         /* 16, or 0 for 1-byte pages */
-    bool mem64;                 /* memory64: i64 addresses, u64 limits */
+    uint32_t page_log2; /* 16, or 0 for 1-byte pages */
+    bool mem64;         /* memory64: i64 addresses, u64 limits */
     bool table;
     uint64_t tab_min, tab_max;
     bool tab_has_max;
-    bool tab64;                 /* table64: i64 indices, u64 limits */
-    bool data;                  /* active: data_len bytes 'x' at data_at */
+    bool tab64; /* table64: i64 indices, u64 limits */
+    bool data;  /* active: data_len bytes 'x' at data_at */
     int32_t data_at;
     uint32_t data_len;
-    bool passive_data;          /* data segment 1 (0 without `data`): "wxyz" */
-    bool elem;                  /* active: elem_count refs to f at elem_at */
+    bool passive_data; /* data segment 1 (0 without `data`): "wxyz" */
+    bool elem;         /* active: elem_count refs to f at elem_at */
     int32_t elem_at;
     uint32_t elem_count;
-    bool passive_elem;          /* elem segment 1 (0 without `elem`): 4 refs to f */
-    const uint8_t *code;        /* body: instructions and the final end */
+    bool passive_elem;   /* elem segment 1 (0 without `elem`): 4 refs to f */
+    const uint8_t *code; /* body: instructions and the final end */
     size_t code_len;
 } hm;
 

@@ -93,7 +93,7 @@ static void section_types(wb *b)
 {
     wb_section_begin(b, 1);
     wb_u32(b, 1);
-    wb_bytes(b, "\x60\x03\x7f\x7f\x7f\x01\x7f", 7);    /* (i32 i32 i32) -> i32 */
+    wb_bytes(b, "\x60\x03\x7f\x7f\x7f\x01\x7f", 7); /* (i32 i32 i32) -> i32 */
     wb_section_end(b);
 }
 
@@ -122,7 +122,7 @@ static void section_elems(wb *b, const hm *h)
     wb_section_begin(b, 9);
     wb_u32(b, h->elem + h->passive_elem);
     if (h->elem) {
-        wb_byte(b, 0);                          /* active, table 0 */
+        wb_byte(b, 0); /* active, table 0 */
         wb_byte(b, h->tab64 ? OP(i64_const) : OP(i32_const));
         wb_s32(b, h->elem_at);
         wb_byte(b, OP(end));
@@ -131,7 +131,7 @@ static void section_elems(wb *b, const hm *h)
             wb_u32(b, 0);
     }
     if (h->passive_elem) {
-        wb_byte(b, 1);                          /* passive, funcref indices */
+        wb_byte(b, 1); /* passive, funcref indices */
         wb_byte(b, 0);
         wb_u32(b, 4);
         for (int i = 0; i < 4; i++)
@@ -186,7 +186,7 @@ size_t hm_build(const hm *h, uint8_t *buf, size_t cap)
     if (h->elem || h->passive_elem)
         section_elems(&b, h);
     if (h->data || h->passive_data) {
-        wb_section_begin(&b, 12);               /* data count: memory.init needs it */
+        wb_section_begin(&b, 12); /* data count: memory.init needs it */
         wb_u32(&b, h->data + h->passive_data);
         wb_section_end(&b);
     }
@@ -212,9 +212,8 @@ mote_instance *hm_instance(const char *name, const hm *h, const mote_instance_co
     size_t len = hm_build(h, module_buf, sizeof module_buf);
     mote_module *m;
     mote_instance *inst;
-    if (!CHECK(len > 0) ||
-        !CHECKF(mote_load(hostile_arena, module_buf, len, NULL, &m) == MOTE_OK, "%s: %s", name,
-                last_error()))
+    if (!CHECK(len > 0) || !CHECKF(mote_load(hostile_arena, module_buf, len, NULL, &m) == MOTE_OK,
+                                   "%s: %s", name, last_error()))
         return NULL;
     mote_status st = mote_instantiate(hostile_arena, m, NULL, 0, cfg, &inst);
     CHECKF(st == MOTE_OK, "%s: %s", name, last_error());
@@ -228,7 +227,8 @@ int32_t call_f(mote_instance *inst, uint32_t a, uint32_t b, uint32_t c, mote_sta
     return res.i32;
 }
 
-void expect_refused(const char *name, const hm *h, const mote_instance_config *cfg, uint32_t allowed)
+void expect_refused(const char *name, const hm *h, const mote_instance_config *cfg,
+                    uint32_t allowed)
 {
     mote_arena_reset(hostile_arena);
     size_t len = hm_build(h, module_buf, sizeof module_buf);

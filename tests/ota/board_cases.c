@@ -21,7 +21,7 @@ MOTE_CHECK_DEFINE;
 static uint8_t bundle[16384];
 static ota_cases cases;
 static mote_ota_layout layout;
-static const ota_case *current;     /* the case a failure is about */
+static const ota_case *current; /* the case a failure is about */
 
 /* Each failure names the bundle (check_state.context). */
 static const char *current_file(void)
@@ -70,13 +70,14 @@ static void one(const ota_case *c)
         mote_ota_image_info info;
         mote_ota_why why = {""};
         uint32_t limit = transfer ? (uint32_t)len : layout.slot_size;
-        mote_ota_status s = mote_ota_image_verify(layout.flash, layout.slot_off[1], limit,
-                                                  transfer, cases.pk, NULL, &info, &why);
-        CHECKF(s == want && (s == MOTE_OTA_OK || strstr(why.text, c->why)),
-               "as a %s: %s (%s)", transfer ? "transfer" : "slot", mote_ota_status_str(s),
-               why.text);
-        CHECKF(s != MOTE_OTA_OK || (info.payload && !memcmp(info.payload, bundle + info.hdr.hdr_size,
-                                           info.payload_size)), "payload not in place");
+        mote_ota_status s = mote_ota_image_verify(layout.flash, layout.slot_off[1], limit, transfer,
+                                                  cases.pk, NULL, &info, &why);
+        CHECKF(s == want && (s == MOTE_OTA_OK || strstr(why.text, c->why)), "as a %s: %s (%s)",
+               transfer ? "transfer" : "slot", mote_ota_status_str(s), why.text);
+        CHECKF(s != MOTE_OTA_OK ||
+                   (info.payload &&
+                    !memcmp(info.payload, bundle + info.hdr.hdr_size, info.payload_size)),
+               "payload not in place");
     }
     /* Boot: the bundle in slot A, nothing in B, no record. */
     mote_ota_slots slots;
@@ -91,7 +92,7 @@ static void one(const ota_case *c)
     if (s == MOTE_OTA_OK)
         s = mote_ota_boot(&slots, &boot);
     CHECKF(s == (want == MOTE_OTA_OK ? MOTE_OTA_OK : MOTE_OTA_ERR_NO_IMAGE) &&
-           (s != MOTE_OTA_OK || (boot.slot == 0 && !boot.trial)),
+               (s != MOTE_OTA_OK || (boot.slot == 0 && !boot.trial)),
            "boot from slot A: %s", mote_ota_status_str(s));
 }
 
@@ -109,9 +110,8 @@ int main(void)
         one(&cases.c[i]);
         accepted += cases.c[i].want == MOTE_OTA_OK;
     }
-    printf("ota-cases: %d bundles (%d accepted, %d refused) on %s, %u-bit size_t: %s\n",
-           cases.n, accepted, cases.n - accepted, mote_hal_board()->name,
-           (unsigned)(8 * sizeof(size_t)),
+    printf("ota-cases: %d bundles (%d accepted, %d refused) on %s, %u-bit size_t: %s\n", cases.n,
+           accepted, cases.n - accepted, mote_hal_board()->name, (unsigned)(8 * sizeof(size_t)),
            check_state.failed ? "FAILED" : "all as cases.txt says");
     return check_state.failed ? 1 : 0;
 }

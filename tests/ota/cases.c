@@ -7,8 +7,10 @@ static const struct {
     const char *token;
     mote_ota_status status;
 } TOKENS[] = {
-    {"ok", MOTE_OTA_OK}, {"format", MOTE_OTA_ERR_FORMAT},
-    {"unsupported", MOTE_OTA_ERR_UNSUPPORTED}, {"rollback", MOTE_OTA_ERR_ROLLBACK},
+    {"ok", MOTE_OTA_OK},
+    {"format", MOTE_OTA_ERR_FORMAT},
+    {"unsupported", MOTE_OTA_ERR_UNSUPPORTED},
+    {"rollback", MOTE_OTA_ERR_ROLLBACK},
 };
 
 const char *ota_case_token(mote_ota_status s)

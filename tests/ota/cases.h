@@ -16,12 +16,12 @@
 typedef struct ota_case {
     char file[48];
     mote_ota_status want;
-    char why[64];          /* a part of the device's message; empty for "ok" */
+    char why[64]; /* a part of the device's message; empty for "ok" */
 } ota_case;
 
 typedef struct ota_cases {
-    uint8_t pk[32];        /* the public half of data/ref-key.pem */
-    uint32_t slot;         /* the slot size the padded bundles are made for */
+    uint8_t pk[32]; /* the public half of data/ref-key.pem */
+    uint32_t slot;  /* the slot size the padded bundles are made for */
     int n;
     ota_case c[OTA_CASES_MAX];
 } ota_cases;

@@ -5,7 +5,10 @@
 
 #include "testutil.h"
 
-static norsim *self(void *ctx) { return ctx; }
+static norsim *self(void *ctx)
+{
+    return ctx;
+}
 
 static int sim_read(void *ctx, uint32_t addr, void *buf, uint32_t len)
 {
@@ -90,9 +93,15 @@ void norsim_init(norsim *n, uint32_t base, uint32_t size, uint32_t sector, uint3
     memset(n->mem, 0xff, size);
     n->cut_op = -1;
     n->flash = (mote_ota_flash){
-        .base = base, .size = size, .sector_size = sector, .prog_size = prog,
-        .mapped = n->mem, .ctx = n,
-        .read = sim_read, .erase = sim_erase, .program = sim_program,
+        .base = base,
+        .size = size,
+        .sector_size = sector,
+        .prog_size = prog,
+        .mapped = n->mem,
+        .ctx = n,
+        .read = sim_read,
+        .erase = sim_erase,
+        .program = sim_program,
     };
 }
 

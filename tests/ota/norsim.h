@@ -21,17 +21,17 @@
 
 typedef struct norsim {
     uint8_t *mem;
-    bool *written;          /* programmed since the last erase */
+    bool *written; /* programmed since the last erase */
     mote_ota_flash flash;
-    uint32_t ops;           /* erase + program operations so far */
-    long cut_op;            /* cut the power at this operation, -1 never */
-    uint32_t cut_byte;      /* program cuts: bytes fully written first */
-    bool cut_scatter;       /* erase cuts: scattered instead of a prefix */
-    bool cut_clean;         /* the cut leaves no half-programmed byte */
-    bool dead;              /* power is off */
-    uint32_t violations;    /* double programs, misalignment */
-    char last_op;           /* 'E' or 'P': kind of operation cut_op hit */
-    uint32_t last_len;      /* its length */
+    uint32_t ops;        /* erase + program operations so far */
+    long cut_op;         /* cut the power at this operation, -1 never */
+    uint32_t cut_byte;   /* program cuts: bytes fully written first */
+    bool cut_scatter;    /* erase cuts: scattered instead of a prefix */
+    bool cut_clean;      /* the cut leaves no half-programmed byte */
+    bool dead;           /* power is off */
+    uint32_t violations; /* double programs, misalignment */
+    char last_op;        /* 'E' or 'P': kind of operation cut_op hit */
+    uint32_t last_len;   /* its length */
     /* Called after every completed erase or program (tests take snapshots). */
     void (*after_op)(void *ctx, char kind, uint32_t off, uint32_t len);
     void *after_ctx;

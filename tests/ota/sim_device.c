@@ -125,7 +125,7 @@ static void session(long *drop_after, unsigned noise)
     for (;;) {
         struct pollfd p = {.fd = conn_fd, .events = POLLIN};
         if (poll(&p, 1, 100) == 0) {
-            mote_ota_receiver_idle(&dev.rx);   /* the line went quiet */
+            mote_ota_receiver_idle(&dev.rx); /* the line went quiet */
             continue;
         }
         ssize_t n = read(conn_fd, buf, sizeof buf);
@@ -149,8 +149,11 @@ static int serve(const char *sock, unsigned noise, long drop_after)
         return 2;
     }
     mote_ota_receiver_config cfg = {
-        .slots = &dev.slots, .frame_buf = dev.frame_buf, .frame_buf_size = sizeof dev.frame_buf,
-        .send = dev_send, .validate = validate,
+        .slots = &dev.slots,
+        .frame_buf = dev.frame_buf,
+        .frame_buf_size = sizeof dev.frame_buf,
+        .send = dev_send,
+        .validate = validate,
     };
     mote_ota_receiver_init(&dev.rx, &cfg);
     int ls = listen_on(sock);
@@ -162,7 +165,8 @@ static int serve(const char *sock, unsigned noise, long drop_after)
         session(&drop_after, noise);
         /* Let the sender read the verdict before the line goes away. */
         if (mote_ota_receiver_done(&dev.rx, &result))
-            while (read(conn_fd, dev.out, sizeof dev.out) > 0) {}
+            while (read(conn_fd, dev.out, sizeof dev.out) > 0) {
+            }
         close(conn_fd);
         conn_fd = -1;
     }

@@ -151,8 +151,8 @@ mote_ota_status simdev_send(simdev *d, const uint8_t *b, uint32_t len, uint32_t 
         mote_ota_frame f;
         if (!reply(&h, &f, pay)) {
             if (d->nor.dead)
-                break;          /* power cut: the device is gone */
-            continue;           /* lost frame or reply: resend */
+                break; /* power cut: the device is gone */
+            continue;  /* lost frame or reply: resend */
         }
         if (f.type == MOTE_OTA_F_RESULT) {
             result = (mote_ota_status)f.payload[0];

@@ -19,10 +19,10 @@ typedef struct simdev {
     const uint8_t *pk;
     mote_ota_receiver rx;
     uint8_t frame_buf[MOTE_OTA_FRAME_OVERHEAD + 512];
-    uint8_t out[4096];        /* replies the device sent, not yet read */
+    uint8_t out[4096]; /* replies the device sent, not yet read */
     size_t out_len;
     int validate_calls;
-    bool refuse_module;       /* the validate callback says no */
+    bool refuse_module; /* the validate callback says no */
 } simdev;
 
 /* Geometry: sector size, program unit, sectors per slot. */

@@ -38,10 +38,9 @@ static mote_ota_status stream_verify(const uint8_t *b, size_t len, const uint8_t
  * a slot of slot bytes, checked as a slot (the bytes after it are the
  * slot's) or as a transfer (limit = len); *same tells whether the payload
  * it points at is `want`. */
-static mote_ota_status flash_verify(const uint8_t *b, size_t len, const uint8_t *pk,
-                                    uint32_t slot, bool transfer, mote_ota_image_info *info,
-                                    mote_ota_why *why, const uint8_t *want, size_t want_len,
-                                    bool *same)
+static mote_ota_status flash_verify(const uint8_t *b, size_t len, const uint8_t *pk, uint32_t slot,
+                                    bool transfer, mote_ota_image_info *info, mote_ota_why *why,
+                                    const uint8_t *want, size_t want_len, bool *same)
 {
     norsim n;
     norsim_init(&n, 0x10000000, 4096 + slot, 4096, 8);
@@ -50,7 +49,7 @@ static mote_ota_status flash_verify(const uint8_t *b, size_t len, const uint8_t 
                                               transfer, pk, NULL, info, why);
     *same = s == MOTE_OTA_OK && info->payload == n.mem + info->payload_off &&
             info->payload_size == want_len && !memcmp(info->payload, want, want_len);
-    info->payload = NULL;   /* gone with the simulator */
+    info->payload = NULL; /* gone with the simulator */
     norsim_free(&n);
     return s;
 }
@@ -62,7 +61,8 @@ static void round_trips(const uint8_t seed[32], const uint8_t pk[32])
     for (int i = 0; i < 60; i++) {
         size_t n = 48 + rng_below(i % 3 ? 2000 : sizeof wasm - 48);
         make_wasm(wasm, n, i);
-        bundle_params p = {.version = {(uint8_t)i, 1, 2, 3}, .header_size = headers[i % 3],
+        bundle_params p = {.version = {(uint8_t)i, 1, 2, 3},
+                           .header_size = headers[i % 3],
                            .load_addr = i % 4 ? 0 : 0x20000000};
         uint8_t *b;
         size_t len;
@@ -74,12 +74,13 @@ static void round_trips(const uint8_t seed[32], const uint8_t pk[32])
         CHECKF(bundle_check(b, len, pk, &r, &why) == MOTE_OTA_OK, "host check: %s", why);
         CHECKF(stream_verify(b, len, pk, (uint32_t)len) == MOTE_OTA_OK, "stream verify %d", i);
         CHECKF(flash_verify(b, len, pk, 60 * 1024, i % 2, &info, NULL, wasm, n, &same) ==
-              MOTE_OTA_OK, "flash verify %d", i);
+                   MOTE_OTA_OK,
+               "flash verify %d", i);
         CHECKF(same && info.total_size == len && info.payload_off == 4096u + p.header_size &&
-              !memcmp(info.digest, r.digest, 32) &&
-              mote_ota_version_cmp(&info.hdr.version, &p.version) == 0 &&
-              info.hdr.flags == (p.load_addr ? MOTE_OTA_IMAGE_F_RAM_LOAD : 0u),
-              "image info %d", i);
+                   !memcmp(info.digest, r.digest, 32) &&
+                   mote_ota_version_cmp(&info.hdr.version, &p.version) == 0 &&
+                   info.hdr.flags == (p.load_addr ? MOTE_OTA_IMAGE_F_RAM_LOAD : 0u),
+               "image info %d", i);
         free(b);
     }
 }
@@ -97,9 +98,9 @@ static void rejections(const uint8_t seed[32], const uint8_t pk[32])
     uint8_t *m = malloc(len + 16);
     struct {
         const char *what;
-        size_t at;       /* byte to change, or new length if resize */
-        uint8_t xor;
-        int resize;      /* 0: flip, -1: truncate to `at`, +1: append `at` bytes */
+        size_t at; /* byte to change, or new length if resize */
+        uint8_t xor ;
+        int resize; /* 0: flip, -1: truncate to `at`, +1: append `at` bytes */
         const uint8_t *key;
         mote_ota_status want;
     } cases[] = {
@@ -125,13 +126,13 @@ static void rejections(const uint8_t seed[32], const uint8_t pk[32])
         else if (cases[i].resize > 0)
             memset(m + len, 0, cases[i].at), n = len + cases[i].at;
         else
-            m[cases[i].at] ^= cases[i].xor;
+            m[cases[i].at] ^= cases[i].xor ;
         bundle_report r;
         const char *why;
         mote_ota_status host = bundle_check(m, n, cases[i].key, &r, &why);
         mote_ota_status dev = stream_verify(m, n, cases[i].key, 1 << 20);
         CHECKF(host == cases[i].want && dev == cases[i].want, "%s: host %s, device %s",
-              cases[i].what, mote_ota_status_str(host), mote_ota_status_str(dev));
+               cases[i].what, mote_ota_status_str(host), mote_ota_status_str(dev));
     }
     /* Too big for the slot: the device refuses at the header. */
     CHECKF(stream_verify(b, len, pk, (uint32_t)len - 1) == MOTE_OTA_ERR_TOO_BIG, "slot limit");
@@ -163,7 +164,7 @@ static void mutations(const uint8_t seed[32], const uint8_t pk[32], int count)
         default: rng_bytes(m + len, n = 1 + rng_below(64)), n += len; break;
         }
         if (n == len && !memcmp(m, b, len))
-            continue;   /* the random byte happened to be the same */
+            continue; /* the random byte happened to be the same */
         bundle_report r;
         const char *why;
         mote_ota_status host = bundle_check(m, n, pk, &r, &why);
@@ -171,17 +172,17 @@ static void mutations(const uint8_t seed[32], const uint8_t pk[32], int count)
         tried++;
         agree += (host == MOTE_OTA_OK) == (dev == MOTE_OTA_OK);
         same_status += host == dev;
-        CHECKF((host == MOTE_OTA_OK) == (dev == MOTE_OTA_OK), "mutation %d: host %s, device %s",
-              i, mote_ota_status_str(host), mote_ota_status_str(dev));
+        CHECKF((host == MOTE_OTA_OK) == (dev == MOTE_OTA_OK), "mutation %d: host %s, device %s", i,
+               mote_ota_status_str(host), mote_ota_status_str(dev));
         if (dev == MOTE_OTA_OK) {
             metadata_only++;
             CHECKF(n >= signed_len && !memcmp(m, b, signed_len),
-                  "mutation %d of the signed part accepted", i);
+                   "mutation %d of the signed part accepted", i);
         }
     }
     printf("bundle: %d random mutations: host and device agree on %d (same status on %d); "
-           "%d accepted, all of them outside the signed part\n", tried, agree, same_status,
-           metadata_only);
+           "%d accepted, all of them outside the signed part\n",
+           tried, agree, same_status, metadata_only);
     free(m);
     free(b);
 }
@@ -221,43 +222,43 @@ static void one_case(const ota_cases *cs, const ota_case *c, const uint8_t *b, s
     mote_ota_status host = bundle_check(b, len, cs->pk, &r, &why);
     char msg[64];
     bool other_slot = host == MOTE_OTA_OK && r.trailer && r.padded_size != cs->slot;
-    if (other_slot) {   /* what mote-ota verify -S says */
+    if (other_slot) { /* what mote-ota verify -S says */
         snprintf(msg, sizeof msg, "padded for a %zu-byte slot, not %u", r.padded_size,
                  (unsigned)cs->slot);
         host = MOTE_OTA_ERR_FORMAT, why = msg;
     }
     CHECKF(host == c->want && says(why, c->why), "%s: host says %s (%s)", c->file,
-          mote_ota_status_str(host), why);
+           mote_ota_status_str(host), why);
     mote_ota_status want_flash = other_slot ? MOTE_OTA_OK : c->want;
     for (int transfer = 0; transfer < 2; transfer++) {
         memset(&dwhy, 0, sizeof dwhy);
-        mote_ota_status dev = flash_verify(b, len, cs->pk, cs->slot, transfer, &info, &dwhy,
-                                           wasm, wlen, &same);
+        mote_ota_status dev =
+            flash_verify(b, len, cs->pk, cs->slot, transfer, &info, &dwhy, wasm, wlen, &same);
         CHECKF(dev == want_flash && (dev != MOTE_OTA_OK || same) &&
-              (dev == MOTE_OTA_OK || says(dwhy.text, c->why)),
-              "%s: from flash as a %s, the device says %s (%s)", c->file,
-              transfer ? "transfer" : "slot", mote_ota_status_str(dev), dwhy.text);
+                   (dev == MOTE_OTA_OK || says(dwhy.text, c->why)),
+               "%s: from flash as a %s, the device says %s (%s)", c->file,
+               transfer ? "transfer" : "slot", mote_ota_status_str(dev), dwhy.text);
         if (dev == MOTE_OTA_OK)
             CHECKF((info.trailer == r.trailer || (other_slot && !transfer)) &&
-                  info.security_counter == r.security_counter &&
-                  info.manifest.present == r.manifest.present &&
-                  info.manifest.len == r.manifest.len &&
-                  info.boot_record.len == r.boot_record.len,
-                  "%s: device and host read the TLVs differently", c->file);
+                       info.security_counter == r.security_counter &&
+                       info.manifest.present == r.manifest.present &&
+                       info.manifest.len == r.manifest.len &&
+                       info.boot_record.len == r.boot_record.len,
+                   "%s: device and host read the TLVs differently", c->file);
     }
     /* Sent to a device, which installs it or refuses it. */
     simdev d;
     ref_device(&d, cs->slot, cs->pk, seed, wasm, wlen);
     mote_ota_status sent = simdev_send(&d, b, (uint32_t)len, 200, NULL, NULL);
     CHECKF(sent == c->want && says(d.rx.why, c->why), "%s: the receiver says %s (%s)", c->file,
-          mote_ota_status_str(sent), d.rx.why);
+           mote_ota_status_str(sent), d.rx.why);
     if (sent == MOTE_OTA_OK) {
         bool trial = r.trailer != MOTE_OTA_TRAILER_CONFIRMED;
         simdev_boot(&d);
         CHECKF(d.boot_status == MOTE_OTA_OK && d.boot.slot == 1 && d.boot.trial == trial &&
-              d.boot.image.security_counter == r.security_counter,
-              "%s: boots %s slot %d%s", c->file, mote_ota_status_str(d.boot_status),
-              d.boot.slot, d.boot.trial ? " on trial" : "");
+                   d.boot.image.security_counter == r.security_counter,
+               "%s: boots %s slot %d%s", c->file, mote_ota_status_str(d.boot_status), d.boot.slot,
+               d.boot.trial ? " on trial" : "");
     }
     simdev_free(&d);
     /* Written straight into slot A of a blank device: boots, or nothing does. */
@@ -265,7 +266,7 @@ static void one_case(const ota_cases *cs, const ota_case *c, const uint8_t *b, s
     norsim_factory(&d.nor, 0, b, (uint32_t)len);
     simdev_boot(&d);
     CHECKF(d.boot_status == (want_flash == MOTE_OTA_OK ? MOTE_OTA_OK : MOTE_OTA_ERR_NO_IMAGE),
-          "%s: written into a slot, boot says %s", c->file, mote_ota_status_str(d.boot_status));
+           "%s: written into a slot, boot says %s", c->file, mote_ota_status_str(d.boot_status));
     simdev_free(&d);
 }
 
@@ -294,8 +295,8 @@ static void reference_cases(void)
         free(b);
     }
     printf("bundle: %d reference bundles (%d accepted, %d refused) on the host, from flash as "
-           "slot and transfer, through the receiver and booted from a slot\n", cs.n, accepted,
-           cs.n - accepted);
+           "slot and transfer, through the receiver and booted from a slot\n",
+           cs.n, accepted, cs.n - accepted);
     free(wasm);
 }
 

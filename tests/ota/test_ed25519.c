@@ -57,7 +57,7 @@ static int rfc_vectors(void)
         crypto_sign_seed_keypair(mine_pk, sk, seed);
         crypto_sign_detached(mine_sig, NULL, m, n, sk);
         CHECKF(!memcmp(mine_pk, pk, 32) && !memcmp(mine_sig, sig, 64),
-              "libsodium disagrees with RFC vector %zu (test data typo?)", i);
+               "libsodium disagrees with RFC vector %zu (test data typo?)", i);
         bool ok = dev(sig, m, n, pk);
         sig[i % 64] ^= 0x10;
         bool bad = dev(sig, m, n, pk);
@@ -71,8 +71,8 @@ typedef struct tally {
     int cases, agree, accepted, rejected;
 } tally;
 
-static void compare(tally *t, const uint8_t *sig, const uint8_t *m, size_t n,
-                    const uint8_t *pk, const char *what)
+static void compare(tally *t, const uint8_t *sig, const uint8_t *m, size_t n, const uint8_t *pk,
+                    const char *what)
 {
     bool a = dev(sig, m, n, pk), b = lib(sig, m, n, pk);
     t->cases++;
@@ -113,9 +113,9 @@ static void random_signatures(tally *valid, tally *bad, int count)
  * (else signatures are malleable). */
 static void add_l(uint8_t s[32])
 {
-    static const uint8_t L[32] = {
-        0xed, 0xd3, 0xf5, 0x5c, 0x1a, 0x63, 0x12, 0x58, 0xd6, 0x9c, 0xf7, 0xa2, 0xde, 0xf9, 0xde, 0x14,
-        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0x10};
+    static const uint8_t L[32] = {0xed, 0xd3, 0xf5, 0x5c, 0x1a, 0x63, 0x12, 0x58, 0xd6, 0x9c, 0xf7,
+                                  0xa2, 0xde, 0xf9, 0xde, 0x14, 0,    0,    0,    0,    0,    0,
+                                  0,    0,    0,    0,    0,    0,    0,    0,    0,    0x10};
     unsigned c = 0;
     for (int i = 0; i < 32; i++) {
         c += (unsigned)s[i] + L[i];
@@ -152,7 +152,7 @@ static void edge_cases(tally *t)
         hex_to_bytes(weird[i], w, 32);
         compare(t, sig, m, sizeof m, w, "small-order or non-canonical key");
         compare(t, zero_sig, m, sizeof m, w, "zero signature, weird key");
-        memcpy(zero_sig, w, 32);   /* R = that point, S = 0 */
+        memcpy(zero_sig, w, 32); /* R = that point, S = 0 */
         compare(t, zero_sig, m, sizeof m, pk, "small-order R");
         CHECKF(!dev(zero_sig, m, sizeof m, w), "weird key %zu accepted", i);
     }
@@ -165,20 +165,38 @@ static crypto_hash_sha512_state hw512;
 static crypto_hash_sha256_state hw256;
 static int hw_calls;
 
-static void h512_begin(void *u) { (void)u; hw_calls++; crypto_hash_sha512_init(&hw512); }
+static void h512_begin(void *u)
+{
+    (void)u;
+    hw_calls++;
+    crypto_hash_sha512_init(&hw512);
+}
 static void h512_update(void *u, const uint8_t *p, size_t n)
 {
     (void)u;
     crypto_hash_sha512_update(&hw512, p, n);
 }
-static void h512_end(void *u, uint8_t out[64]) { (void)u; crypto_hash_sha512_final(&hw512, out); }
-static void h256_begin(void *u) { (void)u; hw_calls++; crypto_hash_sha256_init(&hw256); }
+static void h512_end(void *u, uint8_t out[64])
+{
+    (void)u;
+    crypto_hash_sha512_final(&hw512, out);
+}
+static void h256_begin(void *u)
+{
+    (void)u;
+    hw_calls++;
+    crypto_hash_sha256_init(&hw256);
+}
 static void h256_update(void *u, const uint8_t *p, size_t n)
 {
     (void)u;
     crypto_hash_sha256_update(&hw256, p, n);
 }
-static void h256_end(void *u, uint8_t out[32]) { (void)u; crypto_hash_sha256_final(&hw256, out); }
+static void h256_end(void *u, uint8_t out[32])
+{
+    (void)u;
+    crypto_hash_sha256_final(&hw256, out);
+}
 static bool ed_refuse(void *u, const uint8_t sig[64], const uint8_t *m, size_t n,
                       const uint8_t pk[32])
 {
@@ -195,12 +213,15 @@ static void hooks(void)
     crypto_sign_detached(sig, NULL, m, sizeof m, sk);
     int ed_calls = 0;
     mote_ota_crypto hw = {.user = &ed_calls,
-                          .sha256_begin = h256_begin, .sha256_update = h256_update,
-                          .sha256_end = h256_end, .sha512_begin = h512_begin,
-                          .sha512_update = h512_update, .sha512_end = h512_end};
+                          .sha256_begin = h256_begin,
+                          .sha256_update = h256_update,
+                          .sha256_end = h256_end,
+                          .sha512_begin = h512_begin,
+                          .sha512_update = h512_update,
+                          .sha512_end = h512_end};
     hw_calls = 0;
     CHECKF(mote_ota_ed25519_verify(sig, m, sizeof m, pk, &hw) && hw_calls == 1,
-          "verify with SHA-512 hooks (calls %d)", hw_calls);
+           "verify with SHA-512 hooks (calls %d)", hw_calls);
     mote_ota_hash h;
     mote_ota_hash_begin(&h, &hw);
     mote_ota_hash_update(&h, m, sizeof m);
@@ -209,7 +230,7 @@ static void hooks(void)
     CHECKF(!memcmp(a, b, 32) && hw_calls == 2, "SHA-256 hooks");
     hw.ed25519_verify = ed_refuse;
     CHECKF(!mote_ota_signature_ok(&hw, sig, m, sizeof m, pk) && ed_calls == 1,
-          "Ed25519 hook not used");
+           "Ed25519 hook not used");
     mote_ota_crypto partial = {.sha256_begin = h256_begin};
     mote_ota_hash_begin(&h, &partial);
     mote_ota_hash_update(&h, m, sizeof m);

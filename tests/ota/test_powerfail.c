@@ -1,13 +1,12 @@
 /*
  * Power-fail enumeration.  Each scenario (update + confirm, update + reset
  * during the trial, update + reject, a chain of updates that rotates the
- * record log, and an update padded with --confirm, installed confirmed) first runs without faults while every flash erase and
- * program is numbered and, after each one, a copy of the flash is booted to
- * learn what the device would run at that instant.  Then, for every
- * operation k, the scenario runs again with the power cut inside operation
- * k -- erases left partly done, programs cut at byte 0, 1, the middle, the
- * last byte and a random byte, with the byte in flight half-programmed --
- * and the device reboots.  Every reboot must:
+ * record log, and an update padded with --confirm, installed confirmed) first runs without faults
+ * while every flash erase and program is numbered and, after each one, a copy of the flash is
+ * booted to learn what the device would run at that instant.  Then, for every operation k, the
+ * scenario runs again with the power cut inside operation k -- erases left partly done, programs
+ * cut at byte 0, 1, the middle, the last byte and a random byte, with the byte in flight
+ * half-programmed -- and the device reboots.  Every reboot must:
  *   - boot (a brick is a failure),
  *   - run a slot whose bytes are exactly one of the signed bundles (a
  *     half-written or unverified image is a failure),
@@ -39,7 +38,7 @@ typedef enum { BOOT, UPDATE, CONFIRM, REJECT, END } step_kind;
  * whether on trial. */
 typedef struct step {
     step_kind kind;
-    int bundle;     /* for UPDATE */
+    int bundle; /* for UPDATE */
     int want;
     bool want_trial;
 } step;
@@ -71,10 +70,13 @@ static void make_bundles(void)
     for (int i = 0; i < MAX_BUNDLES; i++) {
         uint8_t *wasm = malloc(sizes[i]);
         make_wasm(wasm, sizes[i], i);
-        bundle_params p = {.version = {(uint8_t)(i + 1), 0, 0, 0}, .header_size = 32,
-                           .has_security_counter = true, .security_counter = counters[i]};
+        bundle_params p = {.version = {(uint8_t)(i + 1), 0, 0, 0},
+                           .header_size = 32,
+                           .has_security_counter = true,
+                           .security_counter = counters[i]};
         if (i == PADDED)
-            p.version = (mote_ota_version){3, 5, 0, 0}, p.slot_size = SLOT, p.pad = p.confirm = true;
+            p.version = (mote_ota_version){3, 5, 0, 0}, p.slot_size = SLOT,
+            p.pad = p.confirm = true;
         bundle_build(wasm, sizes[i], &p, seed, &bundles[i], &bundle_len[i]);
         free(wasm);
     }
@@ -107,8 +109,8 @@ static outcome classify(simdev *d)
 typedef struct reference {
     const geometry *g;
     simdev *live, scratch;
-    outcome *after;       /* after[j]: boot result once j operations are done */
-    char *kind;           /* 'E'rase, 'P'rogram of a slot, 'R'ecord program */
+    outcome *after; /* after[j]: boot result once j operations are done */
+    char *kind;     /* 'E'rase, 'P'rogram of a slot, 'R'ecord program */
     uint32_t *len;
     unsigned count, cap;
 } reference;
@@ -169,8 +171,7 @@ static bool same(outcome a, int bundle, bool trial)
 /* The fault-free run: every snapshot must be the state before the step or
  * the one the script promises after it; a live boot must run what a reset
  * just before it would. */
-static void record_reference(reference *r, const geometry *g, const step *script,
-                             const char *name)
+static void record_reference(reference *r, const geometry *g, const step *script, const char *name)
 {
     simdev d;
     memset(r, 0, sizeof *r);
@@ -189,16 +190,16 @@ static void record_reference(reference *r, const geometry *g, const step *script
         do_step(&d, &script[i]);
         if (script[i].kind == BOOT)
             CHECKF(same(classify(&d), prev.bundle, prev.trial), "%s: step %d booted the wrong app",
-                  name, i);
+                   name, i);
         for (unsigned j = first + 1; j <= r->count; j++)
             CHECKF(same(r->after[j], prev.bundle, prev.trial) ||
-                  same(r->after[j], script[i].want, script[i].want_trial),
-                  "%s: step %d, after op %u a reset would run %d/%d", name, i, j - 1,
-                  r->after[j].bundle, r->after[j].trial);
+                       same(r->after[j], script[i].want, script[i].want_trial),
+                   "%s: step %d, after op %u a reset would run %d/%d", name, i, j - 1,
+                   r->after[j].bundle, r->after[j].trial);
         prev = boot_copy(r, &d);
         CHECKF(same(prev, script[i].want, script[i].want_trial),
-              "%s: after step %d a reset runs %d/%d, not %d/%d", name, i, prev.bundle, prev.trial,
-              script[i].want, script[i].want_trial);
+               "%s: after step %d a reset runs %d/%d, not %d/%d", name, i, prev.bundle, prev.trial,
+               script[i].want, script[i].want_trial);
     }
     simdev_free(&d);
 }
@@ -231,21 +232,21 @@ static outcome check_reboot(simdev *d, totals *t, const char *where)
     outcome o = classify(d);
     t->bricks += o.bundle == -1;
     t->unverified += o.bundle == -2;
-    CHECKF(o.bundle >= 0, "%s: %s", where, o.bundle == -1 ? "device bricked"
-                                                         : "booted an unknown image");
+    CHECKF(o.bundle >= 0, "%s: %s", where,
+           o.bundle == -1 ? "device bricked" : "booted an unknown image");
     return o;
 }
 
-static void one_cut(const reference *r, const step *script, long k, uint32_t byte,
-                    bool scatter, bool clean, totals *t, const char *name)
+static void one_cut(const reference *r, const step *script, long k, uint32_t byte, bool scatter,
+                    bool clean, totals *t, const char *name)
 {
     simdev d;
     char where[160];
     device(&d, r->g);
     norsim_arm(&d.nor, k, byte, scatter, clean);
     run(&d, script);
-    snprintf(where, sizeof where, "%s: cut in op %ld (%c, byte %u%s)", name, k, r->kind[k],
-             byte, clean ? ", clean" : "");
+    snprintf(where, sizeof where, "%s: cut in op %ld (%c, byte %u%s)", name, k, r->kind[k], byte,
+             clean ? ", clean" : "");
     CHECKF(d.nor.dead, "%s: the cut never happened", where);
     t->cuts++;
     outcome o = check_reboot(&d, t, where);
@@ -253,9 +254,9 @@ static void one_cut(const reference *r, const step *script, long k, uint32_t byt
     bool atomic = (same(o, before->bundle, before->trial) && o.counter == before->counter) ||
                   (same(o, after->bundle, after->trial) && o.counter == after->counter);
     t->non_atomic += !atomic;
-    CHECKF(atomic, "%s: booted bundle %d trial %d counter %u, expected %d/%d/%u or %d/%d/%u",
-          where, o.bundle, o.trial, o.counter, before->bundle, before->trial, before->counter,
-          after->bundle, after->trial, after->counter);
+    CHECKF(atomic, "%s: booted bundle %d trial %d counter %u, expected %d/%d/%u or %d/%d/%u", where,
+           o.bundle, o.trial, o.counter, before->bundle, before->trial, before->counter,
+           after->bundle, after->trial, after->counter);
     /* Every 7th cut point also loses power once more during recovery. */
     if (k % 7 == 3) {
         long second = (long)d.nor.ops + 1 + rng_below(30);
@@ -265,7 +266,7 @@ static void one_cut(const reference *r, const step *script, long k, uint32_t byt
             t->double_cuts++;
             check_reboot(&d, t, where);
         }
-        norsim_power_on(&d.nor);   /* disarm if the second cut never came */
+        norsim_power_on(&d.nor); /* disarm if the second cut never came */
     }
     bool ok = recover(&d);
     t->recover_fail += !ok;
@@ -302,27 +303,27 @@ static void enumerate(const reference *r, const step *script, totals *t, const c
 /* After an UPDATE the new app waits for its trial; once a trial runs, a
  * reset would roll it back, so a reset "right after" that BOOT runs the
  * old app until CONFIRM. */
-static const step CONFIRMED[] = {
-    {BOOT, 0, 0, false}, {UPDATE, 1, 1, true}, {BOOT, 0, 0, false}, {CONFIRM, 0, 1, false},
-    {BOOT, 0, 1, false}, {END, 0, 0, false}};
-static const step RESET_IN_TRIAL[] = {
-    {BOOT, 0, 0, false}, {UPDATE, 1, 1, true}, {BOOT, 0, 0, false}, {BOOT, 0, 0, false},
-    {BOOT, 0, 0, false}, {END, 0, 0, false}};
-static const step REJECTED[] = {
-    {BOOT, 0, 0, false}, {UPDATE, 1, 1, true}, {BOOT, 0, 0, false}, {REJECT, 0, 0, false},
-    {BOOT, 0, 0, false}, {END, 0, 0, false}};
+static const step CONFIRMED[] = {{BOOT, 0, 0, false},    {UPDATE, 1, 1, true}, {BOOT, 0, 0, false},
+                                 {CONFIRM, 0, 1, false}, {BOOT, 0, 1, false},  {END, 0, 0, false}};
+static const step RESET_IN_TRIAL[] = {{BOOT, 0, 0, false}, {UPDATE, 1, 1, true},
+                                      {BOOT, 0, 0, false}, {BOOT, 0, 0, false},
+                                      {BOOT, 0, 0, false}, {END, 0, 0, false}};
+static const step REJECTED[] = {{BOOT, 0, 0, false},   {UPDATE, 1, 1, true}, {BOOT, 0, 0, false},
+                                {REJECT, 0, 0, false}, {BOOT, 0, 0, false},  {END, 0, 0, false}};
 /* A padded bundle with image_ok set: confirmed as it is committed. */
-static const step CONFIRMED_BY_TRAILER[] = {
-    {BOOT, 0, 0, false}, {UPDATE, PADDED, PADDED, false}, {BOOT, 0, PADDED, false},
-    {BOOT, 0, PADDED, false}, {END, 0, 0, false}};
-static const step CHAIN[] = {
-    {BOOT, 0, 0, false}, {UPDATE, 1, 1, true}, {BOOT, 0, 0, false}, {CONFIRM, 0, 1, false},
-    {BOOT, 0, 1, false},
-    {UPDATE, 2, 2, true}, {BOOT, 0, 1, false}, {BOOT, 0, 1, false},   /* v3 dies in its trial */
-    {UPDATE, 2, 2, true}, {BOOT, 0, 1, false}, {CONFIRM, 0, 2, false}, {BOOT, 0, 2, false},
-    {UPDATE, 3, 3, true}, {BOOT, 0, 2, false}, {REJECT, 0, 2, false}, {BOOT, 0, 2, false},
-    {UPDATE, 4, 4, true}, {BOOT, 0, 2, false}, {CONFIRM, 0, 4, false}, {BOOT, 0, 4, false},
-    {END, 0, 0, false}};
+static const step CONFIRMED_BY_TRAILER[] = {{BOOT, 0, 0, false},
+                                            {UPDATE, PADDED, PADDED, false},
+                                            {BOOT, 0, PADDED, false},
+                                            {BOOT, 0, PADDED, false},
+                                            {END, 0, 0, false}};
+static const step CHAIN[] = {{BOOT, 0, 0, false},    {UPDATE, 1, 1, true},   {BOOT, 0, 0, false},
+                             {CONFIRM, 0, 1, false}, {BOOT, 0, 1, false},    {UPDATE, 2, 2, true},
+                             {BOOT, 0, 1, false},    {BOOT, 0, 1, false}, /* v3 dies in its trial */
+                             {UPDATE, 2, 2, true},   {BOOT, 0, 1, false},    {CONFIRM, 0, 2, false},
+                             {BOOT, 0, 2, false},    {UPDATE, 3, 3, true},   {BOOT, 0, 2, false},
+                             {REJECT, 0, 2, false},  {BOOT, 0, 2, false},    {UPDATE, 4, 4, true},
+                             {BOOT, 0, 2, false},    {CONFIRM, 0, 4, false}, {BOOT, 0, 4, false},
+                             {END, 0, 0, false}};
 
 static void scenario(const char *name, const step *script, const geometry *g, int expect_end,
                      totals *all)
@@ -331,14 +332,14 @@ static void scenario(const char *name, const step *script, const geometry *g, in
     totals t = {0};
     record_reference(&r, g, script, name);
     CHECKF(r.after[r.count].bundle == expect_end && !r.after[r.count].trial &&
-          r.after[r.count].counter == counters[expect_end],
-          "%s: fault-free run ends on bundle %d, security counter %u", name,
-          r.after[r.count].bundle, r.after[r.count].counter);
+               r.after[r.count].counter == counters[expect_end],
+           "%s: fault-free run ends on bundle %d, security counter %u", name,
+           r.after[r.count].bundle, r.after[r.count].counter);
     enumerate(&r, script, &t, name);
     printf("  %-16s sector %4u prog %2u: %3u ops, %4u cuts, bricks %u, unverified %u, "
-           "non-atomic %u, failed recoveries %u, double cuts %u\n", name, g->sector, g->prog,
-           r.count, t.cuts, t.bricks, t.unverified, t.non_atomic, t.recover_fail,
-           t.double_cuts);
+           "non-atomic %u, failed recoveries %u, double cuts %u\n",
+           name, g->sector, g->prog, r.count, t.cuts, t.bricks, t.unverified, t.non_atomic,
+           t.recover_fail, t.double_cuts);
     all->ops += r.count;
     all->cuts += t.cuts;
     all->bricks += t.bricks;
@@ -374,8 +375,9 @@ int main(void)
     }
     printf("power-fail total: %u operations enumerated, %u cut points, %u double cuts; "
            "bricks %u, unverified runs %u, non-atomic %u, failed recoveries %u, "
-           "flash misuse %u\n", all.ops, all.cuts, all.double_cuts, all.bricks, all.unverified,
-           all.non_atomic, all.recover_fail, all.violations);
+           "flash misuse %u\n",
+           all.ops, all.cuts, all.double_cuts, all.bricks, all.unverified, all.non_atomic,
+           all.recover_fail, all.violations);
     CHECKF(all.violations == 0, "the library programmed a byte twice or misaligned");
     for (int i = 0; i < MAX_BUNDLES; i++)
         free(bundles[i]);

@@ -61,7 +61,7 @@ static void clean_transfers(void)
         fresh(&d, progs[i % 5]);
         mote_ota_status s = simdev_send(&d, V2.b, (uint32_t)V2.len, chunks[i], NULL, NULL);
         CHECKF(s == MOTE_OTA_OK && mote_ota_receiver_committed(&d.rx) && d.validate_calls == 1,
-              "chunk %u: %s", chunks[i], mote_ota_status_str(s));
+               "chunk %u: %s", chunks[i], mote_ota_status_str(s));
         CHECKF(runs(&d, &V2, true), "chunk %u: v2 must boot on trial", chunks[i]);
         CHECKF(d.nor.violations == 0, "chunk %u: flash misuse", chunks[i]);
         simdev_free(&d);
@@ -84,8 +84,8 @@ static void noisy_link(void)
         simdev_free(&d);
     }
     printf("receiver: 20 transfers over a link damaging/dropping/repeating 6%% of frames each: "
-           "%u ok, %u frames for %u needed each\n", ok, total_frames / 20,
-           (unsigned)(V2.len + 199) / 200 + 2);
+           "%u ok, %u frames for %u needed each\n",
+           ok, total_frames / 20, (unsigned)(V2.len + 199) / 200 + 2);
 }
 
 /* Sends one frame, returns the device's (last) reply. */
@@ -153,11 +153,11 @@ static void resume(void)
 
 static void rejections(void)
 {
-    blob bad_sig = {malloc(V2.len), V2.len}, wrong_key = sign_with(other_seed,
-                   (mote_ota_version){2, 0, 0, 0}, 3000),
+    blob bad_sig = {malloc(V2.len), V2.len},
+         wrong_key = sign_with(other_seed, (mote_ota_version){2, 0, 0, 0}, 3000),
          older = sign_with(seed, (mote_ota_version){0, 9, 0, 0}, 3000),
-         huge = sign_with(seed, (mote_ota_version){3, 0, 0, 0}, 9000),
-         junk = {malloc(2000), 2000}, trunc = {V2.b, V2.len - 200};
+         huge = sign_with(seed, (mote_ota_version){3, 0, 0, 0}, 9000), junk = {malloc(2000), 2000},
+         trunc = {V2.b, V2.len - 200};
     memcpy(bad_sig.b, V2.b, V2.len);
     bad_sig.b[V2.len - 5] ^= 0x40;
     rng_bytes(junk.b, junk.len);
@@ -165,7 +165,7 @@ static void rejections(void)
         const char *what;
         const blob *bl;
         mote_ota_status want;
-        bool early;          /* refused before any flash operation */
+        bool early; /* refused before any flash operation */
         bool refuse_module;
     } cases[] = {
         {"bad signature", &bad_sig, MOTE_OTA_ERR_SIGNATURE, false, false},
@@ -181,12 +181,12 @@ static void rejections(void)
         fresh(&d, 8);
         d.refuse_module = cases[i].refuse_module;
         uint32_t ops = d.nor.ops;
-        mote_ota_status s = simdev_send(&d, cases[i].bl->b, (uint32_t)cases[i].bl->len, 256,
-                                        NULL, NULL);
+        mote_ota_status s =
+            simdev_send(&d, cases[i].bl->b, (uint32_t)cases[i].bl->len, 256, NULL, NULL);
         CHECKF(s == cases[i].want, "%s: got %s", cases[i].what, mote_ota_status_str(s));
         CHECKF(!cases[i].early || d.nor.ops == ops, "%s: flash touched", cases[i].what);
         CHECKF(!mote_ota_receiver_committed(&d.rx) && runs(&d, &V1, false),
-              "%s: the old app must keep running", cases[i].what);
+               "%s: the old app must keep running", cases[i].what);
         simdev_free(&d);
     }
     printf("receiver: %zu rejection cases checked\n", sizeof cases / sizeof cases[0]);
@@ -203,11 +203,16 @@ static void rejections(void)
 static void semantics(void)
 {
     simdev d;
-    const uint32_t slot = 1024 * 8;   /* fresh()'s slots */
-    bundle_params pad = {.version = {2, 1, 0, 0}, .header_size = 32, .slot_size = slot,
+    const uint32_t slot = 1024 * 8; /* fresh()'s slots */
+    bundle_params pad = {.version = {2, 1, 0, 0},
+                         .header_size = 32,
+                         .slot_size = slot,
                          .pad = true},
-                  confirm = pad, small = pad, counted = {.version = {2, 2, 0, 0},
-                  .header_size = 32, .has_security_counter = true, .security_counter = 5},
+                  confirm = pad, small = pad,
+                  counted = {.version = {2, 2, 0, 0},
+                             .header_size = 32,
+                             .has_security_counter = true,
+                             .security_counter = 5},
                   lower = counted;
     confirm.confirm = true;
     small.slot_size = slot / 2;
@@ -215,32 +220,35 @@ static void semantics(void)
     lower.security_counter = 4;
     blob padded = sign_params(seed, &pad, 3000), confirmed = sign_params(seed, &confirm, 3000),
          other = sign_params(seed, &small, 1000), c5 = sign_params(seed, &counted, 3000),
-         c4 = sign_params(seed, &lower, 3000), nonboot = sign_with(seed,
-         (mote_ota_version){2, 0, 0, 0}, 3000);
+         c4 = sign_params(seed, &lower, 3000),
+         nonboot = sign_with(seed, (mote_ota_version){2, 0, 0, 0}, 3000);
     nonboot.b[16] |= MOTE_OTA_IMAGE_F_NON_BOOTABLE;
 
     fresh(&d, 8);
     uint32_t ops = d.nor.ops;
     CHECKF(simdev_send(&d, nonboot.b, (uint32_t)nonboot.len, 256, NULL, NULL) ==
-          MOTE_OTA_ERR_UNSUPPORTED && strstr(d.rx.why, "non-bootable") && d.nor.ops == ops,
-          "a non-bootable image is refused from its header: %s", d.rx.why);
+                   MOTE_OTA_ERR_UNSUPPORTED &&
+               strstr(d.rx.why, "non-bootable") && d.nor.ops == ops,
+           "a non-bootable image is refused from its header: %s", d.rx.why);
     simdev_free(&d);
 
     fresh(&d, 4);
     CHECKF(padded.len == slot && simdev_send(&d, padded.b, slot, 256, NULL, NULL) == MOTE_OTA_OK &&
-          runs(&d, &padded, true), "--pad: installed, boots on trial");
+               runs(&d, &padded, true),
+           "--pad: installed, boots on trial");
     simdev_free(&d);
     fresh(&d, 16);
     CHECKF(simdev_send(&d, confirmed.b, slot, 256, NULL, NULL) == MOTE_OTA_OK &&
-          strstr(d.rx.why, "confirmed"), "--confirm: installed confirmed (%s)", d.rx.why);
+               strstr(d.rx.why, "confirmed"),
+           "--confirm: installed confirmed (%s)", d.rx.why);
     simdev_boot(&d);
     CHECKF(d.boot_status == MOTE_OTA_OK && d.boot.slot == 1 && !d.boot.trial,
-          "--confirm: boots without a trial");
+           "--confirm: boots without a trial");
     simdev_free(&d);
     fresh(&d, 8);
     CHECKF(simdev_send(&d, other.b, (uint32_t)other.len, 256, NULL, NULL) == MOTE_OTA_ERR_FORMAT &&
-          strstr(d.rx.why, "padded for a 4096-byte slot, not 8192") && runs(&d, &V1, false),
-          "padded for another slot: %s", d.rx.why);
+               strstr(d.rx.why, "padded for a 4096-byte slot, not 8192") && runs(&d, &V1, false),
+           "padded for another slot: %s", d.rx.why);
     simdev_free(&d);
 
     fresh(&d, 8);
@@ -250,8 +258,8 @@ static void semantics(void)
     simdev_boot(&d);
     simdev_start_receiver(&d);
     CHECKF(simdev_send(&d, c4.b, (uint32_t)c4.len, 256, NULL, NULL) == MOTE_OTA_ERR_ROLLBACK &&
-          !strcmp(d.rx.why, "security counter 4 is below the device's 5"),
-          "a newer version with a lower counter: %s", d.rx.why);
+               !strcmp(d.rx.why, "security counter 4 is below the device's 5"),
+           "a newer version with a lower counter: %s", d.rx.why);
     CHECKF(runs(&d, &c5, false), "the counted app keeps running");
     simdev_free(&d);
     printf("receiver: flags, padded and confirmed transfers, security counter checked\n");
@@ -274,7 +282,7 @@ static void misuse(void)
     exchange(&d, MOTE_OTA_F_DATA, 0, V2.b, 200, &r, copy);
     exchange(&d, MOTE_OTA_F_END, (uint32_t)V2.len, NULL, 0, &r, copy);
     CHECKF(r.type == MOTE_OTA_F_NAK && copy[0] == MOTE_OTA_NAK_INCOMPLETE && r.offset == 200,
-          "END too early");
+           "END too early");
     exchange(&d, MOTE_OTA_F_DATA, (uint32_t)V2.len - 10, V2.b, 100, &r, copy);
     CHECKF(r.type == MOTE_OTA_F_NAK || r.type == MOTE_OTA_F_RESULT, "data past the end");
     exchange(&d, MOTE_OTA_F_ABORT, 0, NULL, 0, &r, copy);
@@ -323,14 +331,15 @@ static void routing(void)
     /* to app b: written to e's slots, d's untouched */
     start_app(&d, &V2, "b", 1, &r, copy);
     CHECKF(r.type == MOTE_OTA_F_READY, "START for app b");
-    CHECKF(strcmp(mote_ota_receiver_app(&d.rx), "b") == 0 && mote_ota_receiver_slots(&d.rx) ==
-          &e.slots, "the transfer is app b's");
+    CHECKF(strcmp(mote_ota_receiver_app(&d.rx), "b") == 0 &&
+               mote_ota_receiver_slots(&d.rx) == &e.slots,
+           "the transfer is app b's");
     uint32_t off = 0;
     while (off < V2.len / 2) {
         exchange(&d, MOTE_OTA_F_DATA, off, V2.b + off, 200, &r, copy);
         off = r.offset;
     }
-    start_app(&d, &V2, "a", 1, &r, copy);   /* another app: starts over */
+    start_app(&d, &V2, "a", 1, &r, copy); /* another app: starts over */
     CHECKF(r.type == MOTE_OTA_F_READY && r.offset == 0, "app a starts at 0, got %u", r.offset);
     start_app(&d, &V2, "b", 1, &r, copy);
     CHECKF(r.type == MOTE_OTA_F_READY && r.offset == 0, "back to b: from 0 again");
@@ -347,12 +356,13 @@ static void routing(void)
     CHECKF(mote_ota_receiver_init(&d.rx, &cfg) == MOTE_OTA_OK, "receiver again");
     start_app(&d, &V2, "zz", 2, &r, copy);
     CHECKF(r.type == MOTE_OTA_F_RESULT && r.payload[0] == MOTE_OTA_ERR_STATE &&
-          r.len == 10 + strlen("no such app here") && !memcmp(r.payload + 10, "no such app here", 16),
-          "an unknown app is refused by name");
+               r.len == 10 + strlen("no such app here") &&
+               !memcmp(r.payload + 10, "no such app here", 16),
+           "an unknown app is refused by name");
     start(&d, &V2, &r, copy);
     CHECKF(r.type == MOTE_OTA_F_RESULT && r.payload[0] == MOTE_OTA_ERR_STATE,
-          "no app named, with several apps: refused");
-    start_app(&d, &V2, "b", 2, &r, copy);  /* the length says 2, one byte follows */
+           "no app named, with several apps: refused");
+    start_app(&d, &V2, "b", 2, &r, copy); /* the length says 2, one byte follows */
     CHECKF(r.type == MOTE_OTA_F_NAK, "a cut app name: NAK");
     start_app(&d, &V2, "abcdefghijklmnop", 16, &r, copy);
     CHECKF(r.type == MOTE_OTA_F_NAK, "an app name of 16 bytes: NAK");

@@ -17,7 +17,7 @@ static void flags(void)
 {
     static const struct {
         uint32_t flag;
-        const char *named;   /* NULL: honoured */
+        const char *named; /* NULL: honoured */
     } known[] = {
         {MOTE_OTA_IMAGE_F_PIC, NULL},
         {MOTE_OTA_IMAGE_F_RAM_LOAD, NULL},
@@ -38,11 +38,12 @@ static void flags(void)
         if (!known[i].named)
             CHECKF(s == MOTE_OTA_OK, "flag 0x%x must be honoured", known[i].flag);
         else
-            CHECKF(s == MOTE_OTA_ERR_UNSUPPORTED && has(&w, known[i].named),
-                  "flag 0x%x: %s (%s)", known[i].flag, mote_ota_status_str(s), w.text);
+            CHECKF(s == MOTE_OTA_ERR_UNSUPPORTED && has(&w, known[i].named), "flag 0x%x: %s (%s)",
+                   known[i].flag, mote_ota_status_str(s), w.text);
     }
     CHECKF(mote_ota_check_flags(MOTE_OTA_IMAGE_F_PIC | MOTE_OTA_IMAGE_F_RAM_LOAD, &w) ==
-          MOTE_OTA_OK, "PIC and RAM_LOAD together");
+               MOTE_OTA_OK,
+           "PIC and RAM_LOAD together");
     for (int bit = 0; bit < 32; bit++) {
         uint32_t f = 1u << bit;
         if (f & all_known)
@@ -51,7 +52,7 @@ static void flags(void)
         snprintf(hex, sizeof hex, "0x%08x", f);
         mote_ota_status s = mote_ota_check_flags(f | MOTE_OTA_IMAGE_F_RAM_LOAD, &w);
         CHECKF(s == MOTE_OTA_ERR_UNSUPPORTED && has(&w, hex) && has(&w, "unknown"),
-              "unknown flag bit %d: %s (%s)", bit, mote_ota_status_str(s), w.text);
+               "unknown flag bit %d: %s (%s)", bit, mote_ota_status_str(s), w.text);
     }
     CHECKF(mote_ota_check_flags(UINT32_MAX, NULL) == MOTE_OTA_ERR_UNSUPPORTED, "every bit");
 }
@@ -70,8 +71,8 @@ static void tlv_types(void)
 {
     static const struct {
         uint16_t type, len;
-        mote_ota_tlv_area area;      /* where it belongs */
-        mote_ota_status status;      /* there */
+        mote_ota_tlv_area area; /* where it belongs */
+        mote_ota_status status; /* there */
         const char *named;
     } types[] = {
         {MOTE_OTA_TLV_KEYHASH, 32, MOTE_OTA_AREA_MAIN, MOTE_OTA_OK, NULL},
@@ -96,8 +97,10 @@ static void tlv_types(void)
          "dependency"},
         {MOTE_OTA_TLV_SEC_CNT, 4, MOTE_OTA_AREA_PROTECTED, MOTE_OTA_OK, NULL},
         {MOTE_OTA_TLV_BOOT_RECORD, 70, MOTE_OTA_AREA_PROTECTED, MOTE_OTA_OK, NULL},
-        {MOTE_OTA_TLV_DECOMP_SIZE, 4, MOTE_OTA_AREA_PROTECTED, MOTE_OTA_ERR_UNSUPPORTED, "compressed"},
-        {MOTE_OTA_TLV_DECOMP_SHA, 32, MOTE_OTA_AREA_PROTECTED, MOTE_OTA_ERR_UNSUPPORTED, "compressed"},
+        {MOTE_OTA_TLV_DECOMP_SIZE, 4, MOTE_OTA_AREA_PROTECTED, MOTE_OTA_ERR_UNSUPPORTED,
+         "compressed"},
+        {MOTE_OTA_TLV_DECOMP_SHA, 32, MOTE_OTA_AREA_PROTECTED, MOTE_OTA_ERR_UNSUPPORTED,
+         "compressed"},
         {MOTE_OTA_TLV_DECOMP_SIGNATURE, 64, MOTE_OTA_AREA_PROTECTED, MOTE_OTA_ERR_UNSUPPORTED,
          "compressed"},
         {MOTE_OTA_TLV_COMP_DEC_SIZE, 4, MOTE_OTA_AREA_PROTECTED, MOTE_OTA_ERR_UNSUPPORTED,
@@ -110,15 +113,15 @@ static void tlv_types(void)
     for (size_t i = 0; i < sizeof types / sizeof types[0]; i++) {
         mote_ota_status s = one(types[i].area, types[i].type, types[i].len, &use, &w);
         CHECKF(s == types[i].status && (!types[i].named || has(&w, types[i].named)) &&
-              (s == MOTE_OTA_OK) == (use != MOTE_OTA_USE_SKIP),
-              "TLV 0x%02x in its area: %s (%s)", types[i].type, mote_ota_status_str(s), w.text);
+                   (s == MOTE_OTA_OK) == (use != MOTE_OTA_USE_SKIP),
+               "TLV 0x%02x in its area: %s (%s)", types[i].type, mote_ota_status_str(s), w.text);
         /* In the other area it is a broken rule, whatever it is. */
-        mote_ota_tlv_area other = types[i].area == MOTE_OTA_AREA_MAIN ? MOTE_OTA_AREA_PROTECTED
-                                                                     : MOTE_OTA_AREA_MAIN;
+        mote_ota_tlv_area other =
+            types[i].area == MOTE_OTA_AREA_MAIN ? MOTE_OTA_AREA_PROTECTED : MOTE_OTA_AREA_MAIN;
         s = one(other, types[i].type, types[i].len, &use, &w);
         CHECKF(s == MOTE_OTA_ERR_FORMAT && has(&w, "not allowed") && use == MOTE_OTA_USE_SKIP,
-              "TLV 0x%02x in the wrong area: %s (%s)", types[i].type, mote_ota_status_str(s),
-              w.text);
+               "TLV 0x%02x in the wrong area: %s (%s)", types[i].type, mote_ota_status_str(s),
+               w.text);
     }
     /* Every other type: unknown. */
     int unknown = 0;
@@ -134,14 +137,17 @@ static void tlv_types(void)
     }
     CHECKF(unknown == 65536 - 25, "unknown types refused in both areas: %d", unknown);
     CHECKF(one(MOTE_OTA_AREA_PROTECTED, 0x00a5, 3, &use, &w) == MOTE_OTA_ERR_UNSUPPORTED &&
-          has(&w, "TLV 0x00a5: unknown protected TLV"), "unknown message: %s", w.text);
+               has(&w, "TLV 0x00a5: unknown protected TLV"),
+           "unknown message: %s", w.text);
     CHECKF(one(MOTE_OTA_AREA_MAIN, 0x0077, 3, &use, &w) == MOTE_OTA_ERR_FORMAT &&
-          has(&w, "TLV 0x0077: not allowed in the unprotected area"), "allow-list: %s", w.text);
+               has(&w, "TLV 0x0077: not allowed in the unprotected area"),
+           "allow-list: %s", w.text);
     /* Lengths: the kept values have one each. */
     CHECKF(one(MOTE_OTA_AREA_PROTECTED, MOTE_OTA_TLV_SEC_CNT, 8, &use, &w) == MOTE_OTA_ERR_FORMAT &&
-          has(&w, "wrong length") && use == MOTE_OTA_USE_SKIP, "SEC_CNT of 8 bytes");
+               has(&w, "wrong length") && use == MOTE_OTA_USE_SKIP,
+           "SEC_CNT of 8 bytes");
     CHECKF(one(MOTE_OTA_AREA_MAIN, MOTE_OTA_TLV_ED25519, 65, &use, &w) == MOTE_OTA_ERR_FORMAT,
-          "ED25519 of 65 bytes");
+           "ED25519 of 65 bytes");
 }
 
 static void tlv_sequences(void)
@@ -151,11 +157,13 @@ static void tlv_sequences(void)
     /* A duplicate is refused, and not used. */
     mote_ota_tlv_check_init(&c);
     CHECKF(mote_ota_tlv_check_entry(&c, MOTE_OTA_AREA_PROTECTED, MOTE_OTA_TLV_SEC_CNT, 4) ==
-          MOTE_OTA_USE_SEC_CNT, "first SEC_CNT");
+               MOTE_OTA_USE_SEC_CNT,
+           "first SEC_CNT");
     CHECKF(mote_ota_tlv_check_entry(&c, MOTE_OTA_AREA_PROTECTED, MOTE_OTA_TLV_SEC_CNT, 4) ==
-          MOTE_OTA_USE_SKIP, "second SEC_CNT");
+               MOTE_OTA_USE_SKIP,
+           "second SEC_CNT");
     CHECKF(mote_ota_tlv_check_end(&c, &w) == MOTE_OTA_ERR_FORMAT && has(&w, "duplicate"),
-          "duplicate: %s", w.text);
+           "duplicate: %s", w.text);
     /* imgtool --pure: SHA512, SIG_PURE, a 64-byte KEYHASH, ED25519 -- named as pure. */
     mote_ota_tlv_check_init(&c);
     mote_ota_tlv_check_entry(&c, MOTE_OTA_AREA_MAIN, MOTE_OTA_TLV_SHA512, 64);
@@ -163,13 +171,13 @@ static void tlv_sequences(void)
     mote_ota_tlv_check_entry(&c, MOTE_OTA_AREA_MAIN, MOTE_OTA_TLV_KEYHASH, 64);
     mote_ota_tlv_check_entry(&c, MOTE_OTA_AREA_MAIN, MOTE_OTA_TLV_ED25519, 64);
     CHECKF(mote_ota_tlv_check_end(&c, &w) == MOTE_OTA_ERR_UNSUPPORTED && has(&w, "pure"),
-          "pure: %s", w.text);
+           "pure: %s", w.text);
     /* --sha 512: the key hash's length is not the point. */
     mote_ota_tlv_check_init(&c);
     mote_ota_tlv_check_entry(&c, MOTE_OTA_AREA_MAIN, MOTE_OTA_TLV_KEYHASH, 64);
     mote_ota_tlv_check_entry(&c, MOTE_OTA_AREA_MAIN, MOTE_OTA_TLV_SHA512, 64);
     CHECKF(mote_ota_tlv_check_end(&c, &w) == MOTE_OTA_ERR_UNSUPPORTED && has(&w, "SHA-512"),
-          "sha512: %s", w.text);
+           "sha512: %s", w.text);
     /* A good set. */
     mote_ota_tlv_check_init(&c);
     mote_ota_tlv_check_entry(&c, MOTE_OTA_AREA_PROTECTED, MOTE_OTA_TLV_SEC_CNT, 4);
@@ -220,8 +228,8 @@ static void trailers(void)
             uint8_t *t = tail(n, a, confirm);
             mote_ota_status s = judge(t, 1000, n, &kind, &w, &magic);
             CHECKF(magic && s == MOTE_OTA_OK &&
-                  kind == (confirm ? MOTE_OTA_TRAILER_CONFIRMED : MOTE_OTA_TRAILER_TEST),
-                  "max-align %u confirm %d: %s (%s)", a, confirm, mote_ota_status_str(s), w.text);
+                       kind == (confirm ? MOTE_OTA_TRAILER_CONFIRMED : MOTE_OTA_TRAILER_TEST),
+                   "max-align %u confirm %d: %s (%s)", a, confirm, mote_ota_status_str(s), w.text);
             /* Any one programmed byte but the flags is refused. */
             int refused = 0, tried = 0;
             for (uint32_t at = 0; at < n - 16; at++) {
@@ -234,8 +242,8 @@ static void trailers(void)
                            has(&w, "is not 0xff");
                 t[at] = 0xff;
             }
-            CHECKF(refused == tried, "max-align %u: %d of %d programmed bytes refused", a,
-                  refused, tried);
+            CHECKF(refused == tried, "max-align %u: %d of %d programmed bytes refused", a, refused,
+                   tried);
             free(t);
         }
     }
@@ -243,27 +251,29 @@ static void trailers(void)
     uint8_t *t = tail(600, 8, false);
     t[600 - 16 - 24] = MOTE_OTA_SWAP_TYPE_PERM;
     CHECKF(judge(t, 0, 600, &kind, &w, &magic) == MOTE_OTA_OK && kind == MOTE_OTA_TRAILER_CONFIRMED,
-          "swap_info PERM");
+           "swap_info PERM");
     t[600 - 16 - 24] = MOTE_OTA_SWAP_TYPE_TEST;
     CHECKF(judge(t, 0, 600, &kind, &w, &magic) == MOTE_OTA_OK && kind == MOTE_OTA_TRAILER_TEST,
-          "swap_info TEST");
+           "swap_info TEST");
     t[600 - 16 - 24] = 0x04;
-    CHECKF(judge(t, 0, 600, &kind, &w, &magic) == MOTE_OTA_ERR_FORMAT && has(&w, "swap_info is 0x04"),
-          "swap_info REVERT: %s", w.text);
+    CHECKF(judge(t, 0, 600, &kind, &w, &magic) == MOTE_OTA_ERR_FORMAT &&
+               has(&w, "swap_info is 0x04"),
+           "swap_info REVERT: %s", w.text);
     t[600 - 16 - 24] = 0xff;
     t[600 - 16 - 8] = 0x02;
-    CHECKF(judge(t, 0, 600, &kind, &w, &magic) == MOTE_OTA_ERR_FORMAT && has(&w, "image_ok is 0x02"),
-          "image_ok 2: %s", w.text);
+    CHECKF(judge(t, 0, 600, &kind, &w, &magic) == MOTE_OTA_ERR_FORMAT &&
+               has(&w, "image_ok is 0x02"),
+           "image_ok 2: %s", w.text);
     free(t);
     /* Zero padding (imgtool -R 0), no room, no magic. */
     t = tail(600, 8, false);
     memset(t, 0, 600 - 16);
     CHECKF(judge(t, 0, 600, &kind, &w, &magic) == MOTE_OTA_ERR_FORMAT && has(&w, "[-R 0?]"),
-          "-R 0: %s", w.text);
+           "-R 0: %s", w.text);
     free(t);
     t = tail(20, 8, false);
     CHECKF(judge(t, 0, 20, &kind, &w, &magic) == MOTE_OTA_ERR_FORMAT && has(&w, "does not fit"),
-          "no room: %s", w.text);
+           "no room: %s", w.text);
     t[19] ^= 1;
     judge(t, 0, 20, &kind, &w, &magic);
     CHECKF(!magic, "a damaged magic is no magic");
@@ -272,10 +282,11 @@ static void trailers(void)
     mote_ota_trailer_check c;
     t = tail(64, 32, true);
     CHECKF(mote_ota_trailer_begin(&c, UINT32_MAX - 64, UINT32_MAX, t + 48) &&
-          c.image_ok_at == UINT32_MAX - 64 && c.swap_info_at == UINT32_MAX, "near 2^32");
+               c.image_ok_at == UINT32_MAX - 64 && c.swap_info_at == UINT32_MAX,
+           "near 2^32");
     mote_ota_trailer_feed(&c, t, 64);
     CHECKF(mote_ota_trailer_end(&c, &kind, &w) == MOTE_OTA_OK && kind == MOTE_OTA_TRAILER_CONFIRMED,
-          "near 2^32: %s", w.text);
+           "near 2^32: %s", w.text);
     CHECKF(!mote_ota_trailer_begin(&c, 10, 5, t + 48), "end before start");
     free(t);
 }
@@ -289,8 +300,8 @@ static void sizes(void)
         mote_ota_status want;
     } cases[] = {
         {0xffff, 0xffff, 0xffffffff, UINT32_MAX, MOTE_OTA_ERR_TOO_BIG},
-        {32, 0, 0xffffffe0, UINT32_MAX, MOTE_OTA_ERR_TOO_BIG},        /* + 4: past 2^32 */
-        {32, 0, 0xffffffd8, UINT32_MAX, MOTE_OTA_OK},                /* just fits */
+        {32, 0, 0xffffffe0, UINT32_MAX, MOTE_OTA_ERR_TOO_BIG}, /* + 4: past 2^32 */
+        {32, 0, 0xffffffd8, UINT32_MAX, MOTE_OTA_OK},          /* just fits */
         {32, 8, 0xfffffff0, UINT32_MAX, MOTE_OTA_ERR_TOO_BIG},
         {0x200, 0, 100, 0x200 + 100 + 3, MOTE_OTA_ERR_TOO_BIG},
     };
@@ -304,7 +315,8 @@ static void sizes(void)
         CHECKF(s == cases[i].want, "sizes %d: %s", (int)i, mote_ota_status_str(s));
         if (s == MOTE_OTA_OK)
             CHECKF(mote_ota_verifier_wanted(&v) == cases[i].hdr - 32 + 0u ||
-                  mote_ota_verifier_wanted(&v) == cases[i].img, "wanted after the header");
+                       mote_ota_verifier_wanted(&v) == cases[i].img,
+                   "wanted after the header");
     }
 }
 

@@ -23,7 +23,9 @@ static app make_counted(mote_ota_version v, size_t wasm_len, int answer, bool co
     app a = {.v = v};
     uint8_t *wasm = malloc(wasm_len);
     make_wasm(wasm, wasm_len, answer);
-    bundle_params p = {.version = v, .header_size = 32, .has_security_counter = counted,
+    bundle_params p = {.version = v,
+                       .header_size = 32,
+                       .has_security_counter = counted,
                        .security_counter = counter};
     bundle_build(wasm, wasm_len, &p, seed, &a.b, &a.len);
     free(wasm);
@@ -102,7 +104,7 @@ static void update_confirm_rollback(const app *v1, const app *v2)
     simdev_boot(&d);
     CHECKF(booted(&d, v2, true) && d.boot.slot == 1, "v2 on trial after reset");
     CHECKF(install(&d, v2) == MOTE_OTA_ERR_STATE, "install during a trial");
-    simdev_boot(&d);   /* reset before confirmation */
+    simdev_boot(&d); /* reset before confirmation */
     CHECKF(booted(&d, v1, false) && d.boot.rolled_back, "reset during trial rolls back");
     simdev_boot(&d);
     CHECKF(booted(&d, v1, false) && !d.boot.rolled_back, "rollback is permanent");
@@ -112,7 +114,8 @@ static void update_confirm_rollback(const app *v1, const app *v2)
     CHECKF(booted(&d, v2, true), "trial again");
     mote_ota_image_info old;
     CHECKF(mote_ota_reject(&d.slots, &old) == MOTE_OTA_OK &&
-          mote_ota_version_cmp(&old.hdr.version, &v1->v) == 0, "reject hands back v1");
+               mote_ota_version_cmp(&old.hdr.version, &v1->v) == 0,
+           "reject hands back v1");
     simdev_boot(&d);
     CHECKF(booted(&d, v1, false), "reject rolls back");
 
@@ -148,14 +151,14 @@ static void corrupt_slots(const app *v1, const app *v2)
     factory(&d, 0, v1);
     simdev_boot(&d);
     install(&d, v2);
-    d.nor.mem[d.layout.slot_off[1] + 100] ^= 0x20;   /* bit rot before the trial */
+    d.nor.mem[d.layout.slot_off[1] + 100] ^= 0x20; /* bit rot before the trial */
     simdev_boot(&d);
     CHECKF(booted(&d, v1, false) && d.boot.rolled_back, "corrupt trial image rolls back");
     d.nor.mem[d.layout.slot_off[1] + 100] ^= 0x20;
     install(&d, v2);
     simdev_boot(&d);
     mote_ota_confirm(&d.slots);
-    d.nor.mem[d.layout.slot_off[1] + 200] ^= 0x01;   /* bit rot in the confirmed app */
+    d.nor.mem[d.layout.slot_off[1] + 200] ^= 0x01; /* bit rot in the confirmed app */
     simdev_boot(&d);
     CHECKF(booted(&d, v1, false) && d.boot.fallback, "corrupt confirmed app falls back");
     d.nor.mem[d.layout.slot_off[0] + 50] ^= 0x01;
@@ -181,7 +184,7 @@ static void rotation(void)
         simdev_boot(&d);
         good = good && booted(&d, &next, true);
         if (i % 3 == 0) {
-            simdev_boot(&d);   /* reset during the trial */
+            simdev_boot(&d); /* reset during the trial */
             good = good && booted(&d, &cur, false) && d.boot.rolled_back;
             free(next.b);
         } else {
@@ -206,7 +209,7 @@ static void garbage_state(const app *v1, const app *v2)
     simdev d;
     simdev_init(&d, 512, 8, 8, pk);
     factory(&d, 0, v1);
-    rng_bytes(d.nor.mem + d.layout.state_off[0], 1024);   /* both state sectors */
+    rng_bytes(d.nor.mem + d.layout.state_off[0], 1024); /* both state sectors */
     simdev_boot(&d);
     CHECKF(booted(&d, v1, false), "garbage state sectors read as no record");
     CHECKF(install(&d, v2) == MOTE_OTA_OK, "first record after garbage");
@@ -232,23 +235,23 @@ static void security_counter(void)
     CHECKF(mote_ota_security_counter(&d.slots) == 3, "the running app's counter counts");
     CHECKF(install(&d, &v15) == MOTE_OTA_ERR_ROLLBACK, "newer version, lower counter refused");
     CHECKF(install(&d, &v2) == MOTE_OTA_OK && d.slots.rec.security_counter == 3,
-          "commit records the running app's counter, not the new one's");
+           "commit records the running app's counter, not the new one's");
     simdev_boot(&d);
-    simdev_boot(&d);   /* reset during the trial */
+    simdev_boot(&d); /* reset during the trial */
     CHECKF(booted(&d, &v1, false) && d.boot.rolled_back, "a trial above the counter rolls back");
     CHECKF(install(&d, &v2) == MOTE_OTA_OK, "install v2 again");
     simdev_boot(&d);
     CHECKF(mote_ota_confirm(&d.slots) == MOTE_OTA_OK && d.slots.rec.security_counter == 5,
-          "confirming raises the counter to 5");
+           "confirming raises the counter to 5");
     simdev_boot(&d);
     CHECKF(booted(&d, &v2, false) && d.slots.rec.security_counter == 5, "and it persists");
     CHECKF(install(&d, &v3) == MOTE_OTA_ERR_ROLLBACK, "no counter (0) is below 5");
-    d.nor.mem[d.layout.slot_off[1] + 100] ^= 0x20;   /* v2 rots */
+    d.nor.mem[d.layout.slot_off[1] + 100] ^= 0x20; /* v2 rots */
     CHECKF(simdev_boot(&d) == MOTE_OTA_ERR_NO_IMAGE, "v1 (3) is no fallback below 5");
     d.nor.mem[d.layout.slot_off[1] + 100] ^= 0x20;
     simdev_boot(&d);
     CHECKF(install_as(&d, &v4, false) == MOTE_OTA_OK && d.slots.rec.security_counter == 9,
-          "an app committed confirmed raises the counter at once");
+           "an app committed confirmed raises the counter at once");
     simdev_boot(&d);
     CHECKF(booted(&d, &v4, false), "v4 runs confirmed");
     CHECKF(d.nor.violations == 0, "flash misuse");
@@ -259,15 +262,19 @@ static void security_counter(void)
 
 static void records(void)
 {
-    mote_ota_record r = {.seq = 77, .slot = 1, .state = MOTE_OTA_STATE_TRIAL_RUNNING,
-                         .version = {1, 2, 3, 4}, .digest = {1, 2, 3, 4, 5, 6, 7, 8},
-                         .security_counter = 0x01020304}, back;
+    mote_ota_record r = {.seq = 77,
+                         .slot = 1,
+                         .state = MOTE_OTA_STATE_TRIAL_RUNNING,
+                         .version = {1, 2, 3, 4},
+                         .digest = {1, 2, 3, 4, 5, 6, 7, 8},
+                         .security_counter = 0x01020304},
+                    back;
     uint8_t raw[MOTE_OTA_RECORD_SIZE];
     mote_ota_record_encode(raw, &r);
     CHECKF(mote_ota_record_decode(raw, &back) && back.seq == 77 && back.slot == 1 &&
-          back.state == r.state && !memcmp(&back.version, &r.version, sizeof r.version) &&
-          back.security_counter == r.security_counter,
-          "record round trip");
+               back.state == r.state && !memcmp(&back.version, &r.version, sizeof r.version) &&
+               back.security_counter == r.security_counter,
+           "record round trip");
     int caught = 0;
     for (int bit = 0; bit < MOTE_OTA_RECORD_SIZE * 8; bit++) {
         raw[bit / 8] ^= (uint8_t)(1u << (bit % 8));

@@ -72,16 +72,16 @@ uint8_t *read_whole(const char *path, size_t *len)
 void make_wasm(uint8_t *out, size_t len, int answer)
 {
     static const uint8_t head[] = {
-        0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00,       /* magic, version */
-        0x01, 0x05, 0x01, 0x60, 0x00, 0x01, 0x7f,             /* type: () -> i32 */
-        0x03, 0x02, 0x01, 0x00,                               /* func 0: type 0 */
-        0x07, 0x0a, 0x01, 0x06, 'a', 'n', 's', 'w', 'e', 'r', 0x00, 0x00,
-        0x0a, 0x06, 0x01, 0x04, 0x00, 0x41, 0x00, 0x0b,       /* i32.const N */
+        0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00, /* magic, version */
+        0x01, 0x05, 0x01, 0x60, 0x00, 0x01, 0x7f,       /* type: () -> i32 */
+        0x03, 0x02, 0x01, 0x00,                         /* func 0: type 0 */
+        0x07, 0x0a, 0x01, 0x06, 'a',  'n',  's',  'w',  'e',  'r',
+        0x00, 0x00, 0x0a, 0x06, 0x01, 0x04, 0x00, 0x41, 0x00, 0x0b, /* i32.const N */
     };
     memcpy(out, head, sizeof head);
-    out[sizeof head - 2] = (uint8_t)(answer & 0x3f);          /* 1-byte LEB, 0..63 */
-    size_t rest = len - sizeof head;                          /* custom section */
-    size_t body = rest - 1 - 3;                               /* id + 3-byte LEB size */
+    out[sizeof head - 2] = (uint8_t)(answer & 0x3f); /* 1-byte LEB, 0..63 */
+    size_t rest = len - sizeof head;                 /* custom section */
+    size_t body = rest - 1 - 3;                      /* id + 3-byte LEB size */
     uint8_t *p = out + sizeof head;
     *p++ = 0x00;
     *p++ = (uint8_t)(0x80 | (body & 0x7f));

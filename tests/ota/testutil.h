@@ -16,7 +16,7 @@
 
 /* xorshift64*: deterministic across runs; seed from OTA_TEST_SEED if set. */
 uint64_t rng_next(void);
-uint32_t rng_below(uint32_t n);      /* uniform in [0, n) for n > 0 */
+uint32_t rng_below(uint32_t n); /* uniform in [0, n) for n > 0 */
 void rng_bytes(void *buf, size_t n);
 void rng_seed_from_env(uint64_t fallback);
 

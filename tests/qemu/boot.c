@@ -10,7 +10,7 @@
 #include <mote/hal.h>
 
 static int initialised = 42;
-static volatile float factor = 1.5f;   /* volatile: computed at run time */
+static volatile float factor = 1.5f; /* volatile: computed at run time */
 static int zeroed;
 static int constructed;
 
@@ -52,5 +52,5 @@ int main(void)
     static const char raw[] = "boot: console write ok\n";
     mote_hal_console_write(raw, sizeof raw - 1);
     printf("boot: exiting with 3\n");
-    return 3;   /* not 0: proves the status travels, not just "no error" */
+    return 3; /* not 0: proves the status travels, not just "no error" */
 }

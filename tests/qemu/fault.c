@@ -32,10 +32,14 @@ __attribute__((noinline, noclone, unused)) static uintptr_t load_from(uintptr_t 
     uintptr_t value;
 #if defined(__arm__)
     __asm__ volatile(".global fault_load_insn\nfault_load_insn:\n\tldr %0, [%1]"
-                     : "=r"(value) : "r"(address) : "memory");
+                     : "=r"(value)
+                     : "r"(address)
+                     : "memory");
 #elif defined(__riscv)
     __asm__ volatile(".global fault_load_insn\nfault_load_insn:\n\tlw %0, 0(%1)"
-                     : "=r"(value) : "r"(address) : "memory");
+                     : "=r"(value)
+                     : "r"(address)
+                     : "memory");
 #endif
     return value;
 }
@@ -72,7 +76,7 @@ __attribute__((noinline, unused)) static unsigned recurse(unsigned depth)
 {
     volatile uint8_t frame[256];
     frame[0] = (uint8_t)depth;
-    if (depth == UINT32_MAX)    /* never: keeps the recursion formally finite */
+    if (depth == UINT32_MAX) /* never: keeps the recursion formally finite */
         return 0;
     return recurse(depth + 1) + frame[0];
 }
@@ -100,7 +104,8 @@ int main(void)
            (unsigned long)code_address(fault_load_insn));
     load_from((uintptr_t)words + 1);
 #elif FAULT_IN_CORE
-    printf("fault: giving the core an arena at 0x%lx\n", (unsigned long)MOTE_BOARD_UNMAPPED_ADDRESS);
+    printf("fault: giving the core an arena at 0x%lx\n",
+           (unsigned long)MOTE_BOARD_UNMAPPED_ADDRESS);
     mote_arena_init((void *)(uintptr_t)MOTE_BOARD_UNMAPPED_ADDRESS, 65536);
 #endif
     printf("fault: still running: the fault was not caught\n");

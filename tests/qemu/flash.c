@@ -18,8 +18,14 @@ MOTE_CHECK_DEFINE;
 
 #define CHUNK 256u
 
-static uint8_t pattern_a(uint32_t i) { return (uint8_t)(0xA5u ^ (i * 7u)); }
-static uint8_t pattern_b(uint32_t i) { return (uint8_t)(0x3Cu + i); }
+static uint8_t pattern_a(uint32_t i)
+{
+    return (uint8_t)(0xA5u ^ (i * 7u));
+}
+static uint8_t pattern_b(uint32_t i)
+{
+    return (uint8_t)(0x3Cu + i);
+}
 
 /* Checks that [offset, offset+len) reads as expect(i) for each byte i. */
 static bool region_reads(const mote_hal_flash_info *info, uint32_t offset, uint32_t len,
@@ -39,8 +45,15 @@ static bool region_reads(const mote_hal_flash_info *info, uint32_t offset, uint3
     return true;
 }
 
-static uint8_t erased(uint32_t i) { (void)i; return 0xFF; }
-static uint8_t a_and_b(uint32_t i) { return pattern_a(i) & pattern_b(i); }
+static uint8_t erased(uint32_t i)
+{
+    (void)i;
+    return 0xFF;
+}
+static uint8_t a_and_b(uint32_t i)
+{
+    return pattern_a(i) & pattern_b(i);
+}
 
 static void program(uint32_t offset, uint32_t len, uint8_t (*fill)(uint32_t))
 {
@@ -125,12 +138,11 @@ int main(void)
     mote_hal_init();
     mote_hal_flash_info info;
     CHECK(mote_hal_flash_info_get(&info) == MOTE_HAL_OK);
-    printf("flash: base=0x%lx size=0x%lx sector=0x%lx write=%lu %s\n",
-           (unsigned long)info.base, (unsigned long)info.size,
-           (unsigned long)info.sector_size, (unsigned long)info.write_size,
-           info.writable ? "writable" : "read-only");
+    printf("flash: base=0x%lx size=0x%lx sector=0x%lx write=%lu %s\n", (unsigned long)info.base,
+           (unsigned long)info.size, (unsigned long)info.sector_size,
+           (unsigned long)info.write_size, info.writable ? "writable" : "read-only");
 #ifdef MOTE_TEST_STORAGE_BASE
-    CHECK(info.base == MOTE_TEST_STORAGE_BASE);     /* board.cmake's MOTE_BOARD_STORAGE_BASE */
+    CHECK(info.base == MOTE_TEST_STORAGE_BASE); /* board.cmake's MOTE_BOARD_STORAGE_BASE */
 #endif
     CHECK(info.size > 0 && info.size % info.sector_size == 0);
     CHECK((info.sector_size & (info.sector_size - 1)) == 0);

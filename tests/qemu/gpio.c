@@ -48,19 +48,21 @@ static void test_led(uint32_t pin)
 /* Returns false if the board has no edge interrupts. */
 static bool test_edges(uint32_t pin)
 {
-    mote_hal_status status = mote_hal_gpio_set_interrupt(pin, MOTE_HAL_GPIO_EDGE_BOTH, on_edge, NULL);
+    mote_hal_status status =
+        mote_hal_gpio_set_interrupt(pin, MOTE_HAL_GPIO_EDGE_BOTH, on_edge, NULL);
     if (status == MOTE_HAL_ERR_UNSUPPORTED)
         return false;
     CHECK(status == MOTE_HAL_OK);
     for (int i = 0; i < 4; i++) {
         unsigned before = edges;
         CHECK(mote_hal_gpio_toggle(pin) == MOTE_HAL_OK);
-        mote_hal_sleep_us(2000);    /* time for the interrupt to be taken */
+        mote_hal_sleep_us(2000); /* time for the interrupt to be taken */
         CHECK(edges == before + 1);
         CHECK(last_level == (i % 2 == 0));
     }
     /* Rising only: the falling edge must not call. */
-    CHECK(mote_hal_gpio_set_interrupt(pin, MOTE_HAL_GPIO_EDGE_RISING, on_edge, NULL) == MOTE_HAL_OK);
+    CHECK(mote_hal_gpio_set_interrupt(pin, MOTE_HAL_GPIO_EDGE_RISING, on_edge, NULL) ==
+          MOTE_HAL_OK);
     unsigned before = edges;
     CHECK(mote_hal_gpio_write(pin, true) == MOTE_HAL_OK);
     mote_hal_sleep_us(2000);

@@ -4,7 +4,7 @@
 #define SYS_ELAPSED 0x30u
 #define SYS_TICKFREQ 0x31u
 
-uintptr_t mote_port_semihost(uintptr_t op, uintptr_t arg);   /* in the HAL */
+uintptr_t mote_port_semihost(uintptr_t op, uintptr_t arg); /* in the HAL */
 
 bool refclock_ns(uint64_t *ns)
 {

@@ -100,7 +100,8 @@ static void test_rate_against_reference(void)
     mote_hal_sleep_us(300 * MS);
     CHECK(read_bracketed(&ref1_lo, &t1, &ref1_hi));
     uint64_t board = t1 - t0, shortest = ref1_lo - ref0_hi, longest = ref1_hi - ref0_lo;
-    printf("timer: slept 300 ms: board clock %" PRIu64 " us, reference %" PRIu64 "..%" PRIu64 " us\n",
+    printf("timer: slept 300 ms: board clock %" PRIu64 " us, reference %" PRIu64 "..%" PRIu64
+           " us\n",
            board, shortest, longest);
     CHECK(board >= 300 * MS);
     /* The same rate within 2 %: a wrong clock constant is off by far more. */
@@ -166,7 +167,7 @@ static void test_lock_defers_callbacks(void)
     CHECK(mote_hal_alarm_start(1 * MS, 0, record_call, NULL) == MOTE_HAL_OK);
     busy_wait_us(20 * MS);
     CHECK(calls == 0);
-    mote_hal_irq_unlock(inner);     /* still inside the outer lock */
+    mote_hal_irq_unlock(inner); /* still inside the outer lock */
     busy_wait_us(5 * MS);
     CHECK(calls == 0);
     mote_hal_irq_unlock(outer);

@@ -18,14 +18,14 @@
 MOTE_CHECK_DEFINE;
 
 #define S 1000000ull
-#define EPOCH_2025 (1735689600ull * S)  /* 2025-01-01 00:00:00 UTC */
+#define EPOCH_2025 (1735689600ull * S) /* 2025-01-01 00:00:00 UTC */
 
 MOTE_EMBEDDED_APP(mote_app);
 #ifdef WALL_CLOCK_IMAGE
 MOTE_EMBEDDED_APP(mote_app_image);
 #endif
 
-static mote_wasi wasi;          /* static: HAL callbacks refer to it */
+static mote_wasi wasi; /* static: HAL callbacks refer to it */
 
 static void check_rtc(void)
 {

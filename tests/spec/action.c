@@ -60,8 +60,7 @@ static mote_value *pool_values(spec_script *s, size_t n)
 }
 
 /* Parses the "args" into args[]; false when the outcome is recorded. */
-static bool parse_args(spec_script *s, const json_node *list, mote_value *args,
-                       mote_valtype *types)
+static bool parse_args(spec_script *s, const json_node *list, mote_value *args, mote_valtype *types)
 {
     size_t i = 0;
     char buf[96];
@@ -112,8 +111,8 @@ static bool types_match(spec_script *s, mote_func *f, const mote_valtype *arg_ty
     uint32_t np, nr;
     mote_func_type(f, &params, &np, &results, &nr);
     if (np != n) {
-        spec_fail(s, "the function takes %lu arguments, the script passes %lu",
-                  (unsigned long)np, (unsigned long)n);
+        spec_fail(s, "the function takes %lu arguments, the script passes %lu", (unsigned long)np,
+                  (unsigned long)n);
         return false;
     }
     for (size_t i = 0; i < n; i++)
@@ -131,14 +130,9 @@ static spec_act call_status(spec_script *s, mote_instance *inst, mote_status st,
 {
     const mote_error *e = mote_arena_error(mote_instance_arena(inst));
     switch (st) {
-    case MOTE_OK:
-        return SPEC_ACT_RETURNED;
-    case MOTE_TRAP:
-        res->error = e;
-        return SPEC_ACT_TRAPPED;
-    case MOTE_EXCEPTION:
-        res->error = e;
-        return SPEC_ACT_THREW;
+    case MOTE_OK: return SPEC_ACT_RETURNED;
+    case MOTE_TRAP: res->error = e; return SPEC_ACT_TRAPPED;
+    case MOTE_EXCEPTION: res->error = e; return SPEC_ACT_THREW;
     case MOTE_PAUSED:
         mote_abandon(inst);
         spec_fail(s, "the call paused, but no fuel limit or interrupt was set");
@@ -172,7 +166,7 @@ static size_t slots_of(const mote_valtype *types, size_t n)
 static bool read_args(spec_script *s, const json_node *list, spec_args *args)
 {
     args->count = json_count(list);
-    args->values = pool_values(s, 2 * args->count);     /* room for v128s */
+    args->values = pool_values(s, 2 * args->count); /* room for v128s */
     args->types = json_pool_alloc(&s->pool, args->count ? args->count : 1);
     if (args->values == NULL || args->types == NULL) {
         spec_fail(s, "JSON pool too small for the arguments");
@@ -188,8 +182,8 @@ static spec_act invoke(spec_script *s, mote_instance *inst, const json_node *fie
                        const spec_args *args, spec_action_result *res)
 {
     mote_extern ext;
-    if (mote_find_export(inst, field->str, field->len, &ext) != MOTE_OK
-        || ext.kind != MOTE_EXTERN_FUNC) {
+    if (mote_find_export(inst, field->str, field->len, &ext) != MOTE_OK ||
+        ext.kind != MOTE_EXTERN_FUNC) {
         spec_fail(s, "no exported function of that name");
         return SPEC_ACT_DONE;
     }
@@ -204,8 +198,8 @@ static spec_act invoke(spec_script *s, mote_instance *inst, const json_node *fie
         spec_fail(s, "JSON pool too small for the results");
         return SPEC_ACT_DONE;
     }
-    mote_status st = mote_call(inst, ext.u.func, args->values, args->slots,
-                               res->values, result_slots);
+    mote_status st =
+        mote_call(inst, ext.u.func, args->values, args->slots, res->values, result_slots);
     return call_status(s, inst, st, res);
 }
 
@@ -213,8 +207,8 @@ static spec_act get(spec_script *s, mote_instance *inst, const json_node *field,
                     spec_action_result *res)
 {
     mote_extern ext;
-    if (mote_find_export(inst, field->str, field->len, &ext) != MOTE_OK
-        || ext.kind != MOTE_EXTERN_GLOBAL) {
+    if (mote_find_export(inst, field->str, field->len, &ext) != MOTE_OK ||
+        ext.kind != MOTE_EXTERN_GLOBAL) {
         spec_fail(s, "no exported global of that name");
         return SPEC_ACT_DONE;
     }

@@ -126,4 +126,3 @@ void *spec_arena_for(spec_script *s, const spec_module *m, size_t *size)
     }
     return buf;
 }
-

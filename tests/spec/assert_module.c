@@ -62,14 +62,11 @@ static void judge_failure(spec_script *s, const spec_expect *x, const spec_loade
     spec_fail(s, "%s", m.text);
 }
 
-static void judge(spec_script *s, const spec_expect *x, const spec_loaded *l,
-                  const json_node *text)
+static void judge(spec_script *s, const spec_expect *x, const spec_loaded *l, const json_node *text)
 {
     switch (l->stage) {
     case SPEC_STAGE_ARENA:
-    case SPEC_STAGE_LINK:
-        spec_skip(s, l->skip, "%s", l->why.text);
-        return;
+    case SPEC_STAGE_LINK: spec_skip(s, l->skip, "%s", l->why.text); return;
     case SPEC_STAGE_LOAD:
     case SPEC_STAGE_INSTANTIATE:
         if (l->status == MOTE_ERR_NO_MEMORY)
@@ -86,9 +83,7 @@ static void judge(spec_script *s, const spec_expect *x, const spec_loaded *l,
         spec_fail(s, "%s", m.text);
         return;
     }
-    default:
-        spec_fail(s, "%s", l->why.text);
-        return;
+    default: spec_fail(s, "%s", l->why.text); return;
     }
 }
 

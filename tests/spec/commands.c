@@ -14,9 +14,7 @@ static void module_problem(spec_script *s, const spec_loaded *l)
 {
     switch (l->stage) {
     case SPEC_STAGE_ARENA:
-    case SPEC_STAGE_LINK:
-        spec_skip(s, l->skip, "%s", l->why.text);
-        return;
+    case SPEC_STAGE_LINK: spec_skip(s, l->skip, "%s", l->why.text); return;
     case SPEC_STAGE_LOAD:
     case SPEC_STAGE_INSTANTIATE:
         if (l->status == MOTE_ERR_NO_MEMORY)
@@ -26,9 +24,7 @@ static void module_problem(spec_script *s, const spec_loaded *l)
                       l->stage == SPEC_STAGE_LOAD ? "mote_load" : "mote_instantiate",
                       mote_status_name(l->status), l->error->message);
         return;
-    default:
-        spec_fail(s, "%s", l->why.text);
-        return;
+    default: spec_fail(s, "%s", l->why.text); return;
     }
 }
 

@@ -13,8 +13,8 @@
 
 typedef enum spec_read {
     SPEC_READ_OK,
-    SPEC_READ_IO,           /* cannot be opened or read */
-    SPEC_READ_NO_MEMORY     /* does not fit in the heap (a small board) */
+    SPEC_READ_IO,       /* cannot be opened or read */
+    SPEC_READ_NO_MEMORY /* does not fit in the heap (a small board) */
 } spec_read;
 
 /*

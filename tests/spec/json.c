@@ -123,7 +123,7 @@ static bool expect(json_reader *r, char want)
 
 /* Appends bytes to the string under construction at the pool's end. */
 typedef struct strbuf {
-    json_pool *pool;    /* NULL when skipping: bytes are dropped */
+    json_pool *pool; /* NULL when skipping: bytes are dropped */
     size_t start, len;
 } strbuf;
 
@@ -131,7 +131,7 @@ static bool put(json_reader *r, strbuf *s, unsigned char byte)
 {
     if (s->pool == NULL)
         return true;
-    if (s->start + s->len + 1 >= s->pool->size)   /* keep room for the NUL */
+    if (s->start + s->len + 1 >= s->pool->size) /* keep room for the NUL */
         return fail(r, "JSON pool too small for this command");
     s->pool->buf[s->start + s->len++] = byte;
     return true;
@@ -139,9 +139,12 @@ static bool put(json_reader *r, strbuf *s, unsigned char byte)
 
 static int hex_digit(int c)
 {
-    if (c >= '0' && c <= '9') return c - '0';
-    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-    if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+    if (c >= '0' && c <= '9')
+        return c - '0';
+    if (c >= 'a' && c <= 'f')
+        return c - 'a' + 10;
+    if (c >= 'A' && c <= 'F')
+        return c - 'A' + 10;
     return -1;
 }
 
@@ -164,16 +167,16 @@ static bool put_utf8(json_reader *r, strbuf *s, unsigned long cp)
     if (cp < 0x80)
         return put(r, s, (unsigned char)cp);
     if (cp < 0x800)
-        return put(r, s, (unsigned char)(0xC0 | (cp >> 6)))
-            && put(r, s, (unsigned char)(0x80 | (cp & 0x3F)));
+        return put(r, s, (unsigned char)(0xC0 | (cp >> 6))) &&
+               put(r, s, (unsigned char)(0x80 | (cp & 0x3F)));
     if (cp < 0x10000)
-        return put(r, s, (unsigned char)(0xE0 | (cp >> 12)))
-            && put(r, s, (unsigned char)(0x80 | ((cp >> 6) & 0x3F)))
-            && put(r, s, (unsigned char)(0x80 | (cp & 0x3F)));
-    return put(r, s, (unsigned char)(0xF0 | (cp >> 18)))
-        && put(r, s, (unsigned char)(0x80 | ((cp >> 12) & 0x3F)))
-        && put(r, s, (unsigned char)(0x80 | ((cp >> 6) & 0x3F)))
-        && put(r, s, (unsigned char)(0x80 | (cp & 0x3F)));
+        return put(r, s, (unsigned char)(0xE0 | (cp >> 12))) &&
+               put(r, s, (unsigned char)(0x80 | ((cp >> 6) & 0x3F))) &&
+               put(r, s, (unsigned char)(0x80 | (cp & 0x3F)));
+    return put(r, s, (unsigned char)(0xF0 | (cp >> 18))) &&
+           put(r, s, (unsigned char)(0x80 | ((cp >> 12) & 0x3F))) &&
+           put(r, s, (unsigned char)(0x80 | ((cp >> 6) & 0x3F))) &&
+           put(r, s, (unsigned char)(0x80 | (cp & 0x3F)));
 }
 
 static bool escape_char(json_reader *r, strbuf *s, int c);
@@ -187,7 +190,7 @@ static bool unicode_escape(json_reader *r, strbuf *s)
     if (cp >= 0xD800 && cp <= 0xDBFF && peek(r) == '\\') {
         next(r);
         int c = next(r);
-        if (c != 'u')   /* a lone high surrogate, then another escape */
+        if (c != 'u') /* a lone high surrogate, then another escape */
             return put_utf8(r, s, cp) && escape_char(r, s, c);
         unsigned long lo;
         if (!read_hex4(r, &lo))
@@ -208,16 +211,16 @@ static bool escape(json_reader *r, strbuf *s)
 static bool escape_char(json_reader *r, strbuf *s, int c)
 {
     switch (c) {
-    case '"':  return put(r, s, '"');
+    case '"': return put(r, s, '"');
     case '\\': return put(r, s, '\\');
-    case '/':  return put(r, s, '/');
-    case 'b':  return put(r, s, '\b');
-    case 'f':  return put(r, s, '\f');
-    case 'n':  return put(r, s, '\n');
-    case 'r':  return put(r, s, '\r');
-    case 't':  return put(r, s, '\t');
-    case 'u':  return unicode_escape(r, s);
-    default:   return fail(r, "bad escape in string");
+    case '/': return put(r, s, '/');
+    case 'b': return put(r, s, '\b');
+    case 'f': return put(r, s, '\f');
+    case 'n': return put(r, s, '\n');
+    case 'r': return put(r, s, '\r');
+    case 't': return put(r, s, '\t');
+    case 'u': return unicode_escape(r, s);
+    default: return fail(r, "bad escape in string");
     }
 }
 
@@ -343,7 +346,7 @@ static bool parse_container(json_reader *r, json_pool *pool, json_node *node, in
     json_node **tail = &node->child;
     bool first = true;
     int more;
-    next(r);    /* the opening bracket, already peeked */
+    next(r); /* the opening bracket, already peeked */
     while ((more = json_more(r, close, &first)) == 1) {
         const char *key = NULL;
         size_t key_len = 0;
@@ -374,7 +377,7 @@ static bool parse_value(json_reader *r, json_pool *pool, json_node **out, int de
     case 't': type = JSON_TRUE; break;
     case 'f': type = JSON_FALSE; break;
     case 'n': type = JSON_NULL; break;
-    case -1:  return fail(r, "unexpected end of input");
+    case -1: return fail(r, "unexpected end of input");
     default:
         if (c != '-' && !is_digit(c))
             return fail(r, "unexpected character");
@@ -386,12 +389,12 @@ static bool parse_value(json_reader *r, json_pool *pool, json_node **out, int de
     *out = node;
     switch (type) {
     case JSON_OBJECT:
-    case JSON_ARRAY:  return parse_container(r, pool, node, depth);
+    case JSON_ARRAY: return parse_container(r, pool, node, depth);
     case JSON_STRING: return pool_string(r, pool, &node->str, &node->len);
     case JSON_NUMBER: return pool_number(r, pool, node);
-    case JSON_TRUE:   return literal(r, "true");
-    case JSON_FALSE:  return literal(r, "false");
-    case JSON_NULL:   return literal(r, "null");
+    case JSON_TRUE: return literal(r, "true");
+    case JSON_FALSE: return literal(r, "false");
+    case JSON_NULL: return literal(r, "null");
     }
     return fail(r, "internal error");
 }
@@ -460,9 +463,12 @@ static bool skip_value(json_reader *r, int depth)
         }
         return more == 0;
     }
-    if (c == 't') return literal(r, "true");
-    if (c == 'f') return literal(r, "false");
-    if (c == 'n') return literal(r, "null");
+    if (c == 't')
+        return literal(r, "true");
+    if (c == 'f')
+        return literal(r, "false");
+    if (c == 'n')
+        return literal(r, "null");
     if (c == '-' || is_digit(c))
         return read_number(r, &none);
     return fail(r, c < 0 ? "unexpected end of input" : "unexpected character");
@@ -495,8 +501,7 @@ const json_node *json_get(const json_node *object, const char *key)
 bool json_is(const json_node *node, const char *s)
 {
     size_t len = strlen(s);
-    return node && node->type == JSON_STRING && node->len == len
-        && memcmp(node->str, s, len) == 0;
+    return node && node->type == JSON_STRING && node->len == len && memcmp(node->str, s, len) == 0;
 }
 
 bool json_uint(const json_node *node, unsigned long *out)

@@ -35,12 +35,12 @@ typedef enum json_type {
 typedef struct json_node json_node;
 struct json_node {
     json_type type;
-    const char *str;    /* strings: decoded bytes; numbers: literal text */
+    const char *str; /* strings: decoded bytes; numbers: literal text */
     size_t len;
-    const char *key;    /* set when this node is a member of an object */
+    const char *key; /* set when this node is a member of an object */
     size_t key_len;
-    json_node *child;   /* arrays and objects: first element or member */
-    json_node *next;    /* the next element or member of the parent */
+    json_node *child; /* arrays and objects: first element or member */
+    json_node *next;  /* the next element or member of the parent */
 };
 
 /* A bump allocator over a caller's buffer; json_pool_reset() frees all. */
@@ -62,13 +62,13 @@ void *json_pool_alloc(json_pool *pool, size_t size);
 typedef size_t (*json_fill_fn)(void *ctx, char *buf, size_t cap);
 
 typedef struct json_reader {
-    json_fill_fn fill;      /* NULL: the whole input is already in buf */
+    json_fill_fn fill; /* NULL: the whole input is already in buf */
     void *ctx;
     char *buf;
     size_t cap, pos, len;
-    unsigned long line;     /* 1-based line of the next byte, for errors */
+    unsigned long line; /* 1-based line of the next byte, for errors */
     bool failed;
-    char error[96];         /* set on the first error; parsing stops there */
+    char error[96]; /* set on the first error; parsing stops there */
 } json_reader;
 
 /* A streaming reader; buf[0..cap) is its window onto the input. */

@@ -58,7 +58,7 @@ static int from_registry(spec_script *s, spec_module *m, const spec_registration
         return -1;
     }
     if (target->inst == NULL)
-        return 0;       /* it failed: the import stays unresolved */
+        return 0; /* it failed: the import stays unresolved */
     if (mote_find_export(target->inst, info->name, info->name_len, &e->ext) != MOTE_OK)
         return 0;
     m->keep_arena |= m->makes_refs;
@@ -95,8 +95,8 @@ static size_t names_size(const mote_module *module, uint32_t n)
     return total ? total : 1;
 }
 
-spec_link spec_link_imports(spec_script *s, spec_module *m, size_t *count,
-                            spec_skip_reason *skip, spec_msg *why)
+spec_link spec_link_imports(spec_script *s, spec_module *m, size_t *count, spec_skip_reason *skip,
+                            spec_msg *why)
 {
     uint32_t n = mote_module_num_imports(m->module);
     m->makes_refs = spec_peek_makes_func_refs(m->wasm, m->wasm_len);
@@ -113,7 +113,7 @@ spec_link spec_link_imports(spec_script *s, spec_module *m, size_t *count,
     for (uint32_t i = 0; i < n; i++) {
         mote_extern_info info;
         if (mote_module_import(m->module, i, &info) != MOTE_OK)
-            continue;   /* the core's own instantiate will complain */
+            continue; /* the core's own instantiate will complain */
         mote_import *e = &m->imports[*count];
         memset(e, 0, sizeof *e);
         e->module = copy_name(&cursor, info.module, info.module_len);
@@ -121,8 +121,9 @@ spec_link spec_link_imports(spec_script *s, spec_module *m, size_t *count,
         if (already_offered(m->imports, *count, e))
             continue;
         const spec_registration *r = spec_registry_find(s, info.module, info.module_len);
-        int found = r ? from_registry(s, m, r, &info, e, skip, why)
-                      : is_spectest(&info) ? from_spectest(s, m, &info, e, skip, why) : 0;
+        int found = r                    ? from_registry(s, m, r, &info, e, skip, why)
+                    : is_spectest(&info) ? from_spectest(s, m, &info, e, skip, why)
+                                         : 0;
         if (found < 0)
             return SPEC_LINK_SKIP;
         if (found > 0)

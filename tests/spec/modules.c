@@ -55,7 +55,7 @@ static spec_module *new_record(spec_script *s)
         return NULL;
     m->line = s->line;
     m->state = SPEC_MODULE_FAILED;
-    m->next = s->modules;       /* newest first: name lookups find it first */
+    m->next = s->modules; /* newest first: name lookups find it first */
     s->modules = m;
     return m;
 }
@@ -114,8 +114,7 @@ static bool prepare(spec_script *s, spec_module *m, const json_node *filename, s
             out->stage = SPEC_STAGE_ARENA;
             out->skip = SPEC_SKIP_ARENA;
             skipped(s, m, true);
-            msg_add(&out->why, "arena too small: no memory to read %s",
-                    path ? path : "the module");
+            msg_add(&out->why, "arena too small: no memory to read %s", path ? path : "the module");
         } else {
             out->stage = SPEC_STAGE_IO;
             msg_add(&out->why, "cannot read %s", path);
@@ -258,8 +257,8 @@ bool spec_module_diverged(const spec_script *s, const spec_module *m)
 {
     if (m->diverged || (m->arena && mote_arena_grow_refusals(m->arena) > 0))
         return true;
-    if (m->uses_spectest && (s->host_diverged || (s->host.arena
-                                                  && mote_arena_grow_refusals(s->host.arena) > 0)))
+    if (m->uses_spectest &&
+        (s->host_diverged || (s->host.arena && mote_arena_grow_refusals(s->host.arena) > 0)))
         return true;
     /* Sources were instantiated before m: the recursion ends. */
     for (size_t i = 0; i < m->num_sources; i++)

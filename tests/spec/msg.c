@@ -45,7 +45,7 @@ void msg_name(spec_msg *m, const char *bytes, size_t len)
         else if (c < 0x20 || c == 0x7F)
             msg_add(m, "\\x%02x", c);
         else
-            msg_add(m, "%c", c);    /* UTF-8 bytes pass through */
+            msg_add(m, "%c", c); /* UTF-8 bytes pass through */
     }
     msg_add(m, "\"");
 }

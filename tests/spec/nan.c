@@ -1,13 +1,13 @@
 /* nan.c -- NaN classes; see nan.h. */
 #include "nan.h"
 
-#define F32_EXP   0x7F800000u
+#define F32_EXP 0x7F800000u
 #define F32_QUIET 0x00400000u
-#define F32_FRAC  0x007FFFFFu
+#define F32_FRAC 0x007FFFFFu
 
-#define F64_EXP   0x7FF0000000000000u
+#define F64_EXP 0x7FF0000000000000u
 #define F64_QUIET 0x0008000000000000u
-#define F64_FRAC  0x000FFFFFFFFFFFFFu
+#define F64_FRAC 0x000FFFFFFFFFFFFFu
 
 bool spec_f32_is_nan(uint32_t bits)
 {

@@ -9,7 +9,8 @@ const char spec_usage[] =
     "usage: mote-spec [--arena BYTES] [--fit-arena HEADROOM] [--spectest-arena BYTES]\n"
     "                 [--value-stack BYTES] [--call-stack BYTES] [--json-pool BYTES]\n"
     "                 [--expected-failures FILE] [--name NAME] [--features LIST]\n"
-    "                 [--keep-all] [--not-built-ok] [--result-file FILE] [--region BYTES] file.json\n";
+    "                 [--keep-all] [--not-built-ok] [--result-file FILE] [--region BYTES] "
+    "file.json\n";
 
 static bool parse_bytes(const char *s, size_t *out)
 {
@@ -23,9 +24,12 @@ static bool parse_bytes(const char *s, size_t *out)
         v = v * 10 + d;
     }
     unsigned shift = 0;
-    if (*s == 'K' || *s == 'k') shift = 10;
-    else if (*s == 'M' || *s == 'm') shift = 20;
-    else if (*s == 'G' || *s == 'g') shift = 30;
+    if (*s == 'K' || *s == 'k')
+        shift = 10;
+    else if (*s == 'M' || *s == 'm')
+        shift = 20;
+    else if (*s == 'G' || *s == 'g')
+        shift = 30;
     if (shift)
         s++;
     if (*s != '\0' || v > ((size_t)-1 >> shift))
@@ -45,7 +49,10 @@ static bool parse_u32_bytes(const char *s, uint32_t *out)
 
 static bool parse_features(const char *list, uint32_t *out)
 {
-    static const struct { const char *name; uint32_t bit; } names[] = {
+    static const struct {
+        const char *name;
+        uint32_t bit;
+    } names[] = {
         {"tail-call", MOTE_FEATURE_TAIL_CALL},
         {"extended-const", MOTE_FEATURE_EXTENDED_CONST},
         {"custom-page-sizes", MOTE_FEATURE_CUSTOM_PAGE_SIZES},
@@ -62,8 +69,8 @@ static bool parse_features(const char *list, uint32_t *out)
     while (*list) {
         size_t len = strcspn(list, ",");
         size_t i = 0;
-        while (i < sizeof names / sizeof names[0]
-               && !(strlen(names[i].name) == len && strncmp(names[i].name, list, len) == 0))
+        while (i < sizeof names / sizeof names[0] &&
+               !(strlen(names[i].name) == len && strncmp(names[i].name, list, len) == 0))
             i++;
         if (i == sizeof names / sizeof names[0])
             return false;
@@ -93,28 +100,35 @@ const char *spec_parse_options(int argc, char **argv, spec_options *opts)
         } else if (v == NULL) {
             return "an option lacks its value";
         } else if (strcmp(a, "--arena") == 0) {
-            if (!parse_bytes(v, &opts->cfg.arena_bytes)) return "bad --arena";
+            if (!parse_bytes(v, &opts->cfg.arena_bytes))
+                return "bad --arena";
         } else if (strcmp(a, "--fit-arena") == 0) {
             opts->cfg.fit_arena = true;
-            opts->cfg.fit_headroom_now = NULL;      /* the number given wins */
+            opts->cfg.fit_headroom_now = NULL; /* the number given wins */
             if (strcmp(v, "0") != 0 && !parse_bytes(v, &opts->cfg.fit_headroom))
                 return "bad --fit-arena";
         } else if (strcmp(a, "--value-stack") == 0) {
-            if (!parse_u32_bytes(v, &opts->cfg.value_stack_bytes)) return "bad --value-stack";
+            if (!parse_u32_bytes(v, &opts->cfg.value_stack_bytes))
+                return "bad --value-stack";
         } else if (strcmp(a, "--call-stack") == 0) {
-            if (!parse_u32_bytes(v, &opts->cfg.call_stack_bytes)) return "bad --call-stack";
+            if (!parse_u32_bytes(v, &opts->cfg.call_stack_bytes))
+                return "bad --call-stack";
         } else if (strcmp(a, "--region") == 0) {
-            if (!parse_bytes(v, &opts->region_bytes)) return "bad --region";
+            if (!parse_bytes(v, &opts->region_bytes))
+                return "bad --region";
         } else if (strcmp(a, "--spectest-arena") == 0) {
-            if (!parse_bytes(v, &opts->cfg.spectest_arena_bytes)) return "bad --spectest-arena";
+            if (!parse_bytes(v, &opts->cfg.spectest_arena_bytes))
+                return "bad --spectest-arena";
         } else if (strcmp(a, "--json-pool") == 0) {
-            if (!parse_bytes(v, &opts->cfg.json_pool_bytes)) return "bad --json-pool";
+            if (!parse_bytes(v, &opts->cfg.json_pool_bytes))
+                return "bad --json-pool";
         } else if (strcmp(a, "--expected-failures") == 0) {
             opts->cfg.xfail_path = v;
         } else if (strcmp(a, "--name") == 0) {
             opts->cfg.name = v;
         } else if (strcmp(a, "--features") == 0) {
-            if (!parse_features(v, &opts->cfg.features)) return "bad --features";
+            if (!parse_features(v, &opts->cfg.features))
+                return "bad --features";
         } else if (strcmp(a, "--result-file") == 0) {
             opts->result_file = v;
         } else {

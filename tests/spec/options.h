@@ -33,7 +33,7 @@ typedef struct spec_options {
     spec_config cfg;
     const char *result_file;
     const char *script;
-    size_t region_bytes;    /* host: --region, module arenas from one block */
+    size_t region_bytes; /* host: --region, module arenas from one block */
 } spec_options;
 
 /* The usage text, for a "mote-spec: <why>" message. */

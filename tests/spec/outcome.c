@@ -10,8 +10,8 @@
 /* "<name>:<line>: <kind> <what>: " then the detail. */
 static void print_line(spec_script *s, const char *detail)
 {
-    fprintf(s->out, "%s:%lu: %s%s%s: %s\n", s->name, s->line, s->kind,
-            s->what.len ? " " : "", s->what.text, detail);
+    fprintf(s->out, "%s:%lu: %s%s%s: %s\n", s->name, s->line, s->kind, s->what.len ? " " : "",
+            s->what.text, detail);
 }
 
 static spec_xfail_entry *entry(spec_script *s)
@@ -41,8 +41,8 @@ static void record_skip(spec_script *s, spec_skip_reason why, const char *detail
     entry(s);
     s->counts->skipped++;
     switch (why) {
-    case SPEC_SKIP_TEXT:      s->counts->skipped_text++; break;
-    case SPEC_SKIP_ARENA:     s->counts->skipped_arena++; break;
+    case SPEC_SKIP_TEXT: s->counts->skipped_text++; break;
+    case SPEC_SKIP_ARENA: s->counts->skipped_arena++; break;
     case SPEC_SKIP_DEPENDENT: s->counts->skipped_dependent++; break;
     case SPEC_SKIP_NOT_BUILT: s->counts->skipped_not_built++; break;
     }

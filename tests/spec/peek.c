@@ -62,7 +62,7 @@ typedef enum found { FOUND, ABSENT, UNREADABLE } found;
 static found find_section(const uint8_t *wasm, size_t len, uint8_t id, reader *out)
 {
     reader r = {wasm, wasm + len, false};
-    skip(&r, 8);                                /* magic and version */
+    skip(&r, 8); /* magic and version */
     while (!r.bad && r.p < r.end) {
         uint8_t at = byte(&r);
         uint64_t size = leb(&r);
@@ -85,7 +85,7 @@ size_t spec_peek_memory_growth(const uint8_t *wasm, size_t len)
         return f == ABSENT ? 0 : SIZE_MAX;
     if (leb(&r) == 0)
         return 0;
-    limits l = read_limits(&r);     /* Wasm 2.0 has at most one memory */
+    limits l = read_limits(&r); /* Wasm 2.0 has at most one memory */
     if (r.bad || !l.has_max || l.max < l.min || l.page_log2 > 16)
         return SIZE_MAX;
     uint64_t pages = l.max - l.min;
@@ -112,15 +112,21 @@ bool spec_peek_import_modules(const uint8_t *wasm, size_t len,
         uint64_t module_len = leb(&r);
         const uint8_t *module = r.p;
         skip(&r, module_len);
-        skip(&r, leb(&r));                      /* the field name */
+        skip(&r, leb(&r)); /* the field name */
         if (r.bad)
             break;
         fn(ctx, (const char *)module, (size_t)module_len);
         switch (byte(&r)) {
-        case 0x00: leb(&r); break;              /* func: type index */
-        case 0x01: byte(&r); read_limits(&r); break;   /* table: type, limits */
-        case 0x02: read_limits(&r); break;      /* memory */
-        case 0x03: byte(&r); byte(&r); break;   /* global: type, mutability */
+        case 0x00: leb(&r); break; /* func: type index */
+        case 0x01:
+            byte(&r);
+            read_limits(&r);
+            break;                         /* table: type, limits */
+        case 0x02: read_limits(&r); break; /* memory */
+        case 0x03:
+            byte(&r);
+            byte(&r);
+            break; /* global: type, mutability */
         default: r.bad = true; break;
         }
     }

@@ -14,11 +14,11 @@
 
 /* Every block starts with this header; a free block's also links it. */
 typedef struct chunk {
-    size_t size;                /* of the whole block, header included */
-    struct chunk *next;         /* free blocks only, in address order */
+    size_t size;        /* of the whole block, header included */
+    struct chunk *next; /* free blocks only, in address order */
 } chunk;
 
-#define ALIGN ((size_t)16)      /* enough for any type on our boards */
+#define ALIGN ((size_t)16) /* enough for any type on our boards */
 #define HEADER ((sizeof(chunk) + ALIGN - 1) & ~(ALIGN - 1))
 #define MIN_SPLIT (HEADER + ALIGN)
 
@@ -50,7 +50,7 @@ void *region_heap_alloc(size_t bytes)
             /* Keep the front free (its link stays put), hand out the end. */
             c->size -= need;
             c = (chunk *)((uint8_t *)c + c->size);
-            UNPOISON(c, HEADER);            /* was inside a free payload */
+            UNPOISON(c, HEADER); /* was inside a free payload */
             c->size = need;
         } else {
             *link = c->next;

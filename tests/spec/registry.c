@@ -42,7 +42,7 @@ bool spec_register(spec_script *s, spec_module *m, const char *as, size_t as_len
     r->as = copy;
     r->as_len = as_len;
     r->module = m;
-    r->next = s->registry;      /* newest first: a later registration wins */
+    r->next = s->registry; /* newest first: a later registration wins */
     s->registry = r;
     m->keep_record = true;
     return true;
@@ -61,5 +61,6 @@ void spec_module_describe(spec_script *s, const spec_module *m, spec_msg *out)
     else
         msg_add(out, "the module of line %lu ", m->line);
     msg_add(out, m->state != SPEC_MODULE_SKIPPED ? "failed"
-                 : m->no_room ? "was skipped (arena too small)" : "was skipped");
+                 : m->no_room                    ? "was skipped (arena too small)"
+                                                 : "was skipped");
 }

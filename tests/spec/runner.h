@@ -49,31 +49,31 @@
 #define SPEC_DEFAULT_READ_BUFFER_BYTES ((size_t)4 << 10)
 
 typedef struct spec_config {
-    size_t arena_bytes;         /* each module's own arena (at most) */
-    bool fit_arena;             /* size each arena by mote_measure() to what
-                                   the module needs plus room for its memory
-                                   to grow (capped at arena_bytes): for
-                                   boards, where a few MiB must hold every
-                                   live module */
-    size_t fit_headroom;        /* the most room a module's memory gets to
-                                   grow in (only as much as its maximum
-                                   allows, see peek.h) */
-    size_t (*fit_headroom_now)(void);   /* if set, asked for each module
-                                   instead of fit_headroom (a board's, from
-                                   what RAM is free) */
-    uint32_t value_stack_bytes; /* mote_instance_config; 0 = core default */
-    uint32_t call_stack_bytes;  /* mote_instance_config; 0 = core default */
+    size_t arena_bytes;               /* each module's own arena (at most) */
+    bool fit_arena;                   /* size each arena by mote_measure() to what
+                                         the module needs plus room for its memory
+                                         to grow (capped at arena_bytes): for
+                                         boards, where a few MiB must hold every
+                                         live module */
+    size_t fit_headroom;              /* the most room a module's memory gets to
+                                         grow in (only as much as its maximum
+                                         allows, see peek.h) */
+    size_t (*fit_headroom_now)(void); /* if set, asked for each module
+                                 instead of fit_headroom (a board's, from
+                                 what RAM is free) */
+    uint32_t value_stack_bytes;       /* mote_instance_config; 0 = core default */
+    uint32_t call_stack_bytes;        /* mote_instance_config; 0 = core default */
     size_t spectest_arena_bytes;
-    size_t json_pool_bytes;     /* the tree of one command */
-    size_t read_buffer_bytes;   /* the window onto the JSON file */
-    const char *name;           /* the script's name in messages and in the
-                                   expected-failures list, e.g. "i32.wast" or
-                                   "proposals/tail-call/return_call.wast";
-                                   NULL: the JSON file's name, .json -> .wast */
-    const char *xfail_path;     /* expected-failures file, or NULL */
-    uint32_t features;          /* exactly the MOTE_FEATURE_* bits to enable
-                                   (0 = none; unlike mote_load_config, where
-                                   0 means all) */
+    size_t json_pool_bytes;   /* the tree of one command */
+    size_t read_buffer_bytes; /* the window onto the JSON file */
+    const char *name;         /* the script's name in messages and in the
+                                 expected-failures list, e.g. "i32.wast" or
+                                 "proposals/tail-call/return_call.wast";
+                                 NULL: the JSON file's name, .json -> .wast */
+    const char *xfail_path;   /* expected-failures file, or NULL */
+    uint32_t features;        /* exactly the MOTE_FEATURE_* bits to enable
+                                 (0 = none; unlike mote_load_config, where
+                                 0 means all) */
     /*
      * Where the module arenas (and spectest's) come from; NULL: malloc()
      * and free().  A board passes an allocator over its free RAM
@@ -82,17 +82,17 @@ typedef struct spec_config {
      */
     void *(*arena_alloc)(size_t bytes);
     void (*arena_free)(void *buf);
-    bool not_built_ok;          /* MOTE_ERR_UNSUPPORTED at load is a skip */
-    bool keep_all;              /* keep every module's arena until the end,
-                                   instead of freeing modules nothing can
-                                   reach any more (see modules.c) */
-    FILE *out;                  /* NULL: stdout */
+    bool not_built_ok; /* MOTE_ERR_UNSUPPORTED at load is a skip */
+    bool keep_all;     /* keep every module's arena until the end,
+                          instead of freeing modules nothing can
+                          reach any more (see modules.c) */
+    FILE *out;         /* NULL: stdout */
 } spec_config;
 
 typedef struct spec_counts {
     unsigned long passed, failed, skipped;
-    unsigned long expected_failures;    /* failures listed in the xfail file */
-    unsigned long stale;                /* listed entries that did not fail */
+    unsigned long expected_failures; /* failures listed in the xfail file */
+    unsigned long stale;             /* listed entries that did not fail */
     /* skipped, by reason (they add up to `skipped`) */
     unsigned long skipped_text, skipped_arena, skipped_dependent;
     unsigned long skipped_not_built;

@@ -128,8 +128,10 @@ static void report_stale(spec_script *s)
             continue;
         s->counts->stale++;
         if (e->line == SPEC_XFAIL_ANY)
-            fprintf(s->out, "%s:*: expected failure is stale (%s): no command fails now; remove "
-                    "it from the list\n", s->name, e->reason);
+            fprintf(s->out,
+                    "%s:*: expected failure is stale (%s): no command fails now; remove "
+                    "it from the list\n",
+                    s->name, e->reason);
         else
             fprintf(s->out, "%s:%lu: expected failure is stale (%s): %s; remove it from the list\n",
                     s->name, e->line, e->reason,

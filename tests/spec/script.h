@@ -19,15 +19,15 @@
 /* ---- modules ------------------------------------------------------------- */
 
 typedef enum spec_module_state {
-    SPEC_MODULE_READY,      /* loaded and instantiated */
-    SPEC_MODULE_FAILED,     /* a module command failed: dependents fail */
-    SPEC_MODULE_SKIPPED     /* did not fit: dependents are skipped */
+    SPEC_MODULE_READY,  /* loaded and instantiated */
+    SPEC_MODULE_FAILED, /* a module command failed: dependents fail */
+    SPEC_MODULE_SKIPPED /* did not fit: dependents are skipped */
 } spec_module_state;
 
 typedef struct spec_module spec_module;
 struct spec_module {
-    spec_module *next;          /* all live records of the script */
-    char *name;                 /* "$M" from the script, or NULL */
+    spec_module *next; /* all live records of the script */
+    char *name;        /* "$M" from the script, or NULL */
     size_t name_len;
     unsigned long line;
     spec_module_state state;
@@ -45,14 +45,14 @@ struct spec_module {
     bool keep_record;
     bool keep_arena;
     bool makes_refs;
-    unsigned char *wasm;        /* must outlive the module (read in place) */
+    unsigned char *wasm; /* must outlive the module (read in place) */
     size_t wasm_len;
     void *arena_buf;
     size_t arena_bytes;
     mote_arena *arena;
     mote_module *module;
     mote_instance *inst;
-    mote_import *imports;       /* kept while the instance lives */
+    mote_import *imports; /* kept while the instance lives */
     char *import_names;
     /*
      * Where its imports came from, to tell whether its state still follows
@@ -62,10 +62,10 @@ struct spec_module {
     spec_module **sources;
     size_t num_sources;
     bool uses_spectest;
-    bool diverged;              /* a module importing from it was skipped
-                                   for lack of room (see modules.c) */
-    bool no_room;               /* skipped for lack of room, or because a
-                                   module it imports from was */
+    bool diverged; /* a module importing from it was skipped
+                      for lack of room (see modules.c) */
+    bool no_room;  /* skipped for lack of room, or because a
+                      module it imports from was */
 };
 
 typedef struct spec_registration spec_registration;
@@ -79,7 +79,7 @@ struct spec_registration {
 /* The spectest host module, created on first use. */
 typedef struct spec_host {
     bool tried;
-    mote_status status;         /* of creating it */
+    mote_status status; /* of creating it */
     spec_msg error;
     void *arena_buf;
     mote_arena *arena;
@@ -100,30 +100,30 @@ typedef enum spec_skip_reason {
 typedef struct spec_script {
     const spec_config *cfg;
     FILE *out;
-    const char *path;           /* of the JSON file */
+    const char *path; /* of the JSON file */
     const char *name;
     spec_counts *counts;
     spec_xfail xfail;
-    json_pool pool;             /* the current command's tree */
+    json_pool pool; /* the current command's tree */
 
     spec_module *modules;
-    spec_module *current;       /* the last module command's record */
-    spec_module *target;        /* the record the current command runs code
-                                   in (instantiation or action), or NULL */
-    void *spare_arena;          /* one freed arena kept for the next module */
+    spec_module *current; /* the last module command's record */
+    spec_module *target;  /* the record the current command runs code
+                             in (instantiation or action), or NULL */
+    void *spare_arena;    /* one freed arena kept for the next module */
     size_t spare_bytes;
     spec_registration *registry;
     spec_host host;
-    bool host_diverged;         /* a module importing spectest was skipped
-                                   for lack of room */
+    bool host_diverged; /* a module importing spectest was skipped
+                           for lack of room */
 
     /* the command being run */
     const json_node *cmd;
     unsigned long line;
-    const char *kind;           /* "assert_return", ... */
+    const char *kind; /* "assert_return", ... */
     bool is_assertion;
-    bool done;                  /* its outcome was recorded */
-    spec_msg what;              /* e.g. invoke "add"(i32:1, i32:2) */
+    bool done;     /* its outcome was recorded */
+    spec_msg what; /* e.g. invoke "add"(i32:1, i32:2) */
 } spec_script;
 
 /* ---- outcomes: each command records exactly one (outcome.c) ---------------- */
@@ -158,10 +158,10 @@ typedef enum spec_stage {
 typedef struct spec_loaded {
     spec_module *module;
     spec_stage stage;
-    mote_status status;         /* of the stage that failed, or MOTE_OK */
-    const mote_error *error;    /* valid until the module is released */
-    spec_skip_reason skip;      /* for ARENA and LINK */
-    spec_msg why;               /* for IO, ARENA and LINK */
+    mote_status status;      /* of the stage that failed, or MOTE_OK */
+    const mote_error *error; /* valid until the module is released */
+    spec_skip_reason skip;   /* for ARENA and LINK */
+    spec_msg why;            /* for IO, ARENA and LINK */
 } spec_loaded;
 
 /*
@@ -231,7 +231,7 @@ void spec_module_describe(spec_script *s, const spec_module *m, spec_msg *out);
 
 typedef enum spec_link {
     SPEC_LINK_OK,
-    SPEC_LINK_SKIP,     /* needs a skipped module or a spectest that did not fit */
+    SPEC_LINK_SKIP, /* needs a skipped module or a spectest that did not fit */
     SPEC_LINK_NO_HOST_MEMORY
 } spec_link;
 
@@ -241,8 +241,8 @@ typedef enum spec_link {
  * reports them as unknown.  Sets m->pinned when the rule in spec_module
  * says so.  On SPEC_LINK_SKIP, why says what was missing.
  */
-spec_link spec_link_imports(spec_script *s, spec_module *m, size_t *count,
-                            spec_skip_reason *skip, spec_msg *why);
+spec_link spec_link_imports(spec_script *s, spec_module *m, size_t *count, spec_skip_reason *skip,
+                            spec_msg *why);
 
 /* The spectest export `name` as an import entry; false if there is none. */
 bool spec_host_import(spec_script *s, const char *name, size_t len, mote_import *out,
@@ -256,16 +256,16 @@ void spec_host_free(spec_script *s);
 typedef enum spec_act {
     SPEC_ACT_RETURNED,
     SPEC_ACT_TRAPPED,
-    SPEC_ACT_THREW,     /* an exception nothing caught (MOTE_EXCEPTION) */
-    SPEC_ACT_DONE       /* the outcome is already recorded (a failure or skip) */
+    SPEC_ACT_THREW, /* an exception nothing caught (MOTE_EXCEPTION) */
+    SPEC_ACT_DONE   /* the outcome is already recorded (a failure or skip) */
 } spec_act;
 
 typedef struct spec_action_result {
     uint32_t count;
     const mote_valtype *types;
-    mote_value *values;         /* in the command's pool */
-    mote_valtype global_type;   /* storage for `types` of a get */
-    const mote_error *error;    /* when trapped */
+    mote_value *values;       /* in the command's pool */
+    mote_valtype global_type; /* storage for `types` of a get */
+    const mote_error *error;  /* when trapped */
 } spec_action_result;
 
 /* Runs an "action" object (invoke or get); fills s->what with its description. */

@@ -34,12 +34,8 @@ static const struct {
     const char *name;
     const char *signature;
 } host_funcs[] = {
-    {"print", "()"},
-    {"print_i32", "(i)"},
-    {"print_i64", "(I)"},
-    {"print_f32", "(f)"},
-    {"print_f64", "(F)"},
-    {"print_i32_f32", "(if)"},
+    {"print", "()"},           {"print_i32", "(i)"}, {"print_i64", "(I)"},
+    {"print_f32", "(f)"},      {"print_f64", "(F)"}, {"print_i32_f32", "(if)"},
     {"print_f64_f64", "(FF)"},
 };
 
@@ -147,7 +143,7 @@ bool spec_host_import(spec_script *s, const char *name, size_t len, mote_import 
         }
     mote_extern probe;
     if (!object_import(&s->host, name, len, &probe))
-        return false;       /* no such export: leave it unknown */
+        return false; /* no such export: leave it unknown */
     if (!spec_host_ready(s) || !object_import(&s->host, name, len, &out->ext))
         return false;
     *is_table = out->ext.kind == MOTE_EXTERN_TABLE;

@@ -12,8 +12,7 @@ static void part(FILE *out, bool *first, unsigned long n, const char *what)
 
 void spec_print_summary(FILE *out, const char *name, const spec_counts *c)
 {
-    fprintf(out, "%s: %lu passed, %lu failed, %lu skipped", name, c->passed, c->failed,
-            c->skipped);
+    fprintf(out, "%s: %lu passed, %lu failed, %lu skipped", name, c->passed, c->failed, c->skipped);
     if (c->expected_failures || c->stale || c->skipped) {
         bool first = true;
         fprintf(out, " (");

@@ -52,7 +52,8 @@ static void test_json_values(void)
 {
     json_pool pool;
     json_reader r;
-    json_node *n = parse_text(" {\"a\": [1, -2.5e+3, true, false, null], \"b\": \"x\"} ", &pool, &r);
+    json_node *n =
+        parse_text(" {\"a\": [1, -2.5e+3, true, false, null], \"b\": \"x\"} ", &pool, &r);
     CHECK(n && n->type == JSON_OBJECT);
     const json_node *a = json_get(n, "a");
     CHECK(a && a->type == JSON_ARRAY && json_count(a) == 5);
@@ -77,15 +78,15 @@ static void test_json_strings(void)
     json_reader r;
     json_node *n = parse_text("\"a\\u0000b\\\"\\\\\\/\\b\\f\\n\\r\\t\"", &pool, &r);
     CHECK(n && n->len == 11 && memcmp(n->str, "a\0b\"\\/\b\f\n\r\t", 11) == 0);
-    n = parse_text("\"\\u00e9\\u20ac\\ud83d\\ude00\"", &pool, &r);  /* é € U+1F600 */
+    n = parse_text("\"\\u00e9\\u20ac\\ud83d\\ude00\"", &pool, &r); /* é € U+1F600 */
     CHECK(n && n->len == 9 && memcmp(n->str, "\xC3\xA9\xE2\x82\xAC\xF0\x9F\x98\x80", 9) == 0);
-    n = parse_text("\"\\uD800x\"", &pool, &r);         /* a lone surrogate is kept */
+    n = parse_text("\"\\uD800x\"", &pool, &r); /* a lone surrogate is kept */
     CHECK(n && n->len == 4 && memcmp(n->str, "\xED\xA0\x80x", 4) == 0);
-    n = parse_text("\"\\uD800\\n\"", &pool, &r);       /* then another escape */
+    n = parse_text("\"\\uD800\\n\"", &pool, &r); /* then another escape */
     CHECK(n && n->len == 4 && memcmp(n->str, "\xED\xA0\x80\n", 4) == 0);
-    n = parse_text("\"\xF0\x9D\xAA\x8B\"", &pool, &r);  /* raw UTF-8 passes through */
+    n = parse_text("\"\xF0\x9D\xAA\x8B\"", &pool, &r); /* raw UTF-8 passes through */
     CHECK(n && n->len == 4 && memcmp(n->str, "\xF0\x9D\xAA\x8B", 4) == 0);
-    n = parse_text("{\"\\u0000k\": 1}", &pool, &r);     /* keys keep NUL too */
+    n = parse_text("{\"\\u0000k\": 1}", &pool, &r); /* keys keep NUL too */
     CHECK(n && n->child && n->child->key_len == 2 && n->child->key[0] == '\0');
 }
 
@@ -98,7 +99,7 @@ static void test_json_errors(void)
     CHECK(!parses("{\"a\" 1}"));
     CHECK(!parses("{1: 2}"));
     CHECK(!parses("\"abc"));
-    CHECK(!parses("\"a\nb\""));       /* raw control characters */
+    CHECK(!parses("\"a\nb\"")); /* raw control characters */
     CHECK(!parses("\"a\x1f b\""));
     CHECK(!parses("\"\\x\""));
     CHECK(!parses("\"\\u12G4\""));
@@ -108,7 +109,8 @@ static void test_json_errors(void)
     CHECK(!parses("-"));
     CHECK(!parses("tru"));
     CHECK(!parses("nul"));
-    CHECK(!parses("[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[1]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]"));
+    CHECK(!parses(
+        "[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[1]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]"));
     CHECK(parses("[[[[[[[[[[1]]]]]]]]]]"));
     CHECK(parses("0"));
     CHECK(parses("-0.5E-7"));
@@ -159,8 +161,10 @@ static size_t trickle_fill(void *ctx, char *buf, size_t cap)
 {
     trickle *t = ctx;
     size_t n = t->len - t->pos;
-    if (n > t->step) n = t->step;
-    if (n > cap) n = cap;
+    if (n > t->step)
+        n = t->step;
+    if (n > cap)
+        n = cap;
     memcpy(buf, t->text + t->pos, n);
     t->pos += n;
     return n;
@@ -221,8 +225,8 @@ static spec_parse parse_value(const char *type, const char *value, spec_value *o
 static void test_value_parse(void)
 {
     spec_value v;
-    CHECK(parse_value("i32", "4294967295", &v) == SPEC_PARSE_OK && v.type == MOTE_I32
-          && v.kind == SPEC_VALUE_BITS && v.bits == 0xFFFFFFFFu);
+    CHECK(parse_value("i32", "4294967295", &v) == SPEC_PARSE_OK && v.type == MOTE_I32 &&
+          v.kind == SPEC_VALUE_BITS && v.bits == 0xFFFFFFFFu);
     CHECK(parse_value("i32", "4294967296", &v) == SPEC_PARSE_BAD);
     CHECK(parse_value("f32", "4294967296", &v) == SPEC_PARSE_BAD);
     CHECK(parse_value("i64", "18446744073709551615", &v) == SPEC_PARSE_OK && v.bits == UINT64_MAX);
@@ -231,19 +235,19 @@ static void test_value_parse(void)
     CHECK(parse_value("i32", "", &v) == SPEC_PARSE_BAD);
     CHECK(parse_value("i32", "12a", &v) == SPEC_PARSE_BAD);
     CHECK(parse_value("i32", "nan:canonical", &v) == SPEC_PARSE_BAD);
-    CHECK(parse_value("f32", "nan:canonical", &v) == SPEC_PARSE_OK
-          && v.kind == SPEC_VALUE_NAN_CANONICAL);
-    CHECK(parse_value("f64", "nan:arithmetic", &v) == SPEC_PARSE_OK
-          && v.kind == SPEC_VALUE_NAN_ARITHMETIC);
-    CHECK(parse_value("f64", "9221120237041090560", &v) == SPEC_PARSE_OK
-          && v.bits == 0x7FF8000000000000u);
-    CHECK(parse_value("v128", "0", &v) == SPEC_PARSE_UNSUPPORTED);   /* lanes needed */
+    CHECK(parse_value("f32", "nan:canonical", &v) == SPEC_PARSE_OK &&
+          v.kind == SPEC_VALUE_NAN_CANONICAL);
+    CHECK(parse_value("f64", "nan:arithmetic", &v) == SPEC_PARSE_OK &&
+          v.kind == SPEC_VALUE_NAN_ARITHMETIC);
+    CHECK(parse_value("f64", "9221120237041090560", &v) == SPEC_PARSE_OK &&
+          v.bits == 0x7FF8000000000000u);
+    CHECK(parse_value("v128", "0", &v) == SPEC_PARSE_UNSUPPORTED); /* lanes needed */
     CHECK(parse_value("i16", "0", &v) == SPEC_PARSE_BAD);
     CHECK(parse_value("funcref", "null", &v) == SPEC_PARSE_OK && v.kind == SPEC_VALUE_REF_NULL);
     CHECK(parse_value("funcref", "0", &v) == SPEC_PARSE_OK && v.kind == SPEC_VALUE_REF_FUNC);
     CHECK(parse_value("externref", "null", &v) == SPEC_PARSE_OK && v.kind == SPEC_VALUE_REF_NULL);
-    CHECK(parse_value("externref", "0", &v) == SPEC_PARSE_OK && v.kind == SPEC_VALUE_REF_EXTERN
-          && v.bits == 0);
+    CHECK(parse_value("externref", "0", &v) == SPEC_PARSE_OK && v.kind == SPEC_VALUE_REF_EXTERN &&
+          v.bits == 0);
     CHECK(parse_value("externref", "nul", &v) == SPEC_PARSE_BAD);
     CHECK(parse_value("i32", NULL, &v) == SPEC_PARSE_OK && v.kind == SPEC_VALUE_TYPE_ONLY);
     uint64_t u;
@@ -255,14 +259,14 @@ static void test_value_args(void)
 {
     spec_value v;
     mote_value a;
-    CHECK(parse_value("f32", "2143289344", &v) == SPEC_PARSE_OK && spec_value_to_arg(&v, &a)
-          && a.u32 == 0x7FC00000u);
+    CHECK(parse_value("f32", "2143289344", &v) == SPEC_PARSE_OK && spec_value_to_arg(&v, &a) &&
+          a.u32 == 0x7FC00000u);
     CHECK(parse_value("i64", "1", &v) == SPEC_PARSE_OK && spec_value_to_arg(&v, &a) && a.u64 == 1);
-    CHECK(parse_value("externref", "0", &v) == SPEC_PARSE_OK && spec_value_to_arg(&v, &a)
-          && a.ref != NULL && a.ref == spec_extern_ref(0));
+    CHECK(parse_value("externref", "0", &v) == SPEC_PARSE_OK && spec_value_to_arg(&v, &a) &&
+          a.ref != NULL && a.ref == spec_extern_ref(0));
     CHECK(spec_extern_ref(0) != spec_extern_ref(1));
-    CHECK(parse_value("externref", "null", &v) == SPEC_PARSE_OK && spec_value_to_arg(&v, &a)
-          && a.ref == NULL);
+    CHECK(parse_value("externref", "null", &v) == SPEC_PARSE_OK && spec_value_to_arg(&v, &a) &&
+          a.ref == NULL);
     CHECK(parse_value("f32", "nan:canonical", &v) == SPEC_PARSE_OK && !spec_value_to_arg(&v, &a));
     CHECK(parse_value("funcref", "0", &v) == SPEC_PARSE_OK && !spec_value_to_arg(&v, &a));
     CHECK(parse_value("i32", NULL, &v) == SPEC_PARSE_OK && !spec_value_to_arg(&v, &a));
@@ -293,10 +297,10 @@ static void test_value_match(void)
 {
     CHECK(matches("i32", "7", MOTE_I32, 7));
     CHECK(!matches("i32", "7", MOTE_I32, 8));
-    CHECK(!matches("i32", "7", MOTE_I64, 7));                    /* type matters */
+    CHECK(!matches("i32", "7", MOTE_I64, 7)); /* type matters */
     CHECK(matches("f32", "0", MOTE_F32, 0));
-    CHECK(!matches("f32", "0", MOTE_F32, 0x80000000u));          /* -0 is not +0 */
-    CHECK(matches("f32", "2143289345", MOTE_F32, 0x7FC00001u));  /* exact NaN payload */
+    CHECK(!matches("f32", "0", MOTE_F32, 0x80000000u));         /* -0 is not +0 */
+    CHECK(matches("f32", "2143289345", MOTE_F32, 0x7FC00001u)); /* exact NaN payload */
     CHECK(!matches("f32", "2143289345", MOTE_F32, 0x7FC00000u));
     CHECK(matches("f32", "nan:canonical", MOTE_F32, 0x7FC00000u));
     CHECK(matches("f32", "nan:canonical", MOTE_F32, 0xFFC00000u));
@@ -304,8 +308,8 @@ static void test_value_match(void)
     CHECK(!matches("f32", "nan:canonical", MOTE_F32, 0x7FA00000u));
     CHECK(matches("f32", "nan:arithmetic", MOTE_F32, 0x7FC00001u));
     CHECK(matches("f32", "nan:arithmetic", MOTE_F32, 0xFFFFFFFFu));
-    CHECK(!matches("f32", "nan:arithmetic", MOTE_F32, 0x7FA00000u));   /* signalling */
-    CHECK(!matches("f32", "nan:arithmetic", MOTE_F32, 0x7F800000u));   /* infinity */
+    CHECK(!matches("f32", "nan:arithmetic", MOTE_F32, 0x7FA00000u)); /* signalling */
+    CHECK(!matches("f32", "nan:arithmetic", MOTE_F32, 0x7F800000u)); /* infinity */
     CHECK(!matches("f32", "nan:arithmetic", MOTE_F32, 0x3F800000u));
     CHECK(matches("f64", "nan:canonical", MOTE_F64, 0xFFF8000000000000u));
     CHECK(!matches("f64", "nan:canonical", MOTE_F64, 0x7FF8000000000001u));
@@ -313,7 +317,7 @@ static void test_value_match(void)
     CHECK(!matches("f64", "nan:arithmetic", MOTE_F64, 0x7FF4000000000000u));
     CHECK(!matches("f64", "nan:canonical", MOTE_F32, 0x7FC00000u));
     CHECK(matches("i64", "18446744073709551615", MOTE_I64, UINT64_MAX));
-    CHECK(matches("i32", NULL, MOTE_I32, 12345));                 /* type only */
+    CHECK(matches("i32", NULL, MOTE_I32, 12345)); /* type only */
     int obj;
     CHECK(matches_ref("externref", "null", MOTE_EXTERNREF, NULL));
     CHECK(!matches_ref("externref", "null", MOTE_EXTERNREF, &obj));
@@ -363,7 +367,7 @@ static void test_value_format(void)
     got.ref = spec_extern_ref(41);
     spec_result_format(buf, sizeof buf, MOTE_EXTERNREF, got);
     CHECK(strcmp(buf, "externref:41") == 0);
-    spec_result_format(buf, 8, MOTE_EXTERNREF, got);          /* truncated, terminated */
+    spec_result_format(buf, 8, MOTE_EXTERNREF, got); /* truncated, terminated */
     CHECK(strlen(buf) == 7);
 }
 
@@ -388,13 +392,12 @@ static void test_trap_text(void)
 
 static void test_xfail(void)
 {
-    static const char text[] =
-        "# comment\n"
-        "\n"
-        "i32.wast:12 not yet\r\n"
-        "  i64.wast:7   reason with  spaces  \n"
-        "proposals/tail-call/return_call.wast:40 needs tail calls\n"
-        "i32.wast:99 another\n";
+    static const char text[] = "# comment\n"
+                               "\n"
+                               "i32.wast:12 not yet\r\n"
+                               "  i64.wast:7   reason with  spaces  \n"
+                               "proposals/tail-call/return_call.wast:40 needs tail calls\n"
+                               "i32.wast:99 another\n";
     spec_xfail list;
     char err[128];
     CHECK(spec_xfail_parse(&list, text, strlen(text), "i32.wast", err, sizeof err));
@@ -402,11 +405,12 @@ static void test_xfail(void)
     CHECK(spec_xfail_find(&list, 12) && strcmp(spec_xfail_find(&list, 12)->reason, "not yet") == 0);
     CHECK(spec_xfail_find(&list, 99) != NULL && spec_xfail_find(&list, 7) == NULL);
     spec_xfail_free(&list);
-    CHECK(spec_xfail_parse(&list, text, strlen(text), "proposals/tail-call/return_call.wast",
-                           err, sizeof err) && list.count == 1 && list.entries[0].line == 40);
+    CHECK(spec_xfail_parse(&list, text, strlen(text), "proposals/tail-call/return_call.wast", err,
+                           sizeof err) &&
+          list.count == 1 && list.entries[0].line == 40);
     spec_xfail_free(&list);
-    CHECK(spec_xfail_parse(&list, text, strlen(text), "i64.wast", err, sizeof err)
-          && list.count == 1 && strcmp(list.entries[0].reason, "reason with  spaces") == 0);
+    CHECK(spec_xfail_parse(&list, text, strlen(text), "i64.wast", err, sizeof err) &&
+          list.count == 1 && strcmp(list.entries[0].reason, "reason with  spaces") == 0);
     spec_xfail_free(&list);
     CHECK(spec_xfail_parse(&list, "", 0, "i32.wast", err, sizeof err) && list.count == 0);
     /* "<file>:*": the whole script, after the lines listed on their own */
@@ -417,16 +421,21 @@ static void test_xfail(void)
     CHECK(spec_xfail_find(&list, 77) && spec_xfail_find(&list, 77)->line == SPEC_XFAIL_ANY);
     spec_xfail_free(&list);
     static const char *const bad[] = {
-        "i32.wast:12\n", "i32.wast 12 reason\n", "i32.wast:1x2 reason\n", ":12 reason\n",
-        "i32.wast: reason\n", "a.wast:1 ok\nb.wast:x no\n", "i32.wast:3 a\ni32.wast:3 b\n",
+        "i32.wast:12\n",
+        "i32.wast 12 reason\n",
+        "i32.wast:1x2 reason\n",
+        ":12 reason\n",
+        "i32.wast: reason\n",
+        "a.wast:1 ok\nb.wast:x no\n",
+        "i32.wast:3 a\ni32.wast:3 b\n",
     };
     for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
         err[0] = '\0';
-        CHECK(!spec_xfail_parse(&list, bad[i], strlen(bad[i]), "i32.wast", err, sizeof err)
-              && strstr(err, "expected-failures line") != NULL);
+        CHECK(!spec_xfail_parse(&list, bad[i], strlen(bad[i]), "i32.wast", err, sizeof err) &&
+              strstr(err, "expected-failures line") != NULL);
     }
-    CHECK(!spec_xfail_parse(&list, bad[5], strlen(bad[5]), "i32.wast", err, sizeof err)
-          && strstr(err, "line 2") != NULL);
+    CHECK(!spec_xfail_parse(&list, bad[5], strlen(bad[5]), "i32.wast", err, sizeof err) &&
+          strstr(err, "line 2") != NULL);
 }
 
 static void test_msg(void)
@@ -438,8 +447,8 @@ static void test_msg(void)
     msg_clear(&m);
     for (int i = 0; i < 1000; i++)
         msg_add(&m, "0123456789");
-    CHECK(m.len == SPEC_MSG_MAX - 1 && strlen(m.text) == SPEC_MSG_MAX - 1
-          && strcmp(m.text + m.len - 3, "...") == 0);
+    CHECK(m.len == SPEC_MSG_MAX - 1 && strlen(m.text) == SPEC_MSG_MAX - 1 &&
+          strcmp(m.text + m.len - 3, "...") == 0);
     msg_add(&m, "more");
     CHECK(m.len == SPEC_MSG_MAX - 1);
 }
@@ -459,7 +468,7 @@ static void parse_script(const char *path)
     CHECK(f != NULL);
     if (f == NULL)
         return;
-    char window[61];    /* odd and small: tokens straddle refills */
+    char window[61]; /* odd and small: tokens straddle refills */
     json_reader r;
     json_pool pool;
     json_reader_init(&r, file_fill, f, window, sizeof window);
@@ -482,8 +491,8 @@ static void parse_script(const char *path)
                 ok = json_parse(&r, &pool, &cmd);
                 commands++;
                 const json_node *type = json_get(cmd, "type");
-                good += ok && type && type->type == JSON_STRING && type->len > 0
-                        && json_uint(json_get(cmd, "line"), &line) && line > 0;
+                good += ok && type && type->type == JSON_STRING && type->len > 0 &&
+                        json_uint(json_get(cmd, "line"), &line) && line > 0;
             }
         } else if (ok) {
             ok = json_skip(&r);
@@ -511,10 +520,10 @@ static void count_import(void *ctx, const char *name, size_t len)
 static void test_peek(void)
 {
     static const uint8_t none[] = {WASM_HEADER};
-    static const uint8_t bounded[] = {WASM_HEADER, 5, 4, 1, 0x01, 1, 5};     /* (memory 1 5) */
-    static const uint8_t fixed[] = {WASM_HEADER, 5, 4, 1, 0x01, 2, 2};       /* (memory 2 2) */
-    static const uint8_t open[] = {WASM_HEADER, 5, 3, 1, 0x00, 1};           /* (memory 1) */
-    static const uint8_t bytes[] = {WASM_HEADER, 5, 5, 1, 0x09, 0, 100, 0};  /* 0..100 x 1 B */
+    static const uint8_t bounded[] = {WASM_HEADER, 5, 4, 1, 0x01, 1, 5};    /* (memory 1 5) */
+    static const uint8_t fixed[] = {WASM_HEADER, 5, 4, 1, 0x01, 2, 2};      /* (memory 2 2) */
+    static const uint8_t open[] = {WASM_HEADER, 5, 3, 1, 0x00, 1};          /* (memory 1) */
+    static const uint8_t bytes[] = {WASM_HEADER, 5, 5, 1, 0x09, 0, 100, 0}; /* 0..100 x 1 B */
     static const uint8_t cut[] = {WASM_HEADER, 5, 9, 1};
     CHECK(spec_peek_memory_growth(none, sizeof none) == 0);
     CHECK(spec_peek_memory_growth(bounded, sizeof bounded) == (size_t)4 << 16);
@@ -524,14 +533,14 @@ static void test_peek(void)
     CHECK(spec_peek_memory_growth(cut, sizeof cut) == SIZE_MAX);
 
     /* (import "a" "f" (func)) (import "bb" "m" (memory 1)) (elem ...) */
-    static const uint8_t imports[] = {WASM_HEADER, 2, 15, 2, 1, 'a', 1, 'f', 0x00, 0,
-                                      2, 'b', 'b', 1, 'm', 0x02, 0x00, 1, 9, 1, 0};
+    static const uint8_t imports[] = {WASM_HEADER, 2,   15, 2,   1,    'a',  1, 'f', 0x00, 0, 2,
+                                      'b',         'b', 1,  'm', 0x02, 0x00, 1, 9,   1,    0};
     char seen[32] = "";
     CHECK(spec_peek_import_modules(imports, sizeof imports, count_import, seen));
     CHECK(strcmp(seen, "a;bb;") == 0);
     CHECK(spec_peek_makes_func_refs(imports, sizeof imports));
     CHECK(!spec_peek_makes_func_refs(bounded, sizeof bounded));
-    CHECK(spec_peek_makes_func_refs(cut, sizeof cut));      /* unreadable: assume so */
+    CHECK(spec_peek_makes_func_refs(cut, sizeof cut)); /* unreadable: assume so */
     seen[0] = '\0';
     CHECK(spec_peek_import_modules(none, sizeof none, count_import, seen) && seen[0] == '\0');
 }
@@ -541,7 +550,7 @@ static void test_peek(void)
 static void test_region_heap(void)
 {
     static unsigned char region[4096 + 8];
-    region_heap_init(region + 3, 4096);     /* unaligned on purpose */
+    region_heap_init(region + 3, 4096); /* unaligned on purpose */
     size_t all = region_heap_free_bytes();
     CHECK(all > 4000 && all < 4096);
     unsigned char *a = region_heap_alloc(1000), *b = region_heap_alloc(1000);

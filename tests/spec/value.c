@@ -34,9 +34,17 @@ void *spec_extern_ref(uint64_t n)
 
 static bool type_from_name(const char *type, size_t len, mote_valtype *out)
 {
-    static const struct { const char *name; mote_valtype type; } types[] = {
-        {"i32", MOTE_I32}, {"i64", MOTE_I64}, {"f32", MOTE_F32}, {"f64", MOTE_F64},
-        {"v128", MOTE_V128}, {"funcref", MOTE_FUNCREF}, {"externref", MOTE_EXTERNREF},
+    static const struct {
+        const char *name;
+        mote_valtype type;
+    } types[] = {
+        {"i32", MOTE_I32},
+        {"i64", MOTE_I64},
+        {"f32", MOTE_F32},
+        {"f64", MOTE_F64},
+        {"v128", MOTE_V128},
+        {"funcref", MOTE_FUNCREF},
+        {"externref", MOTE_EXTERNREF},
     };
     for (size_t i = 0; i < sizeof types / sizeof types[0]; i++)
         if (text_is(type, len, types[i].name)) {
@@ -78,7 +86,7 @@ static spec_parse parse_ref(const char *value, size_t len, spec_value *out)
     if (!spec_parse_u64(value, len, &n))
         return SPEC_PARSE_BAD;
     if (out->type == MOTE_FUNCREF) {
-        out->kind = SPEC_VALUE_REF_FUNC;    /* (ref.func): any non-null */
+        out->kind = SPEC_VALUE_REF_FUNC; /* (ref.func): any non-null */
         return SPEC_PARSE_OK;
     }
     if (spec_extern_ref(n) == NULL)
@@ -92,9 +100,13 @@ spec_parse spec_value_parse_v128(const char *lane_type, size_t lane_type_len,
                                  const char *const *lanes, const size_t *lens, size_t n,
                                  spec_value *out)
 {
-    static const struct { const char *name; uint8_t bits; bool is_float; } shapes[] = {
-        {"i8", 8, false}, {"i16", 16, false}, {"i32", 32, false},
-        {"i64", 64, false}, {"f32", 32, true}, {"f64", 64, true},
+    static const struct {
+        const char *name;
+        uint8_t bits;
+        bool is_float;
+    } shapes[] = {
+        {"i8", 8, false},   {"i16", 16, false}, {"i32", 32, false},
+        {"i64", 64, false}, {"f32", 32, true},  {"f64", 64, true},
     };
     memset(out, 0, sizeof *out);
     out->type = MOTE_V128;
@@ -120,7 +132,7 @@ spec_parse spec_value_parse_v128(const char *lane_type, size_t lane_type_len,
         }
         if (!spec_parse_u64(lanes[i], lens[i], &v) || (width < 8 && v >> (8 * width) != 0))
             return SPEC_PARSE_BAD;
-        for (size_t b = 0; b < width; b++)      /* lane 0 is the lowest-addressed */
+        for (size_t b = 0; b < width; b++) /* lane 0 is the lowest-addressed */
             bytes[i * width + b] = (uint8_t)(v >> (8 * b));
     }
     for (size_t b = 0; b < 8; b++) {
@@ -130,8 +142,8 @@ spec_parse spec_value_parse_v128(const char *lane_type, size_t lane_type_len,
     return SPEC_PARSE_OK;
 }
 
-spec_parse spec_value_parse(const char *type, size_t type_len,
-                            const char *value, size_t value_len, spec_value *out)
+spec_parse spec_value_parse(const char *type, size_t type_len, const char *value, size_t value_len,
+                            spec_value *out)
 {
     memset(out, 0, sizeof *out);
     if (!type_from_name(type, type_len, &out->type))
@@ -173,18 +185,13 @@ bool spec_value_to_arg(const spec_value *v, mote_value *out)
             memset(&out[1], 0, sizeof out[1]);
             out[1].u64 = v->hi;
         } else if (v->type == MOTE_I32 || v->type == MOTE_F32)
-            out->u32 = (uint32_t)v->bits;   /* f32 aliases these bits */
+            out->u32 = (uint32_t)v->bits; /* f32 aliases these bits */
         else
             out->u64 = v->bits;
         return true;
-    case SPEC_VALUE_REF_NULL:
-        out->ref = NULL;
-        return true;
-    case SPEC_VALUE_REF_EXTERN:
-        out->ref = spec_extern_ref(v->bits);
-        return true;
-    default:
-        return false;
+    case SPEC_VALUE_REF_NULL: out->ref = NULL; return true;
+    case SPEC_VALUE_REF_EXTERN: out->ref = spec_extern_ref(v->bits); return true;
+    default: return false;
     }
 }
 
@@ -193,16 +200,14 @@ static bool match_bits(const spec_value *e, mote_value got)
     bool is32 = e->type == MOTE_I32 || e->type == MOTE_F32;
     uint64_t bits = is32 ? got.u32 : got.u64;
     switch (e->kind) {
-    case SPEC_VALUE_BITS:
-        return bits == e->bits;     /* floats too: -0 != +0, NaN payloads exact */
+    case SPEC_VALUE_BITS: return bits == e->bits; /* floats too: -0 != +0, NaN payloads exact */
     case SPEC_VALUE_NAN_CANONICAL:
         return e->type == MOTE_F32 ? spec_f32_is_canonical_nan(got.u32)
                                    : spec_f64_is_canonical_nan(got.u64);
     case SPEC_VALUE_NAN_ARITHMETIC:
         return e->type == MOTE_F32 ? spec_f32_is_arithmetic_nan(got.u32)
                                    : spec_f64_is_arithmetic_nan(got.u64);
-    default:
-        return false;
+    default: return false;
     }
 }
 
@@ -211,7 +216,7 @@ static bool match_v128(const spec_value *e, const mote_value *got)
 {
     size_t width = e->lane_bits / 8, n = 16 / width;
     for (size_t i = 0; i < n; i++) {
-        size_t at = i * width;      /* the lane's first byte */
+        size_t at = i * width; /* the lane's first byte */
         uint64_t want = (at < 8 ? e->bits >> (8 * at) : e->hi >> (8 * (at - 8)));
         uint64_t have = (at < 8 ? got[0].u64 >> (8 * at) : got[1].u64 >> (8 * (at - 8)));
         if (width < 8) {
@@ -228,9 +233,7 @@ static bool match_v128(const spec_value *e, const mote_value *got)
             ok = width == 4 ? spec_f32_is_arithmetic_nan((uint32_t)have)
                             : spec_f64_is_arithmetic_nan(have);
             break;
-        default:
-            ok = have == want;
-            break;
+        default: ok = have == want; break;
         }
         if (!ok)
             return false;
@@ -250,27 +253,25 @@ bool spec_value_matches(const spec_value *expected, mote_valtype got_type, mote_
     if (expected->type != got_type || got_type == MOTE_V128)
         return false;
     switch (expected->kind) {
-    case SPEC_VALUE_TYPE_ONLY:  return true;
-    case SPEC_VALUE_REF_NULL:   return got.ref == NULL;
-    case SPEC_VALUE_REF_FUNC:   return got.ref != NULL;
+    case SPEC_VALUE_TYPE_ONLY: return true;
+    case SPEC_VALUE_REF_NULL: return got.ref == NULL;
+    case SPEC_VALUE_REF_FUNC: return got.ref != NULL;
     case SPEC_VALUE_REF_EXTERN: return got.ref == spec_extern_ref(expected->bits);
-    default:                    return match_bits(expected, got);
+    default: return match_bits(expected, got);
     }
 }
 
 const char *spec_type_name(mote_valtype type, char scratch[16])
 {
     switch (type) {
-    case MOTE_I32:       return "i32";
-    case MOTE_I64:       return "i64";
-    case MOTE_F32:       return "f32";
-    case MOTE_F64:       return "f64";
-    case MOTE_V128:      return "v128";
-    case MOTE_FUNCREF:   return "funcref";
+    case MOTE_I32: return "i32";
+    case MOTE_I64: return "i64";
+    case MOTE_F32: return "f32";
+    case MOTE_F64: return "f64";
+    case MOTE_V128: return "v128";
+    case MOTE_FUNCREF: return "funcref";
     case MOTE_EXTERNREF: return "externref";
-    default:
-        snprintf(scratch, 16, "type 0x%02x", (unsigned)type);
-        return scratch;
+    default: snprintf(scratch, 16, "type 0x%02x", (unsigned)type); return scratch;
     }
 }
 
@@ -341,8 +342,7 @@ static void format_v128(char *buf, size_t cap, const spec_value *v, uint64_t lo,
 {
     size_t width = v->lane_bits / 8, n = 16 / width, len;
     char lane[20];
-    snprintf(buf, cap, "%s%ux%u:", v->float_lanes ? "f" : "i", (unsigned)v->lane_bits,
-             (unsigned)n);
+    snprintf(buf, cap, "%s%ux%u:", v->float_lanes ? "f" : "i", (unsigned)v->lane_bits, (unsigned)n);
     for (size_t i = 0; i < n; i++) {
         size_t at = i * width;
         uint64_t bits = at < 8 ? lo >> (8 * at) : hi >> (8 * (at - 8));
@@ -367,12 +367,12 @@ void spec_value_format(char *buf, size_t cap, const spec_value *v)
         return;
     }
     switch (v->kind) {
-    case SPEC_VALUE_BITS:           format_bits(buf, cap, v->type, v->bits); return;
-    case SPEC_VALUE_NAN_CANONICAL:  snprintf(buf, cap, "%s:nan:canonical", name); return;
+    case SPEC_VALUE_BITS: format_bits(buf, cap, v->type, v->bits); return;
+    case SPEC_VALUE_NAN_CANONICAL: snprintf(buf, cap, "%s:nan:canonical", name); return;
     case SPEC_VALUE_NAN_ARITHMETIC: snprintf(buf, cap, "%s:nan:arithmetic", name); return;
-    case SPEC_VALUE_REF_NULL:       snprintf(buf, cap, "%s:null", name); return;
-    case SPEC_VALUE_REF_FUNC:       snprintf(buf, cap, "funcref:non-null"); return;
-    case SPEC_VALUE_TYPE_ONLY:      snprintf(buf, cap, "%s:any", name); return;
+    case SPEC_VALUE_REF_NULL: snprintf(buf, cap, "%s:null", name); return;
+    case SPEC_VALUE_REF_FUNC: snprintf(buf, cap, "funcref:non-null"); return;
+    case SPEC_VALUE_TYPE_ONLY: snprintf(buf, cap, "%s:any", name); return;
     case SPEC_VALUE_REF_EXTERN:
         u64_dec(num, v->bits);
         snprintf(buf, cap, "externref:%s", num);
@@ -387,27 +387,19 @@ void spec_result_format(char *buf, size_t cap, mote_valtype type, mote_value v)
     const char *name = spec_type_name(type, scratch);
     switch (type) {
     case MOTE_I32:
-    case MOTE_F32:
-        format_bits(buf, cap, type, v.u32);
-        return;
+    case MOTE_F32: format_bits(buf, cap, type, v.u32); return;
     case MOTE_I64:
-    case MOTE_F64:
-        format_bits(buf, cap, type, v.u64);
-        return;
+    case MOTE_F64: format_bits(buf, cap, type, v.u64); return;
     case MOTE_EXTERNREF:
         if (v.ref == NULL) {
             snprintf(buf, cap, "%s:null", name);
         } else {
-            u64_dec(num, (uint64_t)((uintptr_t)v.ref - 1));  /* inverse of spec_extern_ref */
+            u64_dec(num, (uint64_t)((uintptr_t)v.ref - 1)); /* inverse of spec_extern_ref */
             snprintf(buf, cap, "%s:%s", name, num);
         }
         return;
-    case MOTE_FUNCREF:
-        snprintf(buf, cap, v.ref ? "%s:non-null" : "%s:null", name);
-        return;
-    default:
-        snprintf(buf, cap, "%s", name);
-        return;
+    case MOTE_FUNCREF: snprintf(buf, cap, v.ref ? "%s:non-null" : "%s:null", name); return;
+    default: snprintf(buf, cap, "%s", name); return;
     }
 }
 

@@ -33,40 +33,40 @@
 #include <mote/mote.h>
 
 typedef enum spec_value_kind {
-    SPEC_VALUE_BITS,            /* an exact bit pattern */
+    SPEC_VALUE_BITS, /* an exact bit pattern */
     SPEC_VALUE_NAN_CANONICAL,
     SPEC_VALUE_NAN_ARITHMETIC,
     SPEC_VALUE_REF_NULL,
-    SPEC_VALUE_REF_EXTERN,      /* host reference `bits` */
-    SPEC_VALUE_REF_FUNC,        /* any non-null funcref */
-    SPEC_VALUE_TYPE_ONLY        /* no value given */
+    SPEC_VALUE_REF_EXTERN, /* host reference `bits` */
+    SPEC_VALUE_REF_FUNC,   /* any non-null funcref */
+    SPEC_VALUE_TYPE_ONLY   /* no value given */
 } spec_value_kind;
 
 typedef struct spec_value {
     mote_valtype type;
     spec_value_kind kind;
-    uint64_t bits;              /* a v128: bytes 0-7 */
+    uint64_t bits; /* a v128: bytes 0-7 */
     /* v128 only: bytes 8-15, the lane shape, and each float lane's kind
      * (SPEC_VALUE_BITS or a NaN class; lanes of 32 or 64 bits) */
     uint64_t hi;
-    uint8_t lane_bits;          /* 8, 16, 32 or 64 */
+    uint8_t lane_bits; /* 8, 16, 32 or 64 */
     bool float_lanes;
     uint8_t lane_kind[4];
 } spec_value;
 
 typedef enum spec_parse {
     SPEC_PARSE_OK,
-    SPEC_PARSE_UNSUPPORTED,     /* a type the runner cannot run (v128 given as a
-                                   single value) */
-    SPEC_PARSE_BAD              /* not a value wast2json writes */
+    SPEC_PARSE_UNSUPPORTED, /* a type the runner cannot run (v128 given as a
+                               single value) */
+    SPEC_PARSE_BAD          /* not a value wast2json writes */
 } spec_parse;
 
 /*
  * Parses a value from its type name and value text (value NULL when the
  * JSON has no "value").  Lengths are explicit; nothing needs NUL.
  */
-spec_parse spec_value_parse(const char *type, size_t type_len,
-                            const char *value, size_t value_len, spec_value *out);
+spec_parse spec_value_parse(const char *type, size_t type_len, const char *value, size_t value_len,
+                            spec_value *out);
 
 /* A v128 from its lane type ("i8", ... "f64") and lane texts lanes[0..n)
  * of lens[0..n) bytes; n must be 128 / lane bits. */

@@ -42,7 +42,7 @@ static const char *parse_line(spec_xfail *list, const char *s, size_t len, const
         return "expected <wast-file-name>:<line> <reason>";
     unsigned long line = 0;
     if (key_len - colon == 1 && s[colon] == '*') {
-        line = SPEC_XFAIL_ANY;      /* the whole script */
+        line = SPEC_XFAIL_ANY; /* the whole script */
     } else {
         for (size_t i = colon; i < key_len; i++) {
             unsigned d = (unsigned)(s[i] - '0');
@@ -58,15 +58,15 @@ static const char *parse_line(spec_xfail *list, const char *s, size_t len, const
         return "the reason is missing";
     size_t file_len = colon - 1;
     if (strlen(name) != file_len || memcmp(s, name, file_len) != 0)
-        return NULL;    /* another script's entry */
+        return NULL; /* another script's entry */
     spec_xfail_entry *same = spec_xfail_find(list, line);
     if (same && same->line == line)
         return "duplicate entry";
     return add_entry(list, line, s + r, len - r) ? NULL : "out of memory";
 }
 
-bool spec_xfail_parse(spec_xfail *list, const char *text, size_t len, const char *name,
-                      char *err, size_t err_cap)
+bool spec_xfail_parse(spec_xfail *list, const char *text, size_t len, const char *name, char *err,
+                      size_t err_cap)
 {
     memset(list, 0, sizeof *list);
     size_t pos = 0;
@@ -94,8 +94,8 @@ bool spec_xfail_parse(spec_xfail *list, const char *text, size_t len, const char
     return true;
 }
 
-bool spec_xfail_load(spec_xfail *list, const char *path, const char *name,
-                     char *err, size_t err_cap)
+bool spec_xfail_load(spec_xfail *list, const char *path, const char *name, char *err,
+                     size_t err_cap)
 {
     unsigned char *text;
     size_t len;

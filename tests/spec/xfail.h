@@ -25,18 +25,18 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-#define SPEC_XFAIL_ANY (~0ul)   /* the line of a "<file>:*" entry */
+#define SPEC_XFAIL_ANY (~0ul) /* the line of a "<file>:*" entry */
 
 typedef struct spec_xfail_entry {
     unsigned long line;
     char *reason;
-    bool failed;    /* some command at this line failed */
-    bool passed;    /* some command at this line passed */
-    bool seen;      /* some command at this line was run or skipped */
+    bool failed; /* some command at this line failed */
+    bool passed; /* some command at this line passed */
+    bool seen;   /* some command at this line was run or skipped */
 } spec_xfail_entry;
 
 typedef struct spec_xfail {
-    spec_xfail_entry *entries;  /* only those for the current script */
+    spec_xfail_entry *entries; /* only those for the current script */
     size_t count;
 } spec_xfail;
 
@@ -45,12 +45,12 @@ typedef struct spec_xfail {
  * Every line is checked, whatever its file.  On a bad line returns false
  * and writes the reason to err[0..err_cap).
  */
-bool spec_xfail_parse(spec_xfail *list, const char *text, size_t len, const char *name,
-                      char *err, size_t err_cap);
+bool spec_xfail_parse(spec_xfail *list, const char *text, size_t len, const char *name, char *err,
+                      size_t err_cap);
 
 /* Reads and parses the list file at path. */
-bool spec_xfail_load(spec_xfail *list, const char *path, const char *name,
-                     char *err, size_t err_cap);
+bool spec_xfail_load(spec_xfail *list, const char *path, const char *name, char *err,
+                     size_t err_cap);
 
 /* The entry for a line of the current script, or NULL. */
 spec_xfail_entry *spec_xfail_find(spec_xfail *list, unsigned long line);

@@ -14,7 +14,7 @@
 #include "mote_check.h"
 
 MOTE_CHECK_DEFINE;
-static mote_arena *current;     /* its last error goes with a failed check */
+static mote_arena *current; /* its last error goes with a failed check */
 
 static const char *last_error(void)
 {
@@ -119,7 +119,7 @@ static void test_arena(void)
     static uint8_t small[16];
     CHECK(mote_arena_init(small, sizeof small) == NULL);
     static uint8_t buf[4096];
-    mote_arena *a = mote_arena_init(buf + 1, sizeof buf - 1);     /* misaligned on purpose */
+    mote_arena *a = mote_arena_init(buf + 1, sizeof buf - 1); /* misaligned on purpose */
     CHECK(a != NULL);
     CHECK(mote_arena_size(a) <= sizeof buf - 1);
     CHECK(mote_arena_used(a) > 0 && mote_arena_used(a) < 512);
@@ -155,7 +155,8 @@ static void test_traps(void)
     mote_value args[2] = {{.i32 = 7}, {.i32 = 0}};
     CHECK(mote_call(fx.inst, mote_export_func(fx.inst, "div"), args, 2, r, 1) == MOTE_TRAP);
     CHECK(e->trap == MOTE_TRAP_DIVIDE_BY_ZERO && strstr(e->message, "integer divide by zero"));
-    CHECK(call1(fx.inst, "load", 65535, r) == MOTE_TRAP && e->trap == MOTE_TRAP_MEMORY_OUT_OF_BOUNDS);
+    CHECK(call1(fx.inst, "load", 65535, r) == MOTE_TRAP &&
+          e->trap == MOTE_TRAP_MEMORY_OUT_OF_BOUNDS);
     CHECK(call1(fx.inst, "load", 65532, r) == MOTE_OK);
     CHECK(call1(fx.inst, "host_trap", 0, r) == MOTE_TRAP && e->trap == MOTE_TRAP_HOST &&
           strstr(e->message, "host said no"));
@@ -178,7 +179,7 @@ static void test_memory_grow(void)
     CHECK(mem && mote_memory_size(mem) == 65536);
     CHECK(call1(fx.inst, "grow", 2, r) == MOTE_OK && r[0].i32 == 1);
     CHECK(mote_memory_size(mem) == 3 * 65536);
-    CHECK(call1(fx.inst, "grow", 2, r) == MOTE_OK && r[0].i32 == -1);      /* max is 4 */
+    CHECK(call1(fx.inst, "grow", 2, r) == MOTE_OK && r[0].i32 == -1); /* max is 4 */
     CHECK(call1(fx.inst, "load", 3 * 65536 - 4, r) == MOTE_OK && r[0].i32 == 0);
     CHECK(mote_memory_ptr(fx.inst, 3 * 65536 - 4, 4) != NULL);
     CHECK(mote_memory_ptr(fx.inst, 3 * 65536 - 4, 5) == NULL);
@@ -194,7 +195,8 @@ static void test_memory_grow(void)
 }
 
 /* Runs `name`(arg) in slices of `slice` fuel units; returns the result. */
-static int64_t run_sliced(mote_instance *inst, const char *name, int32_t arg, int64_t slice, int *pauses)
+static int64_t run_sliced(mote_instance *inst, const char *name, int32_t arg, int64_t slice,
+                          int *pauses)
 {
     mote_value a = {.i32 = arg}, r[1];
     *pauses = 0;
@@ -219,13 +221,13 @@ static void test_fuel(void)
     int64_t whole = run_sliced(fx.inst, "sum", 1000, plenty, &pauses);
     int64_t used = plenty - mote_get_fuel(fx.inst);
     CHECK(whole == 500500 && pauses == 0);
-    CHECK(used == 1001);            /* one call and 1000 back-edges */
+    CHECK(used == 1001); /* one call and 1000 back-edges */
     CHECK(run_sliced(fx.inst, "sum", 1000, 1, &pauses) == whole && pauses == used - 1);
     CHECK(run_sliced(fx.inst, "sum", 1000, 7, &pauses) == whole && pauses == (used + 6) / 7 - 1);
     CHECK(run_sliced(fx.inst, "sum", 1000, 1000, &pauses) == whole && pauses == 1);
     int64_t fibs = run_sliced(fx.inst, "fib", 15, plenty, &pauses);
     used = plenty - mote_get_fuel(fx.inst);
-    CHECK(fibs == 610 && used == 1973);     /* fib(15) makes 1973 calls */
+    CHECK(fibs == 610 && used == 1973); /* fib(15) makes 1973 calls */
     CHECK(run_sliced(fx.inst, "fib", 15, 1, &pauses) == fibs && pauses == used - 1);
     CHECK(run_sliced(fx.inst, "fib", 15, 7, &pauses) == fibs && pauses == (used + 6) / 7 - 1);
 
@@ -233,7 +235,8 @@ static void test_fuel(void)
     mote_value r[1];
     mote_set_fuel(fx.inst, MOTE_FUEL_OFF);
     mote_set_fuel(fx.inst, 100000);
-    CHECK(mote_call(fx.inst, mote_export_func(fx.inst, "forever"), NULL, 0, NULL, 0) == MOTE_PAUSED);
+    CHECK(mote_call(fx.inst, mote_export_func(fx.inst, "forever"), NULL, 0, NULL, 0) ==
+          MOTE_PAUSED);
     CHECK(mote_is_paused(fx.inst) && mote_get_fuel(fx.inst) == 0);
     CHECK(call1(fx.inst, "fib", 5, r) == MOTE_ERR_STATE);
     mote_abandon(fx.inst);
@@ -242,7 +245,8 @@ static void test_fuel(void)
 
     /* an interrupt stops the call at its next back-edge or call */
     mote_interrupt(fx.inst);
-    CHECK(mote_call(fx.inst, mote_export_func(fx.inst, "forever"), NULL, 0, NULL, 0) == MOTE_PAUSED);
+    CHECK(mote_call(fx.inst, mote_export_func(fx.inst, "forever"), NULL, 0, NULL, 0) ==
+          MOTE_PAUSED);
     mote_abandon(fx.inst);
     CHECK(mote_resume(fx.inst) == MOTE_ERR_STATE);
     teardown(&fx);
@@ -259,13 +263,14 @@ static void test_start(void)
     CHECK(mote_load(a, wasm, len, NULL, &m) == MOTE_OK);
     mote_global *flag;
     CHECK(mote_global_new(a, MOTE_I32, false, (mote_value){.i32 = 1}, &flag) == MOTE_OK);
-    mote_import im = {.module = "env", .name = "flag", .ext = {.kind = MOTE_EXTERN_GLOBAL, .u.global = flag}};
+    mote_import im = {
+        .module = "env", .name = "flag", .ext = {.kind = MOTE_EXTERN_GLOBAL, .u.global = flag}};
     size_t used = mote_arena_used(a);
     mote_instance *inst;
     CHECK(mote_instantiate(a, m, &im, 1, NULL, &inst) == MOTE_TRAP);
     CHECK(mote_arena_error(a)->trap == MOTE_TRAP_UNREACHABLE);
     CHECK(mote_arena_used(a) == used);
-    mote_global_set(flag, (mote_value){.i32 = 0});     /* immutable: refused */
+    mote_global_set(flag, (mote_value){.i32 = 0}); /* immutable: refused */
     CHECK(mote_global_get(flag).i32 == 1);
     mote_global *flag0;
     CHECK(mote_global_new(a, MOTE_I32, false, (mote_value){.i32 = 0}, &flag0) == MOTE_OK);
@@ -304,7 +309,7 @@ static void test_bad_modules(void)
     /* every truncation of a valid module is rejected */
     for (size_t n = 0; n < len; n++) {
         mote_status st = mote_load(a, wasm, n, NULL, &m);
-        if (st == MOTE_OK) {    /* cut at a section boundary: a smaller valid module */
+        if (st == MOTE_OK) { /* cut at a section boundary: a smaller valid module */
             mote_unload(m);
             continue;
         }
@@ -405,10 +410,11 @@ static void test_image(void)
     CHECK(mote_image_compile(scratch, wasm, len, NULL, table, n, small, sizeof small, &need) ==
           MOTE_ERR_NO_MEMORY);
     CHECK(need > sizeof small && strstr(mote_arena_error(scratch)->message, "needs"));
-    uint64_t *image = malloc(need + 8);     /* 8-byte aligned */
+    uint64_t *image = malloc(need + 8); /* 8-byte aligned */
     size_t written;
-    CHECK(mote_image_compile(scratch, wasm, len, NULL, table, n, (uint8_t *)image, need, &written) ==
-          MOTE_OK && written == need);
+    CHECK(mote_image_compile(scratch, wasm, len, NULL, table, n, (uint8_t *)image, need,
+                             &written) == MOTE_OK &&
+          written == need);
     CHECK(mote_arena_used(scratch) == mote_arena_used(mote_arena_init(big, 1 << 20)));
     /* a module compiled for another build cannot run here */
     mote_module *m;
@@ -416,7 +422,8 @@ static void test_image(void)
     memcpy(other, table, n * sizeof *other);
     other[1] ^= 4;
     uint64_t *foreign = malloc(need + 8);
-    CHECK(mote_image_compile(scratch, wasm, len, NULL, other, n, (uint8_t *)foreign, need, &written) == MOTE_OK);
+    CHECK(mote_image_compile(scratch, wasm, len, NULL, other, n, (uint8_t *)foreign, need,
+                             &written) == MOTE_OK);
     uint8_t *buf = malloc(1 << 20);
     mote_arena *a = mote_arena_init(buf, 1 << 20);
     current = a;
@@ -426,7 +433,7 @@ static void test_image(void)
     CHECK(mote_image_attach(a, (uint8_t *)image, need - 8, wasm, len, &m) == MOTE_ERR_MALFORMED);
     size_t before = mote_arena_used(a);
     CHECK(mote_image_attach(a, (uint8_t *)image, need, wasm, len, &m) == MOTE_OK);
-    CHECK(mote_arena_used(a) - before < 512);       /* only the header */
+    CHECK(mote_arena_used(a) - before < 512); /* only the header */
     mote_instance *inst;
     CHECK(mote_instantiate(a, m, basic_imports, 3, NULL, &inst) == MOTE_OK);
     mote_value r[1];
@@ -445,8 +452,8 @@ static void test_image(void)
 
 /* ---- exceptions: eh.wat and eh_callee.wat --------------------------------------- */
 
-static mote_tag *eh_err;            /* the embedder's tag, "(i)" */
-static mote_instance *eh_other;     /* the instance of eh_callee.wat */
+static mote_tag *eh_err;        /* the embedder's tag, "(i)" */
+static mote_instance *eh_other; /* the instance of eh_callee.wat */
 
 static mote_status eh_host_throw(mote_instance *caller, mote_value *io, void *user)
 {
@@ -459,7 +466,7 @@ static mote_status eh_host_bad_throw(mote_instance *caller, mote_value *io, void
 {
     (void)io;
     (void)user;
-    return mote_host_throw(caller, eh_err, NULL, 0);    /* the tag wants one i32 */
+    return mote_host_throw(caller, eh_err, NULL, 0); /* the tag wants one i32 */
 }
 
 /* Calls the other instance, which throws; passes the exception on. */
@@ -490,7 +497,8 @@ static void test_exceptions(void)
     CHECK(mote_tag_new(a, "(i)", &eh_err) == MOTE_OK);
     mote_module *mb, *ma;
     CHECK(mote_load(a, wasm_b, len_b, NULL, &mb) == MOTE_OK);
-    mote_import ib[] = {{.module = "env", .name = "err", .ext = {.kind = MOTE_EXTERN_TAG, .u.tag = eh_err}}};
+    mote_import ib[] = {
+        {.module = "env", .name = "err", .ext = {.kind = MOTE_EXTERN_TAG, .u.tag = eh_err}}};
     CHECK(mote_instantiate(a, mb, ib, 1, NULL, &eh_other) == MOTE_OK);
     CHECK(mote_load(a, wasm_a, len_a, NULL, &ma) == MOTE_OK);
     mote_import ia[] = {
@@ -498,7 +506,8 @@ static void test_exceptions(void)
         {.module = "env", .name = "host_throw", .fn = eh_host_throw, .signature = "(i)"},
         {.module = "env", .name = "host_bad_throw", .fn = eh_host_bad_throw, .signature = "()"},
         {.module = "env", .name = "call_other", .fn = eh_call_other, .signature = "(i)i"},
-        {.module = "other", .name = "inner",
+        {.module = "other",
+         .name = "inner",
          .ext = {.kind = MOTE_EXTERN_FUNC, .u.func = mote_export_func(eh_other, "inner")}},
     };
     mote_instance *inst;

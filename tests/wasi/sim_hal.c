@@ -24,7 +24,7 @@
 typedef struct pin_state {
     mote_hal_gpio_mode mode;
     bool level;
-    bool driven, drive_level;   /* an external signal holds the pin */
+    bool driven, drive_level; /* an external signal holds the pin */
     mote_hal_gpio_edge edge;
     mote_hal_gpio_fn fn;
     void *user;
@@ -38,7 +38,7 @@ typedef struct drive {
 
 static struct {
     uint64_t now;
-    uint64_t limit;             /* 0: DEFAULT_LIMIT_US */
+    uint64_t limit; /* 0: DEFAULT_LIMIT_US */
     bool locked;
     struct {
         bool active;
@@ -47,8 +47,8 @@ static struct {
         void *user;
     } alarm;
     uint32_t alarm_starts;
-    bool rtc_known;             /* a board without an RTC until it is set */
-    uint64_t rtc_offset;        /* wall clock - virtual time */
+    bool rtc_known;      /* a board without an RTC until it is set */
+    uint64_t rtc_offset; /* wall clock - virtual time */
     pin_state pins[SIM_PINS];
     drive drives[MAX_DRIVES];
     size_t ndrives, next_drive;
@@ -191,8 +191,10 @@ void mote_hal_wait_for_interrupt(void)
 {
     uint64_t t = next_time();
     if (t == NEVER) {
-        fprintf(stderr, "sim: deadlock: waiting for an interrupt at t=%llu us with nothing "
-                        "scheduled\n", (unsigned long long)sim.now);
+        fprintf(stderr,
+                "sim: deadlock: waiting for an interrupt at t=%llu us with nothing "
+                "scheduled\n",
+                (unsigned long long)sim.now);
         exit(SIM_EXIT_DEADLOCK);
     }
     fire_next(t);
@@ -213,7 +215,7 @@ mote_hal_irq_state mote_hal_irq_lock(void)
 void mote_hal_irq_unlock(mote_hal_irq_state previous)
 {
     sim.locked = previous != 0;
-    while (!sim.locked && fire_next(sim.now)) {     /* interrupts held back */
+    while (!sim.locked && fire_next(sim.now)) { /* interrupts held back */
     }
 }
 
@@ -243,8 +245,8 @@ mote_hal_status mote_hal_rtc_set(uint64_t unix_us)
     return MOTE_HAL_OK;
 }
 
-mote_hal_status mote_hal_alarm_start(uint64_t delay_us, uint64_t period_us,
-                                     mote_hal_alarm_fn fn, void *user)
+mote_hal_status mote_hal_alarm_start(uint64_t delay_us, uint64_t period_us, mote_hal_alarm_fn fn,
+                                     void *user)
 {
     if (fn == NULL)
         return MOTE_HAL_ERR_ARGUMENT;
@@ -332,7 +334,9 @@ void sim_console_echo(FILE *echo)
 const mote_hal_board_info *mote_hal_board(void)
 {
     static const mote_hal_board_info info = {
-        .name = "sim", .cpu = "virtual", .gpio_count = SIM_PINS,
+        .name = "sim",
+        .cpu = "virtual",
+        .gpio_count = SIM_PINS,
     };
     return &info;
 }

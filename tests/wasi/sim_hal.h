@@ -66,7 +66,7 @@ void sim_gpio_trace(FILE *trace);
 void sim_time_limit(uint64_t us);
 
 /* Counters for tests. */
-uint32_t sim_alarm_starts(void);        /* mote_hal_alarm_start calls */
+uint32_t sim_alarm_starts(void); /* mote_hal_alarm_start calls */
 bool sim_irq_locked(void);
 
 #endif /* SIM_HAL_H */

@@ -19,7 +19,7 @@
 
 MOTE_CHECK_DEFINE;
 
-#define REC 3000u               /* where event records go in guest memory */
+#define REC 3000u /* where event records go in guest memory */
 #define BUTTON 1u
 
 enum { EV_GPIO = 1, EV_TIMER = 2, EV_UART = 3, EV_OVERFLOW = 4 };
@@ -29,8 +29,8 @@ static const char *wasm_path;
 
 static uint32_t get32(uint32_t at)
 {
-    return (uint32_t)fx.mem[at] | (uint32_t)fx.mem[at + 1] << 8 |
-           (uint32_t)fx.mem[at + 2] << 16 | (uint32_t)fx.mem[at + 3] << 24;
+    return (uint32_t)fx.mem[at] | (uint32_t)fx.mem[at + 1] << 8 | (uint32_t)fx.mem[at + 2] << 16 |
+           (uint32_t)fx.mem[at + 3] << 24;
 }
 
 static uint64_t get64(uint32_t at)
@@ -84,7 +84,7 @@ static void test_timers(void)
     CHECK_EQ(timer_start(2, 500, 1500), 0);
     expect_event(EV_TIMER, 2, 1, 500);
     expect_event(EV_TIMER, 0, 1, 1000);
-    expect_event(EV_TIMER, 0, 1, 2000);     /* due together: id order */
+    expect_event(EV_TIMER, 0, 1, 2000); /* due together: id order */
     expect_event(EV_TIMER, 2, 1, 2000);
     expect_event(EV_TIMER, 1, 1, 2500);
     expect_event(EV_TIMER, 0, 1, 3000);
@@ -98,12 +98,12 @@ static void test_timers(void)
     mote_hal_irq_state s = mote_hal_irq_lock();
     sim_advance(3500);
     mote_hal_irq_unlock(s);
-    expect_event(EV_TIMER, 0, 3, 7800);      /* 5000, 6000, 7000 */
+    expect_event(EV_TIMER, 0, 3, 7800); /* 5000, 6000, 7000 */
     expect_event(EV_TIMER, 0, 1, 8000);
     /* restarting replaces the schedule */
     CHECK_EQ(timer_start(0, 100, 0), 0);
     expect_event(EV_TIMER, 0, 1, 8100);
-    CHECK_EQ(wait_event(-1), -WASI_EDEADLK);     /* nothing left running */
+    CHECK_EQ(wait_event(-1), -WASI_EDEADLK); /* nothing left running */
     fx_close(&fx);
 }
 
@@ -112,7 +112,7 @@ static void test_stop_purges(void)
     open_app(false);
     CHECK_EQ(timer_start(0, 1000, 1000), 0);
     CHECK_EQ(timer_start(1, 1500, 0), 0);
-    sim_advance(3200);                  /* queued: t0@1000, t1@1500, t0@2000, t0@3000 */
+    sim_advance(3200); /* queued: t0@1000, t1@1500, t0@2000, t0@3000 */
     CHECK_EQ(fx_call_i(&fx, "mote.timer_stop", 1, 0), 0);
     expect_event(EV_TIMER, 1, 1, 1500);
     CHECK_EQ(wait_event(0), 0);
@@ -123,16 +123,16 @@ static void test_gpio_edges(void)
 {
     open_app(false);
     CHECK_EQ(fx_call_i(&fx, "mote.gpio_configure", 2, BUTTON, 1), 0);
-    CHECK_EQ(fx_call_i(&fx, "mote.gpio_watch", 2, BUTTON, 2), 0);     /* falling */
+    CHECK_EQ(fx_call_i(&fx, "mote.gpio_watch", 2, BUTTON, 2), 0); /* falling */
     sim_gpio_drive(BUTTON, false, 1000);
     sim_gpio_drive(BUTTON, true, 1200);
     sim_gpio_drive(BUTTON, false, 5000);
     expect_event(EV_GPIO, BUTTON, 0, 1000);
     expect_event(EV_GPIO, BUTTON, 0, 5000);
-    CHECK_EQ(fx_call_i(&fx, "mote.gpio_watch", 2, BUTTON, 3), 0);     /* both */
+    CHECK_EQ(fx_call_i(&fx, "mote.gpio_watch", 2, BUTTON, 3), 0); /* both */
     sim_gpio_drive(BUTTON, true, 6000);
     expect_event(EV_GPIO, BUTTON, 1, 6000);
-    CHECK_EQ(fx_call_i(&fx, "mote.gpio_watch", 2, BUTTON, 0), 0);     /* off */
+    CHECK_EQ(fx_call_i(&fx, "mote.gpio_watch", 2, BUTTON, 0), 0); /* off */
     sim_gpio_drive(BUTTON, false, 7000);
     CHECK_EQ(wait_event(-1), -WASI_EDEADLK);
     fx_close(&fx);
@@ -170,7 +170,7 @@ static void test_uart(void)
     CHECK_EQ(get32(REC), EV_UART);
     /* no receive interrupt: seen at the next console poll (every 10 ms) */
     CHECK_EQ(sim_now(), 30000);
-    CHECK_EQ(wait_event(-1), 1);         /* still pending: repeats */
+    CHECK_EQ(wait_event(-1), 1); /* still pending: repeats */
     uint8_t c;
     CHECK_EQ(mote_hal_console_read(&c, 1), 1);
     CHECK_EQ(wait_event(100), 0);
@@ -196,7 +196,7 @@ static void test_cooperative(void)
     sim_advance(3000);
     CHECK_EQ(mote_resume(fx.inst), MOTE_PAUSED);
     mote_wasi_idle(&fx.ctx);
-    CHECK_EQ(sim_now(), 5000);          /* not 8000: the wait kept its start */
+    CHECK_EQ(sim_now(), 5000); /* not 8000: the wait kept its start */
     CHECK_EQ(mote_resume(fx.inst), MOTE_OK);
     CHECK_EQ(result.i32, 0);
     CHECK_EQ(get32(6000), 1);
@@ -214,7 +214,7 @@ static void test_cooperative(void)
     /* sched_yield gives the firmware one turn */
     mote_func *yield = mote_export_func(fx.inst, "sched_yield");
     CHECK_EQ(mote_call(fx.inst, yield, NULL, 0, &result, 1), MOTE_PAUSED);
-    mote_wasi_idle(&fx.ctx);            /* not waiting: returns at once */
+    mote_wasi_idle(&fx.ctx); /* not waiting: returns at once */
     CHECK_EQ(sim_now(), 7000);
     CHECK_EQ(mote_resume(fx.inst), MOTE_OK);
     CHECK_EQ(result.i32, 0);

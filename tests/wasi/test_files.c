@@ -34,10 +34,10 @@ MOTE_CHECK_DEFINE;
 #define M 65536u
 #define FLASH_FD 3u
 #define HOST_FD 4u
-#define RESULT 300u             /* a result slot */
-#define PATH 1000u              /* where paths are put */
-#define DATA 2000u              /* data buffers */
-#define IOV 200u                /* iovecs */
+#define RESULT 300u /* a result slot */
+#define PATH 1000u  /* where paths are put */
+#define DATA 2000u  /* data buffers */
+#define IOV 200u    /* iovecs */
 
 static fixture fx;
 
@@ -68,8 +68,12 @@ static int nor_program(void *ctx, uint32_t off, const void *buf, uint32_t len)
     return 0;
 }
 
-static const mote_fs_flash flash = {.size = NOR_SIZE, .sector_size = 1024, .write_size = 4,
-                                    .read = nor_read, .erase = nor_erase, .program = nor_program};
+static const mote_fs_flash flash = {.size = NOR_SIZE,
+                                    .sector_size = 1024,
+                                    .write_size = 4,
+                                    .read = nor_read,
+                                    .erase = nor_erase,
+                                    .program = nor_program};
 static mote_fs fs;
 static uint8_t fs_ram[1024];
 static mote_wasi_flash flash_be;
@@ -77,7 +81,8 @@ static mote_wasi_hostdir host_be;
 static char host_dir[256], outside[256];
 static mote_wasi_fd fds[10];
 
-/* ---- helpers ---------------------------------------------------------------------------------- */
+/* ---- helpers ----------------------------------------------------------------------------------
+ */
 
 static void put32(uint32_t at, uint32_t v)
 {
@@ -87,8 +92,8 @@ static void put32(uint32_t at, uint32_t v)
 
 static uint32_t get32(uint32_t at)
 {
-    return (uint32_t)fx.mem[at] | (uint32_t)fx.mem[at + 1] << 8 |
-           (uint32_t)fx.mem[at + 2] << 16 | (uint32_t)fx.mem[at + 3] << 24;
+    return (uint32_t)fx.mem[at] | (uint32_t)fx.mem[at + 1] << 8 | (uint32_t)fx.mem[at + 2] << 16 |
+           (uint32_t)fx.mem[at + 3] << 24;
 }
 
 static uint64_t get64(uint32_t at)
@@ -121,25 +126,25 @@ static int32_t callv(const char *name, int n, ...)
 #define COUNT_(a, b, c, d, e, f, g, h, i, n, ...) n
 #define U(x) ((uint64_t)(x))
 
-#define REJECTED(result, err)                                                          \
-    do {                                                                               \
-        CHECK_EQ((result), (err));                                                     \
-        CHECK(fx_intact(&fx, 0, 0));                                                   \
+#define REJECTED(result, err)        \
+    do {                             \
+        CHECK_EQ((result), (err));   \
+        CHECK(fx_intact(&fx, 0, 0)); \
     } while (0)
 
-static const uint64_t FILE_RIGHTS_ALL = WASI_RIGHT_FD_READ | WASI_RIGHT_FD_WRITE |
-    WASI_RIGHT_FD_SEEK | WASI_RIGHT_FD_TELL | WASI_RIGHT_FD_FILESTAT_GET |
-    WASI_RIGHT_FD_FILESTAT_SET_SIZE | WASI_RIGHT_FD_SYNC | WASI_RIGHT_FD_DATASYNC |
-    WASI_RIGHT_FD_ALLOCATE | WASI_RIGHT_FD_ADVISE | WASI_RIGHT_FD_FDSTAT_SET_FLAGS |
-    WASI_RIGHT_FD_READDIR;
+static const uint64_t FILE_RIGHTS_ALL =
+    WASI_RIGHT_FD_READ | WASI_RIGHT_FD_WRITE | WASI_RIGHT_FD_SEEK | WASI_RIGHT_FD_TELL |
+    WASI_RIGHT_FD_FILESTAT_GET | WASI_RIGHT_FD_FILESTAT_SET_SIZE | WASI_RIGHT_FD_SYNC |
+    WASI_RIGHT_FD_DATASYNC | WASI_RIGHT_FD_ALLOCATE | WASI_RIGHT_FD_ADVISE |
+    WASI_RIGHT_FD_FDSTAT_SET_FLAGS | WASI_RIGHT_FD_READDIR;
 
 /* path_open below dir (following a last link); the new fd in *fd. */
 static int32_t open_at(uint32_t dir, const char *p, uint32_t oflags, uint64_t rights,
                        uint32_t fdflags, uint32_t *fd)
 {
     uint32_t n = path(p);
-    int32_t r = CALL("path_open", U(dir), U(1), U(PATH), U(n), U(oflags), rights, U(0),
-                     U(fdflags), U(RESULT));
+    int32_t r = CALL("path_open", U(dir), U(1), U(PATH), U(n), U(oflags), rights, U(0), U(fdflags),
+                     U(RESULT));
     *fd = r == 0 ? get32(RESULT) : 0;
     return r;
 }
@@ -190,17 +195,20 @@ static void test_hostile_paths(uint32_t dir)
     uint32_t fd;
     uint64_t r = FILE_RIGHTS_ALL;
     /* the path or the result outside memory, or wrapping */
-    REJECTED(CALL("path_open", U(dir), U(0), U(M - 2), U(5), U(WASI_O_CREAT), r, U(0), U(0),
-                  U(RESULT)), WASI_EFAULT);
-    REJECTED(CALL("path_open", U(dir), U(0), U(PATH), U(0xFFFFFFFF), U(WASI_O_CREAT), r, U(0),
-                  U(0), U(RESULT)), WASI_EFAULT);
+    REJECTED(
+        CALL("path_open", U(dir), U(0), U(M - 2), U(5), U(WASI_O_CREAT), r, U(0), U(0), U(RESULT)),
+        WASI_EFAULT);
+    REJECTED(CALL("path_open", U(dir), U(0), U(PATH), U(0xFFFFFFFF), U(WASI_O_CREAT), r, U(0), U(0),
+                  U(RESULT)),
+             WASI_EFAULT);
     uint32_t n = path("made");
-    REJECTED(CALL("path_open", U(dir), U(0), U(PATH), U(n), U(WASI_O_CREAT), r, U(0), U(0),
-                  U(M - 3)), WASI_EFAULT);
-    REJECTED(stat_at(dir, "made", DATA), WASI_ENOENT);    /* nothing was made */
+    REJECTED(
+        CALL("path_open", U(dir), U(0), U(PATH), U(n), U(WASI_O_CREAT), r, U(0), U(0), U(M - 3)),
+        WASI_EFAULT);
+    REJECTED(stat_at(dir, "made", DATA), WASI_ENOENT); /* nothing was made */
     /* paths that leave, or are not paths */
-    static const char *const escapes[] = {"/etc/passwd", "..", "../x", "a/../../x", "./../x",
-                                          "a/b/../../..", "/"};
+    static const char *const escapes[] = {"/etc/passwd", "..",           "../x", "a/../../x",
+                                          "./../x",      "a/b/../../..", "/"};
     for (size_t i = 0; i < sizeof escapes / sizeof escapes[0]; i++) {
         REJECTED(open_at(dir, escapes[i], WASI_O_CREAT, r, 0, &fd), WASI_ENOTCAPABLE);
         REJECTED(stat_at(dir, escapes[i], DATA), WASI_ENOTCAPABLE);
@@ -212,11 +220,13 @@ static void test_hostile_paths(uint32_t dir)
     REJECTED(CALL("path_open", U(dir), U(0), U(PATH), U(0), U(0), r, U(0), U(0), U(RESULT)),
              WASI_ENOENT);
     memcpy(fx.mem + PATH, "ok\0no", 5);
-    REJECTED(CALL("path_open", U(dir), U(0), U(PATH), U(5), U(WASI_O_CREAT), r, U(0), U(0),
-                  U(RESULT)), WASI_EINVAL);
+    REJECTED(
+        CALL("path_open", U(dir), U(0), U(PATH), U(5), U(WASI_O_CREAT), r, U(0), U(0), U(RESULT)),
+        WASI_EINVAL);
     memset(fx.mem + PATH, 'x', 300);
-    REJECTED(CALL("path_open", U(dir), U(0), U(PATH), U(300), U(WASI_O_CREAT), r, U(0), U(0),
-                  U(RESULT)), WASI_ENAMETOOLONG);
+    REJECTED(
+        CALL("path_open", U(dir), U(0), U(PATH), U(300), U(WASI_O_CREAT), r, U(0), U(0), U(RESULT)),
+        WASI_ENAMETOOLONG);
     /* bad fds, flags, rights */
     n = path("x");
     REJECTED(CALL("path_open", U(1), U(0), U(PATH), U(n), U(0), r, U(0), U(0), U(RESULT)),
@@ -228,9 +238,11 @@ static void test_hostile_paths(uint32_t dir)
     REJECTED(CALL("path_open", U(dir), U(0), U(PATH), U(n), U(0), r, U(0), U(0x40), U(RESULT)),
              WASI_EINVAL);
     REJECTED(CALL("path_open", U(dir), U(0), U(PATH), U(n), U(WASI_O_DIRECTORY | WASI_O_CREAT), r,
-                  U(0), U(0), U(RESULT)), WASI_EINVAL);
+                  U(0), U(0), U(RESULT)),
+             WASI_EINVAL);
     REJECTED(CALL("path_open", U(dir), U(0), U(PATH), U(n), U(WASI_O_CREAT), U(1ull << 30), U(0),
-                  U(0), U(RESULT)), WASI_ENOTCAPABLE);
+                  U(0), U(RESULT)),
+             WASI_ENOTCAPABLE);
     REJECTED(CALL("path_create_directory", U(0), U(PATH), U(n)), WASI_ENOTDIR);
     REJECTED(CALL("fd_readdir", U(2), U(DATA), U(100), U(0), U(RESULT)), WASI_ENOTDIR);
 }
@@ -310,13 +322,12 @@ static void test_file_io(uint32_t dir)
     CHECK_EQ(read_fd(rd, 2), 2);
     CHECK_EQ(CALL("fd_fdstat_set_rights", U(rd), U(WASI_RIGHT_FD_FILESTAT_GET), U(0)), 0);
     REJECTED(CALL("fd_read", U(rd), U(IOV), U(1), U(RESULT)), WASI_ENOTCAPABLE);
-    REJECTED(CALL("fd_fdstat_set_rights", U(rd), U(WASI_RIGHT_FD_READ), U(0)),
-             WASI_ENOTCAPABLE);
+    REJECTED(CALL("fd_fdstat_set_rights", U(rd), U(WASI_RIGHT_FD_READ), U(0)), WASI_ENOTCAPABLE);
     /* renumber: onto a free number, onto an open one, out of range, consoles */
     CHECK_EQ(CALL("fd_renumber", U(rd), U(20)), 0);
     REJECTED(CALL("fd_read", U(rd), U(IOV), U(1), U(RESULT)), WASI_EBADF);
     CHECK_EQ(CALL("fd_filestat_get", U(20), U(DATA)), 0);
-    CHECK_EQ(CALL("fd_renumber", U(20), U(fd)), 0);        /* closes the writer */
+    CHECK_EQ(CALL("fd_renumber", U(20), U(fd)), 0); /* closes the writer */
     CHECK_EQ(CALL("fd_filestat_get", U(fd), U(DATA)), 0);
     REJECTED(CALL("fd_renumber", U(fd), U(200)), WASI_EBADF);
     REJECTED(CALL("fd_renumber", U(fd), U(1)), WASI_ENOTSUP);
@@ -343,7 +354,7 @@ static void names(uint32_t dirfd, uint32_t cap, char *out, size_t outcap)
         while (at + WASI_DIRENT_SIZE <= used) {
             uint32_t len = get32(DATA + at + WASI_DIRENT_NAMLEN);
             if (at + WASI_DIRENT_SIZE + len > used)
-                break;          /* cut short: read again from its cookie */
+                break; /* cut short: read again from its cookie */
             char name[64] = "";
             memcpy(name, fx.mem + DATA + at + WASI_DIRENT_SIZE, len < 63 ? len : 63);
             if (strcmp(name, ".") && strcmp(name, "..")) {
@@ -370,11 +381,13 @@ static void test_dirs(uint32_t dir)
     CHECK_EQ(open_at(dir, "d/./two", WASI_O_CREAT, FILE_RIGHTS_ALL, 0, &f), 0);
     CHECK_EQ(CALL("fd_close", U(f)), 0);
     CHECK_EQ(open_at(dir, "d/sub/../three", WASI_O_CREAT, FILE_RIGHTS_ALL, 0, &f),
-             WASI_ENOENT);      /* "sub" must exist for its ".." (POSIX), flash too */
+             WASI_ENOENT); /* "sub" must exist for its ".." (POSIX), flash too */
     CHECK_EQ(open_at(dir, "d/../d/three", WASI_O_CREAT, FILE_RIGHTS_ALL, 0, &f), 0);
     CHECK_EQ(CALL("fd_close", U(f)), 0);
-    CHECK_EQ(open_at(dir, "d", WASI_O_DIRECTORY, WASI_RIGHT_FD_READDIR | WASI_RIGHT_PATH_OPEN |
-                     WASI_RIGHT_PATH_FILESTAT_GET, 0, &d), 0);
+    CHECK_EQ(open_at(dir, "d", WASI_O_DIRECTORY,
+                     WASI_RIGHT_FD_READDIR | WASI_RIGHT_PATH_OPEN | WASI_RIGHT_PATH_FILESTAT_GET, 0,
+                     &d),
+             0);
     /* names, with buffers from roomy to smaller than one entry */
     char all[200], small[200];
     names(d, 1000, all, sizeof all);
@@ -457,8 +470,8 @@ static void test_host_links(void)
     snprintf(p, sizeof p, "%s/out", host_dir);
     sh("ln -s ../%s %s", strrchr(outside, '/') + 1, p);
     sh("cd %s && ln -s /etc abs && ln -s loop loop && ln -s .. up && ln -s sub sub-link && "
-       "ln -s sub/inner file-link && ln -s sub/../../%s sneaky", host_dir,
-       strrchr(outside, '/') + 1);
+       "ln -s sub/inner file-link && ln -s sub/../../%s sneaky",
+       host_dir, strrchr(outside, '/') + 1);
     uint64_t r = FILE_RIGHTS_ALL;
     static const char *const escapes[] = {"out/secret", "abs/passwd", "up/x", "sneaky/secret",
                                           "sub-link/../../x"};
@@ -475,8 +488,7 @@ static void test_host_links(void)
     CHECK_EQ(fx.mem[DATA + WASI_FILESTAT_FILETYPE], WASI_FILETYPE_SYMBOLIC_LINK);
     /* followed (lookupflags 1) it leaves: refused */
     uint32_t n = path("out");
-    REJECTED(CALL("path_filestat_get", U(HOST_FD), U(1), U(PATH), U(n), U(DATA)),
-             WASI_ENOTCAPABLE);
+    REJECTED(CALL("path_filestat_get", U(HOST_FD), U(1), U(PATH), U(n), U(DATA)), WASI_ENOTCAPABLE);
     REJECTED(open_at(HOST_FD, "loop", 0, r, 0, &fd), WASI_ELOOP);
     /* links that stay inside work */
     CHECK_EQ(open_at(HOST_FD, "sub-link/inner", 0, WASI_RIGHT_FD_READ, 0, &fd), 0);
@@ -487,14 +499,16 @@ static void test_host_links(void)
     /* renaming a file out through a link */
     uint32_t from = path("sub/inner");
     memcpy(fx.mem + PATH + 100, "out/stolen", 10);
-    REJECTED(CALL("path_rename", U(HOST_FD), U(PATH), U(from), U(HOST_FD), U(PATH + 100),
-                  U(10)), WASI_ENOTCAPABLE);
+    REJECTED(CALL("path_rename", U(HOST_FD), U(PATH), U(from), U(HOST_FD), U(PATH + 100), U(10)),
+             WASI_ENOTCAPABLE);
     /* a directory swapped for a link between calls: an fd on it stays on
      * the real directory; a path through the new link is refused */
     uint32_t d;
     sh("mkdir -p %s/swap && echo x > %s/swap/file", host_dir, host_dir);
-    CHECK_EQ(open_at(HOST_FD, "swap", WASI_O_DIRECTORY, WASI_RIGHT_PATH_OPEN |
-                     WASI_RIGHT_FD_READ | WASI_RIGHT_PATH_FILESTAT_GET, 0, &d), 0);
+    CHECK_EQ(open_at(HOST_FD, "swap", WASI_O_DIRECTORY,
+                     WASI_RIGHT_PATH_OPEN | WASI_RIGHT_FD_READ | WASI_RIGHT_PATH_FILESTAT_GET, 0,
+                     &d),
+             0);
     sh("cd %s && mv swap swapped && ln -s ../%s swap", host_dir, strrchr(outside, '/') + 1);
     CHECK_EQ(stat_at(d, "file", DATA), 0);
     REJECTED(stat_at(d, "secret", DATA), WASI_ENOENT);
@@ -524,13 +538,13 @@ static void test_quota(void)
     memcpy(fx.mem + DATA, big, 2500);
     put32(IOV, DATA);
     put32(IOV + 4, 2500);
-    CHECK_EQ(CALL("fd_write", U(fd), U(IOV), U(1), U(RESULT)), 0);      /* 3 blocks of 1 KiB */
+    CHECK_EQ(CALL("fd_write", U(fd), U(IOV), U(1), U(RESULT)), 0); /* 3 blocks of 1 KiB */
     CHECK_EQ(q->used_blocks, 3);
     CHECK_EQ(CALL("fd_write", U(fd), U(IOV), U(1), U(RESULT)), WASI_EDQUOT);
     CHECK_EQ(CALL("fd_close", U(fd)), 0);
     uint32_t n = path("qd");
     CHECK_EQ(CALL("path_create_directory", U(FLASH_FD), U(PATH), U(n)), 0);
-    CHECK_EQ(open_at(FLASH_FD, "q2", WASI_O_CREAT, r, 0, &fd), WASI_EDQUOT);  /* 2 objects max */
+    CHECK_EQ(open_at(FLASH_FD, "q2", WASI_O_CREAT, r, 0, &fd), WASI_EDQUOT); /* 2 objects max */
     n = path("q1");
     CHECK_EQ(CALL("path_unlink_file", U(FLASH_FD), U(PATH), U(n)), 0);
     CHECK(q->used_blocks == 0 && q->used_objects == 1);
@@ -545,8 +559,8 @@ int main(int argc, char **argv)
         return 2;
     }
     memset(nor, 0xFF, sizeof nor);
-    mote_fs_config fcfg = {.flash = &flash, .ram = fs_ram, .ram_size = sizeof fs_ram,
-                           .cache_size = 64};
+    mote_fs_config fcfg = {
+        .flash = &flash, .ram = fs_ram, .ram_size = sizeof fs_ram, .cache_size = 64};
     if (mote_fs_format(&fs, &fcfg, NULL) != MOTE_FS_OK || mote_fs_mount(&fs, &fcfg) != MOTE_FS_OK) {
         fprintf(stderr, "test_files: no flash file system\n");
         return 2;

@@ -23,12 +23,12 @@
 
 MOTE_CHECK_DEFINE;
 
-#define M 65536u                /* bytes of linear memory */
+#define M 65536u /* bytes of linear memory */
 #define PIN_LED 0u
 #define PIN_BUTTON 1u
 #define PIN_DENIED 2u
-#define PIN_INPUT 3u            /* granted as an input only */
-#define UART_GRANTED 2u         /* granted; the simulator has no aux UARTs */
+#define PIN_INPUT 3u    /* granted as an input only */
+#define UART_GRANTED 2u /* granted; the simulator has no aux UARTs */
 
 static fixture fx;
 
@@ -69,8 +69,8 @@ static void put64(uint32_t at, uint64_t v)
 
 static uint32_t get32(uint32_t at)
 {
-    return (uint32_t)fx.mem[at] | (uint32_t)fx.mem[at + 1] << 8 |
-           (uint32_t)fx.mem[at + 2] << 16 | (uint32_t)fx.mem[at + 3] << 24;
+    return (uint32_t)fx.mem[at] | (uint32_t)fx.mem[at + 1] << 8 | (uint32_t)fx.mem[at + 2] << 16 |
+           (uint32_t)fx.mem[at + 3] << 24;
 }
 
 static uint64_t get64(uint32_t at)
@@ -106,12 +106,12 @@ static int32_t call_v(const char *name, const mote_value *args, size_t n)
 }
 
 /* A bad call: expect `err` back, nothing written anywhere, no output. */
-#define CHECK_REJECTED(result, err)                                                  \
-    do {                                                                             \
-        size_t out_before_ = console_len();                                          \
-        CHECK_EQ((result), (err));                                                   \
-        CHECK(fx_intact(&fx, 0, 0));                                                 \
-        CHECK_EQ(console_len(), out_before_);                                        \
+#define CHECK_REJECTED(result, err)           \
+    do {                                      \
+        size_t out_before_ = console_len();   \
+        CHECK_EQ((result), (err));            \
+        CHECK(fx_intact(&fx, 0, 0));          \
+        CHECK_EQ(console_len(), out_before_); \
     } while (0)
 
 /* ---- fd_write ---------------------------------------------------------------- */
@@ -231,7 +231,7 @@ static void test_fd_read(void)
     CHECK_EQ(call("fd_read", 4, 0, 200, 2, 300), WASI_ESUCCESS);
     CHECK_EQ(get32(300), 8);
     CHECK_EQ(get32(208), 0xFFFFFFF0u);
-    CHECK(mote_hal_console_readable());     /* "rest" is still there */
+    CHECK(mote_hal_console_readable()); /* "rest" is still there */
     put32(200, 1000);
     put32(204, 16);
     CHECK_EQ(call("fd_read", 4, 0, 200, 1, 300), WASI_ESUCCESS);
@@ -326,7 +326,7 @@ static void test_clocks(void)
     t[2].u32 = M - 7;
     CHECK_REJECTED(call_v("clock_time_get", t, 3), WASI_EFAULT);
     t[2].u32 = 1000;
-    t[0].u32 = WASI_CLOCK_REALTIME;         /* this board has no wall clock */
+    t[0].u32 = WASI_CLOCK_REALTIME; /* this board has no wall clock */
     CHECK_REJECTED(call_v("clock_time_get", t, 3), WASI_ENOTSUP);
     t[0].u32 = WASI_CLOCK_PROCESS_CPUTIME;
     CHECK_REJECTED(call_v("clock_time_get", t, 3), WASI_ENOTSUP);
@@ -462,30 +462,39 @@ static void test_proc(void)
     CHECK_EQ(mote_exit_code(fx.inst), 7);
 }
 
-/* ---- everything a console cannot do ------------------------------------------------------------ */
+/* ---- everything a console cannot do ------------------------------------------------------------
+ */
 
 typedef struct denial {
     const char *name;
-    uint16_t console_err;       /* for fd 1 */
-    int fd_arg;                 /* which argument is the fd */
+    uint16_t console_err; /* for fd 1 */
+    int fd_arg;           /* which argument is the fd */
 } denial;
 
 static const denial denials[] = {
-    {"fd_advise", WASI_ESPIPE, 0},       {"fd_allocate", WASI_EINVAL, 0},
+    {"fd_advise", WASI_ESPIPE, 0},
+    {"fd_allocate", WASI_EINVAL, 0},
     {"fd_fdstat_set_rights", WASI_ENOTSUP, 0},
     {"fd_filestat_set_size", WASI_EINVAL, 0},
     {"fd_filestat_set_times", WASI_ENOTSUP, 0},
-    {"fd_pread", WASI_ESPIPE, 0},        {"fd_pwrite", WASI_ESPIPE, 0},
-    {"fd_readdir", WASI_ENOTDIR, 0},     {"fd_renumber", WASI_ENOTSUP, 0},
+    {"fd_pread", WASI_ESPIPE, 0},
+    {"fd_pwrite", WASI_ESPIPE, 0},
+    {"fd_readdir", WASI_ENOTDIR, 0},
+    {"fd_renumber", WASI_ENOTSUP, 0},
     {"path_create_directory", WASI_ENOTDIR, 0},
     {"path_filestat_get", WASI_ENOTDIR, 0},
     {"path_filestat_set_times", WASI_ENOTDIR, 0},
-    {"path_link", WASI_ENOTDIR, 0},      {"path_open", WASI_ENOTDIR, 0},
-    {"path_readlink", WASI_ENOTDIR, 0},  {"path_remove_directory", WASI_ENOTDIR, 0},
-    {"path_rename", WASI_ENOTDIR, 0},    {"path_symlink", WASI_ENOTDIR, 2},
+    {"path_link", WASI_ENOTDIR, 0},
+    {"path_open", WASI_ENOTDIR, 0},
+    {"path_readlink", WASI_ENOTDIR, 0},
+    {"path_remove_directory", WASI_ENOTDIR, 0},
+    {"path_rename", WASI_ENOTDIR, 0},
+    {"path_symlink", WASI_ENOTDIR, 2},
     {"path_unlink_file", WASI_ENOTDIR, 0},
-    {"sock_accept", WASI_ENOTSOCK, 0},   {"sock_recv", WASI_ENOTSOCK, 0},
-    {"sock_send", WASI_ENOTSOCK, 0},     {"sock_shutdown", WASI_ENOTSOCK, 0},
+    {"sock_accept", WASI_ENOTSOCK, 0},
+    {"sock_recv", WASI_ENOTSOCK, 0},
+    {"sock_send", WASI_ENOTSOCK, 0},
+    {"sock_shutdown", WASI_ENOTSOCK, 0},
 };
 
 static void test_denials(void)
@@ -501,7 +510,7 @@ static void test_denials(void)
         mote_func_type(f, &params, &np, &results, &nr);
         mote_value args[9];
         for (uint32_t k = 0; k < np; k++)
-            args[k].u64 = 0xFFFFFFF0u;      /* every pointer and length hostile */
+            args[k].u64 = 0xFFFFFFF0u; /* every pointer and length hostile */
         args[d->fd_arg].u64 = 1;
         int32_t got = call_v(d->name, args, np);
         if (got != d->console_err)
@@ -512,7 +521,8 @@ static void test_denials(void)
     }
 }
 
-/* ---- the device API --------------------------------------------------------------------------- */
+/* ---- the device API ---------------------------------------------------------------------------
+ */
 
 #define ERR(e) (-(int32_t)(e))
 
@@ -569,11 +579,11 @@ static void test_timer_caps(void)
     a[0].u32 = 0xFFFFFFFFu;
     CHECK_REJECTED(call_v("mote.timer_start", a, 3), ERR(WASI_ENOTCAPABLE));
     a[0].u32 = 0;
-    a[2].u64 = 50;                          /* a period too short */
+    a[2].u64 = 50; /* a period too short */
     CHECK_REJECTED(call_v("mote.timer_start", a, 3), ERR(WASI_EINVAL));
     CHECK_REJECTED(call("mote.timer_stop", 1, 2), ERR(WASI_ENOTCAPABLE));
     CHECK_REJECTED(call("mote.timer_stop", 1, 0x7FFFFFFF), ERR(WASI_ENOTCAPABLE));
-    CHECK_EQ(call("mote.timer_stop", 1, 1), 0);     /* stopping an idle timer is fine */
+    CHECK_EQ(call("mote.timer_stop", 1, 1), 0); /* stopping an idle timer is fine */
 }
 
 /* Messages: this app may send to "peer" only, and has no mailbox and no
@@ -594,7 +604,8 @@ static void test_msg_caps(void)
     CHECK_REJECTED(call("mote.msg_send", 4, 100, 0xFFFFFFFFu, 200, 4), ERR(WASI_EFAULT));
     CHECK_REJECTED(call("mote.msg_send", 4, 100, 4, 0xFFFFFFF0u, 0x20), ERR(WASI_EFAULT));
     CHECK_REJECTED(call("mote.msg_send", 4, 100, 4, 200, 0xFFFFFFFFu), ERR(WASI_EFAULT));
-    CHECK_REJECTED(call("mote.msg_send", 4, 100, 4, 200, MOTE_WASI_MSG_MAX + 1), ERR(WASI_EMSGSIZE));
+    CHECK_REJECTED(call("mote.msg_send", 4, 100, 4, 200, MOTE_WASI_MSG_MAX + 1),
+                   ERR(WASI_EMSGSIZE));
     CHECK_REJECTED(call("mote.msg_send", 4, 100, 4, 200, 4), ERR(WASI_ENOENT));
     CHECK_EQ(denied_text[0], 0);
     mote_value r[5] = {{.u32 = 200}, {.u32 = 16}, {.u32 = 300}, {.u32 = 16}, {.i64 = 0}};
@@ -637,8 +648,8 @@ static void test_event_wait_bad(void)
     a[0].u32 = 0xFFFFFFF8u;
     CHECK_REJECTED(call_v("mote.event_wait", a, 2), ERR(WASI_EFAULT));
     a[0].u32 = 3000;
-    CHECK_REJECTED(call_v("mote.event_wait", a, 2), 0);         /* nothing pending */
-    a[1].i64 = -1;                                              /* forever, no source */
+    CHECK_REJECTED(call_v("mote.event_wait", a, 2), 0); /* nothing pending */
+    a[1].i64 = -1;                                      /* forever, no source */
     CHECK_REJECTED(call_v("mote.event_wait", a, 2), ERR(WASI_EDEADLK));
 }
 

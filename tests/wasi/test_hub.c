@@ -37,11 +37,11 @@ typedef struct app {
     mote_wasi ctx;
     mote_wasi_config cfg;
     uint8_t *mem;
-    mote_value result;          /* a paused call writes here on completion */
+    mote_value result; /* a paused call writes here on completion */
     uint32_t wakes;
     uint8_t mailbox_buf[MOTE_WASI_MAILBOX_BYTES(4, 32)];
     mote_wasi_mailbox mailbox;
-    uint8_t before[M];          /* memory snapshot */
+    uint8_t before[M]; /* memory snapshot */
 } app;
 
 static app apps[3];
@@ -90,8 +90,7 @@ static void close_app(app *a)
 }
 
 /* Calls export name; the status goes to *st (the result to a->result). */
-static int32_t call_st(app *a, const char *name, const mote_value *args, size_t n,
-                       mote_status *st)
+static int32_t call_st(app *a, const char *name, const mote_value *args, size_t n, mote_status *st)
 {
     mote_func *f = mote_export_func(a->inst, name);
     const mote_valtype *p, *r;
@@ -118,7 +117,7 @@ static int32_t send(app *from, const char *to, const void *data, uint32_t len)
     mote_value args[4] = {{.u32 = 1000}, {.u32 = (uint32_t)to_len}, {.u32 = 2000}, {.u32 = len}};
     memcpy(from->before, from->mem, M);
     int32_t r = call(from, "mote.msg_send", args, 4);
-    CHECK(memcmp(from->before, from->mem, M) == 0);     /* the sender is only read */
+    CHECK(memcmp(from->before, from->mem, M) == 0); /* the sender is only read */
     return r;
 }
 
@@ -126,7 +125,8 @@ static int32_t send(app *from, const char *to, const void *data, uint32_t len)
 static mote_value recv_args[5];
 static void recv_setup(app *a, uint32_t cap, int64_t timeout)
 {
-    mote_value args[5] = {{.u32 = 4000}, {.u32 = cap}, {.u32 = 5000}, {.u32 = 16}, {.i64 = timeout}};
+    mote_value args[5] = {
+        {.u32 = 4000}, {.u32 = cap}, {.u32 = 5000}, {.u32 = 16}, {.i64 = timeout}};
     memcpy(recv_args, args, sizeof args);
     memset(a->mem + 4000, 0xEE, 600);
     memset(a->mem + 5000, 0xEE, 32);
@@ -183,28 +183,28 @@ static void test_shared_alarm(void)
     app *a = &apps[0], *b = &apps[1];
     open_app(a, "a", false, NULL, 0);
     open_app(b, "b", false, NULL, 0);
-    start_timer(a, 0, 10000, 10000);        /* a: every 10 ms */
-    start_timer(b, 1, 15000, 0);            /* b: once at 15 ms */
+    start_timer(a, 0, 10000, 10000); /* a: every 10 ms */
+    start_timer(b, 1, 15000, 0);     /* b: once at 15 ms */
     uint32_t n, src;
     sim_advance(9999);
     CHECK_EQ(take_events(a, &n, &src), 0);
     CHECK_EQ(a->wakes, 0);
-    sim_advance(1);                         /* 10 ms */
+    sim_advance(1); /* 10 ms */
     CHECK_EQ(take_events(a, &n, &src), MOTE_WASI_EVENT_TIMER);
     CHECK_EQ(n, 1);
     CHECK_EQ(take_events(b, &n, &src), 0);
     CHECK_EQ(a->wakes, 1);
     CHECK_EQ(b->wakes, 0);
-    sim_advance(5000);                      /* 15 ms: b's one-shot */
+    sim_advance(5000); /* 15 ms: b's one-shot */
     CHECK_EQ(take_events(b, &n, &src), MOTE_WASI_EVENT_TIMER);
     CHECK_EQ(src, 1);
     CHECK_EQ(b->wakes, 1);
     CHECK_EQ(take_events(a, &n, &src), 0);
-    sim_advance(5000);                      /* 20 ms: a again */
+    sim_advance(5000); /* 20 ms: a again */
     CHECK_EQ(take_events(a, &n, &src), MOTE_WASI_EVENT_TIMER);
     /* b stops: a keeps its schedule */
     close_app(b);
-    sim_advance(30000);                     /* 50 ms: 30, 40 and 50 */
+    sim_advance(30000); /* 50 ms: 30, 40 and 50 */
     CHECK_EQ(take_events(a, &n, &src), MOTE_WASI_EVENT_TIMER);
     CHECK_EQ(n, 3);
     CHECK_EQ(a->wakes, 5);
@@ -251,7 +251,7 @@ static void test_cooperative_wake(void)
     CHECK_EQ(st, MOTE_PAUSED);
     uint64_t start = sim_now();
     sim_advance(1000);
-    CHECK_EQ(mote_resume(a->inst), MOTE_PAUSED);    /* looked too early */
+    CHECK_EQ(mote_resume(a->inst), MOTE_PAUSED); /* looked too early */
     CHECK(!mote_wasi_ready(&a->ctx));
     sim_advance(2999);
     CHECK(!mote_wasi_ready(&a->ctx));
@@ -261,7 +261,7 @@ static void test_cooperative_wake(void)
     CHECK_EQ(sim_now() - start, 4000);
     CHECK(mote_wasi_ready(&a->ctx));
     CHECK_EQ(mote_resume(a->inst), MOTE_OK);
-    CHECK_EQ(a->result.i32, 0);                     /* the timeout */
+    CHECK_EQ(a->result.i32, 0); /* the timeout */
 
     /* waiting for events with the console watched: the console poll comes
      * console_poll_us after the first look, however often the scheduler
@@ -278,8 +278,8 @@ static void test_cooperative_wake(void)
     }
     CHECK_EQ(a->wakes, wakes);
     sim_advance(a->ctx.cfg.console_poll_us - (sim_now() - first));
-    CHECK_EQ(a->wakes, wakes + 1);                  /* the poll, on time */
-    CHECK(!mote_wasi_ready(&a->ctx));               /* no input: armed again */
+    CHECK_EQ(a->wakes, wakes + 1);    /* the poll, on time */
+    CHECK(!mote_wasi_ready(&a->ctx)); /* no input: armed again */
     sim_console_input(sim_now() + 10, "k", 1);
     sim_advance(a->ctx.cfg.console_poll_us);
     CHECK_EQ(a->wakes, wakes + 2);
@@ -291,7 +291,7 @@ static void test_cooperative_wake(void)
     CHECK_EQ(call(a, "mote.uart_watch", &off, 1), 0);
 
     /* a fuel pause is ready at once; an idle reactor when an event waits */
-    CHECK(!mote_wasi_ready(&a->ctx));               /* no call, no event */
+    CHECK(!mote_wasi_ready(&a->ctx)); /* no call, no event */
     CHECK(!mote_wasi_can_wake(&a->ctx));
     start_timer(a, 1, 100, 0);
     CHECK(mote_wasi_can_wake(&a->ctx));
@@ -318,7 +318,7 @@ static void test_messages(void)
     open_app(b, "b", true, NULL, 0);
     mote_wasi_config long_name;
     mote_wasi_config_init(&long_name);
-    long_name.name = "c-with-a-long-nm";                /* 16 bytes: one too many */
+    long_name.name = "c-with-a-long-nm"; /* 16 bytes: one too many */
     CHECK_EQ(mote_wasi_init(&c->ctx, &long_name), MOTE_ERR_ARGUMENT);
     open_app(c, "c_is_fifteen__", false, to_ab, 2);
 
@@ -346,8 +346,8 @@ static void test_messages(void)
     /* shares: each sender holds at most 2 of b's 4 slots */
     CHECK_EQ(send(a, "b", "1", 1), 0);
     CHECK_EQ(send(a, "b", "22", 2), 0);
-    CHECK_EQ(send(a, "b", "333", 3), ERR(WASI_EAGAIN));      /* a's flood stops at 2 */
-    CHECK_EQ(send(c, "b", "c1", 2), 0);                       /* c still gets in */
+    CHECK_EQ(send(a, "b", "333", 3), ERR(WASI_EAGAIN)); /* a's flood stops at 2 */
+    CHECK_EQ(send(c, "b", "c1", 2), 0);                 /* c still gets in */
     CHECK_EQ(send(c, "b", "c2", 2), 0);
     CHECK_EQ(send(c, "b", "c3", 2), ERR(WASI_EAGAIN));
     CHECK_EQ(b->mailbox.refused, 2);
@@ -361,7 +361,7 @@ static void test_messages(void)
     CHECK_EQ(b->mem[4000], '1');
     CHECK_EQ(recv(b, 2, 0), 2);
     CHECK(memcmp(b->mem + 4000, "22", 2) == 0);
-    CHECK_EQ(send(a, "b", "333", 3), 0);                      /* room again */
+    CHECK_EQ(send(a, "b", "333", 3), 0); /* room again */
     CHECK_EQ(recv(b, 64, 0), 2);
     CHECK(strcmp((char *)b->mem + 5000, "c_is_fifteen__") == 0);
     /* a short name buffer: cut and terminated */
@@ -392,13 +392,13 @@ static void test_messages(void)
     CHECK(mote_wasi_next_event(&b->ctx, ev));
     CHECK_EQ(ev[0].u32, MOTE_WASI_EVENT_MESSAGE);
     CHECK_EQ(ev[2].u32, 1);
-    CHECK(mote_wasi_next_event(&b->ctx, ev));          /* repeats while pending */
+    CHECK(mote_wasi_next_event(&b->ctx, ev)); /* repeats while pending */
     CHECK_EQ(recv(b, 64, 0), 2);
     CHECK(!mote_wasi_next_event(&b->ctx, ev));
 
     /* a blocking receiver's timeout, in virtual time */
     uint64_t t0 = sim_now();
-    CHECK_EQ(recv(a, 64, 0), ERR(WASI_EAGAIN));         /* a has a mailbox, empty */
+    CHECK_EQ(recv(a, 64, 0), ERR(WASI_EAGAIN)); /* a has a mailbox, empty */
     CHECK_EQ(recv(a, 64, 2500), ERR(WASI_ETIMEDOUT));
     CHECK_EQ(sim_now() - t0, 2500);
 

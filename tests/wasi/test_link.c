@@ -21,8 +21,8 @@
 MOTE_CHECK_DEFINE;
 
 static uint8_t arena_buf[4 << 20];
-static uint8_t *wasm;           /* the module reads its bytes in place: kept
-                                   until the next link() resets the arena */
+static uint8_t *wasm; /* the module reads its bytes in place: kept
+                         until the next link() resets the arena */
 
 static mote_status link(const char *path, mote_arena **arena_out, uint32_t *imports)
 {

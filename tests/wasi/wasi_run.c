@@ -149,7 +149,7 @@ int main(int argc, char **argv)
     if (i >= argc)
         usage();
     const char *path = argv[i];
-    argv[i] = (char *)base_name(path);      /* the app's argv[0] */
+    argv[i] = (char *)base_name(path); /* the app's argv[0] */
     cfg.argv = (const char *const *)&argv[i];
     cfg.argc = (uint32_t)(argc - i);
     cfg.envp = env;

@@ -55,7 +55,11 @@ static void print_immediates(reader *r, wasm_imm shape, uint32_t features)
         rd_sleb(&again, 64, &s);
         printf(" %lld", (long long)s);
         return;
-    case WI_IDX: case WI_IDX2: case WI_MEMARG: case WI_BR_TABLE: case WI_IDX_MEMIDX:
+    case WI_IDX:
+    case WI_IDX2:
+    case WI_MEMARG:
+    case WI_BR_TABLE:
+    case WI_IDX_MEMIDX:
         while (again.p < again.end && rd_u32(&again, &u))
             printf(" %u", u);
         return;

@@ -96,11 +96,11 @@ static uint8_t *rewrite_memory(const uint8_t *in, size_t len, uint64_t bytes, si
         if (id == 5) {
             uint8_t body[32];
             size_t b = 0;
-            body[b++] = 1;          /* one memory */
+            body[b++] = 1; /* one memory */
             body[b++] = 0x09;
             b += put_leb(body + b, bytes);
             b += put_leb(body + b, bytes);
-            body[b++] = 0;          /* page size 2^0 */
+            body[b++] = 0; /* page size 2^0 */
             out[o++] = 5;
             o += put_leb(out + o, b);
             memcpy(out + o, body, b);

@@ -14,7 +14,7 @@ static uint32_t max_align_of(const bundle_params *p)
 {
     if (p->max_align)
         return p->max_align;
-    return p->align > 8 ? p->align : 8;   /* imgtool: max(8, align) */
+    return p->align > 8 ? p->align : 8; /* imgtool: max(8, align) */
 }
 
 /* The magic's block: align_up(16, max_align). */
@@ -58,8 +58,10 @@ const char *bundle_fits(const bundle_params *p, size_t payload_len, char *msg, s
     size_t total = p->header_size + payload_len + prot_size(p) + main_size(p);
     uint64_t trailer = bundle_trailer_size(p);
     if (p->slot_size && total + trailer > p->slot_size)
-        return snprintf(msg, cap, "Image size (0x%zx) + trailer (0x%llx) exceeds requested size 0x%x",
-                        total, (unsigned long long)trailer, (unsigned)p->slot_size), msg;
+        return snprintf(msg, cap,
+                        "Image size (0x%zx) + trailer (0x%llx) exceeds requested size 0x%x", total,
+                        (unsigned long long)trailer, (unsigned)p->slot_size),
+               msg;
     return NULL;
 }
 
@@ -107,7 +109,7 @@ bool bundle_build(const uint8_t *payload, size_t len, const bundle_params *p,
     size_t prot = prot_size(p), hashed = p->header_size + len + prot;
     size_t total = hashed + main_size(p), size = p->pad ? p->slot_size : total;
     if (p->pad && size < total + bundle_trailer_size(p))
-        return false;   /* bundle_fits() says why */
+        return false; /* bundle_fits() says why */
     uint8_t *b = malloc(size);
     if (!b)
         return false;
@@ -119,7 +121,7 @@ bool bundle_build(const uint8_t *payload, size_t len, const bundle_params *p,
         .flags = p->load_addr ? MOTE_OTA_IMAGE_F_RAM_LOAD : 0,
         .version = p->version,
     };
-    memset(b, 0xff, p->header_size);   /* imgtool's --pad-header fill */
+    memset(b, 0xff, p->header_size); /* imgtool's --pad-header fill */
     mote_ota_header_encode(b, &h);
     memcpy(b + p->header_size, payload, len);
     put_protected(b + p->header_size + len, p, prot);
@@ -177,9 +179,9 @@ static void take(const uint8_t *b, size_t off, uint16_t len, mote_ota_tlv_use us
 }
 
 /* Walks the TLV entries in [off, end), judging each by the shared rules. */
-static mote_ota_status scan_tlvs(const uint8_t *b, size_t off, size_t end,
-                                 mote_ota_tlv_area area, mote_ota_tlv_check *c, found *f,
-                                 bundle_report *rep, const char **why)
+static mote_ota_status scan_tlvs(const uint8_t *b, size_t off, size_t end, mote_ota_tlv_area area,
+                                 mote_ota_tlv_check *c, found *f, bundle_report *rep,
+                                 const char **why)
 {
     while (off < end) {
         if (end - off < 4)
@@ -258,8 +260,8 @@ static bool key_matches(const found *f, const uint8_t pk[32])
            (!f->pubkey || memcmp(spki, f->pubkey, sizeof spki) == 0);
 }
 
-mote_ota_status bundle_check(const uint8_t *b, size_t len, const uint8_t *pk,
-                             bundle_report *rep, const char **why)
+mote_ota_status bundle_check(const uint8_t *b, size_t len, const uint8_t *pk, bundle_report *rep,
+                             const char **why)
 {
     found f = {0};
     mote_ota_tlv_check c;

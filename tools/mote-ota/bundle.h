@@ -24,19 +24,19 @@ typedef struct bundle_tlv {
 
 typedef struct bundle_params {
     mote_ota_version version;
-    uint16_t header_size;     /* >= 32; the header is padded with 0xFF */
-    uint32_t load_addr;       /* nonzero also sets the RAM_LOAD flag, as imgtool does */
+    uint16_t header_size; /* >= 32; the header is padded with 0xFF */
+    uint32_t load_addr;   /* nonzero also sets the RAM_LOAD flag, as imgtool does */
     bool has_security_counter;
     uint32_t security_counter;
     bundle_tlv custom[BUNDLE_MAX_CUSTOM];
     size_t n_custom;
-    bool public_key_full;     /* a PUBKEY TLV instead of KEYHASH */
+    bool public_key_full; /* a PUBKEY TLV instead of KEYHASH */
     /* imgtool's slot and trailer options; slot_size 0 when not given. */
     uint32_t slot_size;
     bool pad, confirm, overwrite_only;
-    uint32_t align;           /* write size: 1..32 (imgtool --align) */
-    uint32_t max_align;       /* 8, 16 or 32; 0: max(8, align) */
-    uint32_t max_sectors;     /* 0: 128 */
+    uint32_t align;       /* write size: 1..32 (imgtool --align) */
+    uint32_t max_align;   /* 8, 16 or 32; 0: max(8, align) */
+    uint32_t max_sectors; /* 0: 128 */
 } bundle_params;
 
 /* The bytes imgtool reserves for the trailer with these options. */
@@ -56,24 +56,24 @@ bool bundle_build(const uint8_t *payload, size_t len, const bundle_params *p,
 /* What bundle_check found. */
 typedef struct bundle_report {
     mote_ota_header hdr;
-    uint32_t total;           /* bytes up to the end of the TLV area */
+    uint32_t total; /* bytes up to the end of the TLV area */
     uint8_t digest[32];
     bool has_keyhash, has_pubkey;
     uint8_t keyhash[32];
     bool has_security_counter;
     uint32_t security_counter;
-    mote_ota_tlv_ref manifest, boot_record;   /* bundle offsets */
-    uint8_t trailer;          /* mote_ota_trailer_kind */
-    size_t padded_size;       /* the whole file when padded, else total */
-    uint32_t trailer_align;   /* the trailer's max_align */
-    bool signature_checked;   /* a key was given */
-    mote_ota_why detail;      /* a refusal's detail */
+    mote_ota_tlv_ref manifest, boot_record; /* bundle offsets */
+    uint8_t trailer;                        /* mote_ota_trailer_kind */
+    size_t padded_size;                     /* the whole file when padded, else total */
+    uint32_t trailer_align;                 /* the trailer's max_align */
+    bool signature_checked;                 /* a key was given */
+    mote_ota_why detail;                    /* a refusal's detail */
 } bundle_report;
 
 /* Checks structure, the rules, the trailer of a padded bundle and the
  * hash, and (if pk is not NULL) key and signature.  Returns a
  * mote_ota_status; *why gets a short detail. */
-mote_ota_status bundle_check(const uint8_t *b, size_t len, const uint8_t *pk,
-                             bundle_report *rep, const char **why);
+mote_ota_status bundle_check(const uint8_t *b, size_t len, const uint8_t *pk, bundle_report *rep,
+                             const char **why);
 
 #endif

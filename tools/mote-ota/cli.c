@@ -35,7 +35,7 @@ bool cli_read_file(const char *path, size_t max, uint8_t **data, size_t *len)
     size_t cap = 0, n = 0;
     bool ok = true;
     while (ok) {
-        if (n == cap) {   /* grow, allowing one byte past max to detect it */
+        if (n == cap) { /* grow, allowing one byte past max to detect it */
             size_t ncap = cap ? cap * 2 : 4096;
             if (ncap > max + 1)
                 ncap = max + 1;

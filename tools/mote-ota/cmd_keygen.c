@@ -40,9 +40,9 @@ static char *derive(const char *path, const char *suffix)
 int cmd_keygen(int argc, char **argv)
 {
     static const struct option opts[] = {
-        {"key", required_argument, 0, 'k'}, {"pub", required_argument, 0, 'p'},
+        {"key", required_argument, 0, 'k'},    {"pub", required_argument, 0, 'p'},
         {"header", required_argument, 0, 'H'}, {"force", no_argument, 0, 'f'},
-        {"help", no_argument, 0, 'h'}, {0, 0, 0, 0},
+        {"help", no_argument, 0, 'h'},         {0, 0, 0, 0},
     };
     const char *key = NULL, *pub = NULL, *hdr = NULL;
     bool force = false;

@@ -51,13 +51,21 @@ static int parse(int argc, char **argv, ota_link *l, send_opts *o, bool *no_chec
                  const char **frames)
 {
     static const struct option opts[] = {
-        {"serial", required_argument, 0, 's'}, {"baud", required_argument, 0, 'b'},
-        {"tcp", required_argument, 0, 't'}, {"unix", required_argument, 0, 'u'},
-        {"chunk", required_argument, 0, 'c'}, {"timeout", required_argument, 0, 'T'},
-        {"retries", required_argument, 0, 'r'}, {"reconnects", required_argument, 0, 'R'},
-        {"wait", required_argument, 0, 'w'}, {"app", required_argument, 0, 'a'},
-        {"frames-out", required_argument, 0, 'f'}, {"quiet", no_argument, 0, 'q'}, {"no-check", no_argument, 0, 'N'},
-        {"help", no_argument, 0, 'h'}, {0, 0, 0, 0},
+        {"serial", required_argument, 0, 's'},
+        {"baud", required_argument, 0, 'b'},
+        {"tcp", required_argument, 0, 't'},
+        {"unix", required_argument, 0, 'u'},
+        {"chunk", required_argument, 0, 'c'},
+        {"timeout", required_argument, 0, 'T'},
+        {"retries", required_argument, 0, 'r'},
+        {"reconnects", required_argument, 0, 'R'},
+        {"wait", required_argument, 0, 'w'},
+        {"app", required_argument, 0, 'a'},
+        {"frames-out", required_argument, 0, 'f'},
+        {"quiet", no_argument, 0, 'q'},
+        {"no-check", no_argument, 0, 'N'},
+        {"help", no_argument, 0, 'h'},
+        {0, 0, 0, 0},
     };
     uint32_t v;
     int targets = 0;
@@ -66,22 +74,32 @@ static int parse(int argc, char **argv, ota_link *l, send_opts *o, bool *no_chec
         case 's': l->kind = LINK_SERIAL, l->target = optarg, targets++; break;
         case 't': l->kind = LINK_TCP, l->target = optarg, targets++; break;
         case 'u': l->kind = LINK_UNIX, l->target = optarg, targets++; break;
-        case 'b': if (!number("--baud", optarg, 1, 4000000, &l->baud)) return EXIT_USAGE; break;
-        case 'c': if (!number("--chunk", optarg, 1, 65519, &o->chunk)) return EXIT_USAGE; break;
+        case 'b':
+            if (!number("--baud", optarg, 1, 4000000, &l->baud))
+                return EXIT_USAGE;
+            break;
+        case 'c':
+            if (!number("--chunk", optarg, 1, 65519, &o->chunk))
+                return EXIT_USAGE;
+            break;
         case 'T':
-            if (!number("--timeout", optarg, 10, 600000, &v)) return EXIT_USAGE;
+            if (!number("--timeout", optarg, 10, 600000, &v))
+                return EXIT_USAGE;
             o->timeout_ms = (int)v;
             break;
         case 'r':
-            if (!number("--retries", optarg, 1, 1000, &v)) return EXIT_USAGE;
+            if (!number("--retries", optarg, 1, 1000, &v))
+                return EXIT_USAGE;
             o->retries = (int)v;
             break;
         case 'R':
-            if (!number("--reconnects", optarg, 0, 1000, &v)) return EXIT_USAGE;
+            if (!number("--reconnects", optarg, 0, 1000, &v))
+                return EXIT_USAGE;
             o->reconnects = (int)v;
             break;
         case 'w':
-            if (!number("--wait", optarg, 0, 600000, &v)) return EXIT_USAGE;
+            if (!number("--wait", optarg, 0, 600000, &v))
+                return EXIT_USAGE;
             l->connect_ms = (int)v;
             break;
         case 'a':
@@ -114,8 +132,8 @@ static int parse(int argc, char **argv, ota_link *l, send_opts *o, bool *no_chec
 int cmd_send(int argc, char **argv)
 {
     ota_link l = {.kind = LINK_SERIAL, .baud = 115200, .connect_ms = 5000, .fd = -1};
-    send_opts o = {.chunk = 1024, .timeout_ms = 2000, .end_timeout_ms = 60000,
-                   .retries = 8, .reconnects = 3};
+    send_opts o = {
+        .chunk = 1024, .timeout_ms = 2000, .end_timeout_ms = 60000, .retries = 8, .reconnects = 3};
     bool no_check = false;
     const char *frames = NULL;
     bool chunk_given = false;
@@ -136,8 +154,8 @@ int cmd_send(int argc, char **argv)
     const char *why;
     mote_ota_status s = bundle_check(b, len, NULL, &r, &why);
     if (s != MOTE_OTA_OK && !no_check) {
-        cli_error("%s: %s (%s); --no-check sends it anyway", argv[optind],
-                  mote_ota_status_str(s), why);
+        cli_error("%s: %s (%s); --no-check sends it anyway", argv[optind], mote_ota_status_str(s),
+                  why);
         free(b);
         return EXIT_FAIL;
     }

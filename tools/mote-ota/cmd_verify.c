@@ -48,8 +48,8 @@ static void manifest(const uint8_t *bundle, const bundle_report *r)
     if (m.timers)
         printf(", %u timers", (unsigned)m.timers);
     if (m.has_cpu)
-        printf(", cpu %u%% priority %u watchdog %u ms", (unsigned)m.cpu_share,
-               (unsigned)m.priority, (unsigned)m.watchdog_ms);
+        printf(", cpu %u%% priority %u watchdog %u ms", (unsigned)m.cpu_share, (unsigned)m.priority,
+               (unsigned)m.watchdog_ms);
     if (m.has_files)
         printf(", files %s %u bytes %u files", m.files_dir, (unsigned)m.files_bytes,
                (unsigned)m.files_max);
@@ -62,9 +62,8 @@ static void manifest(const uint8_t *bundle, const bundle_report *r)
 static void report(const char *path, const uint8_t *bundle, const bundle_report *r)
 {
     char ver[32];
-    printf("%s: version %s, header %u bytes, module %u bytes, bundle %u bytes",
-           path, cli_version_str(&r->hdr.version, ver), r->hdr.hdr_size, r->hdr.img_size,
-           r->total);
+    printf("%s: version %s, header %u bytes, module %u bytes, bundle %u bytes", path,
+           cli_version_str(&r->hdr.version, ver), r->hdr.hdr_size, r->hdr.img_size, r->total);
     if (r->hdr.load_addr)
         printf(", load address 0x%08x", (unsigned)r->hdr.load_addr);
     if (r->has_security_counter)
@@ -89,8 +88,10 @@ static void report(const char *path, const uint8_t *bundle, const bundle_report 
 int cmd_verify(int argc, char **argv)
 {
     static const struct option opts[] = {
-        {"key", required_argument, 0, 'k'}, {"slot-size", required_argument, 0, 'S'},
-        {"help", no_argument, 0, 'h'}, {0, 0, 0, 0},
+        {"key", required_argument, 0, 'k'},
+        {"slot-size", required_argument, 0, 'S'},
+        {"help", no_argument, 0, 'h'},
+        {0, 0, 0, 0},
     };
     const char *key = NULL;
     uint32_t slot_size = 0;
@@ -133,7 +134,7 @@ int cmd_verify(int argc, char **argv)
         free(b);
         return EXIT_FAIL;
     }
-    report(argv[optind], b, &r);    /* reads the manifest in b */
+    report(argv[optind], b, &r); /* reads the manifest in b */
     free(b);
     return 0;
 }

@@ -20,8 +20,11 @@
 
 static speed_t baud_constant(unsigned baud)
 {
-    static const struct { unsigned baud; speed_t c; } table[] = {
-        {9600, B9600}, {19200, B19200}, {38400, B38400}, {57600, B57600},
+    static const struct {
+        unsigned baud;
+        speed_t c;
+    } table[] = {
+        {9600, B9600},     {19200, B19200},   {38400, B38400},   {57600, B57600},
         {115200, B115200}, {230400, B230400}, {460800, B460800}, {921600, B921600},
     };
     for (size_t i = 0; i < sizeof table / sizeof table[0]; i++)
@@ -43,7 +46,7 @@ static bool open_serial(ota_link *l)
         cli_error("cannot open serial port %s: %s", l->target, strerror(errno));
         return false;
     }
-    cfmakeraw(&t);             /* 8 data bits, no parity, no echo, no line editing */
+    cfmakeraw(&t); /* 8 data bits, no parity, no echo, no line editing */
     t.c_cflag |= CLOCAL | CREAD;
     t.c_cflag &= ~(tcflag_t)(CSTOPB | CRTSCTS);
     t.c_cc[VMIN] = 0;
@@ -73,7 +76,7 @@ static bool try_tcp(ota_link *l, bool report)
     int err = getaddrinfo(host, colon + 1, &hints, &res);
     if (err) {
         cli_error("cannot resolve %s: %s", l->target, gai_strerror(err));
-        errno = EINVAL;   /* not worth retrying */
+        errno = EINVAL; /* not worth retrying */
         return false;
     }
     for (ai = res; ai; ai = ai->ai_next) {
@@ -174,5 +177,5 @@ int link_read(ota_link *l, uint8_t *buf, size_t cap, int timeout_ms)
     ssize_t n = read(l->fd, buf, cap);
     if (n < 0)
         return errno == EINTR || errno == EAGAIN ? 0 : -1;
-    return n == 0 ? -1 : (int)n;   /* end of stream: the peer hung up */
+    return n == 0 ? -1 : (int)n; /* end of stream: the peer hung up */
 }

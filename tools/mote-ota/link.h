@@ -13,9 +13,9 @@ typedef enum link_kind { LINK_SERIAL, LINK_TCP, LINK_UNIX } link_kind;
 
 typedef struct ota_link {
     link_kind kind;
-    const char *target;   /* device path, "host:port" or socket path */
-    unsigned baud;        /* serial only */
-    int connect_ms;       /* sockets: keep retrying a refused connect this long */
+    const char *target; /* device path, "host:port" or socket path */
+    unsigned baud;      /* serial only */
+    int connect_ms;     /* sockets: keep retrying a refused connect this long */
     int fd;
 } ota_link;
 

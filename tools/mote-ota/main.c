@@ -28,8 +28,8 @@ int main(int argc, char **argv)
         const char *name;
         int (*run)(int, char **);
     } commands[] = {
-        {"keygen", cmd_keygen}, {"sign", cmd_sign}, {"verify", cmd_verify}, {"send", cmd_send},
-        {"imgtool", cmd_imgtool},
+        {"keygen", cmd_keygen}, {"sign", cmd_sign},       {"verify", cmd_verify},
+        {"send", cmd_send},     {"imgtool", cmd_imgtool},
     };
     if (argc < 2 || !strcmp(argv[1], "--help") || !strcmp(argv[1], "-h")) {
         fputs(USAGE, argc < 2 ? stderr : stdout);

@@ -34,8 +34,7 @@ static double now(void)
     return (double)t.tv_sec + (double)t.tv_nsec / 1e9;
 }
 
-static bool send_frame(session *s, uint8_t type, uint32_t offset, const uint8_t *p,
-                       uint32_t len)
+static bool send_frame(session *s, uint8_t type, uint32_t offset, const uint8_t *p, uint32_t len)
 {
     uint8_t out[MOTE_OTA_FRAME_OVERHEAD + 65535];
     mote_ota_frame f = {type, 0, ++s->seq, (uint16_t)len, offset, p};
@@ -84,19 +83,19 @@ static int verdict(session *s, const mote_ota_frame *f)
         v.minor = f->payload[3];
         v.revision = mote_ota_get16(f->payload + 4);
         v.build = mote_ota_get32(f->payload + 6);
-        size_t n = f->len - 10u < MOTE_OTA_RESULT_TEXT_MAX ? f->len - 10u : MOTE_OTA_RESULT_TEXT_MAX;
+        size_t n =
+            f->len - 10u < MOTE_OTA_RESULT_TEXT_MAX ? f->len - 10u : MOTE_OTA_RESULT_TEXT_MAX;
         memcpy(text, f->payload + 10, n);
         text[n] = 0;
     }
     if (!s->o->quiet)
         fputc('\n', stderr);
     if (status == MOTE_OTA_OK) {
-        printf("mote-ota send: device installed version %s (%s)\n", cli_version_str(&v, ver),
-               text);
+        printf("mote-ota send: device installed version %s (%s)\n", cli_version_str(&v, ver), text);
         return STEP_FINAL_OK;
     }
-    cli_error("device rejected the bundle: %s (%s)",
-              mote_ota_status_str((mote_ota_status)status), text);
+    cli_error("device rejected the bundle: %s (%s)", mote_ota_status_str((mote_ota_status)status),
+              text);
     return STEP_REFUSED;
 }
 
@@ -154,7 +153,7 @@ static int data_step(session *s, uint32_t *offset)
     while ((r = next_frame(s, s->o->timeout_ms, &f)) == 1) {
         if (f.type == MOTE_OTA_F_RESULT)
             return verdict(s, &f);
-        bool ours = f.seq == s->seq || f.seq == 0;   /* 0: a NAK for a damaged frame */
+        bool ours = f.seq == s->seq || f.seq == 0; /* 0: a NAK for a damaged frame */
         if (ours && (f.type == MOTE_OTA_F_ACK || f.type == MOTE_OTA_F_NAK) &&
             f.offset <= s->total) {
             /* Any move, even back to an earlier offset after a NAK, is news. */
@@ -189,7 +188,7 @@ static int transfer(session *s, uint32_t offset)
             if (f.type == MOTE_OTA_F_RESULT)
                 return verdict(s, &f);
             if (f.type == MOTE_OTA_F_NAK && f.seq == s->seq && f.offset < s->total) {
-                offset = f.offset;   /* some data went missing: resend from there */
+                offset = f.offset; /* some data went missing: resend from there */
                 break;
             }
         }
@@ -247,7 +246,8 @@ int write_frames(FILE *out, const uint8_t *bundle, size_t len, const send_opts *
     uint8_t p[4 + MOTE_OTA_ID_SIZE + 1 + MOTE_OTA_APP_NAME_MAX];
     uint32_t total = (uint32_t)len;
     uint16_t seq = 1;
-    bool ok = put_frame(out, seq++, MOTE_OTA_F_START, 0, p, start_payload(p, bundle, total, o->app));
+    bool ok =
+        put_frame(out, seq++, MOTE_OTA_F_START, 0, p, start_payload(p, bundle, total, o->app));
     for (uint32_t off = 0; ok && off < total; off += o->chunk) {
         uint32_t n = total - off < o->chunk ? total - off : o->chunk;
         ok = put_frame(out, seq++, MOTE_OTA_F_DATA, off, bundle + off, n);

@@ -14,13 +14,13 @@
 #include "link.h"
 
 typedef struct send_opts {
-    uint32_t chunk;        /* largest DATA payload to send */
-    int timeout_ms;        /* wait for each reply */
-    int end_timeout_ms;    /* wait for the verdict after END */
-    int retries;           /* tries per frame before reconnecting */
-    int reconnects;        /* reconnect-and-resume rounds before giving up */
-    bool quiet;            /* no progress line */
-    const char *app;       /* the app the bundle is for (START frame), or NULL */
+    uint32_t chunk;     /* largest DATA payload to send */
+    int timeout_ms;     /* wait for each reply */
+    int end_timeout_ms; /* wait for the verdict after END */
+    int retries;        /* tries per frame before reconnecting */
+    int reconnects;     /* reconnect-and-resume rounds before giving up */
+    bool quiet;         /* no progress line */
+    const char *app;    /* the app the bundle is for (START frame), or NULL */
 } send_opts;
 
 /* Sends the bundle; prints the device's verdict.  Returns 0 if the device

@@ -9,10 +9,32 @@
 #include "mote/manifest.h"
 
 enum opt_id {
-    O_KEY, O_VERSION, O_OUTPUT, O_HEADER_SIZE, O_PAD_HEADER, O_LOAD_ADDR, O_SLOT_SIZE,
-    O_PAD, O_CONFIRM, O_ALIGN, O_MAX_ALIGN, O_MAX_SECTORS, O_OVERWRITE_ONLY,
-    O_SECURITY_COUNTER, O_CUSTOM_TLV, O_CUSTOM_TLV_FILE, O_MANIFEST, O_KEY_FORMAT, O_ERASED_VAL,
-    O_ENDIAN, O_SHA, O_PAD_SIG, O_COMPRESSION, O_NOT_WASM, O_HELP, O_REFUSED
+    O_KEY,
+    O_VERSION,
+    O_OUTPUT,
+    O_HEADER_SIZE,
+    O_PAD_HEADER,
+    O_LOAD_ADDR,
+    O_SLOT_SIZE,
+    O_PAD,
+    O_CONFIRM,
+    O_ALIGN,
+    O_MAX_ALIGN,
+    O_MAX_SECTORS,
+    O_OVERWRITE_ONLY,
+    O_SECURITY_COUNTER,
+    O_CUSTOM_TLV,
+    O_CUSTOM_TLV_FILE,
+    O_MANIFEST,
+    O_KEY_FORMAT,
+    O_ERASED_VAL,
+    O_ENDIAN,
+    O_SHA,
+    O_PAD_SIG,
+    O_COMPRESSION,
+    O_NOT_WASM,
+    O_HELP,
+    O_REFUSED
 };
 
 /* Who takes an option: both commands, mote-ota sign only (not an imgtool
@@ -20,12 +42,12 @@ enum opt_id {
 enum { BOTH, MOTE_ONLY, REFUSED };
 
 typedef struct sign_option {
-    const char *name;     /* long form, without the dashes */
-    char letter;          /* short form, or 0 */
-    uint8_t args;         /* values it takes */
+    const char *name; /* long form, without the dashes */
+    char letter;      /* short form, or 0 */
+    uint8_t args;     /* values it takes */
     uint8_t id;
     uint8_t who;
-    const char *help;     /* what it does, or why mote does not take it */
+    const char *help; /* what it does, or why mote does not take it */
 } sign_option;
 
 static const sign_option OPTIONS[] = {
@@ -33,19 +55,24 @@ static const sign_option OPTIONS[] = {
     {"version", 'v', 1, O_VERSION, BOTH, "major.minor.revision+build"},
     {"output", 'o', 1, O_OUTPUT, MOTE_ONLY, "bundle to write (or give it after the .wasm)"},
     {"header-size", 'H', 1, O_HEADER_SIZE, BOTH, "header area, >= 32 bytes (mote-ota: default 32)"},
-    {"pad-header", 0, 0, O_PAD_HEADER, BOTH, "put the header in front of the module (mote-ota always does)"},
+    {"pad-header", 0, 0, O_PAD_HEADER, BOTH,
+     "put the header in front of the module (mote-ota always does)"},
     {"load-addr", 'L', 1, O_LOAD_ADDR, BOTH, "sets RAM_LOAD; devices ignore the address"},
-    {"slot-size", 'S', 1, O_SLOT_SIZE, BOTH, "checks that bundle and trailer fit; --pad pads to it"},
+    {"slot-size", 'S', 1, O_SLOT_SIZE, BOTH,
+     "checks that bundle and trailer fit; --pad pads to it"},
     {"pad", 0, 0, O_PAD, BOTH, "pad to --slot-size with a trailer: installed on trial"},
     {"confirm", 0, 0, O_CONFIRM, BOTH, "--pad with image_ok set: installed confirmed"},
     {"align", 0, 1, O_ALIGN, BOTH, "1|2|4|8|16|32: trailer size only"},
     {"max-align", 0, 1, O_MAX_ALIGN, BOTH, "8|16|32: the trailer's layout and magic"},
     {"max-sectors", 'M', 1, O_MAX_SECTORS, BOTH, "swap status sectors: trailer size only"},
-    {"overwrite-only", 0, 0, O_OVERWRITE_ONLY, BOTH, "the short trailer of overwrite-only upgrades"},
+    {"overwrite-only", 0, 0, O_OVERWRITE_ONLY, BOTH,
+     "the short trailer of overwrite-only upgrades"},
     {"security-counter", 's', 1, O_SECURITY_COUNTER, BOTH, "N or auto: the anti-rollback counter"},
-    {"custom-tlv", 0, 2, O_CUSTOM_TLV, BOTH, "TAG VALUE: protected TLV; devices take 0xa0 (manifest) only"},
+    {"custom-tlv", 0, 2, O_CUSTOM_TLV, BOTH,
+     "TAG VALUE: protected TLV; devices take 0xa0 (manifest) only"},
     {"custom-tlv-file", 0, 2, O_CUSTOM_TLV_FILE, BOTH, "TAG FILE: the same, its value from a file"},
-    {"manifest", 0, 1, O_MANIFEST, MOTE_ONLY, "FILE: the app's manifest (text, docs/apps.md) as TLV 0xa0"},
+    {"manifest", 0, 1, O_MANIFEST, MOTE_ONLY,
+     "FILE: the app's manifest (text, docs/apps.md) as TLV 0xa0"},
     {"public-key-format", 0, 1, O_KEY_FORMAT, BOTH, "hash (KEYHASH TLV) or full (PUBKEY TLV)"},
     {"erased-val", 'R', 1, O_ERASED_VAL, BOTH, "0xff only: mote's flash erases to 0xff"},
     {"endian", 'e', 1, O_ENDIAN, BOTH, "little only"},
@@ -54,7 +81,8 @@ static const sign_option OPTIONS[] = {
     {"compression", 0, 1, O_COMPRESSION, BOTH, "disabled only: devices refuse compressed images"},
     {"not-wasm", 0, 0, O_NOT_WASM, MOTE_ONLY, "accept a payload that is not a .wasm module"},
     {"help", 'h', 0, O_HELP, BOTH, "show this help"},
-    {"dependencies", 'd', 1, O_REFUSED, REFUSED, "devices refuse dependencies (each app updates alone)"},
+    {"dependencies", 'd', 1, O_REFUSED, REFUSED,
+     "devices refuse dependencies (each app updates alone)"},
     {"boot-record", 0, 1, O_REFUSED, REFUSED, "not written by mote-ota; devices accept one"},
     {"encrypt", 'E', 1, O_REFUSED, REFUSED, "devices refuse encrypted images"},
     {"encrypt-keylen", 0, 1, O_REFUSED, REFUSED, "devices refuse encrypted images"},
@@ -73,7 +101,8 @@ static const sign_option OPTIONS[] = {
     {"psa-key-ids", 0, 1, O_REFUSED, REFUSED, "devices refuse key id TLVs"},
     {"vid", 0, 1, O_REFUSED, REFUSED, "devices refuse vendor UUID TLVs"},
     {"cid", 0, 1, O_REFUSED, REFUSED, "devices refuse class UUID TLVs"},
-    {"extra-tlv", 0, 2, O_REFUSED, REFUSED, "devices refuse unprotected TLVs outside MCUboot's list"},
+    {"extra-tlv", 0, 2, O_REFUSED, REFUSED,
+     "devices refuse unprotected TLVs outside MCUboot's list"},
 };
 #define N_OPTIONS (sizeof OPTIONS / sizeof OPTIONS[0])
 
@@ -86,7 +115,9 @@ void sign_print_options(FILE *out, bool strict)
         char name[40];
         snprintf(name, sizeof name, "%c%c%s--%s%s", o->letter ? '-' : ' ',
                  o->letter ? o->letter : ' ', o->letter ? ", " : "  ", o->name,
-                 o->args == 2 ? " A B" : o->args ? " X" : "");
+                 o->args == 2 ? " A B"
+                 : o->args    ? " X"
+                              : "");
         fprintf(out, "  %-28s %s%s\n", name, o->who == REFUSED ? "refused: " : "", o->help);
     }
 }
@@ -141,7 +172,8 @@ static int custom_tlv(sign_args *a, const char *tag, const char *value, bool fro
         return usage_error("bad custom TLV tag", "", tag);
     if (t < MOTE_OTA_TLV_VENDOR_MIN || t > MOTE_OTA_TLV_VENDOR_MAX) {
         cli_error("Invalid custom TLV type value '0x%04x', allowed value should be between "
-                  "0x%04x and 0x%04x", t, MOTE_OTA_TLV_VENDOR_MIN, MOTE_OTA_TLV_VENDOR_MAX);
+                  "0x%04x and 0x%04x",
+                  t, MOTE_OTA_TLV_VENDOR_MIN, MOTE_OTA_TLV_VENDOR_MAX);
         return EXIT_USAGE;
     }
     for (size_t i = 0; i < p->n_custom; i++)
@@ -235,7 +267,7 @@ static int apply(sign_args *a, const sign_option *o, const char *opt, char **v)
     case O_PAD_HEADER: a->pad_header = true; break;
     case O_LOAD_ADDR: rc = parse_number(opt, v[0], 0, UINT32_MAX, &p->load_addr); break;
     case O_SLOT_SIZE: rc = parse_number(opt, v[0], 1, UINT32_MAX, &p->slot_size); break;
-    case O_CONFIRM: p->confirm = p->pad = true; break;   /* --confirm implies --pad */
+    case O_CONFIRM: p->confirm = p->pad = true; break; /* --confirm implies --pad */
     case O_PAD: p->pad = true; break;
     case O_ALIGN:
         if (!choice(v[0], aligns))
@@ -282,9 +314,7 @@ static int apply(sign_args *a, const sign_option *o, const char *opt, char **v)
         break;
     case O_PAD_SIG: break;
     case O_NOT_WASM: a->not_wasm = true; break;
-    case O_REFUSED:
-        cli_error("%s is not supported: %s", opt, o->help);
-        return EXIT_USAGE;
+    case O_REFUSED: cli_error("%s is not supported: %s", opt, o->help); return EXIT_USAGE;
     }
     return rc;
 }
@@ -376,7 +406,7 @@ int sign_parse(int argc, char **argv, bool strict, sign_args *a)
     a->in = pos[0];
     if (npos == 2)
         a->out = pos[1];
-    if (a->counter_auto)   /* imgtool: (major << 24) + (minor << 16) + revision */
+    if (a->counter_auto) /* imgtool: (major << 24) + (minor << 16) + revision */
         a->p.security_counter = ((uint32_t)a->p.version.major << 24) +
                                 ((uint32_t)a->p.version.minor << 16) + a->p.version.revision;
     return 0;

@@ -19,7 +19,7 @@ typedef struct sign_args {
     const char *key, *in, *out;
     bundle_params p;
     bool have_version, have_header_size, pad_header, not_wasm, counter_auto;
-    uint8_t *custom_data[BUNDLE_MAX_CUSTOM];   /* custom TLV values, malloc'd */
+    uint8_t *custom_data[BUNDLE_MAX_CUSTOM]; /* custom TLV values, malloc'd */
 } sign_args;
 
 /* Parses argv (argv[0] is the command).  strict: `mote-ota imgtool sign`.

@@ -11,7 +11,7 @@
 #include <strings.h>
 #include <sys/stat.h>
 
-#define MAX_MODULE_BYTES 0x7FFFFFFFu    /* the core's limit */
+#define MAX_MODULE_BYTES 0x7FFFFFFFu /* the core's limit */
 
 const char *cli_command = "";
 
@@ -39,7 +39,7 @@ uint8_t *cli_read_module(const char *path, size_t *len)
     }
     if (!S_ISREG(st.st_mode) || (uint64_t)st.st_size > MAX_MODULE_BYTES) {
         cli_fail(EXIT_SETUP, "%s: %s", path,
-                 S_ISDIR(st.st_mode) ? "is a directory, not a .wasm file"
+                 S_ISDIR(st.st_mode)    ? "is a directory, not a .wasm file"
                  : !S_ISREG(st.st_mode) ? "not a regular file"
                                         : "larger than 2 GiB, the most a module may be");
         fclose(f);
@@ -82,8 +82,8 @@ bool cli_parse_size(const char *text, uint64_t *out)
         const char *suffix;
         unsigned shift;
     } units[] = {
-        {"", 0},     {"b", 0},     {"k", 10},   {"kb", 10},  {"kib", 10}, {"m", 20},
-        {"mb", 20},  {"mib", 20},  {"g", 30},   {"gb", 30},  {"gib", 30},
+        {"", 0},    {"b", 0},    {"k", 10}, {"kb", 10}, {"kib", 10}, {"m", 20},
+        {"mb", 20}, {"mib", 20}, {"g", 30}, {"gb", 30}, {"gib", 30},
     };
     if (text == NULL || !isdigit((unsigned char)text[0]))
         return false;

@@ -17,14 +17,14 @@
  * can tell apart from an app's usual 0..122.
  */
 enum {
-    EXIT_INVALID = 1,       /* validate: the module is not valid; inspect: cannot load it */
-    EXIT_USAGE = 2,         /* a bad command line: unknown option, bad value */
-    EXIT_DEADLOCK = 123,    /* virtual or real: a wait that nothing can end */
-    EXIT_LIMIT = 124,       /* --fuel or --time-limit reached */
-    EXIT_SETUP = 125,       /* the module file, the UART or the trace could not be opened */
-    EXIT_NOT_RUN = 126,     /* the module could not be loaded, linked or instantiated */
-    EXIT_NO_ENTRY = 127,    /* nothing to run: no _start, no such export */
-    EXIT_TRAP = 128         /* + the trap kind (mote_trap): the app trapped */
+    EXIT_INVALID = 1,    /* validate: the module is not valid; inspect: cannot load it */
+    EXIT_USAGE = 2,      /* a bad command line: unknown option, bad value */
+    EXIT_DEADLOCK = 123, /* virtual or real: a wait that nothing can end */
+    EXIT_LIMIT = 124,    /* --fuel or --time-limit reached */
+    EXIT_SETUP = 125,    /* the module file, the UART or the trace could not be opened */
+    EXIT_NOT_RUN = 126,  /* the module could not be loaded, linked or instantiated */
+    EXIT_NO_ENTRY = 127, /* nothing to run: no _start, no such export */
+    EXIT_TRAP = 128      /* + the trap kind (mote_trap): the app trapped */
 };
 
 /* The subcommand, for messages: "run", "inspect", ... */

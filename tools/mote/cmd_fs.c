@@ -123,8 +123,10 @@ static int parse(options *o, int argc, char **argv)
             while (k < sizeof boards / sizeof boards[0] && strcmp(boards[k].board, v) != 0)
                 k++;
             if (k == sizeof boards / sizeof boards[0])
-                return cli_fail(EXIT_USAGE, "--board %s: unknown (host, mps2-an385, mps2-an386, "
-                                            "mps2-an505, microbit, sifive-e)", v);
+                return cli_fail(EXIT_USAGE,
+                                "--board %s: unknown (host, mps2-an385, mps2-an386, "
+                                "mps2-an505, microbit, sifive-e)",
+                                v);
             o->geo = boards[k];
         } else if (cli_option(argc, argv, &i, "--sector", &v, &bad)) {
             if (!cli_parse_size(v, &sector) || sector == 0 || sector > (1u << 24))
@@ -198,9 +200,13 @@ static int load(image *im, const char *path, const options *o, bool create)
         }
         fclose(f);
     }
-    im->flash = (mote_fs_flash){.size = im->size, .sector_size = o->geo.sector,
-                                .write_size = o->geo.write_size, .ctx = im,
-                                .read = img_read, .erase = img_erase, .program = img_program};
+    im->flash = (mote_fs_flash){.size = im->size,
+                                .sector_size = o->geo.sector,
+                                .write_size = o->geo.write_size,
+                                .ctx = im,
+                                .read = img_read,
+                                .erase = img_erase,
+                                .program = img_program};
     size_t ram = mote_fs_ram_needed(im->size / o->geo.sector, 1024);
     im->ram = malloc(ram);
     return im->ram != NULL ? -1 : cli_fail(EXIT_SETUP, "out of memory");
@@ -208,7 +214,8 @@ static int load(image *im, const char *path, const options *o, bool create)
 
 static mote_fs_config config(image *im)
 {
-    return (mote_fs_config){.flash = &im->flash, .ram = im->ram,
+    return (mote_fs_config){.flash = &im->flash,
+                            .ram = im->ram,
                             .ram_size = mote_fs_ram_needed(im->size / im->flash.sector_size, 1024),
                             .cache_size = 1024};
 }
@@ -432,7 +439,7 @@ int cmd_fs(int argc, char **argv)
     static const struct {
         const char *name;
         int args;
-    } actions[] = {{"format", 1}, {"info", 1}, {"ls", -1}, {"cat", 2},
+    } actions[] = {{"format", 1}, {"info", 1}, {"ls", -1},   {"cat", 2},
                    {"get", 3},    {"put", 3},  {"mkdir", 2}, {"rm", 2}};
     const char *action = argv[1];
     int want = 0;
@@ -440,8 +447,10 @@ int cmd_fs(int argc, char **argv)
         if (!strcmp(action, actions[i].name))
             want = actions[i].args;
     if (want == 0)
-        return cli_fail(EXIT_USAGE, "unknown action '%s' (format, info, ls, cat, get, put, mkdir, "
-                                    "rm; see mote fs --help)", action);
+        return cli_fail(EXIT_USAGE,
+                        "unknown action '%s' (format, info, ls, cat, get, put, mkdir, "
+                        "rm; see mote fs --help)",
+                        action);
     options o;
     int r = parse(&o, argc, argv);
     if (r >= 0)

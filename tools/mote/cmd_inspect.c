@@ -41,8 +41,8 @@ static const char HELP[] =
 
 typedef struct sizing {
     mote_needs needs;
-    size_t arena;               /* with memory grown to its maximum */
-    size_t image_start;         /* with the image (header + instance), memory at its start */
+    size_t arena;       /* with memory grown to its maximum */
+    size_t image_start; /* with the image (header + instance), memory at its start */
     bool measured;
 } sizing;
 
@@ -67,7 +67,7 @@ static void print_externs(const mote_module *m)
 /* Memories and tables with their index, imported first as in the index space. */
 static void print_memories_tables(const mote_module *m, const uint8_t *wasm, size_t len)
 {
-    uint32_t index[2] = {0, 0};     /* next table, memory index */
+    uint32_t index[2] = {0, 0}; /* next table, memory index */
     char text[256];
     for (uint32_t i = 0; i < mote_module_num_imports(m); i++) {
         mote_extern_info info;
@@ -81,8 +81,8 @@ static void print_memories_tables(const mote_module *m, const uint8_t *wasm, siz
     defined_item items[MAX_DEFINED];
     size_t n = defined_tables_memories(wasm, len, items, MAX_DEFINED);
     for (size_t i = 0; i < n && i < MAX_DEFINED; i++) {
-        mote_extern_info info = {.kind = items[i].kind, .valtype = items[i].elem_type,
-                                 .limits = items[i].limits};
+        mote_extern_info info = {
+            .kind = items[i].kind, .valtype = items[i].elem_type, .limits = items[i].limits};
         uint32_t *next = &index[info.kind == MOTE_EXTERN_MEMORY];
         printf("%s %u: %s\n", describe_kind(info.kind), (*next)++,
                describe_limits(&info, text, sizeof text));
@@ -101,11 +101,11 @@ static size_t image_header_bytes(mote_arena *scratch_arena, const uint8_t *wasm,
     size_t header = 0;
     for (size_t cap = 64 * 1024 + 8 * len; cap < ((size_t)1 << 31) && header == 0; cap *= 2) {
         void *buf = NULL;
-        uint8_t *image = posix_memalign(&buf, 8, cap) == 0 ? buf : NULL;   /* images are 8-aligned */
+        uint8_t *image = posix_memalign(&buf, 8, cap) == 0 ? buf : NULL; /* images are 8-aligned */
         size_t written = 0;
         mote_status st = image == NULL ? MOTE_ERR_NO_MEMORY
-                                       : mote_image_compile(scratch_arena, wasm, len, NULL, handlers,
-                                                            num, image, cap, &written);
+                                       : mote_image_compile(scratch_arena, wasm, len, NULL,
+                                                            handlers, num, image, cap, &written);
         if (st == MOTE_OK) {
             static _Alignas(16) uint8_t small[4096];
             mote_arena *a = mote_arena_init(small, sizeof small);
@@ -200,7 +200,8 @@ static void print_sizing(mote_arena *scratch_arena, const uint8_t *wasm, size_t 
                   header != 0);
     if (header != 0)
         printf("\nwith image: the code precompiled into %zu bytes of flash; the arena holds a "
-               "%zu-byte module header and the instance\n", image_len, header);
+               "%zu-byte module header and the instance\n",
+               image_len, header);
     if (growth != 0)
         printf("mem<=N: fits at the start; memory 0 can grow to N bytes there, not to its "
                "maximum\n");
@@ -260,7 +261,7 @@ int cmd_inspect(int argc, char **argv)
         print_memories_tables(m, wasm, len);
         mote_limits memory = sizing_own_memory(m, wasm, len);
         size_t code = mote_module_code_bytes(m);
-        mote_unload(m);     /* the scratch arena is needed whole for measuring */
+        mote_unload(m); /* the scratch arena is needed whole for measuring */
         print_sizing(s.arena, wasm, len, &host, mem_cap, &memory, code);
     }
     scratch_free(&s);

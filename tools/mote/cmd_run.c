@@ -29,15 +29,15 @@ typedef struct run {
     run_options o;
     uint8_t *wasm;
     size_t wasm_len;
-    void *arena_buf;            /* malloc'd for --arena, else the board's */
+    void *arena_buf; /* malloc'd for --arena, else the board's */
     mote_arena *arena;
-    mote_instance *volatile inst;   /* read by the stop notifier, in a signal handler */
+    mote_instance *volatile inst; /* read by the stop notifier, in a signal handler */
     mote_wasi wasi;
     const char *env[RUN_MAX_ENV + 1];
     const char **argv;
 } run;
 
-static run R;       /* static: board callbacks and WASI-lite's context refer to it */
+static run R; /* static: board callbacks and WASI-lite's context refer to it */
 
 static void print_stats(void)
 {
@@ -46,8 +46,8 @@ static void print_stats(void)
     fprintf(stderr, "mote: arena peak %zu of %zu bytes", mote_arena_peak(R.arena),
             mote_arena_size(R.arena));
     if (R.inst != NULL && R.o.fuel > 0)
-        fprintf(stderr, ", fuel used %lld of %lld",
-                (long long)(R.o.fuel - mote_get_fuel(R.inst)), (long long)R.o.fuel);
+        fprintf(stderr, ", fuel used %lld of %lld", (long long)(R.o.fuel - mote_get_fuel(R.inst)),
+                (long long)R.o.fuel);
     fprintf(stderr, ", %s time %llu us\n", R.o.virtual_time ? "virtual" : "real",
             (unsigned long long)mote_hal_time_us());
 }
@@ -68,7 +68,7 @@ static void notify_stop(void *user)
     (void)user;
     mote_instance *inst = R.inst;
     if (inst != NULL)
-        mote_interrupt(inst);   /* running Wasm code pauses at its next call or loop */
+        mote_interrupt(inst); /* running Wasm code pauses at its next call or loop */
 }
 
 static void on_stop(mote_host_stop_reason reason, void *user)
@@ -88,8 +88,10 @@ static void on_stop(mote_host_stop_reason reason, void *user)
         cli_fail(0, "%s: stopped at the time limit, %llu us", R.o.module, now);
         end(EXIT_LIMIT);
     }
-    cli_fail(0, "%s: deadlock at %llu us: the app waits, but no timer runs, no scripted input "
-                "is left and no console input can come", R.o.module, now);
+    cli_fail(0,
+             "%s: deadlock at %llu us: the app waits, but no timer runs, no scripted input "
+             "is left and no console input can come",
+             R.o.module, now);
     end(EXIT_DEADLOCK);
 }
 
@@ -172,8 +174,8 @@ static int not_run(const char *step, const uint8_t *wasm, size_t len)
         hint = " (mote provides the wasi_snapshot_preview1 and mote modules)";
     else if (e->status == MOTE_ERR_LIMIT && strstr(e->message, "cap") != NULL)
         hint = " (raise --mem-cap)";
-    return cli_fail(EXIT_NOT_RUN, "%s: cannot %s: %s%s%s%s", R.o.module, step,
-                    named ? "" : name, named ? "" : ": ", e->message, hint);
+    return cli_fail(EXIT_NOT_RUN, "%s: cannot %s: %s%s%s%s", R.o.module, step, named ? "" : name,
+                    named ? "" : ": ", e->message, hint);
 }
 
 /* ---- setting up ------------------------------------------------------------------ */
@@ -185,7 +187,7 @@ static int setup_board(void)
     char err[256];
     mote_host_set_virtual_time(R.o.virtual_time);
     mote_host_set_time_limit(R.o.time_limit);
-    mote_host_set_uart_eof_byte(0x04);      /* WASI-lite's end of file: fgets() loops end */
+    mote_host_set_uart_eof_byte(0x04); /* WASI-lite's end of file: fgets() loops end */
     if (R.o.gpio_in != NULL && !mote_host_gpio_input(R.o.gpio_in, err, sizeof err))
         return cli_fail(EXIT_USAGE, "--gpio-in %s", err);
     if (R.o.gpio_trace != NULL && !mote_host_gpio_trace(R.o.gpio_trace, err, sizeof err))
@@ -216,8 +218,10 @@ static int make_arena(void)
         return cli_fail(EXIT_SETUP, "cannot allocate a %zu-byte arena", size);
     R.arena = mote_arena_init(buf, size);
     if (R.arena == NULL)
-        return cli_fail(EXIT_NOT_RUN, "--arena %zu: too small even for the arena's own "
-                        "bookkeeping (mote inspect tells the size)", size);
+        return cli_fail(EXIT_NOT_RUN,
+                        "--arena %zu: too small even for the arena's own "
+                        "bookkeeping (mote inspect tells the size)",
+                        size);
     return -1;
 }
 
@@ -228,7 +232,7 @@ static void write_output(uint32_t fd, const void *data, size_t len, void *user)
 {
     (void)user;
     if (fd == 2) {
-        fflush(stdout);         /* keep the order of the app's writes */
+        fflush(stdout); /* keep the order of the app's writes */
         fwrite(data, 1, len, stderr);
         fflush(stderr);
     } else {
@@ -261,7 +265,7 @@ static int setup_wasi(void)
     cfg.instance.value_stack_bytes = R.o.value_stack;
     cfg.instance.call_stack_bytes = R.o.call_stack;
     cfg.instance.memory_cap = R.o.mem_cap;
-    cfg.instance.start_fuel = R.o.fuel;     /* --fuel bounds a start function too */
+    cfg.instance.start_fuel = R.o.fuel; /* --fuel bounds a start function too */
     int files = run_files_setup(&R.o, &cfg);
     if (files >= 0)
         return files;
@@ -286,7 +290,7 @@ static int instantiate(const mote_module *module, const uint8_t *wasm, size_t le
     if (st != MOTE_OK)
         return not_run("instantiate", wasm, len);
     if (R.o.fuel > 0)
-        mote_set_fuel(inst, R.o.fuel);      /* one budget for the whole run */
+        mote_set_fuel(inst, R.o.fuel); /* one budget for the whole run */
     R.inst = inst;
     return -1;
 }
@@ -302,8 +306,10 @@ static int run_app(void)
     else if (mote_export_func(R.inst, "mote_on_event") != NULL)
         st = mote_wasi_run_reactor(&R.wasi, R.inst, &code);
     else
-        return cli_fail(EXIT_NO_ENTRY, "%s exports neither _start (a command) nor mote_on_event "
-                        "(a reactor); to call a function use --invoke NAME", R.o.module);
+        return cli_fail(EXIT_NO_ENTRY,
+                        "%s exports neither _start (a command) nor mote_on_event "
+                        "(a reactor); to call a function use --invoke NAME",
+                        R.o.module);
     mote_wasi_stop(&R.wasi);
     if (st == MOTE_OK || st == MOTE_EXIT)
         return code & 0xFF;
@@ -313,8 +319,7 @@ static int run_app(void)
 static int run_invoke(void)
 {
     mote_status st;
-    int status = invoke_export(R.inst, R.o.invoke, R.o.args, R.o.num_args, invoke_pause, NULL,
-                               &st);
+    int status = invoke_export(R.inst, R.o.invoke, R.o.args, R.o.num_args, invoke_pause, NULL, &st);
     mote_wasi_stop(&R.wasi);
     if (status != 0)
         return status;

@@ -69,7 +69,7 @@ const char *describe_limits(const mote_extern_info *info, char *buf, size_t size
         return buf;
     }
     uint32_t page = l->page_size != 0 ? l->page_size : 65536;
-    if (page == 1) {                /* custom-page-sizes: pages are bytes */
+    if (page == 1) { /* custom-page-sizes: pages are bytes */
         add(buf, size, &used, "%llu bytes (1-byte pages)", (unsigned long long)l->min);
         if (l->has_max)
             add(buf, size, &used, ", max %llu", (unsigned long long)l->max);
@@ -90,15 +90,14 @@ void describe_extern(FILE *out, const mote_extern_info *info, bool with_module)
     char type[256];
     switch (info->kind) {
     case MOTE_EXTERN_FUNC:
-        describe_func_type(info->params, info->num_params, info->results, info->num_results,
-                           type, sizeof type);
+        describe_func_type(info->params, info->num_params, info->results, info->num_results, type,
+                           sizeof type);
         break;
     case MOTE_EXTERN_GLOBAL:
         snprintf(type, sizeof type, "%s%s", info->mutable_ ? "mut " : "",
                  mote_valtype_name(info->valtype));
         break;
-    default:
-        describe_limits(info, type, sizeof type);
+    default: describe_limits(info, type, sizeof type);
     }
     fprintf(out, "  %-7s", describe_kind(info->kind));
     if (with_module)

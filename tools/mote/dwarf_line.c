@@ -16,14 +16,34 @@
 #include "sections.h"
 
 enum {
-    LNS_copy = 1, LNS_advance_pc, LNS_advance_line, LNS_set_file, LNS_set_column,
-    LNS_negate_stmt, LNS_set_basic_block, LNS_const_add_pc, LNS_fixed_advance_pc,
-    LNS_set_prologue_end, LNS_set_epilogue_begin, LNS_set_isa,
-    LNE_end_sequence = 1, LNE_set_address = 2,
-    LNCT_path = 1, LNCT_directory_index = 2,
-    FORM_block = 0x09, FORM_block1 = 0x0a, FORM_data1 = 0x0b, FORM_data2 = 0x05,
-    FORM_data4 = 0x06, FORM_data8 = 0x07, FORM_data16 = 0x1e, FORM_string = 0x08,
-    FORM_strp = 0x0e, FORM_line_strp = 0x1f, FORM_udata = 0x0f, FORM_sdata = 0x0d
+    LNS_copy = 1,
+    LNS_advance_pc,
+    LNS_advance_line,
+    LNS_set_file,
+    LNS_set_column,
+    LNS_negate_stmt,
+    LNS_set_basic_block,
+    LNS_const_add_pc,
+    LNS_fixed_advance_pc,
+    LNS_set_prologue_end,
+    LNS_set_epilogue_begin,
+    LNS_set_isa,
+    LNE_end_sequence = 1,
+    LNE_set_address = 2,
+    LNCT_path = 1,
+    LNCT_directory_index = 2,
+    FORM_block = 0x09,
+    FORM_block1 = 0x0a,
+    FORM_data1 = 0x0b,
+    FORM_data2 = 0x05,
+    FORM_data4 = 0x06,
+    FORM_data8 = 0x07,
+    FORM_data16 = 0x1e,
+    FORM_string = 0x08,
+    FORM_strp = 0x0e,
+    FORM_line_strp = 0x1f,
+    FORM_udata = 0x0f,
+    FORM_sdata = 0x0d
 };
 
 #define MAX_FILES 512
@@ -106,29 +126,34 @@ typedef struct unit {
     unsigned version, offset_size;
     unsigned min_inst, line_range, opcode_base;
     int line_base;
-    const uint8_t *lengths;             /* standard_opcode_lengths */
+    const uint8_t *lengths; /* standard_opcode_lengths */
     const char *dirs[MAX_DIRS];
     unsigned ndirs;
     const char *files[MAX_FILES];
     unsigned file_dir[MAX_FILES];
-    unsigned nfiles;                    /* v5 numbers files from 0, earlier from 1 */
+    unsigned nfiles; /* v5 numbers files from 0, earlier from 1 */
 } unit;
 
 /* One attribute of a v5 directory or file entry: a string, an index, or
  * something skipped. */
-static void entry_form(const dwarf_lines *d, rd *r, const unit *u, uint64_t form,
-                       const char **text, uint64_t *number)
+static void entry_form(const dwarf_lines *d, rd *r, const unit *u, uint64_t form, const char **text,
+                       uint64_t *number)
 {
     switch (form) {
     case FORM_string: *text = cstring(r); break;
-    case FORM_line_strp: *text = string_at(d->line_str, d->line_str_size, get(r, u->offset_size)); break;
+    case FORM_line_strp:
+        *text = string_at(d->line_str, d->line_str_size, get(r, u->offset_size));
+        break;
     case FORM_strp: *text = string_at(d->str, d->str_size, get(r, u->offset_size)); break;
     case FORM_udata: *number = uleb(r); break;
     case FORM_data1: *number = get(r, 1); break;
     case FORM_data2: *number = get(r, 2); break;
     case FORM_data4: *number = get(r, 4); break;
     case FORM_data8: *number = get(r, 8); break;
-    case FORM_data16: get(r, 8); get(r, 8); break;
+    case FORM_data16:
+        get(r, 8);
+        get(r, 8);
+        break;
     case FORM_sdata: sleb(r); break;
     case FORM_block: {
         uint64_t n = uleb(r);
@@ -180,15 +205,15 @@ static void entries_v5(const dwarf_lines *d, rd *r, unit *u, bool dirs)
 /* v2-v4: include_directories then file_names, each ending with "". */
 static void entries_v4(rd *r, unit *u)
 {
-    u->dirs[u->ndirs++] = "";           /* 0: the compilation directory */
+    u->dirs[u->ndirs++] = ""; /* 0: the compilation directory */
     for (const char *s; r->ok && *(s = cstring(r)) != '\0';)
         if (u->ndirs < MAX_DIRS)
             u->dirs[u->ndirs++] = s;
-    u->files[u->nfiles++] = "";         /* numbered from 1 */
+    u->files[u->nfiles++] = ""; /* numbered from 1 */
     for (const char *s; r->ok && *(s = cstring(r)) != '\0';) {
         uint64_t dir = uleb(r);
-        uleb(r);                        /* modification time */
-        uleb(r);                        /* length */
+        uleb(r); /* modification time */
+        uleb(r); /* length */
         if (u->nfiles < MAX_FILES) {
             u->file_dir[u->nfiles] = (unsigned)dir;
             u->files[u->nfiles++] = s;
@@ -215,15 +240,15 @@ static bool read_header(const dwarf_lines *d, rd *r, unit *u, const uint8_t **pr
     if (u->version < 2 || u->version > 5)
         return false;
     if (u->version >= 5)
-        get(&h, 2);                     /* address_size, segment_selector_size */
+        get(&h, 2); /* address_size, segment_selector_size */
     uint64_t header_length = get(&h, u->offset_size);
     if (!h.ok || header_length > (uint64_t)(h.end - h.p))
         return false;
     *program = h.p + header_length;
     u->min_inst = (unsigned)get(&h, 1);
     if (u->version >= 4)
-        get(&h, 1);                     /* maximum_operations_per_instruction */
-    get(&h, 1);                         /* default_is_stmt */
+        get(&h, 1); /* maximum_operations_per_instruction */
+    get(&h, 1);     /* default_is_stmt */
     u->line_base = (int8_t)get(&h, 1);
     u->line_range = (unsigned)get(&h, 1);
     u->opcode_base = (unsigned)get(&h, 1);
@@ -268,12 +293,12 @@ static size_t run_program(const unit *u, rd *r, uint64_t address, char *out, siz
     while (r->ok && r->p < r->end) {
         unsigned op = (unsigned)get(r, 1);
         bool emit = false, end_sequence = false;
-        if (op >= u->opcode_base) {                     /* special opcode */
+        if (op >= u->opcode_base) { /* special opcode */
             unsigned adjusted = op - u->opcode_base;
             addr += (uint64_t)(adjusted / u->line_range) * u->min_inst;
             line += (int64_t)u->line_base + (int64_t)(adjusted % u->line_range);
             emit = true;
-        } else if (op == 0) {                           /* extended opcode */
+        } else if (op == 0) { /* extended opcode */
             uint64_t n = uleb(r);
             if (n == 0 || n > (uint64_t)(r->end - r->p))
                 return 0;
@@ -291,9 +316,11 @@ static size_t run_program(const unit *u, rd *r, uint64_t address, char *out, siz
             case LNS_advance_pc: addr += uleb(r) * u->min_inst; break;
             case LNS_advance_line: line += (uint64_t)sleb(r); break;
             case LNS_set_file: file = uleb(r); break;
-            case LNS_const_add_pc: addr += (uint64_t)((255 - u->opcode_base) / u->line_range) * u->min_inst; break;
+            case LNS_const_add_pc:
+                addr += (uint64_t)((255 - u->opcode_base) / u->line_range) * u->min_inst;
+                break;
             case LNS_fixed_advance_pc: addr += get(r, 2); break;
-            default:                                    /* operands we do not need */
+            default: /* operands we do not need */
                 for (unsigned i = 0; i < u->lengths[op - 1]; i++)
                     uleb(r);
                 break;
@@ -331,7 +358,7 @@ size_t dwarf_lines_lookup(const dwarf_lines *d, uint32_t offset, char *out, size
     if (d->line == NULL || offset < d->code_start)
         return 0;
     uint64_t address = offset - d->code_start;
-    static unit u;                      /* large: not on the stack */
+    static unit u; /* large: not on the stack */
     rd r = {d->line, d->line + d->line_size, true};
     while (r.ok && r.p < r.end) {
         const uint8_t *program, *end;

@@ -14,9 +14,9 @@
 #include <stdint.h>
 
 typedef struct dwarf_lines {
-    const uint8_t *line, *line_str, *str;       /* the sections, or NULL */
+    const uint8_t *line, *line_str, *str; /* the sections, or NULL */
     size_t line_size, line_str_size, str_size;
-    size_t code_start;                          /* file offset of address 0 */
+    size_t code_start; /* file offset of address 0 */
 } dwarf_lines;
 
 /* Finds the module's line table; false when it has none. */

@@ -35,8 +35,8 @@ static void exported_functions(mote_instance *inst, char *buf, size_t size)
 }
 
 static int parse_args(const char *name, const mote_valtype *params, uint32_t num_params,
-                      const mote_valtype *results, uint32_t num_results, char **args,
-                      int num_args, mote_value *values)
+                      const mote_valtype *results, uint32_t num_results, char **args, int num_args,
+                      mote_value *values)
 {
     char type[256];
     if ((uint32_t)num_args != num_params) {
@@ -46,9 +46,8 @@ static int parse_args(const char *name, const mote_valtype *params, uint32_t num
     }
     for (uint32_t i = 0; i < num_params; i++) {
         if (!value_parse(args[i], params[i], &values[i]))
-            return cli_fail(EXIT_USAGE, "argument %u of %s, '%s', is not an %s: expected %s",
-                            i + 1, name, args[i], mote_valtype_name(params[i]),
-                            value_syntax(params[i]));
+            return cli_fail(EXIT_USAGE, "argument %u of %s, '%s', is not an %s: expected %s", i + 1,
+                            name, args[i], mote_valtype_name(params[i]), value_syntax(params[i]));
     }
     return 0;
 }
@@ -61,8 +60,8 @@ int invoke_export(mote_instance *inst, const char *name, char **args, int num_ar
     if (f == NULL) {
         char names[512];
         exported_functions(inst, names, sizeof names);
-        return cli_fail(EXIT_NO_ENTRY, "the module exports no function '%s' (it exports: %s)",
-                        name, names[0] ? names : "no functions");
+        return cli_fail(EXIT_NO_ENTRY, "the module exports no function '%s' (it exports: %s)", name,
+                        names[0] ? names : "no functions");
     }
     const mote_valtype *params, *results;
     uint32_t num_params, num_results;
@@ -71,8 +70,7 @@ int invoke_export(mote_instance *inst, const char *name, char **args, int num_ar
     if (values == NULL)
         return cli_fail(EXIT_SETUP, "out of memory");
     mote_value *out = values + num_params;
-    int status = parse_args(name, params, num_params, results, num_results, args, num_args,
-                            values);
+    int status = parse_args(name, params, num_params, results, num_results, args, num_args, values);
     mote_func *init = mote_export_func(inst, "_initialize");
     if (status == 0 && init != NULL && init != f)
         *st = finish_call(inst, mote_call(inst, init, NULL, 0, NULL, 0), on_pause, user);

@@ -45,7 +45,9 @@ int main(int argc, char **argv)
         const char *name;
         int (*run)(int, char **);
     } commands[] = {
-        {"run", cmd_run}, {"inspect", cmd_inspect}, {"validate", cmd_validate},
+        {"run", cmd_run},
+        {"inspect", cmd_inspect},
+        {"validate", cmd_validate},
         {"fs", cmd_fs},
     };
     if (argc < 2) {
@@ -61,8 +63,10 @@ int main(int argc, char **argv)
                 return commands[i].run(2, help_argv);
             }
         }
-        return cli_fail(EXIT_USAGE, "no command '%s' to describe (commands: run, inspect, "
-                                    "validate)", argv[2]);
+        return cli_fail(EXIT_USAGE,
+                        "no command '%s' to describe (commands: run, inspect, "
+                        "validate)",
+                        argv[2]);
     }
     if (!strcmp(argv[1], "--help") || !strcmp(argv[1], "-h") || !strcmp(argv[1], "help")) {
         fputs(USAGE, stdout);
@@ -81,9 +85,11 @@ int main(int argc, char **argv)
     size_t n = strlen(argv[1]);
     if (n > 5 && !strcmp(argv[1] + n - 5, ".wasm")) {
         cli_command = "run";
-        argv[0] = "run";        /* `mote app.wasm args` = `mote run app.wasm args` */
+        argv[0] = "run"; /* `mote app.wasm args` = `mote run app.wasm args` */
         return cmd_run(argc, argv);
     }
-    return cli_fail(EXIT_USAGE, "unknown command '%s' (commands: run, inspect, validate, fs; "
-                                "see mote --help)", argv[1]);
+    return cli_fail(EXIT_USAGE,
+                    "unknown command '%s' (commands: run, inspect, validate, fs; "
+                    "see mote --help)",
+                    argv[1]);
 }

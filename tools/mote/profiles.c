@@ -31,7 +31,7 @@
 #define VIRT_RAM (126976 * KIB)
 
 const board_profile board_profiles[] = {
-    {"host", "posix (mote run)", HOST_VALUE_STACK, HOST_CALL_STACK, 64u * KIB * KIB},
+    {"host", "posix (mote run)", HOST_VALUE_STACK, HOST_CALL_STACK, 64u * KIB *KIB},
     {"mps2-an385", "cortex-m3", 8 * KIB, 2 * KIB, MPS2_FREE},
     {"mps2-an386", "cortex-m4f", 8 * KIB, 2 * KIB, MPS2_FREE},
     {"mps2-an505", "cortex-m33", 8 * KIB, 2 * KIB, MPS2_FREE},

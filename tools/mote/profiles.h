@@ -12,9 +12,9 @@
 typedef struct board_profile {
     const char *name;
     const char *cpu;
-    uint32_t value_stack;       /* instance value stack, bytes */
-    uint32_t call_stack;        /* instance call stack, bytes */
-    uint64_t free_ram;          /* bytes a firmware can give its arena */
+    uint32_t value_stack; /* instance value stack, bytes */
+    uint32_t call_stack;  /* instance call stack, bytes */
+    uint64_t free_ram;    /* bytes a firmware can give its arena */
 } board_profile;
 
 /* The host (mote run's defaults) first, then the boards. */

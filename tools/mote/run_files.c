@@ -20,7 +20,7 @@ static struct {
     mote_wasi_preopen preopens[RUN_MAX_DIRS + 1];
     mote_wasi_fd fds[MOTE_WASI_MAX_FDS];
     mote_wasi_hostdir dirs[RUN_MAX_DIRS];
-    char names[RUN_MAX_DIRS + 1][2][4096];   /* host and guest of each */
+    char names[RUN_MAX_DIRS + 1][2][4096]; /* host and guest of each */
     mote_fs_flash flash;
     mote_fs fs;
     mote_wasi_flash flash_dir;
@@ -104,9 +104,8 @@ int run_files_setup(const run_options *o, mote_wasi_config *cfg)
         int e = mote_wasi_hostdir_open(&F.dirs[i], F.names[i][0]);
         if (e != 0)
             return cli_fail(EXIT_SETUP, "--dir %s: %s", F.names[i][0], strerror(e));
-        F.preopens[n] = (mote_wasi_preopen){.guest_path = F.names[i][1],
-                                            .ops = &mote_wasi_hostdir_ops,
-                                            .backend = &F.dirs[i]};
+        F.preopens[n] = (mote_wasi_preopen){
+            .guest_path = F.names[i][1], .ops = &mote_wasi_hostdir_ops, .backend = &F.dirs[i]};
     }
     if (o->flash != NULL) {
         int st = mount_flash(o, n);

@@ -142,8 +142,9 @@ static int parse_one(run_options *o, int argc, char **argv, int *i)
     } else if (OPTION("--arena")) {
         st = size_option("--arena", v, SIZE_MAX, &o->arena);
         if (st < 0 && !arena_can_exist(o->arena))
-            st = bad_value("--arena", v, "too small even for the arena's own bookkeeping "
-                                         "(mote inspect tells the size an app needs)");
+            st = bad_value("--arena", v,
+                           "too small even for the arena's own bookkeeping "
+                           "(mote inspect tells the size an app needs)");
     } else if (OPTION("--mem-cap")) {
         st = size_option("--mem-cap", v, UINT64_MAX, &o->mem_cap);
     } else if (OPTION("--stack")) {
@@ -200,8 +201,9 @@ static int parse_one(run_options *o, int argc, char **argv, int *i)
     } else if (OPTION("--epoch")) {
         o->epoch_given = true;
         if (!mote_host_parse_epoch(v, &o->epoch))
-            st = bad_value("--epoch", v, "expected seconds since 1970 or a UTC date such as "
-                                         "2025-06-01T12:00:00Z");
+            st = bad_value("--epoch", v,
+                           "expected seconds since 1970 or a UTC date such as "
+                           "2025-06-01T12:00:00Z");
     } else {
         return cli_fail(EXIT_USAGE, "unknown option %s (see mote run --help)", argv[*i]);
     }

@@ -65,7 +65,7 @@ static size_t read_section(reader *r, uint8_t id, defined_item *items, size_t n,
 
 size_t defined_tables_memories(const uint8_t *wasm, size_t len, defined_item *items, size_t max)
 {
-    reader r = {wasm + 8, wasm + len, len >= 8};        /* after magic and version */
+    reader r = {wasm + 8, wasm + len, len >= 8}; /* after magic and version */
     size_t n = 0;
     for (uint8_t want = SECTION_TABLE; want <= SECTION_MEMORY; want++) {
         r.p = wasm + 8;
@@ -122,7 +122,7 @@ const uint8_t *custom_section(const uint8_t *wasm, size_t len, const char *name,
     if (payload == NULL)
         return NULL;
     reader r = {payload, payload + n, true};
-    uint64_t name_len = leb(&r);        /* checked by is_custom */
+    uint64_t name_len = leb(&r); /* checked by is_custom */
     r.p += name_len;
     *size = (size_t)(r.end - r.p);
     return r.p;

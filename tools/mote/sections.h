@@ -15,8 +15,8 @@
 #include <mote/mote.h>
 
 typedef struct defined_item {
-    mote_extern_kind kind;      /* MOTE_EXTERN_MEMORY or MOTE_EXTERN_TABLE */
-    mote_valtype elem_type;     /* tables */
+    mote_extern_kind kind;  /* MOTE_EXTERN_MEMORY or MOTE_EXTERN_TABLE */
+    mote_valtype elem_type; /* tables */
     mote_limits limits;
 } defined_item;
 

@@ -12,7 +12,7 @@ mote_limits sizing_own_memory(const mote_module *module, const uint8_t *wasm, si
     for (uint32_t i = 0; i < mote_module_num_imports(module); i++) {
         mote_extern_info info;
         if (mote_module_import(module, i, &info) == MOTE_OK && info.kind == MOTE_EXTERN_MEMORY)
-            return none;        /* memory 0 is someone else's */
+            return none; /* memory 0 is someone else's */
     }
     defined_item items[MAX_DEFINED];
     size_t n = defined_tables_memories(wasm, len, items, MAX_DEFINED);
@@ -24,7 +24,7 @@ mote_limits sizing_own_memory(const mote_module *module, const uint8_t *wasm, si
 
 static size_t align8(uint64_t n)
 {
-    return (size_t)((n + 7) & ~(uint64_t)7);   /* the arena's alignment */
+    return (size_t)((n + 7) & ~(uint64_t)7); /* the arena's alignment */
 }
 
 size_t sizing_growth(const mote_limits *memory, uint64_t cap)

@@ -29,7 +29,7 @@ static bool parse_int(const char *text, unsigned bits, uint64_t *out)
         return false;
     uint64_t mask = bits == 64 ? UINT64_MAX : (1ull << bits) - 1;
     if (negative) {
-        uint64_t most = 1ull << (bits - 1);     /* -2^(bits-1) is the floor */
+        uint64_t most = 1ull << (bits - 1); /* -2^(bits-1) is the floor */
         if (magnitude > most)
             return false;
         *out = (0 - (uint64_t)magnitude) & mask;
@@ -49,7 +49,7 @@ static bool parse_nan(const char *text, bool f64, uint64_t *bits)
     if (strncmp(p, "nan", 3) != 0)
         return false;
     uint64_t exp = f64 ? F64_EXP : F32_EXP;
-    uint64_t payload = f64 ? F64_QUIET : F32_QUIET;     /* canonical */
+    uint64_t payload = f64 ? F64_QUIET : F32_QUIET; /* canonical */
     if (p[3] == ':') {
         uint64_t max = f64 ? 0x000FFFFFFFFFFFFFull : 0x007FFFFFu;
         if (strncmp(p + 4, "0x", 2) != 0 || !parse_int(p + 4, 64, &payload) || payload == 0 ||
@@ -100,16 +100,11 @@ bool value_parse(const char *text, mote_valtype type, mote_value *out)
             return false;
         out->u64 = n;
         return true;
-    case MOTE_F32:
-        return parse_float(text, false, out);
-    case MOTE_F64:
-        return parse_float(text, true, out);
+    case MOTE_F32: return parse_float(text, false, out);
+    case MOTE_F64: return parse_float(text, true, out);
     case MOTE_FUNCREF:
-    case MOTE_EXTERNREF:
-        out->ref = NULL;
-        return strcmp(text, "null") == 0;
-    default:
-        return false;
+    case MOTE_EXTERNREF: out->ref = NULL; return strcmp(text, "null") == 0;
+    default: return false;
     }
 }
 
@@ -117,16 +112,12 @@ const char *value_syntax(mote_valtype type)
 {
     switch (type) {
     case MOTE_I32:
-    case MOTE_I64:
-        return "a decimal or 0x hex integer, e.g. 42, -7, 0xff";
+    case MOTE_I64: return "a decimal or 0x hex integer, e.g. 42, -7, 0xff";
     case MOTE_F32:
-    case MOTE_F64:
-        return "a number, e.g. 1.5, -2e-3, 0x1.8p1, inf, nan, nan:0x1";
+    case MOTE_F64: return "a number, e.g. 1.5, -2e-3, 0x1.8p1, inf, nan, nan:0x1";
     case MOTE_FUNCREF:
-    case MOTE_EXTERNREF:
-        return "null";
-    default:
-        return "nothing: mote cannot pass this type";
+    case MOTE_EXTERNREF: return "null";
+    default: return "nothing: mote cannot pass this type";
     }
 }
 
@@ -154,12 +145,8 @@ static const char *format_nan(uint64_t bits, bool f64, char buf[48])
 const char *value_format(mote_value v, mote_valtype type, char buf[48])
 {
     switch (type) {
-    case MOTE_I32:
-        snprintf(buf, 48, "%d", (int)v.i32);
-        break;
-    case MOTE_I64:
-        snprintf(buf, 48, "%lld", (long long)v.i64);
-        break;
+    case MOTE_I32: snprintf(buf, 48, "%d", (int)v.i32); break;
+    case MOTE_I64: snprintf(buf, 48, "%lld", (long long)v.i64); break;
     case MOTE_F32:
         if (isnan(v.f32))
             return format_nan(v.u32, false, buf);
@@ -170,17 +157,14 @@ const char *value_format(mote_value v, mote_valtype type, char buf[48])
             return format_nan(v.u64, true, buf);
         format_float(v.f64, true, buf);
         break;
-    case MOTE_FUNCREF:
-        snprintf(buf, 48, "%s", v.ref == NULL ? "null" : "funcref");
-        break;
+    case MOTE_FUNCREF: snprintf(buf, 48, "%s", v.ref == NULL ? "null" : "funcref"); break;
     case MOTE_EXTERNREF:
         if (v.ref == NULL)
             snprintf(buf, 48, "null");
         else
             snprintf(buf, 48, "externref:%p", v.ref);
         break;
-    default:
-        snprintf(buf, 48, "?");
+    default: snprintf(buf, 48, "?");
     }
     return buf;
 }

@@ -64,12 +64,12 @@ static const char *app_env[] = {
 #ifdef MOTE_BOARD_BUTTON_ACTIVE_HIGH
     "BUTTON_ACTIVE=high",
 #endif
-    NULL,                       /* becomes MOTE_BOARD=<name> */
+    NULL, /* becomes MOTE_BOARD=<name> */
 };
 
 #define COUNT(a) (sizeof(a) / sizeof((a)[0]))
 
-static mote_wasi wasi;          /* static: HAL callbacks refer to it */
+static mote_wasi wasi; /* static: HAL callbacks refer to it */
 
 #ifdef MOTE_APP_FILES
 /* The file system: 64-byte cache and staging buffers and a bit per block
@@ -78,8 +78,8 @@ static mote_wasi wasi;          /* static: HAL callbacks refer to it */
 static mote_fs fs;
 static uint8_t fs_ram[FS_CACHE + 64 + 1024 / 8];
 static mote_wasi_flash files;
-static const mote_wasi_preopen preopen = {.guest_path = "/", .ops = &mote_wasi_flash_ops,
-                                          .backend = &files};
+static const mote_wasi_preopen preopen = {
+    .guest_path = "/", .ops = &mote_wasi_flash_ops, .backend = &files};
 static mote_wasi_fd fds[1 + MOTE_APP_FILES];
 
 static void say_text(const char *text)
@@ -96,8 +96,11 @@ static bool mount_files(void)
         say_text("mote: files: the board has no flash storage region\n");
         return false;
     }
-    mote_fs_config cfg = {.flash = &flash, .ram = fs_ram, .ram_size = sizeof fs_ram,
-                          .cache_size = FS_CACHE, .read_only = flash.read_only};
+    mote_fs_config cfg = {.flash = &flash,
+                          .ram = fs_ram,
+                          .ram_size = sizeof fs_ram,
+                          .cache_size = FS_CACHE,
+                          .read_only = flash.read_only};
     mote_fs_status st = mote_fs_mount(&fs, &cfg);
     if (st == MOTE_FS_ERR_NOT_FORMATTED && !flash.read_only &&
         (st = mote_fs_format(&fs, &cfg, NULL)) == MOTE_FS_OK)

@@ -45,7 +45,8 @@ static uint16_t wasi_errno(int e)
     case EINVAL: return WASI_EINVAL;
     case EISDIR: return WASI_EISDIR;
     case ELOOP: return WASI_ELOOP;
-    case EMFILE: case ENFILE: return WASI_EMFILE;
+    case EMFILE:
+    case ENFILE: return WASI_EMFILE;
     case ENAMETOOLONG: return WASI_ENAMETOOLONG;
     case ENOENT: return WASI_ENOENT;
     case ENOMEM: return WASI_ENOMEM;
@@ -69,9 +70,9 @@ static uint16_t last_errno(void)
 /* ---- resolving ------------------------------------------------------------------------ */
 
 typedef struct walk {
-    int fds[MAX_DEPTH + 1];     /* fds[0] is the start (not ours to close) */
+    int fds[MAX_DEPTH + 1]; /* fds[0] is the start (not ours to close) */
     int depth;
-    char name[NAME_MAX + 1];    /* the last component ("." for the directory itself) */
+    char name[NAME_MAX + 1]; /* the last component ("." for the directory itself) */
 } walk;
 
 static int top(const walk *w)
@@ -109,7 +110,7 @@ static uint16_t splice_link(char *buf, const char *rest, const char *target, siz
  */
 static uint16_t resolve(int dir, const char *path, bool follow, walk *w)
 {
-    static char buf[BUF];       /* one app thread: one walk at a time */
+    static char buf[BUF]; /* one app thread: one walk at a time */
     char target[BUF];
     w->fds[0] = dir;
     w->depth = 0;
@@ -160,7 +161,7 @@ static uint16_t resolve(int dir, const char *path, bool follow, walk *w)
                 return WASI_ELOOP;
             }
             ssize_t n = readlinkat(top(w), w->name, target, sizeof target);
-            uint16_t err = n < 0 ? last_errno()
+            uint16_t err = n < 0                        ? last_errno()
                            : (size_t)n >= sizeof target ? WASI_ENAMETOOLONG
                                                         : splice_link(buf, rest, target, (size_t)n);
             if (err != WASI_ESUCCESS) {
@@ -200,9 +201,11 @@ static int root_of(void *be)
 
 static uint8_t filetype(mode_t m)
 {
-    return S_ISDIR(m) ? WASI_FILETYPE_DIRECTORY : S_ISREG(m) ? WASI_FILETYPE_REGULAR_FILE
-           : S_ISLNK(m) ? WASI_FILETYPE_SYMBOLIC_LINK : S_ISCHR(m) ? WASI_FILETYPE_CHARACTER_DEVICE
-                                                                  : WASI_FILETYPE_UNKNOWN;
+    return S_ISDIR(m)   ? WASI_FILETYPE_DIRECTORY
+           : S_ISREG(m) ? WASI_FILETYPE_REGULAR_FILE
+           : S_ISLNK(m) ? WASI_FILETYPE_SYMBOLIC_LINK
+           : S_ISCHR(m) ? WASI_FILETYPE_CHARACTER_DEVICE
+                        : WASI_FILETYPE_UNKNOWN;
 }
 
 static uint64_t ns(struct timespec t)
@@ -298,8 +301,7 @@ static uint16_t hd_write(void *be, mote_wasi_node *n, const void *buf, size_t le
         return WASI_EINVAL;
     if (at == NULL && append && lseek(n->u.host, 0, SEEK_END) < 0)
         return last_errno();
-    ssize_t r = at != NULL ? pwrite(n->u.host, buf, len, (off_t)*at)
-                           : write(n->u.host, buf, len);
+    ssize_t r = at != NULL ? pwrite(n->u.host, buf, len, (off_t)*at) : write(n->u.host, buf, len);
     if (r < 0)
         return last_errno();
     *done = (size_t)r;
@@ -361,7 +363,7 @@ static uint16_t hd_readdir(void *be, mote_wasi_node *dir, uint64_t cookie, mote_
         index++;
         if (index <= cookie)
             continue;
-        uint8_t type = e->d_type == DT_DIR ? WASI_FILETYPE_DIRECTORY
+        uint8_t type = e->d_type == DT_DIR   ? WASI_FILETYPE_DIRECTORY
                        : e->d_type == DT_REG ? WASI_FILETYPE_REGULAR_FILE
                        : e->d_type == DT_LNK ? WASI_FILETYPE_SYMBOLIC_LINK
                                              : WASI_FILETYPE_UNKNOWN;
@@ -438,9 +440,19 @@ static uint16_t hd_path_stat(void *be, mote_wasi_node *dir, char *path, bool fol
 }
 
 const mote_wasi_fs_ops mote_wasi_hostdir_ops = {
-    .root = hd_root, .open = hd_open, .close = hd_close, .read = hd_read, .write = hd_write,
-    .seek = hd_seek, .sync = hd_sync, .stat = hd_stat, .set_size = hd_set_size,
-    .readdir = hd_readdir, .mkdir = hd_mkdir, .remove = hd_remove, .rename = hd_rename,
+    .root = hd_root,
+    .open = hd_open,
+    .close = hd_close,
+    .read = hd_read,
+    .write = hd_write,
+    .seek = hd_seek,
+    .sync = hd_sync,
+    .stat = hd_stat,
+    .set_size = hd_set_size,
+    .readdir = hd_readdir,
+    .mkdir = hd_mkdir,
+    .remove = hd_remove,
+    .rename = hd_rename,
     .path_stat = hd_path_stat,
 };
 

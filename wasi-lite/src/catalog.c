@@ -135,8 +135,11 @@ size_t mote_wasi_imports(mote_wasi *ctx, const mote_module *module, mote_import 
         if (e == NULL)
             continue;
         if (n < cap)
-            out[n] = (mote_import){.module = module_name, .name = e->name, .fn = e->fn,
-                                   .signature = e->signature, .user = ctx};
+            out[n] = (mote_import){.module = module_name,
+                                   .name = e->name,
+                                   .fn = e->fn,
+                                   .signature = e->signature,
+                                   .user = ctx};
         n++;
     }
     return n;
@@ -148,11 +151,11 @@ size_t mote_wasi_imports(mote_wasi *ctx, const mote_module *module, mote_import 
  * with thousands of imports cannot overflow the stack); out of line so
  * that it only exists while the core instantiates.
  */
-__attribute__((noinline)) static mote_status instantiate_with_table(
-    mote_wasi *ctx, mote_arena *arena, const mote_module *module, size_t n,
-    const mote_instance_config *config, mote_instance **out)
+__attribute__((noinline)) static mote_status
+instantiate_with_table(mote_wasi *ctx, mote_arena *arena, const mote_module *module, size_t n,
+                       const mote_instance_config *config, mote_instance **out)
 {
-    mote_import table[n > 0 ? n : 1];       /* a VLA may not be empty */
+    mote_import table[n > 0 ? n : 1]; /* a VLA may not be empty */
     mote_wasi_imports(ctx, module, table, n);
     return mote_instantiate(arena, module, table, n, config, out);
 }

@@ -32,19 +32,15 @@ static uint16_t clock_now_ns(uint32_t clock, uint64_t *ns)
 {
     uint64_t us;
     switch (clock) {
-    case WASI_CLOCK_MONOTONIC:
-        *ns = us_to_ns(mote_hal_time_us());
-        return WASI_ESUCCESS;
+    case WASI_CLOCK_MONOTONIC: *ns = us_to_ns(mote_hal_time_us()); return WASI_ESUCCESS;
     case WASI_CLOCK_REALTIME:
         if (mote_hal_rtc_get(&us) != MOTE_HAL_OK)
             return WASI_ENOTSUP;
         *ns = us_to_ns(us);
         return WASI_ESUCCESS;
     case WASI_CLOCK_PROCESS_CPUTIME:
-    case WASI_CLOCK_THREAD_CPUTIME:
-        return WASI_ENOTSUP;
-    default:
-        return WASI_EINVAL;
+    case WASI_CLOCK_THREAD_CPUTIME: return WASI_ENOTSUP;
+    default: return WASI_EINVAL;
     }
 }
 

@@ -13,7 +13,7 @@ void mote_wasi_config_init(mote_wasi_config *cfg)
     memset(cfg, 0, sizeof *cfg);
     cfg->eof_byte = EOF_CTRL_D;
     cfg->console_poll_us = DEFAULT_POLL_US;
-    cfg->uarts = 1;                 /* console input */
+    cfg->uarts = 1; /* console input */
 }
 
 static bool config_valid(const mote_wasi_config *cfg)
@@ -36,8 +36,7 @@ static bool config_valid(const mote_wasi_config *cfg)
         if (cfg->send_to[i] == NULL)
             return false;
     if (cfg->max_fds > MOTE_WASI_MAX_FDS || (cfg->max_fds > 0 && cfg->fds == NULL) ||
-        cfg->npreopens > cfg->max_fds ||
-        (cfg->npreopens > 0 && cfg->preopens == NULL))
+        cfg->npreopens > cfg->max_fds || (cfg->npreopens > 0 && cfg->preopens == NULL))
         return false;
     return true;
 }
@@ -47,7 +46,7 @@ mote_status mote_wasi_init(mote_wasi *ctx, const mote_wasi_config *cfg)
     if (ctx == NULL || cfg == NULL || !config_valid(cfg))
         return MOTE_ERR_ARGUMENT;
     if (cfg->hub != NULL)
-        wl_hub_forget(cfg->hub, ctx);   /* started again without a stop */
+        wl_hub_forget(cfg->hub, ctx); /* started again without a stop */
     memset(ctx, 0, sizeof *ctx);
     ctx->cfg = *cfg;
     if (ctx->cfg.console_poll_us == 0)
@@ -84,7 +83,7 @@ void mote_wasi_stop(mote_wasi *ctx)
         mote_hal_alarm_stop();
     mote_hal_irq_unlock(s);
     if (ctx->cfg.hub != NULL)
-        wl_hub_leave(ctx);          /* re-arms the alarm for the others */
+        wl_hub_leave(ctx); /* re-arms the alarm for the others */
     unwatch_pins(ctx);
     ctx->uart_watch = false;
     ctx->msg_watch = false;

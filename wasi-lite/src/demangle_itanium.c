@@ -32,7 +32,7 @@
 
 typedef struct span {
     uint16_t start, end;
-    uint8_t ref;                /* the type it holds is a reference: 1 &, 2 && */
+    uint8_t ref; /* the type it holds is a reference: 1 &, 2 && */
 } span;
 
 /* A template argument; a pack's elements are elems[first .. first+count). */
@@ -43,32 +43,32 @@ typedef struct targ {
 } targ;
 
 typedef struct itanium {
-    const char *p, *end;        /* the input still to read */
+    const char *p, *end; /* the input still to read */
     char *out;
     size_t cap, len;
     bool fail;
     unsigned depth;
-    span subs[MAX_SUBS];        /* substitution candidates, in order */
+    span subs[MAX_SUBS]; /* substitution candidates, in order */
     unsigned nsubs;
-    targ targs[MAX_TARGS];      /* the name's template arguments, for T_ */
+    targ targs[MAX_TARGS]; /* the name's template arguments, for T_ */
     unsigned ntargs;
-    span elems[MAX_TARGS];      /* their packs' elements */
-    bool record_targs;          /* template args now parsed are the name's */
-    int pack_index;             /* in a pack expansion (Dp): the element; else -1 */
-    int pack_size;              /* the size of the last pack a T_ expanded */
-    bool no_subs;               /* repeating an expansion: candidates known */
-    uint8_t last_ref;           /* the type just printed is a reference (span.ref) */
-    span last_name;             /* the last unqualified name: a ctor's class */
-    span cuts[MAX_CUTS];        /* return types, removed at the end */
+    span elems[MAX_TARGS]; /* their packs' elements */
+    bool record_targs;     /* template args now parsed are the name's */
+    int pack_index;        /* in a pack expansion (Dp): the element; else -1 */
+    int pack_size;         /* the size of the last pack a T_ expanded */
+    bool no_subs;          /* repeating an expansion: candidates known */
+    uint8_t last_ref;      /* the type just printed is a reference (span.ref) */
+    span last_name;        /* the last unqualified name: a ctor's class */
+    span cuts[MAX_CUTS];   /* return types, removed at the end */
     unsigned ncuts;
 } itanium;
 
 /* Name properties an encoding needs to know. */
 typedef struct name_info {
-    bool templated;             /* ends in template arguments */
-    bool no_return_type;        /* a constructor, destructor or conversion */
-    const char *cv;             /* a member function's qualifiers: " const"... */
-    const char *ref;            /* and its ref-qualifier: " &", " &&" or "" */
+    bool templated;      /* ends in template arguments */
+    bool no_return_type; /* a constructor, destructor or conversion */
+    const char *cv;      /* a member function's qualifiers: " const"... */
+    const char *ref;     /* and its ref-qualifier: " &", " &&" or "" */
 } name_info;
 
 static bool type(itanium *d);
@@ -163,8 +163,9 @@ static bool seq_id(itanium *d, unsigned *index)
     }
     while (d->p < d->end && *d->p != '_') {
         char c = *d->p++;
-        unsigned digit = c >= '0' && c <= '9' ? (unsigned)(c - '0')
-                         : c >= 'A' && c <= 'Z' ? (unsigned)(c - 'A' + 10) : 99;
+        unsigned digit = c >= '0' && c <= '9'   ? (unsigned)(c - '0')
+                         : c >= 'A' && c <= 'Z' ? (unsigned)(c - 'A' + 10)
+                                                : 99;
         if (digit == 99 || v > 1000)
             return failed(d);
         v = v * 36 + digit;
@@ -196,14 +197,15 @@ static bool source_name(itanium *d)
 /* Operator names, the two-letter codes of the ABI. */
 static const char *const OPERATORS[][2] = {
     {"nw", "new"}, {"na", "new[]"}, {"dl", "delete"}, {"da", "delete[]"}, {"ps", "+"},
-    {"ng", "-"}, {"ad", "&"}, {"de", "*"}, {"co", "~"}, {"pl", "+"}, {"mi", "-"},
-    {"ml", "*"}, {"dv", "/"}, {"rm", "%"}, {"an", "&"}, {"or", "|"}, {"eo", "^"},
-    {"aS", "="}, {"pL", "+="}, {"mI", "-="}, {"mL", "*="}, {"dV", "/="}, {"rM", "%="},
-    {"aN", "&="}, {"oR", "|="}, {"eO", "^="}, {"ls", "<<"}, {"rs", ">>"}, {"lS", "<<="},
-    {"rS", ">>="}, {"eq", "=="}, {"ne", "!="}, {"lt", "<"}, {"gt", ">"}, {"le", "<="},
-    {"ge", ">="}, {"ss", "<=>"}, {"nt", "!"}, {"aa", "&&"}, {"oo", "||"}, {"pp", "++"},
-    {"mm", "--"}, {"cm", ","}, {"pm", "->*"}, {"pt", "->"}, {"cl", "()"}, {"ix", "[]"},
-    {"qu", "?"},
+    {"ng", "-"},   {"ad", "&"},     {"de", "*"},      {"co", "~"},        {"pl", "+"},
+    {"mi", "-"},   {"ml", "*"},     {"dv", "/"},      {"rm", "%"},        {"an", "&"},
+    {"or", "|"},   {"eo", "^"},     {"aS", "="},      {"pL", "+="},       {"mI", "-="},
+    {"mL", "*="},  {"dV", "/="},    {"rM", "%="},     {"aN", "&="},       {"oR", "|="},
+    {"eO", "^="},  {"ls", "<<"},    {"rs", ">>"},     {"lS", "<<="},      {"rS", ">>="},
+    {"eq", "=="},  {"ne", "!="},    {"lt", "<"},      {"gt", ">"},        {"le", "<="},
+    {"ge", ">="},  {"ss", "<=>"},   {"nt", "!"},      {"aa", "&&"},       {"oo", "||"},
+    {"pp", "++"},  {"mm", "--"},    {"cm", ","},      {"pm", "->*"},      {"pt", "->"},
+    {"cl", "()"},  {"ix", "[]"},    {"qu", "?"},
 };
 
 static bool operator_name(itanium *d, name_info *info)
@@ -212,11 +214,11 @@ static bool operator_name(itanium *d, name_info *info)
         return failed(d);
     char a = d->p[0], b = d->p[1];
     d->p += 2;
-    if (a == 'c' && b == 'v') {         /* conversion: operator int */
+    if (a == 'c' && b == 'v') { /* conversion: operator int */
         info->no_return_type = true;
         return puts_(d, "operator ") && type(d);
     }
-    if (a == 'l' && b == 'i')           /* literal: operator"" _km */
+    if (a == 'l' && b == 'i') /* literal: operator"" _km */
         return puts_(d, "operator\"\" ") && source_name(d);
     for (size_t i = 0; i < sizeof OPERATORS / sizeof OPERATORS[0]; i++) {
         if (OPERATORS[i][0][0] == a && OPERATORS[i][0][1] == b) {
@@ -253,7 +255,7 @@ static bool unqualified_name(itanium *d, name_info *info)
     if (d->p >= d->end)
         return failed(d);
     char c = *d->p;
-    if (c == 'L') {                     /* internal linkage: nothing to show */
+    if (c == 'L') { /* internal linkage: nothing to show */
         d->p++;
         c = d->p < d->end ? *d->p : 0;
     }
@@ -266,7 +268,7 @@ static bool unqualified_name(itanium *d, name_info *info)
         if (d->p >= d->end)
             return failed(d);
         char kind = *d->p++;
-        if (c == 'C' && kind == 'I') {  /* inheriting constructor: CI1 <type> */
+        if (c == 'C' && kind == 'I') { /* inheriting constructor: CI1 <type> */
             if (d->p >= d->end)
                 return failed(d);
             d->p++;
@@ -274,7 +276,7 @@ static bool unqualified_name(itanium *d, name_info *info)
             size_t mark = d->len;
             if (!type(d))
                 return false;
-            d->len = mark;              /* the base's type is not shown */
+            d->len = mark; /* the base's type is not shown */
             d->last_name = class_name;
             ok = put_span(d, class_name);
         } else if ((c == 'C' && kind >= '1' && kind <= '5') ||
@@ -284,10 +286,10 @@ static bool unqualified_name(itanium *d, name_info *info)
         } else {
             return failed(d);
         }
-    } else if (c == 'U' && d->end - d->p >= 2 && d->p[1] == 't') {     /* Ut [n] _ */
+    } else if (c == 'U' && d->end - d->p >= 2 && d->p[1] == 't') { /* Ut [n] _ */
         d->p += 2;
         ok = puts_(d, "{unnamed type") && discriminator_suffix(d);
-    } else if (c == 'U' && d->end - d->p >= 2 && d->p[1] == 'l') {     /* Ul <types> E [n] _ */
+    } else if (c == 'U' && d->end - d->p >= 2 && d->p[1] == 'l') { /* Ul <types> E [n] _ */
         d->p += 2;
         ok = puts_(d, "{lambda") && bare_function_type(d, false) && (eat(d, 'E') || failed(d)) &&
              discriminator_suffix(d);
@@ -296,7 +298,7 @@ static bool unqualified_name(itanium *d, name_info *info)
     } else {
         return failed(d);
     }
-    while (ok && peek(d, 'B')) {        /* ABI tag: [abi:cxx11] */
+    while (ok && peek(d, 'B')) { /* ABI tag: [abi:cxx11] */
         d->p++;
         span keep = d->last_name;
         ok = puts_(d, "[abi:") && source_name(d) && puts_(d, "]");
@@ -311,7 +313,7 @@ static bool substitution(itanium *d)
 {
     static const char *const ABBREVIATIONS[][2] = {
         {"a", "std::allocator"}, {"b", "std::basic_string"}, {"s", "std::string"},
-        {"i", "std::istream"}, {"o", "std::ostream"}, {"d", "std::iostream"},
+        {"i", "std::istream"},   {"o", "std::ostream"},      {"d", "std::iostream"},
     };
     if (!eat(d, 'S'))
         return failed(d);
@@ -361,11 +363,11 @@ static bool literal(itanium *d)
 {
     static const char *const SUFFIXES[][2] = {
         {"i", ""}, {"j", "u"}, {"l", "l"}, {"m", "ul"}, {"x", "ll"}, {"y", "ull"},
-        {"s", ""}, {"t", ""}, {"a", ""}, {"h", ""}, {"c", ""},
+        {"s", ""}, {"t", ""},  {"a", ""},  {"h", ""},   {"c", ""},
     };
     if (!eat(d, 'L'))
         return failed(d);
-    if (peek(d, '_')) {                 /* L_Z <encoding> E: a function or object */
+    if (peek(d, '_')) { /* L_Z <encoding> E: a function or object */
         d->p++;
         if (!eat(d, 'Z'))
             return failed(d);
@@ -380,7 +382,7 @@ static bool literal(itanium *d)
     }
     if (t == 'D' && eat(d, 'n'))
         return puts_(d, "nullptr") && (eat(d, 'E') || failed(d));
-    if (t == 'N' || (t >= '0' && t <= '9') || t == 'S') {  /* an enum: (type)value */
+    if (t == 'N' || (t >= '0' && t <= '9') || t == 'S') { /* an enum: (type)value */
         d->p--;
         if (!puts_(d, "(") || !type(d) || !puts_(d, ")"))
             return false;
@@ -414,9 +416,9 @@ static bool template_args(itanium *d)
     targ args[MAX_TARGS];
     span elems[MAX_TARGS];
     unsigned n = 0, nelems = 0;
-    span class_name = d->last_name;     /* names inside are not the class's */
+    span class_name = d->last_name; /* names inside are not the class's */
     bool record = d->record_targs;
-    d->record_targs = false;            /* arguments of arguments are not the name's */
+    d->record_targs = false; /* arguments of arguments are not the name's */
     if (!eat(d, 'I') || !puts_(d, "<"))
         return failed(d);
     while (!eat(d, 'E')) {
@@ -430,7 +432,7 @@ static bool template_args(itanium *d)
         a->pack = false;
         if (peek(d, 'L')) {
             ok = literal(d);
-        } else if (peek(d, 'J')) {      /* a pack: its elements, comma-separated */
+        } else if (peek(d, 'J')) { /* a pack: its elements, comma-separated */
             d->p++;
             ok = true;
             a->pack = true;
@@ -443,9 +445,9 @@ static bool template_args(itanium *d)
             }
             a->count = (uint8_t)(nelems - a->first);
             if (ok && a->count == 0 && n > 0)
-                d->len -= 2;            /* an empty pack: no ", " before it */
+                d->len -= 2; /* an empty pack: no ", " before it */
         } else if (peek(d, 'X')) {
-            ok = failed(d);             /* expressions: not shown */
+            ok = failed(d); /* expressions: not shown */
         } else {
             ok = type(d);
         }
@@ -472,10 +474,32 @@ static bool template_args(itanium *d)
 static const char *builtin(char c)
 {
     static const char *const NAMES[26] = {
-        "signed char", "bool", "char", "double", "long double", "float", "__float128",
-        "unsigned char", "int", "unsigned int", NULL, "long", "unsigned long", "__int128",
-        "unsigned __int128", NULL, NULL, NULL, "short", "unsigned short", NULL, "void",
-        "wchar_t", "long long", "unsigned long long", "...",
+        "signed char",
+        "bool",
+        "char",
+        "double",
+        "long double",
+        "float",
+        "__float128",
+        "unsigned char",
+        "int",
+        "unsigned int",
+        NULL,
+        "long",
+        "unsigned long",
+        "__int128",
+        "unsigned __int128",
+        NULL,
+        NULL,
+        NULL,
+        "short",
+        "unsigned short",
+        NULL,
+        "void",
+        "wchar_t",
+        "long long",
+        "unsigned long long",
+        "...",
     };
     return c >= 'a' && c <= 'z' ? NAMES[c - 'a'] : NULL;
 }
@@ -548,7 +572,7 @@ static bool pack_expansion(itanium *d)
     bool ok = type(d);
     int size = d->pack_size;
     if (ok && size == 0)
-        d->len = start;                 /* an empty pack: nothing */
+        d->len = start; /* an empty pack: nothing */
     d->no_subs = true;
     for (int i = 1; ok && i < size; i++) {
         d->p = pattern;
@@ -558,7 +582,7 @@ static bool pack_expansion(itanium *d)
     d->no_subs = outer_no_subs;
     d->pack_index = outer_index;
     d->pack_size = outer_size;
-    return ok && (size != -1 || failed(d));     /* no pack in the pattern */
+    return ok && (size != -1 || failed(d)); /* no pack in the pattern */
 }
 
 static bool type(itanium *d)
@@ -569,19 +593,19 @@ static bool type(itanium *d)
     char c = *d->p;
     const char *text;
     bool ok = true, candidate = true;
-    uint8_t ref = 0;                    /* a reference: 1 &, 2 && */
+    uint8_t ref = 0; /* a reference: 1 &, 2 && */
     if ((text = builtin(c)) != NULL) {
         d->p++;
         ok = puts_(d, text);
         candidate = false;
-    } else if (c == 'u') {              /* vendor type */
+    } else if (c == 'u') { /* vendor type */
         d->p++;
         ok = source_name(d);
     } else if (c == 'D' && d->end - d->p >= 2 && (text = builtin_d(d->p[1])) != NULL) {
         d->p += 2;
         ok = puts_(d, text);
         candidate = false;
-    } else if (c == 'D' && d->end - d->p >= 2 && d->p[1] == 'p') {     /* pack expansion */
+    } else if (c == 'D' && d->end - d->p >= 2 && d->p[1] == 'p') { /* pack expansion */
         d->p += 2;
         ok = pack_expansion(d);
         ref = d->last_ref;
@@ -621,14 +645,14 @@ static bool type(itanium *d)
     } else if (c == 'T') {
         ok = template_param(d);
         ref = d->last_ref;
-        if (ok && peek(d, 'I')) {       /* a template template parameter */
+        if (ok && peek(d, 'I')) { /* a template template parameter */
             add_sub(d, span_from(d, start));
             ok = template_args(d);
         }
     } else if (c == 'S' && d->end - d->p >= 2 && d->p[1] != 't') {
         ok = substitution(d);
         ref = d->last_ref;
-        candidate = false;              /* already one */
+        candidate = false; /* already one */
         if (ok && peek(d, 'I')) {
             ok = template_args(d);
             candidate = true;
@@ -640,7 +664,7 @@ static bool type(itanium *d)
         ok = name(d, &info);
         d->record_targs = record;
     } else {
-        ok = failed(d);                 /* arrays, pointers to members, decltype, ... */
+        ok = failed(d); /* arrays, pointers to members, decltype, ... */
     }
     d->depth--;
     d->last_ref = ref;
@@ -665,7 +689,7 @@ static bool bare_function_type(itanium *d, bool has_return)
         return false;
     if (d->end - d->p >= 1 && *d->p == 'v' &&
         (d->end - d->p == 1 || d->p[1] == 'E' || d->p[1] == '.')) {
-        d->p++;                         /* (void) */
+        d->p++; /* (void) */
         return puts_(d, ")");
     }
     for (unsigned n = 0; d->p < d->end && *d->p != 'E' && *d->p != '.'; n++) {
@@ -673,9 +697,9 @@ static bool bare_function_type(itanium *d, bool has_return)
         if ((n > 0 && !puts_(d, ", ")) || !type(d))
             return false;
         if (d->len == before + 2 && n > 0)
-            d->len = before;            /* an empty pack expansion */
+            d->len = before; /* an empty pack expansion */
         else if (d->len == before)
-            n--;                        /* the same, first */
+            n--; /* the same, first */
     }
     return puts_(d, ")");
 }
@@ -750,7 +774,7 @@ static bool local_name(itanium *d, name_info *info)
     } else if (!name(d, info)) {
         return false;
     }
-    if (eat(d, '_')) {                  /* discriminator: _ <digit> | __ <number> _ */
+    if (eat(d, '_')) { /* discriminator: _ <digit> | __ <number> _ */
         size_t n;
         if (eat(d, '_')) {
             if (!number(d, &n) || !eat(d, '_'))
@@ -779,12 +803,12 @@ static bool name(itanium *d, name_info *info)
         } else if (peek(d, 'S')) {
             ok = substitution(d);
             if (ok && !peek(d, 'I'))
-                ok = failed(d);         /* only a template name may be one */
-            start = SIZE_MAX;           /* not a new candidate */
+                ok = failed(d); /* only a template name may be one */
+            start = SIZE_MAX;   /* not a new candidate */
         } else {
             ok = unqualified_name(d, info);
         }
-        if (ok && peek(d, 'I')) {       /* an unscoped template name, then its args */
+        if (ok && peek(d, 'I')) { /* an unscoped template name, then its args */
             if (start != SIZE_MAX)
                 add_sub(d, span_from(d, start));
             ok = template_args(d);
@@ -801,11 +825,13 @@ static bool special_name(itanium *d)
     char a = d->p[0], b = d->end - d->p >= 2 ? d->p[1] : 0;
     d->p += 2;
     if (a == 'T' && (b == 'V' || b == 'T' || b == 'I' || b == 'S')) {
-        const char *what = b == 'V' ? "vtable for " : b == 'T' ? "VTT for "
-                           : b == 'I' ? "typeinfo for " : "typeinfo name for ";
+        const char *what = b == 'V'   ? "vtable for "
+                           : b == 'T' ? "VTT for "
+                           : b == 'I' ? "typeinfo for "
+                                      : "typeinfo name for ";
         return puts_(d, what) && type(d);
     }
-    if (a == 'T' && (b == 'h' || b == 'v')) {   /* Th <offset> _ / Tv <o> _ <o> _ */
+    if (a == 'T' && (b == 'h' || b == 'v')) { /* Th <offset> _ / Tv <o> _ <o> _ */
         for (int parts = b == 'h' ? 1 : 2; parts > 0; parts--) {
             size_t n;
             eat(d, 'n');
@@ -855,7 +881,7 @@ size_t wl_demangle_itanium(const char *name, size_t len, char *out, size_t cap)
     d.end = name + len;
     d.pack_index = -1;
     d.out = out;
-    d.cap = cap - 1;                    /* room for the NUL */
+    d.cap = cap - 1; /* room for the NUL */
     if (d.cap > POISON - 1)
         d.cap = POISON - 1;
     if (!encoding(&d) || d.fail)

@@ -69,8 +69,8 @@ static size_t vendor_suffix(const char *name, size_t len)
 
 /* The legacy escapes, $LT$ and friends (and $u7b$-style code points). */
 static const char *const ESCAPES[][2] = {
-    {"SP", "@"}, {"BP", "*"}, {"RF", "&"}, {"LT", "<"}, {"GT", ">"}, {"LP", "("},
-    {"RP", ")"}, {"C", ","},
+    {"SP", "@"}, {"BP", "*"}, {"RF", "&"}, {"LT", "<"},
+    {"GT", ">"}, {"LP", "("}, {"RP", ")"}, {"C", ","},
 };
 
 static int hex_value(char c)
@@ -82,7 +82,7 @@ static int hex_value(char c)
 static bool legacy_element(out *o, const char *s, size_t n)
 {
     if (n >= 2 && s[0] == '_' && s[1] == '$')
-        s++, n--;                       /* an element that starts with $ gets a _ */
+        s++, n--; /* an element that starts with $ gets a _ */
     for (size_t i = 0; i < n;) {
         if (s[i] == '.' && i + 1 < n && s[i + 1] == '.') {
             if (!puts_(o, "::"))
@@ -155,7 +155,7 @@ static size_t legacy(const char *name, size_t len, out *o)
         p += k;
     }
     if (p == end || (p + 1 < end && p[1] != '.'))
-        return 0;                       /* no E, or more than a vendor suffix after it */
+        return 0; /* no E, or more than a vendor suffix after it */
     if (n < 2 || !is_hash(elements[n - 1], sizes[n - 1]))
         return 0;
     for (size_t i = 0; i + 1 < n; i++) {
@@ -177,7 +177,7 @@ static size_t legacy_readable(const char *name, size_t len, out *o)
 /* ---- v0 ----------------------------------------------------------------- */
 
 typedef struct v0 {
-    const char *start;          /* just after "_R": back-references count from here */
+    const char *start; /* just after "_R": back-references count from here */
     const char *p, *end;
     out *o;
     unsigned depth;
@@ -212,9 +212,10 @@ static bool base62(v0 *d, uint64_t *value)
     }
     while (d->p < d->end && *d->p != '_') {
         char c = *d->p++;
-        unsigned digit = c >= '0' && c <= '9' ? (unsigned)(c - '0')
+        unsigned digit = c >= '0' && c <= '9'   ? (unsigned)(c - '0')
                          : c >= 'a' && c <= 'z' ? (unsigned)(c - 'a' + 10)
-                         : c >= 'A' && c <= 'Z' ? (unsigned)(c - 'A' + 36) : 99;
+                         : c >= 'A' && c <= 'Z' ? (unsigned)(c - 'A' + 36)
+                                                : 99;
         if (digit == 99 || v > UINT64_MAX / 62 - 1)
             return v0_failed(d);
         v = v * 62 + digit;
@@ -235,7 +236,7 @@ static bool disambiguator(v0 *d, uint64_t *value)
 /* <undisambiguated-identifier> ::= ["u"] <decimal> ["_"] <bytes> */
 static bool identifier(v0 *d, const char **text, size_t *len)
 {
-    v0_eat(d, 'u');                     /* punycode: shown as encoded */
+    v0_eat(d, 'u'); /* punycode: shown as encoded */
     size_t n = 0;
     if (d->p >= d->end || *d->p < '0' || *d->p > '9')
         return v0_failed(d);
@@ -260,10 +261,10 @@ static bool identifier(v0 *d, const char **text, size_t *len)
 /* Runs fn at a back-reference's target, then comes back. */
 static bool backref(v0 *d, bool (*fn)(v0 *, bool), bool flag)
 {
-    const char *here = d->p - 1;        /* the 'B' */
+    const char *here = d->p - 1; /* the 'B' */
     uint64_t at;
     if (!base62(d, &at) || at >= (uint64_t)(here - d->start))
-        return v0_failed(d);            /* only backwards */
+        return v0_failed(d); /* only backwards */
     const char *resume = d->p;
     d->p = d->start + at;
     bool ok = fn(d, flag);
@@ -321,7 +322,7 @@ static bool generic_args(v0 *d)
     while (!v0_eat(d, 'E')) {
         if (d->p >= d->end || d->fail)
             return v0_failed(d);
-        if (v0_eat(d, 'L')) {           /* lifetime */
+        if (v0_eat(d, 'L')) { /* lifetime */
             uint64_t skip;
             if (!base62(d, &skip))
                 return false;
@@ -330,7 +331,7 @@ static bool generic_args(v0 *d)
         if (!first && !puts_(d->o, ", "))
             return v0_failed(d);
         first = false;
-        if (v0_eat(d, 'K')) {           /* const generic */
+        if (v0_eat(d, 'K')) { /* const generic */
             if (!v0_const(d))
                 return false;
             continue;
@@ -361,7 +362,10 @@ static bool special_namespace(v0 *d, char ns, const char *text, size_t len, uint
 {
     char number[20];
     size_t n = wl_decimal(dis, number);
-    return puts_(d->o, "{") && puts_(d->o, ns == 'C' ? "closure" : ns == 'S' ? "shim" : "?") &&
+    return puts_(d->o, "{") &&
+           puts_(d->o, ns == 'C'   ? "closure"
+                       : ns == 'S' ? "shim"
+                                   : "?") &&
            (len == 0 || (puts_(d->o, ":") && put(d->o, text, len))) && puts_(d->o, "#") &&
            put(d->o, number, n) && puts_(d->o, "}");
 }
@@ -377,10 +381,10 @@ static bool v0_path(v0 *d, bool value)
     const char *text;
     size_t len;
     switch (c) {
-    case 'C':                           /* crate root (its disambiguator hidden) */
+    case 'C': /* crate root (its disambiguator hidden) */
         ok = disambiguator(d, &dis) && identifier(d, &text, &len) && put(d->o, text, len);
         break;
-    case 'N': {                         /* <namespace> <path> <identifier> */
+    case 'N': { /* <namespace> <path> <identifier> */
         char ns = d->p < d->end ? *d->p++ : 0;
         ok = v0_path(d, value) && disambiguator(d, &dis) && identifier(d, &text, &len) &&
              puts_(d->o, "::");
@@ -390,26 +394,23 @@ static bool v0_path(v0 *d, bool value)
             ok = ns >= 'a' && ns <= 'z' && put(d->o, text, len);
         break;
     }
-    case 'M':                           /* inherent impl: <Type> */
+    case 'M': /* inherent impl: <Type> */
         ok = impl_path(d) && puts_(d->o, "<") && v0_type(d) && puts_(d->o, ">");
         break;
-    case 'X':                           /* trait impl: <Type as Trait> */
+    case 'X': /* trait impl: <Type as Trait> */
         ok = impl_path(d) && puts_(d->o, "<") && v0_type(d) && puts_(d->o, " as ") &&
              v0_path(d, false) && puts_(d->o, ">");
         break;
-    case 'Y':                           /* trait definition: <Type as Trait> */
+    case 'Y': /* trait definition: <Type as Trait> */
         ok = puts_(d->o, "<") && v0_type(d) && puts_(d->o, " as ") && v0_path(d, false) &&
              puts_(d->o, ">");
         break;
-    case 'I':                           /* generic arguments */
+    case 'I': /* generic arguments */
         ok = v0_path(d, value) && puts_(d->o, value ? "::<" : "<") && generic_args(d) &&
              puts_(d->o, ">");
         break;
-    case 'B':
-        ok = backref(d, v0_path_at, value);
-        break;
-    default:
-        ok = false;
+    case 'B': ok = backref(d, v0_path_at, value); break;
+    default: ok = false;
     }
     d->depth--;
     return ok && !d->fail && !d->o->fail ? true : v0_failed(d);
@@ -455,22 +456,21 @@ static bool v0_type(v0 *d)
     if (basic != NULL) {
         d->p++;
         ok = puts_(d->o, basic);
-    } else if (c == 'R' || c == 'Q') {  /* &T, &mut T */
+    } else if (c == 'R' || c == 'Q') { /* &T, &mut T */
         d->p++;
         if (v0_eat(d, 'L') && !base62(d, &skip))
             return false;
         ok = puts_(d->o, c == 'R' ? "&" : "&mut ") && v0_type(d);
-    } else if (c == 'P' || c == 'O') {  /* raw pointers */
+    } else if (c == 'P' || c == 'O') { /* raw pointers */
         d->p++;
         ok = puts_(d->o, c == 'P' ? "*const " : "*mut ") && v0_type(d);
-    } else if (c == 'S') {              /* [T] */
+    } else if (c == 'S') { /* [T] */
         d->p++;
         ok = puts_(d->o, "[") && v0_type(d) && puts_(d->o, "]");
-    } else if (c == 'A') {              /* [T; N] */
+    } else if (c == 'A') { /* [T; N] */
         d->p++;
-        ok = puts_(d->o, "[") && v0_type(d) && puts_(d->o, "; ") && v0_const(d) &&
-             puts_(d->o, "]");
-    } else if (c == 'T') {              /* tuple */
+        ok = puts_(d->o, "[") && v0_type(d) && puts_(d->o, "; ") && v0_const(d) && puts_(d->o, "]");
+    } else if (c == 'T') { /* tuple */
         d->p++;
         ok = puts_(d->o, "(");
         unsigned n = 0;
@@ -479,12 +479,12 @@ static bool v0_type(v0 *d)
             n++;
         }
         ok = ok && (n != 1 || puts_(d->o, ",")) && puts_(d->o, ")");
-    } else if (c == 'F') {              /* fn(...) -> T */
+    } else if (c == 'F') { /* fn(...) -> T */
         d->p++;
         if (v0_eat(d, 'G') && !base62(d, &skip))
             return false;
         bool is_unsafe = v0_eat(d, 'U');
-        if (v0_eat(d, 'K')) {           /* extern "ABI" */
+        if (v0_eat(d, 'K')) { /* extern "ABI" */
             const char *text;
             size_t len;
             if (!v0_eat(d, 'C') && !identifier(d, &text, &len))
@@ -497,10 +497,10 @@ static bool v0_type(v0 *d)
         }
         ok = ok && puts_(d->o, ")");
         if (ok && d->p < d->end && *d->p == 'u')
-            d->p++;                     /* returns () */
+            d->p++; /* returns () */
         else if (ok)
             ok = puts_(d->o, " -> ") && v0_type(d);
-    } else if (c == 'D') {              /* dyn Trait + ... */
+    } else if (c == 'D') { /* dyn Trait + ... */
         d->p++;
         if (v0_eat(d, 'G') && !base62(d, &skip))
             return false;
@@ -508,14 +508,14 @@ static bool v0_type(v0 *d)
         unsigned n = 0;
         while (ok && !v0_eat(d, 'E')) {
             ok = (n++ == 0 || puts_(d->o, " + ")) && v0_path(d, false);
-            while (ok && v0_eat(d, 'p')) {      /* associated type bindings */
+            while (ok && v0_eat(d, 'p')) { /* associated type bindings */
                 const char *text;
                 size_t len;
                 ok = identifier(d, &text, &len) && puts_(d->o, "<") && put(d->o, text, len) &&
                      puts_(d->o, " = ") && v0_type(d) && puts_(d->o, ">");
             }
         }
-        ok = ok && v0_eat(d, 'L') && base62(d, &skip);      /* the object lifetime */
+        ok = ok && v0_eat(d, 'L') && base62(d, &skip); /* the object lifetime */
     } else if (c == 'B') {
         d->p++;
         ok = backref(d, v0_type_fn, false);
@@ -534,7 +534,7 @@ static size_t v0_symbol(const char *name, size_t len, out *o)
     len -= vendor_suffix(name, len);
     v0 d = {.start = name + 2, .p = name + 2, .end = name + len, .o = o};
     if (d.p < d.end && *d.p >= '0' && *d.p <= '9')
-        return 0;                       /* a later version: not understood */
+        return 0; /* a later version: not understood */
     if (!v0_path(&d, true))
         return 0;
     /* The instantiating crate may follow: not shown. */

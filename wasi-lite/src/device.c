@@ -13,8 +13,8 @@ static bool timer_allowed(mote_wasi *ctx, uint32_t id)
 {
     if (id < ctx->cfg.max_timers)
         return true;
-    wl_deny(ctx, "timer ", id, ctx->cfg.max_timers == 0 ? " (no timers granted)"
-                                                          : " (beyond the timers granted)");
+    wl_deny(ctx, "timer ", id,
+            ctx->cfg.max_timers == 0 ? " (no timers granted)" : " (beyond the timers granted)");
     return false;
 }
 
@@ -115,6 +115,6 @@ mote_status wl_dev_event_wait(mote_instance *inst, mote_value *io, void *user)
         }
         mote_status st = wl_wait_block(ctx);
         if (st != MOTE_OK)
-            return st;              /* paused: io untouched, called again */
+            return st; /* paused: io untouched, called again */
     }
 }

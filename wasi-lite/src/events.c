@@ -90,7 +90,7 @@ static bool take_queued(mote_wasi *ctx, mote_wasi_queued *out)
         if (!pop(ctx, out))
             return false;
         ctx->overflow_pending = out->lost_after;
-        if (out->kind != 0)         /* 0: purged by timer_stop */
+        if (out->kind != 0) /* 0: purged by timer_stop */
             return true;
     }
 }
@@ -139,6 +139,5 @@ void wl_events_purge(mote_wasi *ctx, uint8_t kind, uint32_t source)
 
 bool wl_events_have_source(const mote_wasi *ctx)
 {
-    return wl_timers_any_active(ctx) || ctx->watched_pins != 0 || ctx->uart_watch ||
-           ctx->msg_watch;
+    return wl_timers_any_active(ctx) || ctx->watched_pins != 0 || ctx->uart_watch || ctx->msg_watch;
 }

@@ -10,7 +10,7 @@
  */
 #include "internal.h"
 
-#define MAX_TRANSFER 0x7FFFFFFFu    /* the largest total a 32-bit ssize_t holds */
+#define MAX_TRANSFER 0x7FFFFFFFu /* the largest total a 32-bit ssize_t holds */
 
 /* Checks an iovec array and the 4-byte result pointer; sets *total.
  * Returns a WASI errno.  (Files use it too: file_calls.c.) */
@@ -41,7 +41,8 @@ uint16_t wl_check_transfer(mote_instance *inst, uint32_t iovs, uint32_t count, u
  * earlier iovec may have rewritten this one after wl_check_transfer() saw it. */
 uint8_t *wl_iovec_buf(mote_instance *inst, uint32_t iovs, uint32_t i, uint32_t *len)
 {
-    const uint8_t *vec = wl_guest_range(inst, iovs + (uint64_t)i * WASI_IOVEC_SIZE, WASI_IOVEC_SIZE);
+    const uint8_t *vec =
+        wl_guest_range(inst, iovs + (uint64_t)i * WASI_IOVEC_SIZE, WASI_IOVEC_SIZE);
     *len = wl_load_u32(vec + 4);
     return *len > 0 ? wl_guest_range(inst, wl_load_u32(vec), *len) : NULL;
 }
@@ -85,7 +86,7 @@ static uint32_t read_now(mote_wasi *ctx, mote_instance *inst, uint32_t iovs, uin
         if (len == 0)
             continue;
         if (buf == NULL || len > MAX_TRANSFER - got)
-            break;      /* rewritten by the bytes just read: stop here */
+            break; /* rewritten by the bytes just read: stop here */
         size_t n = wl_console_read(ctx, buf, len, eof);
         got += (uint32_t)n;
         if (n < len)
@@ -127,7 +128,7 @@ mote_status wl_wasi_fd_read(mote_instance *inst, mote_value *io, void *user)
             }
             mote_status st = wl_wait_block(ctx);
             if (st != MOTE_OK)
-                return st;          /* paused: io untouched, called again */
+                return st; /* paused: io untouched, called again */
         }
         wl_wait_end(ctx);
     }

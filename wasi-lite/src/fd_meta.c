@@ -10,8 +10,8 @@
 
 #include "internal.h"
 
-#define CONSOLE_RIGHTS (WASI_RIGHT_POLL_FD_READWRITE | WASI_RIGHT_FD_FDSTAT_SET_FLAGS | \
-                        WASI_RIGHT_FD_FILESTAT_GET)
+#define CONSOLE_RIGHTS \
+    (WASI_RIGHT_POLL_FD_READWRITE | WASI_RIGHT_FD_FDSTAT_SET_FLAGS | WASI_RIGHT_FD_FILESTAT_GET)
 
 bool wl_fd_is_open(const mote_wasi *ctx, uint32_t fd)
 {
@@ -28,7 +28,7 @@ mote_status wl_wasi_fd_close(mote_instance *inst, mote_value *io, void *user)
         return wl_wasi_return(io, wl_file_close(ctx, fd));
     if (!wl_fd_is_open(ctx, fd))
         return wl_wasi_return(io, WASI_EBADF);
-    ctx->fd_open &= (uint8_t)~(1u << fd);
+    ctx->fd_open &= (uint8_t) ~(1u << fd);
     return wl_wasi_return(io, WASI_ESUCCESS);
 }
 

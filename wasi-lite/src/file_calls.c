@@ -53,7 +53,7 @@ static uint16_t transfer(mote_wasi *ctx, mote_instance *inst, mote_wasi_fd *f, u
         if (len == 0)
             continue;
         if (buf == NULL)
-            break;      /* rewritten by bytes just read: stop here */
+            break; /* rewritten by bytes just read: stop here */
         size_t n = 0;
         bool append = (f->flags & WASI_FDFLAG_APPEND) != 0;
         uint16_t err = writing ? ops(ctx, f)->write(be(ctx, f), &f->node, buf, len, at, append, &n)
@@ -228,7 +228,8 @@ mote_status wl_wasi_fd_filestat_set_times(mote_instance *inst, mote_value *io, v
     return wl_wasi_return(io, open ? WASI_ENOTSUP : WASI_EBADF);
 }
 
-/* ---- fdstat ----------------------------------------------------------------------------------- */
+/* ---- fdstat -----------------------------------------------------------------------------------
+ */
 
 uint16_t wl_file_fdstat(mote_wasi *ctx, mote_instance *inst, uint32_t fd, uint32_t out)
 {
@@ -277,7 +278,8 @@ mote_status wl_wasi_fd_fdstat_set_rights(mote_instance *inst, mote_value *io, vo
     return wl_wasi_return(io, WASI_ESUCCESS);
 }
 
-/* ---- directories ------------------------------------------------------------------------------ */
+/* ---- directories ------------------------------------------------------------------------------
+ */
 
 typedef struct listing {
     uint8_t *buf;
@@ -331,7 +333,8 @@ mote_status wl_wasi_fd_readdir(mote_instance *inst, mote_value *io, void *user)
     return wl_wasi_return(io, err);
 }
 
-/* ---- preopens, close, renumber ------------------------------------------------------------------ */
+/* ---- preopens, close, renumber ------------------------------------------------------------------
+ */
 
 uint16_t wl_file_prestat(mote_wasi *ctx, mote_instance *inst, uint32_t fd, uint32_t out)
 {

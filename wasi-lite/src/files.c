@@ -108,7 +108,7 @@ uint16_t wl_fs_errno(mote_fs_status st)
     case MOTE_FS_ERR_BUSY: return WASI_EBUSY;
     case MOTE_FS_ERR_STALE: return WASI_EBADF;
     case MOTE_FS_ERR_INVALID: return WASI_EINVAL;
-    default: return WASI_EIO;       /* flash failure, corruption */
+    default: return WASI_EIO; /* flash failure, corruption */
     }
 }
 

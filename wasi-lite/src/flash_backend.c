@@ -17,12 +17,12 @@ static mote_wasi_flash *self(void *be)
 }
 
 /* Runs a file system call with the app's quota in effect. */
-#define WITH_QUOTA(be, call)                                                                  \
-    ({                                                                                        \
-        mote_fs_set_quota((be)->fs, (be)->quota);                                             \
-        mote_fs_status st_ = (call);                                                          \
-        mote_fs_set_quota((be)->fs, NULL);                                                    \
-        st_;                                                                                  \
+#define WITH_QUOTA(be, call)                      \
+    ({                                            \
+        mote_fs_set_quota((be)->fs, (be)->quota); \
+        mote_fs_status st_ = (call);              \
+        mote_fs_set_quota((be)->fs, NULL);        \
+        st_;                                      \
     })
 
 static bool is_dir(const mote_wasi_node *n)
@@ -76,10 +76,10 @@ static uint16_t fl_root(void *be, mote_wasi_node *out)
     return WASI_ESUCCESS;
 }
 
-static uint16_t fl_open(void *be, mote_wasi_node *dir, char *path, uint32_t oflags,
-                        uint32_t access, bool follow, mote_wasi_node *out)
+static uint16_t fl_open(void *be, mote_wasi_node *dir, char *path, uint32_t oflags, uint32_t access,
+                        bool follow, mote_wasi_node *out)
 {
-    (void)follow;       /* no links */
+    (void)follow; /* no links */
     mote_wasi_flash *b = self(be);
     uint16_t err = resolve(b, dir, path);
     if (err != WASI_ESUCCESS)
@@ -124,7 +124,7 @@ static uint16_t fl_read(void *be, mote_wasi_node *n, void *buf, size_t len, cons
     if (is_dir(n))
         return WASI_EISDIR;
     if (at != NULL && *at > MOTE_FS_FILE_MAX)
-        return WASI_ESUCCESS;       /* past any end */
+        return WASI_ESUCCESS; /* past any end */
     return wl_fs_errno(at != NULL ? mote_fs_pread(&n->u.file, buf, len, (uint32_t)*at, got)
                                   : mote_fs_read(&n->u.file, buf, len, got));
 }
@@ -139,8 +139,8 @@ static uint16_t fl_write(void *be, mote_wasi_node *n, const void *buf, size_t le
     if (at != NULL) {
         if (*at > MOTE_FS_FILE_MAX)
             return WASI_EFBIG;
-        return wl_fs_errno(WITH_QUOTA(b, mote_fs_pwrite(&n->u.file, buf, len, (uint32_t)*at,
-                                                        done)));
+        return wl_fs_errno(
+            WITH_QUOTA(b, mote_fs_pwrite(&n->u.file, buf, len, (uint32_t)*at, done)));
     }
     if (append) {
         mote_fs_status s = mote_fs_seek(&n->u.file, 0, MOTE_FS_SEEK_END, NULL);
@@ -175,16 +175,16 @@ static void fill(mote_wasi_flash *b, const mote_fs_stat *st, mote_wasi_stat *out
     out->ino = st->id;
     out->nlink = 1;
     out->size = st->size;
-    out->filetype = st->type == MOTE_FS_TYPE_DIR ? WASI_FILETYPE_DIRECTORY
-                                                 : WASI_FILETYPE_REGULAR_FILE;
+    out->filetype =
+        st->type == MOTE_FS_TYPE_DIR ? WASI_FILETYPE_DIRECTORY : WASI_FILETYPE_REGULAR_FILE;
 }
 
 static uint16_t fl_stat(void *be, mote_wasi_node *n, mote_wasi_stat *out)
 {
     mote_wasi_flash *b = self(be);
     mote_fs_stat st;
-    mote_fs_status s = is_dir(n) ? mote_fs_stat_path(b->fs, n->u.dir, "", &st)
-                                 : mote_fs_fstat(&n->u.file, &st);
+    mote_fs_status s =
+        is_dir(n) ? mote_fs_stat_path(b->fs, n->u.dir, "", &st) : mote_fs_fstat(&n->u.file, &st);
     if (s == MOTE_FS_OK)
         fill(b, &st, out);
     return wl_fs_errno(s);
@@ -226,8 +226,8 @@ static uint16_t fl_readdir(void *be, mote_wasi_node *dir, uint64_t cookie, mote_
             return wl_fs_errno(s);
         if (!found)
             return WASI_ESUCCESS;
-        uint8_t type = e.st.type == MOTE_FS_TYPE_DIR ? WASI_FILETYPE_DIRECTORY
-                                                      : WASI_FILETYPE_REGULAR_FILE;
+        uint8_t type =
+            e.st.type == MOTE_FS_TYPE_DIR ? WASI_FILETYPE_DIRECTORY : WASI_FILETYPE_REGULAR_FILE;
         if (!fn(ctx, name, e.name_len, type, e.st.id, (uint64_t)e.st.id + 2))
             return WASI_ESUCCESS;
     }
@@ -267,8 +267,8 @@ static uint16_t fl_rename(void *be, mote_wasi_node *from_dir, char *from, mote_w
         return err;
     if (from[0] == '\0' || to[0] == '\0')
         return WASI_EBUSY;
-    mote_fs_status s = WITH_QUOTA(b, mote_fs_rename(b->fs, from_dir->u.dir, from, to_dir->u.dir,
-                                                    to));
+    mote_fs_status s =
+        WITH_QUOTA(b, mote_fs_rename(b->fs, from_dir->u.dir, from, to_dir->u.dir, to));
     return s == MOTE_FS_ERR_BUSY ? WASI_EBUSY : wl_fs_errno(s);
 }
 
@@ -288,9 +288,19 @@ static uint16_t fl_path_stat(void *be, mote_wasi_node *dir, char *path, bool fol
 }
 
 const mote_wasi_fs_ops mote_wasi_flash_ops = {
-    .root = fl_root, .open = fl_open, .close = fl_close, .read = fl_read, .write = fl_write,
-    .seek = fl_seek, .sync = fl_sync, .stat = fl_stat, .set_size = fl_set_size,
-    .readdir = fl_readdir, .mkdir = fl_mkdir, .remove = fl_remove, .rename = fl_rename,
+    .root = fl_root,
+    .open = fl_open,
+    .close = fl_close,
+    .read = fl_read,
+    .write = fl_write,
+    .seek = fl_seek,
+    .sync = fl_sync,
+    .stat = fl_stat,
+    .set_size = fl_set_size,
+    .readdir = fl_readdir,
+    .mkdir = fl_mkdir,
+    .remove = fl_remove,
+    .rename = fl_rename,
     .path_stat = fl_path_stat,
 };
 

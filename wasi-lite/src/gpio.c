@@ -22,16 +22,11 @@ static bool pin_allowed(mote_wasi *ctx, uint32_t pin, bool drive)
 int32_t wl_hal_errno(mote_hal_status st)
 {
     switch (st) {
-    case MOTE_HAL_OK:
-        return 0;
-    case MOTE_HAL_ERR_UNSUPPORTED:
-        return -WASI_ENOTSUP;
-    case MOTE_HAL_ERR_ARGUMENT:
-        return -WASI_EINVAL;
-    case MOTE_HAL_ERR_BUSY:
-        return -WASI_EBUSY;
-    default:
-        return -WASI_EIO;
+    case MOTE_HAL_OK: return 0;
+    case MOTE_HAL_ERR_UNSUPPORTED: return -WASI_ENOTSUP;
+    case MOTE_HAL_ERR_ARGUMENT: return -WASI_EINVAL;
+    case MOTE_HAL_ERR_BUSY: return -WASI_EBUSY;
+    default: return -WASI_EIO;
     }
 }
 
@@ -46,7 +41,8 @@ mote_status wl_dev_gpio_configure(mote_instance *inst, mote_value *io, void *use
         return wl_device_return(io, -WASI_EINVAL);
     if (mode == MOTE_HAL_GPIO_OUTPUT && !pin_allowed(user, pin, true))
         return wl_device_return(io, -WASI_ENOTCAPABLE);
-    return wl_device_return(io, wl_hal_errno(mote_hal_gpio_configure(pin, (mote_hal_gpio_mode)mode)));
+    return wl_device_return(io,
+                            wl_hal_errno(mote_hal_gpio_configure(pin, (mote_hal_gpio_mode)mode)));
 }
 
 /* gpio_write(pin, level) -> 0 | -errno */
@@ -97,8 +93,8 @@ mote_status wl_dev_gpio_watch(mote_instance *inst, mote_value *io, void *user)
         return wl_device_return(io, -WASI_ENOTCAPABLE);
     if (edges > MOTE_HAL_GPIO_EDGE_BOTH)
         return wl_device_return(io, -WASI_EINVAL);
-    mote_hal_status st = mote_hal_gpio_set_interrupt(pin, (mote_hal_gpio_edge)edges,
-                                                     edges ? on_edge : NULL, ctx);
+    mote_hal_status st =
+        mote_hal_gpio_set_interrupt(pin, (mote_hal_gpio_edge)edges, edges ? on_edge : NULL, ctx);
     if (st == MOTE_HAL_OK) {
         if (edges)
             ctx->watched_pins |= 1ull << pin;

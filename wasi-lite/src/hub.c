@@ -46,7 +46,7 @@ void wl_hub_join(mote_wasi *ctx)
 {
     mote_wasi_hub *hub = ctx->cfg.hub;
     mote_hal_irq_state s = mote_hal_irq_lock();
-    unlink_ctx(hub, ctx);            /* a context started again */
+    unlink_ctx(hub, ctx); /* a context started again */
     ctx->hub_next = hub->first;
     hub->first = ctx;
     ctx->in_hub = true;

@@ -66,18 +66,17 @@ bool wl_fd_is_open(const mote_wasi *ctx, uint32_t fd);
 /* ---- files (files.c, path.c, file_calls.c, path_calls.c) ------------------ */
 
 /* Rights a file and a directory can have. */
-#define WL_FILE_RIGHTS                                                                        \
-    (WASI_RIGHT_FD_DATASYNC | WASI_RIGHT_FD_READ | WASI_RIGHT_FD_SEEK |                        \
-     WASI_RIGHT_FD_FDSTAT_SET_FLAGS | WASI_RIGHT_FD_SYNC | WASI_RIGHT_FD_TELL |                \
-     WASI_RIGHT_FD_WRITE | WASI_RIGHT_FD_ADVISE | WASI_RIGHT_FD_ALLOCATE |                     \
+#define WL_FILE_RIGHTS                                                          \
+    (WASI_RIGHT_FD_DATASYNC | WASI_RIGHT_FD_READ | WASI_RIGHT_FD_SEEK |         \
+     WASI_RIGHT_FD_FDSTAT_SET_FLAGS | WASI_RIGHT_FD_SYNC | WASI_RIGHT_FD_TELL | \
+     WASI_RIGHT_FD_WRITE | WASI_RIGHT_FD_ADVISE | WASI_RIGHT_FD_ALLOCATE |      \
      WASI_RIGHT_FD_FILESTAT_GET | WASI_RIGHT_FD_FILESTAT_SET_SIZE | WASI_RIGHT_POLL_FD_READWRITE)
-#define WL_DIR_RIGHTS                                                                         \
-    (WASI_RIGHT_FD_FDSTAT_SET_FLAGS | WASI_RIGHT_FD_SYNC | WASI_RIGHT_FD_DATASYNC |            \
-     WASI_RIGHT_PATH_CREATE_DIRECTORY | WASI_RIGHT_PATH_CREATE_FILE | WASI_RIGHT_PATH_OPEN |   \
-     WASI_RIGHT_FD_READDIR | WASI_RIGHT_PATH_RENAME_SOURCE | WASI_RIGHT_PATH_RENAME_TARGET |   \
-     WASI_RIGHT_PATH_FILESTAT_GET | WASI_RIGHT_PATH_FILESTAT_SET_SIZE |                        \
-     WASI_RIGHT_FD_FILESTAT_GET | WASI_RIGHT_PATH_REMOVE_DIRECTORY |                           \
-     WASI_RIGHT_PATH_UNLINK_FILE)
+#define WL_DIR_RIGHTS                                                                        \
+    (WASI_RIGHT_FD_FDSTAT_SET_FLAGS | WASI_RIGHT_FD_SYNC | WASI_RIGHT_FD_DATASYNC |          \
+     WASI_RIGHT_PATH_CREATE_DIRECTORY | WASI_RIGHT_PATH_CREATE_FILE | WASI_RIGHT_PATH_OPEN | \
+     WASI_RIGHT_FD_READDIR | WASI_RIGHT_PATH_RENAME_SOURCE | WASI_RIGHT_PATH_RENAME_TARGET | \
+     WASI_RIGHT_PATH_FILESTAT_GET | WASI_RIGHT_PATH_FILESTAT_SET_SIZE |                      \
+     WASI_RIGHT_FD_FILESTAT_GET | WASI_RIGHT_PATH_REMOVE_DIRECTORY | WASI_RIGHT_PATH_UNLINK_FILE)
 
 /* Opens the preopens as fds 3, 4, ...; false if one cannot be. */
 bool wl_files_init(mote_wasi *ctx);

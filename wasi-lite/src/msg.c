@@ -20,15 +20,15 @@
 
 #include "internal.h"
 
-#define HDR_LEN 0          /* u16 */
-#define HDR_FROM_LEN 2     /* u8 */
-#define HDR_FROM 4         /* MOTE_WASI_NAME_MAX + 1 bytes */
+#define HDR_LEN 0      /* u16 */
+#define HDR_FROM_LEN 2 /* u8 */
+#define HDR_FROM 4     /* MOTE_WASI_NAME_MAX + 1 bytes */
 #define HDR_SIZE 20
 
 _Static_assert(HDR_FROM + MOTE_WASI_NAME_MAX + 1 == HDR_SIZE, "message header layout");
 
-mote_status mote_wasi_mailbox_init(mote_wasi_mailbox *mb, void *buf, size_t size,
-                                   uint32_t slots, uint32_t msg_max, uint32_t share)
+mote_status mote_wasi_mailbox_init(mote_wasi_mailbox *mb, void *buf, size_t size, uint32_t slots,
+                                   uint32_t msg_max, uint32_t share)
 {
     if (mb == NULL || buf == NULL || slots == 0 || slots > UINT16_MAX || msg_max == 0 ||
         msg_max > MOTE_WASI_MSG_MAX || share > slots ||
@@ -199,7 +199,7 @@ mote_status wl_dev_msg_recv(mote_instance *inst, mote_value *io, void *user)
         }
         mote_status st = wl_wait_block(ctx);
         if (st != MOTE_OK)
-            return st;              /* paused: io untouched, called again */
+            return st; /* paused: io untouched, called again */
     }
 }
 

@@ -57,7 +57,7 @@ uint16_t wl_path_copy(mote_instance *inst, uint32_t ptr, uint32_t len,
 
 uint16_t wl_path_normalize(char *path)
 {
-    char *out = path;           /* the result is never longer: built in place */
+    char *out = path; /* the result is never longer: built in place */
     const char *p = path;
     while (*p != '\0') {
         while (*p == '/')
@@ -74,7 +74,7 @@ uint16_t wl_path_normalize(char *path)
             while (out > path && out[-1] != '/')
                 out--;
             if (out > path)
-                out--;          /* the '/' before it */
+                out--; /* the '/' before it */
         } else {
             if (out != path)
                 *out++ = '/';

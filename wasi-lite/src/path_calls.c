@@ -55,7 +55,8 @@ mote_status wl_wasi_path_open(mote_instance *inst, mote_value *io, void *user)
     uint32_t result = io[8].u32;
     mote_wasi_fd *dir;
     char path[MOTE_WASI_PATH_MAX + 1];
-    uint64_t need = WASI_RIGHT_PATH_OPEN | (oflags & WASI_O_CREAT ? WASI_RIGHT_PATH_CREATE_FILE : 0) |
+    uint64_t need = WASI_RIGHT_PATH_OPEN |
+                    (oflags & WASI_O_CREAT ? WASI_RIGHT_PATH_CREATE_FILE : 0) |
                     (oflags & WASI_O_TRUNC ? WASI_RIGHT_PATH_FILESTAT_SET_SIZE : 0);
     uint16_t err = dir_and_path(ctx, inst, fd, need, io[2].u32, io[3].u32, &dir, path);
     if (err == WASI_ESUCCESS && wl_guest_range(inst, result, 4) == NULL)
@@ -74,9 +75,11 @@ mote_status wl_wasi_path_open(mote_instance *inst, mote_value *io, void *user)
         err = WASI_EMFILE;
     if (err != WASI_ESUCCESS)
         return wl_wasi_return(io, err);
-    uint32_t access = (base & WASI_RIGHT_FD_READ ? 1u : 0u) |
-                      (base & (WASI_RIGHT_FD_WRITE | WASI_RIGHT_FD_ALLOCATE |
-                               WASI_RIGHT_FD_FILESTAT_SET_SIZE) ? 2u : 0u);
+    uint32_t access =
+        (base & WASI_RIGHT_FD_READ ? 1u : 0u) |
+        (base & (WASI_RIGHT_FD_WRITE | WASI_RIGHT_FD_ALLOCATE | WASI_RIGHT_FD_FILESTAT_SET_SIZE)
+             ? 2u
+             : 0u);
     /* f's slot was handed out after dir was found: dir stays where it is */
     err = OPS(ctx, dir)->open(BE(ctx, dir), &dir->node, path, oflags, access,
                               (lookup & WASI_LOOKUP_SYMLINK_FOLLOW) != 0, &f->node);
@@ -85,8 +88,8 @@ mote_status wl_wasi_path_open(mote_instance *inst, mote_value *io, void *user)
         return wl_wasi_return(io, err);
     }
     f->preopen = dir->preopen;
-    f->rights = base & (f->node.filetype == WASI_FILETYPE_DIRECTORY ? WL_DIR_RIGHTS
-                                                                    : WL_FILE_RIGHTS);
+    f->rights =
+        base & (f->node.filetype == WASI_FILETYPE_DIRECTORY ? WL_DIR_RIGHTS : WL_FILE_RIGHTS);
     f->inheriting = inheriting;
     f->flags = (uint16_t)fdflags;
     wl_guest_put_u32(inst, result, newfd);

@@ -81,7 +81,7 @@ static bool scan_one(poll_call *pc, uint32_t i, uint8_t *ev)
         return true;
     }
     uint32_t fd = wl_load_u32(sub + WASI_SUB_FD);
-    if (wl_file(pc->ctx, fd) != NULL) {     /* files and directories never block */
+    if (wl_file(pc->ctx, fd) != NULL) { /* files and directories never block */
         put_event(ev, sub, WASI_ESUCCESS, tag, 0, 0);
         return true;
     }
@@ -151,7 +151,7 @@ mote_status wl_wasi_poll_oneoff(mote_instance *inst, mote_value *io, void *user)
     while ((ready = scan(&pc)) == 0) {
         mote_status st = wl_wait_block(pc.ctx);
         if (st != MOTE_OK)
-            return st;              /* paused: io untouched, called again */
+            return st; /* paused: io untouched, called again */
     }
     wl_wait_end(pc.ctx);
     wl_guest_put_u32(inst, result, ready);

@@ -25,7 +25,7 @@ void wl_random_seed(mote_wasi *ctx)
 {
     ctx->rng = mix(mote_hal_time_us() ^ (uint64_t)(uintptr_t)ctx);
     if (ctx->rng == 0)
-        ctx->rng = 1;               /* xorshift's one fixed point */
+        ctx->rng = 1; /* xorshift's one fixed point */
 }
 
 static uint64_t next(mote_wasi *ctx)

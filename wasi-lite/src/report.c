@@ -19,8 +19,7 @@ static void console_write(void *ctx, const char *text, size_t len)
     mote_hal_console_write(text, len);
 }
 
-size_t mote_wasi_demangle_rename(void *user, const char *name, size_t len, char *out,
-                                 size_t cap)
+size_t mote_wasi_demangle_rename(void *user, const char *name, size_t len, char *out, size_t cap)
 {
     (void)user;
     return mote_wasi_demangle(name, len, out, cap);
@@ -37,7 +36,7 @@ void mote_wasi_report(const mote_arena *arena, const mote_instance *inst)
     }
     const char *status = mote_status_name(e->status);
     if (strncmp(e->message, status, strlen(status)) != 0) {
-        put(status);        /* unless the message starts with it already */
+        put(status); /* unless the message starts with it already */
         put(": ");
     }
     put(e->message);

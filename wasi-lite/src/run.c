@@ -18,8 +18,8 @@ static mote_status drive(mote_wasi *ctx, mote_instance *inst, mote_status st)
     return st;
 }
 
-static mote_status call(mote_wasi *ctx, mote_instance *inst, mote_func *f,
-                        const mote_value *args, size_t nargs)
+static mote_status call(mote_wasi *ctx, mote_instance *inst, mote_func *f, const mote_value *args,
+                        size_t nargs)
 {
     if (ctx->cfg.fuel_slice > 0)
         mote_set_fuel(inst, ctx->cfg.fuel_slice);

@@ -36,7 +36,8 @@ static bool expire(mote_wasi *ctx, uint32_t id, uint64_t now)
         count = (now - t->due_us) / t->period_us + 1;
         t->due_us = wl_add_saturating(t->due_us, count * t->period_us);
     }
-    wl_events_put(ctx, MOTE_WASI_EVENT_TIMER, id, count > UINT32_MAX ? UINT32_MAX : (uint32_t)count);
+    wl_events_put(ctx, MOTE_WASI_EVENT_TIMER, id,
+                  count > UINT32_MAX ? UINT32_MAX : (uint32_t)count);
     return true;
 }
 
@@ -46,7 +47,7 @@ bool wl_timers_expire(mote_wasi *ctx, uint64_t now)
     for (uint32_t i = 0; i < MOTE_WASI_MAX_TIMERS; i++)
         woke |= expire(ctx, i, now);
     if (ctx->wake_us <= now) {
-        ctx->wake_us = NO_DEADLINE;     /* served: the waiter looks again */
+        ctx->wake_us = NO_DEADLINE; /* served: the waiter looks again */
         woke = true;
     }
     return woke;

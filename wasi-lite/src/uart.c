@@ -18,7 +18,7 @@
 #pragma weak mote_hal_uart_write
 #pragma weak mote_hal_uart_read
 
-#define MAX_TRANSFER 0x7FFFFFFFu    /* the result is an i32 */
+#define MAX_TRANSFER 0x7FFFFFFFu /* the result is an i32 */
 
 static bool uart_allowed(mote_wasi *ctx, uint32_t uart)
 {

@@ -34,8 +34,8 @@ mote_status wl_wasi_path_symlink(mote_instance *inst, mote_value *io, void *user
 {
     (void)inst;
     mote_wasi_fd *f = wl_file(user, io[2].u32);
-    uint16_t in_dir = f != NULL && f->node.filetype == WASI_FILETYPE_DIRECTORY ? WASI_ENOTSUP
-                                                                               : WASI_ENOTDIR;
+    uint16_t in_dir =
+        f != NULL && f->node.filetype == WASI_FILETYPE_DIRECTORY ? WASI_ENOTSUP : WASI_ENOTDIR;
     return deny(io, user, io[2].u32, WASI_ENOTDIR, in_dir);
 }
 

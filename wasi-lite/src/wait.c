@@ -157,7 +157,7 @@ bool mote_wasi_ready(mote_wasi *ctx)
     if (ctx->wait.active)
         ready = look_and_arm(ctx);
     else if (ctx->inst != NULL && mote_is_paused(ctx->inst))
-        ready = true;               /* a fuel pause or a yield */
+        ready = true; /* a fuel pause or a yield */
     else
         ready = idle_reactor_ready(ctx);
     mote_hal_irq_unlock(s);

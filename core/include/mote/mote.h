@@ -49,55 +49,55 @@ extern "C" {
 
 typedef enum mote_status {
     MOTE_OK = 0,
-    MOTE_ERR_MALFORMED,     /* the bytes are not a well-formed binary module */
-    MOTE_ERR_INVALID,       /* the module is well formed but fails validation */
-    MOTE_ERR_LIMIT,         /* an implementation limit was exceeded */
-    MOTE_ERR_NO_MEMORY,     /* the arena is too small; the message says how
-                               many bytes are needed */
-    MOTE_ERR_UNLINKABLE,    /* an import is missing or has the wrong type */
-    MOTE_ERR_NOT_FOUND,     /* no export of that name or kind */
-    MOTE_ERR_ARGUMENT,      /* the embedder passed a bad argument */
-    MOTE_ERR_STATE,         /* the call is not allowed in this state (for
-                               example resuming an instance with nothing paused) */
-    MOTE_TRAP,              /* execution trapped; see mote_error.trap */
-    MOTE_PAUSED,            /* fuel ran out or mote_interrupt() was called;
-                               mote_resume() continues the call */
-    MOTE_EXIT,              /* a host function ended the program
-                               (mote_host_exit); see mote_exit_code() */
-    MOTE_ERR_UNSUPPORTED,   /* the module needs a feature this build of mote
-                               leaves out; the message names the build option */
-    MOTE_EXCEPTION          /* a wasm exception was thrown and nothing caught
-                               it; mote_uncaught_exception() returns it */
+    MOTE_ERR_MALFORMED,   /* the bytes are not a well-formed binary module */
+    MOTE_ERR_INVALID,     /* the module is well formed but fails validation */
+    MOTE_ERR_LIMIT,       /* an implementation limit was exceeded */
+    MOTE_ERR_NO_MEMORY,   /* the arena is too small; the message says how
+                             many bytes are needed */
+    MOTE_ERR_UNLINKABLE,  /* an import is missing or has the wrong type */
+    MOTE_ERR_NOT_FOUND,   /* no export of that name or kind */
+    MOTE_ERR_ARGUMENT,    /* the embedder passed a bad argument */
+    MOTE_ERR_STATE,       /* the call is not allowed in this state (for
+                             example resuming an instance with nothing paused) */
+    MOTE_TRAP,            /* execution trapped; see mote_error.trap */
+    MOTE_PAUSED,          /* fuel ran out or mote_interrupt() was called;
+                             mote_resume() continues the call */
+    MOTE_EXIT,            /* a host function ended the program
+                             (mote_host_exit); see mote_exit_code() */
+    MOTE_ERR_UNSUPPORTED, /* the module needs a feature this build of mote
+                             leaves out; the message names the build option */
+    MOTE_EXCEPTION        /* a wasm exception was thrown and nothing caught
+                             it; mote_uncaught_exception() returns it */
 } mote_status;
 
 /* Trap kinds.  Their messages use the WebAssembly specification's wording. */
 typedef enum mote_trap {
     MOTE_TRAP_NONE = 0,
-    MOTE_TRAP_UNREACHABLE,            /* "unreachable" */
-    MOTE_TRAP_MEMORY_OUT_OF_BOUNDS,   /* "out of bounds memory access" */
-    MOTE_TRAP_TABLE_OUT_OF_BOUNDS,    /* "out of bounds table access" */
-    MOTE_TRAP_UNDEFINED_ELEMENT,      /* "undefined element" */
-    MOTE_TRAP_UNINITIALIZED_ELEMENT,  /* "uninitialized element" */
-    MOTE_TRAP_INDIRECT_CALL_TYPE,     /* "indirect call type mismatch" */
-    MOTE_TRAP_DIVIDE_BY_ZERO,         /* "integer divide by zero" */
-    MOTE_TRAP_INTEGER_OVERFLOW,       /* "integer overflow" */
-    MOTE_TRAP_INVALID_CONVERSION,     /* "invalid conversion to integer" */
-    MOTE_TRAP_STACK_EXHAUSTED,        /* "call stack exhausted" */
-    MOTE_TRAP_HOST,                   /* raised by a host function */
-    MOTE_TRAP_NULL_REFERENCE,         /* "null reference" (ref.as_non_null) */
-    MOTE_TRAP_NULL_FUNCTION,          /* "null function reference" (call_ref) */
-    MOTE_TRAP_NULL_EXCEPTION          /* "null exception reference" (throw_ref) */
+    MOTE_TRAP_UNREACHABLE,           /* "unreachable" */
+    MOTE_TRAP_MEMORY_OUT_OF_BOUNDS,  /* "out of bounds memory access" */
+    MOTE_TRAP_TABLE_OUT_OF_BOUNDS,   /* "out of bounds table access" */
+    MOTE_TRAP_UNDEFINED_ELEMENT,     /* "undefined element" */
+    MOTE_TRAP_UNINITIALIZED_ELEMENT, /* "uninitialized element" */
+    MOTE_TRAP_INDIRECT_CALL_TYPE,    /* "indirect call type mismatch" */
+    MOTE_TRAP_DIVIDE_BY_ZERO,        /* "integer divide by zero" */
+    MOTE_TRAP_INTEGER_OVERFLOW,      /* "integer overflow" */
+    MOTE_TRAP_INVALID_CONVERSION,    /* "invalid conversion to integer" */
+    MOTE_TRAP_STACK_EXHAUSTED,       /* "call stack exhausted" */
+    MOTE_TRAP_HOST,                  /* raised by a host function */
+    MOTE_TRAP_NULL_REFERENCE,        /* "null reference" (ref.as_non_null) */
+    MOTE_TRAP_NULL_FUNCTION,         /* "null function reference" (call_ref) */
+    MOTE_TRAP_NULL_EXCEPTION         /* "null exception reference" (throw_ref) */
 } mote_trap;
 
 #define MOTE_NO_FUNC 0xFFFFFFFFu
 
 typedef struct mote_error {
     mote_status status;
-    mote_trap trap;         /* MOTE_TRAP_NONE unless status == MOTE_TRAP */
-    uint32_t func;          /* function index, or MOTE_NO_FUNC */
-    uint32_t offset;        /* byte offset in the module binary, 0 if none */
-    char message[192];      /* e.g. "func 12 +0x3a1: type mismatch:
-                               expected i32, got f64" */
+    mote_trap trap;    /* MOTE_TRAP_NONE unless status == MOTE_TRAP */
+    uint32_t func;     /* function index, or MOTE_NO_FUNC */
+    uint32_t offset;   /* byte offset in the module binary, 0 if none */
+    char message[192]; /* e.g. "func 12 +0x3a1: type mismatch:
+                          expected i32, got f64" */
 } mote_error;
 
 /* The spec wording of a trap kind, e.g. "integer divide by zero". */
@@ -152,15 +152,15 @@ uint32_t mote_arena_grow_refusals(const mote_arena *arena);
 
 /* Value types, numbered as in the binary format. */
 typedef uint8_t mote_valtype;
-#define MOTE_I32       ((mote_valtype)0x7F)
-#define MOTE_I64       ((mote_valtype)0x7E)
-#define MOTE_F32       ((mote_valtype)0x7D)
-#define MOTE_F64       ((mote_valtype)0x7C)
-#define MOTE_V128      ((mote_valtype)0x7B)
-#define MOTE_FUNCREF   ((mote_valtype)0x70)
+#define MOTE_I32 ((mote_valtype)0x7F)
+#define MOTE_I64 ((mote_valtype)0x7E)
+#define MOTE_F32 ((mote_valtype)0x7D)
+#define MOTE_F64 ((mote_valtype)0x7C)
+#define MOTE_V128 ((mote_valtype)0x7B)
+#define MOTE_FUNCREF ((mote_valtype)0x70)
 #define MOTE_EXTERNREF ((mote_valtype)0x6F)
-#define MOTE_EXNREF    ((mote_valtype)0x69)
-#define MOTE_ANYREF    ((mote_valtype)0x6E)   /* GC references (not yet) */
+#define MOTE_EXNREF ((mote_valtype)0x69)
+#define MOTE_ANYREF ((mote_valtype)0x6E) /* GC references (not yet) */
 /*
  * These are classes: a typed reference such as (ref $t) or (ref null func)
  * is seen by the embedder as the class of its hierarchy, MOTE_FUNCREF for
@@ -211,29 +211,29 @@ typedef union mote_value {
 
 /* Optional features beyond Wasm 2.0; all are on by default (a build can
  * also leave some out: MOTE_ERR_UNSUPPORTED names its option). */
-#define MOTE_FEATURE_TAIL_CALL          (1u << 0)
-#define MOTE_FEATURE_EXTENDED_CONST     (1u << 1)
-#define MOTE_FEATURE_CUSTOM_PAGE_SIZES  (1u << 2)
+#define MOTE_FEATURE_TAIL_CALL (1u << 0)
+#define MOTE_FEATURE_EXTENDED_CONST (1u << 1)
+#define MOTE_FEATURE_CUSTOM_PAGE_SIZES (1u << 2)
 /* 128-bit SIMD (v128, the 0xFD instructions: part of Wasm 2.0) and relaxed
  * SIMD; with the bit off their opcodes are illegal.  A build can also leave
  * them out entirely (MOTE_WITH_SIMD); the load then fails with
  * MOTE_ERR_UNSUPPORTED.  Relaxed SIMD's implementation-defined results are
  * one fixed choice per instruction, the same on every target (docs/simd.md). */
-#define MOTE_FEATURE_SIMD               (1u << 3)   /* v128 (part of Wasm 2.0) */
-#define MOTE_FEATURE_RELAXED_SIMD       (1u << 4)
-#define MOTE_FEATURE_MULTI_MEMORY       (1u << 5)
-#define MOTE_FEATURE_MEMORY64           (1u << 6)   /* and table64 */
-#define MOTE_FEATURE_FUNCTION_REFERENCES (1u << 7)  /* typed function references */
-#define MOTE_FEATURE_EXCEPTIONS         (1u << 8)   /* try_table, throw, exnref */
-#define MOTE_FEATURE_LEGACY_EXCEPTIONS  (1u << 9)   /* try/catch/delegate/rethrow */
-#define MOTE_FEATURE_ALL                0x7FFFFFFFu
+#define MOTE_FEATURE_SIMD (1u << 3) /* v128 (part of Wasm 2.0) */
+#define MOTE_FEATURE_RELAXED_SIMD (1u << 4)
+#define MOTE_FEATURE_MULTI_MEMORY (1u << 5)
+#define MOTE_FEATURE_MEMORY64 (1u << 6)            /* and table64 */
+#define MOTE_FEATURE_FUNCTION_REFERENCES (1u << 7) /* typed function references */
+#define MOTE_FEATURE_EXCEPTIONS (1u << 8)          /* try_table, throw, exnref */
+#define MOTE_FEATURE_LEGACY_EXCEPTIONS (1u << 9)   /* try/catch/delegate/rethrow */
+#define MOTE_FEATURE_ALL 0x7FFFFFFFu
 /* Set this bit to mean "exactly the bits given", so that
  * MOTE_FEATURE_NONE turns every optional feature off. */
-#define MOTE_FEATURE_EXACT              (1u << 31)
-#define MOTE_FEATURE_NONE               MOTE_FEATURE_EXACT
+#define MOTE_FEATURE_EXACT (1u << 31)
+#define MOTE_FEATURE_NONE MOTE_FEATURE_EXACT
 
 typedef struct mote_load_config {
-    uint32_t features;      /* MOTE_FEATURE_* bits; 0 (or no config) means all */
+    uint32_t features; /* MOTE_FEATURE_* bits; 0 (or no config) means all */
 } mote_load_config;
 
 /*
@@ -255,30 +255,30 @@ typedef enum mote_extern_kind {
     MOTE_EXTERN_TABLE = 1,
     MOTE_EXTERN_MEMORY = 2,
     MOTE_EXTERN_GLOBAL = 3,
-    MOTE_EXTERN_TAG = 4     /* an exception tag */
+    MOTE_EXTERN_TAG = 4 /* an exception tag */
 } mote_extern_kind;
 
 typedef struct mote_limits {
-    uint64_t min;           /* in pages for memories, elements for tables */
-    uint64_t max;           /* valid if has_max */
+    uint64_t min; /* in pages for memories, elements for tables */
+    uint64_t max; /* valid if has_max */
     bool has_max;
-    bool is64;              /* memory64 / table64: i64 addresses or indices */
-    uint32_t page_size;     /* memories: bytes per page (65536 or 1) */
+    bool is64;          /* memory64 / table64: i64 addresses or indices */
+    uint32_t page_size; /* memories: bytes per page (65536 or 1) */
 } mote_limits;
 
 typedef struct mote_extern_info {
-    const char *module;     /* import module name (imports only); not NUL-terminated */
+    const char *module; /* import module name (imports only); not NUL-terminated */
     size_t module_len;
-    const char *name;       /* field or export name; not NUL-terminated */
+    const char *name; /* field or export name; not NUL-terminated */
     size_t name_len;
     mote_extern_kind kind;
-    uint32_t index;         /* index in the module's space of that kind */
+    uint32_t index; /* index in the module's space of that kind */
     /* type of the item: */
-    const mote_valtype *params, *results;  /* functions; tags: params only */
+    const mote_valtype *params, *results; /* functions; tags: params only */
     uint32_t num_params, num_results;
-    mote_valtype valtype;   /* globals: value type; tables: element type */
-    bool mutable_;          /* globals */
-    mote_limits limits;     /* tables and memories */
+    mote_valtype valtype; /* globals: value type; tables: element type */
+    bool mutable_;        /* globals */
+    mote_limits limits;   /* tables and memories */
 } mote_extern_info;
 
 uint32_t mote_module_num_imports(const mote_module *module);
@@ -381,7 +381,7 @@ typedef struct mote_extern {
 typedef struct mote_import {
     const char *module;
     const char *name;
-    size_t module_len, name_len;    /* 0: the name is NUL-terminated */
+    size_t module_len, name_len; /* 0: the name is NUL-terminated */
     mote_host_fn fn;
     const char *signature;
     void *user;
@@ -395,8 +395,8 @@ mote_status mote_tag_new(mote_arena *arena, const char *params, mote_tag **out);
 mote_status mote_memory_new(mote_arena *arena, const mote_limits *limits, mote_memory **out);
 mote_status mote_table_new(mote_arena *arena, mote_valtype elem_type, const mote_limits *limits,
                            mote_table **out);
-mote_status mote_global_new(mote_arena *arena, mote_valtype type, bool mutable_,
-                            mote_value value, mote_global **out);
+mote_status mote_global_new(mote_arena *arena, mote_valtype type, bool mutable_, mote_value value,
+                            mote_global **out);
 /* A v128 global, value[0..1] as in mote_value's note. */
 mote_status mote_global_new_v128(mote_arena *arena, bool mutable_, const mote_value value[2],
                                  mote_global **out);
@@ -530,8 +530,8 @@ void mote_func_type(const mote_func *func, const mote_valtype **params, uint32_t
  * a paused call keeps `results` and writes to it when it completes, so that
  * buffer must stay valid until then.  An instance runs one call at a time.
  */
-mote_status mote_call(mote_instance *inst, mote_func *func, const mote_value *args,
-                      size_t num_args, mote_value *results, size_t num_results);
+mote_status mote_call(mote_instance *inst, mote_func *func, const mote_value *args, size_t num_args,
+                      mote_value *results, size_t num_results);
 
 /* Continues a paused call.  Same returns as mote_call(). */
 mote_status mote_resume(mote_instance *inst);
@@ -564,8 +564,8 @@ int32_t mote_exit_code(const mote_instance *inst);
 
 /* One frame of a trap's backtrace; innermost first. */
 typedef struct mote_frame {
-    uint32_t func;          /* function index */
-    uint32_t offset;        /* byte offset in the module binary, 0 if unknown */
+    uint32_t func;   /* function index */
+    uint32_t offset; /* byte offset in the module binary, 0 if unknown */
     const mote_instance *instance;
 } mote_frame;
 
@@ -577,8 +577,7 @@ size_t mote_backtrace_depth(const mote_instance *inst);
 
 /* Like mote_backtrace(), from frame `first` on (0 is the innermost), so a
  * deep backtrace can be read in pieces.  Returns the count copied. */
-size_t mote_backtrace_from(const mote_instance *inst, size_t first, mote_frame *frames,
-                           size_t max);
+size_t mote_backtrace_from(const mote_instance *inst, size_t first, mote_frame *frames, size_t max);
 
 /*
  * Prints the last trap of a call on `inst` -- its message and backtrace,
@@ -656,12 +655,12 @@ mote_status mote_global_set_v128(mote_global *global, const mote_value value[2])
  * ------------------------------------------------------------------------ */
 
 typedef struct mote_needs {
-    size_t module_bytes;    /* the loaded module */
-    size_t instance_bytes;  /* one instance with the given config, initial
-                               memory and tables included */
-    size_t load_peak;       /* most bytes in use during the load */
-    size_t total;           /* size of an arena buffer that holds the load and
-                               the instance (its own bookkeeping included) */
+    size_t module_bytes;   /* the loaded module */
+    size_t instance_bytes; /* one instance with the given config, initial
+                              memory and tables included */
+    size_t load_peak;      /* most bytes in use during the load */
+    size_t total;          /* size of an arena buffer that holds the load and
+                              the instance (its own bookkeeping included) */
 } mote_needs;
 
 /*
@@ -671,8 +670,8 @@ typedef struct mote_needs {
  * only fixed-width fields.
  */
 mote_status mote_measure(mote_arena *scratch, const uint8_t *wasm, size_t len,
-                         const mote_load_config *load_config,
-                         const mote_instance_config *config, mote_needs *out);
+                         const mote_load_config *load_config, const mote_instance_config *config,
+                         mote_needs *out);
 
 #ifdef __cplusplus
 }

@@ -38,7 +38,7 @@ int main(int argc, char **argv)
         if (mote_event_wait(&ev, -1) != 1 || ev.kind != MOTE_EVENT_TIMER)
             continue;
         uint64_t now = mote_time_us();
-        due += period * ev.value;       /* ev.value > 1: ticks were missed */
+        due += period * ev.value; /* ev.value > 1: ticks were missed */
         on = !on;
         mote_gpio_write(led, on);
         printf("blinky: tick %ld at %llu.%03llu ms, late %llu us\n", n,
@@ -47,7 +47,7 @@ int main(int argc, char **argv)
         if (n % 10 == 0) {
             char msg[32];
             int len = snprintf(msg, sizeof msg, "tick %ld", n);
-            mote_msg_send("logger", msg, (uint32_t)len);   /* no logger: no matter */
+            mote_msg_send("logger", msg, (uint32_t)len); /* no logger: no matter */
         }
         n += (long)ev.value;
     }

@@ -54,7 +54,7 @@ int run(unsigned n)
 {
     say("hello from wasm\n");
     char line[12];
-    int length = format_line(n, line) - 1;   /* without the newline */
+    int length = format_line(n, line) - 1; /* without the newline */
     say("fib(");
     print(line, length);
     say(") = ");

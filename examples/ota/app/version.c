@@ -10,14 +10,8 @@
 int main(void)
 {
     switch (APP_VERSION) {
-    case 1:
-        printf("app: version %d, the factory app\n", APP_VERSION);
-        return 0;
-    case 2:
-        printf("app: version %d, delivered over the air\n", APP_VERSION);
-        return 0;
-    default:
-        printf("app: version %d, a broken release: self-test failed\n", APP_VERSION);
-        return 3;
+    case 1: printf("app: version %d, the factory app\n", APP_VERSION); return 0;
+    case 2: printf("app: version %d, delivered over the air\n", APP_VERSION); return 0;
+    default: printf("app: version %d, a broken release: self-test failed\n", APP_VERSION); return 3;
     }
 }

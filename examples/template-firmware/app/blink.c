@@ -12,13 +12,13 @@ int main(int argc, char **argv)
 {
     int blinks = argc > 1 ? atoi(argv[1]) : 3;
     const char *board = getenv("MOTE_BOARD");
-    const char *led_pin = getenv("LED");         /* the firmware names the board's LED */
+    const char *led_pin = getenv("LED"); /* the firmware names the board's LED */
     uint32_t led = led_pin ? (uint32_t)atoi(led_pin) : 0;
     printf("template: hello from %s\n", board ? board : "an unnamed board");
 
     if (mote_gpio_configure(led, MOTE_GPIO_OUTPUT) < 0)
         printf("template: no LED on this board: blinking on the console only\n");
-    if (mote_timer_start(0, 50000, 50000) < 0) {        /* every 50 ms */
+    if (mote_timer_start(0, 50000, 50000) < 0) { /* every 50 ms */
         printf("template: no timer\n");
         return 1;
     }

@@ -60,8 +60,8 @@ extern "C" {
 /* Most blocks the catalog (all names, sizes and block lists) may span. */
 #define MOTE_FS_MAX_PARTS 8
 
-#define MOTE_FS_NAME_MAX 255        /* bytes in one name */
-#define MOTE_FS_ROOT 1u             /* the root directory's id */
+#define MOTE_FS_NAME_MAX 255         /* bytes in one name */
+#define MOTE_FS_ROOT 1u              /* the root directory's id */
 #define MOTE_FS_FILE_MAX 0x7FFFFFFFu /* largest file size */
 
 /* ------------------------------------------------------------------------
@@ -70,32 +70,32 @@ extern "C" {
 
 typedef enum mote_fs_status {
     MOTE_FS_OK = 0,
-    MOTE_FS_ERR_ARGUMENT,       /* a bad argument: flags, a "." or ".." in a
-                                   path, an empty name, a handle not open */
-    MOTE_FS_ERR_IO,             /* the flash reported a failure */
-    MOTE_FS_ERR_CORRUPT,        /* the flash holds a mote file system whose
-                                   contents are inconsistent */
-    MOTE_FS_ERR_NOT_FORMATTED,  /* no mote file system here (blank, or
-                                   something else) */
-    MOTE_FS_ERR_GEOMETRY,       /* the image does not fit this flash (size,
-                                   block or program unit), or the format
-                                   options do not */
-    MOTE_FS_ERR_NO_MEMORY,      /* the RAM given is too small */
+    MOTE_FS_ERR_ARGUMENT,      /* a bad argument: flags, a "." or ".." in a
+                                  path, an empty name, a handle not open */
+    MOTE_FS_ERR_IO,            /* the flash reported a failure */
+    MOTE_FS_ERR_CORRUPT,       /* the flash holds a mote file system whose
+                                  contents are inconsistent */
+    MOTE_FS_ERR_NOT_FORMATTED, /* no mote file system here (blank, or
+                                  something else) */
+    MOTE_FS_ERR_GEOMETRY,      /* the image does not fit this flash (size,
+                                  block or program unit), or the format
+                                  options do not */
+    MOTE_FS_ERR_NO_MEMORY,     /* the RAM given is too small */
     MOTE_FS_ERR_NOT_FOUND,
     MOTE_FS_ERR_EXISTS,
-    MOTE_FS_ERR_NOT_DIR,        /* a path component, or the target, is a file */
+    MOTE_FS_ERR_NOT_DIR, /* a path component, or the target, is a file */
     MOTE_FS_ERR_IS_DIR,
     MOTE_FS_ERR_NOT_EMPTY,
-    MOTE_FS_ERR_NO_SPACE,       /* no free block, or the catalog is full */
-    MOTE_FS_ERR_QUOTA,          /* the quota in effect is used up */
+    MOTE_FS_ERR_NO_SPACE, /* no free block, or the catalog is full */
+    MOTE_FS_ERR_QUOTA,    /* the quota in effect is used up */
     MOTE_FS_ERR_NAME_TOO_LONG,
-    MOTE_FS_ERR_TOO_BIG,        /* past MOTE_FS_FILE_MAX */
-    MOTE_FS_ERR_READ_ONLY,      /* mounted read-only, or a handle not opened
-                                   for that access */
-    MOTE_FS_ERR_BUSY,           /* the file or directory is in use */
-    MOTE_FS_ERR_STALE,          /* the handle's file was removed or replaced */
-    MOTE_FS_ERR_INVALID         /* the operation makes no sense here: a
-                                   directory moved into itself */
+    MOTE_FS_ERR_TOO_BIG,   /* past MOTE_FS_FILE_MAX */
+    MOTE_FS_ERR_READ_ONLY, /* mounted read-only, or a handle not opened
+                              for that access */
+    MOTE_FS_ERR_BUSY,      /* the file or directory is in use */
+    MOTE_FS_ERR_STALE,     /* the handle's file was removed or replaced */
+    MOTE_FS_ERR_INVALID    /* the operation makes no sense here: a
+                              directory moved into itself */
 } mote_fs_status;
 
 /* A short name for a status, e.g. "not found". */
@@ -111,14 +111,14 @@ const char *mote_fs_status_name(mote_fs_status status);
  * region's start.  The ops return 0 on success.
  */
 typedef struct mote_fs_flash {
-    uint32_t size;              /* bytes, a multiple of sector_size */
-    uint32_t sector_size;       /* erase unit, a power of two */
-    uint32_t write_size;        /* program unit, a power of two up to
-                                   MOTE_FS_MAX_WRITE_SIZE */
-    bool read_only;             /* erase and program are unavailable */
+    uint32_t size;        /* bytes, a multiple of sector_size */
+    uint32_t sector_size; /* erase unit, a power of two */
+    uint32_t write_size;  /* program unit, a power of two up to
+                             MOTE_FS_MAX_WRITE_SIZE */
+    bool read_only;       /* erase and program are unavailable */
     void *ctx;
     int (*read)(void *ctx, uint32_t offset, void *buf, uint32_t len);
-    int (*erase)(void *ctx, uint32_t offset);        /* one sector */
+    int (*erase)(void *ctx, uint32_t offset); /* one sector */
     int (*program)(void *ctx, uint32_t offset, const void *buf, uint32_t len);
 } mote_fs_flash;
 
@@ -142,9 +142,9 @@ typedef struct mote_fs_config {
 size_t mote_fs_ram_needed(uint32_t block_count, uint32_t cache_size);
 
 typedef struct mote_fs_format_options {
-    uint32_t block_size;        /* 0: the sector size, at least 512 bytes;
-                                   else a multiple of the sector size */
-    uint32_t volume_id;         /* any number naming this volume */
+    uint32_t block_size; /* 0: the sector size, at least 512 bytes;
+                            else a multiple of the sector size */
+    uint32_t volume_id;  /* any number naming this volume */
 } mote_fs_format_options;
 
 typedef struct mote_fs_file mote_fs_file;
@@ -154,31 +154,31 @@ typedef struct mote_fs_quota mote_fs_quota;
 typedef struct mote_fs {
     mote_fs_flash flash;
     bool mounted, read_only;
-    bool broken;                /* a commit failed half-way: mount again */
+    bool broken; /* a commit failed half-way: mount again */
     uint32_t block_size, block_count, write_size, header_size;
-    uint8_t *bitmap;            /* bit set: block in use */
+    uint8_t *bitmap; /* bit set: block in use */
     uint8_t *cache, *stage;
     uint32_t cache_size, stage_size, cache_at, cache_len;
     /* superblock log (block 0 or 1) */
     uint32_t sb_block, sb_rev, sb_end, sb_seed, volume_id;
-    bool sb_dirty;              /* the log's tail may be programmed: flip next */
+    bool sb_dirty; /* the log's tail may be programmed: flip next */
     /* catalog */
     uint32_t cat_rev, parts;
     uint16_t part_block[MOTE_FS_MAX_PARTS];
-    uint32_t part_end[MOTE_FS_MAX_PARTS];   /* end of valid commits, block-relative */
-    uint32_t log_seed;          /* CRC chain value for the next commit */
-    bool cat_dirty;             /* the log's tail may be programmed: compact next */
+    uint32_t part_end[MOTE_FS_MAX_PARTS]; /* end of valid commits, block-relative */
+    uint32_t log_seed;                    /* CRC chain value for the next commit */
+    bool cat_dirty;                       /* the log's tail may be programmed: compact next */
     uint32_t next_id, objects;
     /* allocation */
     uint32_t used_blocks, cursor, allocations;
-    uint32_t wl_cursor, wl_due;  /* static wear levelling: where, when next */
+    uint32_t wl_cursor, wl_due; /* static wear levelling: where, when next */
     uint32_t gen;               /* bumped at every commit */
     mote_fs_file *open;         /* open files */
     mote_fs_quota *quota;
-    const char *detail;         /* what the last error was about, or "" */
+    const char *detail; /* what the last error was about, or "" */
     /* statistics since mount */
     uint32_t erases, commits, compactions, relocations;
-    uint64_t programmed;        /* bytes */
+    uint64_t programmed; /* bytes */
 } mote_fs;
 
 /*
@@ -209,10 +209,10 @@ const char *mote_fs_detail(const mote_fs *fs);
 
 typedef struct mote_fs_info {
     uint32_t block_size, block_count;
-    uint32_t blocks_used;       /* data, catalog and superblocks */
-    uint32_t blocks_free;       /* what files may still take */
-    uint32_t catalog_blocks, catalog_bytes;   /* the catalog's blocks and bytes in use */
-    uint32_t objects;           /* files and directories, root included */
+    uint32_t blocks_used;                   /* data, catalog and superblocks */
+    uint32_t blocks_free;                   /* what files may still take */
+    uint32_t catalog_blocks, catalog_bytes; /* the catalog's blocks and bytes in use */
+    uint32_t objects;                       /* files and directories, root included */
     uint32_t write_size;
 } mote_fs_info;
 
@@ -223,9 +223,9 @@ mote_fs_status mote_fs_info_get(mote_fs *fs, mote_fs_info *info);
  * ------------------------------------------------------------------------ */
 
 struct mote_fs_quota {
-    uint32_t max_blocks;        /* blocks of file data (0: none allowed) */
-    uint32_t max_objects;       /* files and directories */
-    uint32_t used_blocks, used_objects;     /* kept up to date by the fs */
+    uint32_t max_blocks;                /* blocks of file data (0: none allowed) */
+    uint32_t max_objects;               /* files and directories */
+    uint32_t used_blocks, used_objects; /* kept up to date by the fs */
 };
 
 /*
@@ -243,16 +243,13 @@ mote_fs_status mote_fs_usage(mote_fs *fs, uint32_t dir, const char *path, uint32
  * Names
  * ------------------------------------------------------------------------ */
 
-typedef enum mote_fs_type {
-    MOTE_FS_TYPE_FILE = 1,
-    MOTE_FS_TYPE_DIR = 2
-} mote_fs_type;
+typedef enum mote_fs_type { MOTE_FS_TYPE_FILE = 1, MOTE_FS_TYPE_DIR = 2 } mote_fs_type;
 
 typedef struct mote_fs_stat {
-    uint32_t id;                /* stable while the object exists */
+    uint32_t id; /* stable while the object exists */
     mote_fs_type type;
-    uint32_t size;              /* bytes (0 for a directory) */
-    uint32_t blocks;            /* data blocks it occupies */
+    uint32_t size;   /* bytes (0 for a directory) */
+    uint32_t blocks; /* data blocks it occupies */
 } mote_fs_stat;
 
 /* Looks up path below dir.  An empty path is dir itself. */
@@ -276,8 +273,8 @@ mote_fs_status mote_fs_rmdir(mote_fs *fs, uint32_t dir, const char *path);
  * cannot move below itself (MOTE_FS_ERR_INVALID).  Open handles of a
  * replaced file become stale.
  */
-mote_fs_status mote_fs_rename(mote_fs *fs, uint32_t from_dir, const char *from,
-                              uint32_t to_dir, const char *to);
+mote_fs_status mote_fs_rename(mote_fs *fs, uint32_t from_dir, const char *from, uint32_t to_dir,
+                              const char *to);
 
 /* ------------------------------------------------------------------------
  * Directories
@@ -286,12 +283,12 @@ mote_fs_status mote_fs_rename(mote_fs *fs, uint32_t from_dir, const char *from,
 typedef struct mote_fs_dir {
     mote_fs *fs;
     uint32_t id;
-    uint32_t cookie;            /* the last id returned; entries come in id order */
+    uint32_t cookie; /* the last id returned; entries come in id order */
 } mote_fs_dir;
 
 typedef struct mote_fs_dirent {
     mote_fs_stat st;
-    uint32_t name_len;          /* the name's full length */
+    uint32_t name_len; /* the name's full length */
 } mote_fs_dirent;
 
 mote_fs_status mote_fs_dir_open(mote_fs *fs, mote_fs_dir *d, uint32_t dir, const char *path);
@@ -311,10 +308,10 @@ mote_fs_status mote_fs_dir_read(mote_fs_dir *d, mote_fs_dirent *ent, char *name,
 
 #define MOTE_FS_O_READ 0x01
 #define MOTE_FS_O_WRITE 0x02
-#define MOTE_FS_O_CREATE 0x04       /* create if missing */
-#define MOTE_FS_O_EXCL 0x08         /* with CREATE: fail if it exists */
-#define MOTE_FS_O_TRUNC 0x10        /* empty it (needs WRITE) */
-#define MOTE_FS_O_APPEND 0x20       /* every write goes to the end */
+#define MOTE_FS_O_CREATE 0x04 /* create if missing */
+#define MOTE_FS_O_EXCL 0x08   /* with CREATE: fail if it exists */
+#define MOTE_FS_O_TRUNC 0x10  /* empty it (needs WRITE) */
+#define MOTE_FS_O_APPEND 0x20 /* every write goes to the end */
 
 /* An open file (treat the fields as private; RAM per open file). */
 struct mote_fs_file {
@@ -323,9 +320,9 @@ struct mote_fs_file {
     mote_fs_quota *quota;
     uint32_t id;
     uint32_t pos;
-    uint32_t size;              /* as this handle sees it, unsynced writes too */
-    uint32_t blocks;            /* committed data blocks (for quota) */
-    uint16_t flags;             /* MOTE_FS_O_*, and internal state */
+    uint32_t size;   /* as this handle sees it, unsynced writes too */
+    uint32_t blocks; /* committed data blocks (for quota) */
+    uint16_t flags;  /* MOTE_FS_O_*, and internal state */
     uint8_t tail_len, unit_len;
     /* the block being written: idx, its new block, the old one whose bytes
      * from prog to end still have to be copied, and the unit at prog */
@@ -338,8 +335,8 @@ struct mote_fs_file {
         uint16_t block, old;
     } pending[MOTE_FS_PENDING];
     uint8_t npending;
-    uint8_t tail[MOTE_FS_MAX_WRITE_SIZE];   /* bytes past the last whole unit */
-    uint8_t unit[MOTE_FS_MAX_WRITE_SIZE];   /* the head block's unit at prog */
+    uint8_t tail[MOTE_FS_MAX_WRITE_SIZE]; /* bytes past the last whole unit */
+    uint8_t unit[MOTE_FS_MAX_WRITE_SIZE]; /* the head block's unit at prog */
     /* a cached mapping, for reads */
     uint32_t map_gen, map_idx;
     uint16_t map_block;
@@ -367,8 +364,7 @@ mote_fs_status mote_fs_read(mote_fs_file *f, void *buf, size_t len, size_t *got)
 mote_fs_status mote_fs_write(mote_fs_file *f, const void *buf, size_t len, size_t *written);
 
 /* Reads or writes at offset without moving the position. */
-mote_fs_status mote_fs_pread(mote_fs_file *f, void *buf, size_t len, uint32_t offset,
-                             size_t *got);
+mote_fs_status mote_fs_pread(mote_fs_file *f, void *buf, size_t len, uint32_t offset, size_t *got);
 mote_fs_status mote_fs_pwrite(mote_fs_file *f, const void *buf, size_t len, uint32_t offset,
                               size_t *written);
 
@@ -380,8 +376,7 @@ typedef enum mote_fs_whence {
 
 /* Moves the position; *pos (may be NULL) gets the new one.  Past the end
  * is fine; before 0 or past MOTE_FS_FILE_MAX is MOTE_FS_ERR_ARGUMENT. */
-mote_fs_status mote_fs_seek(mote_fs_file *f, int64_t offset, mote_fs_whence whence,
-                            uint32_t *pos);
+mote_fs_status mote_fs_seek(mote_fs_file *f, int64_t offset, mote_fs_whence whence, uint32_t *pos);
 
 uint32_t mote_fs_tell(const mote_fs_file *f);
 uint32_t mote_fs_size(const mote_fs_file *f);

@@ -22,22 +22,22 @@ extern "C" {
  * wire in RESULT frames, so existing numbers never change. */
 typedef enum mote_ota_status {
     MOTE_OTA_OK = 0,
-    MOTE_OTA_ERR_ARG = 1,        /* a bad argument or configuration */
-    MOTE_OTA_ERR_FLASH = 2,      /* a flash read, erase or program failed */
-    MOTE_OTA_ERR_MAGIC = 3,      /* not an MCUboot-format bundle */
-    MOTE_OTA_ERR_FORMAT = 4,     /* malformed header or TLV area */
-    MOTE_OTA_ERR_TOO_BIG = 5,    /* the bundle does not fit the slot */
-    MOTE_OTA_ERR_TRUNCATED = 6,  /* the bundle ended early */
-    MOTE_OTA_ERR_HASH = 7,       /* SHA-256 TLV missing or not matching */
-    MOTE_OTA_ERR_KEY = 8,        /* signed by a key other than the built-in one */
-    MOTE_OTA_ERR_SIGNATURE = 9,  /* Ed25519 signature missing or invalid */
-    MOTE_OTA_ERR_DOWNGRADE = 10, /* older than the installed version */
-    MOTE_OTA_ERR_VALIDATE = 11,  /* the firmware's validate callback refused it */
-    MOTE_OTA_ERR_STATE = 12,     /* not allowed now (e.g. a trial is unconfirmed) */
-    MOTE_OTA_ERR_NO_IMAGE = 13,  /* no slot holds a verified image */
-    MOTE_OTA_ERR_PROTOCOL = 14,  /* a frame that makes no sense here */
+    MOTE_OTA_ERR_ARG = 1,          /* a bad argument or configuration */
+    MOTE_OTA_ERR_FLASH = 2,        /* a flash read, erase or program failed */
+    MOTE_OTA_ERR_MAGIC = 3,        /* not an MCUboot-format bundle */
+    MOTE_OTA_ERR_FORMAT = 4,       /* malformed header or TLV area */
+    MOTE_OTA_ERR_TOO_BIG = 5,      /* the bundle does not fit the slot */
+    MOTE_OTA_ERR_TRUNCATED = 6,    /* the bundle ended early */
+    MOTE_OTA_ERR_HASH = 7,         /* SHA-256 TLV missing or not matching */
+    MOTE_OTA_ERR_KEY = 8,          /* signed by a key other than the built-in one */
+    MOTE_OTA_ERR_SIGNATURE = 9,    /* Ed25519 signature missing or invalid */
+    MOTE_OTA_ERR_DOWNGRADE = 10,   /* older than the installed version */
+    MOTE_OTA_ERR_VALIDATE = 11,    /* the firmware's validate callback refused it */
+    MOTE_OTA_ERR_STATE = 12,       /* not allowed now (e.g. a trial is unconfirmed) */
+    MOTE_OTA_ERR_NO_IMAGE = 13,    /* no slot holds a verified image */
+    MOTE_OTA_ERR_PROTOCOL = 14,    /* a frame that makes no sense here */
     MOTE_OTA_ERR_UNSUPPORTED = 15, /* an MCUboot feature mote does not implement */
-    MOTE_OTA_ERR_ROLLBACK = 16   /* security counter below the device's */
+    MOTE_OTA_ERR_ROLLBACK = 16     /* security counter below the device's */
 } mote_ota_status;
 
 /* A one-line English description of a status ("bad signature", ...). */
@@ -62,8 +62,7 @@ static inline uint16_t mote_ota_get16(const uint8_t *p)
 }
 static inline uint32_t mote_ota_get32(const uint8_t *p)
 {
-    return (uint32_t)p[0] | ((uint32_t)p[1] << 8) | ((uint32_t)p[2] << 16) |
-           ((uint32_t)p[3] << 24);
+    return (uint32_t)p[0] | ((uint32_t)p[1] << 8) | ((uint32_t)p[2] << 16) | ((uint32_t)p[3] << 24);
 }
 static inline void mote_ota_put16(uint8_t *p, uint16_t v)
 {

@@ -20,9 +20,9 @@ extern "C" {
 
 typedef struct mote_ota_sha256_ctx {
     uint32_t h[8];
-    uint64_t total;      /* bytes hashed so far */
+    uint64_t total; /* bytes hashed so far */
     uint8_t block[64];
-    uint32_t fill;       /* bytes waiting in block */
+    uint32_t fill; /* bytes waiting in block */
 } mote_ota_sha256_ctx;
 
 void mote_ota_sha256_init(mote_ota_sha256_ctx *c);
@@ -35,7 +35,7 @@ void mote_ota_sha256(const void *data, size_t len, uint8_t out[32]);
 
 typedef struct mote_ota_sha512_ctx {
     uint64_t h[8];
-    uint64_t total;      /* bytes hashed so far (2^64 is plenty here) */
+    uint64_t total; /* bytes hashed so far (2^64 is plenty here) */
     uint8_t block[128];
     uint32_t fill;
 } mote_ota_sha512_ctx;
@@ -60,13 +60,13 @@ typedef struct mote_ota_crypto {
     void (*sha512_update)(void *user, const uint8_t *data, size_t len);
     void (*sha512_end)(void *user, uint8_t out[64]);
     /* true if sig is a valid Ed25519 signature of msg under pk. */
-    bool (*ed25519_verify)(void *user, const uint8_t sig[64], const uint8_t *msg,
-                           size_t len, const uint8_t pk[32]);
+    bool (*ed25519_verify)(void *user, const uint8_t sig[64], const uint8_t *msg, size_t len,
+                           const uint8_t pk[32]);
 } mote_ota_crypto;
 
 /* A SHA-256 computation that goes to the hooks when present. */
 typedef struct mote_ota_hash {
-    const mote_ota_crypto *hw;   /* NULL or without sha256 hooks: software */
+    const mote_ota_crypto *hw; /* NULL or without sha256 hooks: software */
     mote_ota_sha256_ctx sw;
 } mote_ota_hash;
 
@@ -85,8 +85,8 @@ bool mote_ota_ed25519_verify(const uint8_t sig[64], const uint8_t *msg, size_t l
                              const uint8_t pk[32], const mote_ota_crypto *crypto);
 
 /* Verifies with crypto->ed25519_verify if set, else the built-in code. */
-bool mote_ota_signature_ok(const mote_ota_crypto *crypto, const uint8_t sig[64],
-                           const uint8_t *msg, size_t len, const uint8_t pk[32]);
+bool mote_ota_signature_ok(const mote_ota_crypto *crypto, const uint8_t sig[64], const uint8_t *msg,
+                           size_t len, const uint8_t pk[32]);
 
 #ifdef __cplusplus
 }

@@ -21,18 +21,18 @@ extern "C" {
 
 typedef struct mote_ota_flash {
     /* Geometry.  Offsets handed to the ops are absolute: base + offset. */
-    uint32_t base;          /* address of the area's first byte */
-    uint32_t size;          /* bytes in the area, a multiple of sector_size */
-    uint32_t sector_size;   /* erase unit; uniform over the area */
-    uint32_t prog_size;     /* program unit: 1..MOTE_OTA_MAX_PROG, a power of 2;
-                               programs are aligned to it and sized in it */
+    uint32_t base;        /* address of the area's first byte */
+    uint32_t size;        /* bytes in the area, a multiple of sector_size */
+    uint32_t sector_size; /* erase unit; uniform over the area */
+    uint32_t prog_size;   /* program unit: 1..MOTE_OTA_MAX_PROG, a power of 2;
+                             programs are aligned to it and sized in it */
     /* The area as memory, if the CPU maps it (XIP flash), else NULL.  When
      * set, modules run in place from it and reads may use it directly. */
     const uint8_t *mapped;
-    void *ctx;              /* passed back to the ops */
+    void *ctx; /* passed back to the ops */
     /* Each returns 0 on success, nonzero on failure. */
     int (*read)(void *ctx, uint32_t addr, void *buf, uint32_t len);
-    int (*erase)(void *ctx, uint32_t addr);  /* the one sector at addr */
+    int (*erase)(void *ctx, uint32_t addr); /* the one sector at addr */
     int (*program)(void *ctx, uint32_t addr, const void *buf, uint32_t len);
 } mote_ota_flash;
 
@@ -51,11 +51,10 @@ typedef struct mote_ota_layout {
 mote_ota_status mote_ota_layout_check(const mote_ota_layout *l);
 
 /* Bounds-checked wrappers around the ops (offsets relative to base). */
-mote_ota_status mote_ota_flash_read(const mote_ota_flash *f, uint32_t off,
-                                    void *buf, uint32_t len);
+mote_ota_status mote_ota_flash_read(const mote_ota_flash *f, uint32_t off, void *buf, uint32_t len);
 mote_ota_status mote_ota_flash_erase(const mote_ota_flash *f, uint32_t off);
-mote_ota_status mote_ota_flash_program(const mote_ota_flash *f, uint32_t off,
-                                       const void *buf, uint32_t len);
+mote_ota_status mote_ota_flash_program(const mote_ota_flash *f, uint32_t off, const void *buf,
+                                       uint32_t len);
 
 #ifdef __cplusplus
 }

@@ -35,10 +35,10 @@
 extern "C" {
 #endif
 
-#define MOTE_OTA_MAGIC0 0x6d  /* 'm' */
-#define MOTE_OTA_MAGIC1 0x4f  /* 'O' */
+#define MOTE_OTA_MAGIC0 0x6d /* 'm' */
+#define MOTE_OTA_MAGIC1 0x4f /* 'O' */
 #define MOTE_OTA_FRAME_HDR 12
-#define MOTE_OTA_FRAME_OVERHEAD 16      /* header + CRC */
+#define MOTE_OTA_FRAME_OVERHEAD 16 /* header + CRC */
 #define MOTE_OTA_PROTO_VERSION 1
 #define MOTE_OTA_ID_SIZE 32
 #define MOTE_OTA_RESULT_TEXT_MAX 48
@@ -86,17 +86,16 @@ typedef struct mote_ota_framer {
 } mote_ota_framer;
 
 typedef enum mote_ota_framer_event {
-    MOTE_OTA_FRAMER_NONE = 0,     /* need more bytes */
-    MOTE_OTA_FRAMER_FRAME = 1,    /* *out holds a good frame (payload in buf) */
-    MOTE_OTA_FRAMER_BAD_CRC = 2,  /* a complete frame failed its CRC; dropped */
-    MOTE_OTA_FRAMER_TOO_LONG = 3  /* a header announced more than fits; dropped */
+    MOTE_OTA_FRAMER_NONE = 0,    /* need more bytes */
+    MOTE_OTA_FRAMER_FRAME = 1,   /* *out holds a good frame (payload in buf) */
+    MOTE_OTA_FRAMER_BAD_CRC = 2, /* a complete frame failed its CRC; dropped */
+    MOTE_OTA_FRAMER_TOO_LONG = 3 /* a header announced more than fits; dropped */
 } mote_ota_framer_event;
 
 void mote_ota_framer_init(mote_ota_framer *p, uint8_t *buf, size_t size);
 /* Drops any partial frame (e.g. when the link has been idle). */
 void mote_ota_framer_reset(mote_ota_framer *p);
-mote_ota_framer_event mote_ota_framer_push(mote_ota_framer *p, uint8_t byte,
-                                           mote_ota_frame *out);
+mote_ota_framer_event mote_ota_framer_push(mote_ota_framer *p, uint8_t byte, mote_ota_frame *out);
 
 #ifdef __cplusplus
 }

@@ -28,7 +28,7 @@ extern "C" {
 #endif
 
 typedef struct mote_ota_receiver_config {
-    mote_ota_slots *slots;     /* opened and booted; or NULL with route */
+    mote_ota_slots *slots; /* opened and booted; or NULL with route */
     /* A device with several apps, each with its slot pair: the slots the
      * START frame's app name (app[0..len), len 0 when it names none)
      * stands for, or NULL to refuse the transfer (*why may then point at a
@@ -43,8 +43,8 @@ typedef struct mote_ota_receiver_config {
     /* Accepts (returns 0) or refuses the new, verified module; may point
      * *why at a short static message for the host.  May be NULL. */
     int (*validate)(void *user, const mote_ota_image_info *img, const char **why);
-    bool confirmed;            /* commit every update without a trial run (not
-                                  advised); else only --confirm images are */
+    bool confirmed; /* commit every update without a trial run (not
+                       advised); else only --confirm images are */
     void *user;
 } mote_ota_receiver_config;
 
@@ -52,22 +52,21 @@ typedef struct mote_ota_receiver {
     mote_ota_receiver_config cfg;
     mote_ota_framer framer;
     uint8_t phase;
-    uint8_t status;            /* mote_ota_status of a failed transfer */
+    uint8_t status; /* mote_ota_status of a failed transfer */
     uint8_t id[MOTE_OTA_ID_SIZE];
-    char app[MOTE_OTA_APP_NAME_MAX + 1];    /* the START frame's app, or "" */
-    mote_ota_slots *slots;     /* the transfer's: cfg.slots or route's */
-    uint32_t total;            /* announced bundle size */
-    uint32_t got;              /* bytes accepted (the ACK offset) */
-    uint8_t head[32];          /* the header, checked before anything is erased */
-    mote_ota_version version;  /* of the bundle, once its header arrived */
-    bool trial;                /* once committed: as a trial (else confirmed) */
+    char app[MOTE_OTA_APP_NAME_MAX + 1]; /* the START frame's app, or "" */
+    mote_ota_slots *slots;               /* the transfer's: cfg.slots or route's */
+    uint32_t total;                      /* announced bundle size */
+    uint32_t got;                        /* bytes accepted (the ACK offset) */
+    uint8_t head[32];                    /* the header, checked before anything is erased */
+    mote_ota_version version;            /* of the bundle, once its header arrived */
+    bool trial;                          /* once committed: as a trial (else confirmed) */
     char why[MOTE_OTA_RESULT_TEXT_MAX + 1];
     mote_ota_writer writer;
     uint8_t reply[MOTE_OTA_FRAME_OVERHEAD + 10 + MOTE_OTA_RESULT_TEXT_MAX];
 } mote_ota_receiver;
 
-mote_ota_status mote_ota_receiver_init(mote_ota_receiver *r,
-                                       const mote_ota_receiver_config *cfg);
+mote_ota_status mote_ota_receiver_init(mote_ota_receiver *r, const mote_ota_receiver_config *cfg);
 /* Processes link bytes; replies go out through cfg->send. */
 void mote_ota_receiver_feed(mote_ota_receiver *r, const uint8_t *data, size_t len);
 /* The link went quiet: forget a partially received frame. */

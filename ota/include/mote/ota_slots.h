@@ -57,32 +57,31 @@ typedef struct mote_ota_record {
 
 typedef struct mote_ota_slots {
     const mote_ota_layout *layout;
-    const uint8_t *pubkey;          /* 32-byte Ed25519 key built into firmware */
-    const mote_ota_crypto *crypto;  /* NULL: built-in crypto */
-    bool allow_downgrade;           /* firmware policy */
+    const uint8_t *pubkey;         /* 32-byte Ed25519 key built into firmware */
+    const mote_ota_crypto *crypto; /* NULL: built-in crypto */
+    bool allow_downgrade;          /* firmware policy */
     /* Loaded state. */
     bool have_record;
-    mote_ota_record rec;            /* latest valid record */
-    uint8_t cur_sector;             /* where the next record goes ... */
-    uint32_t next_off;              /* ... at this offset in that sector */
-    int8_t booted;                  /* slot handed out by boot, -1 before */
+    mote_ota_record rec; /* latest valid record */
+    uint8_t cur_sector;  /* where the next record goes ... */
+    uint32_t next_off;   /* ... at this offset in that sector */
+    int8_t booted;       /* slot handed out by boot, -1 before */
     mote_ota_image_info booted_image;
 } mote_ota_slots;
 
 /* What boot decided. */
 typedef struct mote_ota_boot_info {
     uint8_t slot;
-    mote_ota_image_info image;   /* verified; payload is the .wasm */
-    bool trial;          /* a new app on trial: confirm or it rolls back */
-    bool rolled_back;    /* a trial was abandoned at this boot */
-    bool fallback;       /* the recorded slot failed verification or a record
-                            write failed; the other slot was taken */
+    mote_ota_image_info image; /* verified; payload is the .wasm */
+    bool trial;                /* a new app on trial: confirm or it rolls back */
+    bool rolled_back;          /* a trial was abandoned at this boot */
+    bool fallback;             /* the recorded slot failed verification or a record
+                                  write failed; the other slot was taken */
 } mote_ota_boot_info;
 
 /* Checks the layout and reads the commit records.  pubkey must stay valid. */
 mote_ota_status mote_ota_slots_open(mote_ota_slots *s, const mote_ota_layout *layout,
-                                    const uint8_t pubkey[32],
-                                    const mote_ota_crypto *crypto);
+                                    const uint8_t pubkey[32], const mote_ota_crypto *crypto);
 
 /* Decides which slot to run, records the start of a trial or a rollback,
  * and verifies the slot.  ERR_NO_IMAGE if neither slot verifies. */
@@ -102,8 +101,7 @@ int mote_ota_inactive_slot(const mote_ota_slots *s);
 /* May an image of version v be installed now?  ERR_STATE while a trial is
  * pending or running, ERR_DOWNGRADE if v is older than the booted image and
  * downgrades are not allowed. */
-mote_ota_status mote_ota_update_allowed(const mote_ota_slots *s,
-                                        const mote_ota_version *v);
+mote_ota_status mote_ota_update_allowed(const mote_ota_slots *s, const mote_ota_version *v);
 
 /* The device's security counter: the lowest SEC_CNT an image may carry to
  * be installed now (the recorded one, or the running app's if higher). */
@@ -116,8 +114,7 @@ mote_ota_status mote_ota_image_allowed(const mote_ota_slots *s, const mote_ota_i
 /* Records that the inactive slot holds the verified, validated image img
  * and must boot next: as a trial, or directly confirmed if !trial (which
  * also raises the device's security counter to the image's). */
-mote_ota_status mote_ota_commit(mote_ota_slots *s, const mote_ota_image_info *img,
-                                bool trial);
+mote_ota_status mote_ota_commit(mote_ota_slots *s, const mote_ota_image_info *img, bool trial);
 
 /* Low level, for tests and tools: encode/decode one record. */
 void mote_ota_record_encode(uint8_t out[MOTE_OTA_RECORD_SIZE], const mote_ota_record *r);

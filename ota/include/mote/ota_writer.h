@@ -15,11 +15,11 @@ extern "C" {
 
 typedef struct mote_ota_writer {
     const mote_ota_flash *flash;
-    uint32_t off;          /* slot start */
-    uint32_t size;         /* slot size */
-    uint32_t pos;          /* bytes accepted (programmed + waiting in unit) */
-    uint32_t erased;       /* bytes of the slot erased so far */
-    uint32_t fill;         /* bytes waiting in unit */
+    uint32_t off;    /* slot start */
+    uint32_t size;   /* slot size */
+    uint32_t pos;    /* bytes accepted (programmed + waiting in unit) */
+    uint32_t erased; /* bytes of the slot erased so far */
+    uint32_t fill;   /* bytes waiting in unit */
     uint8_t unit[MOTE_OTA_MAX_PROG];
 } mote_ota_writer;
 

@@ -13,8 +13,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#define MOTE_EMBEDDED_APP(symbol)        \
-    extern const uint8_t symbol[];       \
+#define MOTE_EMBEDDED_APP(symbol)  \
+    extern const uint8_t symbol[]; \
     extern const size_t symbol##_size
 
 #endif /* MOTE_EMBED_H */

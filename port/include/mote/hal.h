@@ -36,13 +36,13 @@ extern "C" {
 
 typedef enum mote_hal_status {
     MOTE_HAL_OK = 0,
-    MOTE_HAL_ERR_UNSUPPORTED,   /* the board has no such feature or pin mode */
-    MOTE_HAL_ERR_ARGUMENT,      /* a pin, offset or length is out of range or
-                                   misaligned */
-    MOTE_HAL_ERR_BUSY,          /* the resource is taken (e.g. a GPIO pin that
-                                   carries the console) */
-    MOTE_HAL_ERR_IO             /* the device reported a failure (e.g. a flash
-                                   erase or program did not complete) */
+    MOTE_HAL_ERR_UNSUPPORTED, /* the board has no such feature or pin mode */
+    MOTE_HAL_ERR_ARGUMENT,    /* a pin, offset or length is out of range or
+                                 misaligned */
+    MOTE_HAL_ERR_BUSY,        /* the resource is taken (e.g. a GPIO pin that
+                                 carries the console) */
+    MOTE_HAL_ERR_IO           /* the device reported a failure (e.g. a flash
+                                 erase or program did not complete) */
 } mote_hal_status;
 
 /* A short name for a status, e.g. "unsupported".  Interrupt-safe. */
@@ -60,15 +60,15 @@ const char *mote_hal_status_name(mote_hal_status status);
 void mote_hal_init(void);
 
 typedef struct mote_hal_board_info {
-    const char *name;           /* board name, e.g. "mps2-an385" */
-    const char *cpu;            /* CPU, e.g. "cortex-m3", "rv32imac" */
-    uintptr_t flash_base;       /* where the firmware image lives */
+    const char *name;     /* board name, e.g. "mps2-an385" */
+    const char *cpu;      /* CPU, e.g. "cortex-m3", "rv32imac" */
+    uintptr_t flash_base; /* where the firmware image lives */
     size_t flash_size;
-    uintptr_t ram_base;         /* all RAM the firmware may use */
+    uintptr_t ram_base; /* all RAM the firmware may use */
     size_t ram_size;
-    uintptr_t free_ram_base;    /* RAM that no variable or stack uses: the */
-    size_t free_ram_size;       /* natural place for a core arena; 0 if none */
-    uint32_t gpio_count;        /* pins are numbered 0 .. gpio_count-1 */
+    uintptr_t free_ram_base; /* RAM that no variable or stack uses: the */
+    size_t free_ram_size;    /* natural place for a core arena; 0 if none */
+    uint32_t gpio_count;     /* pins are numbered 0 .. gpio_count-1 */
 } mote_hal_board_info;
 
 /* A description of the board.  The pointer stays valid forever. */
@@ -163,8 +163,8 @@ uint64_t mote_hal_time_us(void);
  */
 typedef void (*mote_hal_alarm_fn)(void *user);
 
-mote_hal_status mote_hal_alarm_start(uint64_t delay_us, uint64_t period_us,
-                                     mote_hal_alarm_fn fn, void *user);
+mote_hal_status mote_hal_alarm_start(uint64_t delay_us, uint64_t period_us, mote_hal_alarm_fn fn,
+                                     void *user);
 
 /* Cancels the alarm; once this returns, fn is not called again.
  * Interrupt-safe. */
@@ -246,14 +246,14 @@ void mote_hal_irq_unlock(mote_hal_irq_state previous);
  * ------------------------------------------------------------------------ */
 
 typedef enum mote_hal_gpio_mode {
-    MOTE_HAL_GPIO_INPUT = 0,        /* floating input */
-    MOTE_HAL_GPIO_INPUT_PULLUP,     /* input with the internal pull-up */
-    MOTE_HAL_GPIO_OUTPUT            /* push-pull output; reads return the
-                                       level on the pin */
+    MOTE_HAL_GPIO_INPUT = 0,    /* floating input */
+    MOTE_HAL_GPIO_INPUT_PULLUP, /* input with the internal pull-up */
+    MOTE_HAL_GPIO_OUTPUT        /* push-pull output; reads return the
+                                   level on the pin */
 } mote_hal_gpio_mode;
 
 typedef enum mote_hal_gpio_edge {
-    MOTE_HAL_GPIO_EDGE_NONE = 0,    /* no interrupt */
+    MOTE_HAL_GPIO_EDGE_NONE = 0, /* no interrupt */
     MOTE_HAL_GPIO_EDGE_RISING = 1,
     MOTE_HAL_GPIO_EDGE_FALLING = 2,
     MOTE_HAL_GPIO_EDGE_BOTH = 3
@@ -297,15 +297,15 @@ mote_hal_status mote_hal_gpio_set_interrupt(uint32_t pin, mote_hal_gpio_edge edg
  * ------------------------------------------------------------------------ */
 
 typedef struct mote_hal_flash_info {
-    uintptr_t base;         /* address where the region can be read in place
-                               (execute-in-place of an app stored there), or
-                               0 when it is not memory-mapped */
-    uint32_t size;          /* bytes in the region, a multiple of sector_size */
-    uint32_t sector_size;   /* erase unit in bytes, a power of two */
-    uint32_t write_size;    /* program unit: offsets and lengths passed to
-                               mote_hal_flash_program() are multiples of it */
-    bool writable;          /* false when the board cannot erase or program
-                               (reads still work) */
+    uintptr_t base;       /* address where the region can be read in place
+                             (execute-in-place of an app stored there), or
+                             0 when it is not memory-mapped */
+    uint32_t size;        /* bytes in the region, a multiple of sector_size */
+    uint32_t sector_size; /* erase unit in bytes, a power of two */
+    uint32_t write_size;  /* program unit: offsets and lengths passed to
+                             mote_hal_flash_program() are multiples of it */
+    bool writable;        /* false when the board cannot erase or program
+                             (reads still work) */
 } mote_hal_flash_info;
 
 /*

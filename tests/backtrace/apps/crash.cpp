@@ -3,7 +3,8 @@
 #include <cstdio>
 #include <vector>
 
-namespace app {
+namespace app
+{
 template <typename T> struct Shape {
     T side;
     // Two methods calling each other: no loop can replace the recursion.
@@ -13,7 +14,10 @@ template <typename T> struct Shape {
             __builtin_trap();
         return side * scaled(depth - 1);
     }
-    __attribute__((noinline)) T scaled(int depth) const { return area(depth) * 2 + side; }
+    __attribute__((noinline)) T scaled(int depth) const
+    {
+        return area(depth) * 2 + side;
+    }
 };
 } // namespace app
 

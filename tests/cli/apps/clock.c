@@ -25,9 +25,9 @@ static void show_date(void)
     }
     struct tm *t = gmtime(&now);
     /* time() and CLOCK_REALTIME are one clock: a second apart at most. */
-    printf("time: %lld (%04d-%02d-%02d %02d:%02d:%02d UTC), realtime agrees: %s\n",
-           (long long)now, t->tm_year + 1900, t->tm_mon + 1, t->tm_mday, t->tm_hour, t->tm_min,
-           t->tm_sec, ts.tv_sec - now <= 1 && ts.tv_sec >= now ? "yes" : "no");
+    printf("time: %lld (%04d-%02d-%02d %02d:%02d:%02d UTC), realtime agrees: %s\n", (long long)now,
+           t->tm_year + 1900, t->tm_mon + 1, t->tm_mday, t->tm_hour, t->tm_min, t->tm_sec,
+           ts.tv_sec - now <= 1 && ts.tv_sec >= now ? "yes" : "no");
 }
 
 int main(int argc, char **argv)

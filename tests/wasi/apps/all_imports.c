@@ -12,9 +12,8 @@
 static void *volatile all[] = {
 #include "all_imports.inc"
     F(mote_gpio_configure) F(mote_gpio_write) F(mote_gpio_toggle) F(mote_gpio_read)
-    F(mote_gpio_watch) F(mote_timer_start) F(mote_timer_stop) F(mote_event_wait)
-    F(mote_uart_watch) F(mote_time_us)
-};
+        F(mote_gpio_watch) F(mote_timer_start) F(mote_timer_stop) F(mote_event_wait)
+            F(mote_uart_watch) F(mote_time_us)};
 
 int main(void)
 {

@@ -79,8 +79,7 @@ static void list(const char *dir)
     while ((e = readdir(d)) != NULL && n < 16) {
         if (!strcmp(e->d_name, ".") || !strcmp(e->d_name, ".."))
             continue;
-        snprintf(names[n], sizeof names[n], "%s%s", e->d_name,
-                 e->d_type == DT_DIR ? "/" : "");
+        snprintf(names[n], sizeof names[n], "%s%s", e->d_name, e->d_type == DT_DIR ? "/" : "");
         sorted[n] = names[n];
         n++;
     }

@@ -22,7 +22,7 @@ static long long ns_since(const struct timespec *t0)
 
 static void show_args(int argc, char **argv)
 {
-    printf("argc=%d", argc);     /* argv[0] is the firmware's choice */
+    printf("argc=%d", argc); /* argv[0] is the firmware's choice */
     for (int i = 1; i < argc; i++)
         printf(" [%s]", argv[i]);
     printf("\n");
@@ -40,7 +40,7 @@ static void show_clocks(void)
     errno = 0;
     int r = clock_gettime(CLOCK_REALTIME, &wall);
     printf("realtime: %d errno=%s\n", r, r == 0 ? "0" : errno == ENOTSUP ? "ENOTSUP" : "other");
-    if (r == 0)     /* the tests set the wall clock to 2025-01-01 or run on the PC's */
+    if (r == 0) /* the tests set the wall clock to 2025-01-01 or run on the PC's */
         printf("time(): %s\n", time(NULL) >= 1735689600 ? "2025 or later" : "before 2025");
     struct timespec nap = {.tv_sec = 0, .tv_nsec = 20 * 1000 * 1000};
     int slept = nanosleep(&nap, NULL);

@@ -110,11 +110,11 @@ extern "C" {
 
 /* What an fd refers to, as its back end keeps it. */
 typedef struct mote_wasi_node {
-    uint8_t filetype;           /* WASI filetype: 3 directory, 4 regular file */
+    uint8_t filetype; /* WASI filetype: 3 directory, 4 regular file */
     union {
-        mote_fs_file file;      /* flash back end: an open file */
-        uint32_t dir;           /* flash back end: a directory's id */
-        int host;               /* host back end: a POSIX descriptor */
+        mote_fs_file file; /* flash back end: an open file */
+        uint32_t dir;      /* flash back end: a directory's id */
+        int host;          /* host back end: a POSIX descriptor */
     } u;
 } mote_wasi_node;
 
@@ -134,19 +134,19 @@ typedef bool (*mote_wasi_dirent_fn)(void *ctx, const char *name, size_t len, uin
  * relative to a directory node, NUL-terminated, not empty, and the back
  * end's to change (they are copies); they may hold "." and ".."
  * components, and the back end must never let them -- nor a symbolic
- * link -- reach outside the directory its root() gave (ENOTCAPABLE).  access: bit 0 read, bit 1 write.  oflags are WASI's
- * (CREAT 1, DIRECTORY 2, EXCL 4, TRUNC 8).  at: a position for pread /
+ * link -- reach outside the directory its root() gave (ENOTCAPABLE).  access: bit 0 read, bit 1
+ * write.  oflags are WASI's (CREAT 1, DIRECTORY 2, EXCL 4, TRUNC 8).  at: a position for pread /
  * pwrite, or NULL for the fd's own position; append: write at the end.
  */
 typedef struct mote_wasi_fs_ops {
     uint16_t (*root)(void *be, mote_wasi_node *out);
-    uint16_t (*open)(void *be, mote_wasi_node *dir, char *path, uint32_t oflags,
-                     uint32_t access, bool follow, mote_wasi_node *out);
+    uint16_t (*open)(void *be, mote_wasi_node *dir, char *path, uint32_t oflags, uint32_t access,
+                     bool follow, mote_wasi_node *out);
     uint16_t (*close)(void *be, mote_wasi_node *n);
     uint16_t (*read)(void *be, mote_wasi_node *n, void *buf, size_t len, const uint64_t *at,
                      size_t *got);
-    uint16_t (*write)(void *be, mote_wasi_node *n, const void *buf, size_t len,
-                      const uint64_t *at, bool append, size_t *done);
+    uint16_t (*write)(void *be, mote_wasi_node *n, const void *buf, size_t len, const uint64_t *at,
+                      bool append, size_t *done);
     uint16_t (*seek)(void *be, mote_wasi_node *n, int64_t offset, uint8_t whence, uint64_t *pos);
     uint16_t (*sync)(void *be, mote_wasi_node *n);
     uint16_t (*stat)(void *be, mote_wasi_node *n, mote_wasi_stat *st);
@@ -164,18 +164,18 @@ typedef struct mote_wasi_fs_ops {
 /* A directory the app gets at start-up (wasi-libc finds it with
  * fd_prestat_get and resolves the app's paths against its name). */
 typedef struct mote_wasi_preopen {
-    const char *guest_path;     /* the name the app sees: "/", "/data", "." */
+    const char *guest_path; /* the name the app sees: "/", "/data", "." */
     const mote_wasi_fs_ops *ops;
-    void *backend;              /* the back end's state, e.g. a mote_wasi_flash */
+    void *backend; /* the back end's state, e.g. a mote_wasi_flash */
 } mote_wasi_preopen;
 
 /* One open file or directory: the RAM an open file costs an app. */
 typedef struct mote_wasi_fd {
     mote_wasi_node node;
-    uint64_t rights, inheriting;    /* WASI rights */
-    uint16_t flags;                 /* WASI fdflags */
-    uint8_t preopen;                /* the preopen (back end) it came from */
-    uint8_t number;                 /* its fd is 3 + number */
+    uint64_t rights, inheriting; /* WASI rights */
+    uint16_t flags;              /* WASI fdflags */
+    uint8_t preopen;             /* the preopen (back end) it came from */
+    uint8_t number;              /* its fd is 3 + number */
     bool used, is_preopen;
 } mote_wasi_fd;
 
@@ -184,8 +184,8 @@ typedef struct mote_wasi_fd {
  * file system, each with its own directory and quota. */
 typedef struct mote_wasi_flash {
     mote_fs *fs;
-    uint32_t root;              /* the directory's id */
-    mote_fs_quota *quota;       /* NULL: no quota */
+    uint32_t root;        /* the directory's id */
+    mote_fs_quota *quota; /* NULL: no quota */
 } mote_wasi_flash;
 
 extern const mote_wasi_fs_ops mote_wasi_flash_ops;
@@ -338,9 +338,9 @@ void mote_wasi_config_init(mote_wasi_config *cfg);
  * ------------------------------------------------------------------------ */
 
 typedef struct mote_wasi_queued {
-    uint8_t kind;               /* MOTE_WASI_EVENT_*, or 0 once purged */
+    uint8_t kind; /* MOTE_WASI_EVENT_*, or 0 once purged */
     uint8_t unused;
-    uint16_t lost_after;        /* events dropped right after this one */
+    uint16_t lost_after; /* events dropped right after this one */
     uint32_t source;
     uint32_t value;
     uint64_t time_us;
@@ -349,17 +349,17 @@ typedef struct mote_wasi_queued {
 typedef struct mote_wasi_timer {
     bool active;
     uint64_t due_us;
-    uint64_t period_us;         /* 0: one-shot */
+    uint64_t period_us; /* 0: one-shot */
 } mote_wasi_timer;
 
 /* What a paused or sleeping call waits for. */
 typedef struct mote_wasi_wait {
-    bool active;                /* a wait is in progress (survives a pause) */
-    bool events;                /* wakes on a queued event or UART input */
-    bool console;               /* wakes on console input */
-    bool messages;              /* wakes on a message in the mailbox */
-    uint64_t start_us;          /* when the waiting call first came */
-    uint64_t deadline_us;       /* UINT64_MAX: none */
+    bool active;          /* a wait is in progress (survives a pause) */
+    bool events;          /* wakes on a queued event or UART input */
+    bool console;         /* wakes on console input */
+    bool messages;        /* wakes on a message in the mailbox */
+    uint64_t start_us;    /* when the waiting call first came */
+    uint64_t deadline_us; /* UINT64_MAX: none */
 } mote_wasi_wait;
 
 /* A mailbox: `slots` messages of at most `msg_max` bytes each, in a
@@ -369,20 +369,20 @@ typedef struct mote_wasi_wait {
 typedef struct mote_wasi_mailbox {
     uint8_t *buf;
     uint16_t slots, msg_max, share;
-    uint16_t head, count;       /* oldest slot, slots in use */
-    uint32_t received;          /* messages taken in since init */
-    uint32_t refused;           /* sends refused: full, or the sender's share */
+    uint16_t head, count; /* oldest slot, slots in use */
+    uint32_t received;    /* messages taken in since init */
+    uint32_t refused;     /* sends refused: full, or the sender's share */
 } mote_wasi_mailbox;
 
 /* Bytes of buffer a mailbox of `slots` messages of `msg_max` bytes needs. */
 #define MOTE_WASI_MAILBOX_SLOT(msg_max) (((size_t)(msg_max) + 20u + 3u) & ~(size_t)3u)
-#define MOTE_WASI_MAILBOX_BYTES(slots, msg_max) ((size_t)(slots) * MOTE_WASI_MAILBOX_SLOT(msg_max))
+#define MOTE_WASI_MAILBOX_BYTES(slots, msg_max) ((size_t)(slots)*MOTE_WASI_MAILBOX_SLOT(msg_max))
 
 /* A timed call for the firmware itself while a hub owns the alarm
  * (mote_wasi_hub_timer_set).  Treat the fields as private. */
 typedef struct mote_wasi_hub_timer {
-    uint64_t due_us;                    /* UINT64_MAX: not armed */
-    void (*fn)(void *user);             /* called in interrupt context */
+    uint64_t due_us;        /* UINT64_MAX: not armed */
+    void (*fn)(void *user); /* called in interrupt context */
     void *user;
     struct mote_wasi_hub_timer *next;
     bool linked;
@@ -390,38 +390,38 @@ typedef struct mote_wasi_hub_timer {
 
 /* The contexts of the apps on one board (treat the fields as private). */
 struct mote_wasi_hub {
-    mote_wasi *first;           /* the members, linked through ctx->hub_next */
+    mote_wasi *first; /* the members, linked through ctx->hub_next */
     mote_wasi_hub_timer *timers;
-    uint64_t armed_us;          /* what the HAL alarm is armed for */
+    uint64_t armed_us; /* what the HAL alarm is armed for */
 };
 
 struct mote_wasi {
     mote_wasi_config cfg;
-    mote_instance *inst;        /* the app's instance, once instantiated */
+    mote_instance *inst; /* the app's instance, once instantiated */
     /* console fds 0, 1, 2 */
-    uint8_t fd_open;            /* bit n: fd n is open */
-    uint16_t fd_flags[3];       /* WASI fdflags (append, nonblock) */
-    bool eof_pending;           /* an EOF byte ended the last read */
+    uint8_t fd_open;      /* bit n: fd n is open */
+    uint16_t fd_flags[3]; /* WASI fdflags (append, nonblock) */
+    bool eof_pending;     /* an EOF byte ended the last read */
     /* events, filled by interrupt callbacks */
     mote_wasi_queued queue[MOTE_WASI_EVENT_QUEUE];
-    volatile uint32_t head, tail;       /* free-running counters */
-    uint32_t overflow_pending;  /* lost events to report next */
+    volatile uint32_t head, tail; /* free-running counters */
+    uint32_t overflow_pending;    /* lost events to report next */
     uint32_t lost_total;
     uint64_t watched_pins;
     bool uart_watch;
     /* timers, multiplexed on the HAL alarm */
     mote_wasi_timer timers[MOTE_WASI_MAX_TIMERS];
-    uint64_t wake_us;           /* a private wake-up for waits; UINT64_MAX: none */
+    uint64_t wake_us; /* a private wake-up for waits; UINT64_MAX: none */
     mote_wasi_wait wait;
-    bool yielded;               /* cooperative sched_yield has paused once */
-    bool msg_watch;             /* MESSAGE events while messages are pending */
+    bool yielded;   /* cooperative sched_yield has paused once */
+    bool msg_watch; /* MESSAGE events while messages are pending */
     uint64_t rng;
-    uint64_t alarm_due;         /* earliest timer or wake_us: what it wants
-                                   of the alarm */
-    mote_wasi *hub_next;        /* next member of cfg.hub */
+    uint64_t alarm_due;  /* earliest timer or wake_us: what it wants
+                            of the alarm */
+    mote_wasi *hub_next; /* next member of cfg.hub */
     bool in_hub;
-    uint32_t denied;            /* calls refused for a missing capability */
-    uint32_t uart_open;         /* bit n: auxiliary UART n opened by the app */
+    uint32_t denied;    /* calls refused for a missing capability */
+    uint32_t uart_open; /* bit n: auxiliary UART n opened by the app */
 };
 
 /* ------------------------------------------------------------------------
@@ -502,8 +502,8 @@ bool mote_wasi_can_wake(mote_wasi *ctx);
  * MOTE_WASI_MAILBOX_BYTES(slots, msg_max) or out-of-range numbers.  Give it
  * to the receiving app's cfg.mailbox; initialise it again for each run.
  */
-mote_status mote_wasi_mailbox_init(mote_wasi_mailbox *mb, void *buf, size_t size,
-                                   uint32_t slots, uint32_t msg_max, uint32_t share);
+mote_status mote_wasi_mailbox_init(mote_wasi_mailbox *mb, void *buf, size_t size, uint32_t slots,
+                                   uint32_t msg_max, uint32_t share);
 
 /* Changes a mailbox's share (0: all slots), as senders come and go; a
  * sender that holds more than the new share keeps its messages but sends
@@ -577,10 +577,10 @@ void mote_wasi_idle(mote_wasi *ctx);
 void mote_wasi_forget_wait(mote_wasi *ctx);
 
 /* Exit statuses of mote_wasi_run_app() that are not the app's own. */
-#define MOTE_WASI_EXIT_NOT_RUN 126  /* could not load, link or instantiate */
+#define MOTE_WASI_EXIT_NOT_RUN 126 /* could not load, link or instantiate */
 /* Stopped by another error (no entry point, a pause abandoned in on_pause) */
 #define MOTE_WASI_EXIT_STOPPED 127
-#define MOTE_WASI_EXIT_TRAP 128     /* 128 + mote_trap kind: the app trapped */
+#define MOTE_WASI_EXIT_TRAP 128 /* 128 + mote_trap kind: the app trapped */
 
 /*
  * Everything at once: loads wasm[0..len) into arena (the bytes are read in
@@ -631,8 +631,7 @@ void mote_wasi_report(const mote_arena *arena, const mote_instance *inst);
 size_t mote_wasi_demangle(const char *name, size_t len, char *out, size_t cap);
 
 /* mote_wasi_demangle as a mote_trap_print_options.rename function. */
-size_t mote_wasi_demangle_rename(void *user, const char *name, size_t len, char *out,
-                                 size_t cap);
+size_t mote_wasi_demangle_rename(void *user, const char *name, size_t len, char *out, size_t cap);
 
 #ifdef __cplusplus
 }

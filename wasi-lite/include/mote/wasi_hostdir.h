@@ -17,7 +17,7 @@ extern "C" {
 #endif
 
 typedef struct mote_wasi_hostdir {
-    int root;                   /* the directory, opened */
+    int root; /* the directory, opened */
 } mote_wasi_hostdir;
 
 extern const mote_wasi_fs_ops mote_wasi_hostdir_ops;

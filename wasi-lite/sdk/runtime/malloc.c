@@ -43,10 +43,10 @@
 /* The largest request: its block size must not overflow 32 bits. */
 #define MAX_REQUEST (SIZE_MAX - 2 * ALIGN)
 
-extern unsigned char __heap_base;      /* set by wasm-ld: end of static data */
+extern unsigned char __heap_base; /* set by wasm-ld: end of static data */
 
-static uintptr_t top;                   /* end of the last block; 0: not started */
-static uintptr_t free_list;             /* lowest free block; 0: none */
+static uintptr_t top;       /* end of the last block; 0: not started */
+static uintptr_t free_list; /* lowest free block; 0: none */
 
 static size_t *header(uintptr_t block)
 {
@@ -220,7 +220,7 @@ void *realloc(void *p, size_t n)
 {
     if (p == NULL)
         return malloc(n);
-    if (n == 0) {               /* as wasi-libc's dlmalloc: free, NULL */
+    if (n == 0) { /* as wasi-libc's dlmalloc: free, NULL */
         free(p);
         return NULL;
     }
@@ -297,7 +297,7 @@ int posix_memalign(void **out, size_t alignment, size_t n)
     return 0;
 }
 
-size_t malloc_usable_size(void *p);    /* <malloc.h>'s */
+size_t malloc_usable_size(void *p); /* <malloc.h>'s */
 
 size_t malloc_usable_size(void *p)
 {

@@ -24,10 +24,10 @@ MOTE_CHECK_DEFINE;
 
 static size_t memory_bytes(void)
 {
-    return __builtin_wasm_memory_size(0);       /* 1-byte pages: bytes */
+    return __builtin_wasm_memory_size(0); /* 1-byte pages: bytes */
 }
 
-extern unsigned char __heap_base;      /* wasm-ld's: the end of static data */
+extern unsigned char __heap_base; /* wasm-ld's: the end of static data */
 
 static int aligned_to(const void *p, size_t alignment)
 {
@@ -55,7 +55,7 @@ TEST test_blocks(void)
     void *p[COUNT];
     size_t size[COUNT];
     for (unsigned i = 0; i < COUNT; i++) {
-        size[i] = (i * 37) % 97;                /* 0 .. 96 bytes, 0 included */
+        size[i] = (i * 37) % 97; /* 0 .. 96 bytes, 0 included */
         p[i] = malloc(size[i]);
         CHECK(p[i] != NULL);
         CHECK(aligned_to(p[i], 16));
@@ -64,7 +64,7 @@ TEST test_blocks(void)
     }
     for (unsigned i = 0; i < COUNT; i += 2)
         free(p[i]);
-    for (unsigned i = 0; i < COUNT; i += 2) {   /* the holes are reused */
+    for (unsigned i = 0; i < COUNT; i += 2) { /* the holes are reused */
         p[i] = malloc(size[i]);
         CHECK(p[i] != NULL);
         fill(p[i], size[i], i + 100);
@@ -95,15 +95,15 @@ TEST test_realloc(void)
     char *p = realloc(NULL, 40);
     CHECK(p != NULL);
     fill(p, 40, 7);
-    char *q = realloc(p, 400);                  /* the last block: grows in place */
+    char *q = realloc(p, 400); /* the last block: grows in place */
     CHECK(q == p);
     CHECK(intact(q, 40, 7));
     char *blocker = malloc(16);
-    char *r = realloc(q, 20);                   /* shrinks in place */
+    char *r = realloc(q, 20); /* shrinks in place */
     CHECK(r == q && intact(r, 20, 7));
-    char *s = realloc(r, 1000);                 /* must move */
+    char *s = realloc(r, 1000); /* must move */
     CHECK(s != NULL && s != r && intact(s, 20, 7));
-    CHECK(realloc(s, 0) == NULL);               /* frees, as dlmalloc does */
+    CHECK(realloc(s, 0) == NULL); /* frees, as dlmalloc does */
     free(blocker);
 }
 
@@ -135,7 +135,7 @@ TEST test_aligned(void)
     fill(c, 50, 3);
     CHECK(intact(a, 100, 1) && intact(b, 10, 2) && intact(c, 50, 3));
     void *bad = NULL;
-    volatile size_t odd = 24;                   /* hidden from clang's own check */
+    volatile size_t odd = 24; /* hidden from clang's own check */
     CHECK(posix_memalign(&bad, 3, 8) == EINVAL && bad == NULL);
     errno = 0;
     CHECK(aligned_alloc(odd, 8) == NULL && errno == EINVAL);
@@ -162,7 +162,7 @@ TEST test_cap(void)
         free(p[--n]);
     for (n = 0; n < MOST && (p[n] = malloc(BLOCK)) != NULL; n++) {
     }
-    CHECK(memory_bytes() == full);              /* all reused, nothing grown */
+    CHECK(memory_bytes() == full); /* all reused, nothing grown */
     while (n > 0)
         free(p[--n]);
     errno = 0;

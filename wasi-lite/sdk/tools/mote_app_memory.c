@@ -149,9 +149,9 @@ static uint8_t *read_file(const char *path, size_t *len)
 /* What the tool learns about the app. */
 typedef struct {
     uint64_t imported_globals;
-    uint64_t heap_base_global;      /* UINT64_MAX: no __heap_base export */
-    int64_t heap_base;              /* -1: not found yet */
-    int64_t stack_top;              /* the first mutable i32 global's value: the stack pointer */
+    uint64_t heap_base_global; /* UINT64_MAX: no __heap_base export */
+    int64_t heap_base;         /* -1: not found yet */
+    int64_t stack_top;         /* the first mutable i32 global's value: the stack pointer */
     int memories;
 } app_info;
 
@@ -162,11 +162,21 @@ static void scan_imports(reader *r, app_info *app)
         name_is(r, "");
         uint8_t kind = byte(r);
         switch (kind) {
-        case 0: leb(r); break;                              /* function: type */
-        case 1: byte(r); skip_limits(r); break;             /* table */
+        case 0: leb(r); break; /* function: type */
+        case 1:
+            byte(r);
+            skip_limits(r);
+            break; /* table */
         case 2: die("the memory is imported: nothing to size");
-        case 3: byte(r); byte(r); app->imported_globals++; break;
-        case 4: byte(r); leb(r); break;                     /* tag */
+        case 3:
+            byte(r);
+            byte(r);
+            app->imported_globals++;
+            break;
+        case 4:
+            byte(r);
+            leb(r);
+            break; /* tag */
         default: die("unknown import kind");
         }
     }
@@ -192,14 +202,22 @@ static int64_t const_expr(reader *r)
     for (uint8_t op = byte(r); op != 0x0B; op = byte(r), ops++) {
         value = -1;
         switch (op) {
-        case 0x41: value = (uint32_t)sleb32(r); break;     /* i32.const */
-        case 0x42: while (byte(r) & 0x80) {} break;        /* i64.const */
-        case 0x43: skip(r, 4); break;                      /* f32.const */
-        case 0x44: skip(r, 8); break;                      /* f64.const */
-        case 0x23: case 0xD2: leb(r); break;               /* global.get, ref.func */
-        case 0xD0: byte(r); break;                         /* ref.null */
-        case 0x6A: case 0x6B: case 0x6C:                   /* extended constants */
-        case 0x7C: case 0x7D: case 0x7E: break;
+        case 0x41: value = (uint32_t)sleb32(r); break; /* i32.const */
+        case 0x42:
+            while (byte(r) & 0x80) {
+            }
+            break;                    /* i64.const */
+        case 0x43: skip(r, 4); break; /* f32.const */
+        case 0x44: skip(r, 8); break; /* f64.const */
+        case 0x23:
+        case 0xD2: leb(r); break;  /* global.get, ref.func */
+        case 0xD0: byte(r); break; /* ref.null */
+        case 0x6A:
+        case 0x6B:
+        case 0x6C: /* extended constants */
+        case 0x7C:
+        case 0x7D:
+        case 0x7E: break;
         default: die("unknown instruction in a global's initialiser");
         }
     }
@@ -307,8 +325,8 @@ int main(int argc, char **argv)
     uint64_t base = (uint64_t)globals[g];
     uint64_t initial = base + heap;
     if (initial > max) {
-        fprintf(stderr, "mote-app-memory: %s: the stack and static data take %llu bytes",
-                input, (unsigned long long)base);
+        fprintf(stderr, "mote-app-memory: %s: the stack and static data take %llu bytes", input,
+                (unsigned long long)base);
         if (heap != 0)
             fprintf(stderr, " and HEAP adds %llu", (unsigned long long)heap);
         fprintf(stderr, ": more than MEMORY_BYTES %llu\n", (unsigned long long)max);
@@ -331,11 +349,11 @@ int main(int argc, char **argv)
         if (id == 5) {
             writer m = {scratch, 0};
             put_leb(&m, 1);
-            uint8_t flags = 0x09;       /* has a maximum; page size follows */
+            uint8_t flags = 0x09; /* has a maximum; page size follows */
             put(&m, &flags, 1);
             put_leb(&m, initial);
             put_leb(&m, max);
-            put_leb(&m, 0);             /* page size 2^0 = 1 byte */
+            put_leb(&m, 0); /* page size 2^0 = 1 byte */
             put_section(&w, 5, scratch, m.len);
         } else if (id == 7) {
             writer e = {scratch, 0};
@@ -353,12 +371,14 @@ int main(int argc, char **argv)
     name = name ? name + 1 : out_path;
     if (app.stack_top >= 0 && (uint64_t)app.stack_top <= base)
         printf("%s: memory of 1-byte pages: %llu initial (stack %lld, data %lld, heap %llu), "
-               "%llu maximum\n", name, (unsigned long long)initial, (long long)app.stack_top,
+               "%llu maximum\n",
+               name, (unsigned long long)initial, (long long)app.stack_top,
                (long long)(base - (uint64_t)app.stack_top), (unsigned long long)heap,
                (unsigned long long)max);
     else
         printf("%s: memory of 1-byte pages: %llu initial (stack and data %llu, heap %llu), "
-               "%llu maximum\n", name, (unsigned long long)initial, (unsigned long long)base,
+               "%llu maximum\n",
+               name, (unsigned long long)initial, (unsigned long long)base,
                (unsigned long long)heap, (unsigned long long)max);
     free(scratch);
     free(w.p);

@@ -1,9 +1,9 @@
 /*
  * device.h -- the mote device API for WebAssembly apps: GPIO, timers,
- * events, messages to other apps and auxiliary UARTs.  Include it from app code built with the SDK (mote_add_wasm_app);
- * the functions are imports from the "mote" module, provided by WASI-lite
- * on every board.  The rest of an app is ordinary C with wasi-libc:
- * printf, fgets, nanosleep, clock_gettime and so on.
+ * events, messages to other apps and auxiliary UARTs.  Include it from app code built with the SDK
+ * (mote_add_wasm_app); the functions are imports from the "mote" module, provided by WASI-lite on
+ * every board.  The rest of an app is ordinary C with wasi-libc: printf, fgets, nanosleep,
+ * clock_gettime and so on.
  *
  * Errors: every call returns a negative errno value from <errno.h> on
  * failure (wasi-libc's errno numbers, so strerror(-r) names them):
@@ -47,9 +47,9 @@ extern "C" {
 
 /* ---- GPIO ------------------------------------------------------------- */
 
-#define MOTE_GPIO_INPUT 0           /* floating input */
-#define MOTE_GPIO_INPUT_PULLUP 1    /* input with the internal pull-up */
-#define MOTE_GPIO_OUTPUT 2          /* push-pull output */
+#define MOTE_GPIO_INPUT 0        /* floating input */
+#define MOTE_GPIO_INPUT_PULLUP 1 /* input with the internal pull-up */
+#define MOTE_GPIO_OUTPUT 2       /* push-pull output */
 
 /* Sets a pin's direction and pull.  0 or -errno. */
 MOTE_IMPORT("gpio_configure") int32_t mote_gpio_configure(uint32_t pin, uint32_t mode);
@@ -91,8 +91,8 @@ MOTE_IMPORT("timer_stop") int32_t mote_timer_stop(uint32_t id);
 
 /* ---- events ----------------------------------------------------------- */
 
-#define MOTE_EVENT_NONE 0       /* (never delivered) */
-#define MOTE_EVENT_GPIO 1       /* source: pin; value: level after the edge */
+#define MOTE_EVENT_NONE 0 /* (never delivered) */
+#define MOTE_EVENT_GPIO 1 /* source: pin; value: level after the edge */
 /* source: timer id; value: expirations it stands for (more than 1 when the app
  * was too busy to take them one by one) */
 #define MOTE_EVENT_TIMER 2
@@ -105,11 +105,11 @@ MOTE_IMPORT("timer_stop") int32_t mote_timer_stop(uint32_t id);
 #define MOTE_EVENT_MESSAGE 5
 
 typedef struct mote_event {
-    uint32_t kind;              /* MOTE_EVENT_* */
+    uint32_t kind; /* MOTE_EVENT_* */
     uint32_t source;
     uint32_t value;
-    uint32_t reserved;          /* 0 */
-    uint64_t time_us;           /* when it happened, on the monotonic clock */
+    uint32_t reserved; /* 0 */
+    uint64_t time_us;  /* when it happened, on the monotonic clock */
 } mote_event;
 
 /*
@@ -152,8 +152,7 @@ static inline int32_t mote_msg_send(const char *to, const void *data, uint32_t l
  * app has no mailbox.
  */
 MOTE_IMPORT("msg_recv")
-int32_t mote_msg_recv(void *buf, uint32_t cap, char *from, uint32_t from_cap,
-                      int64_t timeout_us);
+int32_t mote_msg_recv(void *buf, uint32_t cap, char *from, uint32_t from_cap, int64_t timeout_us);
 
 /* Asks for MOTE_EVENT_MESSAGE events while messages wait (enable != 0),
  * or stops them.  0 or -errno. */
@@ -182,9 +181,8 @@ MOTE_IMPORT("uart_read") int32_t mote_uart_read(uint32_t uart, void *buf, uint32
  * The app ends by calling exit(), or when nothing is left to wait for.
  */
 #define MOTE_ON_START MOTE_EXPORT("mote_on_start") void mote_on_start(void)
-#define MOTE_ON_EVENT(kind, source, value)                                   \
-    MOTE_EXPORT("mote_on_event") void mote_on_event(uint32_t kind, uint32_t source, \
-                                                    uint32_t value)
+#define MOTE_ON_EVENT(kind, source, value) \
+    MOTE_EXPORT("mote_on_event") void mote_on_event(uint32_t kind, uint32_t source, uint32_t value)
 
 #ifdef __cplusplus
 }
