@@ -77,21 +77,47 @@ static found find_section(const uint8_t *wasm, size_t len, uint8_t id, reader *o
     return r.bad ? UNREADABLE : ABSENT;
 }
 
+/* a + b, or SIZE_MAX when that does not fit */
+static size_t add_sat(size_t a, uint64_t b)
+{
+    return b > (uint64_t)(SIZE_MAX - a) ? SIZE_MAX : a + (size_t)b;
+}
+
+/*
+ * Pages of room one memory needs to grow from min to max.  The arena's
+ * last block grows in place: max - min.  Any other block moves to a new
+ * one each time it grows, and its old place stays taken: the sizes it can
+ * pass through, min + 1 .. max, one page per grow at worst.
+ */
+static uint64_t growth_pages(const limits *l, bool in_place)
+{
+    uint64_t n = l->max - l->min;
+    if (in_place)
+        return n;
+    if (n > 0xFFFFFFFFu || l->max > 0xFFFFFFFFu)
+        return UINT64_MAX;
+    return n * (l->min + 1 + l->max) / 2; /* < 2^64: both factors < 2^33 */
+}
+
 size_t spec_peek_memory_growth(const uint8_t *wasm, size_t len)
 {
     reader r;
     found f = find_section(wasm, len, 5, &r);
     if (f != FOUND)
         return f == ABSENT ? 0 : SIZE_MAX;
-    if (leb(&r) == 0)
-        return 0;
-    limits l = read_limits(&r); /* Wasm 2.0 has at most one memory */
-    if (r.bad || !l.has_max || l.max < l.min || l.page_log2 > 16)
-        return SIZE_MAX;
-    uint64_t pages = l.max - l.min;
-    if (pages > (SIZE_MAX >> l.page_log2))
-        return SIZE_MAX;
-    return (size_t)(pages << l.page_log2);
+    uint64_t count = leb(&r);
+    size_t room = 0;
+    for (uint64_t i = 0; i < count; i++) {
+        limits l = read_limits(&r);
+        if (r.bad || !l.has_max || l.max < l.min || l.page_log2 > 16)
+            return SIZE_MAX;
+        /* Memories are laid out in order, the last one last (instance.c). */
+        uint64_t pages = growth_pages(&l, i + 1 == count);
+        if (pages > (SIZE_MAX >> l.page_log2))
+            return SIZE_MAX;
+        room = add_sat(room, pages << l.page_log2);
+    }
+    return room;
 }
 
 bool spec_peek_makes_func_refs(const uint8_t *wasm, size_t len)

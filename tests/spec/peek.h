@@ -25,9 +25,10 @@
 #include <stdint.h>
 
 /*
- * The bytes by which the memory the module defines may grow: 0 if it
- * defines none or its maximum is its minimum; SIZE_MAX if it has no
- * maximum, or the binary cannot be read (the load will say why).
+ * The arena room the memories the module defines may need to grow: 0 if it
+ * defines none or each one's maximum is its minimum; SIZE_MAX if one has no
+ * maximum, or the binary cannot be read (the load will say why).  With
+ * several memories, all but the last move when they grow (peek.c).
  */
 size_t spec_peek_memory_growth(const uint8_t *wasm, size_t len);
 
