@@ -78,8 +78,6 @@ mote_status const_validate(const mote_module *m, reader *r, vtype want, uint32_t
         }
         case WASM_v128_const: {
             const uint8_t *b;
-            if (!feature_built(FG_SIMD))
-                return feature_unsupported(err, FG_SIMD, rd_offset(r));
             if (!rd_bytes(r, 16, &b))
                 return bad(err, r, MOTE_ERR_MALFORMED, r->err);
             type = MOTE_V128;
@@ -122,7 +120,12 @@ mote_status const_validate(const mote_module *m, reader *r, vtype want, uint32_t
             depth--;
             continue;
         }
-        default: return bad(err, r, MOTE_ERR_INVALID, "constant expression required");
+        default:
+            /* Without SIMD every 0xFD instruction, v128.const too, is a
+             * stand-in (wasm_ops.h). */
+            if (!MOTE_WITH_SIMD && op >= WASM_FD_FIRST_)
+                return feature_unsupported(err, wasm_op_group(op), rd_offset(r));
+            return bad(err, r, MOTE_ERR_INVALID, "constant expression required");
         }
         if (depth == MAX_CONST_EXPR_DEPTH)
             return bad(err, r, MOTE_ERR_LIMIT, "constant expression too deep");

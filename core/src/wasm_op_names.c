@@ -11,5 +11,9 @@ static const char *const names[WASM_COUNT_] = {
 
 const char *wasm_op_name(wasm_op op)
 {
+#if !MOTE_WITH_SIMD
+    if (op >= WASM_FD_FIRST_ && op < WASM_COUNT_)
+        return "(an 0xFD instruction: SIMD is not in this build)";
+#endif
     return op < WASM_COUNT_ ? names[op] : "?";
 }

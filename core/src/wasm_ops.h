@@ -594,13 +594,54 @@ typedef struct wasm_op_info {
     uint8_t imm, prefix, group, pad_;
     uint16_t code;
 } wasm_op_info;
-extern const wasm_op_info wasm_op_infos[WASM_COUNT_];
+
+/*
+ * A build without SIMD keeps no facts per 0xFD instruction (on Cortex-M3
+ * 1.8 KB of tables).  The decoder still meets them: it must skip their
+ * immediates (a function's body is scanned whole when a later error is
+ * looked for) and refuse the module naming the option.  So each 0xFD
+ * sub-opcode maps to a stand-in, one per immediate shape and group, that
+ * knows just that; the stand-ins take the indices where the 0xFD
+ * instructions start, in wasm_op_infos only.  Nothing else may index by
+ * a stand-in: the compiler refuses its group before it reads its row.
+ * S(index, immediate shape, group); WASM_FD_STANDIN picks a row's stand-in,
+ * or -1 (wasm_ops.c checks every row at compile time).
+ */
+#define WASM_FD_FIRST_ WASM_v128_load /* the first 0xFD instruction */
+#if MOTE_WITH_SIMD
+#define WASM_INFO_COUNT WASM_COUNT_
+#else
+/* clang-format off */
+#define WASM_FD_STANDINS(S)                                                  \
+    S(0, NONE, SIMD)                                                         \
+    S(1, BYTES16, SIMD)                                                      \
+    S(2, LANE, SIMD)                                                         \
+    S(3, MEMARG, SIMD)                                                       \
+    S(4, MEMARG_LANE, SIMD)                                                  \
+    S(5, NONE, RELAXED_SIMD)
+#define WASM_FD_STANDIN(imm, group)                                          \
+    ((group) == FG_RELAXED_SIMD ? ((imm) == WI_NONE ? 5 : -1)                \
+     : (imm) == WI_NONE         ? 0                                          \
+     : (imm) == WI_BYTES16      ? 1                                          \
+     : (imm) == WI_LANE         ? 2                                          \
+     : (imm) == WI_MEMARG       ? 3                                          \
+     : (imm) == WI_MEMARG_LANE  ? 4                                          \
+                                : -1)
+/* clang-format on */
+#define WASM_INFO_COUNT (WASM_FD_FIRST_ + 6)
+/* sub-opcode -> stand-in + 1 (0: no such instruction) */
+extern const uint8_t wasm_fd_standin[WASM_FD_LIMIT];
+#endif
+extern const wasm_op_info wasm_op_infos[WASM_INFO_COUNT];
 /* encoding -> instruction + 1 (0: no such instruction), one table per prefix */
 extern const uint16_t wasm_op_by_byte[256];
 extern const uint16_t wasm_op_by_fc[WASM_FC_LIMIT];
+#if MOTE_WITH_SIMD
 extern const uint16_t wasm_op_by_fd[WASM_FD_LIMIT];
+#endif
 
-/* The instruction an encoding names, or WASM_NONE_. */
+/* The instruction an encoding names (in a build without SIMD, an 0xFD
+ * instruction's stand-in), or WASM_NONE_. */
 static inline wasm_op wasm_op_of(uint32_t prefix, uint32_t code)
 {
     uint32_t i = 0;
@@ -609,7 +650,14 @@ static inline wasm_op wasm_op_of(uint32_t prefix, uint32_t code)
     else if (prefix == WASM_PREFIX_FC)
         i = code < WASM_FC_LIMIT ? wasm_op_by_fc[code] : 0;
     else if (prefix == WASM_PREFIX_FD)
+#if MOTE_WITH_SIMD
         i = code < WASM_FD_LIMIT ? wasm_op_by_fd[code] : 0;
+#else
+    {
+        i = code < WASM_FD_LIMIT ? wasm_fd_standin[code] : 0;
+        i = i ? WASM_FD_FIRST_ + i : 0;
+    }
+#endif
     return i ? (wasm_op)(i - 1) : WASM_NONE_;
 }
 
