@@ -31,6 +31,7 @@ cc=${FUZZ_CC:-clang-14}
 
 command -v "$cc" >/dev/null || { echo "fuzz: $cc not found (toolchain/install-deps)" >&2; exit 1; }
 mkdir -p "$build"
+build=$(cd "$build" && pwd)
 cmake -S "$here" -B "$build" -G Ninja -DCMAKE_C_COMPILER="$cc" \
       -DCMAKE_BUILD_TYPE=RelWithDebInfo "${flags[@]}" >"$build.configure.log" 2>&1 ||
   { cat "$build.configure.log" >&2; exit 1; }
@@ -53,15 +54,32 @@ for f in $fuzzers; do
     # libFuzzer's i386 runtime cannot list directories under qemu-i386
     # (DESIGN.md): it writes new units to the corpus folder, and reads the
     # seeds, the reproducers and that folder's files from a file holding
-    # their comma-separated list (-seed_inputs=@FILE).
-    find "$build/corpus/$f" "$seeds" "${regress[@]}" -type f | sort | paste -sd, >"$build/logs/$f.seeds"
-    inputs=(-seed_inputs=@"$build/logs/$f.seeds" "$build/corpus/$f")
+    # their comma-separated list (-seed_inputs=@FILE).  libFuzzer reads that
+    # list into one string; from 128 KiB ASan takes it from its mmap
+    # allocator, which fails a CHECK under qemu-i386 (AddrIsInMem).  Paths
+    # relative to the build folder keep the list short, and the fuzzer runs
+    # there.
+    dirs=()
+    for d in "$build/corpus/$f" "$seeds" "${regress[@]}"; do
+      dirs+=("$(realpath --relative-to="$build" "$d")")
+    done
+    (cd "$build" && find "${dirs[@]}" -type f | sort | paste -sd,) >"$build/logs/$f.seeds"
+    bytes=$(wc -c <"$build/logs/$f.seeds")
+    if [ "$bytes" -gt 120000 ]; then
+      echo "fuzz_$f: the seed list is $bytes bytes, more than libFuzzer can read under" \
+           "qemu-i386 (120000); minimise the working corpus with the 64-bit build:" \
+           "tests/fuzz/run.sh $f (once), then build/fuzz/fuzz_$f -merge=1 NEWDIR" \
+           "$build/corpus/$f, and replace the corpus with NEWDIR" >&2
+      status=1
+      continue
+    fi
+    inputs=(-seed_inputs=@"$build/logs/$f.seeds" "corpus/$f")
   fi
   # shellcheck disable=SC2086
-  if nice "${runner[@]}" "$exe" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2560 \
+  if (cd "$build" && nice "${runner[@]}" "$exe" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2560 \
        -dict="$here/wasm.dict" -print_final_stats=1 \
        -artifact_prefix="$build/artifacts/$f/" ${FUZZ_FLAGS:-} \
-       "${inputs[@]}" >"$log" 2>&1; then
+       "${inputs[@]}") >"$log" 2>&1; then
     runs=$(grep -aE '^stat::number_of_executed_units' "$log" | awk '{s += $2} END {print s + 0}')
     corpus=$(ls "$build/corpus/$f" | wc -l)
     echo "fuzz_$f: $runs executions in $((SECONDS - start)) s, working corpus $corpus files, no crash"
