@@ -50,20 +50,23 @@ for f in $fuzzers; do
   log=$build/logs/$f.log
   start=$SECONDS
   inputs=("$build/corpus/$f" "$seeds" "${regress[@]}")
+  workdir=$build
   if [ -n "$m32" ]; then
     # libFuzzer's i386 runtime cannot list directories under qemu-i386
     # (DESIGN.md): it writes new units to the corpus folder, and reads the
     # seeds, the reproducers and that folder's files from a file holding
     # their comma-separated list (-seed_inputs=@FILE).  libFuzzer reads that
     # list into one string; from 128 KiB ASan takes it from its mmap
-    # allocator, which fails a CHECK under qemu-i386 (AddrIsInMem).  Paths
-    # relative to the build folder keep the list short, and the fuzzer runs
-    # there.
-    dirs=()
-    for d in "$build/corpus/$f" "$seeds" "${regress[@]}"; do
-      dirs+=("$(realpath --relative-to="$build" "$d")")
+    # allocator, which fails a CHECK under qemu-i386 (AddrIsInMem).  The
+    # fuzzer runs in the corpus folder, so that the corpus's files are
+    # listed by bare name (41 bytes each) and the others by relative paths.
+    workdir=$build/corpus/$f
+    others=()
+    for d in "$seeds" "${regress[@]}"; do
+      others+=("$(realpath --relative-to="$workdir" "$d")")
     done
-    (cd "$build" && find "${dirs[@]}" -type f | sort | paste -sd,) >"$build/logs/$f.seeds"
+    (cd "$workdir" && { find . -type f -printf '%P\n'; find "${others[@]}" -type f; } |
+       sort | paste -sd,) >"$build/logs/$f.seeds"
     bytes=$(wc -c <"$build/logs/$f.seeds")
     if [ "$bytes" -gt 120000 ]; then
       echo "fuzz_$f: the seed list is $bytes bytes, more than libFuzzer can read under" \
@@ -73,10 +76,10 @@ for f in $fuzzers; do
       status=1
       continue
     fi
-    inputs=(-seed_inputs=@"$build/logs/$f.seeds" "corpus/$f")
+    inputs=(-seed_inputs=@"$build/logs/$f.seeds" .)
   fi
   # shellcheck disable=SC2086
-  if (cd "$build" && nice "${runner[@]}" "$exe" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2560 \
+  if (cd "$workdir" && nice "${runner[@]}" "$exe" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2560 \
        -dict="$here/wasm.dict" -print_final_stats=1 \
        -artifact_prefix="$build/artifacts/$f/" ${FUZZ_FLAGS:-} \
        "${inputs[@]}") >"$log" 2>&1; then
