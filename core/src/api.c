@@ -12,6 +12,8 @@
 #include "runtime.h"
 #include "types.h"
 
+#define MOTE_MSG_TAG "a" /* this file's message codes (error.h) */
+
 uint64_t instance_layout_bytes(const mote_module *m, const mote_instance_config *cfg);
 
 /* ---- module introspection ------------------------------------------------- */
@@ -354,7 +356,7 @@ int32_t mote_exit_code(const mote_instance *inst)
 mote_status mote_host_trap(mote_instance *caller, const char *message)
 {
     mote_error *err = &caller->arena->error;
-    error_set(err, MOTE_TRAP, "%s", message ? message : "host trap");
+    error_setf(err, MOTE_TRAP, "%s", message ? message : "host trap");
     err->trap = MOTE_TRAP_HOST;
     return MOTE_TRAP;
 }
@@ -403,10 +405,10 @@ static mote_status host_throw(mote_instance *caller, mote_tag *tag, const mote_s
 {
     exec *ex = caller->host_ex;
     if (!ex || ex->state != EXEC_RUNNING)
-        return mote_host_trap(caller, "mote_host_throw: not called from a host function");
+        return mote_host_trap(caller, MSG("mote_host_throw: not called from a host function"));
     mote_exception *e = exn_new(ex, exn_live_top(ex), tag);
     if (!e)
-        return mote_host_trap(caller, "call stack exhausted: no room for the exception");
+        return mote_host_trap(caller, MSG("call stack exhausted: no room for the exception"));
     if (tag->param_slots)
         memcpy(e->payload, payload, (size_t)tag->param_slots * sizeof(mote_slot));
     ex->exn = e;
@@ -419,14 +421,14 @@ mote_status mote_host_throw(mote_instance *caller, mote_tag *tag, const mote_val
     /* the API passes one mote_value per value: no v128 payloads */
     if (!tag || num_payload != tag->nparams || tag->param_slots != tag->nparams ||
         (num_payload && !payload))
-        return mote_host_trap(caller, "mote_host_throw: the payload does not match the tag");
+        return mote_host_trap(caller, MSG("mote_host_throw: the payload does not match the tag"));
     return host_throw(caller, tag, payload);
 }
 
 mote_status mote_host_rethrow(mote_instance *caller, const mote_exception *exn)
 {
     if (!exn || !exn->tag)
-        return mote_host_trap(caller, "mote_host_rethrow: no exception");
+        return mote_host_trap(caller, MSG("mote_host_rethrow: no exception"));
     return host_throw(caller, exn->tag, exn->payload);
 }
 
@@ -485,9 +487,9 @@ mote_status api_raise_trap(mote_instance *owner, mote_trap kind, const char *mes
     uint32_t offset = offset_at(where, func, ex->trap_pc);
     const char *text = message ? message : mote_trap_message(kind);
     if (func != MOTE_NO_FUNC)
-        error_set(err, MOTE_TRAP, "%s (func %u +0x%x)", text, func, offset);
+        error_setf(err, MOTE_TRAP, "%s (func %u +0x%x)", text, func, offset);
     else
-        error_set(err, MOTE_TRAP, "%s", text);
+        error_setf(err, MOTE_TRAP, "%s", text);
     err->trap = kind;
     err->func = func;
     err->offset = offset;

@@ -12,14 +12,16 @@
 #include "arena.h"
 #include "error.h"
 
-mote_status compile_fail(compiler *c, mote_status st, const char *fmt, ...)
+#define MOTE_MSG_TAG "c" /* this file's message codes (error.h) */
+
+mote_status compile_failf(compiler *c, mote_status st, const char *fmt, ...)
 {
     char msg[150];
     va_list ap;
     va_start(ap, fmt);
     error_vformat(msg, sizeof msg, fmt, ap);
     va_end(ap);
-    error_set(c->err, st, "func %u +0x%x: %s", c->func, c->op_offset, msg);
+    error_setf(c->err, st, "func %u +0x%x: %s", c->func, c->op_offset, msg);
     c->err->func = c->func;
     c->err->offset = c->op_offset;
     return st;
@@ -40,7 +42,7 @@ mote_status compile_read_valtype(compiler *c, vtype *out)
         return MOTE_OK;
     if (st == MOTE_ERR_UNSUPPORTED)
         return feature_unsupported(c->err, tr.group, c->op_offset);
-    return compile_fail(c, st, "%s", st == MOTE_ERR_MALFORMED ? c->r.err : tr.why);
+    return compile_failf(c, st, "%s", st == MOTE_ERR_MALFORMED ? c->r.err : tr.why);
 }
 
 /* ---- scratch memory ------------------------------------------------------ */
@@ -442,7 +444,7 @@ uint16_t compile_operand(compiler *c, cval *v)
 static mote_status read_local_group(compiler *c, reader *r, uint32_t *n, vtype *type)
 {
     if (!rd_u32(r, n))
-        return compile_fail(c, MOTE_ERR_MALFORMED, "%s", r->err ? r->err : "unexpected end");
+        return compile_failf(c, MOTE_ERR_MALFORMED, "%s", r->err ? r->err : "unexpected end");
     if (r == &c->r)
         return compile_read_valtype(c, type);
     reader saved = c->r;
@@ -460,7 +462,7 @@ static mote_status read_locals(compiler *c)
     reader *r = &c->r;
     uint32_t groups;
     if (!rd_u32(r, &groups))
-        return compile_fail(c, MOTE_ERR_MALFORMED, "%s", r->err);
+        return compile_failf(c, MOTE_ERR_MALFORMED, "%s", r->err);
     /* First pass: count, so the arrays are allocated once. */
     reader scan = *r;
     uint64_t total = t->nparams;
@@ -548,7 +550,7 @@ bool compile_ctrl_reserve(compiler *c)
 static mote_status illegal_opcode(compiler *c, uint32_t prefix, uint32_t code)
 {
     if (c->r.err && strcmp(c->r.err, "illegal opcode") != 0)
-        return compile_fail(c, MOTE_ERR_MALFORMED, "%s", c->r.err);
+        return compile_failf(c, MOTE_ERR_MALFORMED, "%s", c->r.err);
     if (prefix)
         return compile_fail(c, MOTE_ERR_MALFORMED, "illegal opcode 0x%x 0x%x", prefix, code);
     return compile_fail(c, MOTE_ERR_MALFORMED, "illegal opcode 0x%x", code);

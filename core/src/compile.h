@@ -199,7 +199,11 @@ typedef struct compiler {
 } compiler;
 
 /* compile.c */
-mote_status compile_fail(compiler *c, mote_status st, const char *fmt, ...);
+/* Fails the function being compiled: "func N +0xOFF: " and the message
+ * (error.h: compile_fail takes a message and its arguments, compile_failf
+ * formats always). */
+mote_status compile_failf(compiler *c, mote_status st, const char *fmt, ...);
+#define compile_fail(c, st, ...) compile_failf(c, st, MOTE_MSG_ARGS_(__VA_ARGS__))
 mote_status compile_function(compiler *c, uint32_t func_index);
 bool compile_ctrl_reserve(compiler *c);
 

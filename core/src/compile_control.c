@@ -11,6 +11,8 @@
 
 #include <string.h>
 
+#define MOTE_MSG_TAG "cc" /* this file's message codes (error.h) */
+
 /* ---- labels ----------------------------------------------------------------- */
 
 uint32_t compile_label_arity(const cframe *f, const vtype **types)
@@ -304,7 +306,7 @@ mote_status compile_read_blocktype(compiler *c, uint32_t *np, const vtype **para
     }
     int64_t idx;
     if (!rd_sleb(r, 33, &idx))
-        return compile_fail(c, MOTE_ERR_MALFORMED, "%s", r->err);
+        return compile_failf(c, MOTE_ERR_MALFORMED, "%s", r->err);
     if (idx < 0 || (uint64_t)idx >= c->m->ntypes)
         return compile_fail(c, MOTE_ERR_INVALID, "unknown type %ld", (int64_t)idx);
     const mod_type *t = &MOD_TYPES(c->m)[idx];
@@ -473,7 +475,7 @@ COMPILE_FN(compile_end)
 mote_status compile_read_label(compiler *c, uint32_t *depth)
 {
     if (!rd_u32(&c->r, depth))
-        return compile_fail(c, MOTE_ERR_MALFORMED, "%s", c->r.err);
+        return compile_failf(c, MOTE_ERR_MALFORMED, "%s", c->r.err);
     if (*depth >= c->nctrl)
         return compile_fail(c, MOTE_ERR_INVALID, "unknown label %u", *depth);
     return MOTE_OK;
@@ -605,7 +607,7 @@ COMPILE_FN(compile_br_table)
     reader *r = &c->r;
     uint32_t count, depth = 0;
     if (!rd_u32(r, &count))
-        return compile_fail(c, MOTE_ERR_MALFORMED, "%s", r->err);
+        return compile_failf(c, MOTE_ERR_MALFORMED, "%s", r->err);
     if (count > rd_left(r))
         return compile_fail(c, MOTE_ERR_MALFORMED, "unexpected end");
     reader labels = *r;
@@ -713,7 +715,7 @@ COMPILE_FN(compile_call)
     bool tail = row->arg;
     uint32_t fi;
     if (!rd_u32(&c->r, &fi))
-        return compile_fail(c, MOTE_ERR_MALFORMED, "%s", c->r.err);
+        return compile_failf(c, MOTE_ERR_MALFORMED, "%s", c->r.err);
     if (fi >= c->m->nfuncs)
         return compile_fail(c, MOTE_ERR_INVALID, "unknown function %u", fi);
     const mod_type *t = &MOD_TYPES(c->m)[c->funcs[fi].type];
@@ -742,7 +744,7 @@ COMPILE_FN(compile_call_indirect)
     bool tail = row->arg;
     uint32_t ti, table;
     if (!rd_u32(&c->r, &ti) || !rd_u32(&c->r, &table))
-        return compile_fail(c, MOTE_ERR_MALFORMED, "%s", c->r.err);
+        return compile_failf(c, MOTE_ERR_MALFORMED, "%s", c->r.err);
     if (ti >= c->m->ntypes)
         return compile_fail(c, MOTE_ERR_INVALID, "unknown type %u", ti);
     if (table >= c->m->ntables)
@@ -778,7 +780,7 @@ COMPILE_FN(compile_call_ref)
     bool tail = row->arg;
     uint32_t ti;
     if (!rd_u32(&c->r, &ti))
-        return compile_fail(c, MOTE_ERR_MALFORMED, "%s", c->r.err);
+        return compile_failf(c, MOTE_ERR_MALFORMED, "%s", c->r.err);
     if (tail && !(c->m->features & MOTE_FEATURE_TAIL_CALL))
         return compile_fail(c, MOTE_ERR_MALFORMED, "illegal opcode 0x15");
     if (tail && !feature_built(FG_TAIL_CALL))

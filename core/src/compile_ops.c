@@ -9,6 +9,8 @@
 
 #include <string.h>
 
+#define MOTE_MSG_TAG "co" /* this file's message codes (error.h) */
+
 /* a OP b == b OP' a for the comparisons, in MOTE_INT_COMPARES order */
 static const uint8_t swapped_cmp[10] = {0, 1, 4, 5, 2, 3, 8, 9, 6, 7};
 
@@ -19,7 +21,7 @@ static const uint16_t cmp_imm_ops[10] = {MOTE_INT_COMPARES(CMPI_OP)};
 
 static mote_status fail_malformed(compiler *c)
 {
-    return compile_fail(c, MOTE_ERR_MALFORMED, "%s", c->r.err ? c->r.err : "unexpected end");
+    return compile_failf(c, MOTE_ERR_MALFORMED, "%s", c->r.err ? c->r.err : "unexpected end");
 }
 
 static void note_cmp(compiler *c, uint32_t start, uint16_t home, uint8_t cmp, uint8_t form,
@@ -709,7 +711,7 @@ COMPILE_FN(compile_ref_null)
     if (st == MOTE_ERR_UNSUPPORTED)
         return feature_unsupported(c->err, tr.group, c->op_offset);
     if (st != MOTE_OK)
-        return compile_fail(c, st, "%s", st == MOTE_ERR_MALFORMED ? c->r.err : tr.why);
+        return compile_failf(c, st, "%s", st == MOTE_ERR_MALFORMED ? c->r.err : tr.why);
     return compile_push(c, vt_ref(true, heap, index), K_CONST, 0, 0);
 }
 

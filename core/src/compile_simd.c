@@ -12,11 +12,13 @@
  */
 #include "compile.h"
 
+#define MOTE_MSG_TAG "cs" /* this file's message codes (error.h) */
+
 #if MOTE_WITH_SIMD
 
 static mote_status fail_malformed(compiler *c)
 {
-    return compile_fail(c, MOTE_ERR_MALFORMED, "%s", c->r.err ? c->r.err : "unexpected end");
+    return compile_failf(c, MOTE_ERR_MALFORMED, "%s", c->r.err ? c->r.err : "unexpected end");
 }
 
 void compile_simd_move(compiler *c, uint16_t dst, const cval *v)

@@ -6,9 +6,11 @@
 #include "syntax.h"
 #include "types.h"
 
+#define MOTE_MSG_TAG "k" /* this file's message codes (error.h) */
+
 static mote_status bad(mote_error *err, const reader *r, mote_status st, const char *what)
 {
-    error_set(err, st, "+0x%x: %s", rd_offset(r), what);
+    error_setf(err, st, "+0x%x: %s", rd_offset(r), what);
     err->offset = rd_offset(r);
     return st;
 }
@@ -45,14 +47,14 @@ mote_status const_validate(const mote_module *m, reader *r, vtype want, uint32_t
         wasm_op op;
         uint32_t prefix, code;
         if (rd_left(r) == 0)
-            return bad(err, r, MOTE_ERR_MALFORMED, "unexpected end of constant expression");
+            return bad(err, r, MOTE_ERR_MALFORMED, MSG("unexpected end of constant expression"));
         if (!syntax_read_op(r, m->features, &op, &prefix, &code))
             return bad(err, r, MOTE_ERR_MALFORMED, r->err);
         vtype type = 0;
         switch (op) {
         case WASM_end:
             if (depth != 1 || !types_sub(stack[0], want))
-                return bad(err, r, MOTE_ERR_INVALID, "type mismatch in constant expression");
+                return bad(err, r, MOTE_ERR_INVALID, MSG("type mismatch in constant expression"));
             return MOTE_OK;
         case WASM_i32_const: {
             int64_t v;
@@ -89,7 +91,7 @@ mote_status const_validate(const mote_module *m, reader *r, vtype want, uint32_t
             if (!rd_u32(r, &f))
                 return bad(err, r, MOTE_ERR_MALFORMED, r->err);
             if (f >= m->nfuncs)
-                return bad(err, r, MOTE_ERR_INVALID, "unknown function");
+                return bad(err, r, MOTE_ERR_INVALID, MSG("unknown function"));
             declared[f] = 1;
             type = vt_ref(false, HT_CONCRETE, MOD_TYPES(m)[MOD_FUNCS(m)[f].type].canon);
             break;
@@ -99,10 +101,10 @@ mote_status const_validate(const mote_module *m, reader *r, vtype want, uint32_t
             if (!rd_u32(r, &g))
                 return bad(err, r, MOTE_ERR_MALFORMED, r->err);
             if (!global_visible(m, g, visible_globals))
-                return bad(err, r, MOTE_ERR_INVALID, "unknown global");
+                return bad(err, r, MOTE_ERR_INVALID, MSG("unknown global"));
             const mod_global *gl = &MOD_GLOBALS(m)[g];
             if (gl->mutable_)
-                return bad(err, r, MOTE_ERR_INVALID, "constant expression required");
+                return bad(err, r, MOTE_ERR_INVALID, MSG("constant expression required"));
             type = gl->type;
             break;
         }
@@ -113,10 +115,10 @@ mote_status const_validate(const mote_module *m, reader *r, vtype want, uint32_t
         case WASM_i64_sub:
         case WASM_i64_mul: {
             if (!extended)
-                return bad(err, r, MOTE_ERR_INVALID, "constant expression required");
+                return bad(err, r, MOTE_ERR_INVALID, MSG("constant expression required"));
             vtype t = op <= WASM_i32_mul ? MOTE_I32 : MOTE_I64;
             if (depth < 2 || stack[depth - 1] != t || stack[depth - 2] != t)
-                return bad(err, r, MOTE_ERR_INVALID, "type mismatch in constant expression");
+                return bad(err, r, MOTE_ERR_INVALID, MSG("type mismatch in constant expression"));
             depth--;
             continue;
         }
@@ -125,10 +127,10 @@ mote_status const_validate(const mote_module *m, reader *r, vtype want, uint32_t
              * stand-in (wasm_ops.h). */
             if (!MOTE_WITH_SIMD && op >= WASM_FD_FIRST_)
                 return feature_unsupported(err, wasm_op_group(op), rd_offset(r));
-            return bad(err, r, MOTE_ERR_INVALID, "constant expression required");
+            return bad(err, r, MOTE_ERR_INVALID, MSG("constant expression required"));
         }
         if (depth == MAX_CONST_EXPR_DEPTH)
-            return bad(err, r, MOTE_ERR_LIMIT, "constant expression too deep");
+            return bad(err, r, MOTE_ERR_LIMIT, MSG("constant expression too deep"));
         stack[depth++] = type;
     }
 }

@@ -18,6 +18,8 @@
 #include "syntax.h"
 #include "types.h"
 
+#define MOTE_MSG_TAG "d" /* this file's message codes (error.h) */
+
 /* ---- LEB128 (reader.h) ---- */
 
 /* Most LEBs in a module are one byte: that path touches nothing else. */
@@ -37,9 +39,9 @@ bool decode_uleb(reader *r, unsigned bits, uint64_t *out)
             /* the final possible byte: bits beyond the width must be 0 */
             unsigned used = bits - shift;
             if (b & 0x80)
-                return rd_fail(r, "integer representation too long");
+                return rd_fail(r, MSG("integer representation too long"));
             if (used < 7 && (b >> used) != 0)
-                return rd_fail(r, "integer too large");
+                return rd_fail(r, MSG("integer too large"));
             v |= (uint64_t)b << shift;
             *out = v;
             return true;
@@ -84,12 +86,12 @@ bool decode_sleb(reader *r, unsigned bits, int64_t *out)
             /* final byte: bits at and above the width must copy the sign */
             unsigned used = bits - shift; /* 1..7 bits carry value */
             if (b & 0x80)
-                return rd_fail(r, "integer representation too long");
+                return rd_fail(r, MSG("integer representation too long"));
             int sign_bit = (b >> (used - 1)) & 1;
             uint8_t rest = (uint8_t)(b >> used); /* bits above width, 7-used of them */
             uint8_t want = sign_bit ? (uint8_t)(0x7F >> used) : 0;
             if (rest != want)
-                return rd_fail(r, "integer too large");
+                return rd_fail(r, MSG("integer too large"));
             v |= (uint64_t)(b & 0x7F) << shift;
             shift += 7;
             break;
@@ -146,7 +148,7 @@ typedef struct loader {
 
 static mote_status fail_at(loader *L, const reader *r, mote_status st, const char *what)
 {
-    error_set(L->err, st, "+0x%x: %s", rd_offset(r), what);
+    error_setf(L->err, st, "+0x%x: %s", rd_offset(r), what);
     L->err->offset = rd_offset(r);
     return st;
 }
@@ -217,7 +219,7 @@ bool decode_name(reader *r, const uint8_t **bytes, uint32_t *len)
     if (!rd_u32(r, len) || !rd_bytes(r, *len, bytes))
         return false;
     if (!decode_utf8_valid(*bytes, *len))
-        return rd_fail(r, "malformed UTF-8 encoding");
+        return rd_fail(r, MSG("malformed UTF-8 encoding"));
     return true;
 }
 
@@ -262,9 +264,9 @@ static mote_status scan_sections(loader *L)
     reader r = {L->wasm, L->wasm + L->len, L->wasm, NULL};
     uint32_t magic, version;
     if (!rd_u32_le(&r, &magic) || magic != 0x6D736100u)
-        return fail_at(L, &r, MOTE_ERR_MALFORMED, "magic header not detected");
+        return fail_at(L, &r, MOTE_ERR_MALFORMED, MSG("magic header not detected"));
     if (!rd_u32_le(&r, &version) || version != 1)
-        return fail_at(L, &r, MOTE_ERR_MALFORMED, "unknown binary version");
+        return fail_at(L, &r, MOTE_ERR_MALFORMED, MSG("unknown binary version"));
     int last = 0;
     while (rd_left(&r) > 0) {
         uint8_t id = 0;
@@ -273,17 +275,18 @@ static mote_status scan_sections(loader *L)
         if (!rd_u32(&r, &size))
             return malformed(L, &r);
         if (size > rd_left(&r))
-            return fail_at(L, &r, MOTE_ERR_MALFORMED, "section size mismatch: unexpected end");
+            return fail_at(L, &r, MOTE_ERR_MALFORMED, MSG("section size mismatch: unexpected end"));
         uint32_t start = rd_offset(&r), end = start + size;
         if (id == SEC_TAG && !feature_built(FG_EXCEPTIONS))
             return feature_unsupported(L->err, FG_EXCEPTIONS, rd_offset(&r));
         if (id >= SEC_COUNT_ || (id == SEC_TAG && !(L->features & MOTE_FEATURE_EXCEPTIONS)))
-            return fail_at(L, &r, MOTE_ERR_MALFORMED, "malformed section id");
+            return fail_at(L, &r, MOTE_ERR_MALFORMED, MSG("malformed section id"));
         if (id == SEC_CUSTOM) {
             TRY(scan_custom(L, &r, end));
         } else {
             if (section_rank(id) <= last)
-                return fail_at(L, &r, MOTE_ERR_MALFORMED, "unexpected content after last section");
+                return fail_at(L, &r, MOTE_ERR_MALFORMED,
+                               MSG("unexpected content after last section"));
             last = section_rank(id);
             L->sec[id].start = start;
             L->sec[id].end = end;
@@ -304,7 +307,8 @@ static mote_status section_count(loader *L, int id, uint32_t *n)
     if (!rd_u32(&r, n))
         return malformed(L, &r);
     if (*n > rd_left(&r)) /* every entry takes at least a byte */
-        return fail_at(L, &r, MOTE_ERR_MALFORMED, "unexpected end: vector longer than its section");
+        return fail_at(L, &r, MOTE_ERR_MALFORMED,
+                       MSG("unexpected end: vector longer than its section"));
     return MOTE_OK;
 }
 
@@ -331,22 +335,22 @@ static mote_status count_everything(loader *L, mote_module *m)
     TRY(count_type_values(L, m));
     if (m->ntypes > MAX_TYPES) {
         reader r = section_reader(L, SEC_TYPE);
-        return fail_at(L, &r, MOTE_ERR_LIMIT, "too many types (mote's limit is 4194304)");
+        return fail_at(L, &r, MOTE_ERR_LIMIT, MSG("too many types (mote's limit is 4194304)"));
     }
     if (nfuncs != ncode) {
         reader r = section_reader(L, L->sec[SEC_CODE].present ? SEC_CODE : SEC_FUNC);
         return fail_at(L, &r, MOTE_ERR_MALFORMED,
-                       "function and code section have inconsistent lengths");
+                       MSG("function and code section have inconsistent lengths"));
     }
     if (L->sec[SEC_DATACOUNT].present) {
         reader r = section_reader(L, SEC_DATACOUNT);
         if (!rd_u32(&r, &L->ndata_count))
             return malformed(L, &r);
         if (r.p != r.end)
-            return fail_at(L, &r, MOTE_ERR_MALFORMED, "section size mismatch");
+            return fail_at(L, &r, MOTE_ERR_MALFORMED, MSG("section size mismatch"));
         if (L->ndata_count != m->ndatas)
             return fail_at(L, &r, MOTE_ERR_MALFORMED,
-                           "data count and data section have inconsistent lengths");
+                           MSG("data count and data section have inconsistent lengths"));
         m->has_data_count = 1;
     }
     L->ndefined_funcs = nfuncs;
@@ -394,7 +398,7 @@ static uint64_t layout(mote_module *m)
 static mote_status end_of_section(loader *L, reader *r)
 {
     if (r->p != r->end)
-        return fail_at(L, r, MOTE_ERR_MALFORMED, "section size mismatch");
+        return fail_at(L, r, MOTE_ERR_MALFORMED, MSG("section size mismatch"));
     return MOTE_OK;
 }
 
@@ -462,7 +466,7 @@ static mote_status gc_field_syntax(loader *L, reader *r)
     if (!rd_byte(r, &mut))
         return malformed(L, r);
     if (mut > 1)
-        return fail_at(L, r, MOTE_ERR_MALFORMED, "malformed mutability");
+        return fail_at(L, r, MOTE_ERR_MALFORMED, MSG("malformed mutability"));
     return MOTE_OK;
 }
 
@@ -476,7 +480,7 @@ static mote_status gc_type_syntax(loader *L, reader *r, int level)
         if (!rd_u32(r, &n))
             return malformed(L, r);
         if (n > rd_left(r))
-            return fail_at(L, r, MOTE_ERR_MALFORMED, "unexpected end");
+            return fail_at(L, r, MOTE_ERR_MALFORMED, MSG("unexpected end"));
         for (uint32_t i = 0; i < n; i++) {
             uint32_t super;
             if (form == 0x4E)
@@ -492,7 +496,7 @@ static mote_status gc_type_syntax(loader *L, reader *r, int level)
         if (!rd_u32(r, &n))
             return malformed(L, r);
         if (n > rd_left(r))
-            return fail_at(L, r, MOTE_ERR_MALFORMED, "unexpected end");
+            return fail_at(L, r, MOTE_ERR_MALFORMED, MSG("unexpected end"));
         for (uint32_t i = 0; i < n; i++)
             TRY(gc_field_syntax(L, r));
         return MOTE_OK;
@@ -501,7 +505,7 @@ static mote_status gc_type_syntax(loader *L, reader *r, int level)
         r->p--;
         return read_func_type(L, r, UINT32_MAX, NULL, NULL, &ignored);
     }
-    default: return fail_at(L, r, MOTE_ERR_MALFORMED, "malformed type");
+    default: return fail_at(L, r, MOTE_ERR_MALFORMED, MSG("malformed type"));
     }
 }
 
@@ -523,11 +527,11 @@ static mote_status read_func_type(loader *L, reader *r, uint32_t ntypes, vtype *
             r->p--;
             TRY(gc_type_syntax(L, r, form == 0x4E ? 0 : 1));
             return fail_at(L, r, MOTE_ERR_UNSUPPORTED,
-                           "GC types (rec, sub, struct, array) are "
-                           "not supported yet");
+                           MSG("GC types (rec, sub, struct, array) are "
+                               "not supported yet"));
         }
         return fail_at(L, r, MOTE_ERR_MALFORMED,
-                       "integer representation too long: malformed function type");
+                       MSG("integer representation too long: malformed function type"));
     }
     type_reader tr = types_of(L, ntypes);
     uint32_t counts[2], slots[2];
@@ -535,7 +539,7 @@ static mote_status read_func_type(loader *L, reader *r, uint32_t ntypes, vtype *
         if (!rd_u32(r, &counts[part]))
             return malformed(L, r);
         if (counts[part] > rd_left(r))
-            return fail_at(L, r, MOTE_ERR_MALFORMED, "unexpected end");
+            return fail_at(L, r, MOTE_ERR_MALFORMED, MSG("unexpected end"));
         slots[part] = 0;
         for (uint32_t k = 0; k < counts[part]; k++) {
             vtype v;
@@ -547,7 +551,7 @@ static mote_status read_func_type(loader *L, reader *r, uint32_t ntypes, vtype *
                 *vt++ = v;
         }
         if (slots[part] > MAX_FRAME_SLOTS)
-            return fail_at(L, r, MOTE_ERR_LIMIT, "function type has too many values");
+            return fail_at(L, r, MOTE_ERR_LIMIT, MSG("function type has too many values"));
     }
     *nvalues += (uint64_t)counts[0] + counts[1];
     if (t) {
@@ -570,7 +574,7 @@ static mote_status count_type_values(loader *L, mote_module *m)
     for (uint32_t i = 0; i < n; i++)
         TRY(read_func_type(L, &r, UINT32_MAX, NULL, NULL, &values));
     if (values > UINT32_MAX) /* each value takes a byte of the section */
-        return fail_at(L, &r, MOTE_ERR_MALFORMED, "unexpected end");
+        return fail_at(L, &r, MOTE_ERR_MALFORMED, MSG("unexpected end"));
     m->nvtypes = (uint32_t)values;
     return MOTE_OK;
 }
@@ -722,7 +726,7 @@ static mote_status parse_limits(loader *L, reader *r, bool memory, limits *out)
     if ((flags & 4) && (allowed & 4) && !feature_built(FG_MEMORY64))
         return feature_unsupported(L->err, FG_MEMORY64, rd_offset(r));
     if (flags & ~allowed)
-        return fail_at(L, r, MOTE_ERR_MALFORMED, "integer too large: malformed limits flags");
+        return fail_at(L, r, MOTE_ERR_MALFORMED, MSG("integer too large: malformed limits flags"));
     out->is64 = (flags & 4) != 0;
     unsigned bits = out->is64 ? 64 : 32;
     out->max = 0;
@@ -735,7 +739,7 @@ static mote_status parse_limits(loader *L, reader *r, bool memory, limits *out)
         if (!rd_u32(r, &p))
             return malformed(L, r);
         if (p >= 64) /* not even a u64 can hold the page size */
-            return fail_at(L, r, MOTE_ERR_MALFORMED, "invalid custom page size");
+            return fail_at(L, r, MOTE_ERR_MALFORMED, MSG("invalid custom page size"));
         out->page_log2 = (uint8_t)p; /* check_limits accepts 0 and 16 */
     }
     return MOTE_OK;
@@ -745,16 +749,17 @@ static mote_status parse_limits(loader *L, reader *r, bool memory, limits *out)
 static mote_status check_limits(loader *L, const reader *r, bool memory, const limits *l)
 {
     if (memory && l->page_log2 != 0 && l->page_log2 != 16)
-        return fail_at(L, r, MOTE_ERR_INVALID, "invalid custom page size");
+        return fail_at(L, r, MOTE_ERR_INVALID, MSG("invalid custom page size"));
     if (l->has_max && l->max < l->min)
-        return fail_at(L, r, MOTE_ERR_INVALID, "size minimum must not be greater than maximum");
+        return fail_at(L, r, MOTE_ERR_INVALID,
+                       MSG("size minimum must not be greater than maximum"));
     if (memory) {
         uint64_t limit = memory_format_max(l->page_log2, l->is64);
         if (l->min > limit || (l->has_max && l->max > limit))
             return fail_at(L, r, MOTE_ERR_INVALID,
                            l->is64 && l->page_log2 == 16
-                               ? "memory size must be at most 2^48 pages"
-                               : "memory size must be at most 65536 pages (4GiB)");
+                               ? MSG("memory size must be at most 2^48 pages")
+                               : MSG("memory size must be at most 65536 pages (4GiB)"));
     }
     return MOTE_OK;
 }
@@ -803,7 +808,7 @@ static mote_status parse_global_type(loader *L, reader *r, mod_global *g)
     if (!rd_byte(r, &g->mutable_))
         return malformed(L, r);
     if (g->mutable_ > 1)
-        return fail_at(L, r, MOTE_ERR_MALFORMED, "malformed mutability");
+        return fail_at(L, r, MOTE_ERR_MALFORMED, MSG("malformed mutability"));
     return MOTE_OK;
 }
 
@@ -814,7 +819,7 @@ static mote_status read_tag_type(loader *L, reader *r, uint32_t *type)
     if (!rd_byte(r, &attribute) || !rd_u32(r, type))
         return malformed(L, r);
     if (attribute != 0)
-        return fail_at(L, r, MOTE_ERR_MALFORMED, "malformed tag attribute");
+        return fail_at(L, r, MOTE_ERR_MALFORMED, MSG("malformed tag attribute"));
     return MOTE_OK;
 }
 
@@ -822,9 +827,9 @@ static mote_status read_tag_type(loader *L, reader *r, uint32_t *type)
 static mote_status check_tag_type(loader *L, const reader *r, uint32_t type)
 {
     if (type >= L->m->ntypes)
-        return fail_at(L, r, MOTE_ERR_INVALID, "unknown type");
+        return fail_at(L, r, MOTE_ERR_INVALID, MSG("unknown type"));
     if (MOD_TYPES(L->m)[type].nresults)
-        return fail_at(L, r, MOTE_ERR_INVALID, "non-empty tag result type");
+        return fail_at(L, r, MOTE_ERR_INVALID, MSG("non-empty tag result type"));
     return MOTE_OK;
 }
 
@@ -858,7 +863,7 @@ static mote_status read_import(loader *L, reader *r, import_desc *d)
         if (!feature_built(FG_EXCEPTIONS))
             return feature_unsupported(L->err, FG_EXCEPTIONS, rd_offset(r));
         /* fall through */
-    default: return fail_at(L, r, MOTE_ERR_MALFORMED, "malformed import kind");
+    default: return fail_at(L, r, MOTE_ERR_MALFORMED, MSG("malformed import kind"));
     }
 }
 
@@ -909,7 +914,7 @@ static mote_status decode_imports(loader *L)
         switch (d.kind) {
         case MOTE_EXTERN_FUNC:
             if (d.type >= m->ntypes)
-                return fail_at(L, &r, MOTE_ERR_INVALID, "unknown type");
+                return fail_at(L, &r, MOTE_ERR_INVALID, MSG("unknown type"));
             im->index = nf;
             funcs[nf].type = d.type;
             funcs[nf].code = NO_INDEX;
@@ -959,7 +964,7 @@ static mote_status decode_functions(loader *L)
         if (!rd_u32(&r, &f->type))
             return malformed(L, &r);
         if (f->type >= m->ntypes)
-            return fail_at(L, &r, MOTE_ERR_INVALID, "unknown type");
+            return fail_at(L, &r, MOTE_ERR_INVALID, MSG("unknown type"));
         f->code = NO_INDEX;
         f->handlers = NO_INDEX;
         f->ref = NO_INDEX;
@@ -985,8 +990,8 @@ static mote_status decode_table(loader *L, reader *r, mod_table *t)
     }
     if (!vt_defaultable(t->elem_type))
         return fail_at(L, r, MOTE_ERR_INVALID,
-                       "type mismatch: a table of non-null references "
-                       "needs an initialiser");
+                       MSG("type mismatch: a table of non-null references "
+                           "needs an initialiser"));
     return MOTE_OK;
 }
 
@@ -1030,7 +1035,7 @@ static mote_status decode_tables_memories(loader *L)
     if (m->nmems > 1) {
         reader r = section_reader(L, L->sec[SEC_MEMORY].present ? SEC_MEMORY : SEC_IMPORT);
         if (!(L->features & MOTE_FEATURE_MULTI_MEMORY))
-            return fail_at(L, &r, MOTE_ERR_INVALID, "multiple memories");
+            return fail_at(L, &r, MOTE_ERR_INVALID, MSG("multiple memories"));
         if (!feature_built(FG_MULTI_MEMORY))
             return feature_unsupported(L->err, FG_MULTI_MEMORY, rd_offset(&r));
     }
@@ -1123,10 +1128,10 @@ static mote_status decode_exports(loader *L)
                 break;
             }
             /* fall through */
-        default: return fail_at(L, &r, MOTE_ERR_MALFORMED, "malformed export kind");
+        default: return fail_at(L, &r, MOTE_ERR_MALFORMED, MSG("malformed export kind"));
         }
         if (e->index >= limit)
-            return fail_at(L, &r, MOTE_ERR_INVALID, "unknown export target");
+            return fail_at(L, &r, MOTE_ERR_INVALID, MSG("unknown export target"));
         if (kind == MOTE_EXTERN_FUNC)
             L->declared[e->index] = 1;
     }
@@ -1134,7 +1139,7 @@ static mote_status decode_exports(loader *L)
     sort_exports(L->wasm, exports, n);
     for (uint32_t i = 1; i < n; i++)
         if (compare_names(L->wasm, &exports[i - 1], &exports[i]) == 0)
-            return fail_at(L, &r, MOTE_ERR_INVALID, "duplicate export name");
+            return fail_at(L, &r, MOTE_ERR_INVALID, MSG("duplicate export name"));
     return MOTE_OK;
 }
 
@@ -1148,20 +1153,20 @@ static mote_status decode_start(loader *L)
     if (!rd_u32(&r, &m->start))
         return malformed(L, &r);
     if (m->start >= m->nfuncs)
-        return fail_at(L, &r, MOTE_ERR_INVALID, "unknown function");
+        return fail_at(L, &r, MOTE_ERR_INVALID, MSG("unknown function"));
     const mod_type *t = &MOD_TYPES(m)[MOD_FUNCS(m)[m->start].type];
     if (t->nparams || t->nresults)
-        return fail_at(L, &r, MOTE_ERR_INVALID, "start function must take and return nothing");
+        return fail_at(L, &r, MOTE_ERR_INVALID, MSG("start function must take and return nothing"));
     return end_of_section(L, &r);
 }
 
 static mote_status check_table(loader *L, reader *r, uint32_t table, vtype elem_type)
 {
     if (table >= L->m->ntables)
-        return fail_at(L, r, MOTE_ERR_INVALID, "unknown table");
+        return fail_at(L, r, MOTE_ERR_INVALID, MSG("unknown table"));
     if (!types_sub(elem_type, MOD_TABLES(L->m)[table].elem_type))
         return fail_at(L, r, MOTE_ERR_INVALID,
-                       "type mismatch: element segment and table types differ");
+                       MSG("type mismatch: element segment and table types differ"));
     return MOTE_OK;
 }
 
@@ -1170,7 +1175,7 @@ static mote_status decode_elem_items(loader *L, reader *r, mod_elem *e)
     if (!rd_u32(r, &e->count))
         return malformed(L, r);
     if (e->count > rd_left(r))
-        return fail_at(L, r, MOTE_ERR_MALFORMED, "unexpected end");
+        return fail_at(L, r, MOTE_ERR_MALFORMED, MSG("unexpected end"));
     e->items = rd_offset(r);
     for (uint32_t k = 0; k < e->count; k++) {
         if (e->exprs) {
@@ -1180,7 +1185,7 @@ static mote_status decode_elem_items(loader *L, reader *r, mod_elem *e)
             if (!rd_u32(r, &f))
                 return malformed(L, r);
             if (f >= L->m->nfuncs)
-                return fail_at(L, r, MOTE_ERR_INVALID, "unknown function");
+                return fail_at(L, r, MOTE_ERR_INVALID, MSG("unknown function"));
             L->declared[f] = 1;
         }
     }
@@ -1201,7 +1206,7 @@ static mote_status decode_elems(loader *L)
         if (!rd_u32(&r, &flags))
             return malformed(L, &r);
         if (flags > 7)
-            return fail_at(L, &r, MOTE_ERR_MALFORMED, "malformed elements segment kind");
+            return fail_at(L, &r, MOTE_ERR_MALFORMED, MSG("malformed elements segment kind"));
         e->mode = (flags & 1) ? ((flags & 2) ? SEG_DECLARATIVE : SEG_PASSIVE) : SEG_ACTIVE;
         e->exprs = (flags & 4) != 0;
         /* function indices are never null: (ref func) */
@@ -1223,7 +1228,7 @@ static mote_status decode_elems(loader *L)
                 if (!rd_byte(&r, &k))
                     return malformed(L, &r);
                 if (k != 0x00)
-                    return fail_at(L, &r, MOTE_ERR_MALFORMED, "malformed element kind");
+                    return fail_at(L, &r, MOTE_ERR_MALFORMED, MSG("malformed element kind"));
             }
         }
         if (e->mode == SEG_ACTIVE)
@@ -1248,14 +1253,14 @@ static mote_status decode_datas(loader *L)
         if (!rd_u32(&r, &flags))
             return malformed(L, &r);
         if (flags > 2)
-            return fail_at(L, &r, MOTE_ERR_MALFORMED, "malformed data segment kind");
+            return fail_at(L, &r, MOTE_ERR_MALFORMED, MSG("malformed data segment kind"));
         d->mode = flags == 1 ? SEG_PASSIVE : SEG_ACTIVE;
         d->memory = 0;
         if (flags == 2 && !rd_u32(&r, &d->memory))
             return malformed(L, &r);
         if (d->mode == SEG_ACTIVE) {
             if (d->memory >= m->nmems)
-                return fail_at(L, &r, MOTE_ERR_INVALID, "unknown memory");
+                return fail_at(L, &r, MOTE_ERR_INVALID, MSG("unknown memory"));
             d->offset = rd_offset(&r);
             uint8_t at = MOD_MEMS(m)[d->memory].is64 ? MOTE_I64 : MOTE_I32;
             TRY(const_validate(m, &r, at, m->nglobals, L->declared, L->err));
@@ -1282,7 +1287,7 @@ static mote_status decode_code_bodies(loader *L)
         if (!rd_u32(&r, &f->body_len))
             return malformed(L, &r);
         if (f->body_len > rd_left(&r))
-            return fail_at(L, &r, MOTE_ERR_MALFORMED, "section size mismatch: unexpected end");
+            return fail_at(L, &r, MOTE_ERR_MALFORMED, MSG("section size mismatch: unexpected end"));
         f->body = rd_offset(&r);
         r.p += f->body_len;
     }
@@ -1312,7 +1317,7 @@ static mote_status malformed_later(loader *L, uint32_t from, mote_status st)
         reader r = {L->wasm + funcs[i].body, L->wasm + funcs[i].body + funcs[i].body_len, L->wasm,
                     NULL};
         if (!syntax_check_body(&r, L->m->features)) {
-            error_set(L->err, MOTE_ERR_MALFORMED, "func %u +0x%x: %s", i, rd_offset(&r), r.err);
+            error_setf(L->err, MOTE_ERR_MALFORMED, "func %u +0x%x: %s", i, rd_offset(&r), r.err);
             L->err->func = i;
             L->err->offset = rd_offset(&r);
             return MOTE_ERR_MALFORMED;
@@ -1384,13 +1389,13 @@ static mote_status decode_all(loader *L)
 static mote_status no_memory(loader *L, uint64_t need, bool at_least)
 {
     if (need > UINT32_MAX || !size_fits(need)) /* module blocks use 32-bit offsets */
-        return error_set(L->err, MOTE_ERR_LIMIT,
-                         "loading this module needs %s%lu bytes, more "
-                         "than mote can lay out (4 GiB) on this CPU",
-                         at_least ? "at least " : "", need);
-    error_set(L->err, MOTE_ERR_NO_MEMORY,
-              "arena too small: loading this module needs %s%lu free bytes, the arena has %z",
-              at_least ? "at least " : "", need, arena_free(L->arena));
+        return error_setf(L->err, MOTE_ERR_LIMIT,
+                          "loading this module needs %s%lu bytes, more "
+                          "than mote can lay out (4 GiB) on this CPU",
+                          at_least ? "at least " : "", need);
+    error_setf(L->err, MOTE_ERR_NO_MEMORY,
+               "arena too small: loading this module needs %s%lu free bytes, the arena has %z",
+               at_least ? "at least " : "", need, arena_free(L->arena));
     return MOTE_ERR_NO_MEMORY;
 }
 

@@ -162,7 +162,7 @@ size_t error_format(char *buf, size_t size, const char *fmt, ...)
     return n;
 }
 
-mote_status error_set(mote_error *e, mote_status status, const char *fmt, ...)
+mote_status error_setf(mote_error *e, mote_status status, const char *fmt, ...)
 {
     e->status = status;
     e->trap = MOTE_TRAP_NONE;

@@ -9,18 +9,32 @@ const uint32_t feature_load_bits[FG_COUNT_] = {
 #undef G
 };
 
+/* Every build names the option that would build the group; a build
+ * without message text (error.h) leaves out what the group is. */
 static const struct {
-    const char *what, *option;
+#if MOTE_WITH_MESSAGES
+    const char *what;
+#endif
+    const char *option;
 } groups[FG_COUNT_] = {
+#if MOTE_WITH_MESSAGES
 #define G(group, built_, bit_, what_) {what_, "MOTE_WITH_" #group},
+#else
+#define G(group, built_, bit_, what_) {"MOTE_WITH_" #group},
+#endif
     MOTE_FEATURE_GROUPS(G)
 #undef G
 };
 
 mote_status feature_unsupported(mote_error *err, feature_group g, uint32_t offset)
 {
-    error_set(err, MOTE_ERR_UNSUPPORTED, "+0x%x: %s are not enabled in this build (%s)", offset,
-              groups[g].what, groups[g].option);
+#if MOTE_WITH_MESSAGES
+    error_setf(err, MOTE_ERR_UNSUPPORTED, "+0x%x: %s are not enabled in this build (%s)", offset,
+               groups[g].what, groups[g].option);
+#else
+    error_setf(err, MOTE_ERR_UNSUPPORTED, "+0x%x: not in this build (%s)", offset,
+               groups[g].option);
+#endif
     err->offset = offset;
     return MOTE_ERR_UNSUPPORTED;
 }

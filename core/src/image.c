@@ -14,6 +14,8 @@
 #include "module.h"
 #include "ops.h"
 
+#define MOTE_MSG_TAG "im" /* this file's message codes (error.h) */
+
 #define IMAGE_MAGIC "moteimg1"
 #define IMAGE_VERSION 1u
 
@@ -68,8 +70,8 @@ mote_status mote_image_compile(mote_arena *scratch, const uint8_t *wasm, size_t 
     *written = total;
     if (total > cap) {
         arena_rollback(scratch, mark);
-        return error_set(&scratch->error, MOTE_ERR_NO_MEMORY,
-                         "the image needs %z bytes, the buffer has %z", total, cap);
+        return error_setf(&scratch->error, MOTE_ERR_NO_MEMORY,
+                          "the image needs %z bytes, the buffer has %z", total, cap);
     }
     image_header h;
     memset(&h, 0, sizeof h);
@@ -139,8 +141,8 @@ mote_status mote_image_attach(mote_arena *a, const uint8_t *image, size_t image_
     const uint8_t *block = image + sizeof h;
     mote_module *m = arena_alloc(a, sizeof *m);
     if (!m)
-        return error_set(err, MOTE_ERR_NO_MEMORY, "arena too small: attaching needs %z bytes",
-                         MOTE_ALIGN_UP(sizeof *m));
+        return error_setf(err, MOTE_ERR_NO_MEMORY, "arena too small: attaching needs %z bytes",
+                          MOTE_ALIGN_UP(sizeof *m));
     memcpy(m, block, sizeof *m);
     if (!block_consistent(m, h.block_len)) {
         a->bottom -= MOTE_ALIGN_UP(sizeof *m);

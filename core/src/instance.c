@@ -15,6 +15,8 @@
 #include "ops.h"
 #include "types.h"
 
+#define MOTE_MSG_TAG "i" /* this file's message codes (error.h) */
+
 #define DEFAULT_VALUE_STACK (64u * 1024u)
 #define DEFAULT_CALL_STACK (8u * 1024u)
 #define DEFAULT_TABLE_CAP 4096u
@@ -277,8 +279,9 @@ typedef struct linker {
 static mote_status unlinkable(linker *k, const mod_import *im, const char *why)
 {
     const uint8_t *w = k->m->wasm;
-    return error_set(k->err, MOTE_ERR_UNLINKABLE, "%s: \"%.*s\" \"%.*s\"", why, (int)im->module_len,
-                     (const char *)w + im->module, (int)im->name_len, (const char *)w + im->name);
+    return error_setf(k->err, MOTE_ERR_UNLINKABLE, "%s: \"%.*s\" \"%.*s\"", why,
+                      (int)im->module_len, (const char *)w + im->module, (int)im->name_len,
+                      (const char *)w + im->name);
 }
 
 static const mote_import *find_import(linker *k, const mod_import *im)
@@ -296,7 +299,7 @@ static const mote_import *find_import(linker *k, const mod_import *im)
 static mote_status check_import(linker *k, const mod_import *im, const mote_import *c)
 {
     const mote_module *m = k->m;
-    const char *bad = "incompatible import type";
+    const char *bad = MSG("incompatible import type");
     switch (im->kind) {
     case MOTE_EXTERN_FUNC: {
         const mod_type *want = &MOD_TYPES(m)[MOD_FUNCS(m)[im->index].type];
@@ -452,8 +455,8 @@ static mote_status apply_elems(mote_instance *inst)
         if (offset > t->size || e->count > t->size - offset) {
             char msg[128];
             error_format(msg, sizeof msg,
-                         "out of bounds table access: element segment %u "
-                         "(%u items at %lu) does not fit the table of %u",
+                         MSG("out of bounds table access: element segment %u "
+                             "(%u items at %lu) does not fit the table of %u"),
                          i, e->count, offset, t->size);
             return api_raise_trap(inst, MOTE_TRAP_TABLE_OUT_OF_BOUNDS, msg);
         }
@@ -490,8 +493,8 @@ static mote_status apply_datas(mote_instance *inst)
         if (offset > mem->size || d->len > mem->size - offset) {
             char msg[128];
             error_format(msg, sizeof msg,
-                         "out of bounds memory access: data segment %u "
-                         "(%u bytes at %lu) does not fit memory %u of %lu bytes",
+                         MSG("out of bounds memory access: data segment %u "
+                             "(%u bytes at %lu) does not fit memory %u of %lu bytes"),
                          i, d->len, offset, d->memory, (uint64_t)mem->size);
             return api_raise_trap(inst, MOTE_TRAP_MEMORY_OUT_OF_BOUNDS, msg);
         }
@@ -637,11 +640,11 @@ static mote_status check_memory_fits(const mote_module *m, const mote_instance_c
         return MOTE_OK;
     for (uint32_t i = m->nmem_imports; i < m->nmems; i++) {
         uint64_t bytes = memory_min_bytes(&MOD_MEMS(m)[i]);
-        if (bytes > cfg->memory_cap)
-            return error_set(err, MOTE_ERR_LIMIT,
-                             "memory %u needs %lu bytes (its declared minimum) but the cap is %lu "
-                             "bytes",
-                             i, bytes, cfg->memory_cap);
+        if (bytes > cfg->memory_cap) /* kept in every build: a size to act on */
+            return error_setf(err, MOTE_ERR_LIMIT,
+                              "memory %u needs %lu bytes (its declared minimum) but the cap is %lu "
+                              "bytes",
+                              i, bytes, cfg->memory_cap);
     }
     return MOTE_OK;
 }
@@ -662,7 +665,7 @@ mote_status mote_instantiate(mote_arena *a, const mote_module *m, const mote_imp
     for (uint32_t i = 0; i < m->nimports; i++) {
         const mote_import *c = find_import(&k, &mimports[i]);
         if (!c)
-            return unlinkable(&k, &mimports[i], "unknown import");
+            return unlinkable(&k, &mimports[i], MSG("unknown import"));
         TRY(check_import(&k, &mimports[i], c));
     }
     TRY(check_memory_fits(m, cfg, &a->error));

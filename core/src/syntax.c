@@ -1,6 +1,10 @@
 /* syntax.c -- see syntax.h. */
 #include "syntax.h"
 
+#include "error.h"
+
+#define MOTE_MSG_TAG "s" /* this file's message codes (error.h) */
+
 static bool illegal(reader *r)
 {
     return rd_fail(r, "illegal opcode");
@@ -31,7 +35,7 @@ read_prefixed(reader *r, uint32_t features, wasm_op *op, uint32_t *prefix, uint3
 bool syntax_read_op(reader *r, uint32_t features, wasm_op *op, uint32_t *prefix, uint32_t *code)
 {
     if (r->p >= r->end)
-        return rd_fail(r, "unexpected end");
+        return rd_fail(r, MSG("unexpected end"));
     uint32_t b = *r->p++;
     if (b == WASM_PREFIX_FC || b == WASM_PREFIX_FD)
         return read_prefixed(r, features, op, prefix, code, b);
@@ -62,7 +66,7 @@ static bool zero_bytes(reader *r, int n)
         if (!rd_byte(r, &b))
             return false;
         if (b != 0)
-            return rd_fail(r, "zero byte expected");
+            return rd_fail(r, MSG("zero byte expected"));
     }
     return true;
 }
@@ -80,7 +84,7 @@ static bool skip_valtype(reader *r)
 static bool skip_blocktype(reader *r)
 {
     if (rd_left(r) == 0)
-        return rd_fail(r, "unexpected end");
+        return rd_fail(r, MSG("unexpected end"));
     uint8_t b = *r->p;
     if (b == 0x40) {
         r->p++;
@@ -98,13 +102,13 @@ static bool skip_try_table(reader *r)
     if (!skip_blocktype(r) || !rd_u32(r, &n))
         return false;
     if (n > rd_left(r))
-        return rd_fail(r, "unexpected end");
+        return rd_fail(r, MSG("unexpected end"));
     for (uint32_t i = 0; i < n; i++) {
         uint8_t kind;
         if (!rd_byte(r, &kind))
             return false;
         if (kind > 3)
-            return rd_fail(r, "malformed catch clause");
+            return rd_fail(r, MSG("malformed catch clause"));
         if (!skip_u32(r, kind < 2 ? 2 : 1))
             return false;
     }
@@ -117,7 +121,7 @@ static bool skip_select_types(reader *r)
     if (!rd_u32(r, &n))
         return false;
     if (n > rd_left(r))
-        return rd_fail(r, "unexpected end");
+        return rd_fail(r, MSG("unexpected end"));
     for (uint32_t i = 0; i < n; i++)
         if (!skip_valtype(r))
             return false;
@@ -130,7 +134,7 @@ static bool skip_br_table(reader *r)
     if (!rd_u32(r, &n))
         return false;
     if (n > rd_left(r))
-        return rd_fail(r, "unexpected end");
+        return rd_fail(r, MSG("unexpected end"));
     return skip_u32(r, (int)n + 1);
 }
 
@@ -149,7 +153,7 @@ static bool skip_memarg(reader *r, uint32_t features)
     if (!rd_u32(r, &align))
         return false;
     if ((features & MOTE_FEATURE_MULTI_MEMORY) && align >= 0x80)
-        return rd_fail(r, "malformed memop flags");
+        return rd_fail(r, MSG("malformed memop flags"));
     if ((align & 0x40) && (features & MOTE_FEATURE_MULTI_MEMORY) && !skip_u32(r, 1))
         return false;
     return rd_uleb(r, features & MOTE_FEATURE_MEMORY64 ? 64 : 32, &offset);
@@ -195,7 +199,7 @@ bool syntax_check_body(reader *r, uint32_t features)
             return false;
         total += n;
         if (total > 0xFFFFFFFFull)
-            return rd_fail(r, "too many locals");
+            return rd_fail(r, MSG("too many locals"));
     }
     uint32_t depth = 1;
     while (depth > 0) {
@@ -210,5 +214,5 @@ bool syntax_check_body(reader *r, uint32_t features)
         else if (op == WASM_end || op == WASM_delegate)
             depth--;
     }
-    return r->p == r->end || rd_fail(r, "section size mismatch");
+    return r->p == r->end || rd_fail(r, MSG("section size mismatch"));
 }

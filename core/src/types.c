@@ -3,6 +3,8 @@
 
 #include "error.h"
 
+#define MOTE_MSG_TAG "t" /* this file's message codes (error.h) */
+
 uint32_t types_heap_top(uint32_t heap)
 {
     switch (heap) {
@@ -217,14 +219,14 @@ static mote_status heap_allowed(type_reader *tr, reader *r, uint32_t h, bool sho
         if (!feature_built(FG_EXCEPTIONS))
             return unsupported(tr, FG_EXCEPTIONS);
         if (!(tr->features & MOTE_FEATURE_EXCEPTIONS))
-            return malformed(r, "malformed value type");
+            return malformed(r, MSG("malformed value type"));
         if (shorthand && h == HT_EXN)
             return MOTE_OK;
     }
     if (!feature_built(FG_TYPED_REFS))
         return unsupported(tr, FG_TYPED_REFS);
     if (!(tr->features & MOTE_FEATURE_FUNCTION_REFERENCES))
-        return malformed(r, "malformed value type");
+        return malformed(r, MSG("malformed value type"));
     return MOTE_OK;
 }
 
@@ -237,7 +239,7 @@ mote_status types_read_heap(type_reader *tr, reader *r, uint32_t *heap, uint32_t
     if (v >= 0) {
         TRY(heap_allowed(tr, r, HT_CONCRETE, false));
         if ((uint64_t)v >= tr->ntypes) {
-            tr->why = "unknown type";
+            tr->why = MSG("unknown type");
             return MOTE_ERR_INVALID;
         }
         *heap = HT_CONCRETE;
@@ -246,7 +248,7 @@ mote_status types_read_heap(type_reader *tr, reader *r, uint32_t *heap, uint32_t
     }
     uint32_t code = (uint32_t)(v & 0x7F);
     if (v < -0x40 || types_from_byte((uint8_t)code) == VT_BOT || code >= 0x7B)
-        return malformed(r, "malformed heap type");
+        return malformed(r, MSG("malformed heap type"));
     TRY(heap_allowed(tr, r, code, true)); /* as its shorthand: ref.null func is 2.0 */
     *heap = code;
     return MOTE_OK;
@@ -264,21 +266,21 @@ mote_status types_read_valtype(type_reader *tr, reader *r, vtype *out)
             return unsupported(tr, FG_TYPED_REFS);
         }
         if (!(tr->features & MOTE_FEATURE_FUNCTION_REFERENCES))
-            return malformed(r, "malformed value type");
+            return malformed(r, MSG("malformed value type"));
         TRY(types_read_heap(tr, r, &heap, &index));
         *out = vt_ref(b == 0x63, heap, index);
         return MOTE_OK;
     }
     vtype t = types_from_byte(b);
     if (t == VT_BOT)
-        return malformed(r, "malformed value type");
+        return malformed(r, MSG("malformed value type"));
     if (b == MOTE_V128) {
         if (!feature_built(FG_SIMD)) {
             r->p--; /* the error names the type's byte */
             return unsupported(tr, FG_SIMD);
         }
         if (!(tr->features & MOTE_FEATURE_SIMD))
-            return malformed(r, "malformed value type");
+            return malformed(r, MSG("malformed value type"));
     }
     if (vt_is_ref(t))
         TRY(heap_allowed(tr, r, b, true));
@@ -292,7 +294,7 @@ mote_status types_read_reftype(type_reader *tr, reader *r, vtype *out)
     TRY(types_read_valtype(tr, r, out));
     if (!vt_is_ref(*out)) {
         r->p = at;
-        return malformed(r, "malformed reference type");
+        return malformed(r, MSG("malformed reference type"));
     }
     return MOTE_OK;
 }
