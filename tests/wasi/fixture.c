@@ -97,6 +97,14 @@ int32_t fx_call_i(fixture *fx, const char *name, int n, ...)
     return fx_call(fx, name, args, (size_t)n, NULL);
 }
 
+int32_t fx_call_va(fixture *fx, const char *name, int n, va_list ap, mote_status *st)
+{
+    mote_value args[9] = {{.u64 = 0}};
+    for (int i = 0; i < n && i < 9; i++)
+        args[i].u64 = va_arg(ap, uint64_t);
+    return fx_call(fx, name, args, (size_t)(n < 9 ? n : 9), st);
+}
+
 void fx_snapshot(fixture *fx)
 {
     memcpy(snapshot, fx->mem, fx->mem_size);

@@ -13,6 +13,7 @@
 #ifndef WASI_TEST_FIXTURE_H
 #define WASI_TEST_FIXTURE_H
 
+#include <stdarg.h>
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -40,6 +41,10 @@ int32_t fx_call(fixture *fx, const char *name, const mote_value *args, size_t na
 
 /* Shorthand for exports taking up to six i32 arguments. */
 int32_t fx_call_i(fixture *fx, const char *name, int n, ...);
+
+/* fx_call with n (up to nine) arguments from ap, each a uint64_t (the
+ * import takes i32 or i64 as its type says). */
+int32_t fx_call_va(fixture *fx, const char *name, int n, va_list ap, mote_status *st);
 
 void fx_snapshot(fixture *fx);
 

@@ -112,14 +112,12 @@ static uint32_t path(const char *s)
 /* Calls an export with values (i32 or i64 as the import takes them). */
 static int32_t callv(const char *name, int n, ...)
 {
-    mote_value args[9] = {{.u64 = 0}};
     va_list ap;
     va_start(ap, n);
-    for (int i = 0; i < n; i++)
-        args[i].u64 = va_arg(ap, uint64_t);
-    va_end(ap);
     fx_snapshot(&fx);
-    return fx_call(&fx, name, args, (size_t)n, NULL);
+    int32_t r = fx_call_va(&fx, name, n, ap, NULL);
+    va_end(ap);
+    return r;
 }
 #define CALL(name, ...) callv(name, COUNT_ARGS(__VA_ARGS__), __VA_ARGS__)
 #define COUNT_ARGS(...) COUNT_(__VA_ARGS__, 9, 8, 7, 6, 5, 4, 3, 2, 1)

@@ -269,7 +269,11 @@ static int setup_wasi(void)
     int files = run_files_setup(&R.o, &cfg);
     if (files >= 0)
         return files;
-    if (mote_wasi_init(&R.wasi, &cfg) != MOTE_OK)
+    mote_status st = mote_wasi_init(&R.wasi, &cfg);
+    if (st == MOTE_ERR_UNSUPPORTED)
+        return cli_fail(EXIT_USAGE, "--dir and --flash: this mote has no WASI files "
+                                    "(built with MOTE_WASI_FILES=OFF)");
+    if (st != MOTE_OK)
         return cli_fail(EXIT_USAGE, "bad WASI-lite configuration");
     return -1;
 }

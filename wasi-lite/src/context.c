@@ -45,6 +45,8 @@ mote_status mote_wasi_init(mote_wasi *ctx, const mote_wasi_config *cfg)
 {
     if (ctx == NULL || cfg == NULL || !config_valid(cfg))
         return MOTE_ERR_ARGUMENT;
+    if (!MOTE_WASI_FILES && cfg->npreopens > 0)
+        return MOTE_ERR_UNSUPPORTED; /* no files in this build */
     if (cfg->hub != NULL)
         wl_hub_forget(cfg->hub, ctx); /* started again without a stop */
     memset(ctx, 0, sizeof *ctx);

@@ -23,7 +23,7 @@ size_t wl_decimal(uint64_t v, char out[20])
 
 size_t mote_wasi_demangle(const char *name, size_t len, char *out, size_t cap)
 {
-#ifdef MOTE_WASI_DEMANGLE
+#if MOTE_WASI_DEMANGLE
     size_t n = wl_demangle_rust(name, len, out, cap);
     if (n == 0)
         n = wl_demangle_itanium(name, len, out, cap);

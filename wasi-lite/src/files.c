@@ -11,6 +11,7 @@
 
 #include "internal.h"
 
+#if MOTE_WASI_FILES
 mote_wasi_fd *wl_file(mote_wasi *ctx, uint32_t fd)
 {
     if (fd < 3 || fd - 3 >= MOTE_WASI_MAX_FDS)
@@ -20,6 +21,7 @@ mote_wasi_fd *wl_file(mote_wasi *ctx, uint32_t fd)
             return &ctx->cfg.fds[i];
     return NULL;
 }
+#endif
 
 const mote_wasi_preopen *wl_backend(const mote_wasi *ctx, const mote_wasi_fd *f)
 {
@@ -50,16 +52,9 @@ void wl_file_free(mote_wasi *ctx, uint32_t fd)
         f->used = false;
 }
 
-uint16_t wl_file_rights(const mote_wasi_fd *f, uint64_t need)
-{
-    if (f == NULL)
-        return WASI_EBADF;
-    return (f->rights & need) == need ? WASI_ESUCCESS : WASI_ENOTCAPABLE;
-}
-
 bool wl_files_init(mote_wasi *ctx)
 {
-    if (ctx->cfg.fds == NULL)
+    if (!MOTE_WASI_FILES || ctx->cfg.fds == NULL)
         return ctx->cfg.npreopens == 0;
     for (uint32_t i = 0; i < ctx->cfg.max_fds; i++)
         ctx->cfg.fds[i].used = false;

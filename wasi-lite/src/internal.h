@@ -82,8 +82,23 @@ bool wl_fd_is_open(const mote_wasi *ctx, uint32_t fd);
 bool wl_files_init(mote_wasi *ctx);
 /* Closes every open file and directory. */
 void wl_files_close_all(mote_wasi *ctx);
-/* The file or directory fd refers to, or NULL (closed, or a console fd). */
+/* The file or directory fd refers to, or NULL (closed, or a console fd).
+ * A build without files (MOTE_WASI_FILES=0) never has one open: every
+ * call then answers as a system with no file open, and the branches that
+ * serve files fold away. */
+#ifndef MOTE_WASI_FILES
+#define MOTE_WASI_FILES 1
+#endif
+#if MOTE_WASI_FILES
 mote_wasi_fd *wl_file(mote_wasi *ctx, uint32_t fd);
+#else
+static inline mote_wasi_fd *wl_file(mote_wasi *ctx, uint32_t fd)
+{
+    (void)ctx;
+    (void)fd;
+    return NULL;
+}
+#endif
 /* The back end of an open fd. */
 const mote_wasi_preopen *wl_backend(const mote_wasi *ctx, const mote_wasi_fd *f);
 /* A free fd table slot, numbered as the lowest free fd; NULL if none
@@ -91,8 +106,14 @@ const mote_wasi_preopen *wl_backend(const mote_wasi *ctx, const mote_wasi_fd *f)
 mote_wasi_fd *wl_file_new(mote_wasi *ctx, uint32_t *fd);
 /* Releases fd's slot (the node must be closed already). */
 void wl_file_free(mote_wasi *ctx, uint32_t fd);
-/* ENOTCAPABLE unless f has every right in `need`; EBADF for no f. */
-uint16_t wl_file_rights(const mote_wasi_fd *f, uint64_t need);
+/* ENOTCAPABLE unless f has every right in `need`; EBADF for no f.  (Inline,
+ * so that a build without files sees that every call ends in EBADF.) */
+static inline uint16_t wl_file_rights(const mote_wasi_fd *f, uint64_t need)
+{
+    if (f == NULL)
+        return WASI_EBADF;
+    return (f->rights & need) == need ? WASI_ESUCCESS : WASI_ENOTCAPABLE;
+}
 /* The WASI errno for a file system status. */
 uint16_t wl_fs_errno(mote_fs_status st);
 /* Writes a filestat record. */

@@ -433,6 +433,9 @@ struct mote_wasi {
  * mote_hal_init().  MOTE_ERR_ARGUMENT if cfg asks for more than
  * MOTE_WASI_MAX_TIMERS timers, gives a NULL argv/envp with a count, more
  * preopens than fds, or a preopen whose back end fails to open its root.
+ * MOTE_ERR_UNSUPPORTED if cfg has preopens and WASI-lite was built without
+ * files (CMake MOTE_WASI_FILES=OFF, the minimal configuration's default):
+ * such a build answers every file call as a system with no file open.
  */
 mote_status mote_wasi_init(mote_wasi *ctx, const mote_wasi_config *cfg);
 
