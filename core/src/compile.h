@@ -243,17 +243,23 @@ void compile_forget_dst(compiler *c);
  */
 typedef struct crow crow;
 typedef mote_status (*compile_fn)(compiler *c, const crow *row);
-struct crow {
-    compile_fn fn;       /* NULL: the instruction is not in this build */
-    uint16_t op, imm_op; /* numeric: the mote op, and its form with a constant
-                            right compile_operand (0: none) */
-    uint8_t in, out;     /* numeric: operand and result types */
-    uint8_t arity;       /* numeric: 1 or 2 */
-    uint8_t flags;       /* numeric: RF_* */
-    uint8_t cmp;         /* comparisons: index in MOTE_INT_COMPARES order */
-    uint8_t arg;         /* the others: a small argument for fn (block kind,
-                            tail call, value type, table of memory ops...) */
+struct crow {        /* 12 bytes on a 32-bit CPU: one per instruction */
+    compile_fn fn;   /* NULL: the instruction is not in this build */
+    uint16_t op;     /* numeric: the mote op */
+    uint8_t imm;     /* numeric: its form with a constant right operand
+                        is mote op `op + imm` (0: none; ROW_IMM) */
+    uint8_t in, out; /* numeric: operand and result types */
+    uint8_t arity;   /* numeric: 1 or 2 */
+    uint8_t flags;   /* numeric: RF_* */
+    uint8_t arg;     /* comparisons: index in MOTE_INT_COMPARES order;
+                        the others: a small argument for fn (block kind,
+                        tail call, value type, table of memory ops...) */
 };
+/* The imm of a row whose immediate form is mote op imm_op: a constant
+ * expression that does not compile unless imm_op comes 1..255 ops after op. */
+#define ROW_IMM(op_, imm_op_)      \
+    ((uint8_t)((imm_op_) - (op_) + \
+               0 * sizeof(char[(imm_op_) > (op_) && (imm_op_) - (op_) < 256 ? 1 : -1])))
 
 enum {
     RF_COMM = 1,   /* commutative: a constant left operand may swap right */
@@ -293,7 +299,7 @@ COMPILE_FN(compile_return);
 COMPILE_FN(compile_call); /* arg: 1 for return_call */
 COMPILE_FN(compile_call_indirect);
 /* everything else (compile_ops.c) */
-COMPILE_FN(compile_numeric); /* op, imm_op, in, out, arity, flags, cmp */
+COMPILE_FN(compile_numeric); /* op, imm, in, out, arity, flags, arg (compare) */
 COMPILE_FN(compile_drop);
 COMPILE_FN(compile_select); /* arg: 1 for select t */
 COMPILE_FN(compile_local_get);

@@ -180,8 +180,8 @@ static mote_status compile_binary(compiler *c, const crow *in)
     TRY(compile_pop(c, in->in, &b));
     TRY(compile_pop(c, in->in, &a));
     uint16_t d = a.home;
-    uint8_t cmp = in->cmp;
-    bool has_imm = in->imm_op != 0;
+    uint8_t cmp = in->arg;
+    bool has_imm = in->imm != 0;
     /* A constant on the left moves right where the operation allows it. */
     if (a.kind == K_CONST && b.kind != K_CONST && (in->flags & (RF_COMM | RF_CMP32))) {
         cval t = a; /* homes stay: they say where each value lives */
@@ -197,7 +197,7 @@ static mote_status compile_binary(compiler *c, const crow *in)
     if (has_imm && b.kind == K_CONST && imm_fits(in, b.k, &imm)) {
         uint16_t as = compile_operand(c, &a);
         start = c->pos;
-        op o = (in->flags & RF_CMP32) ? (op)cmp_imm_ops[cmp] : (op)in->imm_op;
+        op o = (in->flags & RF_CMP32) ? (op)cmp_imm_ops[cmp] : (op)(in->op + in->imm);
         compile_emit_dai(c, o, d, as, imm);
         TRY(compile_push_temp(c, in->out));
         if (in->flags & RF_CMP32)
@@ -222,7 +222,7 @@ static mote_status compile_binary(compiler *c, const crow *in)
     uint16_t bs = compile_operand(c, &b);
     start = c->pos;
     op o = (op)in->op;
-    if ((in->flags & RF_CMP32) && cmp != in->cmp)
+    if ((in->flags & RF_CMP32) && cmp != in->arg)
         o = (op)(OP_i32_eq + 2 * cmp); /* the swapped comparison (register form) */
     compile_emit_dab(c, o, d, as, bs);
     TRY(compile_push_temp(c, in->out));

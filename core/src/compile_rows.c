@@ -5,7 +5,7 @@
  * A row names its handler (compile.h) and what the handler needs.  Most
  * numeric instructions share compile_numeric(), and their row is the whole
  * story: the mote op, the operand and result types, and whether a
- * constant right operand folds into an immediate form (imm_op) or the
+ * constant right operand folds into an immediate form (imm) or the
  * operation commutes.  An instruction without a row is not in this build:
  * the rows of a group left out (MOTE_WITH_<GROUP>=0) are compiled out, so
  * that their compile functions are not linked.
@@ -23,15 +23,15 @@
 #define UN(o, i, r) {.fn = compile_numeric, .op = OP_##o, .in = i, .out = r, .arity = 1}
 #define BIN(o, t) {.fn = compile_numeric, .op = OP_##o, .in = t, .out = t, .arity = 2}
 #define BINI(o, t, fl)                                                                  \
-    {.fn = compile_numeric, .op = OP_##o, .imm_op = OP_##o##_i, .in = t, .out = t,     \
-     .arity = 2, .flags = fl}
+    {.fn = compile_numeric, .op = OP_##o, .imm = ROW_IMM(OP_##o, OP_##o##_i), .in = t, \
+     .out = t, .arity = 2, .flags = fl}
 #define CMP(o, t) {.fn = compile_numeric, .op = OP_##o, .in = t, .out = I32, .arity = 2}
 #define CMPI(o, i)                                                                      \
-    {.fn = compile_numeric, .op = OP_##o, .imm_op = OP_##o##_i, .in = I32, .out = I32, \
-     .arity = 2, .flags = RF_CMP32, .cmp = i}
+    {.fn = compile_numeric, .op = OP_##o, .imm = ROW_IMM(OP_##o, OP_##o##_i), .in = I32, \
+     .out = I32, .arity = 2, .flags = RF_CMP32, .arg = i}
 #define CMP64(o, i)                                                                     \
     {.fn = compile_numeric, .op = OP_##o, .in = I64, .out = I32, .arity = 2,          \
-     .flags = RF_CMP64, .cmp = i}
+     .flags = RF_CMP64, .arg = i}
 /* SIMD: a memory access (arg: log2 of its natural alignment), a lane op
  * (arg: the lane count), or another shape with its own fn */
 #define VMEM(fn_, o, l) {.fn = fn_, .op = OP_##o, .arg = l}
@@ -164,8 +164,9 @@ const crow compile_rows[COMPILE_ROW_COUNT] = {
     [WASM_i32_ctz] = UN(i32_ctz, I32, I32),
     [WASM_i32_popcnt] = UN(i32_popcnt, I32, I32),
     [WASM_i32_add] = BINI(i32_add, I32, RF_COMM),
-    [WASM_i32_sub] = {.fn = compile_numeric, .op = OP_i32_sub, .imm_op = OP_i32_add_i, .in = I32,
-                      .out = I32, .arity = 2, .flags = RF_SUB},
+    [WASM_i32_sub] = {.fn = compile_numeric, .op = OP_i32_sub,
+                      .imm = ROW_IMM(OP_i32_sub, OP_i32_add_i), .in = I32, .out = I32,
+                      .arity = 2, .flags = RF_SUB},
     [WASM_i32_mul] = BINI(i32_mul, I32, RF_COMM),
     [WASM_i32_div_s] = BIN(i32_div_s, I32),
     [WASM_i32_div_u] = BIN(i32_div_u, I32),
