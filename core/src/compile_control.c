@@ -755,7 +755,7 @@ COMPILE_FN(compile_call_indirect)
     const mod_type *t = &MOD_TYPES(c->m)[ti];
     if (tail && !same_results(c, t))
         return compile_fail(c, MOTE_ERR_INVALID, "type mismatch: tail call result types differ");
-    bool is64 = MOD_TABLES(c->m)[table].is64;
+    bool is64 = MOTE_WITH_MEMORY64 && MOD_TABLES(c->m)[table].is64;
     cval index;
     TRY(compile_pop(c, is64 ? MOTE_I64 : MOTE_I32, &index));
     uint16_t argbase;

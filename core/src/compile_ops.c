@@ -384,16 +384,19 @@ static mote_status read_memidx(compiler *c, uint32_t *index)
     return need_memory(c, *index);
 }
 
+/* (Constant false in a build without memory64, whose loader refuses 64-bit
+ * memories and tables: the 64-bit paths fold away.) */
 bool compile_memory_is64(const compiler *c, uint32_t index)
 {
-    return MOD_MEMS(c->m)[index].is64;
+    return MOTE_WITH_MEMORY64 && MOD_MEMS(c->m)[index].is64;
 }
 
 /* Memory 0 with 32-bit addresses takes the fast forms; any other memory,
- * or 64-bit addresses, the _m forms. */
+ * or 64-bit addresses, the _m forms.  (A build without multiple memories
+ * has validated the index: it is 0.) */
 static bool memory_fast(const compiler *c, uint32_t index)
 {
-    return index == 0 && !compile_memory_is64(c, 0);
+    return (!MOTE_WITH_MULTI_MEMORY || index == 0) && !compile_memory_is64(c, 0);
 }
 
 /* memarg: alignment exponent (bit 6: a memory index follows), [memory
@@ -647,7 +650,7 @@ static vtype table_type(compiler *c, uint32_t t)
 
 static bool table_is64(const compiler *c, uint32_t t)
 {
-    return MOD_TABLES(c->m)[t].is64;
+    return MOTE_WITH_MEMORY64 && MOD_TABLES(c->m)[t].is64;
 }
 
 /* A table's index type: i64 for table64. */

@@ -727,7 +727,7 @@ static mote_status parse_limits(loader *L, reader *r, bool memory, limits *out)
         return feature_unsupported(L->err, FG_MEMORY64, rd_offset(r));
     if (flags & ~allowed)
         return fail_at(L, r, MOTE_ERR_MALFORMED, MSG("integer too large: malformed limits flags"));
-    out->is64 = (flags & 4) != 0;
+    out->is64 = MOTE_WITH_MEMORY64 && (flags & 4) != 0; /* refused above if not built */
     unsigned bits = out->is64 ? 64 : 32;
     out->max = 0;
     if (!rd_uleb(r, bits, &out->min) || ((flags & 1) && !rd_uleb(r, bits, &out->max)))
