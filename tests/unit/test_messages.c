@@ -33,17 +33,16 @@ static const uint8_t bad_opcode[] = {HEADER, 0x01, 0x04, 0x01, 0x60, 0x00, 0x00,
                                      0x01,   0x00, 0x0A, 0x05, 0x01, 0x03, 0x00, 0xFF, 0x0B};
 
 /* func () -> i32 { i64.const 0 } */
-static const uint8_t mismatch[] = {HEADER, 0x01, 0x05, 0x01, 0x60, 0x00, 0x01, 0x7F,
-                                   0x03,   0x02, 0x01, 0x00, 0x0A, 0x06, 0x01, 0x04,
-                                   0x00,   0x42, 0x00, 0x0B};
+static const uint8_t mismatch[] = {HEADER, 0x01, 0x05, 0x01, 0x60, 0x00, 0x01, 0x7F, 0x03, 0x02,
+                                   0x01,   0x00, 0x0A, 0x06, 0x01, 0x04, 0x00, 0x42, 0x00, 0x0B};
 
 /* (global i32 (i32.div_s (i32.const 1) (i32.const 2))): not constant */
-static const uint8_t not_const[] = {HEADER, 0x06, 0x09, 0x01, 0x7F, 0x00, 0x41,
-                                    0x01,   0x41, 0x02, 0x6D, 0x0B};
+static const uint8_t not_const[] = {HEADER, 0x06, 0x09, 0x01, 0x7F, 0x00,
+                                    0x41,   0x01, 0x41, 0x02, 0x6D, 0x0B};
 
 /* (import "m" "f" (func)): nothing provides it */
-static const uint8_t needs_import[] = {HEADER, 0x01, 0x04, 0x01, 0x60, 0x00, 0x00, 0x02, 0x07,
-                                       0x01,   0x01, 'm',  0x01, 'f',  0x00, 0x00};
+static const uint8_t needs_import[] = {HEADER, 0x01, 0x04, 0x01, 0x60, 0x00, 0x00, 0x02,
+                                       0x07,   0x01, 0x01, 'm',  0x01, 'f',  0x00, 0x00};
 
 /* (func (export "f") (result i32) i32.const 42) */
 static const uint8_t plain[] = {HEADER, 0x01, 0x05, 0x01, 0x60, 0x00, 0x01, 0x7F, 0x03,
@@ -98,8 +97,7 @@ int main(void)
                "unknown binary version");
     load_fails("leb", long_leb, sizeof long_leb, MOTE_ERR_MALFORMED,
                "integer representation too long");
-    load_fails("opcode", bad_opcode, sizeof bad_opcode, MOTE_ERR_MALFORMED,
-               "illegal opcode 0xff");
+    load_fails("opcode", bad_opcode, sizeof bad_opcode, MOTE_ERR_MALFORMED, "illegal opcode 0xff");
     load_fails("mismatch", mismatch, sizeof mismatch, MOTE_ERR_INVALID,
                "type mismatch: expected i32, got i64");
     load_fails("constexpr", not_const, sizeof not_const, MOTE_ERR_INVALID,
