@@ -650,8 +650,9 @@ static mote_status compile_pass(compiler *c, uint32_t fi, bool final)
             compile_emit_word(c, (uint32_t)(c->kvals[i] >> 32));
         }
     }
-    uint32_t handlers; /* the exception handler table, if any */
-    TRY(compile_eh_finish(c, &handlers));
+    uint32_t handlers = NO_INDEX; /* the exception handler table, if any */
+    if (MOTE_WITH_EXCEPTIONS)     /* (else no try_table or try compiled) */
+        TRY(compile_eh_finish(c, &handlers));
     if (final && !locating)
         f->handlers = handlers;
     return MOTE_OK;

@@ -450,7 +450,7 @@ COMPILE_FN(compile_end)
             return compile_fail(c, MOTE_ERR_INVALID,
                                 "type mismatch: if without else must not change the stack");
     }
-    if (f->kind >= F_TRY_TABLE)
+    if (MOTE_WITH_EXCEPTIONS && f->kind >= F_TRY_TABLE)
         TRY(compile_eh_end(c, f));
     if (c->live)
         for (uint32_t i = c->nvals - f->nresults; i < c->nvals; i++)

@@ -1312,7 +1312,8 @@ do_unwind: /* ex->exn is thrown at pc (a return address if `returned`) */
     mote_slot *ufp = fp;
     frame *ufr = fr;
     mote_instance *uinst = inst;
-    if (exn_unwind(ex, &upc, &ufp, &ufr, &uinst, returned)) {
+    /* (Without exceptions built no function has a handler: nothing to find.) */
+    if (MOTE_WITH_EXCEPTIONS && exn_unwind(ex, &upc, &ufp, &ufr, &uinst, returned)) {
         pc = upc;
         fp = ufp;
         fr = ufr;
