@@ -44,7 +44,7 @@ else()
 endif()
 
 # A board.cmake sets what it has; nothing is inherited from a previous read.
-foreach(_mote_var MOTE_BOARD_CAPS MOTE_BOARD_STORAGE_BASE MOTE_BOARD_LED_TRACE MOTE_BOARD_GROUPS_OFF)
+foreach(_mote_var MOTE_BOARD_CAPS MOTE_BOARD_STORAGE_BASE MOTE_BOARD_LED_TRACE)
   set(${_mote_var} "")       # not unset(): that would show the cached value
 endforeach()
 include("${MOTE_BOARD_DIR}/board.cmake")

@@ -12,10 +12,8 @@ set(MOTE_BOARD_DRIVERS nrf51_uart uart_aux_none nrf51_timer nrf51_gpio nrf51_nvm
 # (docs/ram-map.md).  No gpio_irq: edge interrupts need the GPIOTE, which
 # QEMU 7.2 does not model.  No aux_uart: the nRF51822 has one UART.
 set(MOTE_BOARD_CAPS gpio flash_write flash_image reset semihosting ram_small)
-# The standard set without SIMD and relaxed SIMD (about 28 KB of Thumb code, docs/size.md):
-# with them a firmware outgrows the 224 KiB of flash for the image.  -DMOTE_WITH_SIMD=ON
-# or MOTE_CONFIG=full brings them back.
-set(MOTE_BOARD_GROUPS_OFF SIMD RELAXED_SIMD)
+# The standard set (the default) fits the 224 KiB of flash for the image;
+# MOTE_CONFIG=full does not: SIMD alone is about 28 KB of Thumb code (docs/size.md).
 set(MOTE_BOARD_STORAGE_BASE 0x00038000)     # NRF51_NVMC_STORAGE_BASE in mote_board.h
 # QEMU's view of LED0 (row line P0.13) driven high.
 set(MOTE_BOARD_LED_TRACE nrf51_gpio_update_output_irq "line 13 value 1")

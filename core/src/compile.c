@@ -27,6 +27,11 @@ mote_status compile_failf(compiler *c, mote_status st, const char *fmt, ...)
     return st;
 }
 
+mote_status compile_fail_read(compiler *c)
+{
+    return compile_failf(c, MOTE_ERR_MALFORMED, "%s", c->r.err ? c->r.err : MSG("unexpected end"));
+}
+
 mote_status compile_type_mismatch(compiler *c, vtype want, vtype got)
 {
     char a[24], b[24];
@@ -549,8 +554,8 @@ bool compile_ctrl_reserve(compiler *c)
  * row in this build. */
 static mote_status illegal_opcode(compiler *c, uint32_t prefix, uint32_t code)
 {
-    if (c->r.err && strcmp(c->r.err, "illegal opcode") != 0)
-        return compile_failf(c, MOTE_ERR_MALFORMED, "%s", c->r.err);
+    if (c->r.err && c->r.err != syntax_illegal_opcode)
+        return compile_fail_read(c);
     if (prefix)
         return compile_fail(c, MOTE_ERR_MALFORMED, "illegal opcode 0x%x 0x%x", prefix, code);
     return compile_fail(c, MOTE_ERR_MALFORMED, "illegal opcode 0x%x", code);

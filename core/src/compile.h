@@ -204,6 +204,9 @@ typedef struct compiler {
  * formats always). */
 mote_status compile_failf(compiler *c, mote_status st, const char *fmt, ...);
 #define compile_fail(c, st, ...) compile_failf(c, st, MOTE_MSG_ARGS_(__VA_ARGS__))
+/* Fails it as malformed with the reader's message (c->r.err), after an
+ * immediate or a type could not be read. */
+mote_status compile_fail_read(compiler *c);
 mote_status compile_function(compiler *c, uint32_t func_index);
 bool compile_ctrl_reserve(compiler *c);
 

@@ -475,7 +475,7 @@ COMPILE_FN(compile_end)
 mote_status compile_read_label(compiler *c, uint32_t *depth)
 {
     if (!rd_u32(&c->r, depth))
-        return compile_failf(c, MOTE_ERR_MALFORMED, "%s", c->r.err);
+        return compile_fail_read(c);
     if (*depth >= c->nctrl)
         return compile_fail(c, MOTE_ERR_INVALID, "unknown label %u", *depth);
     return MOTE_OK;
@@ -715,7 +715,7 @@ COMPILE_FN(compile_call)
     bool tail = row->arg;
     uint32_t fi;
     if (!rd_u32(&c->r, &fi))
-        return compile_failf(c, MOTE_ERR_MALFORMED, "%s", c->r.err);
+        return compile_fail_read(c);
     if (fi >= c->m->nfuncs)
         return compile_fail(c, MOTE_ERR_INVALID, "unknown function %u", fi);
     const mod_type *t = &MOD_TYPES(c->m)[c->funcs[fi].type];
@@ -744,7 +744,7 @@ COMPILE_FN(compile_call_indirect)
     bool tail = row->arg;
     uint32_t ti, table;
     if (!rd_u32(&c->r, &ti) || !rd_u32(&c->r, &table))
-        return compile_failf(c, MOTE_ERR_MALFORMED, "%s", c->r.err);
+        return compile_fail_read(c);
     if (ti >= c->m->ntypes)
         return compile_fail(c, MOTE_ERR_INVALID, "unknown type %u", ti);
     if (table >= c->m->ntables)
@@ -780,7 +780,7 @@ COMPILE_FN(compile_call_ref)
     bool tail = row->arg;
     uint32_t ti;
     if (!rd_u32(&c->r, &ti))
-        return compile_failf(c, MOTE_ERR_MALFORMED, "%s", c->r.err);
+        return compile_fail_read(c);
     if (tail && !(c->m->features & MOTE_FEATURE_TAIL_CALL))
         return compile_fail(c, MOTE_ERR_MALFORMED, "illegal opcode 0x15");
     if (tail && !feature_built(FG_TAIL_CALL))

@@ -148,7 +148,7 @@ mote_status compile_eh_finish(compiler *c, uint32_t *table)
 static mote_status read_tag(compiler *c, uint32_t *tag, const mod_type **type)
 {
     if (!rd_u32(&c->r, tag))
-        return compile_failf(c, MOTE_ERR_MALFORMED, "%s", c->r.err);
+        return compile_fail_read(c);
     if (*tag >= c->m->ntags)
         return compile_fail(c, MOTE_ERR_INVALID, "unknown tag %u", *tag);
     *type = &MOD_TYPES(c->m)[MOD_TAGS(c->m)[*tag].type];
@@ -195,7 +195,7 @@ typedef struct catch_clause {
 static mote_status read_clause(compiler *c, catch_clause *k)
 {
     if (!rd_byte(&c->r, &k->kind))
-        return compile_failf(c, MOTE_ERR_MALFORMED, "%s", c->r.err);
+        return compile_fail_read(c);
     if (k->kind > CATCH_ALL_REF)
         return compile_fail(c, MOTE_ERR_MALFORMED, "malformed catch clause");
     k->tag = EH_CATCH_ALL;
@@ -274,7 +274,7 @@ COMPILE_FN(compile_try_table)
     vtype one = VT_BOT;
     TRY(compile_read_blocktype(c, &np, &params, &nr, &results, &one));
     if (!rd_u32(&c->r, &n))
-        return compile_failf(c, MOTE_ERR_MALFORMED, "%s", c->r.err);
+        return compile_fail_read(c);
     if (n > rd_left(&c->r))
         return compile_fail(c, MOTE_ERR_MALFORMED, "unexpected end");
     /* The clauses' labels are those around the try_table. */
@@ -377,7 +377,7 @@ COMPILE_FN(compile_delegate)
         return compile_fail(c, MOTE_ERR_INVALID, "delegate without a matching try");
     uint32_t depth;
     if (!rd_u32(&c->r, &depth))
-        return compile_failf(c, MOTE_ERR_MALFORMED, "%s", c->r.err);
+        return compile_fail_read(c);
     if (depth + 1 >= c->nctrl)
         return compile_fail(c, MOTE_ERR_INVALID, "unknown label %u", depth);
     if (f->eh_range >= 0) {

@@ -19,11 +19,6 @@ static const uint8_t swapped_cmp[10] = {0, 1, 4, 5, 2, 3, 8, 9, 6, 7};
 static const uint16_t cmp_imm_ops[10] = {MOTE_INT_COMPARES(CMPI_OP)};
 #undef X
 
-static mote_status fail_malformed(compiler *c)
-{
-    return compile_failf(c, MOTE_ERR_MALFORMED, "%s", c->r.err ? c->r.err : "unexpected end");
-}
-
 static void note_cmp(compiler *c, uint32_t start, uint16_t home, uint8_t cmp, uint8_t form,
                      uint16_t a, uint16_t b, uint32_t imm)
 {
@@ -245,7 +240,7 @@ COMPILE_FN(compile_numeric)
 static mote_status read_local(compiler *c, uint32_t *x)
 {
     if (!rd_u32(&c->r, x))
-        return fail_malformed(c);
+        return compile_fail_read(c);
     if (*x >= c->nlocals)
         return compile_fail(c, MOTE_ERR_INVALID, "unknown local %u", *x);
     return MOTE_OK;
@@ -331,7 +326,7 @@ COMPILE_FN(compile_global)
     bool set = row->arg;
     uint32_t g = 0;
     if (!rd_u32(&c->r, &g))
-        return fail_malformed(c);
+        return compile_fail_read(c);
     if (g >= c->m->nglobals)
         return compile_fail(c, MOTE_ERR_INVALID, "unknown global %u", g);
     const mod_global *gl = &MOD_GLOBALS(c->m)[g];
@@ -372,11 +367,11 @@ static mote_status read_memidx(compiler *c, uint32_t *index)
 {
     if (c->m->features & MOTE_FEATURE_MULTI_MEMORY) {
         if (!rd_u32(&c->r, index))
-            return fail_malformed(c);
+            return compile_fail_read(c);
     } else {
         uint8_t b;
         if (!rd_byte(&c->r, &b))
-            return fail_malformed(c);
+            return compile_fail_read(c);
         if (b != 0)
             return compile_fail(c, MOTE_ERR_MALFORMED, "zero byte expected");
         *index = 0;
@@ -406,17 +401,17 @@ mote_status compile_read_memarg(compiler *c, unsigned natural_log2, uint32_t *in
 {
     uint32_t align;
     if (!rd_u32(&c->r, &align))
-        return fail_malformed(c);
+        return compile_fail_read(c);
     *index = 0;
     if ((c->m->features & MOTE_FEATURE_MULTI_MEMORY) && align >= 0x80)
         return compile_fail(c, MOTE_ERR_MALFORMED, "malformed memop flags");
     if ((align & 0x40) && (c->m->features & MOTE_FEATURE_MULTI_MEMORY)) {
         align &= ~0x40u;
         if (!rd_u32(&c->r, index))
-            return fail_malformed(c);
+            return compile_fail_read(c);
     }
     if (!rd_uleb(&c->r, c->m->features & MOTE_FEATURE_MEMORY64 ? 64 : 32, offset))
-        return fail_malformed(c);
+        return compile_fail_read(c);
     TRY(need_memory(c, *index));
     if (align > natural_log2)
         return compile_fail(c, MOTE_ERR_INVALID, "alignment must not be larger than natural");
@@ -628,7 +623,7 @@ static mote_status need_data_count(compiler *c, uint32_t seg)
 static mote_status read_table(compiler *c, uint32_t *t)
 {
     if (!rd_u32(&c->r, t))
-        return fail_malformed(c);
+        return compile_fail_read(c);
     if (*t >= c->m->ntables)
         return compile_fail(c, MOTE_ERR_INVALID, "unknown table %u", *t);
     return MOTE_OK;
@@ -637,7 +632,7 @@ static mote_status read_table(compiler *c, uint32_t *t)
 static mote_status read_elem(compiler *c, uint32_t *e)
 {
     if (!rd_u32(&c->r, e))
-        return fail_malformed(c);
+        return compile_fail_read(c);
     if (*e >= c->m->nelems)
         return compile_fail(c, MOTE_ERR_INVALID, "unknown elem segment %u", *e);
     return MOTE_OK;
@@ -757,7 +752,7 @@ COMPILE_FN(compile_ref_func)
     (void)row;
     uint32_t f = 0;
     if (!rd_u32(&c->r, &f))
-        return fail_malformed(c);
+        return compile_fail_read(c);
     if (f >= c->m->nfuncs)
         return compile_fail(c, MOTE_ERR_INVALID, "unknown function %u", f);
     if (c->funcs[f].ref == NO_INDEX)
@@ -778,7 +773,7 @@ COMPILE_FN(compile_select)
     if (typed) {
         uint32_t n;
         if (!rd_u32(&c->r, &n))
-            return fail_malformed(c);
+            return compile_fail_read(c);
         if (n != 1)
             return compile_fail(c, MOTE_ERR_INVALID, "invalid result arity");
         TRY(compile_read_valtype(c, &want));
@@ -815,7 +810,7 @@ COMPILE_FN(compile_memory_init)
     uint32_t x = 0, index = 0;
     uint16_t s[3];
     if (!rd_u32(&c->r, &x))
-        return fail_malformed(c);
+        return compile_fail_read(c);
     TRY(read_memidx(c, &index));
     TRY(need_data_count(c, x));
     TRY(pop3(c, address_type(c, index), MOTE_I32, MOTE_I32, s));
@@ -834,7 +829,7 @@ COMPILE_FN(compile_data_drop)
     (void)row;
     uint32_t x = 0;
     if (!rd_u32(&c->r, &x))
-        return fail_malformed(c);
+        return compile_fail_read(c);
     TRY(need_data_count(c, x));
     compile_emit_op(c, OP_data_drop);
     compile_emit_word(c, x);
@@ -1009,6 +1004,6 @@ COMPILE_FN(compile_const)
     default: ok = rd_u64_le(r, &bits); break;
     }
     if (!ok)
-        return fail_malformed(c);
+        return compile_fail_read(c);
     return compile_push(c, row->arg, K_CONST, 0, bits);
 }

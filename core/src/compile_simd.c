@@ -16,11 +16,6 @@
 
 #if MOTE_WITH_SIMD
 
-static mote_status fail_malformed(compiler *c)
-{
-    return compile_failf(c, MOTE_ERR_MALFORMED, "%s", c->r.err ? c->r.err : "unexpected end");
-}
-
 void compile_simd_move(compiler *c, uint16_t dst, const cval *v)
 {
     uint16_t src = v->kind == K_LOCAL ? v->src : v->home;
@@ -32,7 +27,7 @@ void compile_simd_move(compiler *c, uint16_t dst, const cval *v)
 static mote_status read_lane(compiler *c, uint32_t lanes, uint8_t *lane)
 {
     if (!rd_byte(&c->r, lane))
-        return fail_malformed(c);
+        return compile_fail_read(c);
     if (*lane >= lanes)
         return compile_fail(c, MOTE_ERR_INVALID, "invalid lane index %u", *lane);
     return MOTE_OK;
@@ -120,7 +115,7 @@ COMPILE_FN(compile_v128_const)
     (void)row;
     const uint8_t *b;
     if (!rd_bytes(&c->r, 16, &b))
-        return fail_malformed(c);
+        return compile_fail_read(c);
     uint16_t d = compile_home_at(c, c->nvals);
     compile_emit_op(c, OP_v128_const);
     compile_note_dst(c, d);
@@ -136,7 +131,7 @@ COMPILE_FN(compile_i8x16_shuffle)
     const uint8_t *lanes;
     cval a, b;
     if (!rd_bytes(&c->r, 16, &lanes))
-        return fail_malformed(c);
+        return compile_fail_read(c);
     for (int i = 0; i < 16; i++)
         if (lanes[i] >= 32)
             return compile_fail(c, MOTE_ERR_INVALID, "invalid lane index %u", lanes[i]);

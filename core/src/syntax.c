@@ -5,9 +5,11 @@
 
 #define MOTE_MSG_TAG "s" /* this file's message codes (error.h) */
 
+const char syntax_illegal_opcode[] = "illegal opcode";
+
 static bool illegal(reader *r)
 {
-    return rd_fail(r, "illegal opcode");
+    return rd_fail(r, syntax_illegal_opcode);
 }
 
 /* An opcode after a prefix byte (b): kept out of line so that the one-byte
@@ -184,7 +186,7 @@ bool syntax_skip_immediates(reader *r, wasm_imm shape, uint32_t features)
     case WI_LANE: return rd_bytes(r, 1, &b);
     case WI_MEMARG_LANE: return skip_memarg(r, features) && rd_bytes(r, 1, &b);
     }
-    return rd_fail(r, "illegal opcode");
+    return illegal(r);
 }
 
 bool syntax_check_body(reader *r, uint32_t features)

@@ -14,11 +14,16 @@
 #include "reader.h"
 #include "wasm_ops.h"
 
+/* r->err of an encoding that names no instruction: the same text in every
+ * build, so that the compiler can tell it (by address) from other reader
+ * failures and name the opcode. */
+extern const char syntax_illegal_opcode[];
+
 /* Reads one opcode (with its prefix and sub-opcode): *op is the instruction
  * (wasm_ops.h), *prefix 0 or the prefix byte, *code the opcode byte or
  * sub-opcode.  An encoding that names no instruction, or one whose feature
- * is not among `features`, fails with r->err "illegal opcode" (*prefix and
- * *code still say what was read). */
+ * is not among `features`, fails with r->err syntax_illegal_opcode (*prefix
+ * and *code still say what was read). */
 bool syntax_read_op(reader *r, uint32_t features, wasm_op *op, uint32_t *prefix, uint32_t *code);
 
 /* Skips the immediates of an instruction whose immediates have this shape

@@ -246,6 +246,20 @@ void expect_refused(const char *name, const hm *h, const mote_instance_config *c
     printf("hostile: %s: refused: %s\n", name, last_error());
 }
 
+void expect_unbuilt(const char *name, const hm *h, const char *option)
+{
+    mote_arena_reset(hostile_arena);
+    size_t len = hm_build(h, module_buf, sizeof module_buf);
+    size_t used = mote_arena_used(hostile_arena);
+    mote_module *m = NULL;
+    mote_status st = mote_load(hostile_arena, module_buf, len, NULL, &m);
+    CHECKF(st == MOTE_ERR_UNSUPPORTED && m == NULL && strstr(last_error(), option),
+           "%s: status %s: %s", name, mote_status_name(st), last_error());
+    CHECKF(mote_arena_used(hostile_arena) == used, "%s: the arena changed", name);
+    CHECKF(sandbox_intact(), "%s: memory outside the arena changed", name);
+    printf("hostile: %s: refused: %s\n", name, last_error());
+}
+
 void expect_trap(const char *name, const hm *h, uint32_t a, uint32_t b, uint32_t c, mote_trap trap)
 {
     mote_instance *inst = hm_instance(name, h, NULL);

@@ -50,6 +50,7 @@ static int from_registry(spec_script *s, spec_module *m, const spec_registration
     spec_module *target = r->module;
     if (target->state == SPEC_MODULE_SKIPPED) {
         m->no_room |= target->no_room;
+        m->not_built |= target->not_built;
         *skip = spec_skip_dependent(target);
         msg_add(why, "imports from ");
         msg_name(why, r->as, r->as_len);

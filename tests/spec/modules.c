@@ -76,31 +76,50 @@ mote_instance_config spec_instance_config(const spec_script *s)
     return config;
 }
 
+typedef struct diverging {
+    spec_script *s;
+    bool not_built; /* the skip's cause: a group not built, else room */
+} diverging;
+
+static void diverge(spec_module *m, bool not_built)
+{
+    m->diverged = true;
+    m->diverged_not_built |= not_built;
+}
+
 static void mark_source(void *ctx, const char *name, size_t len)
 {
-    spec_script *s = ctx;
-    spec_registration *r = spec_registry_find(s, name, len);
-    if (r)
-        r->module->diverged = true;
-    else if (len == 8 && memcmp(name, "spectest", 8) == 0)
-        s->host_diverged = true;
+    diverging *d = ctx;
+    spec_registration *r = spec_registry_find(d->s, name, len);
+    if (r) {
+        diverge(r->module, d->not_built);
+    } else if (len == 8 && memcmp(name, "spectest", 8) == 0) {
+        d->s->host_diverged = true;
+        d->s->host_diverged_not_built |= d->not_built;
+    }
 }
 
 /*
- * m is skipped.  If that is for lack of room (no_room: the board's, never
- * the host's), what it imports from never saw its segments and start
- * function (script.h, spec_module_diverged).  If its imports cannot be
- * read, that may be any registered module, or spectest.
+ * m is skipped: why is SPEC_SKIP_ARENA for lack of room (the board's,
+ * never the host's), SPEC_SKIP_NOT_BUILT for a group this build leaves out,
+ * else SPEC_SKIP_DEPENDENT.  For either of the first two, what it imports
+ * from never saw its segments and start function (script.h,
+ * spec_module_diverged).  If its imports cannot be read, that may be any
+ * registered module, or spectest.
  */
-static void skipped(spec_script *s, spec_module *m, bool no_room)
+static void skipped(spec_script *s, spec_module *m, spec_skip_reason why)
 {
     m->state = SPEC_MODULE_SKIPPED;
-    m->no_room = no_room;
-    if (!no_room || (m->wasm && spec_peek_import_modules(m->wasm, m->wasm_len, mark_source, s)))
+    m->no_room = why == SPEC_SKIP_ARENA;
+    m->not_built = why == SPEC_SKIP_NOT_BUILT;
+    diverging d = {s, m->not_built};
+    if ((!m->no_room && !m->not_built) ||
+        (m->wasm && spec_peek_import_modules(m->wasm, m->wasm_len, mark_source, &d)))
         return;
     for (spec_registration *r = s->registry; r; r = r->next)
-        r->module->diverged = true;
+        diverge(r->module, d.not_built);
     s->host_diverged = true;
+    s->host_diverged_not_built |= d.not_built;
 }
 
 /* Reads the .wasm and makes the arena; false with out filled on failure. */
@@ -113,7 +132,7 @@ static bool prepare(spec_script *s, spec_module *m, const json_node *filename, s
             /* The module file itself does not fit: the board is too small. */
             out->stage = SPEC_STAGE_ARENA;
             out->skip = SPEC_SKIP_ARENA;
-            skipped(s, m, true);
+            skipped(s, m, SPEC_SKIP_ARENA);
             msg_add(&out->why, "arena too small: no memory to read %s", path ? path : "the module");
         } else {
             out->stage = SPEC_STAGE_IO;
@@ -133,7 +152,7 @@ static bool prepare(spec_script *s, spec_module *m, const json_node *filename, s
         msg_add(&out->why, "arena too small: %s %lu bytes",
                 m->arena_buf ? "cannot set up an arena in" : "cannot allocate",
                 (unsigned long)size);
-        skipped(s, m, true);
+        skipped(s, m, SPEC_SKIP_ARENA);
         return false;
     }
     return true;
@@ -147,7 +166,7 @@ static void failed_stage(spec_script *s, spec_module *m, spec_stage stage, mote_
     out->error = mote_arena_error(m->arena);
     out->skip = SPEC_SKIP_ARENA;
     if (status == MOTE_ERR_NO_MEMORY)
-        skipped(s, m, true);
+        skipped(s, m, SPEC_SKIP_ARENA);
     else
         m->state = SPEC_MODULE_FAILED;
 }
@@ -158,7 +177,10 @@ static void instantiate(spec_script *s, spec_module *m, spec_loaded *out)
     spec_link link = spec_link_imports(s, m, &count, &out->skip, &out->why);
     if (link == SPEC_LINK_SKIP) {
         out->stage = SPEC_STAGE_LINK;
-        skipped(s, m, m->no_room || out->skip == SPEC_SKIP_ARENA);
+        skipped(s, m,
+                m->no_room || out->skip == SPEC_SKIP_ARENA ? SPEC_SKIP_ARENA
+                : m->not_built                             ? SPEC_SKIP_NOT_BUILT
+                                                           : SPEC_SKIP_DEPENDENT);
         return;
     }
     if (link == SPEC_LINK_NO_HOST_MEMORY) {
@@ -207,7 +229,7 @@ void spec_module_open(spec_script *s, const json_node *filename, bool inst, spec
         out->error = mote_arena_error(m->arena);
         out->skip = SPEC_SKIP_NOT_BUILT;
         msg_add(&out->why, "not in this build: %s", out->error->message);
-        skipped(s, m, false);
+        skipped(s, m, SPEC_SKIP_NOT_BUILT);
         return;
     }
     if (st != MOTE_OK) {
@@ -253,16 +275,21 @@ void spec_module_release(spec_script *s, spec_module *m)
     free_record(s, m);
 }
 
-bool spec_module_diverged(const spec_script *s, const spec_module *m)
+bool spec_module_diverged(const spec_script *s, const spec_module *m, spec_skip_reason *why)
 {
-    if (m->diverged || (m->arena && mote_arena_grow_refusals(m->arena) > 0))
+    *why = SPEC_SKIP_ARENA;
+    if (m->arena && mote_arena_grow_refusals(m->arena) > 0)
         return true;
-    if (m->uses_spectest &&
-        (s->host_diverged || (s->host.arena && mote_arena_grow_refusals(s->host.arena) > 0)))
+    if (m->uses_spectest && s->host.arena && mote_arena_grow_refusals(s->host.arena) > 0)
         return true;
+    if (m->diverged || (m->uses_spectest && s->host_diverged)) {
+        bool not_built = m->diverged ? m->diverged_not_built : s->host_diverged_not_built;
+        *why = not_built ? SPEC_SKIP_NOT_BUILT : SPEC_SKIP_ARENA;
+        return true;
+    }
     /* Sources were instantiated before m: the recursion ends. */
     for (size_t i = 0; i < m->num_sources; i++)
-        if (spec_module_diverged(s, m->sources[i]))
+        if (spec_module_diverged(s, m->sources[i], why))
             return true;
     return false;
 }

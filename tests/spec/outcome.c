@@ -63,14 +63,20 @@ void spec_fail(spec_script *s, const char *fmt, ...)
     vsnprintf(detail.text, sizeof detail.text, fmt, ap);
     va_end(ap);
     /* A memory or table of this module could not grow for lack of arena
-       room, where the script expects it to: its state is no longer the
-       script's, so what fails from here on was not a fair test.  A board
-       with too little RAM says so; it neither passes nor fails. */
-    if (s->target && spec_module_diverged(s, s->target)) {
+       room, where the script expects it to, or a module that would have
+       written to its state was skipped (no room, or a group this build
+       leaves out): its state is no longer the script's, so what fails from
+       here on was not a fair test.  It neither passes nor fails. */
+    spec_skip_reason why;
+    if (s->target && spec_module_diverged(s, s->target, &why)) {
         spec_msg m;
         msg_clear(&m);
-        msg_add(&m, "arena too small (a memory or table could not grow): %s", detail.text);
-        record_skip(s, SPEC_SKIP_ARENA, m.text);
+        msg_add(&m, "%s: %s",
+                why == SPEC_SKIP_NOT_BUILT
+                    ? "not in this build (a module sharing its state was skipped)"
+                    : "arena too small (a memory or table could not grow)",
+                detail.text);
+        record_skip(s, why, m.text);
         return;
     }
     s->done = true;

@@ -62,10 +62,15 @@ struct spec_module {
     spec_module **sources;
     size_t num_sources;
     bool uses_spectest;
-    bool diverged; /* a module importing from it was skipped
-                      for lack of room (see modules.c) */
-    bool no_room;  /* skipped for lack of room, or because a
-                      module it imports from was */
+    bool diverged;           /* a module importing from it was skipped
+                                (see modules.c) */
+    bool diverged_not_built; /* ... because this build leaves out a group
+                                it needs, not for lack of room */
+    bool no_room;            /* skipped for lack of room, or because a
+                                module it imports from was */
+    bool not_built;          /* skipped because this build leaves out a group it
+                                needs (MOTE_WITH_<GROUP>), or because a module it
+                                imports from was */
 };
 
 typedef struct spec_registration spec_registration;
@@ -114,8 +119,8 @@ typedef struct spec_script {
     size_t spare_bytes;
     spec_registration *registry;
     spec_host host;
-    bool host_diverged; /* a module importing spectest was skipped
-                           for lack of room */
+    bool host_diverged;           /* a module importing spectest was skipped */
+    bool host_diverged_not_built; /* ... for a group this build leaves out */
 
     /* the command being run */
     const json_node *cmd;
@@ -202,14 +207,16 @@ void spec_arena_drop_spare(spec_script *s);
 void spec_module_trim(spec_script *s, spec_module *m);
 /*
  * True when m's state may differ from what the script expects because the
- * board ran out of room: a memory.grow or table.grow was refused for lack
- * of arena room (mote_arena_grow_refusals) in m's arena or in that of a
- * module (or spectest) m imports from, or a module that imports from m
- * (or from those) was skipped, so its segments and start function never
- * ran on them.  A failure of a command on m then counts as skipped (arena
- * too small), not failed.  Never on the host, where every script fits.
+ * board ran out of room or the build leaves out a group: a memory.grow or
+ * table.grow was refused for lack of arena room (mote_arena_grow_refusals)
+ * in m's arena or in that of a module (or spectest) m imports from, or a
+ * module that imports from m (or from those) was skipped, so its segments
+ * and start function never ran on them.  A failure of a command on m then
+ * counts as skipped, not failed: *why says whether for lack of room
+ * (SPEC_SKIP_ARENA) or for the build (SPEC_SKIP_NOT_BUILT).  Never with
+ * every group built on the host, where every script fits.
  */
-bool spec_module_diverged(const spec_script *s, const spec_module *m);
+bool spec_module_diverged(const spec_script *s, const spec_module *m, spec_skip_reason *why);
 /* Frees every record and registration; the end of the script. */
 void spec_modules_free_all(spec_script *s);
 
