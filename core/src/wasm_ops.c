@@ -47,7 +47,7 @@ MOTE_WASM_OPS_FD(W)
                    "wasm_ops.h: stand-in " #index " is not the one for its shape and group");
 WASM_FD_STANDINS(S)
 #undef S
-const uint8_t wasm_fd_standin[WASM_FD_LIMIT] = {
+const uint8_t wasm_op_fd_standin[WASM_FD_LIMIT] = {
 #define W(name, code, imm, group) [code] = WASM_FD_STANDIN(WI_##imm, FG_##group) + 1,
     MOTE_WASM_OPS_FD(W)
 #undef W

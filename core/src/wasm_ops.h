@@ -630,7 +630,7 @@ typedef struct wasm_op_info {
 /* clang-format on */
 #define WASM_INFO_COUNT (WASM_FD_FIRST_ + 6)
 /* sub-opcode -> stand-in + 1 (0: no such instruction) */
-extern const uint8_t wasm_fd_standin[WASM_FD_LIMIT];
+extern const uint8_t wasm_op_fd_standin[WASM_FD_LIMIT];
 #endif
 extern const wasm_op_info wasm_op_infos[WASM_INFO_COUNT];
 /* encoding -> instruction + 1 (0: no such instruction), one table per prefix */
@@ -654,7 +654,7 @@ static inline wasm_op wasm_op_of(uint32_t prefix, uint32_t code)
         i = code < WASM_FD_LIMIT ? wasm_op_by_fd[code] : 0;
 #else
     {
-        i = code < WASM_FD_LIMIT ? wasm_fd_standin[code] : 0;
+        i = code < WASM_FD_LIMIT ? wasm_op_fd_standin[code] : 0;
         i = i ? WASM_FD_FIRST_ + i : 0;
     }
 #endif
