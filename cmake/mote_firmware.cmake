@@ -123,7 +123,7 @@ endif()
 # add_subdirectory()s mote calls the functions below from its own scope.
 foreach(_mote_var MOTE_BOARD_DIR MOTE_BOARD_NAME MOTE_BOARD_RUN MOTE_BOARD_ARCH MOTE_BOARD_CPU
                   MOTE_BOARD_CPU_FLAGS MOTE_BOARD_DRIVERS MOTE_BOARD_CAPS MOTE_CAPABILITIES
-                  MOTE_BOARD_STORAGE_BASE MOTE_BOARD_LED_TRACE MOTE_BOARD_GROUPS_OFF)
+                  MOTE_BOARD_STORAGE_BASE MOTE_BOARD_LED_TRACE)
   set(_mote_value "${${_mote_var}}")
   set(${_mote_var} "${_mote_value}" CACHE INTERNAL "from boards/${MOTE_BOARD}/board.cmake")
   set(${_mote_var} "${_mote_value}")
