@@ -104,8 +104,12 @@ static void tables(void)
     /* table.fill(a, ref.null, c) */
     BODY(h, OP(local_get), 0, OP(ref_null), 0x70, OP(local_get), 2, PFX(table_fill), 0,
          OP(i32_const), 0, OP(end));
-    expect_trap("table.fill at 2^32-1", &h, 0xFFFFFFFF, 0, 2, TOOB);
-    expect_trap("table.fill of 2^32-1 items", &h, 9, 0, 0xFFFFFFFF, TOOB);
+    if (!MOTE_WITH_REFERENCE_TYPES) {
+        expect_unbuilt("table.fill, reference types not built", &h, "MOTE_WITH_REFERENCE_TYPES");
+    } else {
+        expect_trap("table.fill at 2^32-1", &h, 0xFFFFFFFF, 0, 2, TOOB);
+        expect_trap("table.fill of 2^32-1 items", &h, 9, 0, 0xFFFFFFFF, TOOB);
+    }
     /* table.copy(a, b, c) */
     BODY(h, OP(local_get), 0, OP(local_get), 1, OP(local_get), 2, PFX(table_copy), 0, 0,
          OP(i32_const), 0, OP(end));
@@ -119,11 +123,18 @@ static void tables(void)
     expect_value("table.init of the whole segment at the end", &h, 6, 0, 4, 0);
     /* table.get / table.set */
     BODY(h, OP(local_get), 0, OP(table_get), 0, OP(ref_is_null), OP(end));
-    expect_trap("table.get 2^32-1", &h, 0xFFFFFFFF, 0, 0, TOOB);
-    expect_trap("table.get 10 of 10", &h, 10, 0, 0, TOOB);
-    expect_value("table.get 9 (null)", &h, 9, 0, 0, 1);
+    if (!MOTE_WITH_REFERENCE_TYPES) {
+        expect_unbuilt("table.get, reference types not built", &h, "MOTE_WITH_REFERENCE_TYPES");
+    } else {
+        expect_trap("table.get 2^32-1", &h, 0xFFFFFFFF, 0, 0, TOOB);
+        expect_trap("table.get 10 of 10", &h, 10, 0, 0, TOOB);
+        expect_value("table.get 9 (null)", &h, 9, 0, 0, 1);
+    }
     BODY(h, OP(local_get), 0, OP(ref_null), 0x70, OP(table_set), 0, OP(i32_const), 0, OP(end));
-    expect_trap("table.set 2^31", &h, 0x80000000, 0, 0, TOOB);
+    if (!MOTE_WITH_REFERENCE_TYPES)
+        expect_unbuilt("table.set, reference types not built", &h, "MOTE_WITH_REFERENCE_TYPES");
+    else
+        expect_trap("table.set 2^31", &h, 0x80000000, 0, 0, TOOB);
     /* call_indirect (type 0) through element a */
     BODY(h, OP(i32_const), 0, OP(i32_const), 0, OP(i32_const), 0, OP(local_get), 0,
          OP(call_indirect), 0, 0, OP(end));

@@ -114,6 +114,10 @@ static void big_pages(void)
 static void tables(void)
 {
     hm h = {.table = true, .tab_min = 10, .code = tab_grow, .code_len = sizeof tab_grow};
+    if (!MOTE_WITH_REFERENCE_TYPES) {
+        expect_unbuilt("table.grow, reference types not built", &h, "MOTE_WITH_REFERENCE_TYPES");
+        return;
+    }
     mote_instance *inst = hm_instance("table.grow", &h, NULL);
     if (!inst)
         return;

@@ -19,6 +19,7 @@
 
 #include <mote/mote.h>
 
+#include "feature_groups.h" /* the core's MOTE_WITH_* (mote_core_facts) */
 #include "mote_check.h"
 #include "wasm_builder.h"
 
@@ -74,12 +75,6 @@ void expect_refused(const char *name, const hm *h, const mote_instance_config *c
  * be refused with MOTE_ERR_UNSUPPORTED naming `option`, leaving the arena
  * and the memory beyond it as they were. */
 void expect_unbuilt(const char *name, const hm *h, const char *option);
-
-/* Whether the core was built with memory64 (tests/hostile/CMakeLists.txt
- * passes the core's option). */
-#ifndef MOTE_WITH_MEMORY64
-#define MOTE_WITH_MEMORY64 1
-#endif
 
 /* Calls f(a, b, c) on a fresh instance: must trap with `trap`. */
 void expect_trap(const char *name, const hm *h, uint32_t a, uint32_t b, uint32_t c, mote_trap trap);

@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "feature_groups.h" /* the core's MOTE_WITH_* (mote_core_facts) */
 #include "mote_check.h"
 
 MOTE_CHECK_DEFINE;
@@ -252,18 +253,12 @@ static void test_fuel(void)
     teardown(&fx);
 }
 
-/* Whether the core was built with message text (tests/unit/CMakeLists.txt
- * passes the option; minimal leaves it out). */
-#ifndef CORE_HAS_MESSAGES
-#define CORE_HAS_MESSAGES 1
-#endif
-
 /* The arena's last message says `text`, or, from a core without message
  * text, is a code ("@i630": tools/mote-msg turns it back into the text). */
 static bool says(const mote_arena *a, const char *text)
 {
     const char *msg = mote_arena_error(a)->message;
-    return CORE_HAS_MESSAGES ? strstr(msg, text) != NULL : strchr(msg, '@') != NULL;
+    return MOTE_WITH_MESSAGES ? strstr(msg, text) != NULL : strchr(msg, '@') != NULL;
 }
 
 static void test_start(void)
@@ -499,12 +494,6 @@ static mote_status eh_call_other(mote_instance *caller, mote_value *io, void *us
     return mote_host_rethrow(caller, exn);
 }
 
-/* Whether the core was built with exceptions (tests/unit/CMakeLists.txt
- * passes the option; the default configuration leaves them out). */
-#ifndef CORE_HAS_EXCEPTIONS
-#define CORE_HAS_EXCEPTIONS 1
-#endif
-
 static void test_exceptions(void)
 {
     size_t len_a, len_b;
@@ -512,7 +501,7 @@ static void test_exceptions(void)
     uint8_t *buf = malloc(1 << 20);
     mote_arena *a = mote_arena_init(buf, 1 << 20);
     current = a;
-    if (!CORE_HAS_EXCEPTIONS) {
+    if (!MOTE_WITH_EXCEPTIONS) {
         /* Refused at load, by the option's name; the arena unchanged. */
         mote_module *m = NULL;
         size_t used = mote_arena_used(a);

@@ -3,19 +3,21 @@
  *
  * tests/unit/CMakeLists.txt builds this program twice: against the core
  * (test_messages_text) and against a copy built with MOTE_WITH_MESSAGES=0
- * and without SIMD (test_messages_codes, MOTE_TEST_CODES).  Each runs the
- * same failures, one per kind of message site (the loader's fail helpers,
- * the LEB reader, the compiler, constant expressions, the linker, the API,
- * an arena too small), checks what its build must say, and prints
- * "case<TAB>status<TAB>message" for each.  check_messages.py then expands
- * the codes of the second with tools/mote-msg and matches them against the
- * first: a code that names the wrong line fails there.
+ * and without SIMD (test_messages_codes); each reads which it is from the
+ * definitions of the core it links (feature_groups.h, mote_core_facts).
+ * Both run the same failures, one per kind of message site (the loader's
+ * fail helpers, the LEB reader, the compiler, constant expressions, the
+ * linker, the API, an arena too small), check what their build must say,
+ * and print "case<TAB>status<TAB>message" for each.  check_messages.py
+ * then expands the codes of the second with tools/mote-msg and matches
+ * them against the first: a code that names the wrong line fails there.
  */
 #include <mote/mote.h>
 
 #include <stdio.h>
 #include <string.h>
 
+#include "feature_groups.h" /* the linked core's MOTE_WITH_* (mote_core_facts) */
 #include "mote_check.h"
 
 MOTE_CHECK_DEFINE;
@@ -57,17 +59,7 @@ static const uint8_t simd[] = {HEADER, 0x01, 0x05, 0x01, 0x60, 0x00, 0x01, 0x7B,
 
 static uint8_t buf[256 * 1024];
 
-/* Whether the build's core (the text side's) has SIMD: the default
- * configuration leaves it out (tests/unit/CMakeLists.txt passes it). */
-#ifndef TEXT_CORE_HAS_SIMD
-#define TEXT_CORE_HAS_SIMD 1
-#endif
-
-#ifdef MOTE_TEST_CODES
-#define CODES 1
-#else
-#define CODES 0
-#endif
+#define CODES (!MOTE_WITH_MESSAGES)
 
 /* Prints the case and checks the message: in the build without text a code
  * (and no text), else `text`. */
@@ -141,7 +133,7 @@ int main(void)
     /* Kept in every build: the option that would build a left-out group. */
     a = mote_arena_init(buf, sizeof buf);
     st = mote_load(a, simd, sizeof simd, NULL, &m);
-    if (CODES || !TEXT_CORE_HAS_SIMD) {
+    if (!MOTE_WITH_SIMD) {
         const mote_error *e = mote_arena_error(a);
         CHECK(st == MOTE_ERR_UNSUPPORTED);
         CHECK(strstr(e->message, CODES ? "not in this build (MOTE_WITH_SIMD)"
