@@ -78,25 +78,23 @@ mote_instance_config spec_instance_config(const spec_script *s)
 
 typedef struct diverging {
     spec_script *s;
-    bool not_built; /* the skip's cause: a group not built, else room */
+    spec_divergence cause; /* the skip's cause */
 } diverging;
 
-static void diverge(spec_module *m, bool not_built)
+static void diverge(spec_divergence *state, spec_divergence cause)
 {
-    m->diverged = true;
-    m->diverged_not_built |= not_built;
+    if (cause > *state)
+        *state = cause;
 }
 
 static void mark_source(void *ctx, const char *name, size_t len)
 {
     diverging *d = ctx;
     spec_registration *r = spec_registry_find(d->s, name, len);
-    if (r) {
-        diverge(r->module, d->not_built);
-    } else if (len == 8 && memcmp(name, "spectest", 8) == 0) {
-        d->s->host_diverged = true;
-        d->s->host_diverged_not_built |= d->not_built;
-    }
+    if (r)
+        diverge(&r->module->diverged, d->cause);
+    else if (len == 8 && memcmp(name, "spectest", 8) == 0)
+        diverge(&d->s->host_diverged, d->cause);
 }
 
 /*
@@ -112,14 +110,14 @@ static void skipped(spec_script *s, spec_module *m, spec_skip_reason why)
     m->state = SPEC_MODULE_SKIPPED;
     m->no_room = why == SPEC_SKIP_ARENA;
     m->not_built = why == SPEC_SKIP_NOT_BUILT;
-    diverging d = {s, m->not_built};
-    if ((!m->no_room && !m->not_built) ||
-        (m->wasm && spec_peek_import_modules(m->wasm, m->wasm_len, mark_source, &d)))
+    if (!m->no_room && !m->not_built)
+        return;
+    diverging d = {s, m->not_built ? SPEC_DIVERGED_NOT_BUILT : SPEC_DIVERGED_ROOM};
+    if (m->wasm && spec_peek_import_modules(m->wasm, m->wasm_len, mark_source, &d))
         return;
     for (spec_registration *r = s->registry; r; r = r->next)
-        diverge(r->module, d.not_built);
-    s->host_diverged = true;
-    s->host_diverged_not_built |= d.not_built;
+        diverge(&r->module->diverged, d.cause);
+    diverge(&s->host_diverged, d.cause);
 }
 
 /* Reads the .wasm and makes the arena; false with out filled on failure. */
@@ -282,9 +280,9 @@ bool spec_module_diverged(const spec_script *s, const spec_module *m, spec_skip_
         return true;
     if (m->uses_spectest && s->host.arena && mote_arena_grow_refusals(s->host.arena) > 0)
         return true;
-    if (m->diverged || (m->uses_spectest && s->host_diverged)) {
-        bool not_built = m->diverged ? m->diverged_not_built : s->host_diverged_not_built;
-        *why = not_built ? SPEC_SKIP_NOT_BUILT : SPEC_SKIP_ARENA;
+    spec_divergence d = m->diverged ? m->diverged : m->uses_spectest ? s->host_diverged : SPEC_SAME;
+    if (d != SPEC_SAME) {
+        *why = d == SPEC_DIVERGED_NOT_BUILT ? SPEC_SKIP_NOT_BUILT : SPEC_SKIP_ARENA;
         return true;
     }
     /* Sources were instantiated before m: the recursion ends. */

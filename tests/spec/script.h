@@ -24,6 +24,15 @@ typedef enum spec_module_state {
     SPEC_MODULE_SKIPPED /* did not fit: dependents are skipped */
 } spec_module_state;
 
+/* Whether a module's state (or spectest's) still follows the script's, and
+ * if not why: a module that would have written it was skipped.  Ordered:
+ * a skip for a group this build leaves out outweighs one for room. */
+typedef enum spec_divergence {
+    SPEC_SAME,              /* as the script has it */
+    SPEC_DIVERGED_ROOM,     /* a writer was skipped for lack of room */
+    SPEC_DIVERGED_NOT_BUILT /* a writer needs a group not in this build */
+} spec_divergence;
+
 typedef struct spec_module spec_module;
 struct spec_module {
     spec_module *next; /* all live records of the script */
@@ -62,15 +71,13 @@ struct spec_module {
     spec_module **sources;
     size_t num_sources;
     bool uses_spectest;
-    bool diverged;           /* a module importing from it was skipped
-                                (see modules.c) */
-    bool diverged_not_built; /* ... because this build leaves out a group
-                                it needs, not for lack of room */
-    bool no_room;            /* skipped for lack of room, or because a
-                                module it imports from was */
-    bool not_built;          /* skipped because this build leaves out a group it
-                                needs (MOTE_WITH_<GROUP>), or because a module it
-                                imports from was */
+    spec_divergence diverged; /* whether a module importing from it was
+                                 skipped, and why (see modules.c) */
+    bool no_room;             /* skipped for lack of room, or because a
+                                 module it imports from was */
+    bool not_built;           /* skipped because this build leaves out a group it
+                                 needs (MOTE_WITH_<GROUP>), or because a module it
+                                 imports from was */
 };
 
 typedef struct spec_registration spec_registration;
@@ -119,8 +126,7 @@ typedef struct spec_script {
     size_t spare_bytes;
     spec_registration *registry;
     spec_host host;
-    bool host_diverged;           /* a module importing spectest was skipped */
-    bool host_diverged_not_built; /* ... for a group this build leaves out */
+    spec_divergence host_diverged; /* the same for spectest's objects */
 
     /* the command being run */
     const json_node *cmd;
