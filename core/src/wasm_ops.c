@@ -3,28 +3,42 @@
 #include "wasm_ops.h"
 
 const wasm_op_info wasm_op_infos[WASM_INFO_COUNT] = {
-#define W00(name, code, imm, group) {WI_##imm, 0, FG_##group, 0, code},
-#define WFC(name, code, imm, group) {WI_##imm, WASM_PREFIX_FC, FG_##group, 0, code},
-#define WFD(name, code, imm, group) {WI_##imm, WASM_PREFIX_FD, FG_##group, 0, code},
-    MOTE_WASM_OPS_00(W00) MOTE_WASM_OPS_FC(WFC)
+#define W(name, code, imm, group) {code, WI_##imm, FG_##group},
+    MOTE_WASM_OPS_00(W) MOTE_WASM_OPS_FC(W)
 #if MOTE_WITH_SIMD
-        MOTE_WASM_OPS_FD(WFD)
+        MOTE_WASM_OPS_FD(W)
 #else
-#define S(index, imm, group) [WASM_FD_FIRST_ + index] = WFD(standin, 0, imm, group)
+#define S(index, imm, group) [WASM_FD_FIRST_ + index] = W(standin, 0, imm, group)
         WASM_FD_STANDINS(S)
 #undef S
 #endif
-#undef W00
-#undef WFC
-#undef WFD
+#undef W
 };
 
-const uint16_t wasm_op_by_byte[256] = {
+/* wasm_op_prefix() reads the prefix from the index: the one-byte
+ * instructions come first, then the 0xFC ones, then the 0xFD ones. */
+#define W(name, code, imm, group) \
+    _Static_assert(WASM_##name < WASM_FC_FIRST_, "wasm_ops.h: " #name " after the 0xFC list");
+MOTE_WASM_OPS_00(W)
+#undef W
+#define W(name, code, imm, group)                                                 \
+    _Static_assert(WASM_##name >= WASM_FC_FIRST_ && WASM_##name < WASM_FD_FIRST_, \
+                   "wasm_ops.h: " #name " outside the 0xFC list");
+MOTE_WASM_OPS_FC(W)
+#undef W
+#define W(name, code, imm, group) \
+    _Static_assert(WASM_##name >= WASM_FD_FIRST_, "wasm_ops.h: " #name " before the 0xFD list");
+MOTE_WASM_OPS_FD(W)
+#undef W
+_Static_assert(WASM_FD_FIRST_ <= 255, "wasm_ops.h: the byte-wide tables below need "
+                                      "one-byte and 0xFC instructions to number under 255");
+
+const uint8_t wasm_op_by_byte[256] = {
 #define W(name, code, imm, group) [code] = WASM_##name + 1,
     MOTE_WASM_OPS_00(W)
 #undef W
 };
-const uint16_t wasm_op_by_fc[WASM_FC_LIMIT] = {
+const uint8_t wasm_op_by_fc[WASM_FC_LIMIT] = {
 #define W(name, code, imm, group) [code] = WASM_##name + 1,
     MOTE_WASM_OPS_FC(W)
 #undef W

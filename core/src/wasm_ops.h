@@ -591,9 +591,14 @@ enum wasm_byte { MOTE_WASM_OPS(W) };
  * functions below: the compiler looks up every instruction of a body on
  * each of its two passes, and a call per lookup was a tenth of the load. */
 typedef struct wasm_op_info {
-    uint8_t imm, prefix, group, pad_;
-    uint16_t code;
+    uint16_t code; /* opcode byte or sub-opcode */
+    uint8_t imm, group;
 } wasm_op_info;
+
+/* The list runs one-byte, then 0xFC, then 0xFD instructions (MOTE_WASM_OPS):
+ * an instruction's prefix follows from its index, and the one-byte and
+ * 0xFC instructions number few enough for byte-wide lookup tables. */
+#define WASM_FC_FIRST_ WASM_i32_trunc_sat_f32_s /* the first 0xFC instruction */
 
 /*
  * A build without SIMD keeps no facts per 0xFD instruction (on Cortex-M3
@@ -634,8 +639,8 @@ extern const uint8_t wasm_op_fd_standin[WASM_FD_LIMIT];
 #endif
 extern const wasm_op_info wasm_op_infos[WASM_INFO_COUNT];
 /* encoding -> instruction + 1 (0: no such instruction), one table per prefix */
-extern const uint16_t wasm_op_by_byte[256];
-extern const uint16_t wasm_op_by_fc[WASM_FC_LIMIT];
+extern const uint8_t wasm_op_by_byte[256];
+extern const uint8_t wasm_op_by_fc[WASM_FC_LIMIT];
 #if MOTE_WITH_SIMD
 extern const uint16_t wasm_op_by_fd[WASM_FD_LIMIT];
 #endif
@@ -677,7 +682,7 @@ const char *wasm_op_name(wasm_op op);
 /* Its prefix byte (0 for none) and opcode or sub-opcode. */
 static inline uint32_t wasm_op_prefix(wasm_op op)
 {
-    return wasm_op_infos[op].prefix;
+    return op < WASM_FC_FIRST_ ? 0 : op < WASM_FD_FIRST_ ? WASM_PREFIX_FC : WASM_PREFIX_FD;
 }
 static inline uint32_t wasm_op_code(wasm_op op)
 {
