@@ -525,7 +525,11 @@ static mote_status read_func_type(loader *L, reader *r, uint32_t ntypes, vtype *
         bool gc = form == 0x4E || form == 0x50 || form == 0x4F || form == 0x5F || form == 0x5E;
         if (gc && (L->features & MOTE_FEATURE_FUNCTION_REFERENCES)) {
             r->p--;
-            TRY(gc_type_syntax(L, r, form == 0x4E ? 0 : 1));
+            /* Without typed references (as in minimal and standard) no
+             * (ref $t) can be read, so neither can a GC type's syntax:
+             * every GC type is refused as unsupported, malformed or not. */
+            if (feature_built(FG_TYPED_REFS))
+                TRY(gc_type_syntax(L, r, form == 0x4E ? 0 : 1));
             return fail_at(L, r, MOTE_ERR_UNSUPPORTED,
                            MSG("GC types (rec, sub, struct, array) are "
                                "not supported yet"));
