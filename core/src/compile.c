@@ -577,9 +577,10 @@ static mote_status compile_body(compiler *c)
         if (!feature_built(wasm_op_group(op)))
             return feature_unsupported(c->err, wasm_op_group(op), c->op_offset);
         const crow *row = op < COMPILE_ROW_COUNT ? &compile_rows[op] : NULL;
-        if (!row || !row->fn)
+        compile_fn fn = row ? compile_fns[row->fn] : NULL;
+        if (!fn)
             return illegal_opcode(c, prefix, code);
-        TRY(row->fn(c, row));
+        TRY(fn(c, row));
     }
     if (r->p != r->end)
         return compile_fail(c, MOTE_ERR_MALFORMED,

@@ -241,19 +241,19 @@ void compile_forget_dst(compiler *c);
 
 /*
  * How one wasm instruction compiles: its row in compile_rows.c, indexed by
- * wasm_op.  `fn` does the work; numeric instructions share one fn and say
- * in the row which mote op they become, on what types.
+ * wasm_op.  `fn` names the function that does the work (compile_fns[]);
+ * numeric instructions share one and say in the row which mote op they
+ * become, on what types.
  */
 typedef struct crow crow;
 typedef mote_status (*compile_fn)(compiler *c, const crow *row);
-struct crow {        /* 12 bytes on a 32-bit CPU: one per instruction */
-    compile_fn fn;   /* NULL: the instruction is not in this build */
+struct crow {        /* 8 bytes: one per instruction */
     uint16_t op;     /* numeric: the mote op */
+    uint8_t fn;      /* CF_*: its compile function (CF_NONE_: not an instruction) */
     uint8_t imm;     /* numeric: its form with a constant right operand
                         is mote op `op + imm` (0: none; ROW_IMM) */
     uint8_t in, out; /* numeric: operand and result types */
-    uint8_t arity;   /* numeric: 1 or 2 */
-    uint8_t flags;   /* numeric: RF_* */
+    uint8_t flags;   /* numeric: RF_* (RF_UNARY: one operand, else two) */
     uint8_t arg;     /* comparisons: index in MOTE_INT_COMPARES order;
                         the others: a small argument for fn (block kind,
                         tail call, value type, table of memory ops...) */
@@ -271,7 +271,8 @@ enum {
     RF_RETYPE = 8, /* same bits, new type: no code */
     RF_EQZ32 = 16, /* i32.eqz (fusable) */
     RF_IMM64 = 32, /* the immediate form takes a sign-extended 32-bit value */
-    RF_SUB = 64    /* i32.sub: a constant right operand becomes add of -k */
+    RF_SUB = 64,   /* i32.sub: a constant right operand becomes add of -k */
+    RF_UNARY = 128 /* one operand (else two) */
 };
 
 /* The 0xFD instructions close the opcode list (wasm_ops.h): a build
@@ -285,73 +286,90 @@ enum {
 #endif
 extern const crow compile_rows[COMPILE_ROW_COUNT];
 
-/* The instruction handlers the rows name. */
+/*
+ * The compile functions the rows name, each with the feature groups it
+ * serves (1: every build).  Rows name them by index (CF_*), so that a row
+ * is 8 bytes, not 12; compile_fns[] has NULL for the function of a group
+ * left out of the build, so that it is not linked (the loader refuses the
+ * group before a row is read).  Where each is defined: compile_control.c
+ * (control flow), compile_ops.c (the rest, typed references with
+ * compile_control.c), compile_eh.c (exceptions), compile_simd.c (SIMD).
+ */
+/* clang-format off */
+#define COMPILE_FNS(F)                                                                \
+    F(compile_unreachable, 1)                                                         \
+    F(compile_nop, 1)                                                                 \
+    F(compile_block, 1)          /* arg: F_BLOCK, F_LOOP, F_IF */                     \
+    F(compile_else, 1)                                                                \
+    F(compile_end, 1)            /* sets c->body_done at the function's end */        \
+    F(compile_br, 1)                                                                  \
+    F(compile_br_if, 1)                                                               \
+    F(compile_br_table, 1)                                                            \
+    F(compile_return, 1)                                                              \
+    F(compile_call, 1)           /* arg: 1 for return_call */                         \
+    F(compile_call_indirect, 1)  /* arg: 1 for return_call_indirect */                \
+    F(compile_numeric, 1)        /* op, imm, in, out, flags, arg (compare) */         \
+    F(compile_drop, 1)                                                                \
+    F(compile_select, 1)         /* arg: 1 for select t */                            \
+    F(compile_local_get, 1)                                                           \
+    F(compile_local_set, 1)      /* arg: 1 for local.tee */                           \
+    F(compile_global, 1)         /* arg: 1 for global.set */                          \
+    F(compile_load, 1)           /* arg: index in compile_loads[] */                  \
+    F(compile_store, 1)          /* arg: index in compile_stores[] */                 \
+    F(compile_memory_size, 1)                                                         \
+    F(compile_memory_grow, 1)                                                         \
+    F(compile_const, 1)          /* arg: the value type */                            \
+    F(compile_ref_null, MOTE_WITH_REFERENCE_TYPES)                                    \
+    F(compile_ref_is_null, MOTE_WITH_REFERENCE_TYPES)                                 \
+    F(compile_ref_func, MOTE_WITH_REFERENCE_TYPES)                                    \
+    F(compile_table_get, MOTE_WITH_REFERENCE_TYPES)                                   \
+    F(compile_table_set, MOTE_WITH_REFERENCE_TYPES)                                   \
+    F(compile_table_grow, MOTE_WITH_REFERENCE_TYPES)                                  \
+    F(compile_table_size, MOTE_WITH_REFERENCE_TYPES)                                  \
+    F(compile_table_fill, MOTE_WITH_REFERENCE_TYPES)                                  \
+    F(compile_memory_init, MOTE_WITH_BULK_MEMORY)                                     \
+    F(compile_data_drop, MOTE_WITH_BULK_MEMORY)                                       \
+    F(compile_memory_copy, MOTE_WITH_BULK_MEMORY)                                     \
+    F(compile_memory_fill, MOTE_WITH_BULK_MEMORY)                                     \
+    F(compile_table_init, MOTE_WITH_BULK_MEMORY)                                      \
+    F(compile_elem_drop, MOTE_WITH_BULK_MEMORY)                                       \
+    F(compile_table_copy, MOTE_WITH_BULK_MEMORY)                                      \
+    F(compile_call_ref, MOTE_WITH_TYPED_REFS) /* arg: 1 for return_call_ref */        \
+    F(compile_ref_as_non_null, MOTE_WITH_TYPED_REFS)                                  \
+    F(compile_br_on_null, MOTE_WITH_TYPED_REFS) /* arg: 1 for br_on_non_null */       \
+    F(compile_throw, MOTE_WITH_EXCEPTIONS)                                            \
+    F(compile_throw_ref, MOTE_WITH_EXCEPTIONS)                                        \
+    F(compile_try_table, MOTE_WITH_EXCEPTIONS)                                        \
+    F(compile_try, MOTE_WITH_LEGACY_EXCEPTIONS)                                       \
+    F(compile_catch, MOTE_WITH_LEGACY_EXCEPTIONS) /* arg: 1 for catch_all */          \
+    F(compile_rethrow, MOTE_WITH_LEGACY_EXCEPTIONS)                                   \
+    F(compile_delegate, MOTE_WITH_LEGACY_EXCEPTIONS)                                  \
+    F(compile_simd_load, MOTE_WITH_SIMD)  /* op; arg: log2 of the natural alignment */\
+    F(compile_simd_store, MOTE_WITH_SIMD) /* op; arg: log2 of the natural alignment */\
+    F(compile_simd_load_lane, MOTE_WITH_SIMD) /* op; arg: log2 of the lane size */    \
+    F(compile_simd_store_lane, MOTE_WITH_SIMD)                                        \
+    F(compile_v128_const, MOTE_WITH_SIMD)                                             \
+    F(compile_i8x16_shuffle, MOTE_WITH_SIMD)                                          \
+    F(compile_simd_extract, MOTE_WITH_SIMD) /* op, out: the scalar type; arg: lanes */\
+    F(compile_simd_replace, MOTE_WITH_SIMD) /* op, in: the scalar type; arg: lanes */ \
+    F(compile_simd_shift, MOTE_WITH_SIMD)   /* op */                                  \
+    F(compile_simd_ternary, MOTE_WITH_SIMD) /* op */
+/* clang-format on */
 #define COMPILE_FN(name) mote_status name(compiler *c, const crow *row)
-/* control flow (compile_control.c) */
-COMPILE_FN(compile_unreachable);
-COMPILE_FN(compile_nop);
-COMPILE_FN(compile_block); /* arg: F_BLOCK, F_LOOP, F_IF */
-COMPILE_FN(compile_else);
+#define F(name, built) COMPILE_FN(name);
+COMPILE_FNS(F)
+#undef F
+enum {
+    CF_NONE_,
+#define F(name, built) CF_##name,
+    COMPILE_FNS(F)
+#undef F
+        CF_COUNT_
+};
+extern const compile_fn compile_fns[CF_COUNT_];
+
 /* Ends an arm of block f (else, catch): results home, a jump to the end. */
 void compile_leave_arm(compiler *c, cframe *f);
-COMPILE_FN(compile_end); /* sets c->body_done at the function's end */
-COMPILE_FN(compile_br);
-COMPILE_FN(compile_br_if);
-COMPILE_FN(compile_br_table);
-COMPILE_FN(compile_return);
-COMPILE_FN(compile_call); /* arg: 1 for return_call */
-COMPILE_FN(compile_call_indirect);
-/* everything else (compile_ops.c) */
-COMPILE_FN(compile_numeric); /* op, imm, in, out, arity, flags, arg (compare) */
-COMPILE_FN(compile_drop);
-COMPILE_FN(compile_select); /* arg: 1 for select t */
-COMPILE_FN(compile_local_get);
-COMPILE_FN(compile_local_set); /* arg: 1 for local.tee */
-COMPILE_FN(compile_global);    /* arg: 1 for global.set */
-COMPILE_FN(compile_load);      /* arg: index in compile_loads[] */
-COMPILE_FN(compile_store);     /* arg: index in compile_stores[] */
-COMPILE_FN(compile_memory_size);
-COMPILE_FN(compile_memory_grow);
-COMPILE_FN(compile_const); /* arg: the value type */
-COMPILE_FN(compile_ref_null);
-COMPILE_FN(compile_ref_is_null);
-COMPILE_FN(compile_ref_func);
-COMPILE_FN(compile_table_get);
-COMPILE_FN(compile_table_set);
-COMPILE_FN(compile_memory_init);
-COMPILE_FN(compile_data_drop);
-COMPILE_FN(compile_memory_copy);
-COMPILE_FN(compile_memory_fill);
-COMPILE_FN(compile_table_init);
-COMPILE_FN(compile_elem_drop);
-COMPILE_FN(compile_table_copy);
-COMPILE_FN(compile_table_grow);
-COMPILE_FN(compile_table_size);
-COMPILE_FN(compile_table_fill);
-/* typed function references (compile_ops.c, compile_control.c) */
-COMPILE_FN(compile_call_ref); /* arg: 1 for return_call_ref */
-COMPILE_FN(compile_ref_as_non_null);
-COMPILE_FN(compile_br_on_null); /* arg: 1 for br_on_non_null */
-/* exception handling (compile_eh.c) */
-COMPILE_FN(compile_throw);
-COMPILE_FN(compile_throw_ref);
-COMPILE_FN(compile_try_table);
-COMPILE_FN(compile_try);
-COMPILE_FN(compile_catch); /* arg: 1 for catch_all */
-COMPILE_FN(compile_rethrow);
-COMPILE_FN(compile_delegate);
-
-/* SIMD (compile_simd.c; MOTE_WITH_SIMD) */
-COMPILE_FN(compile_simd_load);      /* op; arg: log2 of the natural alignment */
-COMPILE_FN(compile_simd_store);     /* op; arg: log2 of the natural alignment */
-COMPILE_FN(compile_simd_load_lane); /* op; arg: log2 of the lane size */
-COMPILE_FN(compile_simd_store_lane);
-COMPILE_FN(compile_v128_const);
-COMPILE_FN(compile_i8x16_shuffle);
-COMPILE_FN(compile_simd_extract); /* op, out: the scalar type; arg: lanes */
-COMPILE_FN(compile_simd_replace); /* op, in: the scalar type; arg: lanes */
-COMPILE_FN(compile_simd_shift);   /* op */
-COMPILE_FN(compile_simd_ternary); /* op */
 
 /* Moves a v128 (two slots) into dst; and the op of a v128 plumbing
  * instruction (OP_nop in a build without SIMD, which has no v128 values:

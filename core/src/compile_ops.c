@@ -232,7 +232,7 @@ static mote_status compile_binary(compiler *c, const crow *in)
 
 COMPILE_FN(compile_numeric)
 {
-    return row->arity == 1 ? compile_unary(c, row) : compile_binary(c, row);
+    return (row->flags & RF_UNARY) ? compile_unary(c, row) : compile_binary(c, row);
 }
 
 /* ---- locals and globals ------------------------------------------------------- */

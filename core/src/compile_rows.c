@@ -6,9 +6,11 @@
  * numeric instructions share compile_numeric(), and their row is the whole
  * story: the mote op, the operand and result types, and whether a
  * constant right operand folds into an immediate form (imm) or the
- * operation commutes.  An instruction without a row is not in this build:
- * the rows of a group left out (MOTE_WITH_<GROUP>=0) are compiled out, so
- * that their compile functions are not linked.
+ * operation commutes.  Every instruction has its row in every build (but
+ * the 0xFD ones, which only a build with SIMD has): a group left out
+ * (MOTE_WITH_<GROUP>=0) is refused before its rows are read, and its
+ * compile functions are NULL in compile_fns[] (compile.h's list says
+ * which group each serves), so they are not linked.
  */
 #include "compile.h"
 
@@ -19,26 +21,26 @@
 #define V128 MOTE_V128
 
 /* clang-format off */
-#define DO(fn_, arg_) {.fn = fn_, .arg = arg_}
-#define UN(o, i, r) {.fn = compile_numeric, .op = OP_##o, .in = i, .out = r, .arity = 1}
-#define BIN(o, t) {.fn = compile_numeric, .op = OP_##o, .in = t, .out = t, .arity = 2}
+#define DO(fn_, arg_) {.fn = CF_##fn_, .arg = arg_}
+#define UN(o, i, r) {.fn = CF_compile_numeric, .op = OP_##o, .in = i, .out = r, .flags = RF_UNARY}
+#define BIN(o, t) {.fn = CF_compile_numeric, .op = OP_##o, .in = t, .out = t}
 #define BINI(o, t, fl)                                                                  \
-    {.fn = compile_numeric, .op = OP_##o, .imm = ROW_IMM(OP_##o, OP_##o##_i), .in = t, \
-     .out = t, .arity = 2, .flags = fl}
-#define CMP(o, t) {.fn = compile_numeric, .op = OP_##o, .in = t, .out = I32, .arity = 2}
+    {.fn = CF_compile_numeric, .op = OP_##o, .imm = ROW_IMM(OP_##o, OP_##o##_i), .in = t, \
+     .out = t, .flags = fl}
+#define CMP(o, t) {.fn = CF_compile_numeric, .op = OP_##o, .in = t, .out = I32}
 #define CMPI(o, i)                                                                      \
-    {.fn = compile_numeric, .op = OP_##o, .imm = ROW_IMM(OP_##o, OP_##o##_i), .in = I32, \
-     .out = I32, .arity = 2, .flags = RF_CMP32, .arg = i}
+    {.fn = CF_compile_numeric, .op = OP_##o, .imm = ROW_IMM(OP_##o, OP_##o##_i), .in = I32, \
+     .out = I32, .flags = RF_CMP32, .arg = i}
 #define CMP64(o, i)                                                                     \
-    {.fn = compile_numeric, .op = OP_##o, .in = I64, .out = I32, .arity = 2,          \
+    {.fn = CF_compile_numeric, .op = OP_##o, .in = I64, .out = I32,          \
      .flags = RF_CMP64, .arg = i}
 /* SIMD: a memory access (arg: log2 of its natural alignment), a lane op
  * (arg: the lane count), or another shape with its own fn */
-#define VMEM(fn_, o, l) {.fn = fn_, .op = OP_##o, .arg = l}
-#define VLANE(fn_, o, t, n) {.fn = fn_, .op = OP_##o, .in = t, .out = t, .arg = n}
-#define VOP(fn_, o) {.fn = fn_, .op = OP_##o}
+#define VMEM(fn_, o, l) {.fn = CF_##fn_, .op = OP_##o, .arg = l}
+#define VLANE(fn_, o, t, n) {.fn = CF_##fn_, .op = OP_##o, .in = t, .out = t, .arg = n}
+#define VOP(fn_, o) {.fn = CF_##fn_, .op = OP_##o}
 /* same bits, another type: no code */
-#define RETYPE(i, r) {.fn = compile_numeric, .op = OP_nop, .in = i, .out = r, .arity = 1, .flags = RF_RETYPE}
+#define RETYPE(i, r) {.fn = CF_compile_numeric, .op = OP_nop, .in = i, .out = r, .flags = RF_UNARY | RF_RETYPE}
 
 const crow compile_rows[COMPILE_ROW_COUNT] = {
     /* control */
@@ -48,18 +50,14 @@ const crow compile_rows[COMPILE_ROW_COUNT] = {
     [WASM_loop] = DO(compile_block, F_LOOP),
     [WASM_if] = DO(compile_block, F_IF),
     [WASM_else] = DO(compile_else, 0),
-#if MOTE_WITH_LEGACY_EXCEPTIONS
     [WASM_try] = DO(compile_try, 0),
     [WASM_catch] = DO(compile_catch, 0),
     [WASM_rethrow] = DO(compile_rethrow, 0),
     [WASM_delegate] = DO(compile_delegate, 0),
     [WASM_catch_all] = DO(compile_catch, 1),
-#endif
-#if MOTE_WITH_EXCEPTIONS
     [WASM_throw] = DO(compile_throw, 0),
     [WASM_throw_ref] = DO(compile_throw_ref, 0),
     [WASM_try_table] = DO(compile_try_table, 0),
-#endif
     [WASM_end] = DO(compile_end, 0),
     [WASM_br] = DO(compile_br, 0),
     [WASM_br_if] = DO(compile_br_if, 0),
@@ -67,29 +65,21 @@ const crow compile_rows[COMPILE_ROW_COUNT] = {
     [WASM_return] = DO(compile_return, 0),
     [WASM_call] = DO(compile_call, 0),
     [WASM_call_indirect] = DO(compile_call_indirect, 0),
-#if MOTE_WITH_TAIL_CALL
     [WASM_return_call] = DO(compile_call, 1),
     [WASM_return_call_indirect] = DO(compile_call_indirect, 1),
-#endif
-#if MOTE_WITH_TYPED_REFS
     [WASM_call_ref] = DO(compile_call_ref, 0),
     [WASM_return_call_ref] = DO(compile_call_ref, 1),
-#endif
     /* parametric and variables */
     [WASM_drop] = DO(compile_drop, 0),
     [WASM_select] = DO(compile_select, 0),
-#if MOTE_WITH_REFERENCE_TYPES
     [WASM_select_t] = DO(compile_select, 1),
-#endif
     [WASM_local_get] = DO(compile_local_get, 0),
     [WASM_local_set] = DO(compile_local_set, 0),
     [WASM_local_tee] = DO(compile_local_set, 1),
     [WASM_global_get] = DO(compile_global, 0),
     [WASM_global_set] = DO(compile_global, 1),
-#if MOTE_WITH_REFERENCE_TYPES
     [WASM_table_get] = DO(compile_table_get, 0),
     [WASM_table_set] = DO(compile_table_set, 0),
-#endif
     /* memory: arg indexes compile_loads[] / compile_stores[] */
     [WASM_i32_load] = DO(compile_load, 0),
     [WASM_i64_load] = DO(compile_load, 1),
@@ -122,8 +112,8 @@ const crow compile_rows[COMPILE_ROW_COUNT] = {
     [WASM_f32_const] = DO(compile_const, F32),
     [WASM_f64_const] = DO(compile_const, F64),
     /* comparisons */
-    [WASM_i32_eqz] = {.fn = compile_numeric, .op = OP_i32_eqz, .in = I32, .out = I32, .arity = 1,
-                      .flags = RF_EQZ32},
+    [WASM_i32_eqz] = {.fn = CF_compile_numeric, .op = OP_i32_eqz, .in = I32, .out = I32, 
+                      .flags = RF_UNARY | RF_EQZ32},
     [WASM_i32_eq] = CMPI(i32_eq, 0),
     [WASM_i32_ne] = CMPI(i32_ne, 1),
     [WASM_i32_lt_s] = CMPI(i32_lt_s, 2),
@@ -145,7 +135,6 @@ const crow compile_rows[COMPILE_ROW_COUNT] = {
     [WASM_i64_le_u] = CMP64(i64_le_u, 7),
     [WASM_i64_ge_s] = CMP64(i64_ge_s, 8),
     [WASM_i64_ge_u] = CMP64(i64_ge_u, 9),
-#if MOTE_WITH_FLOAT
     [WASM_f32_eq] = CMP(f32_eq, F32),
     [WASM_f32_ne] = CMP(f32_ne, F32),
     [WASM_f32_lt] = CMP(f32_lt, F32),
@@ -158,15 +147,13 @@ const crow compile_rows[COMPILE_ROW_COUNT] = {
     [WASM_f64_gt] = CMP(f64_gt, F64),
     [WASM_f64_le] = CMP(f64_le, F64),
     [WASM_f64_ge] = CMP(f64_ge, F64),
-#endif
     /* i32 */
     [WASM_i32_clz] = UN(i32_clz, I32, I32),
     [WASM_i32_ctz] = UN(i32_ctz, I32, I32),
     [WASM_i32_popcnt] = UN(i32_popcnt, I32, I32),
     [WASM_i32_add] = BINI(i32_add, I32, RF_COMM),
-    [WASM_i32_sub] = {.fn = compile_numeric, .op = OP_i32_sub,
-                      .imm = ROW_IMM(OP_i32_sub, OP_i32_add_i), .in = I32, .out = I32,
-                      .arity = 2, .flags = RF_SUB},
+    [WASM_i32_sub] = {.fn = CF_compile_numeric, .op = OP_i32_sub,
+                      .imm = ROW_IMM(OP_i32_sub, OP_i32_add_i), .in = I32, .out = I32, .flags = RF_SUB},
     [WASM_i32_mul] = BINI(i32_mul, I32, RF_COMM),
     [WASM_i32_div_s] = BIN(i32_div_s, I32),
     [WASM_i32_div_u] = BIN(i32_div_u, I32),
@@ -199,7 +186,6 @@ const crow compile_rows[COMPILE_ROW_COUNT] = {
     [WASM_i64_shr_u] = BINI(i64_shr_u, I64, RF_IMM64),
     [WASM_i64_rotl] = BIN(i64_rotl, I64),
     [WASM_i64_rotr] = BIN(i64_rotr, I64),
-#if MOTE_WITH_FLOAT
     /* f32 */
     [WASM_f32_abs] = UN(f32_abs, F32, F32),
     [WASM_f32_neg] = UN(f32_neg, F32, F32),
@@ -230,18 +216,14 @@ const crow compile_rows[COMPILE_ROW_COUNT] = {
     [WASM_f64_min] = BIN(f64_min, F64),
     [WASM_f64_max] = BIN(f64_max, F64),
     [WASM_f64_copysign] = BIN(f64_copysign, F64),
-#endif
     /* conversions */
     [WASM_i32_wrap_i64] = RETYPE(I64, I32),     /* the low bits are the i32 */
-#if MOTE_WITH_FLOAT
     [WASM_i32_trunc_f32_s] = UN(i32_trunc_f32_s, F32, I32),
     [WASM_i32_trunc_f32_u] = UN(i32_trunc_f32_u, F32, I32),
     [WASM_i32_trunc_f64_s] = UN(i32_trunc_f64_s, F64, I32),
     [WASM_i32_trunc_f64_u] = UN(i32_trunc_f64_u, F64, I32),
-#endif
     [WASM_i64_extend_i32_s] = UN(i64_extend_i32_s, I32, I64),
     [WASM_i64_extend_i32_u] = UN(i64_extend_i32_u, I32, I64),
-#if MOTE_WITH_FLOAT
     [WASM_i64_trunc_f32_s] = UN(i64_trunc_f32_s, F32, I64),
     [WASM_i64_trunc_f32_u] = UN(i64_trunc_f32_u, F32, I64),
     [WASM_i64_trunc_f64_s] = UN(i64_trunc_f64_s, F64, I64),
@@ -256,31 +238,23 @@ const crow compile_rows[COMPILE_ROW_COUNT] = {
     [WASM_f64_convert_i64_s] = UN(f64_convert_i64_s, I64, F64),
     [WASM_f64_convert_i64_u] = UN(f64_convert_i64_u, I64, F64),
     [WASM_f64_promote_f32] = UN(f64_promote_f32, F32, F64),
-#endif
     [WASM_i32_reinterpret_f32] = RETYPE(F32, I32),
     [WASM_i64_reinterpret_f64] = RETYPE(F64, I64),
     [WASM_f32_reinterpret_i32] = RETYPE(I32, F32),
     [WASM_f64_reinterpret_i64] = RETYPE(I64, F64),
-#if MOTE_WITH_SIGN_EXT
     [WASM_i32_extend8_s] = UN(i32_extend8_s, I32, I32),
     [WASM_i32_extend16_s] = UN(i32_extend16_s, I32, I32),
     [WASM_i64_extend8_s] = UN(i64_extend8_s, I64, I64),
     [WASM_i64_extend16_s] = UN(i64_extend16_s, I64, I64),
     [WASM_i64_extend32_s] = UN(i64_extend32_s, I64, I64),
-#endif
-#if MOTE_WITH_REFERENCE_TYPES
     /* references */
     [WASM_ref_null] = DO(compile_ref_null, 0),
     [WASM_ref_is_null] = DO(compile_ref_is_null, 0),
     [WASM_ref_func] = DO(compile_ref_func, 0),
-#endif
-#if MOTE_WITH_TYPED_REFS
     [WASM_ref_as_non_null] = DO(compile_ref_as_non_null, 0),
     [WASM_br_on_null] = DO(compile_br_on_null, 0),
     [WASM_br_on_non_null] = DO(compile_br_on_null, 1),
-#endif
     /* 0xFC: saturating truncation, bulk memory, tables */
-#if MOTE_WITH_SAT_CONV
     [WASM_i32_trunc_sat_f32_s] = UN(i32_trunc_sat_f32_s, F32, I32),
     [WASM_i32_trunc_sat_f32_u] = UN(i32_trunc_sat_f32_u, F32, I32),
     [WASM_i32_trunc_sat_f64_s] = UN(i32_trunc_sat_f64_s, F64, I32),
@@ -289,8 +263,6 @@ const crow compile_rows[COMPILE_ROW_COUNT] = {
     [WASM_i64_trunc_sat_f32_u] = UN(i64_trunc_sat_f32_u, F32, I64),
     [WASM_i64_trunc_sat_f64_s] = UN(i64_trunc_sat_f64_s, F64, I64),
     [WASM_i64_trunc_sat_f64_u] = UN(i64_trunc_sat_f64_u, F64, I64),
-#endif
-#if MOTE_WITH_BULK_MEMORY
     [WASM_memory_init] = DO(compile_memory_init, 0),
     [WASM_data_drop] = DO(compile_data_drop, 0),
     [WASM_memory_copy] = DO(compile_memory_copy, 0),
@@ -298,12 +270,9 @@ const crow compile_rows[COMPILE_ROW_COUNT] = {
     [WASM_table_init] = DO(compile_table_init, 0),
     [WASM_elem_drop] = DO(compile_elem_drop, 0),
     [WASM_table_copy] = DO(compile_table_copy, 0),
-#endif
-#if MOTE_WITH_REFERENCE_TYPES
     [WASM_table_grow] = DO(compile_table_grow, 0),
     [WASM_table_size] = DO(compile_table_size, 0),
     [WASM_table_fill] = DO(compile_table_fill, 0),
-#endif
 #if MOTE_WITH_SIMD
     /* 0xFD: SIMD */
     [WASM_v128_load] = VMEM(compile_simd_load, v128_load, 4),
@@ -542,8 +511,6 @@ const crow compile_rows[COMPILE_ROW_COUNT] = {
     [WASM_i32x4_trunc_sat_f64x2_u_zero] = UN(i32x4_trunc_sat_f64x2_u_zero, V128, V128),
     [WASM_f64x2_convert_low_i32x4_s] = UN(f64x2_convert_low_i32x4_s, V128, V128),
     [WASM_f64x2_convert_low_i32x4_u] = UN(f64x2_convert_low_i32x4_u, V128, V128),
-#endif
-#if MOTE_WITH_RELAXED_SIMD
     /* 0xFD: relaxed SIMD (the choices: docs/simd.md) */
     [WASM_i8x16_relaxed_swizzle] = BIN(i8x16_relaxed_swizzle, V128),
     [WASM_i32x4_relaxed_trunc_f32x4_s] = UN(i32x4_relaxed_trunc_f32x4_s, V128, V128),
@@ -568,3 +535,12 @@ const crow compile_rows[COMPILE_ROW_COUNT] = {
 #endif
 };
 /* clang-format on */
+
+_Static_assert(sizeof(crow) == 8, "compile.h: a row is 8 bytes on every CPU");
+
+/* A function of a group left out is NULL here, so it is not linked. */
+const compile_fn compile_fns[CF_COUNT_] = {
+#define F(name, built) [CF_##name] = (built) ? name : NULL,
+    COMPILE_FNS(F)
+#undef F
+};
