@@ -206,7 +206,14 @@ mote_status ap_launch(mote_app *app)
     wasi_config(app, &c, mailbox);
     if (m->has_files && !give_files(app, &c))
         return MOTE_ERR_ARGUMENT;
-    if (mote_wasi_init(&app->wasi, &c) != MOTE_OK) {
+    mote_status st = mote_wasi_init(&app->wasi, &c);
+    if (st == MOTE_ERR_UNSUPPORTED) {
+        ap_end(app, MOTE_APP_END_MANIFEST, 0,
+               "WASI-lite was built without what the app needs: several apps "
+               "(MOTE_WASI_APPS) or files (MOTE_WASI_FILES)");
+        return st;
+    }
+    if (st != MOTE_OK) {
         ap_end(app, MOTE_APP_END_MANIFEST, 0, "WASI-lite refused the configuration");
         return MOTE_ERR_ARGUMENT;
     }

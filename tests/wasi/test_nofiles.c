@@ -1,17 +1,21 @@
 /*
- * test_nofiles.c -- WASI-lite built without files (MOTE_WASI_FILES=OFF,
- * the minimal configuration's default) answers every file call as a build
- * with files does when the firmware gives the app no directory.
+ * test_nofiles.c -- WASI-lite built without files and without several
+ * apps (MOTE_WASI_FILES=OFF, MOTE_WASI_APPS=OFF: the minimal
+ * configuration's defaults) answers every file call as a build with files
+ * does when the firmware gives the app no directory, and every message
+ * call as a build with messages does for an app granted no mailbox and no
+ * peers.
  *
  * tests/wasi/CMakeLists.txt builds this program twice: against WASI-lite
- * (test_wasi_nofiles_ref) and against a copy built without files
+ * (test_wasi_nofiles_ref) and against a copy built without both
  * (test_wasi_nofiles, WASI_TEST_NOFILES).  Each makes the same calls --
  * every file and directory call, on the console fds and on fds no file
- * holds, with good and bad pointers -- and prints one "call" line per call
- * with its errno and the bytes it wrote; same_answers.py checks that the
- * two print the same.  Each call must leave memory outside its result
- * untouched (fx_intact).  The copy without files must also refuse a
- * firmware configuration that gives the app a directory.
+ * holds, and the message calls, with good and bad pointers -- and prints
+ * one "call" line per call with its errno and the bytes it wrote;
+ * same_answers.py checks that the two print the same.  Each call must
+ * leave memory outside its result untouched (fx_intact).  The copy must
+ * also refuse a firmware configuration that gives the app a directory, a
+ * hub, a mailbox or peers.
  *
  * usage: test_nofiles forward.wasm
  */
@@ -117,6 +121,13 @@ int main(int argc, char **argv)
     static const uint32_t fds[] = {3, 4, 31, 0xFFFFFFFF, 0, 1, 2};
     for (size_t i = 0; i < sizeof fds / sizeof fds[0]; i++)
         calls_on(fds[i]);
+    memcpy(fx.mem + PATH, "peer", 4);
+    CALL("to a peer", "mote.msg_send", U(PATH), U(4), U(DATA), U(16));
+    CALL("bad pointer", "mote.msg_send", U(M - 2), U(4), U(DATA), U(16));
+    CALL("no wait", "mote.msg_recv", U(DATA), U(64), U(RESULT), U(16), U(0));
+    CALL("bad pointer", "mote.msg_recv", U(M - 8), U(64), U(RESULT), U(16), U(0));
+    CALL("on", "mote.msg_watch", U(1));
+    CALL("off", "mote.msg_watch", U(0));
     fx_close(&fx);
 
 #ifdef WASI_TEST_NOFILES
@@ -128,6 +139,26 @@ int main(int argc, char **argv)
     cfg.fds = fdtab;
     cfg.max_fds = 2;
     mote_wasi ctx;
+    CHECK_EQ(mote_wasi_init(&ctx, &cfg), MOTE_ERR_UNSUPPORTED);
+    /* Several apps, which this build cannot serve either. */
+    memset(&cfg, 0, sizeof cfg);
+    CHECK_EQ(mote_wasi_init(&ctx, &cfg), MOTE_OK);
+    mote_wasi_stop(&ctx);
+    mote_wasi_hub hub;
+    mote_wasi_hub_init(&hub);
+    cfg.hub = &hub;
+    CHECK_EQ(mote_wasi_init(&ctx, &cfg), MOTE_ERR_UNSUPPORTED);
+    CHECK(hub.first == NULL);
+    memset(&cfg, 0, sizeof cfg);
+    static uint8_t box_buf[MOTE_WASI_MAILBOX_BYTES(2, 16)];
+    mote_wasi_mailbox box;
+    CHECK_EQ(mote_wasi_mailbox_init(&box, box_buf, sizeof box_buf, 2, 16, 0), MOTE_OK);
+    cfg.mailbox = &box;
+    CHECK_EQ(mote_wasi_init(&ctx, &cfg), MOTE_ERR_UNSUPPORTED);
+    memset(&cfg, 0, sizeof cfg);
+    static const char *const peers[] = {"peer"};
+    cfg.send_to = peers;
+    cfg.send_to_count = 1;
     CHECK_EQ(mote_wasi_init(&ctx, &cfg), MOTE_ERR_UNSUPPORTED);
     return check_summary("wasi nofiles");
 #else

@@ -47,7 +47,9 @@ mote_status mote_wasi_init(mote_wasi *ctx, const mote_wasi_config *cfg)
         return MOTE_ERR_ARGUMENT;
     if (!MOTE_WASI_FILES && cfg->npreopens > 0)
         return MOTE_ERR_UNSUPPORTED; /* no files in this build */
-    if (cfg->hub != NULL)
+    if (!MOTE_WASI_APPS && (cfg->hub != NULL || cfg->mailbox != NULL || cfg->send_to_count > 0))
+        return MOTE_ERR_UNSUPPORTED; /* one app per board in this build */
+    if (MOTE_WASI_APPS && cfg->hub != NULL)
         wl_hub_forget(cfg->hub, ctx); /* started again without a stop */
     memset(ctx, 0, sizeof *ctx);
     ctx->cfg = *cfg;
@@ -61,7 +63,7 @@ mote_status mote_wasi_init(mote_wasi *ctx, const mote_wasi_config *cfg)
     wl_random_seed(ctx);
     if (!wl_files_init(ctx))
         return MOTE_ERR_ARGUMENT;
-    if (ctx->cfg.hub != NULL)
+    if (wl_hub(ctx) != NULL)
         wl_hub_join(ctx);
     return MOTE_OK;
 }
@@ -81,10 +83,10 @@ void mote_wasi_stop(mote_wasi *ctx)
     wl_timers_reset(ctx);
     ctx->wake_us = NO_DEADLINE;
     ctx->alarm_due = NO_DEADLINE;
-    if (ctx->cfg.hub == NULL)
+    if (wl_hub(ctx) == NULL)
         mote_hal_alarm_stop();
     mote_hal_irq_unlock(s);
-    if (ctx->cfg.hub != NULL)
+    if (wl_hub(ctx) != NULL)
         wl_hub_leave(ctx); /* re-arms the alarm for the others */
     unwatch_pins(ctx);
     ctx->uart_watch = false;

@@ -103,10 +103,10 @@ void wl_alarm_rearm_hub(mote_wasi_hub *hub)
 void wl_alarm_rearm(mote_wasi *ctx)
 {
     ctx->alarm_due = wl_timers_due(ctx);
-    if (ctx->cfg.hub == NULL)
+    if (wl_hub(ctx) == NULL)
         arm(ctx->alarm_due, on_ctx_alarm, ctx);
     else if (ctx->in_hub)
-        wl_alarm_rearm_hub(ctx->cfg.hub);
+        wl_alarm_rearm_hub(wl_hub(ctx));
 }
 
 static void wake(mote_wasi *ctx)

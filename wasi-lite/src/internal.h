@@ -163,6 +163,27 @@ bool wl_timers_expire(mote_wasi *ctx, uint64_t now);
 uint64_t wl_timers_due(const mote_wasi *ctx);
 
 /* ---- the hub and the alarm (hub.c) ---------------------------------------- */
+/* Several apps on one board (MOTE_WASI_APPS): the hub, which shares the
+ * alarm among contexts, and the messages between apps.  A build without
+ * them refuses a configuration that names a hub, a mailbox or peers
+ * (mote_wasi_init: MOTE_ERR_UNSUPPORTED), so these read as NULL and 0
+ * there: msg_* answer as to an app granted no mailbox and no peers, and
+ * the code that serves hubs and mailboxes folds away. */
+#ifndef MOTE_WASI_APPS
+#define MOTE_WASI_APPS 1
+#endif
+static inline mote_wasi_hub *wl_hub(const mote_wasi *ctx)
+{
+    return MOTE_WASI_APPS ? ctx->cfg.hub : NULL;
+}
+static inline mote_wasi_mailbox *wl_mailbox(const mote_wasi *ctx)
+{
+    return MOTE_WASI_APPS ? ctx->cfg.mailbox : NULL;
+}
+static inline uint32_t wl_send_to_count(const mote_wasi *ctx)
+{
+    return MOTE_WASI_APPS ? ctx->cfg.send_to_count : 0;
+}
 
 void wl_hub_join(mote_wasi *ctx);
 /* Takes ctx off the hub's list if it is on it (only reads ctx then). */

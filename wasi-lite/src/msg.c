@@ -56,7 +56,8 @@ static uint8_t *slot_at(const mote_wasi_mailbox *mb, uint32_t i)
 
 uint32_t wl_msg_pending(const mote_wasi *ctx)
 {
-    return ctx->cfg.mailbox != NULL ? ctx->cfg.mailbox->count : 0;
+    const mote_wasi_mailbox *mb = wl_mailbox(ctx);
+    return mb != NULL ? mb->count : 0;
 }
 
 static size_t name_len(const mote_wasi *ctx)
@@ -80,7 +81,7 @@ static uint32_t held_by(const mote_wasi_mailbox *mb, const char *name, size_t le
 /* Is `to` among the apps ctx may message?  Reports a refusal. */
 static bool may_send(mote_wasi *ctx, const uint8_t *to, size_t len)
 {
-    for (uint32_t i = 0; i < ctx->cfg.send_to_count; i++) {
+    for (uint32_t i = 0; i < wl_send_to_count(ctx); i++) {
         const char *n = ctx->cfg.send_to[i];
         if (strlen(n) == len && memcmp(n, to, len) == 0)
             return true;
@@ -98,7 +99,7 @@ static bool may_send(mote_wasi *ctx, const uint8_t *to, size_t len)
 /* Puts one message into peer's mailbox; -errno or 0.  Interrupts locked. */
 static int32_t deliver(mote_wasi *ctx, mote_wasi *peer, const uint8_t *data, uint32_t len)
 {
-    mote_wasi_mailbox *mb = peer->cfg.mailbox;
+    mote_wasi_mailbox *mb = wl_mailbox(peer);
     if (len > mb->msg_max)
         return -WASI_EMSGSIZE;
     size_t from = name_len(ctx);
@@ -134,9 +135,9 @@ mote_status wl_dev_msg_send(mote_instance *inst, mote_value *io, void *user)
     mote_wasi *peer = NULL;
     int32_t r = -WASI_ENOENT;
     mote_hal_irq_state s = mote_hal_irq_lock();
-    if (ctx->cfg.hub != NULL)
-        peer = wl_hub_find(ctx->cfg.hub, to, to_len);
-    if (peer != NULL && peer->cfg.mailbox != NULL)
+    if (wl_hub(ctx) != NULL)
+        peer = wl_hub_find(wl_hub(ctx), to, to_len);
+    if (peer != NULL && wl_mailbox(peer) != NULL)
         r = deliver(ctx, peer, data, len);
     mote_hal_irq_unlock(s);
     if (r == 0)
@@ -174,7 +175,7 @@ mote_status wl_dev_msg_recv(mote_instance *inst, mote_value *io, void *user)
     uint8_t *from = wl_guest_range(inst, io[2].u32, from_cap);
     if (data == NULL || from == NULL)
         return wl_device_return(io, -WASI_EFAULT);
-    mote_wasi_mailbox *mb = ctx->cfg.mailbox;
+    mote_wasi_mailbox *mb = wl_mailbox(ctx);
     if (mb == NULL) {
         wl_deny(ctx, "messages", NO_NUMBER, " (no mailbox granted)");
         return wl_device_return(io, -WASI_ENOTCAPABLE);
@@ -208,7 +209,7 @@ mote_status wl_dev_msg_watch(mote_instance *inst, mote_value *io, void *user)
 {
     (void)inst;
     mote_wasi *ctx = user;
-    if (io[0].u32 != 0 && ctx->cfg.mailbox == NULL) {
+    if (io[0].u32 != 0 && wl_mailbox(ctx) == NULL) {
         wl_deny(ctx, "messages", NO_NUMBER, " (no mailbox granted)");
         return wl_device_return(io, -WASI_ENOTCAPABLE);
     }

@@ -436,6 +436,9 @@ struct mote_wasi {
  * MOTE_ERR_UNSUPPORTED if cfg has preopens and WASI-lite was built without
  * files (CMake MOTE_WASI_FILES=OFF, the minimal configuration's default):
  * such a build answers every file call as a system with no file open.
+ * Likewise if cfg names a hub, a mailbox or peers (send_to) and WASI-lite
+ * was built for one app per board (MOTE_WASI_APPS=OFF, minimal's default):
+ * msg_* then answer as to an app granted no mailbox and no peers.
  */
 mote_status mote_wasi_init(mote_wasi *ctx, const mote_wasi_config *cfg);
 
@@ -456,6 +459,10 @@ uint32_t mote_wasi_denied(const mote_wasi *ctx);
 
 /* ------------------------------------------------------------------------
  * Several apps: the hub, wake-ups, messages
+ *
+ * The hub and the messages are built with the CMake option MOTE_WASI_APPS
+ * (on except in the minimal configuration); without it mote_wasi_init()
+ * refuses a configuration that uses them.
  * ------------------------------------------------------------------------ */
 
 /* An empty hub.  Contexts join it in mote_wasi_init() (cfg.hub) and leave
