@@ -2,10 +2,12 @@
 # size-report.sh [--doc] [board...]: what a firmware links (`make size`).
 #
 # For each board (default: mps2-an385 riscv-virt-rv32) and each core
-# configuration in SIZE_CONFIGS (default: minimal minimal-nofloat standard
-# full), builds the size firmware of bench/size in build/size/<board>-<config>
-# (the board's preset, MOTE_CONFIG=<config>; minimal-nofloat is minimal with
-# MOTE_WITH_FLOAT=OFF) and prints one table row from the link maps
+# configuration in SIZE_CONFIGS (default: minimal minimal-nofloat
+# minimal-calls standard full), builds the size firmware of bench/size in
+# build/size/<board>-<config> (the board's preset, MOTE_CONFIG=<config>;
+# minimal-nofloat is minimal with MOTE_WITH_FLOAT=OFF, minimal-calls is
+# minimal with WASI-lite linking only the call its app imports,
+# MOTE_WASI_CALLS=fd_write) and prints one table row from the link maps
 # (bench/size/size_map.py): the core as linked (image minus the empty
 # baseline, minus main() and the module; libgcc and libc included), the
 # core's own objects, WASI-lite on top of it with the board drivers it
@@ -24,7 +26,7 @@ doc=0
 if [ "${1:-}" = "--doc" ]; then doc=1; shift; fi
 boards=("$@")
 [ ${#boards[@]} -gt 0 ] || boards=(mps2-an385 riscv-virt-rv32)
-read -r -a configs <<<"${SIZE_CONFIGS:-minimal minimal-nofloat standard full}"
+read -r -a configs <<<"${SIZE_CONFIGS:-minimal minimal-nofloat minimal-calls standard full}"
 # What each feature group adds: full without it, on the first board only
 # (SIZE_GROUPS="" skips these rows).
 read -r -a groups <<<"${SIZE_GROUPS-SIMD RELAXED_SIMD EXCEPTIONS LEGACY_EXCEPTIONS TYPED_REFS MULTI_MEMORY MEMORY64 TAIL_CALL REFERENCE_TYPES BULK_MEMORY SAT_CONV SIGN_EXT FLOAT}"
@@ -38,6 +40,7 @@ for board in "${boards[@]}"; do
     args=(-DMOTE_BUILD_TESTS=OFF -DMOTE_BUILD_TOOLS=OFF)
     case $config in
       minimal-nofloat) args+=(-DMOTE_CONFIG=minimal -DMOTE_WITH_FLOAT=OFF) ;;
+      minimal-calls) args+=(-DMOTE_CONFIG=minimal -DMOTE_WASI_CALLS=fd_write) ;;
       full-no-EXCEPTIONS)   # legacy exceptions need exceptions
         args+=(-DMOTE_CONFIG=full -DMOTE_WITH_EXCEPTIONS=OFF -DMOTE_WITH_LEGACY_EXCEPTIONS=OFF) ;;
       full-no-SIMD)         # relaxed SIMD needs SIMD

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "internal.h"
+#include "wl_calls.h" /* generated: WL_CALL_<name>, 1 for each call linked */
 
 typedef struct entry {
     const char *name;
@@ -21,88 +22,107 @@ typedef struct entry {
 static const char WASI[] = "wasi_snapshot_preview1";
 static const char MOTE[] = "mote";
 
+/*
+ * The calls, one list per import module.  E(name, signature, function): the
+ * name an app imports, the type it must import it with, and its host
+ * function.  A firmware that knows its apps can link only the calls they
+ * import (CMake MOTE_WASI_CALLS, wasi-lite/CMakeLists.txt): the generated
+ * wl_calls.h then defines WL_CALL_<name> 0 for the others, and they drop
+ * out of the lists below with their functions; an app that imports one is
+ * refused at instantiation as importing something unknown.
+ */
+/* clang-format off */
 /* wasi_snapshot_preview1, as wasi-libc imports it (wasi/api.h). */
-static const entry wasi_entries[] = {
-    {"args_get", "(ii)i", wl_wasi_args_get},
-    {"args_sizes_get", "(ii)i", wl_wasi_args_sizes_get},
-    {"environ_get", "(ii)i", wl_wasi_environ_get},
-    {"environ_sizes_get", "(ii)i", wl_wasi_environ_sizes_get},
-    {"clock_res_get", "(ii)i", wl_wasi_clock_res_get},
-    {"clock_time_get", "(iIi)i", wl_wasi_clock_time_get},
-    {"fd_advise", "(iIIi)i", wl_wasi_fd_advise},
-    {"fd_allocate", "(iII)i", wl_wasi_fd_allocate},
-    {"fd_close", "(i)i", wl_wasi_fd_close},
-    {"fd_datasync", "(i)i", wl_wasi_fd_datasync},
-    {"fd_fdstat_get", "(ii)i", wl_wasi_fd_fdstat_get},
-    {"fd_fdstat_set_flags", "(ii)i", wl_wasi_fd_fdstat_set_flags},
-    {"fd_fdstat_set_rights", "(iII)i", wl_wasi_fd_fdstat_set_rights},
-    {"fd_filestat_get", "(ii)i", wl_wasi_fd_filestat_get},
-    {"fd_filestat_set_size", "(iI)i", wl_wasi_fd_filestat_set_size},
-    {"fd_filestat_set_times", "(iIIi)i", wl_wasi_fd_filestat_set_times},
-    {"fd_pread", "(iiiIi)i", wl_wasi_fd_pread},
-    {"fd_prestat_get", "(ii)i", wl_wasi_fd_prestat_get},
-    {"fd_prestat_dir_name", "(iii)i", wl_wasi_fd_prestat_dir_name},
-    {"fd_pwrite", "(iiiIi)i", wl_wasi_fd_pwrite},
-    {"fd_read", "(iiii)i", wl_wasi_fd_read},
-    {"fd_readdir", "(iiiIi)i", wl_wasi_fd_readdir},
-    {"fd_renumber", "(ii)i", wl_wasi_fd_renumber},
-    {"fd_seek", "(iIii)i", wl_wasi_fd_seek},
-    {"fd_sync", "(i)i", wl_wasi_fd_sync},
-    {"fd_tell", "(ii)i", wl_wasi_fd_tell},
-    {"fd_write", "(iiii)i", wl_wasi_fd_write},
-    {"path_create_directory", "(iii)i", wl_wasi_path_create_directory},
-    {"path_filestat_get", "(iiiii)i", wl_wasi_path_filestat_get},
-    {"path_filestat_set_times", "(iiiiIIi)i", wl_wasi_path_filestat_set_times},
-    {"path_link", "(iiiiiii)i", wl_wasi_path_link},
-    {"path_open", "(iiiiiIIii)i", wl_wasi_path_open},
-    {"path_readlink", "(iiiiii)i", wl_wasi_path_readlink},
-    {"path_remove_directory", "(iii)i", wl_wasi_path_remove_directory},
-    {"path_rename", "(iiiiii)i", wl_wasi_path_rename},
-    {"path_symlink", "(iiiii)i", wl_wasi_path_symlink},
-    {"path_unlink_file", "(iii)i", wl_wasi_path_unlink_file},
-    {"poll_oneoff", "(iiii)i", wl_wasi_poll_oneoff},
-    {"proc_exit", "(i)", wl_wasi_proc_exit},
-    {"proc_raise", "(i)i", wl_wasi_enosys},
-    {"sched_yield", "()i", wl_wasi_sched_yield},
-    {"random_get", "(ii)i", wl_wasi_random_get},
-    {"sock_accept", "(iii)i", wl_wasi_deny_enotsock},
-    {"sock_recv", "(iiiiii)i", wl_wasi_deny_enotsock},
-    {"sock_send", "(iiiii)i", wl_wasi_deny_enotsock},
-    {"sock_shutdown", "(ii)i", wl_wasi_deny_enotsock},
-};
+#define WASI_CALLS(E)                                                         \
+    E(args_get, "(ii)i", wl_wasi_args_get)                                    \
+    E(args_sizes_get, "(ii)i", wl_wasi_args_sizes_get)                        \
+    E(environ_get, "(ii)i", wl_wasi_environ_get)                              \
+    E(environ_sizes_get, "(ii)i", wl_wasi_environ_sizes_get)                  \
+    E(clock_res_get, "(ii)i", wl_wasi_clock_res_get)                          \
+    E(clock_time_get, "(iIi)i", wl_wasi_clock_time_get)                       \
+    E(fd_advise, "(iIIi)i", wl_wasi_fd_advise)                                \
+    E(fd_allocate, "(iII)i", wl_wasi_fd_allocate)                             \
+    E(fd_close, "(i)i", wl_wasi_fd_close)                                     \
+    E(fd_datasync, "(i)i", wl_wasi_fd_datasync)                               \
+    E(fd_fdstat_get, "(ii)i", wl_wasi_fd_fdstat_get)                          \
+    E(fd_fdstat_set_flags, "(ii)i", wl_wasi_fd_fdstat_set_flags)              \
+    E(fd_fdstat_set_rights, "(iII)i", wl_wasi_fd_fdstat_set_rights)           \
+    E(fd_filestat_get, "(ii)i", wl_wasi_fd_filestat_get)                      \
+    E(fd_filestat_set_size, "(iI)i", wl_wasi_fd_filestat_set_size)            \
+    E(fd_filestat_set_times, "(iIIi)i", wl_wasi_fd_filestat_set_times)        \
+    E(fd_pread, "(iiiIi)i", wl_wasi_fd_pread)                                 \
+    E(fd_prestat_get, "(ii)i", wl_wasi_fd_prestat_get)                        \
+    E(fd_prestat_dir_name, "(iii)i", wl_wasi_fd_prestat_dir_name)             \
+    E(fd_pwrite, "(iiiIi)i", wl_wasi_fd_pwrite)                               \
+    E(fd_read, "(iiii)i", wl_wasi_fd_read)                                    \
+    E(fd_readdir, "(iiiIi)i", wl_wasi_fd_readdir)                             \
+    E(fd_renumber, "(ii)i", wl_wasi_fd_renumber)                              \
+    E(fd_seek, "(iIii)i", wl_wasi_fd_seek)                                    \
+    E(fd_sync, "(i)i", wl_wasi_fd_sync)                                       \
+    E(fd_tell, "(ii)i", wl_wasi_fd_tell)                                      \
+    E(fd_write, "(iiii)i", wl_wasi_fd_write)                                  \
+    E(path_create_directory, "(iii)i", wl_wasi_path_create_directory)         \
+    E(path_filestat_get, "(iiiii)i", wl_wasi_path_filestat_get)               \
+    E(path_filestat_set_times, "(iiiiIIi)i", wl_wasi_path_filestat_set_times) \
+    E(path_link, "(iiiiiii)i", wl_wasi_path_link)                             \
+    E(path_open, "(iiiiiIIii)i", wl_wasi_path_open)                           \
+    E(path_readlink, "(iiiiii)i", wl_wasi_path_readlink)                      \
+    E(path_remove_directory, "(iii)i", wl_wasi_path_remove_directory)         \
+    E(path_rename, "(iiiiii)i", wl_wasi_path_rename)                          \
+    E(path_symlink, "(iiiii)i", wl_wasi_path_symlink)                         \
+    E(path_unlink_file, "(iii)i", wl_wasi_path_unlink_file)                   \
+    E(poll_oneoff, "(iiii)i", wl_wasi_poll_oneoff)                            \
+    E(proc_exit, "(i)", wl_wasi_proc_exit)                                    \
+    E(proc_raise, "(i)i", wl_wasi_enosys)                                     \
+    E(sched_yield, "()i", wl_wasi_sched_yield)                                \
+    E(random_get, "(ii)i", wl_wasi_random_get)                                \
+    E(sock_accept, "(iii)i", wl_wasi_deny_enotsock)                           \
+    E(sock_recv, "(iiiiii)i", wl_wasi_deny_enotsock)                          \
+    E(sock_send, "(iiiii)i", wl_wasi_deny_enotsock)                           \
+    E(sock_shutdown, "(ii)i", wl_wasi_deny_enotsock)
 
 /* mote: the device API (sdk/include/mote/device.h). */
-static const entry mote_entries[] = {
-    {"gpio_configure", "(ii)i", wl_dev_gpio_configure},
-    {"gpio_write", "(ii)i", wl_dev_gpio_write},
-    {"gpio_toggle", "(i)i", wl_dev_gpio_toggle},
-    {"gpio_read", "(i)i", wl_dev_gpio_read},
-    {"gpio_watch", "(ii)i", wl_dev_gpio_watch},
-    {"timer_start", "(iII)i", wl_dev_timer_start},
-    {"timer_stop", "(i)i", wl_dev_timer_stop},
-    {"event_wait", "(iI)i", wl_dev_event_wait},
-    {"uart_watch", "(i)i", wl_dev_uart_watch},
-    {"time_us", "()I", wl_dev_time_us},
-    {"msg_send", "(iiii)i", wl_dev_msg_send},
-    {"msg_recv", "(iiiiI)i", wl_dev_msg_recv},
-    {"msg_watch", "(i)i", wl_dev_msg_watch},
-    {"uart_open", "(ii)i", wl_dev_uart_open},
-    {"uart_write", "(iii)i", wl_dev_uart_write},
-    {"uart_read", "(iii)i", wl_dev_uart_read},
-};
+#define MOTE_CALLS(E)                                 \
+    E(gpio_configure, "(ii)i", wl_dev_gpio_configure) \
+    E(gpio_write, "(ii)i", wl_dev_gpio_write)         \
+    E(gpio_toggle, "(i)i", wl_dev_gpio_toggle)        \
+    E(gpio_read, "(i)i", wl_dev_gpio_read)            \
+    E(gpio_watch, "(ii)i", wl_dev_gpio_watch)         \
+    E(timer_start, "(iII)i", wl_dev_timer_start)      \
+    E(timer_stop, "(i)i", wl_dev_timer_stop)          \
+    E(event_wait, "(iI)i", wl_dev_event_wait)         \
+    E(uart_watch, "(i)i", wl_dev_uart_watch)          \
+    E(time_us, "()I", wl_dev_time_us)                 \
+    E(msg_send, "(iiii)i", wl_dev_msg_send)           \
+    E(msg_recv, "(iiiiI)i", wl_dev_msg_recv)          \
+    E(msg_watch, "(i)i", wl_dev_msg_watch)            \
+    E(uart_open, "(ii)i", wl_dev_uart_open)           \
+    E(uart_write, "(iii)i", wl_dev_uart_write)        \
+    E(uart_read, "(iii)i", wl_dev_uart_read)
+/* clang-format on */
 
-#define COUNT(a) (sizeof(a) / sizeof((a)[0]))
+/* WL_IF(c)(x) is x when c expands to 1 and nothing when it expands to 0;
+ * any other c (a call wl_calls.h does not name) fails to compile. */
+#define WL_IF(c) WL_IF_(c)
+#define WL_IF_(c) WL_IF_##c
+#define WL_IF_1(...) __VA_ARGS__
+#define WL_IF_0(...)
+#define ENTRY(name, sig, fn) WL_IF(WL_CALL_##name)({#name, sig, fn}, )
+
+/* Each list ends with a NULL entry, so that none is empty. */
+static const entry wasi_entries[] = {WASI_CALLS(ENTRY){NULL, NULL, NULL}};
+static const entry mote_entries[] = {MOTE_CALLS(ENTRY){NULL, NULL, NULL}};
 
 static bool same(const char *bytes, size_t len, const char *text)
 {
     return strlen(text) == len && memcmp(bytes, text, len) == 0;
 }
 
-static const entry *lookup(const entry *list, size_t count, const char *name, size_t len)
+static const entry *lookup(const entry *list, const char *name, size_t len)
 {
-    for (size_t i = 0; i < count; i++)
-        if (same(name, len, list[i].name))
-            return &list[i];
+    for (; list->name != NULL; list++)
+        if (same(name, len, list->name))
+            return list;
     return NULL;
 }
 
@@ -113,11 +133,11 @@ static const entry *find(const mote_extern_info *im, const char **module)
         return NULL;
     if (same(im->module, im->module_len, WASI)) {
         *module = WASI;
-        return lookup(wasi_entries, COUNT(wasi_entries), im->name, im->name_len);
+        return lookup(wasi_entries, im->name, im->name_len);
     }
     if (same(im->module, im->module_len, MOTE)) {
         *module = MOTE;
-        return lookup(mote_entries, COUNT(mote_entries), im->name, im->name_len);
+        return lookup(mote_entries, im->name, im->name_len);
     }
     return NULL;
 }
