@@ -116,6 +116,8 @@ mote_status const_validate(const mote_module *m, reader *r, vtype want, uint32_t
         case WASM_i64_mul: {
             if (!extended)
                 return bad(err, r, MOTE_ERR_INVALID, MSG("constant expression required"));
+            if (!feature_built(FG_EXTENDED_CONST))
+                return feature_unsupported(err, FG_EXTENDED_CONST, rd_offset(r) - 1);
             vtype t = op <= WASM_i32_mul ? MOTE_I32 : MOTE_I64;
             if (depth < 2 || stack[depth - 1] != t || stack[depth - 2] != t)
                 return bad(err, r, MOTE_ERR_INVALID, MSG("type mismatch in constant expression"));
@@ -186,7 +188,9 @@ mote_slot const_eval(mote_instance *inst, uint32_t at)
             v = ((mote_global *)inst->globals[g].p)->value;
             break;
         }
-        default: { /* extended-const arithmetic */
+        default: { /* extended-const arithmetic (refused at load if not built) */
+            if (!MOTE_WITH_EXTENDED_CONST)
+                break;
             mote_slot b = stack[--depth], a = stack[--depth];
             switch (op) {
             case WASM_i32_add: v.u64 = (uint32_t)(a.u32 + b.u32); break;

@@ -729,6 +729,8 @@ static mote_status parse_limits(loader *L, reader *r, bool memory, limits *out)
         allowed |= 8;
     if ((flags & 4) && (allowed & 4) && !feature_built(FG_MEMORY64))
         return feature_unsupported(L->err, FG_MEMORY64, rd_offset(r));
+    if ((flags & 8) && (allowed & 8) && !feature_built(FG_CUSTOM_PAGE_SIZES))
+        return feature_unsupported(L->err, FG_CUSTOM_PAGE_SIZES, rd_offset(r));
     if (flags & ~allowed)
         return fail_at(L, r, MOTE_ERR_MALFORMED, MSG("integer too large: malformed limits flags"));
     out->is64 = MOTE_WITH_MEMORY64 && (flags & 4) != 0; /* refused above if not built */

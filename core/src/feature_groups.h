@@ -32,6 +32,12 @@
 #ifndef MOTE_WITH_TAIL_CALL
 #define MOTE_WITH_TAIL_CALL 1
 #endif
+#ifndef MOTE_WITH_EXTENDED_CONST
+#define MOTE_WITH_EXTENDED_CONST 1 /* no instructions of its own: add, sub, mul in constants */
+#endif
+#ifndef MOTE_WITH_CUSTOM_PAGE_SIZES
+#define MOTE_WITH_CUSTOM_PAGE_SIZES 1 /* no instructions of its own: 1-byte pages */
+#endif
 #ifndef MOTE_WITH_MULTI_MEMORY
 #define MOTE_WITH_MULTI_MEMORY 1 /* no instructions of its own: memory indices */
 #endif
@@ -82,6 +88,10 @@
     G(BULK_MEMORY, MOTE_WITH_BULK_MEMORY, 0, "bulk memory instructions")               \
     G(REFERENCE_TYPES, MOTE_WITH_REFERENCE_TYPES, 0, "reference-type instructions")    \
     G(TAIL_CALL, MOTE_WITH_TAIL_CALL, MOTE_FEATURE_TAIL_CALL, "tail calls")             \
+    G(EXTENDED_CONST, MOTE_WITH_EXTENDED_CONST, MOTE_FEATURE_EXTENDED_CONST,             \
+      "extended constant expressions")                                                 \
+    G(CUSTOM_PAGE_SIZES, MOTE_WITH_CUSTOM_PAGE_SIZES, MOTE_FEATURE_CUSTOM_PAGE_SIZES,    \
+      "custom page sizes")                                                             \
     G(MULTI_MEMORY, MOTE_WITH_MULTI_MEMORY, MOTE_FEATURE_MULTI_MEMORY, "multiple memories") \
     G(MEMORY64, MOTE_WITH_MEMORY64, MOTE_FEATURE_MEMORY64, "64-bit memories and tables (memory64)") \
     G(TYPED_REFS, MOTE_WITH_TYPED_REFS, MOTE_FEATURE_FUNCTION_REFERENCES,                 \

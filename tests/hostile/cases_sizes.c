@@ -16,6 +16,8 @@ static const uint8_t ret0[] = {OP(i32_const), 0, OP(end)};
  * message names the bytes needed. */
 static void too_big(const char *name, const hm *h, const mote_instance_config *cfg, bool beyond_32)
 {
+    if (expect_pages_unbuilt(name, h))
+        return;
     uint32_t allowed = ST(MOTE_ERR_NO_MEMORY);
     if (TARGET_32)
         allowed = beyond_32 ? ST(MOTE_ERR_LIMIT) : allowed | ST(MOTE_ERR_LIMIT);

@@ -75,6 +75,11 @@ void expect_refused(const char *name, const hm *h, const mote_instance_config *c
  * be refused with MOTE_ERR_UNSUPPORTED naming `option`, leaving the arena
  * and the memory beyond it as they were. */
 void expect_unbuilt(const char *name, const hm *h, const char *option);
+/* A memory of 1-byte pages in a build without custom page sizes: checks
+ * that the module is refused as expect_unbuilt does, and returns true (the
+ * case's other checks are then moot).  hm_instance and expect_refused call
+ * it first. */
+bool expect_pages_unbuilt(const char *name, const hm *h);
 
 /* Calls f(a, b, c) on a fresh instance: must trap with `trap`. */
 void expect_trap(const char *name, const hm *h, uint32_t a, uint32_t b, uint32_t c, mote_trap trap);
