@@ -99,7 +99,7 @@ mote_status mote_module_export(const mote_module *m, uint32_t i, mote_extern_inf
 
 const char *mote_module_func_name(const mote_module *m, uint32_t index, size_t *len)
 {
-    if (!m->names_len)
+    if (!MOTE_WITH_NAMES || !m->names_len)
         return NULL;
     reader r = {m->wasm + m->names, m->wasm + m->names + m->names_len, m->wasm, NULL};
     uint32_t n;

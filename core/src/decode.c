@@ -241,7 +241,7 @@ static mote_status scan_custom(loader *L, reader *r, uint32_t end)
     uint32_t nlen;
     if (!decode_name(&c, &name, &nlen))
         return malformed(L, &c);
-    if (nlen == 4 && !memcmp(name, "name", 4)) {
+    if (MOTE_WITH_NAMES && nlen == 4 && !memcmp(name, "name", 4)) {
         /* Find the function-names subsection; a broken one is ignored. */
         while (rd_left(&c) > 0) {
             uint8_t id = 0;

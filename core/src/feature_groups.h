@@ -75,6 +75,13 @@
 #define MOTE_WITH_FUSED 1
 #endif
 
+/* Not a group either: function names from the name section, for
+ * backtraces (mote_module_func_name).  Off, the section is skipped like any
+ * custom section and backtraces give function indices only. */
+#ifndef MOTE_WITH_NAMES
+#define MOTE_WITH_NAMES 1
+#endif
+
 /* clang-format off */
 /*
  * G(group, built, load feature bit or 0, what it is)

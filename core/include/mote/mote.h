@@ -289,6 +289,8 @@ mote_status mote_module_export(const mote_module *module, uint32_t i, mote_exter
 /*
  * The name of function `index` from the module's name section, or NULL.
  * The returned bytes point into the module binary and are not NUL-terminated.
+ * Always NULL in a core built without names (CMake MOTE_WITH_NAMES=OFF, the
+ * minimal configuration's default): backtraces then give indices only.
  */
 const char *mote_module_func_name(const mote_module *module, uint32_t index, size_t *len);
 
