@@ -7,7 +7,8 @@
  * story: the mote op, the operand and result types, and whether a
  * constant right operand folds into an immediate form (imm) or the
  * operation commutes.  Every instruction has its row in every build (but
- * the 0xFD ones, which only a build with SIMD has): a group left out
+ * the 0xFD ones, which only a build with SIMD has, and relaxed SIMD's,
+ * whose internal ops exist only with it): a group left out
  * (MOTE_WITH_<GROUP>=0) is refused before its rows are read, and its
  * compile functions are NULL in compile_fns[] (compile.h's list says
  * which group each serves), so they are not linked.
@@ -511,6 +512,7 @@ const crow compile_rows[COMPILE_ROW_COUNT] = {
     [WASM_i32x4_trunc_sat_f64x2_u_zero] = UN(i32x4_trunc_sat_f64x2_u_zero, V128, V128),
     [WASM_f64x2_convert_low_i32x4_s] = UN(f64x2_convert_low_i32x4_s, V128, V128),
     [WASM_f64x2_convert_low_i32x4_u] = UN(f64x2_convert_low_i32x4_u, V128, V128),
+#if MOTE_WITH_RELAXED_SIMD /* its internal ops exist only with it (ops.h) */
     /* 0xFD: relaxed SIMD (the choices: docs/simd.md) */
     [WASM_i8x16_relaxed_swizzle] = BIN(i8x16_relaxed_swizzle, V128),
     [WASM_i32x4_relaxed_trunc_f32x4_s] = UN(i32x4_relaxed_trunc_f32x4_s, V128, V128),
@@ -532,6 +534,7 @@ const crow compile_rows[COMPILE_ROW_COUNT] = {
     [WASM_i16x8_relaxed_q15mulr_s] = BIN(i16x8_relaxed_q15mulr_s, V128),
     [WASM_i16x8_relaxed_dot_i8x16_i7x16_s] = BIN(i16x8_relaxed_dot_i8x16_i7x16_s, V128),
     [WASM_i32x4_relaxed_dot_i8x16_i7x16_add_s] = VOP(compile_simd_ternary, i32x4_relaxed_dot_i8x16_i7x16_add_s),
+#endif
 #endif
 };
 /* clang-format on */
