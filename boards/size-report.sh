@@ -29,7 +29,7 @@ boards=("$@")
 read -r -a configs <<<"${SIZE_CONFIGS:-minimal minimal-nofloat minimal-calls standard full}"
 # What each feature group adds: full without it, on the first board only
 # (SIZE_GROUPS="" skips these rows).
-read -r -a groups <<<"${SIZE_GROUPS-SIMD RELAXED_SIMD EXCEPTIONS LEGACY_EXCEPTIONS TYPED_REFS MULTI_MEMORY MEMORY64 TAIL_CALL REFERENCE_TYPES BULK_MEMORY SAT_CONV SIGN_EXT FLOAT}"
+read -r -a groups <<<"${SIZE_GROUPS-SIMD RELAXED_SIMD EXCEPTIONS LEGACY_EXCEPTIONS TYPED_REFS MULTI_MEMORY MEMORY64 TAIL_CALL EXTENDED_CONST CUSTOM_PAGE_SIZES REFERENCE_TYPES BULK_MEMORY SAT_CONV SIGN_EXT FLOAT}"
 
 rows=()
 for board in "${boards[@]}"; do
