@@ -19,6 +19,7 @@
 #include <mote/hal.h>
 #include <mote/mote.h>
 
+#include "feature_groups.h" /* the core's MOTE_WITH_* (mote_core_facts) */
 #include "mote_check.h"
 #include "wasm_builder.h"
 
@@ -495,8 +496,13 @@ static void test_trap_report(void)
     mote_trap_print(inst, collect, NULL);
     printf("%s", report);
     CHECK(strstr(report, "trap: integer divide by zero (func 0 +0x"));
-    CHECK(strstr(report, "#0 func 0 <divide> +0x"));
-    CHECK(strstr(report, "#1 func 1 <outer> +0x"));
+    if (MOTE_WITH_NAMES) {
+        CHECK(strstr(report, "#0 func 0 <divide> +0x"));
+        CHECK(strstr(report, "#1 func 1 <outer> +0x"));
+    } else { /* a core without names gives the indices alone */
+        CHECK(strstr(report, "#0 func 0 +0x"));
+        CHECK(strstr(report, "#1 func 1 +0x"));
+    }
     mote_frame frames[4];
     CHECK(mote_backtrace(inst, frames, 4) == 2 && frames[0].offset != 0 &&
           frames[1].offset > frames[0].offset);
