@@ -16,6 +16,7 @@
 
 #include "mote_check.h"
 #include "read_file.h"
+#include "sim_hal.h"
 
 MOTE_CHECK_DEFINE;
 
@@ -69,6 +70,18 @@ int main(int argc, char **argv)
     CHECK(st != MOTE_OK && inst == NULL);
     CHECK(strstr(msg, "args_get") != NULL);
     CHECK_EQ(mote_arena_used(a), used);
+    /* The report names the option and its list. */
+    CHECK(st == MOTE_ERR_UNLINKABLE);
+    CHECK(strcmp(mote_wasi_calls_linked(), "fd_write proc_exit") == 0);
+    sim_console_clear();
+    mote_wasi_report(a, NULL);
+    size_t out_len;
+    const char *out = sim_console_output(&out_len);
+    char report[256] = {0};
+    memcpy(report, out, out_len < sizeof report - 1 ? out_len : sizeof report - 1);
+    printf("%s", report);
+    CHECK(strstr(report, "args_get\"\nmote: MOTE_WASI_CALLS links only: "
+                         "fd_write proc_exit\n") != NULL);
     mote_wasi_stop(&ctx);
     free(wasm);
     return check_summary("wasi calls");

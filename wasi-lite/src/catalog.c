@@ -113,6 +113,11 @@ static const char MOTE[] = "mote";
 static const entry wasi_entries[] = {WASI_CALLS(ENTRY){NULL, NULL, NULL}};
 static const entry mote_entries[] = {MOTE_CALLS(ENTRY){NULL, NULL, NULL}};
 
+const char *mote_wasi_calls_linked(void)
+{
+    return WL_CALLS_LIST;
+}
+
 static bool same(const char *bytes, size_t len, const char *text)
 {
     return strlen(text) == len && memcmp(bytes, text, len) == 0;

@@ -41,4 +41,11 @@ void mote_wasi_report(const mote_arena *arena, const mote_instance *inst)
     }
     put(e->message);
     put("\n");
+    /* A call left out of this build is "unknown" to the core: say why. */
+    const char *calls = mote_wasi_calls_linked();
+    if (e->status == MOTE_ERR_UNLINKABLE && calls != NULL) {
+        put("mote: MOTE_WASI_CALLS links only: ");
+        put(calls);
+        put("\n");
+    }
 }

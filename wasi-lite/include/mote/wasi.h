@@ -544,6 +544,16 @@ size_t mote_wasi_imports(mote_wasi *ctx, const mote_module *module, mote_import 
 mote_status mote_wasi_instantiate(mote_wasi *ctx, mote_arena *arena, const mote_module *module,
                                   const mote_instance_config *config, mote_instance **out);
 
+/*
+ * The calls this WASI-lite links when it was built with a list of them
+ * (MOTE_WASI_CALLS="fd_write;proc_exit"): their names, separated by
+ * spaces ("fd_write proc_exit").  NULL when it links every call.  An app
+ * importing a call the list leaves out is refused by mote_instantiate()
+ * as unlinkable ("unknown import"), as for a name WASI-lite does not know;
+ * mote_wasi_report() then names the option and the list.
+ */
+const char *mote_wasi_calls_linked(void);
+
 /* ------------------------------------------------------------------------
  * Running
  *
@@ -621,6 +631,12 @@ int mote_wasi_run_module(mote_wasi *ctx, const mote_module *module, mote_arena *
  *     mote: trap: unreachable (func 7 +0x280)
  *       #0 func 7 <app::Box<int>::crash(int)> +0x280
  *       #1 func 6 <main> +0x21a
+ *
+ * An unlinkable module, in a WASI-lite built with a list of calls, gets a
+ * second line with the list (mote_wasi_calls_linked()):
+ *
+ *     mote: unlinkable: unknown import: "wasi_snapshot_preview1" "args_get"
+ *     mote: MOTE_WASI_CALLS links only: fd_write proc_exit
  */
 void mote_wasi_report(const mote_arena *arena, const mote_instance *inst);
 
