@@ -203,7 +203,7 @@ static mote_status compile_binary(compiler *c, const crow *in)
     }
     if (fuse_add(c, in, &a, &b, d))
         return compile_push_temp(c, in->out);
-    if (in->op == OP_i32_add && c->live) {
+    if (MOTE_WITH_FUSED && in->op == OP_i32_add && c->live) {
         /* base + index stays lazy for a load or store to take whole.  Both
          * slots must outlive the entry: locals, or the entry's own home. */
         bool a_ok = a.kind == K_LOCAL || (a.kind == K_TEMP && a.home == d);
@@ -506,10 +506,10 @@ COMPILE_FN(compile_load)
     }
     uint32_t offset = (uint32_t)offset64;
     TRY(compile_pop(c, MOTE_I32, &addr));
-    if (addr.kind == K_ADDK) { /* the address add rides along */
+    if (MOTE_WITH_FUSED && addr.kind == K_ADDK) { /* the address add rides along */
         compile_emit_dai(c, (op)m->op_k, addr.home, addr.src, (uint32_t)addr.k);
         compile_emit_word(c, offset);
-    } else if (addr.kind == K_ADD2) {
+    } else if (MOTE_WITH_FUSED && addr.kind == K_ADD2) {
         compile_emit_dai(c, (op)m->op_x, addr.home, addr.src, (uint16_t)addr.k);
         compile_emit_word(c, offset);
     } else if (fuse_address_update(c, m, &addr, offset)) {
@@ -538,14 +538,16 @@ COMPILE_FN(compile_store)
     }
     uint32_t offset = (uint32_t)offset64;
     TRY(compile_pop(c, MOTE_I32, &addr));
-    bool fused = addr.kind == K_ADDK || addr.kind == K_ADD2;
+    /* Without the superinstructions the address add is an op of its own. */
+    int kind = MOTE_WITH_FUSED ? addr.kind : K_TEMP;
+    bool fused = kind == K_ADDK || kind == K_ADD2;
     uint16_t a = fused ? addr.src : compile_operand(c, &addr);
     uint16_t vs = compile_operand(c, &v);
-    compile_emit_op(c, (op)(addr.kind == K_ADDK ? m->op_k : addr.kind == K_ADD2 ? m->op_x : m->op));
+    compile_emit_op(c, (op)(kind == K_ADDK ? m->op_k : kind == K_ADD2 ? m->op_x : m->op));
     compile_emit_word(c, (uint32_t)vs | (uint32_t)a << 16);
-    if (addr.kind == K_ADDK)
+    if (kind == K_ADDK)
         compile_emit_word(c, (uint32_t)addr.k);
-    else if (addr.kind == K_ADD2)
+    else if (kind == K_ADD2)
         compile_emit_word(c, (uint16_t)addr.k);
     compile_emit_word(c, offset);
     return MOTE_OK;

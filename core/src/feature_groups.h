@@ -68,7 +68,8 @@
 #endif
 /* Not a group (every module runs without it): the superinstructions that
  * fuse a compare into a branch (and an add into that), a multiply or shift
- * into an add, and an address update into a load.  Off, the compiler emits
+ * into an add, and an address add (base + k, base + index) or update into
+ * a load or store.  Off, the compiler emits
  * the plain ops instead and their handlers are compiled out: smaller and
  * slower (docs/size.md). */
 #ifndef MOTE_WITH_FUSED

@@ -621,6 +621,8 @@ dispatch:
     STORE(st16, ADDR_PLAIN, uint16_t, u32)
     STORE(st32, ADDR_PLAIN, uint32_t, u32)
     STORE(st64, ADDR_PLAIN, uint64_t, u64)
+#undef IN_BUILD
+#define IN_BUILD MOTE_WITH_FUSED /* the address add folded in: superinstructions */
     LOAD(ld8s_k, ADDR_K, int8_t, i64)
     LOAD(ld8u_k, ADDR_K, uint8_t, u64)
     LOAD(ld16s_k, ADDR_K, int16_t, i64)
@@ -643,8 +645,6 @@ dispatch:
     STORE(st16_x, ADDR_X, uint16_t, u32)
     STORE(st32_x, ADDR_X, uint32_t, u32)
     STORE(st64_x, ADDR_X, uint64_t, u64)
-#undef IN_BUILD
-#define IN_BUILD MOTE_WITH_FUSED
     LOAD(ld8s_ar, ADDR_AR, int8_t, i64)
     LOAD(ld8u_ar, ADDR_AR, uint8_t, u64)
     LOAD(ld16s_ar, ADDR_AR, int16_t, i64)

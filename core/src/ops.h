@@ -169,7 +169,7 @@
     X(st16, 3) /* [op][v|a][offset] mem[a + offset] = v, low 16 bits */ \
     X(st32, 3) /* [op][v|a][offset] mem[a + offset] = v, low 32 bits */ \
     X(st64, 3) /* [op][v|a][offset] mem[a + offset] = v, 64 bits */ \
-    /* base + k: the address is (a + k) mod 2^32, as the i32.add it replaces */ \
+    /* base + k: the address is (a + k) mod 2^32, as the i32.add it replaces (the _k, _x, _ar and _ai forms are superinstructions: MOTE_WITH_FUSED) */ \
     X(ld8s_k, 4) /* [op][d|a][k][offset] d = mem[(a + k) + offset], 8-bit, sign-extended */ \
     X(ld8u_k, 4) /* [op][d|a][k][offset] d = mem[(a + k) + offset], 8-bit, zero-extended */ \
     X(ld16s_k, 4) /* [op][d|a][k][offset] d = mem[(a + k) + offset], 16-bit, sign-extended */ \
