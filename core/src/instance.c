@@ -540,7 +540,7 @@ static void init_globals(mote_instance *inst, mote_global *objs)
         g->module = m;
         g->mutable_ = globals[i].mutable_;
         inst->globals[i].p = g;
-        if (valtype_slots(g->type) == 2)
+        if (MOTE_WITH_SIMD && valtype_slots(g->type) == 2) /* no v128 without SIMD */
             const_eval_v128(inst, globals[i].init, &g->value, &g->value_hi);
         else
             g->value = const_eval(inst, globals[i].init);
