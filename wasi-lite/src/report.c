@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "internal.h"
+#include "wl_calls.h" /* generated: WL_CALLS_LIST */
 
 static void put(const char *text)
 {
@@ -41,8 +42,10 @@ void mote_wasi_report(const mote_arena *arena, const mote_instance *inst)
     }
     put(e->message);
     put("\n");
-    /* A call left out of this build is "unknown" to the core: say why. */
-    const char *calls = mote_wasi_calls_linked();
+    /* A call left out of this build is "unknown" to the core: say why
+     * (the macro, not mote_wasi_calls_linked(): nothing is linked for it in
+     * a build with every call). */
+    const char *calls = WL_CALLS_LIST;
     if (e->status == MOTE_ERR_UNLINKABLE && calls != NULL) {
         put("mote: MOTE_WASI_CALLS links only: ");
         put(calls);
