@@ -33,7 +33,7 @@ static const uint8_t relaxed[] = {HEADER, 0x01, 0x04, 0x01, 0x60, 0x00, 0x00, 0x
                                   0x00,   0x0A, 0x07, 0x01, 0x05, 0x00, 0xFD, 0x80, 0x02, 0x0B};
 
 /* (memory 1) (data (offset v128.const ...) ""): v128.const in a constant
- * expression (0xFD at offset 23; the group is refused after its opcode) */
+ * expression (0xFD at offset 23: refused there, as in a function body) */
 static const uint8_t v128_offset[] = {HEADER, 0x01, 0x04, 0x01, 0x60, 0x00, 0x00, 0x05, 0x03,
                                       0x01,   0x00, 0x01, 0x0B, 0x16, 0x01, 0x00, 0xFD, 0x0C,
                                       0,      0,    0,    0,    0,    0,    0,    0,    0,
@@ -106,7 +106,7 @@ int main(void)
     refused(relaxed, sizeof relaxed, 23,
             "relaxed SIMD instructions are not enabled in this build (MOTE_WITH_RELAXED_SIMD)");
 
-    refused(v128_offset, sizeof v128_offset, 25, simd);
+    refused(v128_offset, sizeof v128_offset, 23, simd);
     failed(invalid_then_simd, sizeof invalid_then_simd, MOTE_ERR_INVALID, "type mismatch");
     failed(no_such, sizeof no_such, MOTE_ERR_MALFORMED, "illegal opcode 0xfd 0x114");
 
