@@ -4,9 +4,11 @@
 #
 # Presets: host (unit tests, spec suite, CLI), host-asan (the same under
 # AddressSanitizer + UndefinedBehaviorSanitizer), host32 (i386 under
-# qemu-i386), host-minimal and host-sparse (the spec suites on two feature
-# sets: docs/size.md), then every board preset (QEMU boots and the spec
-# suite on target).  MOTE_PRESETS overrides the list.
+# qemu-i386), host-minimal (every host test on the minimal configuration but
+# fuzz/ci and docs.getting-started, which configure builds of their own:
+# docs/size.md), host-sparse (the spec suites on another feature set), then
+# every board preset (QEMU boots and the spec suite on target).
+# MOTE_PRESETS overrides the list.
 set -u
 cd "$(dirname "$0")/.."
 jobs=${JOBS:-2}

@@ -9,6 +9,9 @@
 #         [-DONE_LINE_ERROR=1]            stderr must be exactly one line
 #         [-DOUTPUT=<file> -DEXPECTED=<file>]   a file the command writes
 #                                               (a VCD trace), compared
+#         [-DDECODE=<python|tools/mote-msg>]    ERROR_MATCH sees stderr with
+#                                               the text of each message code
+#                                               (a core without messages)
 #         -P check_cli.cmake
 #
 # A crash (a signal, a sanitizer report) fails whatever the status: the
@@ -49,8 +52,25 @@ endif()
 if(DEFINED MATCH AND NOT out MATCHES "${MATCH}")
   string(APPEND failed "stdout does not match ${MATCH}\n")
 endif()
-if(DEFINED ERROR_MATCH AND NOT err MATCHES "${ERROR_MATCH}")
+# Codes ("@c38") get their text from the source tree: "@c38 [type mismatch...]".
+set(err_matched "${err}")
+if(DEFINED DECODE AND err MATCHES "@[a-z]+[0-9]+")
+  string(REPLACE "|" ";" decode "${DECODE}")
+  string(RANDOM LENGTH 8 tag)
+  set(err_file "${CMAKE_CURRENT_BINARY_DIR}/check_cli-${tag}.err")
+  file(WRITE "${err_file}" "${err}")
+  execute_process(COMMAND ${decode} INPUT_FILE "${err_file}" OUTPUT_VARIABLE err_matched
+                  RESULT_VARIABLE decode_rc TIMEOUT 60)
+  file(REMOVE "${err_file}")
+  if(NOT decode_rc EQUAL 0)
+    string(APPEND failed "${DECODE} failed (${decode_rc})\n")
+  endif()
+endif()
+if(DEFINED ERROR_MATCH AND NOT err_matched MATCHES "${ERROR_MATCH}")
   string(APPEND failed "stderr does not match ${ERROR_MATCH}\n")
+  if(NOT err_matched STREQUAL err)
+    string(APPEND failed "stderr with the codes' text:\n${err_matched}")
+  endif()
 endif()
 if(ONE_LINE_ERROR AND NOT err MATCHES "^mote[^\n]*\n$")
   string(APPEND failed "stderr is not one line starting with \"mote\"\n")

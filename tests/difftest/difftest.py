@@ -9,7 +9,7 @@ generated JSON script).  Results, traps, host-call logs, binaryen's own
 memory hash and a hash of all memory and globals must agree.
 
     difftest.py --driver build/.../mote-difftest [--emulator qemu-i386] [--count N] [--seed S]
-                [--out DIR] [--progress N] [--replay DIR...]
+                [--out DIR] [--progress N] [--not-built MOTE_WITH_X ...] [--replay DIR...]
 
 Floats cross the boundary as bits; two NaNs of a float result compare
 equal, and logged NaNs are folded as one value (instrument.py).  NaN
@@ -22,9 +22,14 @@ OUT/nan_divergence-<seed>/ for inspection).
 
 A call that runs out of fuel in mote, or a script that times out in wabt,
 makes the module inconclusive; a crash of spectest-interp is counted as a
-reference crash.  Each mismatch is saved in OUT/mismatch-<seed>/ (raw
-module, instrumented module, calls, both outputs); reduce.py minimises it,
-and a folder copied to tests/difftest/regressions/ is re-run by --replay.
+reference crash.  A mote built without some feature groups (MOTE_WITH_<GROUP>
+off, as in the minimal configuration) is given them with --not-built (as the
+spec runner's --not-built-ok): a module it refuses as "not in this build"
+naming one of them is skipped and counted as such, never compared; in a
+build with the group (no --not-built) the refusal is a validation mismatch.
+Each mismatch is saved in OUT/mismatch-<seed>/ (raw module, instrumented
+module, calls, both outputs); reduce.py minimises it, and a folder copied to
+tests/difftest/regressions/ is re-run by --replay.
 Exit status: 0 if nothing mismatched.
 """
 import argparse
@@ -48,6 +53,8 @@ BASE_FEATURES = ['--enable-sign-ext', '--enable-nontrapping-float-to-int',
 WABT_FEATURES = ['--enable-tail-call']
 TIMEOUT = 60
 CALLS_PER_EXPORT = 2
+# The MOTE_WITH_<GROUP> options this build of mote leaves out (--not-built).
+NOT_BUILT = ()
 
 # wabt's trap messages -> the kinds mote-difftest prints
 WABT_TRAPS = [
@@ -69,6 +76,16 @@ EDGE_F32 = [0, 0x80000000, 0x3F800000, 0x7F800000, 0xFF800000, 0x7FC00000, 0x7FA
             0x00000001, 0x4F000000, 0xCF000000]
 EDGE_F64 = [0, 1 << 63, 0x3FF0000000000000, 0x7FF0000000000000, 0xFFF0000000000000,
             0x7FF8000000000000, 0x7FF4000000000001, 1, 0x41E0000000000000, 0xC3E0000000000000]
+
+
+def not_built(mote_out):
+    """The refusal in mote-difftest's output if it is "not in this build"
+    (MOTE_ERR_UNSUPPORTED) naming an option left out of this build, else
+    None."""
+    line = mote_out.splitlines()[0] if mote_out else ''
+    if line.startswith('load: not in this build ') and any(f'({o})' in line for o in NOT_BUILT):
+        return line
+    return None
 
 
 def run(cmd, timeout=TIMEOUT, **kw):
@@ -188,7 +205,7 @@ def wabt_script(wasm_name, calls):
 class Stats:
     KEYS = ('generated', 'compared', 'calls', 'agree', 'mismatch', 'validation_mismatch',
             'nan_divergence', 'invalid_both', 'inconclusive', 'reference_crash',
-            'unsupported', 'tool_error')
+            'unsupported', 'not_built', 'tool_error')
 
     def __init__(self):
         self.counts = {k: 0 for k in self.KEYS}
@@ -200,7 +217,8 @@ class Stats:
 
 class Outcome:
     """What one module did.  kind: agree, mismatch, validation_mismatch,
-    invalid_both, inconclusive, reference_crash, unsupported, tool_error."""
+    invalid_both, inconclusive, reference_crash, unsupported, not_built,
+    tool_error."""
 
     def __init__(self, kind, diff='', calls=0, mote_out='', wabt_out=''):
         self.kind, self.diff, self.calls = kind, diff, calls
@@ -219,6 +237,9 @@ def evaluate(work, raw, driver, rng):
     if mote_load.returncode != 0:
         return Outcome('mismatch', f'mote-difftest failed loading: {mote_load.stderr[-2000:]}',
                        mote_out=mote_load.stdout + mote_load.stderr)
+    refused = not_built(mote_load.stdout)
+    if refused:     # whatever wabt says: mote never judged the module
+        return Outcome('not_built', refused)
     mote_ok = mote_load.stdout.startswith('load: ok')
     wabt_ok = wabt_valid.returncode == 0
     if not wabt_ok and not mote_ok:
@@ -263,6 +284,9 @@ def compare_run(work, inst, calls, driver):
     wabt = run(['spectest-interp'] + WABT_FEATURES + [script], cwd=work)
     if mote is None or wabt is None:
         return Outcome('inconclusive', 'timeout')
+    refused = not_built(mote.stdout)
+    if refused:
+        return Outcome('not_built', refused)
     mote_lines = [l for l in mote.stdout.splitlines()
                   if not l.startswith('load:') and not l.startswith('instantiate: ok')]
     if any(l.endswith('=> fuel') for l in mote_lines):
@@ -396,6 +420,9 @@ def expect_run(work, inst, calls, driver, expected):
     mote = run(driver + [inst, calls_txt])
     if mote is None:
         return Outcome('inconclusive', 'timeout')
+    refused = not_built(mote.stdout)
+    if refused:
+        return Outcome('not_built', refused)
     with open(expected) as f:
         want = [l for l in f.read().splitlines() if l and not l.startswith('#')]
     got = mote.stdout.splitlines()
@@ -413,7 +440,12 @@ def main():
     ap.add_argument('--out', default='build/difftest', help='where mismatches are saved')
     ap.add_argument('--replay', nargs='*', default=[], help='saved case folders to re-run')
     ap.add_argument('--progress', type=int, default=0, help='print a line every N seeds')
+    ap.add_argument('--not-built', action='append', default=[], metavar='MOTE_WITH_GROUP',
+                    help='a feature group this build of mote leaves out: a module it refuses '
+                         'naming it is skipped ("not in this build"), not compared')
     args = ap.parse_args()
+    global NOT_BUILT
+    NOT_BUILT = tuple(args.not_built)
     for tool in ('wasm-opt', 'wasm-validate', 'wasm2wat', 'wat2wasm', 'spectest-interp'):
         if not shutil.which(tool):
             sys.exit(f'difftest: {tool} not found (toolchain/install-deps installs binaryen and wabt)')
@@ -434,7 +466,7 @@ def main():
           f"mismatch, {c['nan_divergence']} differ only through NaN payloads; "
           f"{c['invalid_both']} rejected by both, {c['inconclusive']} inconclusive, "
           f"{c['reference_crash']} reference crashes, {c['unsupported']} unsupported, "
-          f"{c['tool_error']} tool errors")
+          f"{c['not_built']} not in this build, {c['tool_error']} tool errors")
     sys.exit(1 if stats.failures else 0)
 
 

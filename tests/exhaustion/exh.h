@@ -31,6 +31,16 @@ mote_status exh_call(mote_instance *inst, const char *name, int nargs, int32_t a
 /* True if the arena's last error message contains `text`. */
 int exh_message_has(const mote_arena *a, const char *text);
 
+/* True if the arena's last error is MOTE_ERR_UNSUPPORTED naming `option`
+ * ("MOTE_WITH_TAIL_CALL"). */
+int exh_unsupported(const mote_arena *a, const char *option);
+
+/* True if the arena's last error is MOTE_ERR_UNSUPPORTED naming a feature
+ * group this build of the core leaves out (MOTE_WITH_<GROUP>=OFF, as the
+ * minimal configuration does): "not in this build".  Never in a build with
+ * every group. */
+int exh_not_built(const mote_arena *a);
+
 /* The cases, one ctest each. */
 int case_fail_every_alloc(int argc, char **argv);
 int case_nested_blocks(int argc, char **argv);

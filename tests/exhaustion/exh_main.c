@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "exh.h"
+#include "feature_groups.h" /* the core's MOTE_WITH_* (mote_core_facts) */
 
 MOTE_CHECK_DEFINE;
 mote_arena *exh_current;
@@ -71,6 +72,24 @@ mote_status exh_call(mote_instance *inst, const char *name, int nargs, int32_t a
 int exh_message_has(const mote_arena *a, const char *text)
 {
     return strstr(mote_arena_error(a)->message, text) != NULL;
+}
+
+int exh_unsupported(const mote_arena *a, const char *option)
+{
+    const mote_error *e = mote_arena_error(a);
+    char named[64];
+    snprintf(named, sizeof named, "(%s)", option); /* "... (MOTE_WITH_X)" */
+    return e->status == MOTE_ERR_UNSUPPORTED && strstr(e->message, named) != NULL;
+}
+
+int exh_not_built(const mote_arena *a)
+{
+#define G(group, built, bit, what)                                \
+    if (!(built) && exh_unsupported(a, "MOTE_WITH_" #group) != 0) \
+        return 1;
+    MOTE_FEATURE_GROUPS(G)
+#undef G
+    return 0;
 }
 
 static const struct {

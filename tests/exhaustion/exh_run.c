@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "exh.h"
+#include "feature_groups.h" /* the core's MOTE_WITH_* (mote_core_facts) */
 
 /* A module from types, function type indices, bodies and an optional
  * memory or table section; exports every function by the names given. */
@@ -85,7 +86,8 @@ static const spec_fn stack_fns[] = {
     /* 1000 locals per frame: the value stack runs out first */
     FN("rec_locals", 0, 1, 0xE8, 0x07, T_I64, OP_LOCAL_GET, 0, OP_CALL, 1, OP_END),
     FN("ok", 1, 0, OP_I32_CONST, 5, OP_END),
-    /* unbounded tail recursion: constant stack, so only fuel ends it */
+    /* unbounded tail recursion: constant stack, so only fuel ends it
+     * (the last function: a build without tail calls leaves it out) */
     FN("tail", 0, 0, OP_LOCAL_GET, 0, 0x12 /* return_call */, 3, OP_END),
 };
 
@@ -94,7 +96,18 @@ int case_stack(int argc, char **argv)
     (void)argc;
     (void)argv;
     wbuf m = {0};
-    build(&m, stack_types, sizeof stack_types, stack_fns, 4, 0, NULL);
+    size_t nfns = 4;
+    if (!MOTE_WITH_TAIL_CALL) { /* refused, naming the option; the rest without "tail" */
+        mote_arena *a = exh_arena(1u << 20);
+        mote_module *mod;
+        build(&m, stack_types, sizeof stack_types, stack_fns, 4, 0, NULL);
+        CHECK(exh_load(a, &m, &mod) == MOTE_ERR_UNSUPPORTED);
+        CHECK(exh_unsupported(a, "MOTE_WITH_TAIL_CALL"));
+        printf("stack: tail calls not in this build: %s\n", mote_arena_error(a)->message);
+        wb_free(&m);
+        nfns = 3;
+    }
+    build(&m, stack_types, sizeof stack_types, stack_fns, nfns, 0, NULL);
     static const mote_instance_config configs[] = {
         {0}, /* 64 KiB, 8 KiB */
         {.value_stack_bytes = 1u << 20, .call_stack_bytes = 256},
@@ -114,11 +127,13 @@ int case_stack(int argc, char **argv)
             int32_t r = 0;
             CHECK(exh_call(inst, "ok", 0, 0, &r) == MOTE_OK && r == 5);
         }
-        mote_set_fuel(inst, 100000);
-        CHECK(exh_call(inst, "tail", 1, 0, NULL) == MOTE_PAUSED);
-        CHECK(mote_get_fuel(inst) == 0);
-        mote_abandon(inst);
-        mote_set_fuel(inst, MOTE_FUEL_OFF);
+        if (MOTE_WITH_TAIL_CALL) {
+            mote_set_fuel(inst, 100000);
+            CHECK(exh_call(inst, "tail", 1, 0, NULL) == MOTE_PAUSED);
+            CHECK(mote_get_fuel(inst) == 0);
+            mote_abandon(inst);
+            mote_set_fuel(inst, MOTE_FUEL_OFF);
+        }
     }
     wb_free(&m);
     return 0;
@@ -328,6 +343,17 @@ int case_table_cap(int argc, char **argv)
     wbuf m = {0};
     /* table_cap 10 on a table with no maximum */
     build_table(&m, false, 1, 0);
+    if (!MOTE_WITH_REFERENCE_TYPES) {
+        /* table.grow and table.size are reference-type instructions: a
+         * build without them refuses the module, naming the option */
+        mote_arena *a = exh_arena(1u << 20);
+        mote_module *mod;
+        CHECK(exh_load(a, &m, &mod) == MOTE_ERR_UNSUPPORTED);
+        CHECK(exh_unsupported(a, "MOTE_WITH_REFERENCE_TYPES"));
+        printf("table_cap: table.grow not in this build: %s\n", mote_arena_error(a)->message);
+        wb_free(&m);
+        return 0;
+    }
     mote_instance_config cfg = {.table_cap = 10};
     mote_instance *inst = instantiate(&m, 1u << 20, &cfg, NULL);
     if (inst) {

@@ -15,6 +15,9 @@
  * The app has files: preopen fd 3 is "/" on a flash file system in RAM
  * (fs/, put back to the same few files before each input), so path_open,
  * fd_readdir, path_rename & co. get hostile paths and pointers too.
+ * (Unless WASI-lite is built without files, MOTE_WASI_FILES=OFF as in
+ * minimal, which refuses preopens: then FUZZ_WASI_FILES is 0, and the same
+ * calls get the same arguments with no directory given.)
  * The HAL is tests/wasi/sim_hal.c (virtual time, scripted pins and input),
  * in cooperative mode, so a wait pauses the call instead of sleeping; the
  * harness abandons a paused call.
@@ -46,6 +49,9 @@ extern const size_t fuzz_wasi_module_len;
 #define MAX_EXPORTS 96
 #define WASI_ERRNO_MAX 76
 #define SPECIAL_OP 0xE0
+#ifndef FUZZ_WASI_FILES
+#define FUZZ_WASI_FILES 1 /* tests/fuzz/CMakeLists.txt: 0 if WASI-lite has no files */
+#endif
 
 static struct {
     uint8_t lo[GUARD];
@@ -356,9 +362,11 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     cfg.envp = envp_;
     cfg.envc = 3;
     cfg.cooperative = true;
-    fresh_files();
-    cfg.preopens = &preopen;
-    cfg.npreopens = 1;
+    if (FUZZ_WASI_FILES) {
+        fresh_files();
+        cfg.preopens = &preopen;
+        cfg.npreopens = 1;
+    }
     cfg.fds = fds;
     cfg.max_fds = (uint8_t)(sizeof fds / sizeof fds[0]);
 
