@@ -10,7 +10,8 @@
 # MOTE_WASI_CALLS=fd_write) and prints one table row from the link maps
 # (bench/size/size_map.py): the core as linked (image minus the empty
 # baseline, minus main() and the module; libgcc and libc included), the
-# core's own objects, WASI-lite on top of it with the board drivers it
+# same for a firmware that only attaches precompiled images (no loader),
+# the core's own objects, WASI-lite on top of it with the board drivers it
 # reaches counted apart, and the static RAM of each.
 #
 # Then, on the first board, `full` once per feature group with that group

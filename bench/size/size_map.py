@@ -4,7 +4,7 @@
     size_map.py IMAGE.map...        one line per map: name flash=... ram=... <part>=...
     size_map.py --table LABEL=DIR...
         the table of `make size`: DIR is a build folder holding
-        bench/size/size-{empty,core,wasi}.elf.map; LABEL names its row
+        bench/size/size-{empty,core,image,wasi}.elf.map; LABEL names its row
 
 Every input section placed in an output section that is loaded (everything
 before the debug sections, except the stack and heap reservations) is
@@ -15,7 +15,8 @@ counted against the file it came from, in one of these parts:
     hal        the board's HAL, drivers and start-up code (port/)
     libgcc     libgcc (soft-float, 64-bit division)
     libc       picolibc's libc and libm
-    app        the size firmware's own file (main(), the module bytes)
+    app        the size firmware's own files (main(), the module bytes, the
+               precompiled image)
     other      alignment fill and anything else
 
 flash counts sections stored in flash (code, read-only data, the initial
@@ -118,13 +119,16 @@ def analyse(path):
 def row(label, folder):
     """The figures of one build: the core and WASI-lite as linked."""
     maps = {}
-    for name in ("empty", "core", "wasi"):
+    for name in ("empty", "core", "image", "wasi"):
         flash, ram = analyse("%s/bench/size/size-%s.elf.map" % (folder, name))
         maps[name] = (flash, ram)
     (ef, er), (cf, cr), (wf, wr) = maps["empty"], maps["core"], maps["wasi"]
+    imf = maps["image"][0]
     libs = ("libgcc", "libc", "other")
     # The firmware's own main() and module bytes are not the VM's.
     core = sum(cf.values()) - sum(ef.values()) - (cf["app"] - ef["app"])
+    # The same for a firmware that attaches precompiled images (no loader).
+    images_only = sum(imf.values()) - sum(ef.values()) - (imf["app"] - ef["app"])
     core_libs = sum(cf[p] - ef[p] for p in libs)
     # The core's static RAM, less the size firmware's arena buffer.
     core_ram = sum(cr.values()) - sum(er.values()) - (cr["app"] - er["app"])
@@ -133,11 +137,11 @@ def row(label, folder):
     wasi = (sum(wf.values()) - sum(cf.values()) - (wf["app"] - cf["app"]) - drivers)
     # (its context is a variable of the firmware's: counted here)
     wasi_ram = sum(wr.values()) - sum(er.values()) - core_ram - (wr["hal"] - er["hal"])
-    return [label, core, cf["core"], core_libs, cf["libgcc"] - ef["libgcc"], core_ram,
+    return [label, core, images_only, cf["core"], core_libs, cf["libgcc"] - ef["libgcc"], core_ram,
             wasi, wf["wasi"], drivers, wasi_ram]
 
 
-HEAD = ["board / config", "core linked", "core objects", "libc+libgcc", "of which libgcc",
+HEAD = ["board / config", "core linked", "images only", "core objects", "libc+libgcc", "of which libgcc",
         "core RAM", "wasi-lite linked", "wasi-lite objects", "drivers", "wasi-lite RAM"]
 
 

@@ -1,7 +1,8 @@
 /*
  * api.c -- the public calls that act on loaded modules and instances:
- * introspection, exports, calling, traps, memories, tables, globals, and
- * sizing.
+ * introspection, unloading, exports, calling, traps, memories, tables and
+ * globals.  (Loading and sizing a module are the decoder's, decode.c: a
+ * firmware that only attaches precompiled images links none of it.)
  */
 #include <string.h>
 
@@ -13,8 +14,6 @@
 #include "types.h"
 
 #define MOTE_MSG_TAG "a" /* this file's message codes (error.h) */
-
-uint64_t instance_layout_bytes(const mote_module *m, const mote_instance_config *cfg);
 
 /* ---- module introspection ------------------------------------------------- */
 
@@ -128,6 +127,15 @@ size_t mote_module_bytes(const mote_module *m)
 size_t mote_module_code_bytes(const mote_module *m)
 {
     return (size_t)m->code_words * 4;
+}
+
+void mote_unload(mote_module *m)
+{
+    if (!m)
+        return;
+    mote_arena *a = m->arena;
+    arena_mark mark = {(size_t)m->mark_bottom, (size_t)m->mark_top};
+    arena_rollback(a, mark);
 }
 
 /* ---- exports ----------------------------------------------------------------- */
@@ -470,10 +478,18 @@ uint32_t instance_func_at(const mote_instance *inst, const uint32_t *pc)
     return lo < m->nfuncs ? lo : MOTE_NO_FUNC;
 }
 
+/* compile_locate() finds the wasm offset of a code word by compiling its
+ * function again.  The reference is weak: a firmware that only attaches
+ * precompiled images (image.c) links no compiler, and there a trap gives
+ * its function with offset 0 (unknown). */
+#if defined(__GNUC__)
+#pragma weak compile_locate
+#endif
+
 /* The wasm offset of code word pc of function func in inst's module. */
 static uint32_t offset_at(const mote_instance *inst, uint32_t func, const uint32_t *pc)
 {
-    if (func == MOTE_NO_FUNC)
+    if (func == MOTE_NO_FUNC || !compile_locate)
         return 0;
     return compile_locate(inst->module, inst->arena, func, (uint32_t)(pc - inst->code));
 }
@@ -813,34 +829,4 @@ mote_status mote_global_new_v128(mote_arena *a, bool mutable_, const mote_value 
     TRY(mote_global_new(a, MOTE_V128, mutable_, value[0], out));
     (*out)->value_hi = value[1];
     return MOTE_OK;
-}
-
-/* ---- sizing -------------------------------------------------------------------------------- */
-
-mote_status mote_measure(mote_arena *scratch, const uint8_t *wasm, size_t len,
-                         const mote_load_config *lc, const mote_instance_config *cfg,
-                         mote_needs *out)
-{
-    arena_mark mark = arena_get_mark(scratch);
-    size_t peak_before = scratch->peak;
-    size_t used_before = mote_arena_used(scratch);
-    scratch->peak = used_before;
-    mote_module *m;
-    mote_status st = mote_load(scratch, wasm, len, lc, &m);
-    if (st == MOTE_OK) {
-        out->module_bytes = m->bytes;
-        out->load_peak = scratch->peak - used_before;
-        uint64_t inst = instance_layout_bytes(m, cfg);
-        uint64_t after = (uint64_t)out->module_bytes + inst;
-        uint64_t total = (out->load_peak > after ? out->load_peak : after) + scratch->header;
-        if (!size_fits(total)) {
-            st = arena_no_room(scratch, "one instance of this module", total);
-        } else {
-            out->instance_bytes = (size_t)inst;
-            out->total = (size_t)total;
-        }
-    }
-    arena_rollback(scratch, mark);
-    scratch->peak = peak_before > scratch->peak ? peak_before : scratch->peak;
-    return st;
 }

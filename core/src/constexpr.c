@@ -1,4 +1,5 @@
-/* constexpr.c -- see constexpr.h. */
+/* constexpr.c -- validating constant expressions (constexpr.h); their
+ * evaluation is constexpr_eval.c. */
 #include "constexpr.h"
 
 #include "compile.h"
@@ -138,97 +139,6 @@ mote_status const_validate(const mote_module *m, reader *r, vtype want, uint32_t
             return bad(err, r, MOTE_ERR_LIMIT, MSG("constant expression too deep"));
         stack[depth++] = type;
     }
-}
-
-mote_slot const_eval(mote_instance *inst, uint32_t at)
-{
-    const mote_module *m = inst->module;
-    reader r = {m->wasm + at, m->wasm + m->wasm_len, m->wasm, NULL};
-    mote_slot stack[MAX_CONST_EXPR_DEPTH];
-    uint32_t depth = 0;
-    for (;;) {
-        wasm_op op = WASM_end;
-        uint32_t prefix, code;
-        syntax_read_op(&r, m->features, &op, &prefix, &code); /* validated */
-        mote_slot v;
-        v.u64 = 0;
-        switch (op) {
-        case WASM_end: return stack[0];
-        case WASM_i32_const: {
-            int64_t x = 0;
-            rd_sleb(&r, 32, &x);
-            v.u64 = (uint32_t)(int32_t)x;
-            break;
-        }
-        case WASM_i64_const: {
-            int64_t x = 0;
-            rd_sleb(&r, 64, &x);
-            v.i64 = x;
-            break;
-        }
-        case WASM_f32_const: {
-            uint32_t x = 0;
-            rd_u32_le(&r, &x);
-            v.u32 = x;
-            break;
-        }
-        case WASM_f64_const: rd_u64_le(&r, &v.u64); break;
-        case WASM_ref_null: {
-            int64_t heap;
-            rd_sleb(&r, 33, &heap);
-            v.ref = NULL;
-            break;
-        }
-        case WASM_ref_func: {
-            uint32_t f = 0;
-            rd_u32(&r, &f);
-            v.func = instance_func(inst, f);
-            break;
-        }
-        case WASM_global_get: {
-            uint32_t g = 0;
-            rd_u32(&r, &g);
-            v = ((mote_global *)inst->globals[g].p)->value;
-            break;
-        }
-        default: { /* extended-const arithmetic */
-            /* Not reached without the group: const_validate refused every
-             * other instruction.  The test lets the arithmetic fold away. */
-            if (!MOTE_WITH_EXTENDED_CONST)
-                return v;
-            mote_slot b = stack[--depth], a = stack[--depth];
-            switch (op) {
-            case WASM_i32_add: v.u64 = (uint32_t)(a.u32 + b.u32); break;
-            case WASM_i32_sub: v.u64 = (uint32_t)(a.u32 - b.u32); break;
-            case WASM_i32_mul: v.u64 = (uint32_t)(a.u32 * b.u32); break;
-            case WASM_i64_add: v.u64 = a.u64 + b.u64; break;
-            case WASM_i64_sub: v.u64 = a.u64 - b.u64; break;
-            default: v.u64 = a.u64 * b.u64; break;
-            }
-            break;
-        }
-        }
-        stack[depth++] = v;
-    }
-}
-
-void const_eval_v128(mote_instance *inst, uint32_t at, mote_slot *lo, mote_slot *hi)
-{
-    const mote_module *m = inst->module;
-    reader r = {m->wasm + at, m->wasm + m->wasm_len, m->wasm, NULL};
-    wasm_op op = WASM_end;
-    uint32_t prefix, code;
-    syntax_read_op(&r, m->features, &op, &prefix, &code); /* validated */
-    if (op == WASM_global_get) {
-        uint32_t g = 0;
-        rd_u32(&r, &g);
-        const mote_global *src = (const mote_global *)inst->globals[g].p;
-        *lo = src->value;
-        *hi = src->value_hi;
-        return;
-    }
-    rd_u64_le(&r, &lo->u64); /* v128.const */
-    rd_u64_le(&r, &hi->u64);
 }
 
 void const_skip(reader *r, uint32_t features)

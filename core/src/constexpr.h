@@ -23,8 +23,12 @@ mote_status const_validate(const mote_module *m, reader *r, vtype want, uint32_t
 /* Moves r past a validated expression (its end opcode included). */
 void const_skip(reader *r, uint32_t features);
 
-/* Evaluates a validated expression at wasm offset `at` for `inst`. */
+/* Evaluates a validated expression at wasm offset `at` for `inst`
+ * (constexpr_eval.c, as the two below). */
 mote_slot const_eval(mote_instance *inst, uint32_t at);
+
+/* The same for the expression at *r, leaving r past its end opcode. */
+mote_slot const_eval_read(mote_instance *inst, reader *r);
 
 /* The same for an expression of type v128 (v128.const or global.get): its
  * bytes 0-7 to *lo, 8-15 to *hi. */

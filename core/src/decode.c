@@ -15,97 +15,11 @@
 #include "constexpr.h"
 #include "error.h"
 #include "feature_groups.h"
+#include "runtime.h"
 #include "syntax.h"
 #include "types.h"
 
 #define MOTE_MSG_TAG "d" /* this file's message codes (error.h) */
-
-/* ---- LEB128 (reader.h) ---- */
-
-/* Most LEBs in a module are one byte: that path touches nothing else. */
-bool decode_uleb(reader *r, unsigned bits, uint64_t *out)
-{
-    if (r->p < r->end && *r->p < 0x80) { /* bits >= 7: any one byte fits */
-        *out = *r->p++;
-        return true;
-    }
-    uint64_t v = 0;
-    unsigned shift = 0;
-    for (;;) {
-        uint8_t b;
-        if (!rd_byte(r, &b))
-            return false;
-        if (shift + 7 >= bits && shift < bits) {
-            /* the final possible byte: bits beyond the width must be 0 */
-            unsigned used = bits - shift;
-            if (b & 0x80)
-                return rd_fail(r, MSG("integer representation too long"));
-            if (used < 7 && (b >> used) != 0)
-                return rd_fail(r, MSG("integer too large"));
-            v |= (uint64_t)b << shift;
-            *out = v;
-            return true;
-        }
-        v |= (uint64_t)(b & 0x7F) << shift;
-        shift += 7;
-        if (!(b & 0x80)) {
-            *out = v;
-            return true;
-        }
-    }
-}
-
-bool decode_u32(reader *r, uint32_t *out)
-{
-    const uint8_t *p = r->p;
-    if (p < r->end && *p < 0x80) {
-        *out = *p;
-        r->p = p + 1;
-        return true;
-    }
-    uint64_t v;
-    if (!decode_uleb(r, 32, &v))
-        return false;
-    *out = (uint32_t)v;
-    return true;
-}
-
-bool decode_sleb(reader *r, unsigned bits, int64_t *out)
-{
-    if (r->p < r->end && *r->p < 0x80) { /* bits >= 8: one byte, bit 6 the sign */
-        *out = (int64_t)(*r->p++ ^ 0x40) - 0x40;
-        return true;
-    }
-    uint64_t v = 0;
-    unsigned shift = 0;
-    uint8_t b;
-    for (;;) {
-        if (!rd_byte(r, &b))
-            return false;
-        if (shift + 7 >= bits) {
-            /* final byte: bits at and above the width must copy the sign */
-            unsigned used = bits - shift; /* 1..7 bits carry value */
-            if (b & 0x80)
-                return rd_fail(r, MSG("integer representation too long"));
-            int sign_bit = (b >> (used - 1)) & 1;
-            uint8_t rest = (uint8_t)(b >> used); /* bits above width, 7-used of them */
-            uint8_t want = sign_bit ? (uint8_t)(0x7F >> used) : 0;
-            if (rest != want)
-                return rd_fail(r, MSG("integer too large"));
-            v |= (uint64_t)(b & 0x7F) << shift;
-            shift += 7;
-            break;
-        }
-        v |= (uint64_t)(b & 0x7F) << shift;
-        shift += 7;
-        if (!(b & 0x80))
-            break;
-    }
-    if (shift < 64 && (b & 0x40))
-        v |= ~(uint64_t)0 << shift;
-    *out = (int64_t)v;
-    return true;
-}
 
 enum {
     SEC_CUSTOM = 0,
@@ -173,53 +87,6 @@ static bool open_section(loader *L, int id, reader *r, uint32_t *n)
         return false;
     *r = section_reader(L, id);
     rd_u32(r, n);
-    return true;
-}
-
-/* ---- UTF-8 and names ------------------------------------------------------ */
-
-bool decode_utf8_valid(const uint8_t *s, size_t n)
-{
-    size_t i = 0;
-    while (i < n) {
-        uint8_t c = s[i];
-        uint32_t cp, need;
-        if (c < 0x80) {
-            i++;
-            continue;
-        }
-        if (c >= 0xC2 && c <= 0xDF) {
-            need = 1;
-            cp = c & 0x1F;
-        } else if (c >= 0xE0 && c <= 0xEF) {
-            need = 2;
-            cp = c & 0x0F;
-        } else if (c >= 0xF0 && c <= 0xF4) {
-            need = 3;
-            cp = c & 0x07;
-        } else
-            return false;
-        if (i + need >= n)
-            return false;
-        for (uint32_t k = 1; k <= need; k++) {
-            if ((s[i + k] & 0xC0) != 0x80)
-                return false;
-            cp = cp << 6 | (s[i + k] & 0x3F);
-        }
-        if ((need == 2 && cp < 0x800) || (need == 3 && cp < 0x10000) || cp > 0x10FFFF ||
-            (cp >= 0xD800 && cp <= 0xDFFF))
-            return false;
-        i += need + 1;
-    }
-    return true;
-}
-
-bool decode_name(reader *r, const uint8_t **bytes, uint32_t *len)
-{
-    if (!rd_u32(r, len) || !rd_bytes(r, *len, bytes))
-        return false;
-    if (!decode_utf8_valid(*bytes, *len))
-        return rd_fail(r, MSG("malformed UTF-8 encoding"));
     return true;
 }
 
@@ -1486,11 +1353,32 @@ mote_status mote_load(mote_arena *a, const uint8_t *wasm, size_t len, const mote
     return decode_module(a, wasm, len, cfg, NULL, out);
 }
 
-void mote_unload(mote_module *m)
+/* ---- sizing -------------------------------------------------------------------------------- */
+
+mote_status mote_measure(mote_arena *scratch, const uint8_t *wasm, size_t len,
+                         const mote_load_config *lc, const mote_instance_config *cfg,
+                         mote_needs *out)
 {
-    if (!m)
-        return;
-    mote_arena *a = m->arena;
-    arena_mark mark = {(size_t)m->mark_bottom, (size_t)m->mark_top};
-    arena_rollback(a, mark);
+    arena_mark mark = arena_get_mark(scratch);
+    size_t peak_before = scratch->peak;
+    size_t used_before = mote_arena_used(scratch);
+    scratch->peak = used_before;
+    mote_module *m;
+    mote_status st = mote_load(scratch, wasm, len, lc, &m);
+    if (st == MOTE_OK) {
+        out->module_bytes = m->bytes;
+        out->load_peak = scratch->peak - used_before;
+        uint64_t inst = instance_layout_bytes(m, cfg);
+        uint64_t after = (uint64_t)out->module_bytes + inst;
+        uint64_t total = (out->load_peak > after ? out->load_peak : after) + scratch->header;
+        if (!size_fits(total)) {
+            st = arena_no_room(scratch, "one instance of this module", total);
+        } else {
+            out->instance_bytes = (size_t)inst;
+            out->total = (size_t)total;
+        }
+    }
+    arena_rollback(scratch, mark);
+    scratch->peak = peak_before > scratch->peak ? peak_before : scratch->peak;
+    return st;
 }

@@ -1,38 +1,20 @@
 /*
- * image.c -- precompiled images.
+ * image.c -- attaching a precompiled image (the format: image.h).
  *
- * An image is a 32-byte header followed by a module block exactly as the
- * loader builds it in an arena: everything in the block is an offset or a
- * fixed-width value, and the compiled code is position independent, so the
- * block can sit anywhere.  The header ties it to the wasm it came from
- * (length and checksum) and to the build whose handler words it contains.
+ * Apart from image_compile.c, which runs the loader: a firmware that only
+ * attaches images links neither the decoder nor the compiler.
  */
 #include <string.h>
 
 #include "arena.h"
 #include "error.h"
+#include "image.h"
 #include "module.h"
 #include "ops.h"
 
 #define MOTE_MSG_TAG "im" /* this file's message codes (error.h) */
 
-#define IMAGE_MAGIC "moteimg1"
-#define IMAGE_VERSION 1u
-
-typedef struct image_header {
-    char magic[8];
-    uint32_t version;
-    uint32_t block_len;
-    uint32_t wasm_len;
-    uint32_t wasm_hash;
-    uint32_t fingerprint; /* of the handler table compiled for */
-    uint32_t reserved;
-} image_header;
-
-mote_status decode_module(mote_arena *a, const uint8_t *wasm, size_t len,
-                          const mote_load_config *cfg, const int32_t *handlers, mote_module **out);
-
-static uint32_t fnv1a(uint32_t h, const void *data, size_t len)
+uint32_t image_hash(uint32_t h, const void *data, size_t len)
 {
     const uint8_t *p = data;
     for (size_t i = 0; i < len; i++)
@@ -40,57 +22,17 @@ static uint32_t fnv1a(uint32_t h, const void *data, size_t len)
     return h;
 }
 
-static uint32_t fingerprint(const int32_t *handlers, size_t n)
+uint32_t image_fingerprint(const int32_t *handlers, size_t n)
 {
     uint32_t count = (uint32_t)n;
-    return fnv1a(fnv1a(2166136261u, &count, sizeof count), handlers, n * sizeof *handlers);
+    return image_hash(image_hash(IMAGE_HASH_SEED, &count, sizeof count), handlers,
+                      n * sizeof *handlers);
 }
 
 size_t mote_handler_table(const int32_t **table)
 {
     *table = interp_handler_words();
     return OP_COUNT_;
-}
-
-mote_status mote_image_compile(mote_arena *scratch, const uint8_t *wasm, size_t len,
-                               const mote_load_config *cfg, const int32_t *handlers,
-                               size_t nhandlers, uint8_t *out, size_t cap, size_t *written)
-{
-    if (nhandlers != OP_COUNT_)
-        return error_set(
-            &scratch->error, MOTE_ERR_ARGUMENT,
-            "handler table has %z entries; this compiler needs %u (different mote versions)",
-            nhandlers, (unsigned)OP_COUNT_);
-    arena_mark mark = arena_get_mark(scratch);
-    mote_module *m;
-    mote_status st = decode_module(scratch, wasm, len, cfg, handlers, &m);
-    if (st != MOTE_OK)
-        return st;
-    size_t total = sizeof(image_header) + m->bytes;
-    *written = total;
-    if (total > cap) {
-        arena_rollback(scratch, mark);
-        return error_setf(&scratch->error, MOTE_ERR_NO_MEMORY,
-                          "the image needs %z bytes, the buffer has %z", total, cap);
-    }
-    image_header h;
-    memset(&h, 0, sizeof h);
-    memcpy(h.magic, IMAGE_MAGIC, 8);
-    h.version = IMAGE_VERSION;
-    h.block_len = m->bytes;
-    h.wasm_len = (uint32_t)len;
-    h.wasm_hash = fnv1a(2166136261u, wasm, len);
-    h.fingerprint = fingerprint(handlers, nhandlers);
-    memcpy(out, &h, sizeof h);
-    mote_module *copy = (mote_module *)(out + sizeof h);
-    memcpy(copy, m, m->bytes);
-    /* pointers mean nothing in another build: clear them */
-    copy->wasm = NULL;
-    copy->arena = NULL;
-    copy->block = NULL;
-    copy->foreign = 0;
-    arena_rollback(scratch, mark);
-    return MOTE_OK;
 }
 
 /* Every array and the code must lie inside the block. */
@@ -131,11 +73,11 @@ mote_status mote_image_attach(mote_arena *a, const uint8_t *image, size_t image_
     if (h.block_len > image_len - sizeof h)
         return error_set(err, MOTE_ERR_MALFORMED, "image truncated: %z of %u bytes",
                          image_len - sizeof h, h.block_len);
-    if (h.wasm_len != len || h.wasm_hash != fnv1a(2166136261u, wasm, len))
+    if (h.wasm_len != len || h.wasm_hash != image_hash(IMAGE_HASH_SEED, wasm, len))
         return error_set(err, MOTE_ERR_ARGUMENT, "the image was compiled from another module");
     const int32_t *table;
     size_t n = mote_handler_table(&table);
-    if (h.fingerprint != fingerprint(table, n))
+    if (h.fingerprint != image_fingerprint(table, n))
         return error_set(err, MOTE_ERR_STATE,
                          "the image was compiled for another firmware build: compile it again");
     const uint8_t *block = image + sizeof h;

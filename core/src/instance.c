@@ -464,8 +464,7 @@ static mote_status apply_elems(mote_instance *inst)
         for (uint32_t k = 0; k < e->count; k++) {
             mote_slot v;
             if (e->exprs) {
-                v = const_eval(inst, rd_offset(&r));
-                const_skip(&r, m->features);
+                v = const_eval_read(inst, &r);
             } else {
                 uint32_t f = 0;
                 rd_u32(&r, &f);
@@ -523,8 +522,7 @@ static void fill_passive(mote_instance *inst, uint8_t **cursor)
                 items[k].func = instance_func(inst, f);
                 continue;
             }
-            items[k] = const_eval(inst, rd_offset(&r));
-            const_skip(&r, m->features);
+            items[k] = const_eval_read(inst, &r);
         }
     }
 }

@@ -52,7 +52,7 @@ static inline bool rd_bytes(reader *r, size_t n, const uint8_t **out)
     return true;
 }
 
-/* Unsigned LEB128 of at most `bits` bits (32 or 64).  Out of line (decode.c):
+/* Unsigned LEB128 of at most `bits` bits (32 or 64).  Out of line (reader.c):
  * every decoder and compiler file reads LEBs, and one copy is smaller. */
 bool decode_uleb(reader *r, unsigned bits, uint64_t *out);
 static inline bool rd_uleb(reader *r, unsigned bits, uint64_t *out)
@@ -60,14 +60,14 @@ static inline bool rd_uleb(reader *r, unsigned bits, uint64_t *out)
     return decode_uleb(r, bits, out);
 }
 
-/* Signed LEB128 of at most `bits` bits (32, 33 or 64); decode.c. */
+/* Signed LEB128 of at most `bits` bits (32, 33 or 64); reader.c. */
 bool decode_sleb(reader *r, unsigned bits, int64_t *out);
 static inline bool rd_sleb(reader *r, unsigned bits, int64_t *out)
 {
     return decode_sleb(r, bits, out);
 }
 
-/* Unsigned LEB128 u32, the most common field of a module; decode.c. */
+/* Unsigned LEB128 u32, the most common field of a module; reader.c. */
 bool decode_u32(reader *r, uint32_t *out);
 static inline bool rd_u32(reader *r, uint32_t *out)
 {

@@ -152,6 +152,8 @@ bool instance_dropped(const mote_instance *inst, uint32_t bit);
 void instance_drop(mote_instance *inst, uint32_t bit);
 int64_t instance_memory_grow(mote_memory *mem, uint64_t delta_pages);
 int64_t instance_table_grow(mote_table *t, uint32_t delta, mote_slot init);
+/* The arena bytes mote_instantiate(m, cfg) takes (mote_measure). */
+uint64_t instance_layout_bytes(const mote_module *m, const mote_instance_config *cfg);
 
 /* interp.c: runs until the frame stack unwinds to the exit stub, a trap,
  * an exit or a pause.  The state to start from is in inst->ex. */
