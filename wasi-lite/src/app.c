@@ -1,6 +1,8 @@
 /*
- * app.c -- mote_wasi_run_app(): load, link, run and clean up in one call,
- * for firmware that just runs an embedded app.
+ * app.c -- mote_wasi_run_module(): link, run and clean up a loaded or
+ * attached module in one call, for firmware that just runs an embedded
+ * app.  mote_wasi_run_app(), which loads it first, is app_load.c: a
+ * firmware that attaches a precompiled image links no loader.
  */
 #include <string.h>
 
@@ -48,16 +50,4 @@ int mote_wasi_run_module(mote_wasi *ctx, const mote_module *module, mote_arena *
     if (st != MOTE_OK && st != MOTE_EXIT && st != MOTE_ERR_NOT_FOUND)
         mote_wasi_report(arena, inst);
     return exit_status(arena, st, code);
-}
-
-int mote_wasi_run_app(mote_wasi *ctx, const uint8_t *wasm, size_t len, mote_arena *arena)
-{
-    mote_module *module;
-    if (mote_load(arena, wasm, len, NULL, &module) != MOTE_OK) {
-        mote_wasi_report(arena, NULL);
-        return MOTE_WASI_EXIT_NOT_RUN;
-    }
-    int status = mote_wasi_run_module(ctx, module, arena);
-    mote_unload(module);
-    return status;
 }
