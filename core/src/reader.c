@@ -144,4 +144,3 @@ bool decode_name(reader *r, const uint8_t **bytes, uint32_t *len)
         return rd_fail(r, MSG("malformed UTF-8 encoding"));
     return true;
 }
-
