@@ -15,9 +15,6 @@
 
 #define MOTE_MSG_TAG "ic" /* this file's message codes (error.h) */
 
-mote_status decode_module(mote_arena *a, const uint8_t *wasm, size_t len,
-                          const mote_load_config *cfg, const int32_t *handlers, mote_module **out);
-
 mote_status mote_image_compile(mote_arena *scratch, const uint8_t *wasm, size_t len,
                                const mote_load_config *cfg, const int32_t *handlers,
                                size_t nhandlers, uint8_t *out, size_t cap, size_t *written)

@@ -191,4 +191,10 @@ static inline unsigned valtype_slots(vtype t)
     return t == MOTE_V128 ? 2u : 1u;
 }
 
+/* decode.c: loads wasm[0..len) into a module block in arena a, compiled
+ * for the handler words `handlers` (NULL: this build's).  mote_load() and
+ * mote_image_compile() (image_compile.c) are this. */
+mote_status decode_module(mote_arena *a, const uint8_t *wasm, size_t len,
+                          const mote_load_config *cfg, const int32_t *handlers, mote_module **out);
+
 #endif
