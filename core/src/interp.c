@@ -187,7 +187,7 @@ static mote_status run(mote_instance *owner, const int32_t **table_out)
         MOTE_OPS(X)
 #undef X
     };
-#define OP(name) L_##name: if (!IN_BUILD) goto unbuilt;
+#define OP(name) L_##name: __attribute__((unused)); if (!OPBUILT_##name) goto unbuilt;
 #define NEXT() goto *(const void *)((const char *)&&L_exit + (int32_t)*pc)
 #else
     static const int32_t handlers[OP_COUNT_] __attribute__((section(".rodata.mote_handlers"))) = {
@@ -195,15 +195,16 @@ static mote_status run(mote_instance *owner, const int32_t **table_out)
         MOTE_OPS(X)
 #undef X
     };
-#define OP(name) case OP_##name: if (!IN_BUILD) goto unbuilt;
+#define OP(name) case OP_##name: if (!OPBUILT_##name) goto unbuilt;
 #define NEXT() goto dispatch
 #endif
-/* clang-format on */
-/* The handlers of a feature group left out of the build (feature_groups.h)
- * are compiled out: IN_BUILD is 0 around them, so each label leads to
- * `unbuilt` and the body after it is dead code.  The loader refuses modules
- * that use such a group, so their ops are never emitted. */
-#define IN_BUILD 1
+    /* clang-format on */
+    /* The handlers of a feature group left out of the build (feature_groups.h)
+     * are compiled out: OPBUILT_<name> is 0 for their ops (ops.h's
+     * MOTE_OPS_LEFT_OUT), so each label leads to `unbuilt` and the body after it
+     * is dead code.  Nothing refers to the label either (hence `unused`): the
+     * ops have no entry in the handler table.  The loader refuses modules that
+     * use such a group, so their ops are never emitted. */
     if (table_out) {
         *table_out = handlers;
         return MOTE_OK;
@@ -380,8 +381,6 @@ dispatch:
 #define ADDI_BR_PAIR(addi_br_c_back, addi_br_c_i_back, c) \
     ADDI_BR(addi_br_c_back, c, SLOT(pc[3]).u32)           \
     ADDI_BR(addi_br_c_i_back, c, pc[3])
-#undef IN_BUILD
-#define IN_BUILD MOTE_WITH_FUSED
     BR_CMP32(br_eq, br_eq_i, br_eq_back, br_eq_i_back, eq)
     BR_CMP32(br_ne, br_ne_i, br_ne_back, br_ne_i_back, ne)
     BR_CMP32(br_lt_s, br_lt_s_i, br_lt_s_back, br_lt_s_i_back, lt_s)
@@ -412,8 +411,6 @@ dispatch:
     ADDI_BR_PAIR(addi_br_le_u_back, addi_br_le_u_i_back, le_u)
     ADDI_BR_PAIR(addi_br_ge_s_back, addi_br_ge_s_i_back, ge_s)
     ADDI_BR_PAIR(addi_br_ge_u_back, addi_br_ge_u_i_back, ge_u)
-#undef IN_BUILD
-#define IN_BUILD 1
 
     /* ---- calls and returns ------------------------------------------------ */
 
@@ -454,8 +451,6 @@ dispatch:
         ret = pc + OPLEN_call_indirect;
         goto do_call_func;
     }
-#undef IN_BUILD
-#define IN_BUILD MOTE_WITH_TAIL_CALL
     OP(return_call) {
         target = pc + 1 + (int32_t)pc[1];
         src = AT(fp, pc[2]);
@@ -475,8 +470,6 @@ dispatch:
         src = AT(fp, HI(w));
         goto do_tail_func;
     }
-#undef IN_BUILD
-#define IN_BUILD MOTE_WITH_TYPED_REFS /* return_call_ref too: a TYPED_REFS op */
     OP(call_ref) {
         const uint32_t *w = pc + 1;
         f = SLOT(LO(w)).func;
@@ -507,8 +500,6 @@ dispatch:
     }
 
     /* ---- exceptions (exn.c finds the handler) ------------------------------ */
-#undef IN_BUILD
-#define IN_BUILD MOTE_WITH_EXCEPTIONS
 
     OP(throw) {
         mote_tag *tag = (mote_tag *)inst->tags[pc[1]].p;
@@ -536,8 +527,6 @@ dispatch:
         DONE(exn_pin);
     }
 
-#undef IN_BUILD
-#define IN_BUILD 1
     /* ---- data movement ------------------------------------------------------ */
 
     OP(copy) {
@@ -621,8 +610,6 @@ dispatch:
     STORE(st16, ADDR_PLAIN, uint16_t, u32)
     STORE(st32, ADDR_PLAIN, uint32_t, u32)
     STORE(st64, ADDR_PLAIN, uint64_t, u64)
-#undef IN_BUILD
-#define IN_BUILD MOTE_WITH_FUSED /* the address add folded in: superinstructions */
     LOAD(ld8s_k, ADDR_K, int8_t, i64)
     LOAD(ld8u_k, ADDR_K, uint8_t, u64)
     LOAD(ld16s_k, ADDR_K, int16_t, i64)
@@ -659,8 +646,6 @@ dispatch:
     LOAD(ld32s_ai, ADDR_AI, int32_t, i64)
     LOAD(ld32u_ai, ADDR_AI, uint32_t, u64)
     LOAD(ld64_ai, ADDR_AI, uint64_t, u64)
-#undef IN_BUILD
-#define IN_BUILD 1
 
     /* Any memory, 32- or 64-bit addresses: multiple memories and memory64.
      * [op][dst|addr][memory][offset lo][offset hi]; m and ea for the body. */
@@ -688,8 +673,6 @@ dispatch:
         memcpy(m->base + (size_t)ea, &v, sizeof v); \
         DONE(name);                                 \
     }
-#undef IN_BUILD
-#define IN_BUILD (MOTE_WITH_MULTI_MEMORY || MOTE_WITH_MEMORY64)
     LOAD_M(ld8s_m, int8_t, i64)
     LOAD_M(ld8u_m, uint8_t, u64)
     LOAD_M(ld16s_m, int16_t, i64)
@@ -757,8 +740,6 @@ dispatch:
         SLOT(LO(w)).i64 = a == 0xFFFFFFFFu ? -1 : (int64_t)a;
         DONE(i64_from_grow);
     }
-#undef IN_BUILD
-#define IN_BUILD 1
 
     OP(memory_size) {
         SLOT(pc[1]).u32 = (uint32_t)(mem_size >> inst->mem->page_log2);
@@ -770,8 +751,6 @@ dispatch:
         RELOAD_MEM();
         DONE(memory_grow);
     }
-#undef IN_BUILD
-#define IN_BUILD MOTE_WITH_BULK_MEMORY
     OP(memory_fill) {
         const uint32_t *w = pc + 1;
         uint32_t d = SLOT(LO(w)).u32, n = SLOT(pc[2]).u32;
@@ -806,8 +785,6 @@ dispatch:
 
     /* ---- tables and references -------------------------------------------------- */
 
-#undef IN_BUILD
-#define IN_BUILD MOTE_WITH_REFERENCE_TYPES
     OP(table_get) {
         const uint32_t *w = pc + 1;
         mote_table *t = TABLE(pc[2]);
@@ -847,8 +824,6 @@ dispatch:
             t->elems[i + k] = v;
         DONE(table_fill);
     }
-#undef IN_BUILD
-#define IN_BUILD MOTE_WITH_BULK_MEMORY
     OP(table_copy) {
         const uint32_t *w = pc + 1;
         mote_table *dt = TABLE(pc[3]), *st = TABLE(pc[4]);
@@ -877,8 +852,6 @@ dispatch:
         instance_drop(inst, inst->module->ndatas + pc[1]);
         DONE(elem_drop);
     }
-#undef IN_BUILD
-#define IN_BUILD MOTE_WITH_REFERENCE_TYPES
     OP(ref_func) {
         SLOT(pc[1]).func = instance_func(inst, pc[2]);
         DONE(ref_func);
@@ -889,8 +862,6 @@ dispatch:
         DONE(ref_is_null);
     }
 
-#undef IN_BUILD
-#define IN_BUILD 1
     /* ---- numeric ------------------------------------------------------------------ */
 
 #define BIN(name, T, field, expr)                       \
@@ -988,24 +959,16 @@ dispatch:
         SLOT(LO(w)).field = p + SLOT(HI(w + 1)).field;      \
         DONE(name);                                         \
     }
-#undef IN_BUILD
-#define IN_BUILD MOTE_WITH_FUSED
     MAD(i32_mad, uint32_t, u32)
     MAD(i64_mad, uint64_t, u64)
-#undef IN_BUILD
-#define IN_BUILD (MOTE_WITH_FLOAT && MOTE_WITH_FUSED)
     MAD(f32_mad, float, f32)
     MAD(f64_mad, double, f64)
-#undef IN_BUILD
-#define IN_BUILD MOTE_WITH_FUSED
     OP(i32_shladd) {
         const uint32_t *w = pc + 1;
         uint32_t a = SLOT(HI(w)).u32, c = SLOT(LO(w + 1)).u32;
         SLOT(LO(w)).u32 = (a << (HI(w + 1) & 31)) + c; /* [d|a][c|k] */
         DONE(i32_shladd);
     }
-#undef IN_BUILD
-#define IN_BUILD 1
     OP(i32_div_s) {
         const uint32_t *w = pc + 1;
         int32_t a = SLOT(HI(w)).i32, b = SLOT(pc[2]).i32;
@@ -1096,8 +1059,6 @@ dispatch:
         DONE(i64_rem_u);
     }
 
-#undef IN_BUILD
-#define IN_BUILD MOTE_WITH_FLOAT
     CMPOP(f32_eq, float, f32, a == b)
     CMPOP(f32_ne, float, f32, a != b)
     CMPOP(f32_lt, float, f32, a < b)
@@ -1159,12 +1120,8 @@ dispatch:
     TRUNC(i64_trunc_f32_u, float, f32, u64, uint64_t, f32_fits_u64)
     TRUNC(i64_trunc_f64_s, double, f64, i64, int64_t, f64_fits_i64)
     TRUNC(i64_trunc_f64_u, double, f64, u64, uint64_t, f64_fits_u64)
-#undef IN_BUILD
-#define IN_BUILD 1
     UNOP(i64_extend_i32_s, int32_t, i32, i64, (int64_t)a)
     UNOP(i64_extend_i32_u, uint32_t, u32, u64, (uint64_t)a)
-#undef IN_BUILD
-#define IN_BUILD MOTE_WITH_FLOAT
     UNOP(f32_convert_i32_s, int32_t, i32, f32, (float)a)
     UNOP(f32_convert_i32_u, uint32_t, u32, f32, (float)a)
     UNOP(f32_convert_i64_s, int64_t, i64, f32, (float)a)
@@ -1175,15 +1132,11 @@ dispatch:
     UNOP(f64_convert_i64_s, int64_t, i64, f64, (double)a)
     UNOP(f64_convert_i64_u, uint64_t, u64, f64, (double)a)
     UNOP(f64_promote_f32, float, f32, f64, (double)a)
-#undef IN_BUILD
-#define IN_BUILD MOTE_WITH_SIGN_EXT
     UNOP(i32_extend8_s, uint32_t, u32, i32, (int32_t)(int8_t)a)
     UNOP(i32_extend16_s, uint32_t, u32, i32, (int32_t)(int16_t)a)
     UNOP(i64_extend8_s, uint64_t, u64, i64, (int64_t)(int8_t)a)
     UNOP(i64_extend16_s, uint64_t, u64, i64, (int64_t)(int16_t)a)
     UNOP(i64_extend32_s, uint64_t, u64, i64, (int64_t)(int32_t)a)
-#undef IN_BUILD
-#define IN_BUILD MOTE_WITH_SAT_CONV
     UNOP(i32_trunc_sat_f32_s, float, f32, i32, sat_f32_i32(a))
     UNOP(i32_trunc_sat_f32_u, float, f32, u32, sat_f32_u32(a))
     UNOP(i32_trunc_sat_f64_s, double, f64, i32, sat_f64_i32(a))
@@ -1193,8 +1146,6 @@ dispatch:
     UNOP(i64_trunc_sat_f64_s, double, f64, i64, sat_f64_i64(a))
     UNOP(i64_trunc_sat_f64_u, double, f64, u64, sat_f64_u64(a))
 
-#undef IN_BUILD
-#define IN_BUILD 1 /* the whole file is MOTE_WITH_SIMD's (relaxed: its own #if) */
 #if MOTE_WITH_SIMD
 #include "interp_simd.h"
 #endif
@@ -1203,7 +1154,6 @@ dispatch:
 default: TRAP(MOTE_TRAP_UNREACHABLE);
 }
 #endif
-#undef IN_BUILD
 
 unbuilt : /* an op of a group this build leaves out (never emitted) */
           TRAP(MOTE_TRAP_UNREACHABLE);

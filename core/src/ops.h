@@ -17,10 +17,11 @@
  * for each, and OPLEN_<name> (below) is each length, which the handlers
  * step by.  Every name is spelled out, so grep finds each op in all three.
  *
- * The ops of a feature group that can be left out of a build have a list of
- * their own (MOTE_OPS_SIMD, ...), which MOTE_OPS includes only when the
- * group's MOTE_WITH_<GROUP> is 1: a build without the group has neither
- * the ops' handlers nor their entries in the handler table.
+ * The ops come in lists, one per feature group that can be left out of a
+ * build (MOTE_OPS_FLOAT, MOTE_OPS_FUSED_BRANCHES, MOTE_OPS_SIMD, ...) and
+ * a few that every build has.  MOTE_OPS (below) is the lists of this build:
+ * a build without a group has neither its ops' handlers nor their entries
+ * in the handler table, which is what makes a small build's table small.
  */
 #ifndef MOTE_OPS_H
 #define MOTE_OPS_H
@@ -35,8 +36,8 @@
 #define MOTE_INT_COMPARES(X) \
     X(eq) X(ne) X(lt_s) X(lt_u) X(gt_s) X(gt_u) X(le_s) X(le_u) X(ge_s) X(ge_u)
 
-#define MOTE_OPS_CORE(X) \
-/* control */ \
+/* Calls and branches: every build */
+#define MOTE_OPS_CONTROL(X) \
     X(exit, 1) /* [op] the call is done: leave the interpreter with its results */ \
     X(enter, 1) /* [op] start the call ex->callee (the first word of every call stub) */ \
     X(kload, 3) /* [op][kbase|n][off] copy n constant slots from pc+2+off to the frame at kbase */ \
@@ -53,18 +54,30 @@
     X(ret1, 2) /* [op][a] return with one result: fp[0] = a */ \
     X(call, 3) /* [op][off][args] call the defined function at pc+1+off; its frame starts at slot args */ \
     X(call_import, 3) /* [op][import][args] call imported function `import` (host or another instance) */ \
-    X(call_indirect, 4) /* [op][type][table][i|args<<16] call table[i] after checking it has type `type` */ \
+    X(call_indirect, 4) /* [op][type][table][i|args<<16] call table[i] after checking it has type `type` */
+
+/* Tail calls (MOTE_WITH_TAIL_CALL) */
+#define MOTE_OPS_TAIL_CALL(X) \
     X(return_call, 3) /* [op][off][args] tail call: the callee reuses this frame (arguments moved down) */ \
     X(return_call_import, 3) /* [op][import][args] tail call of an import */ \
-    X(return_call_indirect, 4) /* [op][type][table][i|args<<16] tail call through a table */ \
+    X(return_call_indirect, 4) /* [op][type][table][i|args<<16] tail call through a table */
+
+/* Typed function references (MOTE_WITH_TYPED_REFS) */
+#define MOTE_OPS_TYPED_REFS(X) \
     X(call_ref, 2) /* [op][f|args] call the function reference f (traps if null) */ \
     X(return_call_ref, 2) /* [op][f|args] tail call of the function reference f */ \
     X(br_on_null, 3) /* [op][a][off] jump forward if the reference a is null */ \
     X(br_on_non_null, 3) /* [op][a][off] jump forward if the reference a is not null */ \
-    /* exceptions (compile_eh.c, exn.c) */ \
+    X(ref_as_non_null, 2) /* [op][a] trap if the reference a is null */
+
+/* Exceptions (compile_eh.c, exn.c) (MOTE_WITH_EXCEPTIONS) */
+#define MOTE_OPS_EXCEPTIONS(X) \
     X(throw, 3) /* [op][tag][args] throw an exception of tag `tag` with the payload at args */ \
     X(throw_ref, 2) /* [op][a] throw the exception a again (traps if null) */ \
-    X(exn_pin, 2) /* [op][a] the exception a (if any) is being stored outside the stack: keep it */ \
+    X(exn_pin, 2) /* [op][a] the exception a (if any) is being stored outside the stack: keep it */
+
+/* Superinstructions: compares and loop tails fused with their branch (MOTE_WITH_FUSED) */
+#define MOTE_OPS_FUSED_BRANCHES(X) \
     /* fused compare-and-branch (i32): br_C [op][a|b][off], br_C_i [op][a][imm][off]; _back forms jump back (fuel) */ \
     X(br_eq, 3) /* [op][a|b][off] jump forward if a == b (i32) */ \
     X(br_eq_i, 4) /* [op][a][imm][off] jump forward if a == imm */ \
@@ -147,7 +160,10 @@
     X(addi_br_ge_s_back, 5) /* [op][d|a][k][b][off] d = a + k; jump back if d >=s b */ \
     X(addi_br_ge_s_i_back, 5) /* [op][d|a][k][imm][off] d = a + k; jump back if d >=s imm */ \
     X(addi_br_ge_u_back, 5) /* [op][d|a][k][b][off] d = a + k; jump back if d >=u b */ \
-    X(addi_br_ge_u_i_back, 5) /* [op][d|a][k][imm][off] d = a + k; jump back if d >=u imm */ \
+    X(addi_br_ge_u_i_back, 5) /* [op][d|a][k][imm][off] d = a + k; jump back if d >=u imm */
+
+/* Data movement, loads and stores: every build */
+#define MOTE_OPS_DATA(X) \
     /* data movement */ \
     X(copy, 2) /* [op][d|a] d = a (8 bytes) */ \
     X(copy2, 3) /* [op][d|a][e|b] d = a; e = b */ \
@@ -168,8 +184,11 @@
     X(st8, 3) /* [op][v|a][offset] mem[a + offset] = v, low 8 bits */ \
     X(st16, 3) /* [op][v|a][offset] mem[a + offset] = v, low 16 bits */ \
     X(st32, 3) /* [op][v|a][offset] mem[a + offset] = v, low 32 bits */ \
-    X(st64, 3) /* [op][v|a][offset] mem[a + offset] = v, 64 bits */ \
-    /* base + k: the address is (a + k) mod 2^32, as the i32.add it replaces (the _k, _x, _ar and _ai forms are superinstructions: MOTE_WITH_FUSED) */ \
+    X(st64, 3) /* [op][v|a][offset] mem[a + offset] = v, 64 bits */
+
+/* Superinstructions: the address add folded into loads and stores (MOTE_WITH_FUSED) */
+#define MOTE_OPS_FUSED_ADDRESSES(X) \
+    /* base + k: the address is (a + k) mod 2^32, as the i32.add it replaces */ \
     X(ld8s_k, 4) /* [op][d|a][k][offset] d = mem[(a + k) + offset], 8-bit, sign-extended */ \
     X(ld8u_k, 4) /* [op][d|a][k][offset] d = mem[(a + k) + offset], 8-bit, zero-extended */ \
     X(ld16s_k, 4) /* [op][d|a][k][offset] d = mem[(a + k) + offset], 16-bit, sign-extended */ \
@@ -207,17 +226,27 @@
     X(ld16u_ai, 5) /* [op][d|x][a][k][offset] x = a + k; d = mem[x + offset], 16-bit, zero-extended */ \
     X(ld32s_ai, 5) /* [op][d|x][a][k][offset] x = a + k; d = mem[x + offset], 32-bit, sign-extended */ \
     X(ld32u_ai, 5) /* [op][d|x][a][k][offset] x = a + k; d = mem[x + offset], 32-bit, zero-extended */ \
-    X(ld64_ai, 5) /* [op][d|x][a][k][offset] x = a + k; d = mem[x + offset], 64-bit */ \
-    /* memory */ \
+    X(ld64_ai, 5) /* [op][d|x][a][k][offset] x = a + k; d = mem[x + offset], 64-bit */
+
+/* Memory size and growth: every build */
+#define MOTE_OPS_MEMORY(X) \
     X(memory_size, 2) /* [op][d] d = memory 0 size in pages */ \
-    X(memory_grow, 2) /* [op][d|a] d = memory.grow(a): old size in pages, or -1 */ \
+    X(memory_grow, 2) /* [op][d|a] d = memory.grow(a): old size in pages, or -1 */
+
+/* Bulk memory: memories, then tables (MOTE_WITH_BULK_MEMORY) */
+#define MOTE_OPS_BULK_MEMORY(X) \
     X(memory_fill, 3) /* [op][d|v][n] fill n bytes at d with v (bounds checked first) */ \
     X(memory_copy, 3) /* [op][d|s][n] copy n bytes from s to d (overlap allowed) */ \
     X(memory_init, 4) /* [op][d|s][n][seg] copy n bytes of data segment seg from s to d */ \
     X(data_drop, 2) /* [op][seg] drop data segment seg */ \
-    /* any memory, 32- or 64-bit addresses (multiple memories, memory64): the \
-       address a is the memory's address type; offset = lo | hi << 32; the \
-       bounds check is done in 64 bits with carries */ \
+    X(table_copy, 5) /* [op][d|s][n][dt][st] copy n elements from table st at s to table dt at d */ \
+    X(table_init, 5) /* [op][d|s][n][t][seg] copy n items of element segment seg from s to table t at d */ \
+    X(elem_drop, 2) /* [op][seg] drop element segment seg */
+
+/* Any memory, 32- or 64-bit (MOTE_WITH_MULTI_MEMORY or MOTE_WITH_MEMORY64) */
+#define MOTE_OPS_WIDE_MEMORY(X) \
+    /* the address a is the memory's address type; offset = lo | hi << 32; \
+       the bounds check is done in 64 bits with carries */ \
     X(ld8s_m, 5) /* [op][d|a][mem][lo][hi] d = mem[a + offset], 8-bit, sign-extended */ \
     X(ld8u_m, 5) /* [op][d|a][mem][lo][hi] d = mem[a + offset], 8-bit, zero-extended */ \
     X(ld16s_m, 5) /* [op][d|a][mem][lo][hi] d = mem[a + offset], 16-bit, sign-extended */ \
@@ -234,20 +263,22 @@
     X(memory_fill_m, 4) /* [op][d|v][n][mem] fill n bytes of memory mem at d with v */ \
     X(memory_copy_m, 4) /* [op][d|s][n][dm|sm] copy n bytes from memory sm at s to dm at d */ \
     X(memory_init_m, 5) /* [op][d|s][n][seg][mem] copy n bytes of segment seg from s to mem at d */ \
-    /* tables and references */ \
+    /* table64 indices and lengths */ \
     X(u64_sat_u32, 2) /* [op][d|a] d = min(a, 2^32 - 1): a table64 index or length, as i32 */ \
-    X(i64_from_grow, 2) /* [op][d|a] d = a == 2^32 - 1 ? -1 : a, zero-extended (table.grow on table64) */ \
+    X(i64_from_grow, 2) /* [op][d|a] d = a == 2^32 - 1 ? -1 : a, zero-extended (table.grow on table64) */
+
+/* Tables and references (MOTE_WITH_REFERENCE_TYPES) */
+#define MOTE_OPS_REFERENCE_TYPES(X) \
     X(table_get, 3) /* [op][d|i][t] d = table t[i] */ \
     X(table_set, 3) /* [op][i|v][t] table t[i] = v */ \
     X(table_size, 3) /* [op][d][t] d = size of table t */ \
     X(table_grow, 4) /* [op][d|v][n][t] d = table.grow(t, v, n): old size, or -1 */ \
     X(table_fill, 4) /* [op][i|v][n][t] table t[i .. i+n) = v */ \
-    X(table_copy, 5) /* [op][d|s][n][dt][st] copy n elements from table st at s to table dt at d */ \
-    X(table_init, 5) /* [op][d|s][n][t][seg] copy n items of element segment seg from s to table t at d */ \
-    X(elem_drop, 2) /* [op][seg] drop element segment seg */ \
     X(ref_func, 3) /* [op][d][f] d = a reference to function f */ \
-    X(ref_is_null, 2) /* [op][d|a] d = (a == null) */ \
-    X(ref_as_non_null, 2) /* [op][a] trap if the reference a is null */ \
+    X(ref_is_null, 2) /* [op][d|a] d = (a == null) */
+
+/* I32 arithmetic: every build */
+#define MOTE_OPS_I32(X) \
     /* i32: DAB [op][d|a][b] d = a OP b; immediate forms (_i) [op][d|a][imm] d = a OP imm */ \
     X(i32_eqz, 2) /* [op][d|a] d = (a == 0) */ \
     X(i32_eq, 3) /* [op][d|a][b] d = (a == b) */ \
@@ -296,13 +327,21 @@
     X(i32_shl_i, 3) /* [op][d|a][imm] d = a << (imm mod 32) */ \
     X(i32_shr_s_i, 3) /* [op][d|a][imm] d = a >> (imm mod 32), arithmetic */ \
     X(i32_shr_u_i, 3) /* [op][d|a][imm] d = a >> (imm mod 32), logical */ \
-    X(i32_rotl_i, 3) /* [op][d|a][imm] d = a rotated left by imm */ \
-    /* fused pairs */ \
+    X(i32_rotl_i, 3) /* [op][d|a][imm] d = a rotated left by imm */
+
+/* Superinstructions: integer multiply-add and shift-add (MOTE_WITH_FUSED) */
+#define MOTE_OPS_FUSED_PAIRS(X) \
     X(i32_mad, 3) /* [op][d|a][b|c] d = a * b + c (i32) */ \
     X(i64_mad, 3) /* [op][d|a][b|c] d = a * b + c (i64) */ \
+    X(i32_shladd, 3) /* [op][d|a][c|k] d = (a << k) + c (i32) */
+
+/* Superinstructions: float multiply-add (MOTE_WITH_FUSED and MOTE_WITH_FLOAT) */
+#define MOTE_OPS_FUSED_FLOAT(X) \
     X(f32_mad, 3) /* [op][d|a][b|c] d = a * b + c (f32, two roundings) */ \
-    X(f64_mad, 3) /* [op][d|a][b|c] d = a * b + c (f64, two roundings) */ \
-    X(i32_shladd, 3) /* [op][d|a][c|k] d = (a << k) + c (i32) */ \
+    X(f64_mad, 3) /* [op][d|a][b|c] d = a * b + c (f64, two roundings) */
+
+/* I64 arithmetic: every build */
+#define MOTE_OPS_I64(X) \
     /* i64: as i32; the immediate forms take a sign-extended 32-bit imm */ \
     X(i64_eqz, 2) /* [op][d|a] d = (a == 0) */ \
     X(i64_eq, 3) /* [op][d|a][b] d = (a == b) */ \
@@ -337,7 +376,10 @@
     X(i64_and_i, 3) /* [op][d|a][imm] d = a & imm */ \
     X(i64_shl_i, 3) /* [op][d|a][imm] d = a << (imm mod 64) */ \
     X(i64_shr_s_i, 3) /* [op][d|a][imm] d = a >> (imm mod 64), arithmetic */ \
-    X(i64_shr_u_i, 3) /* [op][d|a][imm] d = a >> (imm mod 64), logical */ \
+    X(i64_shr_u_i, 3) /* [op][d|a][imm] d = a >> (imm mod 64), logical */
+
+/* Floating point: arithmetic, comparisons, conversions (MOTE_WITH_FLOAT) */
+#define MOTE_OPS_FLOAT(X) \
     /* f32 (IEEE 754, NaNs as the spec allows; min/max order -0 < +0) */ \
     X(f32_eq, 3) /* [op][d|a][b] d = (a == b) */ \
     X(f32_ne, 3) /* [op][d|a][b] d = (a != b) */ \
@@ -385,8 +427,6 @@
     X(i32_trunc_f32_u, 2) /* [op][d|a] d = f32 to i32, unsigned (traps) */ \
     X(i32_trunc_f64_s, 2) /* [op][d|a] d = f64 to i32, signed (traps) */ \
     X(i32_trunc_f64_u, 2) /* [op][d|a] d = f64 to i32, unsigned (traps) */ \
-    X(i64_extend_i32_s, 2) /* [op][d|a] d = i32 to i64, sign-extended */ \
-    X(i64_extend_i32_u, 2) /* [op][d|a] d = i32 to i64, zero-extended */ \
     X(i64_trunc_f32_s, 2) /* [op][d|a] d = f32 to i64, signed (traps) */ \
     X(i64_trunc_f32_u, 2) /* [op][d|a] d = f32 to i64, unsigned (traps) */ \
     X(i64_trunc_f64_s, 2) /* [op][d|a] d = f64 to i64, signed (traps) */ \
@@ -400,12 +440,23 @@
     X(f64_convert_i32_u, 2) /* [op][d|a] d = unsigned i32 to f64 */ \
     X(f64_convert_i64_s, 2) /* [op][d|a] d = signed i64 to f64 */ \
     X(f64_convert_i64_u, 2) /* [op][d|a] d = unsigned i64 to f64 */ \
-    X(f64_promote_f32, 2) /* [op][d|a] d = f32 to f64 */ \
+    X(f64_promote_f32, 2) /* [op][d|a] d = f32 to f64 */
+
+/* I32 to i64: every build */
+#define MOTE_OPS_CONVERT(X) \
+    X(i64_extend_i32_s, 2) /* [op][d|a] d = i32 to i64, sign-extended */ \
+    X(i64_extend_i32_u, 2) /* [op][d|a] d = i32 to i64, zero-extended */
+
+/* Sign extension (MOTE_WITH_SIGN_EXT) */
+#define MOTE_OPS_SIGN_EXT(X) \
     X(i32_extend8_s, 2) /* [op][d|a] d = low 8 bits sign-extended to i32 */ \
     X(i32_extend16_s, 2) /* [op][d|a] d = low 16 bits sign-extended to i32 */ \
     X(i64_extend8_s, 2) /* [op][d|a] d = low 8 bits sign-extended to i64 */ \
     X(i64_extend16_s, 2) /* [op][d|a] d = low 16 bits sign-extended to i64 */ \
-    X(i64_extend32_s, 2) /* [op][d|a] d = low 32 bits sign-extended to i64 */ \
+    X(i64_extend32_s, 2) /* [op][d|a] d = low 32 bits sign-extended to i64 */
+
+/* Saturating float-to-int conversions (MOTE_WITH_SAT_CONV) */
+#define MOTE_OPS_SAT_CONV(X) \
     X(i32_trunc_sat_f32_s, 2) /* [op][d|a] d = f32 to i32, signed, saturating */ \
     X(i32_trunc_sat_f32_u, 2) /* [op][d|a] d = f32 to i32, unsigned, saturating */ \
     X(i32_trunc_sat_f64_s, 2) /* [op][d|a] d = f64 to i32, signed, saturating */ \
@@ -414,6 +465,7 @@
     X(i64_trunc_sat_f32_u, 2) /* [op][d|a] d = f32 to i64, unsigned, saturating */ \
     X(i64_trunc_sat_f64_s, 2) /* [op][d|a] d = f64 to i64, signed, saturating */ \
     X(i64_trunc_sat_f64_u, 2) /* [op][d|a] d = f64 to i64, unsigned, saturating */
+
 
 /*
  * SIMD (MOTE_WITH_SIMD).  A v128 takes two slots, lane 0 in the lowest
@@ -691,33 +743,91 @@
     X(i16x8_relaxed_dot_i8x16_i7x16_s, 3) /* [op][d|a][b] d[i] = a[2i]*b[2i] + a[2i+1]*b[2i+1] (i8 lanes, signed, to i16, wrapping) */ \
     X(i32x4_relaxed_dot_i8x16_i7x16_add_s, 3) /* [op][d|a][b|c] d[i] = c[i] + the i16 dots of lanes 2i and 2i+1 (as i16x8_relaxed_dot) */
 
-/* MOTE_OPS_IF(MOTE_WITH_<GROUP>, list): the list when the group is built
- * (the flag must be 0 or 1), nothing otherwise. */
+/* The lists of the scalar ops, each with the flag that builds it (1: every
+ * build).  SEL(flag, list) picks: MOTE_OPS_IF keeps the lists of this
+ * build, MOTE_OPS_UNLESS the others. */
+#if MOTE_WITH_MULTI_MEMORY || MOTE_WITH_MEMORY64
+#define MOTE_OPS_WIDE_MEMORY_BUILT 1
+#else
+#define MOTE_OPS_WIDE_MEMORY_BUILT 0
+#endif
+#if MOTE_WITH_FUSED && MOTE_WITH_FLOAT
+#define MOTE_OPS_FUSED_FLOAT_BUILT 1
+#else
+#define MOTE_OPS_FUSED_FLOAT_BUILT 0
+#endif
+#define MOTE_OPS_BY_GROUP(X, SEL) \
+    SEL(1, MOTE_OPS_CONTROL(X)) \
+    SEL(MOTE_WITH_TAIL_CALL, MOTE_OPS_TAIL_CALL(X)) \
+    SEL(MOTE_WITH_TYPED_REFS, MOTE_OPS_TYPED_REFS(X)) \
+    SEL(MOTE_WITH_EXCEPTIONS, MOTE_OPS_EXCEPTIONS(X)) \
+    SEL(MOTE_WITH_FUSED, MOTE_OPS_FUSED_BRANCHES(X)) \
+    SEL(1, MOTE_OPS_DATA(X)) \
+    SEL(MOTE_WITH_FUSED, MOTE_OPS_FUSED_ADDRESSES(X)) \
+    SEL(1, MOTE_OPS_MEMORY(X)) \
+    SEL(MOTE_WITH_BULK_MEMORY, MOTE_OPS_BULK_MEMORY(X)) \
+    SEL(MOTE_OPS_WIDE_MEMORY_BUILT, MOTE_OPS_WIDE_MEMORY(X)) \
+    SEL(MOTE_WITH_REFERENCE_TYPES, MOTE_OPS_REFERENCE_TYPES(X)) \
+    SEL(1, MOTE_OPS_I32(X)) \
+    SEL(MOTE_WITH_FUSED, MOTE_OPS_FUSED_PAIRS(X)) \
+    SEL(MOTE_OPS_FUSED_FLOAT_BUILT, MOTE_OPS_FUSED_FLOAT(X)) \
+    SEL(1, MOTE_OPS_I64(X)) \
+    SEL(MOTE_WITH_FLOAT, MOTE_OPS_FLOAT(X)) \
+    SEL(1, MOTE_OPS_CONVERT(X)) \
+    SEL(MOTE_WITH_SIGN_EXT, MOTE_OPS_SIGN_EXT(X)) \
+    SEL(MOTE_WITH_SAT_CONV, MOTE_OPS_SAT_CONV(X))
+
+/* MOTE_OPS_IF(flag, list): the list when flag (0 or 1) is 1, nothing
+ * otherwise; MOTE_OPS_UNLESS the reverse. */
 #define MOTE_OPS_IF(built, ...) MOTE_OPS_IF_(built, __VA_ARGS__)
 #define MOTE_OPS_IF_(built, ...) MOTE_OPS_IF_##built(__VA_ARGS__)
 #define MOTE_OPS_IF_0(...)
 #define MOTE_OPS_IF_1(...) __VA_ARGS__
+#define MOTE_OPS_UNLESS(built, ...) MOTE_OPS_UNLESS_(built, __VA_ARGS__)
+#define MOTE_OPS_UNLESS_(built, ...) MOTE_OPS_IF(MOTE_OPS_NOT_##built, __VA_ARGS__)
+#define MOTE_OPS_NOT_0 1
+#define MOTE_OPS_NOT_1 0
 
-/* Every op of this build. */
+/* Every op of this build: these have handlers and handler-table entries. */
 #define MOTE_OPS(X) \
-    MOTE_OPS_CORE(X) \
+    MOTE_OPS_BY_GROUP(X, MOTE_OPS_IF) \
     MOTE_OPS_IF(MOTE_WITH_SIMD, MOTE_OPS_SIMD(X)) \
     MOTE_OPS_IF(MOTE_WITH_RELAXED_SIMD, MOTE_OPS_RELAXED_SIMD(X))
+
+/* The scalar ops this build leaves out.  They keep a name and a length, so
+ * that the compiler's paths for their group still compile (and fold away:
+ * the loader refuses the group's instructions first), but their numbers
+ * come after OP_COUNT_: no handler, no entry in the handler table.  SIMD's
+ * ops exist only with SIMD (compile_simd.c and simd.c are its own). */
+#define MOTE_OPS_LEFT_OUT(X) MOTE_OPS_BY_GROUP(X, MOTE_OPS_UNLESS)
 
 typedef enum op {
 #define X(name, len) OP_##name,
     MOTE_OPS(X)
+    OP_COUNT_, /* the handler table's length */
+    MOTE_OPS_LEFT_OUT(X)
 #undef X
-    OP_COUNT_
 } op;
-/* clang-format on */
 
 /* Each op's length in words (0 for br_table, whose length is 3 + n + 1). */
 enum op_len {
 #define X(name, len) OPLEN_##name = len,
     MOTE_OPS(X)
+    MOTE_OPS_LEFT_OUT(X)
 #undef X
 };
+
+/* OPBUILT_<name>: 1 for an op of this build, 0 for one it leaves out: the
+ * interpreter compiles out the handlers of the latter. */
+enum op_built {
+#define X(name, len) OPBUILT_##name = 1,
+    MOTE_OPS(X)
+#undef X
+#define X(name, len) OPBUILT_##name = 0,
+    MOTE_OPS_LEFT_OUT(X)
+#undef X
+};
+/* clang-format on */
 
 /* The handler word of each op, filled in by the interpreter (interp.c). */
 const int32_t *interp_handler_words(void);
