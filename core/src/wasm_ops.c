@@ -3,7 +3,7 @@
 #include "wasm_ops.h"
 
 const wasm_op_info wasm_op_infos[WASM_INFO_COUNT] = {
-#define W(name, code, imm, group) {code, WI_##imm, FG_##group},
+#define W(name, code, imm, group) {WI_##imm, FG_##group},
     MOTE_WASM_OPS_00(W) MOTE_WASM_OPS_FC(W)
 #if MOTE_WITH_SIMD
         MOTE_WASM_OPS_FD(W)

@@ -591,8 +591,7 @@ enum wasm_byte { MOTE_WASM_OPS(W) };
  * functions below: the compiler looks up every instruction of a body on
  * each of its two passes, and a call per lookup was a tenth of the load. */
 typedef struct wasm_op_info {
-    uint16_t code; /* opcode byte or sub-opcode */
-    uint8_t imm, group;
+    uint8_t imm, group; /* its immediates' shape, its feature group */
 } wasm_op_info;
 
 /* The list runs one-byte, then 0xFC, then 0xFD instructions (MOTE_WASM_OPS):
@@ -679,14 +678,11 @@ static inline feature_group wasm_op_group(wasm_op op)
 /* Its name ("i32.add" as "i32_add"). */
 const char *wasm_op_name(wasm_op op);
 
-/* Its prefix byte (0 for none) and opcode or sub-opcode. */
+/* Its prefix byte (0 for none).  Its opcode or sub-opcode is
+ * WASM_BYTE_<name>: no table keeps it, since nothing reads it at run time. */
 static inline uint32_t wasm_op_prefix(wasm_op op)
 {
     return op < WASM_FC_FIRST_ ? 0 : op < WASM_FD_FIRST_ ? WASM_PREFIX_FC : WASM_PREFIX_FD;
-}
-static inline uint32_t wasm_op_code(wasm_op op)
-{
-    return wasm_op_infos[op].code;
 }
 
 #endif
