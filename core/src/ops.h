@@ -70,7 +70,7 @@
     X(br_on_non_null, 3) /* [op][a][off] jump forward if the reference a is not null */ \
     X(ref_as_non_null, 2) /* [op][a] trap if the reference a is null */
 
-/* Exceptions (compile_eh.c, exn.c) (MOTE_WITH_EXCEPTIONS) */
+/* Exceptions, thrown and caught (MOTE_WITH_EXCEPTIONS; compile_eh.c, exn.c) */
 #define MOTE_OPS_EXCEPTIONS(X) \
     X(throw, 3) /* [op][tag][args] throw an exception of tag `tag` with the payload at args */ \
     X(throw_ref, 2) /* [op][a] throw the exception a again (traps if null) */ \
