@@ -6,12 +6,14 @@
  * numeric instructions share compile_numeric(), and their row is the whole
  * story: the mote op, the operand and result types, and whether a
  * constant right operand folds into an immediate form (imm) or the
- * operation commutes.  Every instruction has its row in every build (but
- * the 0xFD ones, which only a build with SIMD has, and relaxed SIMD's,
- * whose internal ops exist only with it): a group left out
- * (MOTE_WITH_<GROUP>=0) is refused before its rows are read, and its
- * compile functions are NULL in compile_fns[] (compile.h's list says
- * which group each serves), so they are not linked.
+ * operation commutes.  A group left out (MOTE_WITH_<GROUP>=0) is refused
+ * before a row is read, so its rows are in an #if block of their group,
+ * and its compile functions are NULL in compile_fns[] (compile.h's list
+ * says which group each serves), so they are not linked.  The table is
+ * as long as the build's groups (COMPILE_ROW_COUNT): a row of a group the
+ * build leaves out, put outside its block, does not compile in a build
+ * without SIMD (its index is past the end), and a built group's row put in
+ * another group's block is missing, which the unit test of the rows finds.
  */
 #include "compile.h"
 
@@ -51,14 +53,18 @@ const crow compile_rows[COMPILE_ROW_COUNT] = {
     [WASM_loop] = DO(compile_block, F_LOOP),
     [WASM_if] = DO(compile_block, F_IF),
     [WASM_else] = DO(compile_else, 0),
+#if MOTE_WITH_LEGACY_EXCEPTIONS
     [WASM_try] = DO(compile_try, 0),
     [WASM_catch] = DO(compile_catch, 0),
     [WASM_rethrow] = DO(compile_rethrow, 0),
     [WASM_delegate] = DO(compile_delegate, 0),
     [WASM_catch_all] = DO(compile_catch, 1),
+#endif
+#if MOTE_WITH_EXCEPTIONS
     [WASM_throw] = DO(compile_throw, 0),
     [WASM_throw_ref] = DO(compile_throw_ref, 0),
     [WASM_try_table] = DO(compile_try_table, 0),
+#endif
     [WASM_end] = DO(compile_end, 0),
     [WASM_br] = DO(compile_br, 0),
     [WASM_br_if] = DO(compile_br_if, 0),
@@ -66,21 +72,29 @@ const crow compile_rows[COMPILE_ROW_COUNT] = {
     [WASM_return] = DO(compile_return, 0),
     [WASM_call] = DO(compile_call, 0),
     [WASM_call_indirect] = DO(compile_call_indirect, 0),
+#if MOTE_WITH_TAIL_CALL
     [WASM_return_call] = DO(compile_call, 1),
     [WASM_return_call_indirect] = DO(compile_call_indirect, 1),
+#endif
+#if MOTE_WITH_TYPED_REFS
     [WASM_call_ref] = DO(compile_call_ref, 0),
     [WASM_return_call_ref] = DO(compile_call_ref, 1),
+#endif
     /* parametric and variables */
     [WASM_drop] = DO(compile_drop, 0),
     [WASM_select] = DO(compile_select, 0),
+#if MOTE_WITH_REFERENCE_TYPES
     [WASM_select_t] = DO(compile_select, 1),
+#endif
     [WASM_local_get] = DO(compile_local_get, 0),
     [WASM_local_set] = DO(compile_local_set, 0),
     [WASM_local_tee] = DO(compile_local_set, 1),
     [WASM_global_get] = DO(compile_global, 0),
     [WASM_global_set] = DO(compile_global, 1),
+#if MOTE_WITH_REFERENCE_TYPES
     [WASM_table_get] = DO(compile_table_get, 0),
     [WASM_table_set] = DO(compile_table_set, 0),
+#endif
     /* memory: arg indexes compile_loads[] / compile_stores[] */
     [WASM_i32_load] = DO(compile_load, 0),
     [WASM_i64_load] = DO(compile_load, 1),
@@ -136,6 +150,7 @@ const crow compile_rows[COMPILE_ROW_COUNT] = {
     [WASM_i64_le_u] = CMP64(i64_le_u, 7),
     [WASM_i64_ge_s] = CMP64(i64_ge_s, 8),
     [WASM_i64_ge_u] = CMP64(i64_ge_u, 9),
+#if MOTE_WITH_FLOAT
     [WASM_f32_eq] = CMP(f32_eq, F32),
     [WASM_f32_ne] = CMP(f32_ne, F32),
     [WASM_f32_lt] = CMP(f32_lt, F32),
@@ -148,6 +163,7 @@ const crow compile_rows[COMPILE_ROW_COUNT] = {
     [WASM_f64_gt] = CMP(f64_gt, F64),
     [WASM_f64_le] = CMP(f64_le, F64),
     [WASM_f64_ge] = CMP(f64_ge, F64),
+#endif
     /* i32 */
     [WASM_i32_clz] = UN(i32_clz, I32, I32),
     [WASM_i32_ctz] = UN(i32_ctz, I32, I32),
@@ -187,6 +203,7 @@ const crow compile_rows[COMPILE_ROW_COUNT] = {
     [WASM_i64_shr_u] = BINI(i64_shr_u, I64, RF_IMM64),
     [WASM_i64_rotl] = BIN(i64_rotl, I64),
     [WASM_i64_rotr] = BIN(i64_rotr, I64),
+#if MOTE_WITH_FLOAT
     /* f32 */
     [WASM_f32_abs] = UN(f32_abs, F32, F32),
     [WASM_f32_neg] = UN(f32_neg, F32, F32),
@@ -202,6 +219,8 @@ const crow compile_rows[COMPILE_ROW_COUNT] = {
     [WASM_f32_min] = BIN(f32_min, F32),
     [WASM_f32_max] = BIN(f32_max, F32),
     [WASM_f32_copysign] = BIN(f32_copysign, F32),
+#endif
+#if MOTE_WITH_FLOAT
     /* f64 */
     [WASM_f64_abs] = UN(f64_abs, F64, F64),
     [WASM_f64_neg] = UN(f64_neg, F64, F64),
@@ -217,14 +236,18 @@ const crow compile_rows[COMPILE_ROW_COUNT] = {
     [WASM_f64_min] = BIN(f64_min, F64),
     [WASM_f64_max] = BIN(f64_max, F64),
     [WASM_f64_copysign] = BIN(f64_copysign, F64),
+#endif
     /* conversions */
     [WASM_i32_wrap_i64] = RETYPE(I64, I32),     /* the low bits are the i32 */
+#if MOTE_WITH_FLOAT
     [WASM_i32_trunc_f32_s] = UN(i32_trunc_f32_s, F32, I32),
     [WASM_i32_trunc_f32_u] = UN(i32_trunc_f32_u, F32, I32),
     [WASM_i32_trunc_f64_s] = UN(i32_trunc_f64_s, F64, I32),
     [WASM_i32_trunc_f64_u] = UN(i32_trunc_f64_u, F64, I32),
+#endif
     [WASM_i64_extend_i32_s] = UN(i64_extend_i32_s, I32, I64),
     [WASM_i64_extend_i32_u] = UN(i64_extend_i32_u, I32, I64),
+#if MOTE_WITH_FLOAT
     [WASM_i64_trunc_f32_s] = UN(i64_trunc_f32_s, F32, I64),
     [WASM_i64_trunc_f32_u] = UN(i64_trunc_f32_u, F32, I64),
     [WASM_i64_trunc_f64_s] = UN(i64_trunc_f64_s, F64, I64),
@@ -239,23 +262,31 @@ const crow compile_rows[COMPILE_ROW_COUNT] = {
     [WASM_f64_convert_i64_s] = UN(f64_convert_i64_s, I64, F64),
     [WASM_f64_convert_i64_u] = UN(f64_convert_i64_u, I64, F64),
     [WASM_f64_promote_f32] = UN(f64_promote_f32, F32, F64),
+#endif
     [WASM_i32_reinterpret_f32] = RETYPE(F32, I32),
     [WASM_i64_reinterpret_f64] = RETYPE(F64, I64),
     [WASM_f32_reinterpret_i32] = RETYPE(I32, F32),
     [WASM_f64_reinterpret_i64] = RETYPE(I64, F64),
+#if MOTE_WITH_SIGN_EXT
     [WASM_i32_extend8_s] = UN(i32_extend8_s, I32, I32),
     [WASM_i32_extend16_s] = UN(i32_extend16_s, I32, I32),
     [WASM_i64_extend8_s] = UN(i64_extend8_s, I64, I64),
     [WASM_i64_extend16_s] = UN(i64_extend16_s, I64, I64),
     [WASM_i64_extend32_s] = UN(i64_extend32_s, I64, I64),
+#endif
     /* references */
+#if MOTE_WITH_REFERENCE_TYPES
     [WASM_ref_null] = DO(compile_ref_null, 0),
     [WASM_ref_is_null] = DO(compile_ref_is_null, 0),
     [WASM_ref_func] = DO(compile_ref_func, 0),
+#endif
+#if MOTE_WITH_TYPED_REFS
     [WASM_ref_as_non_null] = DO(compile_ref_as_non_null, 0),
     [WASM_br_on_null] = DO(compile_br_on_null, 0),
     [WASM_br_on_non_null] = DO(compile_br_on_null, 1),
+#endif
     /* 0xFC: saturating truncation, bulk memory, tables */
+#if MOTE_WITH_SAT_CONV
     [WASM_i32_trunc_sat_f32_s] = UN(i32_trunc_sat_f32_s, F32, I32),
     [WASM_i32_trunc_sat_f32_u] = UN(i32_trunc_sat_f32_u, F32, I32),
     [WASM_i32_trunc_sat_f64_s] = UN(i32_trunc_sat_f64_s, F64, I32),
@@ -264,6 +295,8 @@ const crow compile_rows[COMPILE_ROW_COUNT] = {
     [WASM_i64_trunc_sat_f32_u] = UN(i64_trunc_sat_f32_u, F32, I64),
     [WASM_i64_trunc_sat_f64_s] = UN(i64_trunc_sat_f64_s, F64, I64),
     [WASM_i64_trunc_sat_f64_u] = UN(i64_trunc_sat_f64_u, F64, I64),
+#endif
+#if MOTE_WITH_BULK_MEMORY
     [WASM_memory_init] = DO(compile_memory_init, 0),
     [WASM_data_drop] = DO(compile_data_drop, 0),
     [WASM_memory_copy] = DO(compile_memory_copy, 0),
@@ -271,9 +304,12 @@ const crow compile_rows[COMPILE_ROW_COUNT] = {
     [WASM_table_init] = DO(compile_table_init, 0),
     [WASM_elem_drop] = DO(compile_elem_drop, 0),
     [WASM_table_copy] = DO(compile_table_copy, 0),
+#endif
+#if MOTE_WITH_REFERENCE_TYPES
     [WASM_table_grow] = DO(compile_table_grow, 0),
     [WASM_table_size] = DO(compile_table_size, 0),
     [WASM_table_fill] = DO(compile_table_fill, 0),
+#endif
 #if MOTE_WITH_SIMD
     /* 0xFD: SIMD */
     [WASM_v128_load] = VMEM(compile_simd_load, v128_load, 4),

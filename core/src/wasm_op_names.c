@@ -4,7 +4,7 @@
 #include "wasm_ops.h"
 
 static const char *const names[WASM_COUNT_] = {
-#define W(name, code, imm, group) #name,
+#define W(name, code, imm, group) [WASM_##name] = #name,
     MOTE_WASM_OPS(W)
 #undef W
 };

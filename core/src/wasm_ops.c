@@ -3,27 +3,25 @@
 #include "wasm_ops.h"
 
 const wasm_op_info wasm_op_infos[WASM_INFO_COUNT] = {
-#define W(name, code, imm, group) {WI_##imm, FG_##group},
+#define W(name, code, imm, group) [WASM_##name] = {WI_##imm, FG_##group},
     MOTE_WASM_OPS_00(W) MOTE_WASM_OPS_FC(W)
 #if MOTE_WITH_SIMD
         MOTE_WASM_OPS_FD(W)
 #else
-#define S(index, imm, group) [WASM_FD_FIRST_ + index] = W(standin, 0, imm, group)
+#define S(index, imm, group) [WASM_FD_FIRST_ + index] = {WI_##imm, FG_##group},
         WASM_FD_STANDINS(S)
 #undef S
 #endif
 #undef W
 };
 
-/* wasm_op_prefix() reads the prefix from the index: the one-byte
- * instructions come first, then the 0xFC ones, then the 0xFD ones. */
-#define W(name, code, imm, group) \
-    _Static_assert(WASM_##name < WASM_FC_FIRST_, "wasm_ops.h: " #name " after the 0xFC list");
+/* The numbering (wasm_ops.h): the one-byte and 0xFC instructions of the
+ * build's groups first, then the others, then the 0xFD ones. */
+#define W(name, code, imm, group)                                                                 \
+    _Static_assert(WASM_BUILT_##name ? WASM_##name < WASM_ROWS_                                   \
+                                     : WASM_##name >= WASM_ROWS_ && WASM_##name < WASM_FD_FIRST_, \
+                   "wasm_ops.h: " #name " numbered out of its part");
 MOTE_WASM_OPS_00(W)
-#undef W
-#define W(name, code, imm, group)                                                 \
-    _Static_assert(WASM_##name >= WASM_FC_FIRST_ && WASM_##name < WASM_FD_FIRST_, \
-                   "wasm_ops.h: " #name " outside the 0xFC list");
 MOTE_WASM_OPS_FC(W)
 #undef W
 #define W(name, code, imm, group) \

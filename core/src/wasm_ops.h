@@ -574,9 +574,44 @@ typedef enum wasm_imm {
     MOTE_WASM_OPS_FD(W)
 /* clang-format on */
 
-typedef enum wasm_op {
-#define W(name, code, imm, group) WASM_##name,
+/*
+ * The numbering.  The one-byte and 0xFC instructions of the groups this
+ * build has come first, then those of the groups it leaves out, then the
+ * 0xFD ones, each part in list order.  So the compiler's row table
+ * (compile_rows.c) stops after the groups it has: minimal without floats
+ * keeps 121 of 216 rows.  The two ranks count, for each instruction, the
+ * instructions before it that the build has and leaves out: an enumerator
+ * after each one steps on by 1 or 0 (WASM_BUILT_<name> or its negation).
+ */
+#define WASM_GROUP_BUILT_(group) ((FEATURE_BUILT_MASK_ >> FG_##group) & 1)
+enum wasm_op_built_ {
+#define W(name, code, imm, group) WASM_BUILT_##name = WASM_GROUP_BUILT_(group),
     MOTE_WASM_OPS(W)
+#undef W
+};
+enum wasm_op_rank_ {
+#define W(name, code, imm, group) \
+    WASM_IN_RANK_##name, WASM_IN_STEP_##name = WASM_IN_RANK_##name + WASM_BUILT_##name - 1,
+    MOTE_WASM_OPS_00(W) MOTE_WASM_OPS_FC(W)
+#undef W
+        WASM_IN_COUNT_ /* one-byte and 0xFC instructions in the build */
+};
+enum wasm_op_out_rank_ {
+#define W(name, code, imm, group) \
+    WASM_OUT_RANK_##name, WASM_OUT_STEP_##name = WASM_OUT_RANK_##name - WASM_BUILT_##name,
+    MOTE_WASM_OPS_00(W) MOTE_WASM_OPS_FC(W)
+#undef W
+        WASM_OUT_COUNT_ /* those left out */
+};
+typedef enum wasm_op {
+    WASM_ROWS_ = WASM_IN_COUNT_, /* the build's one-byte and 0xFC instructions */
+#define W(name, code, imm, group) \
+    WASM_##name = WASM_BUILT_##name ? WASM_IN_RANK_##name : WASM_ROWS_ + WASM_OUT_RANK_##name,
+    MOTE_WASM_OPS_00(W) MOTE_WASM_OPS_FC(W)
+#undef W
+        WASM_FD_BEFORE_ = WASM_ROWS_ + WASM_OUT_COUNT_ - 1,
+#define W(name, code, imm, group) WASM_##name,
+    MOTE_WASM_OPS_FD(W)
 #undef W
         WASM_COUNT_,
     WASM_NONE_ = 0xFFFF /* not an instruction */
@@ -593,11 +628,6 @@ enum wasm_byte { MOTE_WASM_OPS(W) };
 typedef struct wasm_op_info {
     uint8_t imm, group; /* its immediates' shape, its feature group */
 } wasm_op_info;
-
-/* The list runs one-byte, then 0xFC, then 0xFD instructions (MOTE_WASM_OPS):
- * an instruction's prefix follows from its index, and the one-byte and
- * 0xFC instructions number few enough for byte-wide lookup tables. */
-#define WASM_FC_FIRST_ WASM_i32_trunc_sat_f32_s /* the first 0xFC instruction */
 
 /*
  * A build without SIMD keeps no facts per 0xFD instruction (on Cortex-M3
@@ -637,7 +667,9 @@ typedef struct wasm_op_info {
 extern const uint8_t wasm_op_fd_standin[WASM_FD_LIMIT];
 #endif
 extern const wasm_op_info wasm_op_infos[WASM_INFO_COUNT];
-/* encoding -> instruction + 1 (0: no such instruction), one table per prefix */
+/* encoding -> instruction + 1 (0: no such instruction), one table per
+ * prefix; the one-byte and 0xFC instructions, numbered before the 0xFD
+ * ones, are few enough for bytes */
 extern const uint8_t wasm_op_by_byte[256];
 extern const uint8_t wasm_op_by_fc[WASM_FC_LIMIT];
 #if MOTE_WITH_SIMD
@@ -677,12 +709,5 @@ static inline feature_group wasm_op_group(wasm_op op)
 
 /* Its name ("i32.add" as "i32_add"). */
 const char *wasm_op_name(wasm_op op);
-
-/* Its prefix byte (0 for none).  Its opcode or sub-opcode is
- * WASM_BYTE_<name>: no table keeps it, since nothing reads it at run time. */
-static inline uint32_t wasm_op_prefix(wasm_op op)
-{
-    return op < WASM_FC_FIRST_ ? 0 : op < WASM_FD_FIRST_ ? WASM_PREFIX_FC : WASM_PREFIX_FD;
-}
 
 #endif
