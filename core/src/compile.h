@@ -402,14 +402,21 @@ uint16_t compile_table_operand(compiler *c, cval *v, bool is64);
 
 /* Loads and stores: the mote op of each address form (compile_ops.c). */
 typedef struct memop {
-    uint16_t op, op_k;     /* plain, and with the address as base + k */
-    uint16_t op_x;         /* with the address as base + index */
-    uint16_t op_ar, op_ai; /* loads after "x = a + b" / "x = a + k" into x */
-    uint16_t op_m;         /* any memory, any address width (the _m forms) */
+    uint16_t op; /* the plain form */
     uint8_t type;
     uint8_t log2;
 } memop;
 extern const memop compile_loads[14], compile_stores[9];
+/* Its other forms, in tables of their own (same index): a build without
+ * superinstructions, memory64 and multiple memories (minimal) reads none
+ * of them, so it links neither table. */
+typedef struct memop_forms {
+    uint16_t op_k;         /* with the address as base + k */
+    uint16_t op_x;         /* with the address as base + index */
+    uint16_t op_ar, op_ai; /* loads after "x = a + b" / "x = a + k" into x */
+    uint16_t op_m;         /* any memory, any address width (the _m forms) */
+} memop_forms;
+extern const memop_forms compile_load_forms[14], compile_store_forms[9];
 
 /* Reads a value type or a block type from the body (messages with the
  * place); a block type of one value type is in *one. */

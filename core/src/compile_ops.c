@@ -435,29 +435,35 @@ static void emit_memop_m(compiler *c, op o, bool load, uint16_t d, uint16_t a, u
 }
 
 /* clang-format off */
-#define M(o, t, l) {OP_##o, OP_##o##_k, OP_##o##_x, OP_ld32u_ar, OP_ld32u_ai, OP_##o##_m, t, l}
-#define L(o, t, l) {OP_##o, OP_##o##_k, OP_##o##_x, OP_##o##_ar, OP_##o##_ai, OP_##o##_m, t, l}
-const memop compile_loads[14] = {
-    L(ld32u, MOTE_I32, 2), L(ld64, MOTE_I64, 3), L(ld32u, MOTE_F32, 2), L(ld64, MOTE_F64, 3),
-    L(ld8s, MOTE_I32, 0), L(ld8u, MOTE_I32, 0), L(ld16s, MOTE_I32, 1), L(ld16u, MOTE_I32, 1),
-    L(ld8s, MOTE_I64, 0), L(ld8u, MOTE_I64, 0), L(ld16s, MOTE_I64, 1), L(ld16u, MOTE_I64, 1),
-    L(ld32s, MOTE_I64, 2), L(ld32u, MOTE_I64, 2),
-};
-
-const memop compile_stores[9] = {
-    M(st32, MOTE_I32, 2), M(st64, MOTE_I64, 3), M(st32, MOTE_F32, 2), M(st64, MOTE_F64, 3),
-    M(st8, MOTE_I32, 0), M(st16, MOTE_I32, 1), M(st8, MOTE_I64, 0), M(st16, MOTE_I64, 1),
-    M(st32, MOTE_I64, 2),
-};
-#undef M
-#undef L
+#define LOADS(L)                                                                            \
+    L(ld32u, MOTE_I32, 2) L(ld64, MOTE_I64, 3) L(ld32u, MOTE_F32, 2) L(ld64, MOTE_F64, 3)   \
+    L(ld8s, MOTE_I32, 0) L(ld8u, MOTE_I32, 0) L(ld16s, MOTE_I32, 1) L(ld16u, MOTE_I32, 1)   \
+    L(ld8s, MOTE_I64, 0) L(ld8u, MOTE_I64, 0) L(ld16s, MOTE_I64, 1) L(ld16u, MOTE_I64, 1)   \
+    L(ld32s, MOTE_I64, 2) L(ld32u, MOTE_I64, 2)
+#define STORES(S)                                                                           \
+    S(st32, MOTE_I32, 2) S(st64, MOTE_I64, 3) S(st32, MOTE_F32, 2) S(st64, MOTE_F64, 3)     \
+    S(st8, MOTE_I32, 0) S(st16, MOTE_I32, 1) S(st8, MOTE_I64, 0) S(st16, MOTE_I64, 1)       \
+    S(st32, MOTE_I64, 2)
+#define PLAIN(o, t, l) {OP_##o, t, l},
+const memop compile_loads[14] = {LOADS(PLAIN)};
+const memop compile_stores[9] = {STORES(PLAIN)};
+#define LOAD_FORMS(o, t, l) {OP_##o##_k, OP_##o##_x, OP_##o##_ar, OP_##o##_ai, OP_##o##_m},
+#define STORE_FORMS(o, t, l) {OP_##o##_k, OP_##o##_x, OP_ld32u_ar, OP_ld32u_ai, OP_##o##_m},
+const memop_forms compile_load_forms[14] = {LOADS(LOAD_FORMS)};
+const memop_forms compile_store_forms[9] = {STORES(STORE_FORMS)};
+#undef PLAIN
+#undef LOAD_FORMS
+#undef STORE_FORMS
+#undef LOADS
+#undef STORES
 /* clang-format on */
 
 /*
  * "x = a + b (or a + k); load [x]": when the add into local x is the last
  * instruction, the load does both.  (Pointers walked through an array.)
  */
-static bool fuse_address_update(compiler *c, const memop *m, const cval *addr, uint32_t offset)
+static bool fuse_address_update(compiler *c, const memop_forms *m, const cval *addr,
+                                uint32_t offset)
 {
     if (!MOTE_WITH_FUSED)
         return false;
@@ -494,6 +500,7 @@ static bool fuse_address_update(compiler *c, const memop *m, const cval *addr, u
 COMPILE_FN(compile_load)
 {
     const memop *m = &compile_loads[row->arg];
+    const memop_forms *forms = &compile_load_forms[row->arg];
     uint32_t index = 0;
     uint64_t offset64 = 0;
     TRY(compile_read_memarg(c, m->log2, &index, &offset64));
@@ -501,18 +508,18 @@ COMPILE_FN(compile_load)
     if (!memory_fast(c, index)) {
         TRY(compile_pop(c, compile_memory_is64(c, index) ? MOTE_I64 : MOTE_I32, &addr));
         uint16_t a = compile_operand(c, &addr);
-        emit_memop_m(c, (op)m->op_m, true, addr.home, a, index, offset64);
+        emit_memop_m(c, (op)forms->op_m, true, addr.home, a, index, offset64);
         return compile_push_temp(c, m->type);
     }
     uint32_t offset = (uint32_t)offset64;
     TRY(compile_pop(c, MOTE_I32, &addr));
     if (MOTE_WITH_FUSED && addr.kind == K_ADDK) { /* the address add rides along */
-        compile_emit_dai(c, (op)m->op_k, addr.home, addr.src, (uint32_t)addr.k);
+        compile_emit_dai(c, (op)forms->op_k, addr.home, addr.src, (uint32_t)addr.k);
         compile_emit_word(c, offset);
     } else if (MOTE_WITH_FUSED && addr.kind == K_ADD2) {
-        compile_emit_dai(c, (op)m->op_x, addr.home, addr.src, (uint16_t)addr.k);
+        compile_emit_dai(c, (op)forms->op_x, addr.home, addr.src, (uint16_t)addr.k);
         compile_emit_word(c, offset);
-    } else if (fuse_address_update(c, m, &addr, offset)) {
+    } else if (fuse_address_update(c, forms, &addr, offset)) {
         /* done */
     } else {
         uint16_t a = compile_operand(c, &addr);
@@ -524,6 +531,7 @@ COMPILE_FN(compile_load)
 COMPILE_FN(compile_store)
 {
     const memop *m = &compile_stores[row->arg];
+    const memop_forms *forms = &compile_store_forms[row->arg];
     uint32_t index = 0;
     uint64_t offset64 = 0;
     TRY(compile_read_memarg(c, m->log2, &index, &offset64));
@@ -533,7 +541,7 @@ COMPILE_FN(compile_store)
         TRY(compile_pop(c, compile_memory_is64(c, index) ? MOTE_I64 : MOTE_I32, &addr));
         uint16_t a = compile_operand(c, &addr);
         uint16_t vs = compile_operand(c, &v);
-        emit_memop_m(c, (op)m->op_m, false, vs, a, index, offset64);
+        emit_memop_m(c, (op)forms->op_m, false, vs, a, index, offset64);
         return MOTE_OK;
     }
     uint32_t offset = (uint32_t)offset64;
@@ -543,7 +551,7 @@ COMPILE_FN(compile_store)
     bool fused = kind == K_ADDK || kind == K_ADD2;
     uint16_t a = fused ? addr.src : compile_operand(c, &addr);
     uint16_t vs = compile_operand(c, &v);
-    compile_emit_op(c, (op)(kind == K_ADDK ? m->op_k : kind == K_ADD2 ? m->op_x : m->op));
+    compile_emit_op(c, (op)(kind == K_ADDK ? forms->op_k : kind == K_ADD2 ? forms->op_x : m->op));
     compile_emit_word(c, (uint32_t)vs | (uint32_t)a << 16);
     if (kind == K_ADDK)
         compile_emit_word(c, (uint32_t)addr.k);
