@@ -807,7 +807,9 @@ static mote_status decode_imports(loader *L)
             mems[nm] = d.memory;
             mems[nm++].imported = 1;
             break;
-        case MOTE_EXTERN_TAG:
+        case MOTE_EXTERN_TAG: /* (refused by read_import without exceptions) */
+            if (!feature_built(FG_EXCEPTIONS))
+                break;
             TRY(check_tag_type(L, &r, d.type));
             im->index = ntag;
             tags[ntag].type = d.type;
@@ -868,14 +870,15 @@ static mote_status decode_table(loader *L, reader *r, mod_table *t)
     return MOTE_OK;
 }
 
-/* The tag section: each tag's type. */
+/* The tag section: each tag's type.  (A build without exceptions has
+ * refused the section, and tag imports, already.) */
 static mote_status decode_tags(loader *L)
 {
     mote_module *m = L->m;
     mod_tag *tags = (mod_tag *)MOD_TAGS(m);
     reader r;
     uint32_t n;
-    if (!open_section(L, SEC_TAG, &r, &n))
+    if (!feature_built(FG_EXCEPTIONS) || !open_section(L, SEC_TAG, &r, &n))
         return MOTE_OK;
     for (uint32_t i = 0; i < n; i++) {
         mod_tag *t = &tags[m->ntag_imports + i];

@@ -322,6 +322,8 @@ static mote_status check_import(linker *k, const mod_import *im, const mote_impo
         return MOTE_OK;
     }
     case MOTE_EXTERN_TAG: {
+        if (!feature_built(FG_EXCEPTIONS)) /* no tag imports: the loader refused them */
+            return unlinkable(k, im, bad);
         const mod_type *want = &MOD_TYPES(m)[MOD_TAGS(m)[im->index].type];
         const mote_tag *t = c->ext.u.tag;
         if (c->fn || c->ext.kind != MOTE_EXTERN_TAG || !t)
@@ -404,6 +406,8 @@ static void make_tags(mote_instance *inst, mote_tag *objs)
 {
     const mote_module *m = inst->module;
     const mod_tag *tags = MOD_TAGS(m);
+    if (!feature_built(FG_EXCEPTIONS)) /* no tags: the loader refused them */
+        return;
     for (uint32_t i = m->ntag_imports; i < m->ntags; i++) {
         mote_tag *t = &objs[i - m->ntag_imports];
         const mod_type *type = &MOD_TYPES(m)[tags[i].type];
