@@ -305,7 +305,9 @@ mote_status mote_call(mote_instance *inst, mote_func *f, const mote_value *args,
                              i + 1);
     size_t need = t->param_slots > t->result_slots ? t->param_slots : t->result_slots;
     err->status = MOTE_OK;
-    exn_reset(ex); /* the exceptions of the last call are gone */
+    ex->exn = NULL;
+    if (feature_built(FG_EXCEPTIONS))
+        exn_reset(ex); /* the exceptions of the last call are gone */
     if (need > (size_t)(ex->stack_end - ex->stack))
         return error_set(err, MOTE_ERR_LIMIT, "mote_call: the value stack is too small");
     if (nargs)
@@ -379,6 +381,11 @@ mote_status mote_host_exit(mote_instance *caller, int32_t code)
 
 mote_status mote_tag_new(mote_arena *a, const char *sig, mote_tag **out)
 {
+    /* Without exceptions no tag exists, so no host function can throw, and
+     * the exception records' collector is not linked. */
+    if (!feature_built(FG_EXCEPTIONS))
+        return error_setf(&a->error, MOTE_ERR_UNSUPPORTED,
+                          "mote_tag_new: exceptions are not in this build (MOTE_WITH_EXCEPTIONS)");
     size_t n = 0;
     if (sig && *sig == '(')
         while (sig[1 + n] && instance_sig_type(sig[1 + n]))
@@ -412,6 +419,8 @@ void mote_tag_type(const mote_tag *tag, const mote_valtype **params, uint32_t *n
 static mote_status host_throw(mote_instance *caller, mote_tag *tag, const mote_slot *payload)
 {
     exec *ex = caller->host_ex;
+    if (!feature_built(FG_EXCEPTIONS)) /* (no tag to throw: mote_tag_new) */
+        return mote_host_trap(caller, MSG("mote_host_throw: exceptions are not in this build"));
     if (!ex || ex->state != EXEC_RUNNING)
         return mote_host_trap(caller, MSG("mote_host_throw: not called from a host function"));
     mote_exception *e = exn_new(ex, exn_live_top(ex), tag);

@@ -1177,7 +1177,7 @@ NEXT();
 
 host_failed : /* result: what the host function returned */
               if (result == MOTE_PAUSED) goto pause;
-if (result == MOTE_EXCEPTION) { /* ex->exn, thrown at the call */
+if (MOTE_WITH_EXCEPTIONS && result == MOTE_EXCEPTION) { /* ex->exn, thrown at the call */
     returned = false;
     goto do_unwind;
 }
@@ -1218,7 +1218,7 @@ do_tail_func : /* f, src set */
 }
 FUEL_STEP();
 result = call_host(ex, inst, f, src, pc, fp, fr);
-if (UNLIKELY(result == MOTE_EXCEPTION)) {
+if (UNLIKELY(MOTE_WITH_EXCEPTIONS && result == MOTE_EXCEPTION)) {
     /* this frame was replaced by the call: unwind from its caller */
     fr--;
     pc = fr->pc;

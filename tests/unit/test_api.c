@@ -508,6 +508,10 @@ static void test_exceptions(void)
         CHECK(mote_load(a, wasm_b, len_b, NULL, &m) == MOTE_ERR_UNSUPPORTED && m == NULL);
         CHECK(strstr(mote_arena_error(a)->message, "(MOTE_WITH_EXCEPTIONS)") != NULL);
         CHECK(mote_arena_used(a) == used);
+        /* No tags either, so no host function can throw. */
+        CHECK(mote_tag_new(a, "(i)", &eh_err) == MOTE_ERR_UNSUPPORTED);
+        CHECK(strstr(mote_arena_error(a)->message, "(MOTE_WITH_EXCEPTIONS)") != NULL);
+        CHECK(mote_arena_used(a) == used);
         free(buf);
         free(wasm_a);
         free(wasm_b);

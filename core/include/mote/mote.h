@@ -392,7 +392,10 @@ typedef struct mote_import {
 
 /* Objects created by the embedder, to be offered as imports. */
 /* A tag for the embedder's own exceptions (see "Exceptions" below), with
- * payload types in the signature syntax above: "(i)" is one i32, "()" none. */
+ * payload types in the signature syntax above: "(i)" is one i32, "()" none.
+ * A core built without exceptions (MOTE_WITH_EXCEPTIONS=OFF, as minimal)
+ * returns MOTE_ERR_UNSUPPORTED: there a host function reports a failure
+ * with mote_host_trap(), and one that returns MOTE_EXCEPTION traps. */
 mote_status mote_tag_new(mote_arena *arena, const char *params, mote_tag **out);
 mote_status mote_memory_new(mote_arena *arena, const mote_limits *limits, mote_memory **out);
 mote_status mote_table_new(mote_arena *arena, mote_valtype elem_type, const mote_limits *limits,
