@@ -55,10 +55,16 @@ static mote_status add3(mote_instance *caller, mote_value *io, void *user)
     return MOTE_OK;
 }
 
+/* Set: fail returns MOTE_EXCEPTION without throwing (a build without
+ * exceptions makes that a host trap). */
+static bool fail_as_exception;
+
 static mote_status fail(mote_instance *caller, mote_value *io, void *user)
 {
     (void)io;
     (void)user;
+    if (fail_as_exception)
+        return MOTE_EXCEPTION;
     return mote_host_trap(caller, "host said no");
 }
 
@@ -508,10 +514,20 @@ static void test_exceptions(void)
         CHECK(mote_load(a, wasm_b, len_b, NULL, &m) == MOTE_ERR_UNSUPPORTED && m == NULL);
         CHECK(strstr(mote_arena_error(a)->message, "(MOTE_WITH_EXCEPTIONS)") != NULL);
         CHECK(mote_arena_used(a) == used);
-        /* No tags either, so no host function can throw. */
+        /* No tags either, so no host function can throw; one that
+         * returns MOTE_EXCEPTION all the same traps. */
         CHECK(mote_tag_new(a, "(i)", &eh_err) == MOTE_ERR_UNSUPPORTED);
         CHECK(strstr(mote_arena_error(a)->message, "(MOTE_WITH_EXCEPTIONS)") != NULL);
         CHECK(mote_arena_used(a) == used);
+        fixture fx;
+        setup(&fx, "basic.wasm", 1 << 20, NULL);
+        mote_value r[1];
+        fail_as_exception = true;
+        CHECK(call1(fx.inst, "host_trap", 0, r) == MOTE_TRAP &&
+              mote_arena_error(fx.arena)->trap == MOTE_TRAP_HOST);
+        fail_as_exception = false;
+        CHECK(mote_uncaught_exception(fx.inst) == NULL);
+        teardown(&fx);
         free(buf);
         free(wasm_a);
         free(wasm_b);
