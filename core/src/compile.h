@@ -280,7 +280,7 @@ enum {
  * others' in #if blocks).  Without SIMD the table stops after them: they
  * are numbered first (wasm_ops.h), the left-out groups and the 0xFD
  * instructions after (4 KB less flash on a 32-bit part without SIMD, and
- * 0.8 KB more without floats). */
+ * 0.8 KB more saved without floats). */
 #if MOTE_WITH_SIMD
 #define COMPILE_ROW_COUNT WASM_COUNT_
 #else
@@ -291,9 +291,9 @@ extern const crow compile_rows[COMPILE_ROW_COUNT];
 /*
  * The compile functions the rows name, each with the feature groups it
  * serves (1: every build).  Rows name them by index (CF_*), so that a row
- * is 8 bytes, not 12; compile_fns[] has NULL for the function of a group
- * left out of the build, so that it is not linked (the loader refuses the
- * group before a row is read).  Where each is defined: compile_control.c
+ * is 8 bytes, not 12; a function of a group left out of the build has
+ * no index and no entry in compile_fns[], so that it is not linked (the
+ * loader refuses the group before a row is read).  Where each is defined: compile_control.c
  * (control flow), compile_ops.c (the rest, typed references with
  * compile_control.c), compile_eh.c (exceptions), compile_simd.c (SIMD).
  */
@@ -361,12 +361,20 @@ extern const crow compile_rows[COMPILE_ROW_COUNT];
 #define F(name, built) COMPILE_FN(name);
 COMPILE_FNS(F)
 #undef F
+/* Only the build's functions get an index (and a place in compile_fns[]):
+ * CF_IF_(built)(x) is x when `built` expands to 1, nothing when to 0, and
+ * does not compile otherwise.  A row of a group left out names no CF_*
+ * (it sits in its group's #if block), so it cannot name a missing one. */
+#define CF_IF_(built) CF_IF_CAT_(CF_IF_, built)
+#define CF_IF_CAT_(a, b) a##b
+#define CF_IF_1(...) __VA_ARGS__
+#define CF_IF_0(...)
 enum {
     CF_NONE_,
-#define F(name, built) CF_##name,
+#define F(name, built) CF_IF_(built)(CF_##name, )
     COMPILE_FNS(F)
 #undef F
-        CF_COUNT_
+        CF_COUNT_ /* the build's compile functions, and CF_NONE_ */
 };
 extern const compile_fn compile_fns[CF_COUNT_];
 

@@ -8,8 +8,8 @@
  * constant right operand folds into an immediate form (imm) or the
  * operation commutes.  A group left out (MOTE_WITH_<GROUP>=0) is refused
  * before a row is read, so its rows are in an #if block of their group,
- * and its compile functions are NULL in compile_fns[] (compile.h's list
- * says which group each serves), so they are not linked.  The table is
+ * and its compile functions have no index in compile_fns[] (compile.h's
+ * list says which group each serves), so they are not linked.  The table is
  * as long as the build's groups (COMPILE_ROW_COUNT): a row of a group the
  * build leaves out, put outside its block, does not compile in a build
  * without SIMD (its index is past the end), and a built group's row put in
@@ -577,9 +577,9 @@ const crow compile_rows[COMPILE_ROW_COUNT] = {
 
 _Static_assert(sizeof(crow) == 8, "compile.h: a row is 8 bytes on every CPU");
 
-/* A function of a group left out is NULL here, so it is not linked. */
+/* A function of a group left out has no entry here, so it is not linked. */
 const compile_fn compile_fns[CF_COUNT_] = {
-#define F(name, built) [CF_##name] = (built) ? name : NULL,
+#define F(name, built) CF_IF_(built)([CF_##name] = name, )
     COMPILE_FNS(F)
 #undef F
 };

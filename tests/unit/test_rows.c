@@ -45,8 +45,8 @@ static void check_rows(void)
         CHECKF(in == has_row, "%s: group %s, row %s", wasm_op_name(op), in ? "built" : "left out",
                has_row ? "present" : "absent");
         if (has_row)
-            CHECKF(compile_fns[row->fn] != NULL, "%s: its compile function is not linked",
-                   wasm_op_name(op));
+            CHECKF(row->fn < CF_COUNT_ && compile_fns[row->fn] != NULL,
+                   "%s: its compile function is not linked", wasm_op_name(op));
         if (i < WASM_FD_FIRST_) {
             CHECKF(in == (i < WASM_ROWS_), "%s: numbered %u, the build's end at %u",
                    wasm_op_name(op), (unsigned)i, (unsigned)WASM_ROWS_);
@@ -54,8 +54,15 @@ static void check_rows(void)
         }
     }
     CHECK_EQ(built, (uint32_t)WASM_ROWS_);
-    printf("rows: %u of %u one-byte and 0xFC instructions in this build, table of %u rows\n",
-           (unsigned)built, (unsigned)WASM_FD_FIRST_, (unsigned)COMPILE_ROW_COUNT);
+    /* the function table holds the build's functions and nothing else */
+    CHECK(compile_fns[CF_NONE_] == NULL);
+    for (uint32_t i = CF_NONE_ + 1; i < CF_COUNT_; i++)
+        CHECKF(compile_fns[i] != NULL, "compile function %u of %u is NULL", (unsigned)i,
+               (unsigned)CF_COUNT_);
+    printf("rows: %u of %u one-byte and 0xFC instructions in this build, table of %u rows, "
+           "%u compile functions\n",
+           (unsigned)built, (unsigned)WASM_FD_FIRST_, (unsigned)COMPILE_ROW_COUNT,
+           (unsigned)CF_COUNT_ - 1);
 }
 
 static void check_run(void)
