@@ -103,13 +103,34 @@ int64_t instance_table_grow(mote_table *t, uint32_t delta, mote_slot init)
 /* Byte counts are 64-bit: element and page counts come from the module
  * (up to 2^32 each) and the sum is only narrowed after it is known to fit
  * (arena_alloc takes 64-bit sizes). */
+enum layout_part {
+    /* arrays of objects of one size, in the order mote_instantiate carves them */
+    LP_INSTANCE,
+    LP_GLOBALS,
+    LP_TABLES,
+    LP_IMPORTS,
+    LP_REFS,
+    LP_HOSTS,
+    LP_HOST_OBJS,
+    LP_DROPPED,
+    LP_PASSIVE,
+    LP_GLOBAL_OBJS,
+    LP_TABLE_OBJS,
+    LP_TAGS,
+    LP_TAG_OBJS,
+    LP_MEMS,
+    LP_MEM_OBJS,
+    LP_STACK,
+    LP_FRAMES,
+    LP_ARRAYS_,
+    /* sums over the module's tables, segments and memories */
+    LP_TABLE_ELEMS = LP_ARRAYS_,
+    LP_PASSIVE_ITEMS,
+    LP_MEMORY, /* defined memories' initial bytes (allocated last) */
+    LP_COUNT_
+};
 typedef struct layout {
-    uint64_t instance, globals, tables, imports, refs, hosts, host_objs, dropped, passive;
-    uint64_t global_objs, table_objs, table_elems, passive_items;
-    uint64_t tags, tag_objs;
-    uint64_t mems, mem_objs;
-    uint64_t stack, frames;
-    uint64_t memory; /* defined memories' initial bytes (allocated last) */
+    uint64_t part[LP_COUNT_];
     uint64_t total;
 } layout;
 
@@ -152,48 +173,66 @@ static uint64_t array_bytes(uint64_t count, size_t size)
     return align_up64(count * size);
 }
 
+/* The object size of each array part: one table, not a multiplication per
+ * part inlined. */
+static const uint16_t part_size[LP_ARRAYS_] = {
+    [LP_INSTANCE] = sizeof(mote_instance), [LP_GLOBALS] = sizeof(ptr_slot),
+    [LP_TABLES] = sizeof(ptr_slot),        [LP_IMPORTS] = sizeof(ptr_slot),
+    [LP_REFS] = sizeof(mote_func),         [LP_HOSTS] = sizeof(host_binding),
+    [LP_HOST_OBJS] = sizeof(mote_func),    [LP_DROPPED] = 1,
+    [LP_PASSIVE] = sizeof(ptr_slot),       [LP_GLOBAL_OBJS] = sizeof(mote_global),
+    [LP_TABLE_OBJS] = sizeof(mote_table),  [LP_TAGS] = sizeof(ptr_slot),
+    [LP_TAG_OBJS] = sizeof(mote_tag),      [LP_MEMS] = sizeof(ptr_slot),
+    [LP_MEM_OBJS] = sizeof(mote_memory),   [LP_STACK] = 1,
+    [LP_FRAMES] = sizeof(frame),
+};
+_Static_assert(sizeof(mote_instance) <= UINT16_MAX && sizeof(frame) <= UINT16_MAX,
+               "instance.c: part_size[] holds 16-bit sizes");
+
 static void compute_layout(const mote_module *m, const mote_instance_config *cfg, layout *L)
 {
     memset(L, 0, sizeof *L);
     const mod_table *tables = MOD_TABLES(m);
     const mod_elem *elems = MOD_ELEMS(m);
-    L->instance = array_bytes(1, sizeof(mote_instance));
-    L->globals = array_bytes(m->nglobals, sizeof(ptr_slot));
-    L->tables = array_bytes(m->ntables, sizeof(ptr_slot));
-    L->imports = array_bytes(m->nfunc_imports, sizeof(ptr_slot));
-    L->refs = array_bytes(m->nrefs, sizeof(mote_func));
-    L->hosts = array_bytes(m->nfunc_imports, sizeof(host_binding));
-    L->host_objs = array_bytes(m->nfunc_imports, sizeof(mote_func));
-    L->dropped = array_bytes(((uint64_t)m->ndatas + m->nelems + 7) / 8, 1);
-    L->passive = array_bytes(m->npassive_elems, sizeof(ptr_slot));
-    L->global_objs = array_bytes(m->nglobals - m->nglobal_imports, sizeof(mote_global));
-    L->table_objs = array_bytes(m->ntables - m->ntable_imports, sizeof(mote_table));
-    L->tags = array_bytes(m->ntags, sizeof(ptr_slot));
-    L->tag_objs = array_bytes(m->ntags - m->ntag_imports, sizeof(mote_tag));
+    uint32_t vs = cfg && cfg->value_stack_bytes ? cfg->value_stack_bytes : DEFAULT_VALUE_STACK;
+    uint32_t cs = cfg && cfg->call_stack_bytes ? cfg->call_stack_bytes : DEFAULT_CALL_STACK;
+    /* Counts are 32-bit (the module's are below its length, 2^31); the
+     * bytes 64-bit, from array_bytes. */
+    const uint32_t count[LP_ARRAYS_] = {
+        [LP_INSTANCE] = 1,
+        [LP_GLOBALS] = m->nglobals,
+        [LP_TABLES] = m->ntables,
+        [LP_IMPORTS] = m->nfunc_imports,
+        [LP_REFS] = m->nrefs,
+        [LP_HOSTS] = m->nfunc_imports,
+        [LP_HOST_OBJS] = m->nfunc_imports,
+        [LP_DROPPED] = (uint32_t)(((uint64_t)m->ndatas + m->nelems + 7) / 8),
+        [LP_PASSIVE] = m->npassive_elems,
+        [LP_GLOBAL_OBJS] = m->nglobals - m->nglobal_imports,
+        [LP_TABLE_OBJS] = m->ntables - m->ntable_imports,
+        [LP_TAGS] = m->ntags,
+        [LP_TAG_OBJS] = m->ntags - m->ntag_imports,
+        [LP_MEMS] = m->nmems,
+        [LP_MEM_OBJS] = m->nmems - m->nmem_imports,
+        [LP_STACK] = vs,
+        [LP_FRAMES] = cs / sizeof(frame),
+    };
+    for (uint32_t i = 0; i < LP_ARRAYS_; i++)
+        L->part[i] = array_bytes(count[i], part_size[i]);
     for (uint32_t i = m->ntable_imports; i < m->ntables; i++) {
         uint64_t cap = table_capacity(&tables[i], cfg); /* table sizes are 32-bit at run time */
-        L->table_elems = sat_add(L->table_elems,
-                                 cap > UINT32_MAX ? TOO_BIG : array_bytes(cap, sizeof(mote_slot)));
+        L->part[LP_TABLE_ELEMS] =
+            sat_add(L->part[LP_TABLE_ELEMS],
+                    cap > UINT32_MAX ? TOO_BIG : array_bytes(cap, sizeof(mote_slot)));
     }
     for (uint32_t i = 0; i < m->nelems; i++)
         if (elems[i].mode == SEG_PASSIVE)
-            L->passive_items += array_bytes(elems[i].count, sizeof(mote_slot));
-    uint32_t vs = cfg && cfg->value_stack_bytes ? cfg->value_stack_bytes : DEFAULT_VALUE_STACK;
-    uint32_t cs = cfg && cfg->call_stack_bytes ? cfg->call_stack_bytes : DEFAULT_CALL_STACK;
-    L->stack = align_up64(vs);
-    L->frames = array_bytes(cs / sizeof(frame), sizeof(frame));
-    L->mems = array_bytes(m->nmems, sizeof(ptr_slot));
-    L->mem_objs = array_bytes(m->nmems - m->nmem_imports, sizeof(mote_memory));
+            L->part[LP_PASSIVE_ITEMS] += array_bytes(elems[i].count, sizeof(mote_slot));
     for (uint32_t i = m->nmem_imports; i < m->nmems; i++)
-        L->memory = sat_add(L->memory, align_up64(memory_min_bytes(&MOD_MEMS(m)[i])));
-    const uint64_t parts[] = {L->instance,      L->globals,     L->tables,     L->imports,
-                              L->refs,          L->hosts,       L->host_objs,  L->dropped,
-                              L->passive,       L->global_objs, L->table_objs, L->table_elems,
-                              L->passive_items, L->tags,        L->tag_objs,   L->mems,
-                              L->mem_objs,      L->stack,       L->frames,     L->memory};
-    L->total = 0;
-    for (size_t i = 0; i < sizeof parts / sizeof parts[0]; i++)
-        L->total = sat_add(L->total, parts[i]);
+        L->part[LP_MEMORY] =
+            sat_add(L->part[LP_MEMORY], align_up64(memory_min_bytes(&MOD_MEMS(m)[i])));
+    for (uint32_t i = 0; i < LP_COUNT_; i++)
+        L->total = sat_add(L->total, L->part[i]);
 }
 
 uint64_t instance_layout_bytes(const mote_module *m, const mote_instance_config *cfg)
@@ -420,25 +459,47 @@ static void make_tags(mote_instance *inst, mote_tag *objs)
     }
 }
 
+/* The object of defined function i (a funcref, or the start function). */
+static void wasm_func_init(mote_func *f, mote_instance *inst, uint32_t i)
+{
+    const mote_module *m = inst->module;
+    const mod_func *mf = &MOD_FUNCS(m)[i];
+    const mod_type *types = MOD_TYPES(m);
+    memset(f, 0, sizeof *f);
+    f->inst = inst;
+    f->code = inst->code + mf->code;
+    f->type = &types[types[mf->type].canon];
+    f->index = i;
+    f->kind = FUNC_WASM;
+}
+
 static void make_refs(mote_instance *inst)
 {
     const mote_module *m = inst->module;
     const mod_func *funcs = MOD_FUNCS(m);
-    const mod_type *types = MOD_TYPES(m);
     for (uint32_t i = 0; i < m->nfuncs; i++) {
         if (funcs[i].ref == NO_INDEX)
             continue;
         mote_func *f = &inst->refs[funcs[i].ref];
-        if (i < m->nfunc_imports) { /* imports are their own objects */
+        if (i < m->nfunc_imports) /* imports are their own objects */
             memset(f, 0, sizeof *f);
-            continue;
-        }
-        f->inst = inst;
-        f->code = inst->code + funcs[i].code;
-        f->type = &types[types[funcs[i].type].canon];
-        f->index = i;
-        f->kind = FUNC_WASM;
+        else
+            wasm_func_init(f, inst, i);
     }
+}
+
+/* The next item of an element segment: a function index, or a constant
+ * expression. */
+static mote_slot elem_item(mote_instance *inst, reader *r, bool exprs)
+{
+    mote_slot v;
+    if (exprs)
+        return const_eval_read(inst, r);
+    uint32_t f = 0;
+    rd_u32(r, &f);
+    v.u64 = 0;
+    v.func = instance_func(inst, f);
+    return v;
 }
 
 /* Active element segments are applied, then dropped, in order. */
@@ -465,18 +526,8 @@ static mote_status apply_elems(mote_instance *inst)
             return api_raise_trap(inst, MOTE_TRAP_TABLE_OUT_OF_BOUNDS, msg);
         }
         reader r = {m->wasm + e->items, m->wasm + m->wasm_len, m->wasm, NULL};
-        for (uint32_t k = 0; k < e->count; k++) {
-            mote_slot v;
-            if (e->exprs) {
-                v = const_eval_read(inst, &r);
-            } else {
-                uint32_t f = 0;
-                rd_u32(&r, &f);
-                v.u64 = 0;
-                v.func = instance_func(inst, f);
-            }
-            t->elems[offset + k] = v;
-        }
+        for (uint32_t k = 0; k < e->count; k++)
+            t->elems[offset + k] = elem_item(inst, &r, e->exprs);
     }
     return MOTE_OK;
 }
@@ -518,16 +569,8 @@ static void fill_passive(mote_instance *inst, uint8_t **cursor)
         mote_slot *items = take(cursor, array_bytes(e->count, sizeof(mote_slot)));
         inst->passive[e->passive_index].p = items;
         reader r = {m->wasm + e->items, m->wasm + m->wasm_len, m->wasm, NULL};
-        for (uint32_t k = 0; k < e->count; k++) {
-            items[k].u64 = 0;
-            if (!e->exprs) {
-                uint32_t f = 0;
-                rd_u32(&r, &f);
-                items[k].func = instance_func(inst, f);
-                continue;
-            }
-            items[k] = const_eval_read(inst, &r);
-        }
+        for (uint32_t k = 0; k < e->count; k++)
+            items[k] = elem_item(inst, &r, e->exprs);
     }
 }
 
@@ -614,14 +657,7 @@ static mote_status run_start(mote_instance *inst, int64_t start_fuel)
     if (m->start < m->nfunc_imports) {
         f = (mote_func *)inst->imports[m->start].p;
     } else {
-        const mod_func *mf = &MOD_FUNCS(m)[m->start];
-        const mod_type *types = MOD_TYPES(m);
-        memset(&tmp, 0, sizeof tmp);
-        tmp.inst = inst;
-        tmp.code = inst->code + mf->code;
-        tmp.type = &types[types[mf->type].canon];
-        tmp.index = m->start;
-        tmp.kind = FUNC_WASM;
+        wasm_func_init(&tmp, inst, m->start);
         f = &tmp;
     }
     mote_set_fuel(inst, start_fuel > 0 ? start_fuel : MOTE_FUEL_OFF);
@@ -676,33 +712,33 @@ mote_status mote_instantiate(mote_arena *a, const mote_module *m, const mote_imp
     layout L;
     compute_layout(m, cfg, &L);
     arena_mark mark = arena_get_mark(a);
-    uint64_t fixed = L.total - L.memory;
+    uint64_t fixed = L.total - L.part[LP_MEMORY];
     uint64_t need = L.total;
     uint8_t *block = need <= arena_free(a) ? arena_alloc(a, fixed) : NULL;
     if (!block) {
         arena_rollback(a, mark);
         return arena_no_room(a, "the instance", need);
     }
-    memset(block, 0, (size_t)(fixed - L.stack));
+    memset(block, 0, (size_t)(fixed - L.part[LP_STACK]));
     uint8_t *cur = block;
-    mote_instance *inst = take(&cur, L.instance);
+    mote_instance *inst = take(&cur, L.part[LP_INSTANCE]);
     inst->module = m;
     inst->arena = a;
     inst->code = MOD_CODE(m);
-    inst->globals = take(&cur, L.globals);
-    inst->tables = take(&cur, L.tables);
-    inst->imports = take(&cur, L.imports);
-    inst->refs = take(&cur, L.refs);
-    inst->hosts = take(&cur, L.hosts);
-    mote_func *host_objs = take(&cur, L.host_objs);
-    inst->dropped = take(&cur, L.dropped);
-    inst->passive = take(&cur, L.passive);
-    mote_global *global_objs = take(&cur, L.global_objs);
-    mote_table *table_objs = take(&cur, L.table_objs);
-    inst->tags = take(&cur, L.tags);
-    mote_tag *tag_objs = take(&cur, L.tag_objs);
-    inst->mems = take(&cur, L.mems);
-    mote_memory *mem_objs = take(&cur, L.mem_objs);
+    inst->globals = take(&cur, L.part[LP_GLOBALS]);
+    inst->tables = take(&cur, L.part[LP_TABLES]);
+    inst->imports = take(&cur, L.part[LP_IMPORTS]);
+    inst->refs = take(&cur, L.part[LP_REFS]);
+    inst->hosts = take(&cur, L.part[LP_HOSTS]);
+    mote_func *host_objs = take(&cur, L.part[LP_HOST_OBJS]);
+    inst->dropped = take(&cur, L.part[LP_DROPPED]);
+    inst->passive = take(&cur, L.part[LP_PASSIVE]);
+    mote_global *global_objs = take(&cur, L.part[LP_GLOBAL_OBJS]);
+    mote_table *table_objs = take(&cur, L.part[LP_TABLE_OBJS]);
+    inst->tags = take(&cur, L.part[LP_TAGS]);
+    mote_tag *tag_objs = take(&cur, L.part[LP_TAG_OBJS]);
+    inst->mems = take(&cur, L.part[LP_MEMS]);
+    mote_memory *mem_objs = take(&cur, L.part[LP_MEM_OBJS]);
     inst->mark_bottom = mark.bottom;
     inst->mark_top = mark.top;
 
@@ -719,11 +755,11 @@ mote_status mote_instantiate(mote_arena *a, const mote_module *m, const mote_imp
     init_globals(inst, global_objs);
     init_tables(inst, cfg, table_objs, &cur);
     fill_passive(inst, &cur);
-    ex->stack = take(&cur, L.stack);
-    ex->stack_end = ex->stack + L.stack / sizeof(mote_slot);
+    ex->stack = take(&cur, L.part[LP_STACK]);
+    ex->stack_end = ex->stack + L.part[LP_STACK] / sizeof(mote_slot);
     ex->stack_limit = ex->stack_end;
-    ex->frames = take(&cur, L.frames);
-    ex->frames_end = ex->frames + L.frames / sizeof(frame);
+    ex->frames = take(&cur, L.part[LP_FRAMES]);
+    ex->frames_end = ex->frames + L.part[LP_FRAMES] / sizeof(frame);
     if ((st = init_memories(inst, cfg, mem_objs)) != MOTE_OK) {
         arena_rollback(a, mark);
         return st;
