@@ -8,6 +8,7 @@
  * size.  The second fills the block.  Names, types and segment payloads
  * stay in the wasm binary and are referred to by offset.
  */
+#include <stddef.h>
 #include <string.h>
 
 #include "arena.h"
@@ -184,20 +185,24 @@ static mote_status count_imports(loader *L, mote_module *m);
 /* Counts the value types of all function types (their array's size). */
 static mote_status count_type_values(loader *L, mote_module *m);
 
+/* The vector sections whose counts size the module, in the order the
+ * counts are checked (the first bad one is the error). */
+static const uint8_t counted_sections[] = {SEC_TYPE,  SEC_TAG,    SEC_IMPORT, SEC_FUNC,
+                                           SEC_TABLE, SEC_MEMORY, SEC_GLOBAL, SEC_EXPORT,
+                                           SEC_ELEM,  SEC_DATA,   SEC_CODE};
+
 static mote_status count_everything(loader *L, mote_module *m)
 {
-    uint32_t nfuncs, ntables, nmems, nglobals, ntags, ncode;
-    TRY(section_count(L, SEC_TYPE, &m->ntypes));
-    TRY(section_count(L, SEC_TAG, &ntags));
-    TRY(section_count(L, SEC_IMPORT, &m->nimports));
-    TRY(section_count(L, SEC_FUNC, &nfuncs));
-    TRY(section_count(L, SEC_TABLE, &ntables));
-    TRY(section_count(L, SEC_MEMORY, &nmems));
-    TRY(section_count(L, SEC_GLOBAL, &nglobals));
-    TRY(section_count(L, SEC_EXPORT, &m->nexports));
-    TRY(section_count(L, SEC_ELEM, &m->nelems));
-    TRY(section_count(L, SEC_DATA, &m->ndatas));
-    TRY(section_count(L, SEC_CODE, &ncode));
+    uint32_t n[SEC_COUNT_] = {0};
+    for (size_t i = 0; i < sizeof counted_sections; i++)
+        TRY(section_count(L, counted_sections[i], &n[counted_sections[i]]));
+    uint32_t nfuncs = n[SEC_FUNC], ntables = n[SEC_TABLE], nmems = n[SEC_MEMORY];
+    uint32_t nglobals = n[SEC_GLOBAL], ntags = n[SEC_TAG], ncode = n[SEC_CODE];
+    m->ntypes = n[SEC_TYPE];
+    m->nimports = n[SEC_IMPORT];
+    m->nexports = n[SEC_EXPORT];
+    m->nelems = n[SEC_ELEM];
+    m->ndatas = n[SEC_DATA];
     TRY(count_imports(L, m));
     TRY(count_type_values(L, m));
     if (m->ntypes > MAX_TYPES) {
@@ -235,28 +240,43 @@ static mote_status count_everything(loader *L, mote_module *m)
     return MOTE_OK;
 }
 
+/* The module's arrays, in the order they follow the header: the field that
+ * gets each one's offset, the count that sizes it and its element size.
+ * One loop over this table, not a 64-bit multiplication per array. */
+#define PLACE(field, count, T) offsetof(mote_module, field), offsetof(mote_module, count), sizeof(T)
+static const struct place {
+    uint8_t field, count, size;
+} places[] = {
+    {PLACE(types, ntypes, mod_type)},       {PLACE(imports, nimports, mod_import)},
+    {PLACE(funcs, nfuncs, mod_func)},       {PLACE(tables, ntables, mod_table)},
+    {PLACE(mems, nmems, mod_memory)},       {PLACE(globals, nglobals, mod_global)},
+    {PLACE(exports, nexports, mod_export)}, {PLACE(elems, nelems, mod_elem)},
+    {PLACE(datas, ndatas, mod_data)},       {PLACE(tags, ntags, mod_tag)},
+    {PLACE(vtypes, nvtypes, vtype)},        {PLACE(classes, nvtypes, mote_valtype)},
+};
+#undef PLACE
+_Static_assert(sizeof(mote_module) <= UINT8_MAX && sizeof(mod_type) <= UINT8_MAX &&
+                   sizeof(mod_import) <= UINT8_MAX && sizeof(mod_func) <= UINT8_MAX &&
+                   sizeof(mod_table) <= UINT8_MAX && sizeof(mod_memory) <= UINT8_MAX &&
+                   sizeof(mod_global) <= UINT8_MAX && sizeof(mod_export) <= UINT8_MAX &&
+                   sizeof(mod_elem) <= UINT8_MAX && sizeof(mod_data) <= UINT8_MAX &&
+                   sizeof(mod_tag) <= UINT8_MAX,
+               "decode.c: places[] holds byte-sized offsets and sizes");
+
 /* Lays out the arrays after the header; returns the block size.  Counts
  * are at most the module's length (2^31), so 64-bit sums cannot wrap; a
  * block the 32-bit offsets cannot describe is refused by the caller. */
 static uint64_t layout(mote_module *m)
 {
+    uint8_t *base = (uint8_t *)m;
     uint64_t off = align_up64(sizeof(mote_module));
-#define PLACE(field, count, T) \
-    m->field = (uint32_t)off;  \
-    off += align_up64((uint64_t)(count) * sizeof(T));
-    PLACE(types, m->ntypes, mod_type)
-    PLACE(imports, m->nimports, mod_import)
-    PLACE(funcs, m->nfuncs, mod_func)
-    PLACE(tables, m->ntables, mod_table)
-    PLACE(mems, m->nmems, mod_memory)
-    PLACE(globals, m->nglobals, mod_global)
-    PLACE(exports, m->nexports, mod_export)
-    PLACE(elems, m->nelems, mod_elem)
-    PLACE(datas, m->ndatas, mod_data)
-    PLACE(tags, m->ntags, mod_tag)
-    PLACE(vtypes, m->nvtypes, vtype)
-    PLACE(classes, m->nvtypes, mote_valtype)
-#undef PLACE
+    for (size_t i = 0; i < sizeof places / sizeof places[0]; i++) {
+        uint32_t count;
+        memcpy(&count, base + places[i].count, sizeof count);
+        uint32_t field = (uint32_t)off; /* cut only in a block the caller refuses */
+        memcpy(base + places[i].field, &field, sizeof field);
+        off += align_up64((uint64_t)count * places[i].size);
+    }
     return off;
 }
 
