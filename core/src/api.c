@@ -305,9 +305,10 @@ mote_status mote_call(mote_instance *inst, mote_func *f, const mote_value *args,
                              i + 1);
     size_t need = t->param_slots > t->result_slots ? t->param_slots : t->result_slots;
     err->status = MOTE_OK;
-    ex->exn = NULL;
     if (feature_built(FG_EXCEPTIONS))
         exn_reset(ex); /* the exceptions of the last call are gone */
+    else
+        ex->exn = NULL;
     if (need > (size_t)(ex->stack_end - ex->stack))
         return error_set(err, MOTE_ERR_LIMIT, "mote_call: the value stack is too small");
     if (nargs)
