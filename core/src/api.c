@@ -100,7 +100,7 @@ const char *mote_module_func_name(const mote_module *m, uint32_t index, size_t *
 {
     if (!MOTE_WITH_NAMES || !m->names_len)
         return NULL;
-    reader r = {m->wasm + m->names, m->wasm + m->names + m->names_len, m->wasm, NULL};
+    reader r = {m->wasm + m->names, m->wasm + m->names + m->names_len, m->wasm, 0};
     uint32_t n;
     if (!rd_u32(&r, &n))
         return NULL;
@@ -421,12 +421,12 @@ static mote_status host_throw(mote_instance *caller, mote_tag *tag, const mote_s
 {
     exec *ex = caller->host_ex;
     if (!feature_built(FG_EXCEPTIONS)) /* (no tag to throw: mote_tag_new) */
-        return mote_host_trap(caller, MSG("mote_host_throw: exceptions are not in this build"));
+        return mote_host_trap(caller, MSG_STR("mote_host_throw: exceptions are not in this build"));
     if (!ex || ex->state != EXEC_RUNNING)
-        return mote_host_trap(caller, MSG("mote_host_throw: not called from a host function"));
+        return mote_host_trap(caller, MSG_STR("mote_host_throw: not called from a host function"));
     mote_exception *e = exn_new(ex, exn_live_top(ex), tag);
     if (!e)
-        return mote_host_trap(caller, MSG("call stack exhausted: no room for the exception"));
+        return mote_host_trap(caller, MSG_STR("call stack exhausted: no room for the exception"));
     if (tag->param_slots)
         memcpy(e->payload, payload, (size_t)tag->param_slots * sizeof(mote_slot));
     ex->exn = e;
@@ -439,14 +439,15 @@ mote_status mote_host_throw(mote_instance *caller, mote_tag *tag, const mote_val
     /* the API passes one mote_value per value: no v128 payloads */
     if (!tag || num_payload != tag->nparams || tag->param_slots != tag->nparams ||
         (num_payload && !payload))
-        return mote_host_trap(caller, MSG("mote_host_throw: the payload does not match the tag"));
+        return mote_host_trap(caller,
+                              MSG_STR("mote_host_throw: the payload does not match the tag"));
     return host_throw(caller, tag, payload);
 }
 
 mote_status mote_host_rethrow(mote_instance *caller, const mote_exception *exn)
 {
     if (!exn || !exn->tag)
-        return mote_host_trap(caller, MSG("mote_host_rethrow: no exception"));
+        return mote_host_trap(caller, MSG_STR("mote_host_rethrow: no exception"));
     return host_throw(caller, exn->tag, exn->payload);
 }
 

@@ -27,9 +27,16 @@ mote_status compile_failf(compiler *c, mote_status st, const char *fmt, ...)
     return st;
 }
 
+#if !MOTE_WITH_MESSAGES
+mote_status compile_fail_msg(compiler *c, mote_status st, msg_t msg)
+{
+    return compile_failf(c, st, "%m", msg);
+}
+#endif
+
 mote_status compile_fail_read(compiler *c)
 {
-    return compile_failf(c, MOTE_ERR_MALFORMED, "%s", c->r.err ? c->r.err : MSG("unexpected end"));
+    return compile_failf(c, MOTE_ERR_MALFORMED, "%m", c->r.err ? c->r.err : MSG_UNEXPECTED_END);
 }
 
 mote_status compile_type_mismatch(compiler *c, vtype want, vtype got)
@@ -47,7 +54,7 @@ mote_status compile_read_valtype(compiler *c, vtype *out)
         return MOTE_OK;
     if (st == MOTE_ERR_UNSUPPORTED)
         return feature_unsupported(c->err, tr.group, c->op_offset);
-    return compile_failf(c, st, "%s", st == MOTE_ERR_MALFORMED ? c->r.err : tr.why);
+    return compile_failf(c, st, "%m", st == MOTE_ERR_MALFORMED ? c->r.err : tr.why);
 }
 
 /* ---- scratch memory ------------------------------------------------------ */
@@ -453,7 +460,7 @@ uint16_t compile_operand(compiler *c, cval *v)
 static mote_status read_local_group(compiler *c, reader *r, uint32_t *n, vtype *type)
 {
     if (!rd_u32(r, n))
-        return compile_failf(c, MOTE_ERR_MALFORMED, "%s", r->err ? r->err : "unexpected end");
+        return compile_failf(c, MOTE_ERR_MALFORMED, "%m", r->err ? r->err : MSG_UNEXPECTED_END);
     if (r == &c->r)
         return compile_read_valtype(c, type);
     reader saved = c->r;
@@ -471,7 +478,7 @@ static mote_status read_locals(compiler *c)
     reader *r = &c->r;
     uint32_t groups;
     if (!rd_u32(r, &groups))
-        return compile_failf(c, MOTE_ERR_MALFORMED, "%s", r->err);
+        return compile_failf(c, MOTE_ERR_MALFORMED, "%m", r->err);
     /* First pass: count, so the arrays are allocated once. */
     reader scan = *r;
     uint64_t total = t->nparams;
@@ -575,7 +582,7 @@ static mote_status compile_body(compiler *c)
             return compile_fail(c, MOTE_ERR_MALFORMED, "unexpected end of function body");
         wasm_op op;
         uint32_t prefix = 0, code = 0;
-        c->r.err = NULL;
+        c->r.err = 0;
         if (!syntax_read_op(r, c->m->features, &op, &prefix, &code))
             return illegal_opcode(c, prefix, code);
         if (!feature_built(wasm_op_group(op)))
@@ -603,7 +610,7 @@ static mote_status compile_pass(compiler *c, uint32_t fi, bool final)
     c->r.base = m->wasm;
     c->r.p = m->wasm + f->body;
     c->r.end = c->r.p + f->body_len;
-    c->r.err = NULL;
+    c->r.err = 0;
     c->op_offset = f->body;
     c->nvals = c->nctrl = c->nlazy = 0;
     c->vals_cap = c->ctrl_cap = 0;

@@ -203,7 +203,12 @@ typedef struct compiler {
  * (error.h: compile_fail takes a message and its arguments, compile_failf
  * formats always). */
 mote_status compile_failf(compiler *c, mote_status st, const char *fmt, ...);
-#define compile_fail(c, st, ...) compile_failf(c, st, MOTE_MSG_ARGS_(__VA_ARGS__))
+#if MOTE_WITH_MESSAGES
+#define compile_fail(c, st, ...) compile_failf(c, st, __VA_ARGS__)
+#else
+mote_status compile_fail_msg(compiler *c, mote_status st, msg_t msg);
+#define compile_fail(c, st, ...) compile_fail_msg(c, st, MOTE_MSG_ARGS_(__VA_ARGS__))
+#endif
 /* Fails it as malformed with the reader's message (c->r.err), after an
  * immediate or a type could not be read. */
 mote_status compile_fail_read(compiler *c);

@@ -306,7 +306,7 @@ mote_status compile_read_blocktype(compiler *c, uint32_t *np, const vtype **para
     }
     int64_t idx;
     if (!rd_sleb(r, 33, &idx))
-        return compile_failf(c, MOTE_ERR_MALFORMED, "%s", r->err);
+        return compile_failf(c, MOTE_ERR_MALFORMED, "%m", r->err);
     if (idx < 0 || (uint64_t)idx >= c->m->ntypes)
         return compile_fail(c, MOTE_ERR_INVALID, "unknown type %ld", (int64_t)idx);
     const mod_type *t = &MOD_TYPES(c->m)[idx];
@@ -607,7 +607,7 @@ COMPILE_FN(compile_br_table)
     reader *r = &c->r;
     uint32_t count, depth = 0;
     if (!rd_u32(r, &count))
-        return compile_failf(c, MOTE_ERR_MALFORMED, "%s", r->err);
+        return compile_failf(c, MOTE_ERR_MALFORMED, "%m", r->err);
     if (count > rd_left(r))
         return compile_fail(c, MOTE_ERR_MALFORMED, "unexpected end");
     reader labels = *r;

@@ -719,7 +719,7 @@ COMPILE_FN(compile_ref_null)
     if (st == MOTE_ERR_UNSUPPORTED)
         return feature_unsupported(c->err, tr.group, c->op_offset);
     if (st != MOTE_OK)
-        return compile_failf(c, st, "%s", st == MOTE_ERR_MALFORMED ? c->r.err : tr.why);
+        return compile_failf(c, st, "%m", st == MOTE_ERR_MALFORMED ? c->r.err : tr.why);
     return compile_push(c, vt_ref(true, heap, index), K_CONST, 0, 0);
 }
 

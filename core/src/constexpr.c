@@ -9,9 +9,9 @@
 
 #define MOTE_MSG_TAG "k" /* this file's message codes (error.h) */
 
-static mote_status bad(mote_error *err, const reader *r, mote_status st, const char *what)
+static mote_status bad(mote_error *err, const reader *r, mote_status st, msg_t what)
 {
-    error_setf(err, st, "+0x%x: %s", rd_offset(r), what);
+    error_setf(err, st, "+0x%x: %m", rd_offset(r), what);
     err->offset = rd_offset(r);
     return st;
 }

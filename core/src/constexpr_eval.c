@@ -14,7 +14,7 @@
 mote_slot const_eval(mote_instance *inst, uint32_t at)
 {
     const mote_module *m = inst->module;
-    reader r = {m->wasm + at, m->wasm + m->wasm_len, m->wasm, NULL};
+    reader r = {m->wasm + at, m->wasm + m->wasm_len, m->wasm, 0};
     return const_eval_read(inst, &r);
 }
 
@@ -91,7 +91,7 @@ mote_slot const_eval_read(mote_instance *inst, reader *rd)
 void const_eval_v128(mote_instance *inst, uint32_t at, mote_slot *lo, mote_slot *hi)
 {
     const mote_module *m = inst->module;
-    reader r = {m->wasm + at, m->wasm + m->wasm_len, m->wasm, NULL};
+    reader r = {m->wasm + at, m->wasm + m->wasm_len, m->wasm, 0};
     uint8_t op = 0;
     rd_byte(&r, &op);
     if (op == WASM_BYTE_global_get) {

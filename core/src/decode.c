@@ -61,21 +61,21 @@ typedef struct loader {
 
 /* ---- errors -------------------------------------------------------------- */
 
-static mote_status fail_at(loader *L, const reader *r, mote_status st, const char *what)
+static mote_status fail_at(loader *L, const reader *r, mote_status st, msg_t what)
 {
-    error_setf(L->err, st, "+0x%x: %s", rd_offset(r), what);
+    error_setf(L->err, st, "+0x%x: %m", rd_offset(r), what);
     L->err->offset = rd_offset(r);
     return st;
 }
 
 static mote_status malformed(loader *L, const reader *r)
 {
-    return fail_at(L, r, MOTE_ERR_MALFORMED, r->err ? r->err : "unexpected end");
+    return fail_at(L, r, MOTE_ERR_MALFORMED, r->err ? r->err : MSG_UNEXPECTED_END);
 }
 
 static reader section_reader(loader *L, int id)
 {
-    reader r = {L->wasm + L->sec[id].start, L->wasm + L->sec[id].end, L->wasm, NULL};
+    reader r = {L->wasm + L->sec[id].start, L->wasm + L->sec[id].end, L->wasm, 0};
     return r;
 }
 
@@ -129,7 +129,7 @@ static mote_status scan_custom(loader *L, reader *r, uint32_t end)
 
 static mote_status scan_sections(loader *L)
 {
-    reader r = {L->wasm, L->wasm + L->len, L->wasm, NULL};
+    reader r = {L->wasm, L->wasm + L->len, L->wasm, 0};
     uint32_t magic, version;
     if (!rd_u32_le(&r, &magic) || magic != 0x6D736100u)
         return fail_at(L, &r, MOTE_ERR_MALFORMED, MSG("magic header not detected"));
@@ -292,7 +292,7 @@ static mote_status end_of_section(loader *L, reader *r)
 /* A type_reader for this module: type indices below ntypes are known. */
 static type_reader types_of(loader *L, uint32_t ntypes)
 {
-    type_reader tr = {ntypes, L->features, NULL, NULL, FG_CORE};
+    type_reader tr = {ntypes, L->features, NULL, 0, FG_CORE};
     return tr;
 }
 
@@ -1211,9 +1211,9 @@ static mote_status malformed_later(loader *L, uint32_t from, mote_status st)
     const mod_func *funcs = MOD_FUNCS(L->m);
     for (uint32_t i = from; i < L->m->nfuncs; i++) {
         reader r = {L->wasm + funcs[i].body, L->wasm + funcs[i].body + funcs[i].body_len, L->wasm,
-                    NULL};
+                    0};
         if (!syntax_check_body(&r, L->m->features)) {
-            error_setf(L->err, MOTE_ERR_MALFORMED, "func %u +0x%x: %s", i, rd_offset(&r), r.err);
+            error_setf(L->err, MOTE_ERR_MALFORMED, "func %u +0x%x: %m", i, rd_offset(&r), r.err);
             L->err->func = i;
             L->err->offset = rd_offset(&r);
             return MOTE_ERR_MALFORMED;

@@ -104,6 +104,32 @@ static void put_signed(out *o, int64_t v)
     }
 }
 
+/* A message (error.h): its text, or its code's "@" tag line. */
+#if MOTE_WITH_MESSAGES
+static void put_msg(out *o, msg_t m)
+{
+    put_bytes(o, m ? m : "(null)", m ? strlen(m) : 6);
+}
+#else
+static void put_msg(out *o, unsigned m)
+{
+    static const char kept[][16] = {"", "unexpected end", "illegal opcode"};
+    static const char tags[16][3] = {
+#define F(i, t) [i] = t,
+        MOTE_MSG_FILES(F)
+#undef F
+            [15] = "?"};
+    if (m >> 12 == 0) {
+        const char *s = m < sizeof kept / sizeof kept[0] ? kept[m] : "?";
+        put_bytes(o, s, strlen(s));
+        return;
+    }
+    put_char(o, '@');
+    put_bytes(o, tags[m >> 12], strlen(tags[m >> 12]));
+    put_unsigned(o, m & 0xFFFu, 10);
+}
+#endif
+
 size_t error_vformat(char *buf, size_t size, const char *fmt, va_list ap)
 {
     out o = {buf, size, 0};
@@ -127,6 +153,11 @@ size_t error_vformat(char *buf, size_t size, const char *fmt, va_list ap)
                 p += 2;
             }
             break;
+#if MOTE_WITH_MESSAGES
+        case 'm': put_msg(&o, va_arg(ap, msg_t)); break;
+#else
+        case 'm': put_msg(&o, va_arg(ap, unsigned)); break; /* promoted from msg_t */
+#endif
         case 'd': put_signed(&o, va_arg(ap, int)); break;
         case 'u': put_unsigned(&o, va_arg(ap, unsigned), 10); break;
         case 'x': put_unsigned(&o, va_arg(ap, unsigned), 16); break;
@@ -174,3 +205,10 @@ mote_status error_setf(mote_error *e, mote_status status, const char *fmt, ...)
     va_end(ap);
     return status;
 }
+
+#if !MOTE_WITH_MESSAGES
+mote_status error_msg(mote_error *e, mote_status status, msg_t msg)
+{
+    return error_setf(e, status, "%m", msg);
+}
+#endif

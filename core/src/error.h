@@ -2,8 +2,9 @@
  * error.h -- filling in mote_error records.
  *
  * The core has no stdio, so it carries a small formatter: %s (C string),
- * %.*s (length + bytes), %d, %u, %x (32-bit), %lu/%lx (64-bit, given as
- * uint64_t), %z (size_t) and %%.  Output is truncated to the record.
+ * %.*s (length + bytes), %m (a msg_t, below), %d, %u, %x (32-bit), %lu/%lx
+ * (64-bit, given as uint64_t), %z (size_t) and %%.  Output is truncated to
+ * the record.
  */
 #ifndef MOTE_ERROR_H
 #define MOTE_ERROR_H
@@ -15,35 +16,68 @@
 /*
  * Message text.  A build with MOTE_WITH_MESSAGES=0 (the minimal
  * configuration) keeps none of the text of the core's messages: each
- * becomes a code, "@", the file's tag (MOTE_MSG_TAG, which each core file
- * with messages defines) and the line, e.g. "@d265" for line 265 of
- * core/src/decode.c.  tools/mote-msg turns codes back into text from the
+ * becomes a code, printed as "@", the file's tag (MOTE_MSG_TAG, which each
+ * core file with messages defines) and the line, e.g. "@d265" for line 265
+ * of core/src/decode.c.  tools/mote-msg turns codes back into text from the
  * same source tree.
  *
- * MSG("text") is such a text on its own (for rd_fail and the loader's fail
- * helpers).  error_set() and compile_fail() take a message and its
- * arguments: without message text the arguments are not evaluated, so they
- * must have no side effects.  error_setf() and compile_failf() always
- * format: for wrapping a message made elsewhere ("+0x%x: %s") and for the
- * few messages every build keeps, those that carry a size the embedder
- * acts on (how many bytes an arena or a buffer lacks, a memory above the
- * cap) or name a left-out feature group.
+ * A message travels as a msg_t: the text itself with messages, a 16-bit
+ * number without (the file's place in MOTE_MSG_FILES << 12 | the line), so
+ * that a failure costs a constant, not a string and a pointer to it.  The
+ * formatter prints one with "%m" (error.c).
+ *
+ * MSG("text") is such a message on its own (for rd_fail and the loader's
+ * fail helpers).  MSG_STR("text") is the same as a C string (the code's
+ * text without messages), for the few places that take one: a trap's
+ * message, a format.  MSG_KEPT(n, "text") is a text every build keeps,
+ * number n of error.c's list (the reader's "unexpected end", the opcode
+ * scanner's "illegal opcode").  error_set() and compile_fail() take a
+ * message and its arguments: without message text the arguments are not
+ * evaluated, so they must have no side effects.  error_setf() and
+ * compile_failf() always format: for wrapping a message made elsewhere
+ * ("+0x%x: %m") and for the few messages every build keeps, those that
+ * carry a size the embedder acts on (how many bytes an arena or a buffer
+ * lacks, a memory above the cap) or name a left-out feature group.
  */
 #ifndef MOTE_WITH_MESSAGES
 #define MOTE_WITH_MESSAGES 1
 #endif
-#if MOTE_WITH_MESSAGES
-#define MSG(text) text
-#define MOTE_MSG_ARGS_(...) __VA_ARGS__
-#else
-#define MSG(text) "@" MOTE_MSG_TAG MOTE_MSG_LINE_(__LINE__)
 #define MOTE_MSG_LINE_(line) MOTE_MSG_STR_(line) /* expands __LINE__ first */
 #define MOTE_MSG_STR_(line) #line
+#if MOTE_WITH_MESSAGES
+typedef const char *msg_t;
+#define MSG(text) text
+#define MSG_STR(text) text
+#define MSG_KEPT(n, text) text
+#define MOTE_MSG_ARGS_(...) __VA_ARGS__
+#else
+typedef uint16_t msg_t;
+/* The files with messages, as the code numbers them (1-14; 0: the kept
+ * texts). */
+/* clang-format off */
+#define MOTE_MSG_FILES(F) \
+    F(1, "a") F(2, "c") F(3, "cc") F(4, "ce") F(5, "co") F(6, "cs") F(7, "d") \
+    F(8, "i") F(9, "ic") F(10, "im") F(11, "k") F(12, "r") F(13, "s") F(14, "t")
+/* clang-format on */
+/* This file's number: the one term whose tag is MOTE_MSG_TAG is nonzero.
+ * A literal's characters fold, so it is a constant (not one C calls an
+ * integer constant expression, hence no static check: unit/messages
+ * decodes every code against the text build). */
+#define MOTE_MSG_IS_(i, t) +(MOTE_MSG_TAG[0] == (t)[0] && MOTE_MSG_TAG[1] == (t)[1] ? (i) : 0)
+#define MOTE_MSG_FILE_ (0 MOTE_MSG_FILES(MOTE_MSG_IS_))
+/* A line past 4095 does not fit the code: it does not compile either. */
+#define MOTE_MSG_LINE_OK_(line) ((unsigned)(line) + 0 * sizeof(char[(line) < 4096 ? 1 : -1]))
+#define MSG(text) ((msg_t)(MOTE_MSG_FILE_ << 12 | MOTE_MSG_LINE_OK_(__LINE__)))
+#define MSG_STR(text) "@" MOTE_MSG_TAG MOTE_MSG_LINE_(__LINE__)
+#define MSG_KEPT(n, text) ((msg_t)(n))
 /* The arguments are named under sizeof, so they count as used and are not
  * evaluated; the function is declared only, never called. */
 int mote_msg_unused_(int, ...);
 #define MOTE_MSG_ARGS_(...) ((void)sizeof(mote_msg_unused_(0, __VA_ARGS__)), MSG(~))
 #endif
+/* The texts every build keeps (MSG_KEPT's numbers). */
+#define MSG_UNEXPECTED_END MSG_KEPT(1, "unexpected end")
+#define MSG_ILLEGAL_OPCODE MSG_KEPT(2, "illegal opcode")
 
 /*
  * The one way a failure travels through the loader and the compiler: every
@@ -60,8 +94,14 @@ int mote_msg_unused_(int, ...);
 
 /* Sets status and message; clears trap/func/offset.  Returns status. */
 mote_status error_setf(mote_error *e, mote_status status, const char *fmt, ...);
-/* error_setf with a message (see above): error_set(e, status, "text", ...). */
-#define error_set(e, status, ...) error_setf(e, status, MOTE_MSG_ARGS_(__VA_ARGS__))
+/* error_setf with a message (see above): error_set(e, status, "text", ...).
+ * Without message text, error_msg() records the code alone. */
+#if MOTE_WITH_MESSAGES
+#define error_set(e, status, ...) error_setf(e, status, __VA_ARGS__)
+#else
+mote_status error_msg(mote_error *e, mote_status status, msg_t msg);
+#define error_set(e, status, ...) error_msg(e, status, MOTE_MSG_ARGS_(__VA_ARGS__))
+#endif
 
 /* Formats into buf (always NUL-terminated when size > 0); returns length. */
 size_t error_format(char *buf, size_t size, const char *fmt, ...);

@@ -315,10 +315,10 @@ typedef struct linker {
     size_t nimports;
 } linker;
 
-static mote_status unlinkable(linker *k, const mod_import *im, const char *why)
+static mote_status unlinkable(linker *k, const mod_import *im, msg_t why)
 {
     const uint8_t *w = k->m->wasm;
-    return error_setf(k->err, MOTE_ERR_UNLINKABLE, "%s: \"%.*s\" \"%.*s\"", why,
+    return error_setf(k->err, MOTE_ERR_UNLINKABLE, "%m: \"%.*s\" \"%.*s\"", why,
                       (int)im->module_len, (const char *)w + im->module, (int)im->name_len,
                       (const char *)w + im->name);
 }
@@ -338,7 +338,7 @@ static const mote_import *find_import(linker *k, const mod_import *im)
 static mote_status check_import(linker *k, const mod_import *im, const mote_import *c)
 {
     const mote_module *m = k->m;
-    const char *bad = MSG("incompatible import type");
+    msg_t bad = MSG("incompatible import type");
     switch (im->kind) {
     case MOTE_EXTERN_FUNC: {
         const mod_type *want = &MOD_TYPES(m)[MOD_FUNCS(m)[im->index].type];
@@ -520,12 +520,12 @@ static mote_status apply_elems(mote_instance *inst)
         if (offset > t->size || e->count > t->size - offset) {
             char msg[128];
             error_format(msg, sizeof msg,
-                         MSG("out of bounds table access: element segment %u "
-                             "(%u items at %lu) does not fit the table of %u"),
+                         MSG_STR("out of bounds table access: element segment %u "
+                                 "(%u items at %lu) does not fit the table of %u"),
                          i, e->count, offset, t->size);
             return api_raise_trap(inst, MOTE_TRAP_TABLE_OUT_OF_BOUNDS, msg);
         }
-        reader r = {m->wasm + e->items, m->wasm + m->wasm_len, m->wasm, NULL};
+        reader r = {m->wasm + e->items, m->wasm + m->wasm_len, m->wasm, 0};
         for (uint32_t k = 0; k < e->count; k++)
             t->elems[offset + k] = elem_item(inst, &r, e->exprs);
     }
@@ -547,8 +547,8 @@ static mote_status apply_datas(mote_instance *inst)
         if (offset > mem->size || d->len > mem->size - offset) {
             char msg[128];
             error_format(msg, sizeof msg,
-                         MSG("out of bounds memory access: data segment %u "
-                             "(%u bytes at %lu) does not fit memory %u of %lu bytes"),
+                         MSG_STR("out of bounds memory access: data segment %u "
+                                 "(%u bytes at %lu) does not fit memory %u of %lu bytes"),
                          i, d->len, offset, d->memory, (uint64_t)mem->size);
             return api_raise_trap(inst, MOTE_TRAP_MEMORY_OUT_OF_BOUNDS, msg);
         }
@@ -568,7 +568,7 @@ static void fill_passive(mote_instance *inst, uint8_t **cursor)
             continue;
         mote_slot *items = take(cursor, array_bytes(e->count, sizeof(mote_slot)));
         inst->passive[e->passive_index].p = items;
-        reader r = {m->wasm + e->items, m->wasm + m->wasm_len, m->wasm, NULL};
+        reader r = {m->wasm + e->items, m->wasm + m->wasm_len, m->wasm, 0};
         for (uint32_t k = 0; k < e->count; k++)
             items[k] = elem_item(inst, &r, e->exprs);
     }

@@ -12,11 +12,13 @@
 #include <stdint.h>
 #include <stddef.h>
 
+#include "error.h"
+
 typedef struct reader {
     const uint8_t *p;    /* next byte */
     const uint8_t *end;  /* one past the last readable byte */
     const uint8_t *base; /* start of the module, for offsets */
-    const char *err;     /* why the last read failed */
+    msg_t err;           /* why the last read failed (0: it did not) */
 } reader;
 
 static inline uint32_t rd_offset(const reader *r)
@@ -29,7 +31,7 @@ static inline size_t rd_left(const reader *r)
     return (size_t)(r->end - r->p);
 }
 
-static inline bool rd_fail(reader *r, const char *why)
+static inline bool rd_fail(reader *r, msg_t why)
 {
     r->err = why;
     return false;
@@ -38,7 +40,7 @@ static inline bool rd_fail(reader *r, const char *why)
 static inline bool rd_byte(reader *r, uint8_t *out)
 {
     if (r->p >= r->end)
-        return rd_fail(r, "unexpected end");
+        return rd_fail(r, MSG_UNEXPECTED_END);
     *out = *r->p++;
     return true;
 }
@@ -46,7 +48,7 @@ static inline bool rd_byte(reader *r, uint8_t *out)
 static inline bool rd_bytes(reader *r, size_t n, const uint8_t **out)
 {
     if (n > rd_left(r))
-        return rd_fail(r, "unexpected end");
+        return rd_fail(r, MSG_UNEXPECTED_END);
     *out = r->p;
     r->p += n;
     return true;

@@ -5,7 +5,9 @@
 
 #define MOTE_MSG_TAG "s" /* this file's message codes (error.h) */
 
+#if MOTE_WITH_MESSAGES
 const char syntax_illegal_opcode[] = "illegal opcode";
+#endif
 
 static bool illegal(reader *r)
 {

@@ -15,9 +15,14 @@
 #include "wasm_ops.h"
 
 /* r->err of an encoding that names no instruction: the same text in every
- * build, so that the compiler can tell it (by address) from other reader
- * failures and name the opcode. */
+ * build (without messages, the kept text MSG_ILLEGAL_OPCODE), so that the
+ * compiler can tell it (by address, or number) from other reader failures
+ * and name the opcode. */
+#if MOTE_WITH_MESSAGES
 extern const char syntax_illegal_opcode[];
+#else
+#define syntax_illegal_opcode MSG_ILLEGAL_OPCODE
+#endif
 
 /* Reads one opcode (with its prefix and sub-opcode): *op is the instruction
  * (wasm_ops.h), *prefix 0 or the prefix byte, *code the opcode byte or

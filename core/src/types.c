@@ -196,7 +196,7 @@ vtype types_from_byte(uint8_t b)
     }
 }
 
-static mote_status malformed(reader *r, const char *why)
+static mote_status malformed(reader *r, msg_t why)
 {
     rd_fail(r, why);
     return MOTE_ERR_MALFORMED;

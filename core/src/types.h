@@ -143,13 +143,13 @@ typedef struct type_reader {
     uint32_t features;
     const mote_module *canon; /* if set, concrete indices are made canonical
                                  (MOD_TYPES(canon)[x].canon) */
-    const char *why;          /* the message of a failure other than malformed */
+    msg_t why;                /* the message of a failure other than malformed */
     feature_group group;      /* MOTE_ERR_UNSUPPORTED: the group left out */
 } type_reader;
 
 static inline type_reader types_reader(const mote_module *m)
 {
-    type_reader tr = {m->ntypes, m->features, m, NULL, FG_CORE};
+    type_reader tr = {m->ntypes, m->features, m, 0, FG_CORE};
     return tr;
 }
 

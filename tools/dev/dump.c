@@ -43,7 +43,7 @@ static void print_immediates(reader *r, wasm_imm shape, uint32_t features)
     const uint8_t *start = r->p;
     if (!syntax_skip_immediates(r, shape, features))
         return;
-    reader again = {start, r->p, r->base, NULL};
+    reader again = {start, r->p, r->base, 0};
     uint32_t u = 0;
     int64_t s = 0;
     switch (shape) {
@@ -72,7 +72,7 @@ static void print_immediates(reader *r, wasm_imm shape, uint32_t features)
 
 static void dump_wasm(const mote_module *m, const mod_func *f)
 {
-    reader r = {m->wasm + f->body, m->wasm + f->body + f->body_len, m->wasm, NULL};
+    reader r = {m->wasm + f->body, m->wasm + f->body + f->body_len, m->wasm, 0};
     uint32_t groups = 0, n = 0;
     uint8_t t = 0;
     rd_u32(&r, &groups);
@@ -85,7 +85,9 @@ static void dump_wasm(const mote_module *m, const mod_func *f)
         uint32_t at = rd_offset(&r), prefix, code;
         wasm_op op;
         if (!syntax_read_op(&r, m->features, &op, &prefix, &code)) {
-            printf("  +0x%x: %s\n", at, r.err);
+            char why[32];
+            error_format(why, sizeof why, "%m", r.err); /* text, or a code */
+            printf("  +0x%x: %s\n", at, why);
             return;
         }
         printf("  +0x%x: %s", at, wasm_op_name(op));
