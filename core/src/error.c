@@ -1,5 +1,6 @@
 /* error.c -- messages for status codes and traps, and a small formatter. */
 #include "error.h"
+#include "numeric.h"
 
 #include <string.h>
 
@@ -86,9 +87,9 @@ static void put_unsigned(out *o, uint64_t v, unsigned base)
     char digits[24];
     int n = 0;
     do {
-        unsigned d = (unsigned)(v % base);
+        uint64_t d;
+        v = divmod_u64(v, base, &d);
         digits[n++] = (char)(d < 10 ? '0' + d : 'a' + d - 10);
-        v /= base;
     } while (v);
     while (n)
         put_char(o, digits[--n]);

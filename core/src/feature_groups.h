@@ -83,6 +83,12 @@
 #define MOTE_WITH_NAMES 1
 #endif
 
+/* Nor this: 64-bit division by C's operators (libgcc's routine on a 32-bit
+ * CPU).  Off, by a smaller and slower loop (numeric.h, div64.c). */
+#ifndef MOTE_WITH_FAST_DIV64
+#define MOTE_WITH_FAST_DIV64 1
+#endif
+
 /* clang-format off */
 /*
  * G(group, built, load feature bit or 0, what it is)

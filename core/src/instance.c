@@ -759,7 +759,7 @@ mote_status mote_instantiate(mote_arena *a, const mote_module *m, const mote_imp
     ex->stack_end = ex->stack + L.part[LP_STACK] / sizeof(mote_slot);
     ex->stack_limit = ex->stack_end;
     ex->frames = take(&cur, L.part[LP_FRAMES]);
-    ex->frames_end = ex->frames + L.part[LP_FRAMES] / sizeof(frame);
+    ex->frames_end = ex->frames + (size_t)L.part[LP_FRAMES] / sizeof(frame); /* taken: fits */
     if ((st = init_memories(inst, cfg, mem_objs)) != MOTE_OK) {
         arena_rollback(a, mark);
         return st;

@@ -1031,7 +1031,7 @@ dispatch:
             TRAP(MOTE_TRAP_DIVIDE_BY_ZERO);
         if (UNLIKELY(a == INT64_MIN && b == -1))
             TRAP(MOTE_TRAP_INTEGER_OVERFLOW);
-        SLOT(LO(w)).i64 = a / b;
+        SLOT(LO(w)).i64 = div_s64(a, b);
         DONE(i64_div_s);
     }
     OP(i64_div_u) {
@@ -1039,7 +1039,8 @@ dispatch:
         uint64_t a = SLOT(HI(w)).u64, b = SLOT(pc[2]).u64;
         if (UNLIKELY(b == 0))
             TRAP(MOTE_TRAP_DIVIDE_BY_ZERO);
-        SLOT(LO(w)).u64 = a / b;
+        uint64_t r;
+        SLOT(LO(w)).u64 = divmod_u64(a, b, &r);
         DONE(i64_div_u);
     }
     OP(i64_rem_s) {
@@ -1047,7 +1048,7 @@ dispatch:
         int64_t a = SLOT(HI(w)).i64, b = SLOT(pc[2]).i64;
         if (UNLIKELY(b == 0))
             TRAP(MOTE_TRAP_DIVIDE_BY_ZERO);
-        SLOT(LO(w)).i64 = b == -1 ? 0 : a % b;
+        SLOT(LO(w)).i64 = b == -1 ? 0 : rem_s64(a, b);
         DONE(i64_rem_s);
     }
     OP(i64_rem_u) {
@@ -1055,7 +1056,7 @@ dispatch:
         uint64_t a = SLOT(HI(w)).u64, b = SLOT(pc[2]).u64;
         if (UNLIKELY(b == 0))
             TRAP(MOTE_TRAP_DIVIDE_BY_ZERO);
-        SLOT(LO(w)).u64 = a % b;
+        divmod_u64(a, b, &SLOT(LO(w)).u64);
         DONE(i64_rem_u);
     }
 

@@ -12,6 +12,8 @@
 #include <stdint.h>
 #include <string.h>
 
+#include "feature_groups.h"
+
 static inline uint32_t f32_bits(float f)
 {
     uint32_t u;
@@ -294,6 +296,49 @@ static inline uint64_t clz64(uint64_t x)
 static inline uint64_t ctz64(uint64_t x)
 {
     return x ? (uint64_t)__builtin_ctzll(x) : 64;
+}
+
+/* 64-bit integer division, b != 0.  With MOTE_WITH_FAST_DIV64 (the
+ * default) unsigned division is C's / and %: an instruction on a 64-bit
+ * CPU, libgcc's routine on a 32-bit one (912 bytes on Cortex-M3, where a
+ * board's timer driver links it anyway).  Without it, div64_udivmod
+ * (div64.c): a loop of about 120 bytes that takes up to 64 steps, for a
+ * firmware that divides no other 64-bit numbers.  Either way, a 32-bit CPU
+ * divides signed numbers as their magnitudes: libgcc's signed routines
+ * would be more copies of its unsigned one (1,826 bytes on rv32).  The
+ * signed forms leave INT64_MIN / -1 to the caller (a trap, and a remainder
+ * of 0). */
+uint64_t div64_udivmod(uint64_t n, uint64_t d, uint64_t *rem);
+
+static inline uint64_t divmod_u64(uint64_t n, uint64_t d, uint64_t *rem)
+{
+#if MOTE_WITH_FAST_DIV64
+    *rem = n % d; /* the caller that ignores it compiles no % */
+    return n / d;
+#else
+    return div64_udivmod(n, d, rem);
+#endif
+}
+#define DIV64_NATIVE_SIGNED (MOTE_WITH_FAST_DIV64 && UINTPTR_MAX > 0xFFFFFFFFu)
+static inline uint64_t neg_if(uint64_t x, int neg)
+{
+    return neg ? (uint64_t)0 - x : x;
+}
+static inline int64_t div_s64(int64_t a, int64_t b)
+{
+    if (DIV64_NATIVE_SIGNED)
+        return a / b;
+    uint64_t r, q = divmod_u64(neg_if((uint64_t)a, a < 0), neg_if((uint64_t)b, b < 0), &r);
+    (void)r;
+    return (int64_t)neg_if(q, (a < 0) != (b < 0));
+}
+static inline int64_t rem_s64(int64_t a, int64_t b)
+{
+    if (DIV64_NATIVE_SIGNED)
+        return a % b;
+    uint64_t r;
+    divmod_u64(neg_if((uint64_t)a, a < 0), neg_if((uint64_t)b, b < 0), &r);
+    return (int64_t)neg_if(r, a < 0);
 }
 
 #endif

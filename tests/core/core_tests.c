@@ -7,7 +7,9 @@
  *   the embedder's memory cap;
  *   native stack use that does not depend on wasm call depth;
  *   fuel slices that give the same results as one uninterrupted run;
- *   trap reports with function names and a backtrace.
+ *   trap reports with function names and a backtrace;
+ *   64-bit division (i64.div and i64.rem), by libgcc's routine or by the
+ *     core's own loop (MOTE_WITH_FAST_DIV64), against the C compiler's.
  *
  * Modules are written with wasm_builder.h (wabt has no syntax for custom
  * page sizes, and boards have no files).  Prints one line per failed
@@ -21,6 +23,7 @@
 
 #include "feature_groups.h" /* the core's MOTE_WITH_* (mote_core_facts) */
 #include "mote_check.h"
+#include "numeric.h" /* div64_udivmod */
 #include "wasm_builder.h"
 
 MOTE_CHECK_DEFINE;
@@ -508,6 +511,109 @@ static void test_trap_report(void)
           frames[1].offset > frames[0].offset);
 }
 
+/* (i64 i64) -> i64 functions "div_s", "div_u", "rem_s", "rem_u" */
+static size_t div64_module(uint8_t *buf, size_t cap)
+{
+    static const char *const names[4] = {"div_s", "div_u", "rem_s", "rem_u"};
+    static const uint8_t ops[4] = {OP(i64_div_s), OP(i64_div_u), OP(i64_rem_s), OP(i64_rem_u)};
+    wb b;
+    wb_init(&b, buf, cap);
+    wb_section_begin(&b, 1);
+    wb_u32(&b, 1);
+    wb_bytes(&b, "\x60\x02\x7e\x7e\x01\x7e", 6);
+    wb_section_end(&b);
+    wb_section_begin(&b, 3);
+    wb_u32(&b, 4);
+    for (int i = 0; i < 4; i++)
+        wb_u32(&b, 0);
+    wb_section_end(&b);
+    wb_section_begin(&b, 7);
+    wb_u32(&b, 4);
+    for (uint32_t i = 0; i < 4; i++) {
+        wb_name(&b, names[i]);
+        wb_byte(&b, 0);
+        wb_u32(&b, i);
+    }
+    wb_section_end(&b);
+    wb_section_begin(&b, 10);
+    wb_u32(&b, 4);
+    for (int i = 0; i < 4; i++)
+        body(&b, CODE(OP(local_get), 0, OP(local_get), 1, ops[i], OP(end)));
+    wb_section_end(&b);
+    return b.overflow ? 0 : b.len;
+}
+
+static uint64_t call_i64(mote_func *f, mote_instance *inst, uint64_t a, uint64_t b)
+{
+    mote_value args[2] = {{.u64 = a}, {.u64 = b}}, res[1] = {{.u64 = 0}};
+    CHECK(mote_call(inst, f, args, 2, res, 1) == MOTE_OK);
+    return res[0].u64;
+}
+
+/* Edge operands and a pseudo-random spread of magnitudes: every quotient
+ * and remainder, as the module and as div64_udivmod computes it, against
+ * C's / and %. */
+static void test_div64(void)
+{
+    static const uint64_t edges[] = {0,
+                                     1,
+                                     2,
+                                     3,
+                                     7,
+                                     10,
+                                     0x7fffffff,
+                                     0x80000000,
+                                     0xffffffff,
+                                     0x100000000,
+                                     0x100000001,
+                                     0x7fffffffffffffff,
+                                     0x8000000000000000,
+                                     0x8000000000000001,
+                                     0xfffffffffffffffe,
+                                     0xffffffffffffffff};
+    size_t len = div64_module(buf_a, sizeof buf_a);
+    mote_module *m;
+    mote_instance *inst;
+    REQUIRE(mote_load(arena, buf_a, len, NULL, &m) == MOTE_OK);
+    REQUIRE(mote_instantiate(arena, m, NULL, 0, &small, &inst) == MOTE_OK);
+    mote_func *f[4] = {mote_export_func(inst, "div_s"), mote_export_func(inst, "div_u"),
+                       mote_export_func(inst, "rem_s"), mote_export_func(inst, "rem_u")};
+    REQUIRE(f[0] && f[1] && f[2] && f[3]);
+    const size_t nedges = sizeof edges / sizeof edges[0];
+    uint64_t x = 0x9e3779b97f4a7c15u;
+    unsigned wrong = 0, pairs = 0;
+    for (size_t i = 0; i < nedges * nedges + 300; i++) {
+        uint64_t a, b;
+        if (i < nedges * nedges) { /* every edge against every edge */
+            a = edges[i % nedges];
+            b = edges[i / nedges];
+        } else { /* xorshift, cut to a random width so small and large values mix */
+            x ^= x << 13, x ^= x >> 7, x ^= x << 17;
+            a = x >> (x & 63);
+            x ^= x << 13, x ^= x >> 7, x ^= x << 17;
+            b = x >> (x & 63);
+            b = b ? b : x; /* xorshift's x is never 0 */
+        }
+        if (b == 0)
+            continue;
+        pairs++;
+        uint64_t r, q = div64_udivmod(a, b, &r);
+        wrong += q != a / b || r != a % b;
+        wrong += call_i64(f[1], inst, a, b) != a / b;
+        wrong += call_i64(f[3], inst, a, b) != a % b;
+        int64_t sa = (int64_t)a, sb = (int64_t)b;
+        if (!(sa == INT64_MIN && sb == -1)) {
+            wrong += (int64_t)call_i64(f[0], inst, a, b) != sa / sb;
+            wrong += (int64_t)call_i64(f[2], inst, a, b) != sa % sb;
+        }
+    }
+    CHECK(wrong == 0);
+    CHECK(pairs == nedges * nedges - nedges + 300); /* b = 0: no pair */
+    mote_value args[2] = {{.i64 = INT64_MIN}, {.i64 = -1}}, res[1];
+    CHECK(mote_call(inst, f[0], args, 2, res, 1) == MOTE_TRAP);
+    CHECK(mote_call(inst, f[2], args, 2, res, 1) == MOTE_OK && res[0].i64 == 0);
+}
+
 int main(void)
 {
     mote_hal_init();
@@ -518,8 +624,8 @@ int main(void)
         return 1;
     }
     check_state.context = last_error;
-    void (*tests[])(void) = {test_custom_page_sizes, test_memory_cap, test_native_stack,
-                             test_fuel_slices, test_trap_report};
+    void (*tests[])(void) = {test_custom_page_sizes, test_memory_cap,  test_native_stack,
+                             test_fuel_slices,       test_trap_report, test_div64};
     for (size_t i = 0; i < sizeof tests / sizeof tests[0]; i++) {
         mote_arena_reset(arena);
         tests[i]();
