@@ -114,7 +114,7 @@ static void put_msg(out *o, msg_t m)
 #else
 static void put_msg(out *o, unsigned m)
 {
-    static const char kept[][16] = {"", "unexpected end", "illegal opcode"};
+    static const char kept[][16] = {"", MOTE_MSG_KEPT_1_, MOTE_MSG_KEPT_2_};
     static const char tags[16][3] = {
 #define F(i, t) [i] = t,
         MOTE_MSG_FILES(F)

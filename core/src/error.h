@@ -29,9 +29,10 @@
  * MSG("text") is such a message on its own (for rd_fail and the loader's
  * fail helpers).  MSG_STR("text") is the same as a C string (the code's
  * text without messages), for the few places that take one: a trap's
- * message, a format.  MSG_KEPT(n, "text") is a text every build keeps,
- * number n of error.c's list (the reader's "unexpected end", the opcode
- * scanner's "illegal opcode").  error_set() and compile_fail() take a
+ * message, a format.  MSG_KEPT(n) is text n of the two every build keeps
+ * (MOTE_MSG_KEPT_n_: the reader's "unexpected end", the opcode scanner's
+ * "illegal opcode"), a number that error.c prints as the text without
+ * message text.  error_set() and compile_fail() take a
  * message and its arguments: without message text the arguments are not
  * evaluated, so they must have no side effects.  error_setf() and
  * compile_failf() always format: for wrapping a message made elsewhere
@@ -42,13 +43,15 @@
 #ifndef MOTE_WITH_MESSAGES
 #define MOTE_WITH_MESSAGES 1
 #endif
+#define MOTE_MSG_KEPT_1_ "unexpected end"
+#define MOTE_MSG_KEPT_2_ "illegal opcode"
 #define MOTE_MSG_LINE_(line) MOTE_MSG_STR_(line) /* expands __LINE__ first */
 #define MOTE_MSG_STR_(line) #line
 #if MOTE_WITH_MESSAGES
 typedef const char *msg_t;
 #define MSG(text) text
 #define MSG_STR(text) text
-#define MSG_KEPT(n, text) text
+#define MSG_KEPT(n) MOTE_MSG_KEPT_##n##_
 #define MOTE_MSG_ARGS_(...) __VA_ARGS__
 #else
 typedef uint16_t msg_t;
@@ -69,15 +72,15 @@ typedef uint16_t msg_t;
 #define MOTE_MSG_LINE_OK_(line) ((unsigned)(line) + 0 * sizeof(char[(line) < 4096 ? 1 : -1]))
 #define MSG(text) ((msg_t)(MOTE_MSG_FILE_ << 12 | MOTE_MSG_LINE_OK_(__LINE__)))
 #define MSG_STR(text) "@" MOTE_MSG_TAG MOTE_MSG_LINE_(__LINE__)
-#define MSG_KEPT(n, text) ((msg_t)(n))
+#define MSG_KEPT(n) ((msg_t)(n))
 /* The arguments are named under sizeof, so they count as used and are not
  * evaluated; the function is declared only, never called. */
 int mote_msg_unused_(int, ...);
 #define MOTE_MSG_ARGS_(...) ((void)sizeof(mote_msg_unused_(0, __VA_ARGS__)), MSG(~))
 #endif
-/* The texts every build keeps (MSG_KEPT's numbers). */
-#define MSG_UNEXPECTED_END MSG_KEPT(1, "unexpected end")
-#define MSG_ILLEGAL_OPCODE MSG_KEPT(2, "illegal opcode")
+/* The texts every build keeps. */
+#define MSG_UNEXPECTED_END MSG_KEPT(1)
+#define MSG_ILLEGAL_OPCODE MSG_KEPT(2)
 
 /*
  * The one way a failure travels through the loader and the compiler: every

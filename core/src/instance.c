@@ -104,7 +104,8 @@ int64_t instance_table_grow(mote_table *t, uint32_t delta, mote_slot init)
  * (up to 2^32 each) and the sum is only narrowed after it is known to fit
  * (arena_alloc takes 64-bit sizes). */
 enum layout_part {
-    /* arrays of objects of one size, in the order mote_instantiate carves them */
+    /* arrays of objects of one size (mote_instantiate carves them in this
+     * order, but the table elements and passive items before the stacks) */
     LP_INSTANCE,
     LP_GLOBALS,
     LP_TABLES,
@@ -335,68 +336,67 @@ static const mote_import *find_import(linker *k, const mod_import *im)
     return NULL;
 }
 
-static mote_status check_import(linker *k, const mod_import *im, const mote_import *c)
+/* Whether candidate c has the kind and type import im asks for. */
+static bool import_matches(const mote_module *m, const mod_import *im, const mote_import *c)
 {
-    const mote_module *m = k->m;
-    msg_t bad = MSG("incompatible import type");
     switch (im->kind) {
     case MOTE_EXTERN_FUNC: {
         const mod_type *want = &MOD_TYPES(m)[MOD_FUNCS(m)[im->index].type];
         if (c->fn)
-            return signature_matches(c->signature, m, want) ? MOTE_OK : unlinkable(k, im, bad);
+            return signature_matches(c->signature, m, want);
         if (c->ext.kind != MOTE_EXTERN_FUNC || !c->ext.u.func)
-            return unlinkable(k, im, bad);
+            return false;
         const mote_module *fm;
         const mod_type *have = instance_func_type(c->ext.u.func, &fm);
-        return types_func_equal(m, want, fm, have) ? MOTE_OK : unlinkable(k, im, bad);
+        return types_func_equal(m, want, fm, have);
     }
     case MOTE_EXTERN_TABLE: {
         const mod_table *want = &MOD_TABLES(m)[im->index];
         const mote_table *t = c->ext.u.table;
-        if (c->fn || c->ext.kind != MOTE_EXTERN_TABLE || !t ||
-            !same_type(t->module, t->elem_type, m, want->elem_type) || t->is64 != want->is64 ||
-            !limits_match(t->size, t->max != UINT32_MAX, t->max, want->min, want->has_max,
-                          want->max))
-            return unlinkable(k, im, bad);
-        return MOTE_OK;
+        return !c->fn && c->ext.kind == MOTE_EXTERN_TABLE && t &&
+               same_type(t->module, t->elem_type, m, want->elem_type) && t->is64 == want->is64 &&
+               limits_match(t->size, t->max != UINT32_MAX, t->max, want->min, want->has_max,
+                            want->max);
     }
     case MOTE_EXTERN_TAG: {
         if (!feature_built(FG_EXCEPTIONS)) /* no tag imports: the loader refused them */
-            return unlinkable(k, im, bad);
+            return false;
         const mod_type *want = &MOD_TYPES(m)[MOD_TAGS(m)[im->index].type];
         const mote_tag *t = c->ext.u.tag;
         if (c->fn || c->ext.kind != MOTE_EXTERN_TAG || !t)
-            return unlinkable(k, im, bad);
+            return false;
         if (t->module)
-            return types_func_equal(m, want, t->module, t->type) ? MOTE_OK : unlinkable(k, im, bad);
-        bool same = t->nparams == want->nparams && want->nresults == 0 &&
-                    !memcmp(t->classes, type_param_classes(m, want), t->nparams);
-        return same ? MOTE_OK : unlinkable(k, im, bad);
+            return types_func_equal(m, want, t->module, t->type);
+        return t->nparams == want->nparams && want->nresults == 0 &&
+               !memcmp(t->classes, type_param_classes(m, want), t->nparams);
     }
     case MOTE_EXTERN_MEMORY: {
         const mod_memory *want = &MOD_MEMS(m)[im->index];
         const mote_memory *mem = c->ext.u.memory;
         if (c->fn || c->ext.kind != MOTE_EXTERN_MEMORY || !mem ||
             mem->page_log2 != want->page_log2 || mem->is64 != want->is64)
-            return unlinkable(k, im, bad);
+            return false;
         uint64_t format_max = memory_format_max(want->page_log2, want->is64);
         bool has_max = mem->max_pages != format_max;
-        if (!limits_match(mem->size >> mem->page_log2, has_max, mem->max_pages, want->min,
-                          want->has_max, want->max))
-            return unlinkable(k, im, bad);
-        return MOTE_OK;
+        return limits_match(mem->size >> mem->page_log2, has_max, mem->max_pages, want->min,
+                            want->has_max, want->max);
     }
     default: {
         const mod_global *want = &MOD_GLOBALS(m)[im->index];
         const mote_global *g = c->ext.u.global;
         if (c->fn || c->ext.kind != MOTE_EXTERN_GLOBAL || !g || g->mutable_ != want->mutable_)
-            return unlinkable(k, im, bad);
+            return false;
         /* a mutable global is read and written: its type must be the same */
-        bool ok = want->mutable_ ? same_type(g->module, g->type, m, want->type)
-                                 : sub_type(g->module, g->type, m, want->type);
-        return ok ? MOTE_OK : unlinkable(k, im, bad);
+        return want->mutable_ ? same_type(g->module, g->type, m, want->type)
+                              : sub_type(g->module, g->type, m, want->type);
     }
     }
+}
+
+static mote_status check_import(linker *k, const mod_import *im, const mote_import *c)
+{
+    return import_matches(k->m, im, c) ? MOTE_OK
+                                       : unlinkable(k, im, MSG("incompatible import type"));
 }
 
 /* ---- building the instance --------------------------------------------------------- */
