@@ -281,6 +281,10 @@ static inline uint64_t rotr64(uint64_t x, uint64_t n)
     return (x >> n) | (x << ((64 - n) & 63));
 }
 
+/* Bit counts.  A 32-bit CPU counts a 64-bit value as two halves, with the
+ * 32-bit count (an instruction, or one libgcc helper shared with i32), so
+ * that libgcc's 64-bit helpers are not linked as well. */
+#define NUMERIC_CPU64 (UINTPTR_MAX > 0xFFFFFFFFu)
 static inline uint32_t clz32(uint32_t x)
 {
     return x ? (uint32_t)__builtin_clz(x) : 32;
@@ -289,13 +293,29 @@ static inline uint32_t ctz32(uint32_t x)
 {
     return x ? (uint32_t)__builtin_ctz(x) : 32;
 }
+static inline uint32_t popcnt32(uint32_t x)
+{
+    return (uint32_t)__builtin_popcount(x);
+}
 static inline uint64_t clz64(uint64_t x)
 {
-    return x ? (uint64_t)__builtin_clzll(x) : 64;
+    if (NUMERIC_CPU64)
+        return x ? (uint64_t)__builtin_clzll(x) : 64;
+    uint32_t hi = (uint32_t)(x >> 32);
+    return hi ? clz32(hi) : 32 + clz32((uint32_t)x);
 }
 static inline uint64_t ctz64(uint64_t x)
 {
-    return x ? (uint64_t)__builtin_ctzll(x) : 64;
+    if (NUMERIC_CPU64)
+        return x ? (uint64_t)__builtin_ctzll(x) : 64;
+    uint32_t lo = (uint32_t)x;
+    return lo ? ctz32(lo) : 32 + ctz32((uint32_t)(x >> 32));
+}
+static inline uint64_t popcnt64(uint64_t x)
+{
+    if (NUMERIC_CPU64)
+        return (uint64_t)__builtin_popcountll(x);
+    return popcnt32((uint32_t)x) + popcnt32((uint32_t)(x >> 32));
 }
 
 /* 64-bit integer division, b != 0.  With MOTE_WITH_FAST_DIV64 (the
@@ -319,7 +339,7 @@ static inline uint64_t divmod_u64(uint64_t n, uint64_t d, uint64_t *rem)
     return div64_udivmod(n, d, rem);
 #endif
 }
-#define DIV64_NATIVE_SIGNED (MOTE_WITH_FAST_DIV64 && UINTPTR_MAX > 0xFFFFFFFFu)
+#define DIV64_NATIVE_SIGNED (MOTE_WITH_FAST_DIV64 && NUMERIC_CPU64)
 static inline uint64_t neg_if(uint64_t x, int neg)
 {
     return neg ? (uint64_t)0 - x : x;
