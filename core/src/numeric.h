@@ -318,12 +318,12 @@ static inline uint64_t popcnt64(uint64_t x)
     return popcnt32((uint32_t)x) + popcnt32((uint32_t)(x >> 32));
 }
 
-/* 64-bit integer division, b != 0.  With MOTE_WITH_FAST_DIV64 (the
- * default) unsigned division is C's / and %: an instruction on a 64-bit
- * CPU, libgcc's routine on a 32-bit one (912 bytes on Cortex-M3, where a
- * board's timer driver links it anyway).  Without it, div64_udivmod
- * (div64.c): a loop of about 120 bytes that takes up to 64 steps, for a
- * firmware that divides no other 64-bit numbers.  Either way, a 32-bit CPU
+/* 64-bit integer division, b != 0.  With MOTE_WITH_FAST_DIV64 (on but in
+ * minimal) unsigned division is C's / and %: an instruction on a 64-bit
+ * CPU, libgcc's routine on a 32-bit one (912 bytes on Cortex-M3).  Without
+ * it, div64_udivmod (div64.c): a loop of about 120 bytes that takes up to
+ * 64 steps; the HAL and WASI-lite divide with their own (mote_hal_div64),
+ * so then nothing links libgcc's.  Either way, a 32-bit CPU
  * divides signed numbers as their magnitudes: libgcc's signed routines
  * would be more copies of its unsigned one (1,826 bytes on rv32).  The
  * signed forms leave INT64_MIN / -1 to the caller (a trap, and a remainder

@@ -65,7 +65,8 @@ void mote_hal_alarm_stop(void)
 /* Moves a periodic alarm to its first slot after `now` on its schedule. */
 static void schedule_next_period(uint64_t now)
 {
-    uint64_t periods_passed = (now - alarm.due_us) / alarm.period_us + 1;
+    uint64_t late;
+    uint64_t periods_passed = mote_hal_div64(now - alarm.due_us, alarm.period_us, &late) + 1;
     alarm.due_us = saturating_add(alarm.due_us, periods_passed * alarm.period_us);
 }
 

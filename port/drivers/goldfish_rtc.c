@@ -27,7 +27,8 @@ mote_hal_status mote_hal_rtc_get(uint64_t *unix_us)
     uint32_t low = MOTE_MMIO32(TIME_LOW);
     uint32_t high = MOTE_MMIO32(TIME_HIGH);
     mote_hal_irq_unlock(s);
-    *unix_us = (((uint64_t)high << 32) | low) / NS_PER_US;
+    uint64_t ns_part;
+    *unix_us = mote_hal_div64(((uint64_t)high << 32) | low, NS_PER_US, &ns_part);
     return MOTE_HAL_OK;
 }
 

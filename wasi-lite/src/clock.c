@@ -19,7 +19,9 @@ uint64_t wl_add_saturating(uint64_t a, uint64_t b)
 
 uint64_t wl_ns_to_us_up(uint64_t ns)
 {
-    return ns / NS_PER_US + (ns % NS_PER_US != 0);
+    uint64_t part;
+    uint64_t us = mote_hal_div64(ns, NS_PER_US, &part); /* not the compiler's: hal.h */
+    return us + (part != 0);
 }
 
 static uint64_t us_to_ns(uint64_t us)

@@ -33,7 +33,8 @@ static bool expire(mote_wasi *ctx, uint32_t id, uint64_t now)
     if (t->period_us == 0) {
         t->active = false;
     } else {
-        count = (now - t->due_us) / t->period_us + 1;
+        uint64_t late;
+        count = mote_hal_div64(now - t->due_us, t->period_us, &late) + 1;
         t->due_us = wl_add_saturating(t->due_us, count * t->period_us);
     }
     wl_events_put(ctx, MOTE_WASI_EVENT_TIMER, id,
