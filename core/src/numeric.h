@@ -282,9 +282,37 @@ static inline uint64_t rotr64(uint64_t x, uint64_t n)
 }
 
 /* Bit counts.  A 32-bit CPU counts a 64-bit value as two halves, with the
- * 32-bit count (an instruction, or one libgcc helper shared with i32), so
- * that libgcc's 64-bit helpers are not linked as well. */
+ * 32-bit count (an instruction, or one helper shared with i32), so that
+ * libgcc's 64-bit helpers are not linked as well. */
 #define NUMERIC_CPU64 (UINTPTR_MAX > 0xFFFFFFFFu)
+#if defined(__riscv) && !defined(__riscv_zbb)
+/* A RISC-V CPU without the bit-manipulation extension has no instruction
+ * for any of the three, and libgcc's helpers are 442 bytes on rv32 (its
+ * count of leading zeros reads a 256-byte table).  Here the three are one
+ * population count, out of line once: trailing zeros are the ones below
+ * the lowest set bit, and leading zeros what a copy of the highest set bit
+ * into every lower one leaves unset.  Both give 32 for 0. */
+static __attribute__((noinline, unused)) uint32_t popcnt32(uint32_t x)
+{
+    x -= (x >> 1) & 0x55555555u;                      /* 2-bit sums */
+    x = (x & 0x33333333u) + ((x >> 2) & 0x33333333u); /* 4-bit sums */
+    x = (x + (x >> 4)) & 0x0F0F0F0Fu;                 /* byte sums */
+    return (x * 0x01010101u) >> 24;                   /* their total */
+}
+static inline uint32_t ctz32(uint32_t x)
+{
+    return popcnt32(~x & (x - 1));
+}
+static __attribute__((noinline, unused)) uint32_t clz32(uint32_t x)
+{
+    x |= x >> 1;
+    x |= x >> 2;
+    x |= x >> 4;
+    x |= x >> 8;
+    x |= x >> 16;
+    return 32 - popcnt32(x);
+}
+#else
 static inline uint32_t clz32(uint32_t x)
 {
     return x ? (uint32_t)__builtin_clz(x) : 32;
@@ -297,6 +325,7 @@ static inline uint32_t popcnt32(uint32_t x)
 {
     return (uint32_t)__builtin_popcount(x);
 }
+#endif
 static inline uint64_t clz64(uint64_t x)
 {
     if (NUMERIC_CPU64)
