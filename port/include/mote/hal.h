@@ -225,14 +225,15 @@ mote_hal_status mote_hal_rtc_set(uint64_t unix_us);
 
 /*
  * n / d, and n % d in *rem, for time arithmetic in microseconds.  A
- * 32-bit CPU has no 64-bit divide instruction, and the compiler's routines
- * for it are large (0.9 KB on Cortex-M3, 1.9 KB on RV32); this one is
- * 220 bytes (330 on RV32) and nearly as quick for the divisors time
- * divides by (below 2^32: a clock rate, a million, a thousand; a
- * mote_hal_time_us() on Cortex-M3 takes 166 instructions against 150),
- * slower for larger ones.  The HAL and WASI-lite divide 64-bit numbers with it only,
- * so a firmware that does not divide them itself links no such routine.
- * d == 0 returns UINT64_MAX with *rem = n.  Interrupt-safe.
+ * 32-bit CPU has no 64-bit divide instruction, and the compiler's
+ * routines for it are large (0.9 KB on Cortex-M3, 1.9 KB on RV32); this
+ * one is 220 bytes (330 on RV32), and nearly as quick for the divisors
+ * time divides by (below 2^32: a clock rate, a million, a thousand; a
+ * mote_hal_time_us() on Cortex-M3 takes 16 instructions more than with
+ * the compiler's routine), slower for larger ones.  The HAL and
+ * WASI-lite divide 64-bit numbers with it only, so a firmware that does
+ * not divide them itself links no such routine.  d == 0 returns
+ * UINT64_MAX with *rem = n.  Interrupt-safe.
  */
 uint64_t mote_hal_div64(uint64_t n, uint64_t d, uint64_t *rem);
 
