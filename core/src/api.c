@@ -754,8 +754,8 @@ mote_status mote_memory_new(mote_arena *a, const mote_limits *lim, mote_memory *
         lim->min > format_max || (lim->has_max && (lim->max > format_max || lim->max < lim->min)))
         return error_set(&a->error, MOTE_ERR_ARGUMENT, "mote_memory_new: bad limits");
     /* Both limits are at most the format's maximum: their bytes fit 64 bits. */
-    uint64_t bytes = lim->min << page_log2;
-    uint64_t max_bytes = lim->has_max ? lim->max << page_log2 : 0;
+    uint64_t bytes = pages_to_bytes(lim->min, page_log2);
+    uint64_t max_bytes = lim->has_max ? pages_to_bytes(lim->max, page_log2) : 0;
     arena_mark mark = arena_get_mark(a);
     mote_memory *mem = arena_zalloc(a, sizeof *mem);
     if (!mem)

@@ -49,13 +49,14 @@ const mod_type *instance_func_type(const mote_func *f, const mote_module **modul
 
 int64_t instance_memory_grow(mote_memory *mem, uint64_t delta)
 {
-    uint64_t pages = mem->size >> mem->page_log2;
+    uint64_t pages = bytes_to_pages(mem->size, mem->page_log2);
     if (delta == 0)
         return (int64_t)pages;
     /* Compare before adding or shifting: delta is the guest's, any value. */
-    if (delta > mem->max_pages - pages || pages + delta > (UINT64_MAX >> mem->page_log2))
+    if (delta > mem->max_pages - pages ||
+        pages + delta > bytes_to_pages(UINT64_MAX, mem->page_log2))
         return -1;
-    uint64_t bytes = (pages + delta) << mem->page_log2;
+    uint64_t bytes = pages_to_bytes(pages + delta, mem->page_log2);
     if ((mem->cap && bytes > mem->cap) || !mem->arena)
         return -1;
     if (bytes > mem->reserved) {
@@ -163,9 +164,9 @@ static uint64_t table_capacity(const mod_table *t, const mote_instance_config *c
  * pages for memory64), so the shift could reach 2^64: compared first. */
 static uint64_t memory_min_bytes(const mod_memory *d)
 {
-    if (d->min > (TOO_BIG >> d->page_log2))
+    if (d->min > bytes_to_pages(TOO_BIG, d->page_log2))
         return TOO_BIG;
-    return d->min << d->page_log2;
+    return pages_to_bytes(d->min, d->page_log2);
 }
 
 /* count objects of `size` bytes, rounded up to the arena's alignment */
@@ -378,8 +379,8 @@ static bool import_matches(const mote_module *m, const mod_import *im, const mot
             return false;
         uint64_t format_max = memory_format_max(want->page_log2, want->is64);
         bool has_max = mem->max_pages != format_max;
-        return limits_match(mem->size >> mem->page_log2, has_max, mem->max_pages, want->min,
-                            want->has_max, want->max);
+        return limits_match(bytes_to_pages(mem->size, mem->page_log2), has_max, mem->max_pages,
+                            want->min, want->has_max, want->max);
     }
     default: {
         const mod_global *want = &MOD_GLOBALS(m)[im->index];

@@ -686,7 +686,7 @@ dispatch:
     STORE_M(st64_m, uint64_t, u64)
     OP(memory_size_m) {
         mote_memory *m = MEMORY(pc[2]);
-        SLOT(pc[1]).u64 = m->size >> m->page_log2;
+        SLOT(pc[1]).u64 = bytes_to_pages(m->size, m->page_log2);
         DONE(memory_size_m);
     }
     OP(memory_grow_m) {
@@ -742,7 +742,7 @@ dispatch:
     }
 
     OP(memory_size) {
-        SLOT(pc[1]).u32 = (uint32_t)(mem_size >> inst->mem->page_log2);
+        SLOT(pc[1]).u32 = (uint32_t)bytes_to_pages(mem_size, inst->mem->page_log2);
         DONE(memory_size);
     }
     OP(memory_grow) {

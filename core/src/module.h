@@ -35,6 +35,20 @@ static inline uint64_t memory_format_max(uint32_t page_log2, bool is64)
     return page_log2 == 16 ? MAX_PAGES_64K : 0xFFFFFFFFull;
 }
 
+/* Pages to bytes and back, for a page of 2^page_log2 bytes: 1 or 64 KiB,
+ * the only sizes there are.  So a shift by a constant: a 64-bit shift by
+ * a variable amount is eight instructions on Cortex-M3 and a call into
+ * libgcc on rv32.  (The caller keeps the result within 64 bits.) */
+static inline uint64_t pages_to_bytes(uint64_t pages, uint32_t page_log2)
+{
+    return page_log2 ? pages << 16 : pages;
+}
+
+static inline uint64_t bytes_to_pages(uint64_t bytes, uint32_t page_log2)
+{
+    return page_log2 ? bytes >> 16 : bytes;
+}
+
 /* A value type: one 32-bit word (types.h). */
 typedef uint32_t vtype;
 
