@@ -73,7 +73,9 @@ static mote_status malformed(loader *L, const reader *r)
     return fail_at(L, r, MOTE_ERR_MALFORMED, r->err ? r->err : MSG_UNEXPECTED_END);
 }
 
-static reader section_reader(loader *L, int id)
+/* (Out of line: inlined in its seven callers it took 72 bytes more on
+ * Cortex-M3, 104 on rv32.) */
+static __attribute__((noinline)) reader section_reader(loader *L, int id)
 {
     reader r = {L->wasm + L->sec[id].start, L->wasm + L->sec[id].end, L->wasm, 0};
     return r;

@@ -10,6 +10,7 @@
 #ifndef MOTE_MODULE_H
 #define MOTE_MODULE_H
 
+#include "feature_groups.h"
 #include "mote/mote.h"
 
 /* A pointer in a field that is 8 bytes wide on 32- and 64-bit targets alike. */
@@ -199,10 +200,11 @@ static inline const mote_valtype *type_result_classes(const mote_module *m, cons
     return &MOD_CLASSES(m)[t->vt + t->nparams];
 }
 
-/* The slots a value of type t takes in a frame. */
+/* The slots a value of type t takes in a frame.  (A build without SIMD
+ * has no v128: the decoder refuses the type, so every value takes one.) */
 static inline unsigned valtype_slots(vtype t)
 {
-    return t == MOTE_V128 ? 2u : 1u;
+    return feature_built(FG_SIMD) && t == MOTE_V128 ? 2u : 1u;
 }
 
 /* decode.c: loads wasm[0..len) into a module block in arena a, compiled
