@@ -150,8 +150,8 @@ static __attribute__((noinline)) uint64_t sat_add(uint64_t a, uint64_t b)
 
 /* Elements reserved for a table: its minimum, or more up to the declared
  * maximum and the embedder's table_cap.  64-bit: a table64 may declare up
- * to 2^64 - 1 elements; compute_layout refuses a reserve over 2^32 - 1. */
-/* (Out of line: inlined in its two callers it took 40 bytes more on
+ * to 2^64 - 1 elements; compute_layout refuses a reserve over 2^32 - 1.
+ * (Out of line: inlined in its two callers it took 40 bytes more on
  * Cortex-M3, 64 on rv32.) */
 static __attribute__((noinline)) uint64_t table_capacity(const mod_table *t,
                                                          const mote_instance_config *cfg)

@@ -11,11 +11,16 @@
  * divisor of 2^32 or more (an alarm period over 71 minutes) leaves a
  * quotient below 2^32, found one bit a step.  (The core has its own loop,
  * core/src/div64.c, for the guest's i64.div: the HAL does not depend on
- * the core.)
+ * the core.)  MOTE_HAL_DIV64_HALVES takes the 32-bit path on any CPU:
+ * the host test builds it so, to check that path on a 64-bit machine too.
  */
 #include <mote/hal.h>
 
-#if UINTPTR_MAX <= 0xFFFFFFFFu
+#if UINTPTR_MAX <= 0xFFFFFFFFu && !defined(MOTE_HAL_DIV64_HALVES)
+#define MOTE_HAL_DIV64_HALVES 1
+#endif
+
+#ifdef MOTE_HAL_DIV64_HALVES
 /*
  * (hi * 2^32 + lo) / d for hi < d and d's top bit set, so the quotient
  * fits in 32 bits: two 16-bit digits, long division in base 2^16.  Each
@@ -69,7 +74,7 @@ uint64_t mote_hal_div64(uint64_t n, uint64_t d, uint64_t *rem)
         *rem = n;
         return UINT64_MAX;
     }
-#if UINTPTR_MAX > 0xFFFFFFFFu
+#ifndef MOTE_HAL_DIV64_HALVES
     *rem = n % d; /* one instruction on a 64-bit CPU */
     return n / d;
 #else

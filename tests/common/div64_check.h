@@ -1,7 +1,7 @@
 /*
  * div64_check.h -- mote_hal_div64() against C's division: one check for
  * the board test (tests/qemu/timer.c) and the host one
- * (tests/unit/test_hal_div64.c), which on host32 runs the 32-bit path.
+ * (tests/unit/test_hal_div64.c), which runs the 32-bit path on every host.
  */
 #ifndef MOTE_TEST_DIV64_CHECK_H
 #define MOTE_TEST_DIV64_CHECK_H

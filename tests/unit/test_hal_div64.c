@@ -1,8 +1,9 @@
 /*
  * test_hal_div64.c -- the HAL's 64-bit division (port/common/div64.c)
- * against C's.  The board test checks 400 pairs on each board; here, on
- * host32, the same 32-bit path takes many more (on a 64-bit host the
- * function is C's division itself, so this checks only its edges).
+ * against C's.  The board test checks 400 pairs on each board; here the
+ * same 32-bit path takes many more, on every host: CMakeLists.txt builds
+ * div64.c with MOTE_HAL_DIV64_HALVES, so a 64-bit host runs it too
+ * (where the firmware's own build would use the CPU's division).
  */
 #include <stdlib.h>
 
