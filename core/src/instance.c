@@ -486,26 +486,27 @@ static void make_refs(mote_instance *inst)
     for (uint32_t i = 0; i < m->nfuncs; i++) {
         if (funcs[i].ref == NO_INDEX)
             continue;
-        mote_func *f = &inst->refs[funcs[i].ref];
-        if (i < m->nfunc_imports) /* imports are their own objects */
-            memset(f, 0, sizeof *f);
-        else
-            wasm_func_init(f, inst, i);
+        if (i >= m->nfunc_imports) /* an import's slot stays zero: its own object */
+            wasm_func_init(&inst->refs[funcs[i].ref], inst, i);
     }
 }
 
-/* The next item of an element segment: a function index, or a constant
- * expression. */
-static mote_slot elem_item(mote_instance *inst, reader *r, bool exprs)
+/* The items of element segment e, each a function index or a constant
+ * expression, into out[0..e->count). */
+static void elem_items(mote_instance *inst, const mod_elem *e, mote_slot *out)
 {
-    mote_slot v;
-    if (exprs)
-        return const_eval_read(inst, r);
-    uint32_t f = 0;
-    rd_u32(r, &f);
-    v.u64 = 0;
-    v.func = instance_func(inst, f);
-    return v;
+    const mote_module *m = inst->module;
+    reader r = {m->wasm + e->items, m->wasm + m->wasm_len, m->wasm, 0};
+    for (uint32_t k = 0; k < e->count; k++) {
+        if (e->exprs) {
+            out[k] = const_eval_read(inst, &r);
+        } else {
+            uint32_t f = 0;
+            rd_u32(&r, &f);
+            out[k].u64 = 0;
+            out[k].func = instance_func(inst, f);
+        }
+    }
 }
 
 /* Active element segments are applied, then dropped, in order. */
@@ -531,9 +532,7 @@ static mote_status apply_elems(mote_instance *inst)
                          i, e->count, offset, t->size);
             return api_raise_trap(inst, MOTE_TRAP_TABLE_OUT_OF_BOUNDS, msg);
         }
-        reader r = {m->wasm + e->items, m->wasm + m->wasm_len, m->wasm, 0};
-        for (uint32_t k = 0; k < e->count; k++)
-            t->elems[offset + k] = elem_item(inst, &r, e->exprs);
+        elem_items(inst, e, t->elems + offset);
     }
     return MOTE_OK;
 }
@@ -574,9 +573,7 @@ static void fill_passive(mote_instance *inst, uint8_t **cursor)
             continue;
         mote_slot *items = take(cursor, array_bytes(e->count, sizeof(mote_slot)));
         inst->passive[e->passive_index].p = items;
-        reader r = {m->wasm + e->items, m->wasm + m->wasm_len, m->wasm, 0};
-        for (uint32_t k = 0; k < e->count; k++)
-            items[k] = elem_item(inst, &r, e->exprs);
+        elem_items(inst, e, items);
     }
 }
 
@@ -585,8 +582,7 @@ static void init_globals(mote_instance *inst, mote_global *objs)
     const mote_module *m = inst->module;
     const mod_global *globals = MOD_GLOBALS(m);
     for (uint32_t i = m->nglobal_imports; i < m->nglobals; i++) {
-        mote_global *g = &objs[i - m->nglobal_imports];
-        memset(g, 0, sizeof *g);
+        mote_global *g = &objs[i - m->nglobal_imports]; /* zero: the block was */
         g->type = globals[i].type;
         g->module = m;
         g->mutable_ = globals[i].mutable_;
@@ -604,11 +600,9 @@ static void init_tables(mote_instance *inst, const mote_instance_config *cfg, mo
     const mote_module *m = inst->module;
     const mod_table *tables = MOD_TABLES(m);
     for (uint32_t i = m->ntable_imports; i < m->ntables; i++) {
-        mote_table *t = &objs[i - m->ntable_imports];
-        memset(t, 0, sizeof *t);
+        mote_table *t = &objs[i - m->ntable_imports];            /* zero, and its elements */
         t->capacity = (uint32_t)table_capacity(&tables[i], cfg); /* the layout checked it */
         t->elems = take(cursor, array_bytes(t->capacity, sizeof(mote_slot)));
-        memset(t->elems, 0, (size_t)array_bytes(t->capacity, sizeof(mote_slot)));
         t->size = (uint32_t)tables[i].min;
         t->max = tables[i].has_max ? tables[i].max : UINT32_MAX;
         t->elem_type = tables[i].elem_type;
@@ -725,7 +719,10 @@ mote_status mote_instantiate(mote_arena *a, const mote_module *m, const mote_imp
         arena_rollback(a, mark);
         return arena_no_room(a, "the instance", need);
     }
-    memset(block, 0, (size_t)(fixed - L.part[LP_STACK]));
+    /* Every part but the last two, the value stack and the call frames
+     * (which need not be), starts zeroed: make_refs(), init_globals() and
+     * init_tables() rely on it. */
+    memset(block, 0, (size_t)(fixed - L.part[LP_STACK] - L.part[LP_FRAMES]));
     uint8_t *cur = block;
     mote_instance *inst = take(&cur, L.part[LP_INSTANCE]);
     inst->module = m;
