@@ -192,6 +192,12 @@ typedef struct mote_exception mote_exception;
  * second's bytes 8-15, in memory order (lane 0 of every shape is in the
  * first entry's low bits).  So `add(v128, i32) -> v128` takes three values
  * and returns two.
+ *
+ * Only the member the value's type names is defined.  An i32 or f32 that
+ * the VM hands out (mote_call()'s results, a host function's io, a global)
+ * sets those 32 bits; the rest of the union is unspecified (on the value
+ * stack it is whatever the slot held before), so read an i32 as .i32,
+ * never as .i64.
  */
 typedef union mote_value {
     int32_t i32;
