@@ -66,8 +66,10 @@ void mote_hal_alarm_stop(void)
 static void schedule_next_period(uint64_t now)
 {
     uint64_t late;
-    uint64_t periods_passed = mote_hal_div64(now - alarm.due_us, alarm.period_us, &late) + 1;
-    alarm.due_us = saturating_add(alarm.due_us, periods_passed * alarm.period_us);
+    (void)mote_hal_div64(now - alarm.due_us, alarm.period_us, &late);
+    /* due + (periods passed + 1) * period is now - late + period: no
+     * product to wrap when the period is near 2^64 */
+    alarm.due_us = saturating_add(now - late, alarm.period_us);
 }
 
 void mote_port_timer_expired(void)

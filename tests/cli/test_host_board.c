@@ -6,6 +6,8 @@
  *       callbacks held off by the interrupt lock), scripted GPIO edges as
  *       interrupts at their times, the VCD trace, a flash file with NOR
  *       semantics that holds its contents across runs, the text formats
+ *   test_host_board huge-period
+ *       a periodic alarm served late near the end of time (2^64 us)
  *   test_host_board deadlock
  *       a wait that nothing can end: the board stops the run (status 123)
  *   test_host_board real
@@ -170,6 +172,24 @@ static void test_flash(const char *path)
         close(fd);
 }
 
+/* A periodic alarm served late, near the end of time, with a period near
+ * 2^64: its next slot is past the end and saturates; it must not wrap to
+ * the past, where the alarm would fire for ever.  A run of its own: the
+ * clock ends near 2^64. */
+static void test_late_huge_period(void)
+{
+    alarms = 0;
+    mote_hal_irq_state s = mote_hal_irq_lock();
+    CHECK(mote_hal_alarm_start(1000, (uint64_t)1 << 63, on_alarm, NULL) == MOTE_HAL_OK);
+    uint64_t start = mote_hal_time_us();
+    mote_host_spend_us(UINT64_MAX - 5000 - start); /* two slots pass, locked */
+    mote_hal_irq_unlock(s);
+    CHECK(alarms == 1 && alarm_at[0] == UINT64_MAX - 5000);
+    mote_host_spend_us(1000);
+    CHECK(alarms == 1);
+    mote_hal_alarm_stop();
+}
+
 static int run_virtual(const char *flash, const char *trace)
 {
     test_formats();
@@ -205,6 +225,12 @@ int main(int argc, char **argv)
         return run_virtual(argv[2], argv[3]);
     if (argc == 2 && !strcmp(argv[1], "real"))
         return run_real();
+    if (argc == 2 && !strcmp(argv[1], "huge-period")) {
+        mote_host_set_virtual_time(true);
+        mote_hal_init();
+        test_late_huge_period();
+        return check_summary("host board");
+    }
     if (argc == 2 && !strcmp(argv[1], "deadlock")) {
         mote_host_set_virtual_time(true);
         mote_hal_init();
@@ -215,6 +241,6 @@ int main(int argc, char **argv)
         printf("still running\n");
         return 1;
     }
-    fprintf(stderr, "usage: test_host_board virtual FLASH TRACE | real | deadlock\n");
+    fprintf(stderr, "usage: test_host_board virtual FLASH TRACE | real | huge-period | deadlock\n");
     return 2;
 }

@@ -133,8 +133,9 @@ static void fire_alarm(void)
     mote_hal_alarm_fn fn = sim.alarm.fn;
     void *user = sim.alarm.user;
     if (sim.alarm.period != 0) {
-        uint64_t missed = (sim.now - sim.alarm.due) / sim.alarm.period + 1;
-        sim.alarm.due += missed * sim.alarm.period;
+        uint64_t late = (sim.now - sim.alarm.due) % sim.alarm.period;
+        uint64_t next = sim.now - late; /* the last slot passed */
+        sim.alarm.due = next > NEVER - 1 - sim.alarm.period ? NEVER - 1 : next + sim.alarm.period;
     } else {
         sim.alarm.active = false;
     }

@@ -107,6 +107,24 @@ static void test_timers(void)
     fx_close(&fx);
 }
 
+/* A period near 2^64 and a clock near its end: the next slot, start +
+ * k * period, is past the end of time, and stays there (saturated); it
+ * must not wrap to the past, where the timer would be due forever. */
+static void test_huge_period(void)
+{
+    const uint64_t period = (uint64_t)1 << 63, late = UINT64_MAX - 1000;
+    sim_time_limit(UINT64_MAX);
+    open_app(false);
+    CHECK_EQ(timer_start(0, 1000, period), 0);
+    mote_hal_irq_state s = mote_hal_irq_lock();
+    sim_advance(late); /* two slots passed: 1000 and 1000 + 2^63 */
+    mote_hal_irq_unlock(s);
+    expect_event(EV_TIMER, 0, 2, late);
+    CHECK_EQ(wait_event(0), 0); /* the next slot is beyond the clock */
+    fx_close(&fx);
+    sim_time_limit(0);
+}
+
 static void test_stop_purges(void)
 {
     open_app(false);
@@ -321,6 +339,7 @@ int main(int argc, char **argv)
     }
     wasm_path = argv[1];
     test_timers();
+    test_huge_period();
     test_stop_purges();
     test_gpio_edges();
     test_overflow();

@@ -35,7 +35,9 @@ static bool expire(mote_wasi *ctx, uint32_t id, uint64_t now)
     } else {
         uint64_t late;
         count = mote_hal_div64(now - t->due_us, t->period_us, &late) + 1;
-        t->due_us = wl_add_saturating(t->due_us, count * t->period_us);
+        /* due + count * period, which is now - late + period: no product
+         * to wrap when the period is near 2^64 */
+        t->due_us = wl_add_saturating(now - late, t->period_us);
     }
     wl_events_put(ctx, MOTE_WASI_EVENT_TIMER, id,
                   count > UINT32_MAX ? UINT32_MAX : (uint32_t)count);
