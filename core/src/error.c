@@ -115,7 +115,8 @@ static void put_msg(out *o, msg_t m)
 static void put_msg(out *o, unsigned m)
 {
     static const char kept[][16] = {"", MOTE_MSG_KEPT_1_, MOTE_MSG_KEPT_2_};
-    static const char tags[16][3] = {
+    /* a tag is one or two letters: two bytes, no terminator needed */
+    static const char tags[16][2] = {
 #define F(i, t) [i] = t,
         MOTE_MSG_FILES(F)
 #undef F
@@ -125,8 +126,9 @@ static void put_msg(out *o, unsigned m)
         put_bytes(o, s, strlen(s));
         return;
     }
+    const char *tag = tags[m >> 12];
     put_char(o, '@');
-    put_bytes(o, tags[m >> 12], strlen(tags[m >> 12]));
+    put_bytes(o, tag, tag[1] ? 2 : 1);
     put_unsigned(o, m & 0xFFFu, 10);
 }
 #endif

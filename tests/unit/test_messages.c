@@ -38,6 +38,11 @@ static const uint8_t bad_opcode[] = {HEADER, 0x01, 0x04, 0x01, 0x60, 0x00, 0x00,
 static const uint8_t mismatch[] = {HEADER, 0x01, 0x05, 0x01, 0x60, 0x00, 0x01, 0x7F, 0x03, 0x02,
                                    0x01,   0x00, 0x0A, 0x06, 0x01, 0x04, 0x00, 0x42, 0x00, 0x0B};
 
+/* func () { br 1 }: a label that is not there (a message from a file with
+ * a two-letter tag, compile_control.c's "cc") */
+static const uint8_t bad_label[] = {HEADER, 0x01, 0x04, 0x01, 0x60, 0x00, 0x00, 0x03, 0x02, 0x01,
+                                    0x00,   0x0A, 0x06, 0x01, 0x04, 0x00, 0x0C, 0x01, 0x0B};
+
 /* (global i32 (i32.div_s (i32.const 1) (i32.const 2))): not constant */
 static const uint8_t not_const[] = {HEADER, 0x06, 0x09, 0x01, 0x7F, 0x00,
                                     0x41,   0x01, 0x41, 0x02, 0x6D, 0x0B};
@@ -98,6 +103,7 @@ int main(void)
     load_fails("opcode", bad_opcode, sizeof bad_opcode, MOTE_ERR_MALFORMED, "illegal opcode 0xff");
     load_fails("mismatch", mismatch, sizeof mismatch, MOTE_ERR_INVALID,
                "type mismatch: expected i32, got i64");
+    load_fails("label", bad_label, sizeof bad_label, MOTE_ERR_INVALID, "unknown label 1");
     load_fails("constexpr", not_const, sizeof not_const, MOTE_ERR_INVALID,
                "constant expression required");
 
