@@ -99,7 +99,7 @@ static bool open_section(loader *L, int id, reader *r, uint32_t *n)
  * code, tags between memories and globals). */
 static int section_rank(int id)
 {
-    static const int rank[SEC_COUNT_] = {0, 1, 2, 3, 4, 5, 7, 8, 9, 10, 12, 13, 11, 6};
+    static const uint8_t rank[SEC_COUNT_] = {0, 1, 2, 3, 4, 5, 7, 8, 9, 10, 12, 13, 11, 6};
     return rank[id];
 }
 
