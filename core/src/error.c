@@ -4,10 +4,7 @@
 
 #include <string.h>
 
-/* String n of `list`: strings each ended by a NUL, in the order of their
- * enum, the last one (for any value past the others) followed by an empty
- * string.  A walk, not a table of pointers: 4 bytes an entry saved. */
-static const char *nth_name(const char *list, unsigned n)
+const char *error_nth_string(const char *list, unsigned n)
 {
     for (const char *next; n && *(next = list + strlen(list) + 1); n--)
         list = next;
@@ -16,43 +13,43 @@ static const char *nth_name(const char *list, unsigned n)
 
 const char *mote_trap_message(mote_trap trap)
 {
-    return nth_name("no trap\0"
-                    "unreachable\0"
-                    "out of bounds memory access\0"
-                    "out of bounds table access\0"
-                    "undefined element\0"
-                    "uninitialized element\0"
-                    "indirect call type mismatch\0"
-                    "integer divide by zero\0"
-                    "integer overflow\0"
-                    "invalid conversion to integer\0"
-                    "call stack exhausted\0"
-                    "host trap\0"
-                    "null reference\0"
-                    "null function reference\0"
-                    "null exception reference\0"
-                    "unknown trap\0",
-                    (unsigned)trap);
+    return error_nth_string("no trap\0"
+                            "unreachable\0"
+                            "out of bounds memory access\0"
+                            "out of bounds table access\0"
+                            "undefined element\0"
+                            "uninitialized element\0"
+                            "indirect call type mismatch\0"
+                            "integer divide by zero\0"
+                            "integer overflow\0"
+                            "invalid conversion to integer\0"
+                            "call stack exhausted\0"
+                            "host trap\0"
+                            "null reference\0"
+                            "null function reference\0"
+                            "null exception reference\0"
+                            "unknown trap\0",
+                            (unsigned)trap);
 }
 
 const char *mote_status_name(mote_status status)
 {
-    return nth_name("ok\0"
-                    "malformed\0"
-                    "invalid\0"
-                    "limit exceeded\0"
-                    "arena too small\0"
-                    "unlinkable\0"
-                    "not found\0"
-                    "bad argument\0"
-                    "bad state\0"
-                    "trap\0"
-                    "paused\0"
-                    "exit\0"
-                    "not in this build\0"
-                    "uncaught exception\0"
-                    "unknown status\0",
-                    (unsigned)status);
+    return error_nth_string("ok\0"
+                            "malformed\0"
+                            "invalid\0"
+                            "limit exceeded\0"
+                            "arena too small\0"
+                            "unlinkable\0"
+                            "not found\0"
+                            "bad argument\0"
+                            "bad state\0"
+                            "trap\0"
+                            "paused\0"
+                            "exit\0"
+                            "not in this build\0"
+                            "uncaught exception\0"
+                            "unknown status\0",
+                            (unsigned)status);
 }
 
 const char *mote_valtype_name(mote_valtype t)

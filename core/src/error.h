@@ -106,6 +106,12 @@ mote_status error_msg(mote_error *e, mote_status status, msg_t msg);
 #define error_set(e, status, ...) error_msg(e, status, MOTE_MSG_ARGS_(__VA_ARGS__))
 #endif
 
+/* String n of `list`: strings each ended by a NUL, the last followed by
+ * an empty one; n past the last gives the last (a name for "unknown").  A
+ * walk, for names listed in the order of their enum: no table of
+ * pointers, which would take 4 bytes an entry. */
+const char *error_nth_string(const char *list, unsigned n);
+
 /* Formats into buf (always NUL-terminated when size > 0); returns length. */
 size_t error_format(char *buf, size_t size, const char *fmt, ...);
 size_t error_vformat(char *buf, size_t size, const char *fmt, va_list ap);

@@ -139,7 +139,7 @@ static inline bool feature_built(feature_group g)
 }
 
 /* Its load feature bit (0: always on); the table is feature_groups.c's. */
-extern const uint32_t feature_load_bits[FG_COUNT_];
+extern const uint16_t feature_load_bits[FG_COUNT_];
 static inline uint32_t feature_load_bit(feature_group g)
 {
     return feature_load_bits[g];
