@@ -420,16 +420,21 @@ typedef struct memop {
     uint8_t log2;
 } memop;
 extern const memop compile_loads[14], compile_stores[9];
-/* Its other forms, in tables of their own (same index): a build without
- * superinstructions, memory64 and multiple memories (minimal) reads none
- * of them, so it links neither table. */
+/* Its other forms, in tables of their own (same index), so that a build
+ * links only those it reads: the fused address forms (superinstructions)
+ * and the _m forms (memory64, multiple memories; minimal reads none). */
 typedef struct memop_forms {
     uint16_t op_k;         /* with the address as base + k */
     uint16_t op_x;         /* with the address as base + index */
     uint16_t op_ar, op_ai; /* loads after "x = a + b" / "x = a + k" into x */
-    uint16_t op_m;         /* any memory, any address width (the _m forms) */
 } memop_forms;
-extern const memop_forms compile_load_forms[14], compile_store_forms[9];
+typedef struct store_forms {
+    uint16_t op_k, op_x; /* as memop_forms */
+} store_forms;
+extern const memop_forms compile_load_forms[14];
+extern const store_forms compile_store_forms[9];
+/* any memory, any address width */
+extern const uint16_t compile_load_m[14], compile_store_m[9];
 
 /* Reads a value type or a block type from the body (messages with the
  * place); a block type of one value type is in *one. */

@@ -447,13 +447,17 @@ static void emit_memop_m(compiler *c, op o, bool load, uint16_t d, uint16_t a, u
 #define PLAIN(o, t, l) {OP_##o, t, l},
 const memop compile_loads[14] = {LOADS(PLAIN)};
 const memop compile_stores[9] = {STORES(PLAIN)};
-#define LOAD_FORMS(o, t, l) {OP_##o##_k, OP_##o##_x, OP_##o##_ar, OP_##o##_ai, OP_##o##_m},
-#define STORE_FORMS(o, t, l) {OP_##o##_k, OP_##o##_x, OP_ld32u_ar, OP_ld32u_ai, OP_##o##_m},
+#define LOAD_FORMS(o, t, l) {OP_##o##_k, OP_##o##_x, OP_##o##_ar, OP_##o##_ai},
+#define STORE_FORMS(o, t, l) {OP_##o##_k, OP_##o##_x},
+#define M_FORM(o, t, l) OP_##o##_m,
 const memop_forms compile_load_forms[14] = {LOADS(LOAD_FORMS)};
-const memop_forms compile_store_forms[9] = {STORES(STORE_FORMS)};
+const store_forms compile_store_forms[9] = {STORES(STORE_FORMS)};
+const uint16_t compile_load_m[14] = {LOADS(M_FORM)};
+const uint16_t compile_store_m[9] = {STORES(M_FORM)};
 #undef PLAIN
 #undef LOAD_FORMS
 #undef STORE_FORMS
+#undef M_FORM
 #undef LOADS
 #undef STORES
 /* clang-format on */
@@ -508,7 +512,7 @@ COMPILE_FN(compile_load)
     if (!memory_fast(c, index)) {
         TRY(compile_pop(c, compile_memory_is64(c, index) ? MOTE_I64 : MOTE_I32, &addr));
         uint16_t a = compile_operand(c, &addr);
-        emit_memop_m(c, (op)forms->op_m, true, addr.home, a, index, offset64);
+        emit_memop_m(c, (op)compile_load_m[row->arg], true, addr.home, a, index, offset64);
         return compile_push_temp(c, m->type);
     }
     uint32_t offset = (uint32_t)offset64;
@@ -531,7 +535,7 @@ COMPILE_FN(compile_load)
 COMPILE_FN(compile_store)
 {
     const memop *m = &compile_stores[row->arg];
-    const memop_forms *forms = &compile_store_forms[row->arg];
+    const store_forms *forms = &compile_store_forms[row->arg];
     uint32_t index = 0;
     uint64_t offset64 = 0;
     TRY(compile_read_memarg(c, m->log2, &index, &offset64));
@@ -541,7 +545,7 @@ COMPILE_FN(compile_store)
         TRY(compile_pop(c, compile_memory_is64(c, index) ? MOTE_I64 : MOTE_I32, &addr));
         uint16_t a = compile_operand(c, &addr);
         uint16_t vs = compile_operand(c, &v);
-        emit_memop_m(c, (op)forms->op_m, false, vs, a, index, offset64);
+        emit_memop_m(c, (op)compile_store_m[row->arg], false, vs, a, index, offset64);
         return MOTE_OK;
     }
     uint32_t offset = (uint32_t)offset64;
