@@ -11,6 +11,12 @@ const char *error_nth_string(const char *list, unsigned n)
     return list;
 }
 
+/* The two lists below are in the enums' order (mote.h), which no switch
+ * checks now: a value added or moved needs its name there (unit/names
+ * checks each by value). */
+_Static_assert(MOTE_TRAP_NULL_EXCEPTION == 14, "mote_trap_message(): a trap without its name");
+_Static_assert(MOTE_EXCEPTION == 13, "mote_status_name(): a status without its name");
+
 const char *mote_trap_message(mote_trap trap)
 {
     return error_nth_string("no trap\0"

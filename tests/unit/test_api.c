@@ -591,6 +591,58 @@ static void test_exceptions(void)
     free(wasm_b);
 }
 
+/* Every status's and trap's name by value: error.c keeps each list as one
+ * string in the enum's order, which no switch checks. */
+static void test_names(void)
+{
+    static const char *const statuses[] = {
+        [MOTE_OK] = "ok",
+        [MOTE_ERR_MALFORMED] = "malformed",
+        [MOTE_ERR_INVALID] = "invalid",
+        [MOTE_ERR_LIMIT] = "limit exceeded",
+        [MOTE_ERR_NO_MEMORY] = "arena too small",
+        [MOTE_ERR_UNLINKABLE] = "unlinkable",
+        [MOTE_ERR_NOT_FOUND] = "not found",
+        [MOTE_ERR_ARGUMENT] = "bad argument",
+        [MOTE_ERR_STATE] = "bad state",
+        [MOTE_TRAP] = "trap",
+        [MOTE_PAUSED] = "paused",
+        [MOTE_EXIT] = "exit",
+        [MOTE_ERR_UNSUPPORTED] = "not in this build",
+        [MOTE_EXCEPTION] = "uncaught exception",
+    };
+    static const char *const traps[] = {
+        [MOTE_TRAP_NONE] = "no trap",
+        [MOTE_TRAP_UNREACHABLE] = "unreachable",
+        [MOTE_TRAP_MEMORY_OUT_OF_BOUNDS] = "out of bounds memory access",
+        [MOTE_TRAP_TABLE_OUT_OF_BOUNDS] = "out of bounds table access",
+        [MOTE_TRAP_UNDEFINED_ELEMENT] = "undefined element",
+        [MOTE_TRAP_UNINITIALIZED_ELEMENT] = "uninitialized element",
+        [MOTE_TRAP_INDIRECT_CALL_TYPE] = "indirect call type mismatch",
+        [MOTE_TRAP_DIVIDE_BY_ZERO] = "integer divide by zero",
+        [MOTE_TRAP_INTEGER_OVERFLOW] = "integer overflow",
+        [MOTE_TRAP_INVALID_CONVERSION] = "invalid conversion to integer",
+        [MOTE_TRAP_STACK_EXHAUSTED] = "call stack exhausted",
+        [MOTE_TRAP_HOST] = "host trap",
+        [MOTE_TRAP_NULL_REFERENCE] = "null reference",
+        [MOTE_TRAP_NULL_FUNCTION] = "null function reference",
+        [MOTE_TRAP_NULL_EXCEPTION] = "null exception reference",
+    };
+    const size_t nstatus = sizeof statuses / sizeof statuses[0];
+    const size_t ntrap = sizeof traps / sizeof traps[0];
+    for (size_t i = 0; i < nstatus; i++)
+        CHECKF(statuses[i] && !strcmp(mote_status_name((mote_status)i), statuses[i]),
+               "status %zu: %s", i, mote_status_name((mote_status)i));
+    for (size_t i = 0; i < ntrap; i++)
+        CHECKF(traps[i] && !strcmp(mote_trap_message((mote_trap)i), traps[i]), "trap %zu: %s", i,
+               mote_trap_message((mote_trap)i));
+    CHECK(!strcmp(mote_status_name((mote_status)nstatus), "unknown status"));
+    CHECK(!strcmp(mote_status_name((mote_status)-1), "unknown status"));
+    CHECK(!strcmp(mote_trap_message((mote_trap)ntrap), "unknown trap"));
+    CHECK(!strcmp(mote_trap_message((mote_trap)1000), "unknown trap"));
+    CHECK(!strcmp(mote_valtype_name(MOTE_I64), "i64") && !strcmp(mote_valtype_name(0), "?"));
+}
+
 static const struct {
     const char *name;
     void (*fn)(void);
@@ -605,6 +657,7 @@ static const struct {
     {"bad_modules", test_bad_modules},
     {"arena_too_small", test_arena_too_small},
     {"exceptions", test_exceptions},
+    {"names", test_names},
 };
 
 int main(int argc, char **argv)

@@ -135,7 +135,7 @@ static void fire_alarm(void)
     if (sim.alarm.period != 0) {
         uint64_t late = (sim.now - sim.alarm.due) % sim.alarm.period;
         uint64_t next = sim.now - late; /* the last slot passed */
-        sim.alarm.due = next > NEVER - 1 - sim.alarm.period ? NEVER - 1 : next + sim.alarm.period;
+        sim.alarm.due = sim.alarm.period >= NEVER - 1 - next ? NEVER - 1 : next + sim.alarm.period;
     } else {
         sim.alarm.active = false;
     }
