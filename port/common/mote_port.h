@@ -51,7 +51,8 @@ void mote_port_timer_init(void);
  * Asks for one call of mote_port_timer_expired() once mote_hal_time_us()
  * reaches due_us; MOTE_PORT_NO_DEADLINE cancels.  A driver whose counter
  * cannot reach that far may call early: the caller checks the time and
- * asks again.  Called with interrupts locked.
+ * asks again.  A due_us whose count in ticks overflows the counter is
+ * "never", not a wrapped time in the past.  Called with interrupts locked.
  */
 void mote_port_timer_set_deadline(uint64_t due_us);
 

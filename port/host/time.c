@@ -39,6 +39,7 @@
 
 #define NEVER MOTE_PORT_NO_DEADLINE
 #define SPIN_READS 10000u
+#define MAX_REAL_WAIT_US (86400u * 1000000ull)
 
 static bool virtual_mode;
 static uint64_t limit_us = NEVER;      /* the time limit, until it is reached */
@@ -143,6 +144,10 @@ static void arm_real_timer(void)
     if (due != NEVER) {
         uint64_t now = real_now();
         uint64_t wait = due > now ? due - now : 1; /* 0 would disarm */
+        /* A day at most, which fits a 32-bit time_t: a longer wait wakes
+         * early, finds nothing due, and the handler arms the rest. */
+        if (wait > MAX_REAL_WAIT_US)
+            wait = MAX_REAL_WAIT_US;
         timer.it_value.tv_sec = (time_t)(wait / 1000000u);
         timer.it_value.tv_usec = (suseconds_t)(wait % 1000000u);
     }

@@ -65,9 +65,11 @@ void mote_rv_clint_program(void)
 
 void mote_port_timer_set_deadline(uint64_t due_us)
 {
-    deadline_ticks = due_us == MOTE_PORT_NO_DEADLINE
-                         ? UINT64_MAX
-                         : epoch_ticks + mote_port_us_to_ticks(due_us, CLINT_MTIME_HZ);
+    uint64_t ticks = mote_port_us_to_ticks(due_us, CLINT_MTIME_HZ);
+    /* A deadline past mtime's range is never: epoch + ticks would wrap to
+     * a time just behind us and fire at once, for ever. */
+    bool never = due_us == MOTE_PORT_NO_DEADLINE || ticks > UINT64_MAX - epoch_ticks;
+    deadline_ticks = never ? UINT64_MAX : epoch_ticks + ticks;
     mote_rv_clint_program();
 }
 

@@ -2,8 +2,10 @@
  * Timer test: the time base runs at the right rate (against an independent
  * reference clock), sleep is never short, and the alarm calls back on time,
  * once or periodically, can be stopped, restarts itself, and is held off
- * by the interrupt lock.  Also mote_hal_div64(), the HAL's own division
- * for time arithmetic, against C's (the compiler's routine).
+ * by the interrupt lock (a periodic one then keeps to its schedule, however
+ * many periods it missed), and a period near 2^64 does not wrap.  Also
+ * mote_hal_div64(), the HAL's own division for time arithmetic, against
+ * C's (the compiler's routine).
  */
 #include <inttypes.h>
 #include <stdbool.h>
@@ -30,10 +32,12 @@ static void record_call(void *user)
     calls++;
 }
 
-static void stop_after_five(void *user)
+static unsigned stop_at_call;
+
+static void stop_at(void *user)
 {
     record_call(user);
-    if (calls == 5)
+    if (calls == stop_at_call)
         mote_hal_alarm_stop();
 }
 
@@ -64,6 +68,13 @@ static void reset_calls(void)
 {
     mote_hal_alarm_stop();
     calls = 0;
+}
+
+static void busy_wait_us(uint64_t us)
+{
+    uint64_t end = mote_hal_time_us() + us;
+    while (mote_hal_time_us() < end) {
+    }
 }
 
 static void test_time_advances(void)
@@ -127,13 +138,50 @@ static void test_periodic(void)
 {
     reset_calls();
     uint64_t start = mote_hal_time_us();
-    CHECK(mote_hal_alarm_start(20 * MS, 20 * MS, stop_after_five, NULL) == MOTE_HAL_OK);
+    stop_at_call = 5;
+    CHECK(mote_hal_alarm_start(20 * MS, 20 * MS, stop_at, NULL) == MOTE_HAL_OK);
     wait_for_calls(5);
     mote_hal_sleep_us(100 * MS);
     CHECK(calls == 5);
     for (unsigned k = 0; k < 5 && k < calls; k++)
         CHECK(call_times[k] >= start + (k + 1) * 20 * MS);
     printf("timer: periodic 20 ms x5 done after %" PRIu64 " us\n", call_times[4] - start);
+}
+
+/* A periodic alarm held off for more than one period: one late call when
+ * the lock ends, then the next slot on its schedule.  Not a burst for the
+ * missed slots (which puts the second call before 300 ms), nor a period
+ * counted from the late call (which puts it after 350 ms). */
+static void test_late_periodic(void)
+{
+    reset_calls();
+    stop_at_call = 2;
+    mote_hal_irq_state s = mote_hal_irq_lock();
+    uint64_t start = mote_hal_time_us();
+    CHECK(mote_hal_alarm_start(100 * MS, 100 * MS, stop_at, NULL) == MOTE_HAL_OK);
+    busy_wait_us(250 * MS); /* the slots at 100 and 200 ms pass */
+    CHECK(calls == 0);
+    mote_hal_irq_unlock(s);
+    wait_for_calls(2);
+    mote_hal_sleep_us(150 * MS);
+    CHECK(calls == 2);
+    CHECK(call_times[0] >= start + 250 * MS);
+    CHECK(call_times[1] >= start + 300 * MS && call_times[1] < start + 350 * MS);
+    printf("timer: periodic 100 ms held off 250 ms: calls at %" PRIu64 " and %" PRIu64 " us\n",
+           call_times[0] - start, call_times[1] - start);
+}
+
+/* A period near 2^64: the next slot is past the end of time, so one call
+ * and no more.  A slot computed as due + period wraps to just before the
+ * first one, and the alarm fires again at once (it is stopped at 3). */
+static void test_huge_period(void)
+{
+    reset_calls();
+    stop_at_call = 3;
+    CHECK(mote_hal_alarm_start(10 * MS, UINT64_MAX - 5, stop_at, NULL) == MOTE_HAL_OK);
+    wait_for_calls(1);
+    mote_hal_sleep_us(50 * MS);
+    CHECK(calls == 1);
 }
 
 static void test_stop(void)
@@ -153,13 +201,6 @@ static void test_restart_from_callback(void)
     wait_for_calls(3);
     mote_hal_sleep_us(50 * MS);
     CHECK(calls == 3);
-}
-
-static void busy_wait_us(uint64_t us)
-{
-    uint64_t end = mote_hal_time_us() + us;
-    while (mote_hal_time_us() < end) {
-    }
 }
 
 static void test_lock_defers_callbacks(void)
@@ -185,6 +226,8 @@ int main(void)
     test_rate_against_reference();
     test_one_shot();
     test_periodic();
+    test_late_periodic();
+    test_huge_period();
     test_stop();
     test_restart_from_callback();
     test_lock_defers_callbacks();
