@@ -2,7 +2,9 @@
  * cases_wasi.c -- WASI-lite host functions given pointers and lengths that
  * wrap in 32 bits: iovec arrays, iovec buffers, result pointers, random
  * and argument buffers, time results.  Each must answer EFAULT (or another
- * error) without reading or writing outside the app's memory.
+ * error) without reading or writing outside the app's memory.  And a timer
+ * due so far ahead that its tick count overflows the board's counter: the
+ * firmware must go on running.
  */
 #include <string.h>
 
@@ -13,13 +15,18 @@
 
 #define EFAULT 21
 
-enum { T4, T2, TCLOCK };
+enum { T4, T2, TCLOCK, TTIMER };
 static const struct {
-    const char *name;
+    const char *module, *name;
     int type;
 } imports[] = {
-    {"fd_write", T4},       {"random_get", T2},  {"args_get", T2},
-    {"args_sizes_get", T2}, {"environ_get", T2}, {"clock_time_get", TCLOCK},
+    {"wasi_snapshot_preview1", "fd_write", T4},
+    {"wasi_snapshot_preview1", "random_get", T2},
+    {"wasi_snapshot_preview1", "args_get", T2},
+    {"wasi_snapshot_preview1", "args_sizes_get", T2},
+    {"wasi_snapshot_preview1", "environ_get", T2},
+    {"wasi_snapshot_preview1", "clock_time_get", TCLOCK},
+    {"mote", "timer_start", TTIMER},
 };
 #define NIMPORTS (sizeof imports / sizeof imports[0])
 
@@ -30,15 +37,16 @@ static size_t forwarder(uint8_t *buf, size_t cap)
     wb b;
     wb_init(&b, buf, cap);
     wb_section_begin(&b, 1);
-    wb_u32(&b, 3);
+    wb_u32(&b, 4);
     wb_bytes(&b, "\x60\x04\x7f\x7f\x7f\x7f\x01\x7f", 8);
     wb_bytes(&b, "\x60\x02\x7f\x7f\x01\x7f", 6);
     wb_bytes(&b, "\x60\x03\x7f\x7e\x7f\x01\x7f", 7);
+    wb_bytes(&b, "\x60\x03\x7f\x7e\x7e\x01\x7f", 7);
     wb_section_end(&b);
     wb_section_begin(&b, 2);
     wb_u32(&b, NIMPORTS);
     for (size_t i = 0; i < NIMPORTS; i++) {
-        wb_name(&b, "wasi_snapshot_preview1");
+        wb_name(&b, imports[i].module);
         wb_name(&b, imports[i].name);
         wb_byte(&b, 0);
         wb_u32(&b, (uint32_t)imports[i].type);
@@ -149,6 +157,20 @@ static void calls(void)
     CHECK(sandbox_intact());
 }
 
+/* 2^62 us from now: short of "never" (2^64 - 1), but no counter of ticks
+ * at 1 MHz or more holds it.  A timer driver that wraps the count arms
+ * its comparator in the past and interrupts for ever: the sleep below
+ * never returns, and the runner's timeout reports the hang. */
+static void far_timer(void)
+{
+    CHECK(wasi("timer_start", 0, UINT64_C(1) << 62, 0, 0) == 0);
+#ifndef HOSTILE_NO_SLEEP
+    uint64_t t0 = mote_hal_time_us();
+    mote_hal_sleep_us(20000);
+    CHECK(mote_hal_time_us() - t0 >= 20000);
+#endif
+}
+
 void cases_wasi(void)
 {
     static uint8_t module[1024];
@@ -161,6 +183,7 @@ void cases_wasi(void)
     cfg.argc = 1;
     cfg.envp = envp;
     cfg.envc = 1;
+    cfg.max_timers = 1;
     static mote_wasi ctx;
     mote_arena_reset(hostile_arena);
     mote_module *m;
@@ -170,5 +193,6 @@ void cases_wasi(void)
         !CHECK(mote_wasi_instantiate(&ctx, hostile_arena, m, &small, &inst) == MOTE_OK))
         return;
     calls();
+    far_timer();
     mote_wasi_stop(&ctx);
 }
