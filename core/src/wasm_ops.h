@@ -664,7 +664,7 @@ typedef struct wasm_op_info {
 /* clang-format on */
 #define WASM_INFO_COUNT (WASM_FD_FIRST_ + 6)
 /* sub-opcode -> stand-in + 1 (0: no such instruction) */
-extern const uint8_t wasm_op_fd_standin[WASM_FD_LIMIT];
+uint32_t wasm_op_fd_standin(uint32_t code);
 #endif
 extern const wasm_op_info wasm_op_infos[WASM_INFO_COUNT];
 /* encoding -> instruction + 1 (0: no such instruction), one table per
@@ -690,7 +690,7 @@ static inline wasm_op wasm_op_of(uint32_t prefix, uint32_t code)
         i = code < WASM_FD_LIMIT ? wasm_op_by_fd[code] : 0;
 #else
     {
-        i = code < WASM_FD_LIMIT ? wasm_op_fd_standin[code] : 0;
+        i = wasm_op_fd_standin(code);
         i = i ? WASM_FD_FIRST_ + i : 0;
     }
 #endif
