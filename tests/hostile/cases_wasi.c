@@ -157,10 +157,11 @@ static void calls(void)
     CHECK(sandbox_intact());
 }
 
-/* 2^62 us from now: short of "never" (2^64 - 1), but no counter of ticks
- * at 1 MHz or more holds it.  A timer driver that wraps the count arms
- * its comparator in the past and interrupts for ever: the sleep below
- * never returns, and the runner's timeout reports the hang. */
+/* 2^62 us from now: short of "never" (2^64 - 1), but a 64-bit count of
+ * ticks at 4 MHz or more cannot hold it (riscv-virt's mtime runs at
+ * 10 MHz).  A timer driver that wraps the count arms its comparator in
+ * the past and interrupts for ever: the sleep below never returns, and
+ * the runner's timeout reports the hang. */
 static void far_timer(void)
 {
     CHECK(wasi("timer_start", 0, UINT64_C(1) << 62, 0, 0) == 0);
