@@ -399,7 +399,7 @@ mote_status mote_tag_new(mote_arena *a, const char *sig, mote_tag **out)
     mote_valtype *classes = t ? arena_alloc(a, n + 1) : NULL;
     if (!classes) {
         arena_rollback(a, mark);
-        return arena_no_room(a, "a tag", sizeof *t + n + 1);
+        return arena_no_room(a, "a tag needs", sizeof *t + n + 1);
     }
     for (size_t i = 0; i < n; i++)
         classes[i] = instance_sig_type(sig[1 + i]);
@@ -759,7 +759,7 @@ mote_status mote_memory_new(mote_arena *a, const mote_limits *lim, mote_memory *
     arena_mark mark = arena_get_mark(a);
     mote_memory *mem = arena_zalloc(a, sizeof *mem);
     if (!mem)
-        return arena_no_room(a, "a memory", sizeof *mem);
+        return arena_no_room(a, "a memory needs", sizeof *mem);
     /* Reserve the maximum when it is known and fits, so the memory can grow
      * even after other objects are allocated behind it. */
     uint64_t reserve = bytes;
@@ -774,7 +774,7 @@ mote_status mote_memory_new(mote_arena *a, const mote_limits *lim, mote_memory *
     }
     if (!base && bytes) {
         arena_rollback(a, mark);
-        return arena_no_room(a, "the memory", bytes);
+        return arena_no_room(a, "the memory needs", bytes);
     }
     if (!base)
         base = a->base + a->bottom; /* empty: grows from the arena's bottom */
@@ -803,7 +803,7 @@ mote_status mote_table_new(mote_arena *a, mote_valtype type, const mote_limits *
     mote_slot *elems = t ? arena_zalloc(a, cap * sizeof(mote_slot)) : NULL; /* cap < 2^32 */
     if (!t || !elems) {
         arena_rollback(a, mark);
-        return arena_no_room(a, "the table", sizeof *t + cap * sizeof(mote_slot));
+        return arena_no_room(a, "the table needs", sizeof *t + cap * sizeof(mote_slot));
     }
     t->elems = elems;
     t->arena = a;

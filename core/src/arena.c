@@ -123,11 +123,11 @@ mote_status arena_no_room(mote_arena *a, const char *what, uint64_t need)
 {
     if (need > (uint64_t)SIZE_MAX - a->header)
         return error_setf(&a->error, MOTE_ERR_LIMIT,
-                          "%s needs %lu bytes, more than this %u-bit CPU can address "
+                          "%s %lu bytes, more than this %u-bit CPU can address "
                           "(at most %lu bytes)",
                           what, need, (unsigned)(sizeof(size_t) * 8), (uint64_t)SIZE_MAX);
     return error_setf(&a->error, MOTE_ERR_NO_MEMORY,
-                      "arena too small: %s needs %lu bytes, the arena has %z free", what, need,
+                      "arena too small: %s %lu bytes, the arena has %z free", what, need,
                       arena_free(a));
 }
 

@@ -69,7 +69,8 @@ static inline bool size_fits(uint64_t n)
 /* Sets the arena's error for an allocation of `need` bytes (64-bit, as
  * computed) that did not fit: "arena too small" with both figures, or,
  * when no arena on this CPU could hold it, that the target cannot address
- * it.  `what` names the object ("the instance", "memory 0").  Returns
+ * it.  `what` names the object and says what it needs ("the instance
+ * needs", "loading this module needs at least"), the figure follows.  Returns
  * MOTE_ERR_NO_MEMORY or MOTE_ERR_LIMIT. */
 mote_status arena_no_room(mote_arena *a, const char *what, uint64_t need);
 

@@ -1286,15 +1286,15 @@ static mote_status decode_all(loader *L)
 
 static mote_status no_memory(loader *L, uint64_t need, bool at_least)
 {
-    if (need > UINT32_MAX || !size_fits(need)) /* module blocks use 32-bit offsets */
+    const char *what =
+        at_least ? "loading this module needs at least" : "loading this module needs";
+    /* Module blocks use 32-bit offsets.  On a 32-bit CPU no arena holds
+     * more either, which arena_no_room() says itself; so this text is only
+     * in a 64-bit build. */
+    if (SIZE_MAX > UINT32_MAX && need > UINT32_MAX)
         return error_setf(L->err, MOTE_ERR_LIMIT,
-                          "loading this module needs %s%lu bytes, more "
-                          "than mote can lay out (4 GiB) on this CPU",
-                          at_least ? "at least " : "", need);
-    error_setf(L->err, MOTE_ERR_NO_MEMORY,
-               "arena too small: loading this module needs %s%lu free bytes, the arena has %z",
-               at_least ? "at least " : "", need, arena_free(L->arena));
-    return MOTE_ERR_NO_MEMORY;
+                          "%s %lu bytes, more than mote can lay out (4 GiB)", what, need);
+    return arena_no_room(L->arena, what, need);
 }
 
 mote_status decode_module(mote_arena *a, const uint8_t *wasm, size_t len,
@@ -1397,7 +1397,7 @@ mote_status mote_measure(mote_arena *scratch, const uint8_t *wasm, size_t len,
         uint64_t after = (uint64_t)out->module_bytes + inst;
         uint64_t total = (out->load_peak > after ? out->load_peak : after) + scratch->header;
         if (!size_fits(total)) {
-            st = arena_no_room(scratch, "one instance of this module", total);
+            st = arena_no_room(scratch, "one instance of this module needs", total);
         } else {
             out->instance_bytes = (size_t)inst;
             out->total = (size_t)total;

@@ -83,8 +83,7 @@ mote_status mote_image_attach(mote_arena *a, const uint8_t *image, size_t image_
     const uint8_t *block = image + sizeof h;
     mote_module *m = arena_alloc(a, sizeof *m);
     if (!m)
-        return error_setf(err, MOTE_ERR_NO_MEMORY, "arena too small: attaching needs %z bytes",
-                          MOTE_ALIGN_UP(sizeof *m));
+        return arena_no_room(a, "attaching needs", MOTE_ALIGN_UP(sizeof *m));
     memcpy(m, block, sizeof *m);
     if (!block_consistent(m, h.block_len)) {
         a->bottom -= MOTE_ALIGN_UP(sizeof *m);

@@ -631,7 +631,7 @@ static mote_status init_memories(mote_instance *inst, const mote_instance_config
         uint64_t bytes = memory_min_bytes(d);
         uint8_t *base = arena_zalloc(a, bytes);
         if (!base)
-            return arena_no_room(a, "the linear memory", bytes);
+            return arena_no_room(a, "the linear memory needs", bytes);
         mote_memory *mem = &objs[i - m->nmem_imports];
         mem->base = base;
         mem->arena = a;
@@ -717,7 +717,7 @@ mote_status mote_instantiate(mote_arena *a, const mote_module *m, const mote_imp
     uint8_t *block = need <= arena_free(a) ? arena_alloc(a, fixed) : NULL;
     if (!block) {
         arena_rollback(a, mark);
-        return arena_no_room(a, "the instance", need);
+        return arena_no_room(a, "the instance needs", need);
     }
     /* Every part but the last two, the value stack and the call frames
      * (which need not be), starts zeroed: make_refs(), init_globals() and
