@@ -125,7 +125,8 @@ static void put_msg(out *o, msg_t m)
 #else
 static void put_msg(out *o, unsigned m)
 {
-    static const char kept[][16] = {"", MOTE_MSG_KEPT_1_, MOTE_MSG_KEPT_2_};
+    /* The kept texts by number, walked (error_nth_string): "?" past them. */
+    static const char kept[] = "\0" MOTE_MSG_KEPT_1_ "\0" MOTE_MSG_KEPT_2_ "\0?\0";
     /* a tag is one or two letters: two bytes, no terminator needed */
     static const char tags[16][2] = {
 #define F(i, t) [i] = t,
@@ -133,7 +134,7 @@ static void put_msg(out *o, unsigned m)
 #undef F
             [15] = "?"};
     if (m >> 12 == 0) {
-        const char *s = m < sizeof kept / sizeof kept[0] ? kept[m] : "?";
+        const char *s = error_nth_string(kept, m);
         put_bytes(o, s, strlen(s));
         return;
     }

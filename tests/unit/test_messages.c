@@ -34,6 +34,9 @@ static const uint8_t long_leb[] = {HEADER, 0x01, 0x06, 0x80, 0x80, 0x80, 0x80, 0
 static const uint8_t bad_opcode[] = {HEADER, 0x01, 0x04, 0x01, 0x60, 0x00, 0x00, 0x03, 0x02,
                                      0x01,   0x00, 0x0A, 0x05, 0x01, 0x03, 0x00, 0xFF, 0x0B};
 
+/* a type section that ends inside its one type: a text every build keeps */
+static const uint8_t cut_type[] = {HEADER, 0x01, 0x02, 0x01, 0x60};
+
 /* func () -> i32 { i64.const 0 } */
 static const uint8_t mismatch[] = {HEADER, 0x01, 0x05, 0x01, 0x60, 0x00, 0x01, 0x7F, 0x03, 0x02,
                                    0x01,   0x00, 0x0A, 0x06, 0x01, 0x04, 0x00, 0x42, 0x00, 0x0B};
@@ -101,6 +104,17 @@ int main(void)
     load_fails("leb", long_leb, sizeof long_leb, MOTE_ERR_MALFORMED,
                "integer representation too long");
     load_fails("opcode", bad_opcode, sizeof bad_opcode, MOTE_ERR_MALFORMED, "illegal opcode 0xff");
+    {
+        /* Kept in every build (error.h MSG_KEPT): the same words with or
+         * without message text. */
+        mote_arena *k = mote_arena_init(buf, sizeof buf);
+        mote_module *m = NULL;
+        mote_status st = mote_load(k, cut_type, sizeof cut_type, NULL, &m);
+        const mote_error *e = mote_arena_error(k);
+        printf("kept\t%s\t%s\n", mote_status_name(st), e->message);
+        CHECK(st == MOTE_ERR_MALFORMED);
+        CHECK(strstr(e->message, "unexpected end") != NULL && strchr(e->message, '@') == NULL);
+    }
     load_fails("mismatch", mismatch, sizeof mismatch, MOTE_ERR_INVALID,
                "type mismatch: expected i32, got i64");
     load_fails("label", bad_label, sizeof bad_label, MOTE_ERR_INVALID, "unknown label 1");
